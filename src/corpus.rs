@@ -1,0 +1,1 @@
+//! Corpus engine: parallel extraction over many stories into columnar rows.

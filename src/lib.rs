@@ -1,0 +1,70 @@
+//! dateline: turns raw news stories into structured data.
+//!
+//! Data flows one way: text -> [`Article`] (structure, tokens, sentences) -> entities -> resolution,
+//! time values, quotes, events -> rows (corpus engine, statistics). Each stage is its own module and
+//! plain Rust; the pyo3 binding (feature `python`) is a thin layer in `python/`.
+
+pub mod article;
+pub mod corpus;
+pub mod dates;
+pub mod error;
+pub mod events;
+pub mod gazetteer;
+pub mod ner;
+pub mod quotes;
+pub mod resolve;
+pub mod rules;
+pub mod stats;
+pub mod tokenize;
+pub mod types;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use error::{Error, Result};
+pub use types::*;
+
+/// Which stages `analyze` runs after structure, tokens and sentences.
+#[derive(Debug, Clone, Copy)]
+pub struct Stages {
+    pub entities: bool,
+    /// Canonical names, titles, country codes, clusters, time values, quotes, events.
+    pub reading: bool,
+}
+
+impl Default for Stages {
+    fn default() -> Self {
+        Stages { entities: true, reading: true }
+    }
+}
+
+/// Largest story accepted, in bytes. Larger input is an `Error::Input`, not a hang.
+pub const MAX_STORY_BYTES: usize = 64 * 1024 * 1024;
+
+/// Parses one story and runs the requested stages.
+pub fn analyze(text: &str, opts: &ParseOptions, stages: Stages) -> Result<Article> {
+    if text.len() > MAX_STORY_BYTES {
+        return Err(Error::Input(format!(
+            "story of {} bytes is over the limit of {} bytes",
+            text.len(),
+            MAX_STORY_BYTES
+        )));
+    }
+    let mut art = article::parse_structure(text, opts);
+    tokenize::annotate(&mut art);
+    if stages.entities {
+        ner::recognize(&mut art);
+        if stages.reading {
+            resolve::resolve(&mut art);
+            dates::annotate(&mut art);
+            quotes::extract(&mut art);
+            events::extract(&mut art);
+        }
+    }
+    Ok(art)
+}
+
+/// `analyze` with every stage.
+pub fn parse(text: &str, opts: &ParseOptions) -> Result<Article> {
+    analyze(text, opts, Stages::default())
+}

@@ -1,0 +1,1 @@
+//! Corpus statistics: frequencies, co-occurrence (PMI, NPMI), timelines, keyness (G2).
