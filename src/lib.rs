@@ -7,6 +7,7 @@
 pub mod article;
 pub mod corpus;
 pub mod dates;
+pub mod datasets;
 pub mod error;
 pub mod events;
 pub mod gazetteer;

@@ -1,0 +1,1 @@
+//! Reader for the agnews data set (to be written).

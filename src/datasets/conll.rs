@@ -1,0 +1,1 @@
+//! Reader for the conll data set (to be written).

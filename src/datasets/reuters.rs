@@ -1,0 +1,1 @@
+//! Reader for the reuters data set (to be written).

@@ -1,0 +1,1 @@
+//! Reader for the timebank data set (to be written).
