@@ -57,6 +57,13 @@ pub fn parse_structure(text: &str, opts: &ParseOptions) -> Article {
             pos = line.next;
             continue;
         }
+        if let Some((bs, m)) = inline_byline_dateline(text, ts, te) {
+            // "By PAUL GEITNER    BRUSSELS, Belgium (AP) -- ..." on one line.
+            bylines.extend(bs);
+            body_start = m.span.end;
+            dateline_m = Some(m);
+            break;
+        }
         if let Some(bs) = parse_byline(text, ts, te) {
             bylines.extend(bs);
             pos = line.next;
@@ -271,6 +278,22 @@ fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Byline>> {
     )
 }
 
+/// A byline and a dateline on one line, set apart by a run of spaces.
+fn inline_byline_dateline(text: &str, ts: usize, te: usize) -> Option<(Vec<Byline>, DatelineMatch)> {
+    let l = &text[ts..bounded(text, ts, te, HEAD_PREFIX)];
+    if !starts_ci(l, "by ") {
+        return None;
+    }
+    let gap = l.find("  ")?;
+    let bs = parse_byline(text, ts, ts + gap)?;
+    let mut k = ts + gap;
+    while k < te && is_ws(text.as_bytes()[k]) {
+        k += 1;
+    }
+    let m = match_dateline(text, k, te).filter(|m| m.strong)?;
+    Some((bs, m))
+}
+
 fn strip_suffix_ci<'a>(s: &'a str, suf: &str) -> Option<&'a str> {
     if s.len() >= suf.len() && s.is_char_boundary(s.len() - suf.len()) && s[s.len() - suf.len()..].eq_ignore_ascii_case(suf) {
         Some(&s[..s.len() - suf.len()])
@@ -396,7 +419,7 @@ fn dateline_re() -> &'static Regex {
         let word = r"[\p{L}][\p{L}\p{M}'’./\-]*";
         let place = format!(r"{word}(?:[ \t]+{word}){{0,4}}");
         let pat = format!(
-            r"^[\s*]*(?P<place>{place}(?:[ \t]*,[ \t]*{place}){{0,2}})?(?:(?P<dsep>[ \t]*,[ \t]*|[ \t]+)?(?:(?P<mon>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})[ \t]+(?P<mon2>{MONTHS})\.?)(?:[ \t]*,[ \t]*(?P<year>\d{{4}}))?)?(?:[ \t]*,[ \t]*Reuters?)?(?:[ \t]*,?[ \t]*\((?P<agency>[^()\n]{{1,40}})\))?[ \t]*,?[ \t]*(?P<dash>--+|-|—|–|_)"
+            r"^[\s*]*(?P<place>{place}(?:[ \t]*,[ \t]*{place}){{0,2}})?(?:(?P<dsep>[ \t]*[,:.][ \t]*|[ \t]+)?(?:(?P<mon>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})[ \t]+(?P<mon2>{MONTHS})\.?)(?:[ \t]*,[ \t]*(?P<year>\d{{4}}))?)?(?:[ \t]*,[ \t]*Reuters?)?(?:[ \t]*,?[ \t]*(?:-[ \t]+)?\((?P<agency>[^()\n]{{1,40}})\))?[ \t]*,?[ \t]*(?P<dash>--+|-|—|–|_)"
         );
         Regex::new(&pat).unwrap()
     })
@@ -427,6 +450,10 @@ fn is_source_lead(s: &str) -> bool {
 
 /// Recognises a dateline at the start of `text[ts..te]` (a trimmed line).
 fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
+    match_dateline_at(text, ts, te, true)
+}
+
+fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Option<DatelineMatch> {
     let hay = &text[ts..bounded(text, ts, te, HEAD_PREFIX)];
     let c = dateline_re().captures(hay)?;
     let dash = c.name("dash").unwrap();
@@ -435,7 +462,14 @@ fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
     let after_space = after_c.is_none_or(|ch| ch.is_whitespace()) || dash.end() == te - ts;
     let place_m = c.name("place");
     let place_raw = place_m.map(|m| m.as_str()).unwrap_or("");
-    let place = place_raw.trim().trim_end_matches(',').trim().to_string();
+    let mut place = place_raw.trim().trim_end_matches(',').trim().to_string();
+    // "MOSCOW. Oct 5": a full stop after an all-caps name is punctuation; "Va." and "D.C." keep theirs.
+    if let Some(stem) = place.strip_suffix('.') {
+        let last = stem.rsplit([' ', ',']).next().unwrap_or("");
+        if last.len() >= 4 && last.chars().all(|c| c.is_uppercase()) {
+            place.truncate(stem.len());
+        }
+    }
     let agency = c.name("agency").map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
     let mon_m = c.name("mon").or(c.name("mon2"));
     let month_day = match (mon_m, c.name("day").or(c.name("day2"))) {
@@ -461,7 +495,7 @@ fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
             // "PLACE, Month Day": a comma before the date, or a region abbreviation ("D.C. March 18").
             let sep = c.name("dsep").map(|m| m.as_str()).unwrap_or("");
             let caps_place = !place.chars().any(|c| c.is_lowercase());
-            if !sep.contains(',') && !place.ends_with('.') && !(caps_place && place.split_whitespace().count() <= 3) {
+            if !sep.contains([',', ':']) && !place.ends_with('.') && !(caps_place && place.split_whitespace().count() <= 3) {
                 return None;
             }
         }
@@ -489,6 +523,16 @@ fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
         return None;
     }
     if is_source_lead(&place) {
+        // "Canadian Press - OTTAWA (CP) - ...": a dateline right after the source lead is the dateline.
+        if allow_lead {
+            let mut k = ts + dash.end();
+            while k < te && is_ws(text.as_bytes()[k]) {
+                k += 1;
+            }
+            if let Some(inner) = match_dateline_at(text, k, te, false).filter(|m| !m.place.is_empty()) {
+                return Some(DatelineMatch { strong: true, span: Span::new(span.start, inner.span.end), ..inner });
+            }
+        }
         return Some(DatelineMatch { strong: true, place: String::new(), month_day: None, year: None, agency: Some(place), span });
     }
     // An all-caps place needs body text after it: "ECONOMIC SPOTLIGHT - JAPAN TRADE" is a headline.
@@ -915,6 +959,30 @@ Service runs daily.\n\n(END)\n";
         let a = parse("KUALA LUMPUR, April 1 , 1997 (AFP) - Rain.");
         assert_eq!(dl(&a), ("KUALA LUMPUR", Some("1997-04-01"), Some("AFP"), "KUALA LUMPUR, April 1 , 1997 (AFP) -"));
         assert_eq!(a.date.as_deref(), Some("1997-04-01"));
+    }
+
+    #[test]
+    fn source_lead_then_dateline_and_inline_byline() {
+        let a = parse("Canadian Press - OTTAWA (CP) - The budget passed.");
+        assert_eq!(dl(&a), ("OTTAWA", None, Some("CP"), "Canadian Press - OTTAWA (CP) -"));
+        assert_eq!(a.paragraphs[0].text, "The budget passed.");
+        let a = parse("By PAUL ROE    BRUSSELS, Belgium (AP) -- Talks began.");
+        assert_eq!(a.bylines[0].name, "Paul Roe");
+        assert_eq!(dl(&a).0, "BRUSSELS, Belgium");
+        assert_eq!(a.paragraphs[0].text, "Talks began.");
+        let a = parse("MOSCOW. Oct 5 (Interfax) - Talks began.");
+        assert_eq!(dl(&a).0, "MOSCOW");
+        let a = parse("ISLAMABAD, Pakistan : Sep 04 (PID) - Talks began.");
+        assert_eq!(dl(&a).0, "ISLAMABAD, Pakistan");
+        let a = parse_on("MONROVIA, 29 October (IRIN) - Riots.", "2004-11-01");
+        assert_eq!(dl(&a), ("MONROVIA", Some("2004-10-29"), Some("IRIN"), "MONROVIA, 29 October (IRIN) -"));
+        let a = parse("FORT LAUDERDALE, Fla. - (KRT) - Storms.");
+        assert_eq!(dl(&a).2, Some("KRT"));
+        let a = parse("(CORRECTED) - ACME NET\nCHICAGO, March 2 - Acme said.");
+        assert_eq!(a.headline_text(), Some("(CORRECTED) - ACME NET"));
+        assert_eq!(dl(&a).0, "CHICAGO");
+        let long = "AP - ".repeat(100_000);
+        let _ = parse(&long);
     }
 
     #[test]
