@@ -141,26 +141,30 @@ fn is_ws(c: u8) -> bool {
     c <= b' ' || c == 0x7f
 }
 
-/// Trims ASCII whitespace/controls and non-breaking spaces from both ends of `text[s..e]`.
+/// Trims whitespace (ASCII, controls, NBSP and the Unicode spaces) from both ends of `text[s..e]`.
 fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
-    let b = text.as_bytes();
-    loop {
-        if s < e && is_ws(b[s]) {
-            s += 1;
-        } else if s + 1 < e && b[s] == 0xC2 && b[s + 1] == 0xA0 {
-            s += 2;
-        } else {
+    let b = &text.as_bytes()[..e];
+    while s < e {
+        let l = ws_len_at(b, s);
+        if l == 0 {
             break;
         }
+        s += l;
     }
-    loop {
-        if e > s && is_ws(b[e - 1]) {
-            e -= 1;
-        } else if e >= s + 2 && b[e - 2] == 0xC2 && b[e - 1] == 0xA0 {
-            e -= 2;
+    while e > s {
+        let l = if is_ws(b[e - 1]) {
+            1
+        } else if e >= s + 2 && ws_len_at(b, e - 2) == 2 {
+            2
+        } else if e >= s + 3 && ws_len_at(b, e - 3) == 3 {
+            3
         } else {
+            0
+        };
+        if l == 0 {
             break;
         }
+        e -= l;
     }
     (s, e)
 }
@@ -803,54 +807,62 @@ fn flush_block(text: &str, block: &mut Vec<BodyLine>, paras: &mut Vec<Paragraph>
     block.clear();
 }
 
-/// Folds whitespace runs (newlines, controls, non-breaking and other Unicode spaces) into single spaces.
+/// Length of a whitespace character at `b[i]` (ASCII whitespace and controls, NBSP, the Unicode
+/// spaces and line separators), 0 if there is none.
+#[inline]
+fn ws_len_at(b: &[u8], i: usize) -> usize {
+    let c = b[i];
+    if is_ws(c) {
+        return 1;
+    }
+    if c < 0xC2 {
+        return 0;
+    }
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match c {
+        0xC2 if matches!(at(1), 0xA0 | 0x85) => 2,
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        0xE2 if at(1) == 0x80 && (matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => 3,
+        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
+/// Folds whitespace runs (newlines, controls, non-breaking and other Unicode spaces) into single
+/// spaces, trimming both ends. One pass, byte by byte: paragraphs are mostly short words, and a
+/// copy call per word costs more than the bytes.
 fn fold_ws(s: &str) -> String {
     let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let mut run_start = 0; // start of the pending non-space run
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut pending = false;
     let mut i = 0;
-    let mut pending_space = false;
     while i < b.len() {
         let c = b[i];
-        let ws_len = if is_ws(c) {
-            1
-        } else if c < 0x80 {
-            0
-        } else {
-            // Only a few multi-byte sequences are spaces; check them without decoding the rest.
-            match c {
-                0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                    let (ch, l) = s[i..].chars().next().map(|ch| (ch, ch.len_utf8())).unwrap_or((' ', 1));
-                    if ch.is_whitespace() || ch == '\u{85}' {
-                        l
-                    } else {
-                        0
-                    }
-                }
-                _ => 0,
+        if c > b' ' && c < 0x7f {
+            if pending {
+                out.push(b' ');
+                pending = false;
             }
-        };
-        if ws_len == 0 {
-            if pending_space {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                run_start = i;
-            }
+            out.push(c);
             i += 1;
             continue;
         }
-        if !pending_space {
-            out.push_str(&s[run_start..i]);
-            pending_space = true;
+        let l = ws_len_at(b, i);
+        if l > 0 {
+            pending = !out.is_empty();
+            i += l;
+        } else {
+            if pending {
+                out.push(b' ');
+                pending = false;
+            }
+            out.push(c);
+            i += 1;
         }
-        i += ws_len;
     }
-    if !pending_space {
-        out.push_str(&s[run_start..]);
-    }
-    out
+    // Only whole whitespace characters were dropped and ASCII spaces added: still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Strips boilerplate from the ends of a paragraph: SGML end markers, a closing "Reuter", "(END)".

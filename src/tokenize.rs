@@ -110,7 +110,7 @@ static ASCII_ALNUM: [bool; 256] = {
 };
 
 /// Byte length of the alphanumeric run starting at `i` (0 if none).
-#[inline]
+#[inline(always)]
 fn alnum_run(text: &str, i: usize, end: usize) -> usize {
     let b = &text.as_bytes()[..end];
     let mut j = i;
@@ -224,6 +224,8 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
             j -= 1;
         }
         let mut e = j;
+        // Trimming never removes a '(' so this holds for the whole loop (no rescans).
+        let has_open = memchr::memchr(b'(', &b[ws..j]).is_some();
         loop {
             if e <= ws + 1 {
                 break;
@@ -231,7 +233,7 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
             let last = b[e - 1];
             if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
                 e -= 1;
-            } else if last == b')' && !text[ws..e].contains('(') {
+            } else if last == b')' && !has_open {
                 e -= 1;
             } else {
                 break;
@@ -301,8 +303,10 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
             }
             b'_' | b'+' if run > 0 => {
                 // Inside an e-mail local part ("lee_minji@..."); otherwise punctuation.
+                // Local parts are short: looking at most 64 bytes ahead keeps "a_a_a_..." linear.
                 let mut k = j;
-                while k < end && (b[k].is_ascii_alphanumeric() || matches!(b[k], b'_' | b'+' | b'.' | b'-')) {
+                let limit = end.min(j + 64);
+                while k < limit && (b[k].is_ascii_alphanumeric() || matches!(b[k], b'_' | b'+' | b'.' | b'-')) {
                     k += 1;
                 }
                 if k < end && b[k] == b'@' {
