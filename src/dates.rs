@@ -24,11 +24,16 @@ pub fn annotate(art: &mut Article) {
     let mut ctx = Ctx { anchor: art.date.as_deref().and_then(parse_iso_date), ..Default::default() };
     for i in order {
         let span = art.entities[i].span;
-        let Some(expr) = art.text.get(span.start..span.end) else { continue };
-        let Some(sem) = parse_expr(expr) else { continue };
-        ctx.future = is_future(&art.text, span);
+        let Some(sem) = parse_in_context(&art.text, span) else { continue };
+        let tense = tense(&art.text, span);
+        ctx.future = tense == Some(true);
+        ctx.past = tense == Some(false);
         let (value, point) = resolve::resolve(&sem, &ctx);
-        remember(&mut ctx, point);
+        // Times counted from another time ("a year earlier", "the quarter") do not become the
+        // reference for the next ones.
+        if !sem.anaphoric && sem.unit_ref.is_none() && sem.shift.is_none() {
+            remember(&mut ctx, point);
+        }
         art.entities[i].value = value;
     }
 }
@@ -60,6 +65,28 @@ pub fn normalize(expr: &str, anchor: Option<&str>) -> Option<String> {
     resolve::resolve(&sem, &ctx).0
 }
 
+/// The meaning of the expression at `span` of `text`, read with the words before it (which decide,
+/// e.g., whether "May" is a month); falls back to the expression alone.
+fn parse_in_context(text: &str, span: Span) -> Option<grammar::Sem> {
+    let expr = text.get(span.start..span.end)?;
+    let mut lo = span.start.saturating_sub(48);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let window = &text[lo..span.end];
+    let toks = scan::scan(window);
+    let at = span.start - lo;
+    if let Some(i) = toks.iter().position(|t| t.start == at) {
+        let m = grammar::Matcher::new(window, &toks);
+        if let Some(h) = m.match_at(i) {
+            if h.end == toks.len() {
+                return Some(h.sem);
+            }
+        }
+    }
+    parse_expr(expr)
+}
+
 /// The meaning of an expression: the longest time expression found in it.
 fn parse_expr(expr: &str) -> Option<grammar::Sem> {
     let toks = scan::scan(expr);
@@ -89,10 +116,10 @@ const PAST_WORDS: &[&str] = &[
     "held", "began", "ended", "closed", "rose", "fell", "yesterday", "ago", "last", "earlier",
 ];
 
-/// Whether the clause around `span` speaks of the future: the nearest tense word before the
-/// expression decides ("said Friday it will" is past, "will meet on Friday" future), else the
-/// nearest after it, else past (news reports what happened).
-fn is_future(text: &str, span: Span) -> bool {
+/// The tense of the clause around `span`: Some(true) future, Some(false) past, None unknown. The
+/// nearest tense word before the expression decides ("said Friday it will" is past, "will meet on
+/// Friday" future), else the nearest after it.
+fn tense(text: &str, span: Span) -> Option<bool> {
     let bounded = |i: usize| {
         let mut i = i.min(text.len());
         while !text.is_char_boundary(i) {
@@ -104,8 +131,11 @@ fn is_future(text: &str, span: Span) -> bool {
     let hi = bounded(span.end + 60).max(span.end);
     let before = &text[lo..span.start];
     let after = &text[span.end..hi];
-    let verdict = |w: &str| -> Option<bool> {
+    let verdict = |w: &str, next: &str| -> Option<bool> {
         let w = w.to_ascii_lowercase();
+        if matches!(w.as_str(), "is" | "are") && next.eq_ignore_ascii_case("to") {
+            return Some(true);
+        }
         if FUTURE_WORDS.contains(&w.as_str()) {
             Some(true)
         } else if PAST_WORDS.contains(&w.as_str()) {
@@ -141,23 +171,26 @@ fn is_future(text: &str, span: Span) -> bool {
     let tail_break = before.bytes().rev().take_while(|c| !c.is_ascii_alphabetic()).any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'));
     if !tail_break {
         for (k, &(s, e, _)) in wb.iter().enumerate().rev() {
-            if let Some(v) = verdict(&before[s..e]) {
-                return v;
+            let next = wb.get(k + 1).map_or("", |&(a, b, _)| &before[a..b]);
+            if let Some(v) = verdict(&before[s..e], next) {
+                return Some(v);
             }
             if wb[k].2 {
                 break;
             }
         }
     }
-    for (s, e, brk) in words(after) {
+    let wa = words(after);
+    for (k, &(s, e, brk)) in wa.iter().enumerate() {
         if brk {
             break;
         }
-        if let Some(v) = verdict(&after[s..e]) {
-            return v;
+        let next = wa.get(k + 1).map_or("", |&(a, b, _)| &after[a..b]);
+        if let Some(v) = verdict(&after[s..e], next) {
+            return Some(v);
         }
     }
-    false
+    None
 }
 
 #[cfg(test)]

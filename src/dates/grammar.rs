@@ -234,7 +234,7 @@ impl<'a> Matcher<'a> {
             let c = if earlier && self.is(j, "in") && self.lex(j + 1) == Lex::The {
                 // "earlier in the year"
                 match self.lex(j + 2) {
-                    Lex::Unit { u, plural: false } if matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day) => {
+                    Lex::Unit { u, plural: false } if matches!(u, Unit::Year | Unit::Month | Unit::Week) => {
                         Some(Core::new(j + 3, Sem { rel: Some((u, 0)), ..Default::default() }))
                     }
                     _ => None,
@@ -311,7 +311,11 @@ impl<'a> Matcher<'a> {
             Lex::Season(_) if after_edge => self.season(j),
             Lex::Unit { u: Unit::Year, plural: false } => self.year_word(j),
             Lex::OrdWord(_) | Lex::Fiscal => self.quarter(j).or_else(|| self.century(j)),
-            Lex::NumWord(_) | Lex::A | Lex::Vague => self.count_unit(j),
+            Lex::NumWord(_) => self
+                .spoken_year(j)
+                .map(|(y, e)| Core::new(e, Sem { year: Some(y), ..Default::default() }))
+                .or_else(|| self.count_unit(j)),
+            Lex::A | Lex::Vague => self.count_unit(j),
             _ => match self.kind(j) {
                 Some(Kind::Num) => self.numeric(j, after_edge),
                 Some(Kind::Punct) => self.apostrophe_decade(j),
@@ -333,7 +337,7 @@ impl<'a> Matcher<'a> {
     fn month_date(&self, j: usize) -> Option<Core> {
         let Lex::Month { m, abbr } = self.lex(j) else { return None };
         let mut k = j + 1;
-        let period = self.p(k, ".") && self.glued(k);
+        let period = abbr && self.p(k, ".") && self.glued(k);
         if period {
             k += 1;
         }
@@ -343,20 +347,20 @@ impl<'a> Matcher<'a> {
                 sem.day = Some(d);
                 let mut e = k + 1;
                 let y = if self.p(e, ",") { e + 1 } else { e };
-                if let Some(yr) = self.year4(y) {
-                    if !self.amount_follows(y + 1) {
+                if let Some((yr, ye)) = self.year_at(y) {
+                    if !self.amount_follows(ye) {
                         sem.year = Some(yr);
-                        e = y + 1;
+                        e = ye;
                     }
                 }
                 return Some(Core::new(e, sem));
             }
         }
         let y = if self.is(k, "of") { k + 1 } else { k };
-        if let Some(yr) = self.year4(y) {
-            if !self.amount_follows(y + 1) {
+        if let Some((yr, ye)) = self.year_at(y) {
+            if !self.amount_follows(ye) {
                 sem.year = Some(yr);
-                return Some(Core::new(y + 1, sem));
+                return Some(Core::new(ye, sem));
             }
         }
         // A month name alone.
@@ -490,6 +494,9 @@ impl<'a> Matcher<'a> {
             Lex::Unit { u: Unit::Weekend, plural: false } => {
                 Some(Core::new(k + 1, Sem { weekend: true, ..Default::default() }))
             }
+            Lex::Fiscal if self.lex(k + 1) == (Lex::Unit { u: Unit::Year, plural: false }) => {
+                Some(Core::new(k + 2, Sem { rel: Some((Unit::Year, 0)), ..Default::default() }))
+            }
             Lex::Unit { u, plural: false } => {
                 // "the end of the month" (after an edge), "the quarter", "the year-ago quarter".
                 if let Some(c) = self.year_ago_phrase(k) {
@@ -501,11 +508,31 @@ impl<'a> Matcher<'a> {
                 if after_edge && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter) {
                     return Some(Core::new(k + 1, Sem { rel: Some((u, 0)), ..Default::default() }));
                 }
+                if u == Unit::Year {
+                    // "the year two thousand", "the year 2000"
+                    if let Some((y, e)) = self.year_at(k + 1) {
+                        return Some(Core::new(e, Sem { year: Some(y), ..Default::default() }));
+                    }
+                    if self.is(k + 1, "two") && self.lex(k + 2) == Lex::Mag(3) {
+                        return Some(Core::new(k + 3, Sem { year: Some(2000), ..Default::default() }));
+                    }
+                    // "for the year", "of the year": the current (reporting) year
+                    let pw = j.checked_sub(1).map(|p| self.s(p).to_ascii_lowercase()).unwrap_or_default();
+                    if matches!(pw.as_str(), "for" | "of") && !(self.p(k + 1, "-") && self.glued(k + 1)) && !(self.p(k + 1, "'")) {
+                        return Some(Core::new(k + 1, Sem { rel: Some((Unit::Year, 0)), ..Default::default() }));
+                    }
+                }
                 None
             }
             Lex::Season(_) => self.season(k),
             Lex::DecadeWord(d) => Some(Core::new(k + 1, Sem { decade_word: Some(d), ..Default::default() })),
-            Lex::OrdWord(_) | Lex::Fiscal => self.quarter(k).or_else(|| self.century(k)),
+            Lex::OrdWord(_) | Lex::Fiscal => {
+                let q = self.quarter(k).filter(|q| !self.hyphenated_before(q.end))?;
+                Some(q)
+            }
+            _ if self.is(k, "full") && self.lex(k + 1) == (Lex::Unit { u: Unit::Year, plural: false }) => {
+                Some(Core::new(k + 2, Sem { rel: Some((Unit::Year, 0)), ..Default::default() }))
+            }
             _ => match self.kind(k) {
                 Some(Kind::Num) => {
                     if let Some(c) = self.century(k) {
@@ -630,7 +657,7 @@ impl<'a> Matcher<'a> {
                 if matches!(word.as_str(), "recent" | "future" | "these") {
                     return None;
                 }
-                if word == "latest" || (word == "that" && u == Unit::Quarter) {
+                if word == "latest" || (word == "that" && u == Unit::Quarter) || (word == "current" && u == Unit::Quarter) {
                     return Some(Core::new(k + 1, Sem { unit_ref: Some(u), ..Default::default() }));
                 }
                 if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half) {
@@ -736,6 +763,9 @@ impl<'a> Matcher<'a> {
                 })
             }
             _ => {
+                if word == "latest" && self.is(k, "period") {
+                    return Some(Core::new(k + 1, Sem { unit_ref: Some(Unit::Quarter), ..Default::default() }));
+                }
                 if word == "these" && self.is(k, "days") {
                     return Some(Core::new(k + 1, Sem { reference: Some("PRESENT_REF"), ..Default::default() }));
                 }
@@ -748,9 +778,9 @@ impl<'a> Matcher<'a> {
     fn season(&self, j: usize) -> Option<Core> {
         let Lex::Season(s) = self.lex(j) else { return None };
         let mut c = Core::new(j + 1, Sem { season: Some(s), ..Default::default() });
-        if let Some(y) = self.year4(j + 1) {
+        if let Some((y, e)) = self.year_at(j + 1) {
             c.sem.year = Some(y);
-            c.end += 1;
+            c.end = e;
         } else {
             self.of_year(&mut c);
         }
@@ -759,11 +789,42 @@ impl<'a> Matcher<'a> {
 
     fn of_year(&self, c: &mut Core) {
         if self.is(c.end, "of") {
-            if let Some(y) = self.year4(c.end + 1) {
+            if let Some((y, e)) = self.year_at(c.end + 1) {
                 c.sem.year = Some(y);
-                c.end += 2;
+                c.end = e;
             }
         }
+    }
+
+    /// A year in digits or spoken ("nineteen ninety-six"): (year, end).
+    fn year_at(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year4(k) {
+            return Some((y, k + 1));
+        }
+        self.spoken_year(k)
+    }
+
+    /// "nineteen ninety-six", "nineteen seventy-nine" (broadcast transcripts spell years out).
+    fn spoken_year(&self, k: usize) -> Option<(i32, usize)> {
+        let Lex::NumWord(hi) = self.lex(k) else { return None };
+        if !(10..=20).contains(&hi) {
+            return None;
+        }
+        let Lex::NumWord(tens) = self.lex(k + 1) else { return None };
+        if !(10..=90).contains(&tens) {
+            return None;
+        }
+        let mut lo = tens as i32;
+        let mut e = k + 2;
+        if tens >= 20 && tens % 10 == 0 && self.p(e, "-") && self.glued(e) {
+            if let Lex::NumWord(u) = self.lex(e + 1) {
+                if u < 10 {
+                    lo += u as i32;
+                    e += 2;
+                }
+            }
+        }
+        Some((hi as i32 * 100 + lo, e))
     }
 
     /// "third-quarter", "the fourth quarter of 1990", "fiscal 1989", "the 1988 second quarter",
@@ -843,6 +904,12 @@ impl<'a> Matcher<'a> {
         Some(Core::new(k + 1, Sem { century: Some(ord - 1), ..Default::default() }))
     }
 
+    /// Token `i` is a hyphen glued to the word before and after: the expression before it is the
+    /// first part of a compound ("third-quarter" + "-" ...) or an adjective ("third-quarter loss").
+    fn hyphenated_before(&self, end: usize) -> bool {
+        end >= 2 && self.p(end - 2, "-") && self.glued(end - 2)
+    }
+
     /// "'80s".
     fn apostrophe_decade(&self, j: usize) -> Option<Core> {
         if !(self.p(j, "'") || self.p(j, "\u{2019}")) || !self.glued(j + 1) {
@@ -876,6 +943,9 @@ impl<'a> Matcher<'a> {
             return None;
         }
         if let Some(c) = self.numeric_date(j) {
+            return Some(c);
+        }
+        if let Some(c) = self.century(j) {
             return Some(c);
         }
         if let Some(c) = self.clock(j) {
@@ -943,6 +1013,11 @@ impl<'a> Matcher<'a> {
                     | "no" | "number" | "flight" | "route" | "highway" | "room" | "page" | "article" | "section"
             ) && !after_edge
             {
+                return None;
+            }
+            let pt = &self.toks[p];
+            if pt.kind == Kind::Word && pt.cap && pt.lex == Lex::None && !after_edge && !self.sentence_start(p) {
+                // "Orion 1980", "Exhibition 2023": part of a name.
                 return None;
             }
             if y < 1900 {
@@ -1082,6 +1157,9 @@ impl<'a> Matcher<'a> {
             k += 1;
         }
         let Lex::Unit { u, plural } = self.lex(k) else { return None };
+        if u == Unit::Half {
+            return None;
+        }
         if plural && (v == 1 && !vague) && !hyphen {
             return None;
         }

@@ -203,6 +203,8 @@ pub struct Ctx {
     pub anchor: Option<i64>,
     /// The sentence speaks of the future ("will meet on Friday").
     pub future: bool,
+    /// The sentence has a word of past tense nearest the expression ("said", "was").
+    pub past: bool,
     /// The last time the story mentioned, for "a year earlier", "the previous day".
     pub last: Option<Point>,
     /// The last quarter the story mentioned, for "the quarter", "the year-ago quarter".
@@ -273,14 +275,33 @@ fn unanchored(sem: &Sem) -> Option<String> {
     }
 }
 
-fn month_year(anchor: i64, m: u32, day: Option<u32>, future: bool) -> i32 {
-    // The occurrence nearest the story's date; on a tie, the tense decides.
-    let (ay, _, _) = civil_from_days(anchor);
+fn month_year(anchor: i64, m: u32, day: Option<u32>, future: bool, past: bool) -> i32 {
+    // With a tense, the nearest occurrence on that side of the story's date (a month alone counts
+    // from its own month: "in October" of an October story is this October either way); without,
+    // the nearest occurrence.
+    let (ay, am, _) = civil_from_days(anchor);
+    if future || past {
+        let ahead = match day {
+            Some(d) => days_from_civil(ay, m, d.min(days_in_month(ay, m))) >= anchor,
+            None => m >= am,
+        };
+        let behind = match day {
+            Some(d) => days_from_civil(ay, m, d.min(days_in_month(ay, m))) <= anchor,
+            None => m <= am,
+        };
+        return if future {
+            if ahead { ay } else { ay + 1 }
+        } else if behind {
+            ay
+        } else {
+            ay - 1
+        };
+    }
     let mut best = (i64::MAX, ay);
     for y in [ay - 1, ay, ay + 1] {
         let d = days_from_civil(y, m, day.unwrap_or(15).min(days_in_month(y, m)));
         let diff = d - anchor;
-        let dist = diff.abs() * 2 + if (diff > 0) == future { 0 } else { 1 };
+        let dist = diff.abs() * 2 + if diff > 0 { 0 } else { 1 };
         if dist < best.0 {
             best = (dist, y);
         }
@@ -345,12 +366,13 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
             (None, None, Some(d)) => {
                 let ay = ay?;
                 match d {
-                    -1 => if m < am { ay } else { ay - 1 },
+                    // "last February" in March is a year back: the month just gone is "last month".
+                    -1 => if m + 1 < am { ay } else { ay - 1 },
                     1 => if m > am { ay } else { ay + 1 },
                     _ => ay,
                 }
             }
-            _ => month_year(a?, m, sem.day.map(|d| d as u32), ctx.future),
+            _ => month_year(a?, m, sem.day.map(|d| d as u32), ctx.future, ctx.past),
         };
         match sem.day {
             Some(d) if d as u32 <= days_in_month(y, m) => Point::Day(days_from_civil(y, m, d as u32)),
@@ -388,20 +410,18 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
         Point::Season(y, s)
     } else if let Some(u) = sem.unit_ref {
         match u {
-            Unit::Quarter => match ctx.last_quarter {
-                Some(q) => match (sem.year, q) {
+            Unit::Quarter => {
+                // The quarter being reported: the one the story named last, else the last one
+                // that has ended.
+                let base = match ctx.last_quarter {
+                    Some(q) => q,
+                    None => Point::Quarter(ay?, aq).shift(Unit::Quarter, -1, false)?,
+                };
+                match (sem.year.or_else(rel_year), base) {
                     (Some(y), Point::Quarter(_, qq)) => Point::Quarter(y, qq),
-                    _ => q,
-                },
-                None => {
-                    let ay = ay?;
-                    let base = Point::Quarter(ay, aq).shift(Unit::Quarter, -1, false)?;
-                    match (sem.year, base) {
-                        (Some(y), Point::Quarter(_, qq)) => Point::Quarter(y, qq),
-                        _ => base,
-                    }
+                    _ => base,
                 }
-            },
+            }
             other => rel_point(a?, other, 0)?,
         }
     } else if let Some(y) = sem.year {

@@ -399,7 +399,7 @@ fn build() -> FnvMap<&'static [u8], Lex> {
     put(&["later", "after"], Lex::EarlierLater(1));
     put(&["early", "late", "mid"], Lex::Edge);
     put(&["now", "currently", "nowadays"], Lex::Ref("PRESENT_REF"));
-    put(&["recently", "lately", "previously", "formerly"], Lex::Ref("PAST_REF"));
+    put(&["recently", "lately"], Lex::Ref("PAST_REF"));
     put(&["soon"], Lex::Ref("FUTURE_REF"));
     put(&["several", "few", "some", "many"], Lex::Vague);
     put(
