@@ -18,22 +18,24 @@ pub(crate) struct Definition {
 }
 
 /// Looks like an acronym: 2 to 10 characters, letters (and dots, digits, '&', '-'), at least two capitals and
-/// no lower-case letter other than a plural "s" ("ICBMs").
+/// no lower-case letter other than a plural "s" ("ICBMs"); one capital with digits ("G7") counts.
 pub(crate) fn looks_like_acronym(s: &str) -> bool {
     let n = s.len();
     if !(2..=10).contains(&n) {
         return false;
     }
     let body = s.strip_suffix('s').filter(|b| b.len() >= 2).unwrap_or(s);
-    let mut caps = 0;
+    let (mut caps, mut digits) = (0, 0);
     for c in body.chars() {
         if c.is_ascii_uppercase() {
             caps += 1;
-        } else if !(c.is_ascii_digit() || matches!(c, '.' | '&' | '-')) {
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        } else if !matches!(c, '.' | '&' | '-') {
             return false;
         }
     }
-    caps >= 2 && body.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+    (caps >= 2 || caps == 1 && digits > 0) && body.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
 /// Finds "long form (SHORT)" definitions, sentence by sentence.
