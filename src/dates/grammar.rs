@@ -148,7 +148,7 @@ impl<'a> Matcher<'a> {
             self.lex(i),
             Lex::Mag(_) | Lex::QtyUnit | Lex::CurrencyAfter | Lex::Percent | Lex::QtyPre
         ) || self.p(i, "%")
-            || (self.p(i, ":") && self.glued(i))
+            || (self.p(i, ":") && self.glued(i) && self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Num))
     }
 
     /// A count before a unit: digits, number words ("twenty-five"), "a", or a vague count.
@@ -303,11 +303,27 @@ impl<'a> Matcher<'a> {
                 self.date_after_time(&mut c);
                 Some(c)
             }
-            Lex::Pod(p) if after_edge => Some(Core {
-                end: j + 1,
-                sem: Sem { day_offset: Some(0), pod: Some(POD[p as usize]), ..Default::default() },
-                time: true,
-            }),
+            Lex::Pod(p) if after_edge => {
+                let mut c = Core {
+                    end: j + 1,
+                    sem: Sem { day_offset: Some(0), pod: Some(POD[p as usize]), ..Default::default() },
+                    time: true,
+                };
+                // "mid-afternoon yesterday", "late morning Friday"
+                match self.lex(j + 1) {
+                    Lex::DayRel(n) => {
+                        c.sem.day_offset = Some(n as i32);
+                        c.end += 1;
+                    }
+                    Lex::Weekday(w) => {
+                        c.sem.day_offset = None;
+                        c.sem.weekday = Some(w);
+                        c.end += 1;
+                    }
+                    _ => {}
+                }
+                Some(c)
+            }
             Lex::Season(_) if after_edge => self.season(j),
             Lex::Unit { u: Unit::Year, plural: false } => self.year_word(j),
             Lex::OrdWord(_) | Lex::Fiscal => self.quarter(j).or_else(|| self.century(j)),
@@ -342,6 +358,12 @@ impl<'a> Matcher<'a> {
             k += 1;
         }
         let mut sem = Sem { month: Some(m), ..Default::default() };
+        if let Lex::OrdWord(d) = self.lex(k) {
+            if (1..=31).contains(&d) && !abbr {
+                sem.day = Some(d as u8);
+                return Some(Core::new(k + 1, sem));
+            }
+        }
         if let Some(d) = self.day_num(k) {
             if !self.amount_follows(k + 1) && !(self.p(k + 1, "-") && self.glued(k + 1)) {
                 sem.day = Some(d);
@@ -657,8 +679,14 @@ impl<'a> Matcher<'a> {
                 if matches!(word.as_str(), "recent" | "future" | "these") {
                     return None;
                 }
-                if word == "latest" || (word == "that" && u == Unit::Quarter) || (word == "current" && u == Unit::Quarter) {
+                if word == "latest" || (word == "that" && u == Unit::Quarter) {
                     return Some(Core::new(k + 1, Sem { unit_ref: Some(u), ..Default::default() }));
+                }
+                if u == Unit::Half && matches!(word.as_str(), "last" | "latter") {
+                    // "the last half of 1989"
+                    let mut c = Core::new(k + 1, Sem { half: Some(2), ..Default::default() });
+                    self.of_year(&mut c);
+                    return Some(c);
                 }
                 if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half) {
                     return None;
@@ -678,6 +706,9 @@ impl<'a> Matcher<'a> {
                     sem.rel = Some((u, n));
                 }
                 let mut e = k + 1;
+                if self.is(e, "or") && self.is(e + 1, "so") {
+                    e += 2;
+                }
                 // "this year's third quarter", "last year's quarter"
                 if u == Unit::Year && (self.p(e, "'") || self.p(e, "\u{2019}")) && self.is(e + 1, "s") {
                     if let Some(q) = self.quarter(e + 2) {

@@ -87,6 +87,14 @@ impl Point {
         }
     }
 
+    /// Order of quarters (other points: 0).
+    fn index(&self) -> i64 {
+        match *self {
+            Point::Quarter(y, q) => y as i64 * 4 + q as i64,
+            _ => 0,
+        }
+    }
+
     pub fn format(&self) -> String {
         match *self {
             Point::Day(d) => {
@@ -280,31 +288,25 @@ fn month_year(anchor: i64, m: u32, day: Option<u32>, future: bool, past: bool) -
     // from its own month: "in October" of an October story is this October either way); without,
     // the nearest occurrence.
     let (ay, am, _) = civil_from_days(anchor);
-    if future || past {
-        let ahead = match day {
-            Some(d) => days_from_civil(ay, m, d.min(days_in_month(ay, m))) >= anchor,
-            None => m >= am,
-        };
-        let behind = match day {
-            Some(d) => days_from_civil(ay, m, d.min(days_in_month(ay, m))) <= anchor,
-            None => m <= am,
-        };
-        return if future {
-            if ahead { ay } else { ay + 1 }
-        } else if behind {
-            ay
-        } else {
-            ay - 1
-        };
-    }
-    let mut best = (i64::MAX, ay);
+    let _ = am;
+    let mut best = (i64::MAX, ay, 0i64);
     for y in [ay - 1, ay, ay + 1] {
         let d = days_from_civil(y, m, day.unwrap_or(15).min(days_in_month(y, m)));
         let diff = d - anchor;
-        let dist = diff.abs() * 2 + if diff > 0 { 0 } else { 1 };
+        // Ties go to the side the tense points to, else to the past.
+        let dist = diff.abs() * 2 + if (diff > 0) == future { 0 } else { 1 };
         if dist < best.0 {
-            best = (dist, y);
+            best = (dist, y, diff);
         }
+    }
+    // Far from the story's date, a clear tense wins over nearness: "sales rose in March" in a
+    // November story is the March gone, "will close on June 1" the June to come.
+    const FAR: i64 = 120;
+    if past && best.2 > FAR {
+        return best.1 - 1;
+    }
+    if future && best.2 < -FAR {
+        return best.1 + 1;
     }
     best.1
 }
@@ -413,9 +415,11 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
             Unit::Quarter => {
                 // The quarter being reported: the one the story named last, else the last one
                 // that has ended.
+                let ended = Point::Quarter(ay?, aq).shift(Unit::Quarter, -1, false)?;
                 let base = match ctx.last_quarter {
-                    Some(q) => q,
-                    None => Point::Quarter(ay?, aq).shift(Unit::Quarter, -1, false)?,
+                    // a quarter still running or to come is not the one being reported
+                    Some(Point::Quarter(y, q)) if Point::Quarter(y, q).index() <= ended.index() => Point::Quarter(y, q),
+                    _ => ended,
                 };
                 match (sem.year.or_else(rel_year), base) {
                     (Some(y), Point::Quarter(_, qq)) => Point::Quarter(y, qq),
@@ -448,13 +452,15 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
         Point::Weekend(week)
     } else if let Some((u, n)) = sem.shift {
         if sem.anaphoric {
-            let base = ctx.last.or(a.map(Point::Day))?;
+            // "a year earlier" in a story about quarterly results compares quarters.
+            let base = if u == Unit::Year && n == -1 && !sem.coarsen { ctx.last_quarter.or(ctx.last) } else { ctx.last };
+            let base = base.or(a.map(Point::Day))?;
             return base.shift(u, n, sem.coarsen).or_else(|| Point::Day(a?).shift(u, n, sem.coarsen));
         }
         // "two years ago": counted back from the story's date, at the unit's granularity; in a story
         // about quarterly results "a year ago" is the same quarter a year before.
         if u == Unit::Year && n == -1 {
-            if let Some(Point::Quarter(y, q)) = ctx.last {
+            if let Some(Point::Quarter(y, q)) = ctx.last_quarter {
                 return Some(Point::Quarter(y - 1, q));
             }
         }
