@@ -439,6 +439,11 @@ impl<'a> Matcher<'a> {
     /// "Wednesday", "Saturday, April 25", "Friday Oct. 13", "Thursday evening".
     fn weekday(&self, j: usize) -> Option<Core> {
         let Lex::Weekday(w) = self.lex(j) else { return None };
+        if j > 0 && (self.is(j - 1, "each") || self.is(j - 1, "every")) {
+            // "every Thursday": a TimeML SET.
+            let sem = Sem { duration: Some(format!("XXXX-WXX-{}", w + 1)), ..Default::default() };
+            return Some(Core::new(j + 1, sem));
+        }
         let mut sem = Sem { weekday: Some(w), ..Default::default() };
         let mut e = j + 1;
         let k = if self.p(e, ",") { e + 1 } else { e };
@@ -508,7 +513,10 @@ impl<'a> Matcher<'a> {
                 let _ = n;
                 Some(Core::new(k + 1, Sem { reference: Some(r), ..Default::default() }))
             }
-            Lex::Kw(Kw::Future) => Some(Core::new(k + 1, Sem { reference: Some("FUTURE_REF"), ..Default::default() })),
+            // "the future of the country" is a noun, not a time.
+            Lex::Kw(Kw::Future) if !self.is(k + 1, "of") => {
+                Some(Core::new(k + 1, Sem { reference: Some("FUTURE_REF"), ..Default::default() }))
+            }
             Lex::Kw(Kw::Same) | Lex::Kw(Kw::Latest) => self.rel_expr(k, true),
             _ if (self.is(k, "near") || self.is(k, "short")) && (self.is(k + 1, "future") || self.is(k + 1, "term")) => {
                 Some(Core::new(k + 2, Sem { reference: Some("FUTURE_REF"), ..Default::default() }))

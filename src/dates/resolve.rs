@@ -217,6 +217,10 @@ pub struct Ctx {
     pub last: Option<Point>,
     /// The last quarter the story mentioned, for "the quarter", "the year-ago quarter".
     pub last_quarter: Option<Point>,
+    /// `last` was mentioned just before, in the same sentence.
+    pub last_near: bool,
+    /// The sentence speaks of a span of months ("for the nine months"): "a year earlier" is a year.
+    pub months_context: bool,
 }
 
 /// The TimeML value of `sem`, and the point it names (for later anaphora), if any.
@@ -288,27 +292,22 @@ fn month_year(anchor: i64, m: u32, day: Option<u32>, future: bool, past: bool) -
     // from its own month: "in October" of an October story is this October either way); without,
     // the nearest occurrence.
     let (ay, am, _) = civil_from_days(anchor);
+    // The occurrence at or before the story's date against the one after it, days away weighed by
+    // tense: news mostly reports what happened, so the one ahead must be much nearer to win, unless
+    // the clause speaks of the future ("sales rose in March" in a November story is the March gone,
+    // "will close on June 1" the June to come, "extended to Nov. 16" on Nov. 1 the coming one).
     let _ = am;
-    let mut best = (i64::MAX, ay, 0i64);
-    for y in [ay - 1, ay, ay + 1] {
-        let d = days_from_civil(y, m, day.unwrap_or(15).min(days_in_month(y, m)));
-        let diff = d - anchor;
-        // Ties go to the side the tense points to, else to the past.
-        let dist = diff.abs() * 2 + if (diff > 0) == future { 0 } else { 1 };
-        if dist < best.0 {
-            best = (dist, y, diff);
-        }
+    let at = |y: i32| days_from_civil(y, m, day.unwrap_or(15).min(days_in_month(y, m)));
+    let (prev_y, next_y) = if at(ay) <= anchor { (ay, ay + 1) } else { (ay - 1, ay) };
+    let back = anchor - at(prev_y);
+    let ahead = at(next_y) - anchor;
+    // weight of a day ahead, in half-days
+    let w = if future { 1 } else if past { 8 } else { 4 };
+    if ahead * w < back * 2 {
+        next_y
+    } else {
+        prev_y
     }
-    // Far from the story's date, a clear tense wins over nearness: "sales rose in March" in a
-    // November story is the March gone, "will close on June 1" the June to come.
-    const FAR: i64 = 120;
-    if past && best.2 > FAR {
-        return best.1 - 1;
-    }
-    if future && best.2 < -FAR {
-        return best.1 + 1;
-    }
-    best.1
 }
 
 fn weekday_from(base: i64, w: u32, dir: Option<i8>, future: bool) -> i64 {
@@ -452,14 +451,24 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
         Point::Weekend(week)
     } else if let Some((u, n)) = sem.shift {
         if sem.anaphoric {
-            // "a year earlier" in a story about quarterly results compares quarters.
-            let base = if u == Unit::Year && n == -1 && !sem.coarsen { ctx.last_quarter.or(ctx.last) } else { ctx.last };
+            // "a year earlier" in a story about quarterly results compares quarters, unless a day
+            // was named just before ("for the year ended Sept. 30 ... a year earlier") or the
+            // sentence is about months ("for the nine months").
+            let base = if u == Unit::Year && n == -1 && !sem.coarsen && !(ctx.last_near && matches!(ctx.last, Some(Point::Day(_)))) {
+                ctx.last_quarter.or(ctx.last)
+            } else {
+                ctx.last
+            };
+            if ctx.months_context && u == Unit::Year {
+                let base = base.or(a.map(Point::Day))?;
+                return Some(Point::Year(base.year() + n));
+            }
             let base = base.or(a.map(Point::Day))?;
             return base.shift(u, n, sem.coarsen).or_else(|| Point::Day(a?).shift(u, n, sem.coarsen));
         }
         // "two years ago": counted back from the story's date, at the unit's granularity; in a story
         // about quarterly results "a year ago" is the same quarter a year before.
-        if u == Unit::Year && n == -1 {
+        if u == Unit::Year && n == -1 && !ctx.months_context {
             if let Some(Point::Quarter(y, q)) = ctx.last_quarter {
                 return Some(Point::Quarter(y - 1, q));
             }
