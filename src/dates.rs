@@ -134,7 +134,7 @@ fn parse_expr(expr: &str) -> Option<grammar::Sem> {
 }
 
 const FUTURE_WORDS: &[&str] = &[
-    "will", "ll", "shall", "would", "wo", "scheduled", "expected", "expects", "plans", "planned", "plan", "due",
+    "will", "ll", "shall", "would", "wo", "scheduled", "expected", "expects", "plans", "plan", "due",
     "intends", "upcoming", "set", "going", "tomorrow", "next",
 ];
 const PAST_WORDS: &[&str] = &[
@@ -199,7 +199,9 @@ fn tense(text: &str, span: Span) -> Option<bool> {
         for (k, &(s, e, _)) in wb.iter().enumerate().rev() {
             let next = wb.get(k + 1).map_or("", |&(a, b, _)| &before[a..b]);
             if let Some(v) = verdict(&before[s..e], next) {
-                return Some(v);
+                // "had been due to expire Friday": a plan in the past.
+                let had = wb[k.saturating_sub(3)..k].iter().any(|&(a, b, _)| before[a..b].eq_ignore_ascii_case("had"));
+                return Some(v && !had);
             }
             if wb[k].2 {
                 break;

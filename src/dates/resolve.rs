@@ -409,6 +409,10 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
             _ => ay?,
         };
         Point::Season(y, s)
+    } else if let (Some(u), Some(y), true) = (sem.unit_ref, sem.year, ctx.months_context) {
+        // "compared with ... in the 1988 period" after "the first nine months": a year.
+        let _ = u;
+        Point::Year(y)
     } else if let Some(u) = sem.unit_ref {
         match u {
             Unit::Quarter => {
