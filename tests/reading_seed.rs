@@ -128,8 +128,9 @@ fn check(art: &Article, gold: &Value) -> (usize, Vec<String>) {
 #[test]
 fn seed_gold_full_pipeline() {
     let Some((text, gold)) = load() else { return };
+    let tagged = analyze(&text, &opts(&gold), Stages { entities: true, reading: false }).expect("parses");
     let art = parse(&text, &opts(&gold)).expect("parses");
-    if art.entities.is_empty() {
+    if tagged.entities.is_empty() {
         // Entity recognition (issue 3) has not landed on this branch yet: nothing to resolve.
         println!("SKIP seed gold on the full pipeline: the tagger found no entities");
         return;
