@@ -2,8 +2,11 @@
 //! maps core errors to dateline's Python exceptions. No logic of its own.
 use pyo3::prelude::*;
 
+mod corpus;
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    corpus::register(m)?;
     Ok(())
 }
