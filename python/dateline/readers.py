@@ -6,7 +6,8 @@ least work they can in Python: JSON Lines records and ``.txt`` files are handed 
 and decoded, parsed and checked in the Rust core, on the worker threads.
 
 A record that cannot be read still becomes a document: its payload is ``None`` and ``errors`` says
-why, so it shows up as an ``articles()`` row with that error, its file and line.
+why (without the file and line: the core puts them in front), so it shows up as an ``articles()``
+row with that error, its file and line.
 """
 from __future__ import annotations
 
@@ -164,12 +165,12 @@ def iter_files(files: Sequence[tuple], max_bytes: int, batch_size: int = DEFAULT
             size = path.stat().st_size
             if size > max_bytes:
                 # Not read at all: the limit is there so a stray huge file costs nothing.
-                err = f"{path}: story of {size} bytes is over the limit of {max_bytes} bytes (max_bytes)"
+                err = f"story of {size} bytes is over the limit of {max_bytes} bytes (max_bytes)"
                 size = 0
             else:
                 payload = path.read_bytes()
         except OSError as e:
-            err = f"{path}: cannot read: {e.strerror or e}"
+            err = f"cannot read: {e.strerror or e}"
         out = b.add(payload, size, ids=ident, files=str(path), errors=err)
         if out is not None:
             yield out
@@ -224,7 +225,7 @@ def iter_csv(path: PathLike, fields: Dict[str, Optional[str]], batch_size: int =
             except StopIteration:
                 break
             except csv.Error as e:
-                row, err = None, f"{name}:{start}: malformed CSV: {e}"
+                row, err = None, f"malformed CSV: {e}"
             else:
                 err = None
             meta = {"files": name, "lines": start}
@@ -233,14 +234,14 @@ def iter_csv(path: PathLike, fields: Dict[str, Optional[str]], batch_size: int =
                 continue  # a blank line is not a record
             payload = None
             if row is not None:
+                # Metadata the row has is kept even when the row is short, so its error row is named.
+                for role, col in (("id", "ids"), ("date", "dates"), ("source", "sources"), ("headline", "headlines")):
+                    if role in idx and idx[role] < len(row):
+                        meta[col] = _clean(row[idx[role]]) or None
                 if len(row) < need:
-                    err = f"{name}:{meta['lines']}: row has {len(row)} fields, the header {len(header)}"
+                    err = f"row has {len(row)} fields, the header {len(header)}"
                 else:
                     payload = row[idx["text"]]
-                    meta["ids"] = _clean(row[idx["id"]]) if "id" in idx else None
-                    meta["dates"] = _clean(row[idx["date"]]) or None if "date" in idx else None
-                    meta["sources"] = _clean(row[idx["source"]]) if "source" in idx else None
-                    meta["headlines"] = _clean(row[idx["headline"]]) if "headline" in idx else None
             if meta.get("ids") is None:
                 meta["ids"] = f"{name}:{meta['lines']}"
             out = b.add(payload, len(payload) if payload else 0, errors=err, **meta)
@@ -298,7 +299,7 @@ def iter_parquet(path: PathLike, fields: Dict[str, Optional[str]], batch_size: i
             headlines=_to_str_list(get["headline"]) if "headline" in get else None,
             files=[name] * n,
             lines=lines,
-            errors=[None if t is not None else f"{name}:{ln}: no text (null)" for t, ln in zip(get["text"], lines)],
+            errors=[None if t is not None else "no text (null)" for t in get["text"]],
         )
         row += n
 

@@ -88,9 +88,16 @@ fn payload_of(item: &Bound<'_, PyAny>, json: bool, error: Option<String>) -> Pay
         return match s.to_cow() {
             Ok(t) if json => Payload::JsonLine(t.into_owned().into_bytes()),
             Ok(t) => Payload::Text(t.into_owned()),
-            Err(_) => Payload::Failed(
-                "text is not valid Unicode (it holds lone surrogates, e.g. undecodable bytes)".into(),
-            ),
+            // Lone surrogates: bytes a reader kept with errors="surrogateescape". Turned back into
+            // those bytes, the core reports the first invalid byte's offset (or decodes lossily).
+            Err(_) => match s
+                .call_method1("encode", ("utf-8", "surrogateescape"))
+                .and_then(|b| b.extract::<Vec<u8>>())
+            {
+                Ok(bytes) if json => Payload::JsonLine(bytes),
+                Ok(bytes) => Payload::Bytes(bytes),
+                Err(_) => Payload::Failed("text is not valid Unicode (it holds lone surrogates)".into()),
+            },
         };
     }
     if let Ok(b) = item.downcast::<PyBytes>() {
