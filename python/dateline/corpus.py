@@ -362,7 +362,7 @@ class Corpus:
 
     def to_parquet(self, path: Union[str, os.PathLike], tables: Sequence[str] = TABLES, *,
                    threads: Optional[int] = None, progress: Optional[bool] = None,
-                   compression: str = "zstd") -> RunSummary:
+                   compression: str = "zstd", row_group_rows: int = 100_000) -> RunSummary:
         """Streams the tables to Parquet in bounded memory. ``path`` ending in ``.parquet``: the
         articles go there and the other tables beside it (``out.entities.parquet``, ...); any other
         path is a directory that gets ``articles.parquet``, ``entities.parquet``, ... Returns the
@@ -373,16 +373,32 @@ class Corpus:
         for p in targets.values():
             p.parent.mkdir(parents=True, exist_ok=True)
         writers: Dict[str, Any] = {}
+        # Batches are small; row groups of ~row_group_rows rows read back far faster. Holding one
+        # row group per table is the only buffering, so memory stays bounded.
+        pending: Dict[str, List[pa.Table]] = {t: [] for t in targets}
+        pending_rows = {t: 0 for t in targets}
+
+        def flush(name: str) -> None:
+            if not pending[name]:
+                return
+            table = pa.concat_tables(pending[name])
+            if name not in writers:
+                writers[name] = pq.ParquetWriter(targets[name], table.schema, compression=compression)
+            writers[name].write_table(table, row_group_size=max(row_group_rows, table.num_rows))
+            pending[name], pending_rows[name] = [], 0
+
         summary = RunSummary()
         t0 = time.perf_counter()
         try:
             for out in self.iter_tables(tuple(targets), threads=threads, progress=progress):
                 _count(summary, out)
-                for name, target in targets.items():
-                    if name not in writers:
-                        writers[name] = pq.ParquetWriter(target, out[name].schema, compression=compression)
-                    writers[name].write_table(out[name])
+                for name in targets:
+                    pending[name].append(out[name])
+                    pending_rows[name] += out[name].num_rows
+                    if pending_rows[name] >= row_group_rows:
+                        flush(name)
             for name, target in targets.items():
+                flush(name)
                 if name not in writers:  # an empty corpus still leaves readable, empty tables
                     pq.write_table(self._empty(name), target, compression=compression)
         finally:
