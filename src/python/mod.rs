@@ -17,8 +17,8 @@ pub(crate) mod article;
 pub(crate) mod datasets;
 pub(crate) mod errors;
 pub(crate) mod offsets;
-mod corpus;
-mod stats;
+pub(crate) mod corpus;
+pub(crate) mod stats;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
