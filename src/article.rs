@@ -491,8 +491,9 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
     let after_space = after.chars().next().is_none_or(|ch| ch.is_whitespace());
     let mut place = parts.place.to_string();
     // "MOSCOW. Oct 5": a full stop after an all-caps name is punctuation; "Va." and "D.C." keep theirs.
-    if let Some(stem) = place.strip_suffix('.') {
-        let last = stem.rsplit([' ', ',']).next().unwrap_or("");
+    // A region after a comma is an abbreviation ("MINNEAPOLIS, MINN.") and keeps it.
+    if let Some(stem) = place.strip_suffix('.').filter(|st| !st.contains(',')) {
+        let last = stem.rsplit(' ').next().unwrap_or("");
         if last.len() >= 4 && last.chars().all(|c| c.is_uppercase()) {
             place.truncate(stem.len());
         }
@@ -663,8 +664,9 @@ fn split_dateline(m: &str) -> Option<DatelineParts<'_>> {
     }
     if month_day.is_some() {
         let place_len = rest.trim_end_matches([' ', '\t', ',', ':', '.']).len();
-        // Keep a region's own full stop ("D.C. March 18"): only spaces and commas are separators.
-        let place_len = if rest[place_len..].starts_with('.') && !rest[place_len..].contains([',', ':']) {
+        // Keep a region's own full stop ("N.Y., March 9", "D.C. March 18"); a stop after an all-caps
+        // name ("MOSCOW. Oct 5") is dropped later.
+        let place_len = if rest[place_len..].starts_with('.') {
             place_len + 1
         } else {
             place_len
@@ -1161,6 +1163,12 @@ Service runs daily.\n\n(END)\n";
         assert_eq!(dl(&a).0, "KNOKKE-HEIST, Belgium");
         let a = parse_on("WASHINGTON, D.C. March 18 - Ministers met.", "1987-04-05");
         assert_eq!(dl(&a).0, "WASHINGTON, D.C.");
+        let a = parse_on("FARMINGDALE, N.Y., March 9 - VTX said.", "1987-03-09");
+        assert_eq!(dl(&a), ("FARMINGDALE, N.Y.", Some("1987-03-09"), None, "FARMINGDALE, N.Y., March 9 -"));
+        let a = parse_on("MINNEAPOLIS, MINN., March 5 - Grain rose.", "1987-03-09");
+        assert_eq!(dl(&a).0, "MINNEAPOLIS, MINN.");
+        let a = parse_on("RICHMOND, Va., March 5 - Tobacco rose.", "1987-03-09");
+        assert_eq!(dl(&a).0, "RICHMOND, Va.");
         let a = parse_on("peoria, april 7 - Clear skies.", "1987-04-07");
         assert_eq!(dl(&a).0, "peoria");
         let a = parse("WASHINGTON - The Treasury said.");
