@@ -850,7 +850,7 @@ fn fold_ws(s: &str) -> String {
             i += 1;
             continue;
         }
-        let l = ws_len_at(b, i);
+        let l = if is_ws(c) { 1 } else if c >= 0xC2 { ws_len_at(b, i) } else { 0 };
         if l > 0 {
             pending = !out.is_empty();
             i += l;
@@ -936,7 +936,23 @@ fn emit_paragraph(text: &str, s: usize, e: usize, paras: &mut Vec<Paragraph>, ca
 const RESTRICTION_OPEN: &str = "(For Use Only";
 
 fn is_caption(p: &str) -> bool {
-    starts_ci(p, "view larger image") || (p.len() < 4000 && p.ends_with(')') && p.contains(RESTRICTION_OPEN))
+    if starts_ci(p, "view larger image") {
+        return true;
+    }
+    // The restriction closes the caption: look only near the end.
+    if p.len() >= 4000 || !p.ends_with(')') {
+        return false;
+    }
+    let tail = bounded_start(p, p.len().saturating_sub(200));
+    p[tail..].contains(RESTRICTION_OPEN)
+}
+
+/// The first char boundary at or after `i`.
+fn bounded_start(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 struct CaptionParts {

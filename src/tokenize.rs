@@ -280,6 +280,11 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
             break;
         }
         let next = b[j];
+        if next <= b' ' {
+            // The common case: a word followed by whitespace. Nothing more to look at.
+            out.push(Token { span: Span::new(ws, j) });
+            return j;
+        }
         match next {
             b'.' if is_word_char_at(text, j + 1, end) => {
                 has_dot = true;
