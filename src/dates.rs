@@ -158,7 +158,7 @@ fn tense(text: &str, span: Span) -> Option<bool> {
     let before = &text[lo..span.start];
     let after = &text[span.end..hi];
     let verdict = |w: &str, next: &str| -> Option<bool> {
-        let w = w.to_ascii_lowercase();
+        let w = scan::low(w);
         if matches!(w.as_str(), "is" | "are") && next.eq_ignore_ascii_case("to") {
             return Some(true);
         }

@@ -4,7 +4,7 @@
 //! expressions, one hash lookup per word. Time expressions come from `dates::grammar` (which also
 //! gives their meaning to `dates::annotate`); numbers, amounts and ordinals are matched here.
 use crate::dates::grammar::Matcher;
-use crate::dates::scan::{self, Kind, Lex};
+use crate::dates::scan::{self, low, Kind, Lex};
 use crate::types::*;
 
 /// Numeric and temporal entities of the article. Works over each sentence when the tokenizer has
@@ -101,7 +101,7 @@ fn number_at(m: &Matcher, toks: &[scan::Tok], i: usize) -> Option<(usize, Label)
             if j >= 1 && (punct(j - 1, "#") || (j >= 2 && punct(j - 1, ".") && is(j - 2, "no"))) {
                 return None;
             }
-            let suffix = text[t.num_end..t.end].to_ascii_lowercase();
+            let suffix = low(&text[t.num_end..t.end]);
             match suffix.as_str() {
                 "" => {}
                 "st" | "nd" | "rd" | "th" if !money => ordinal = true,
@@ -122,7 +122,7 @@ fn number_at(m: &Matcher, toks: &[scan::Tok], i: usize) -> Option<(usize, Label)
         Some(Kind::Word) => match lex(j) {
             Lex::NumWord(v) => {
                 if v == 1 {
-                    let prev = j.checked_sub(1).map(|p| s(p).to_ascii_lowercase()).unwrap_or_default();
+                    let prev = j.checked_sub(1).map(|p| low(s(p))).unwrap_or_default();
                     if matches!(
                         prev.as_str(),
                         "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "some" | "no-" | "little"
@@ -147,7 +147,7 @@ fn number_at(m: &Matcher, toks: &[scan::Tok], i: usize) -> Option<(usize, Label)
             Lex::OrdWord(v) => {
                 // "a second", "one second", "per second": the unit, not an ordinal.
                 if v == 2 {
-                    let prev = j.checked_sub(1).map(|p| s(p).to_ascii_lowercase()).unwrap_or_default();
+                    let prev = j.checked_sub(1).map(|p| low(s(p))).unwrap_or_default();
                     if matches!(prev.as_str(), "a" | "one" | "per" | "split") || kind(j.wrapping_sub(1)) == Some(Kind::Num) {
                         return None;
                     }
