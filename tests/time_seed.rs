@@ -71,3 +71,15 @@ fn seed_names_with_numbers_are_not_numbers() {
         );
     }
 }
+
+#[test]
+#[ignore]
+fn print_seed_rule_entities() {
+    let Some(dir) = shared() else { return };
+    let (art, _) = seed_article(&dir);
+    for e in &art.entities {
+        if !matches!(e.label.conll(), Some(_)) {
+            println!("{:?} {:?} {:?}", art.slice(e.span), e.label, e.value);
+        }
+    }
+}
