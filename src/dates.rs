@@ -45,12 +45,22 @@ pub fn annotate(art: &mut Article) {
             }
             _ => (&mut body.0, &mut body.1),
         };
-        let tense = tense(&art.text, span);
+        // The tense and the sentence's wording matter only to some expressions; the others skip
+        // the look around (most of this stage's cost).
+        let needs_tense = sem.weekday.is_some()
+            || sem.weekend
+            || (sem.year.is_none() && (sem.month.is_some() || sem.quarter.is_some() || sem.half.is_some()));
+        let tense = if needs_tense { tense(&art.text, span) } else { None };
         ctx.future = tense == Some(true);
         ctx.past = tense == Some(false);
-        let clause = clause_before(&art.text, span.start);
-        ctx.last_near = *last_end >= clause && *last_end <= span.start;
-        ctx.months_context = art.text[clause..span.start].contains(" months");
+        if sem.shift.is_some() || sem.unit_ref.is_some() {
+            let clause = clause_before(&art.text, span.start);
+            ctx.last_near = *last_end >= clause && *last_end <= span.start;
+            ctx.months_context = art.text[clause..span.start].contains(" months");
+        } else {
+            ctx.last_near = false;
+            ctx.months_context = false;
+        }
         let (value, point) = resolve::resolve(&sem, ctx);
         // Times counted from another time ("a year earlier", "the quarter") do not become the
         // reference for the next ones.
@@ -180,6 +190,10 @@ fn tense(text: &str, span: Span) -> Option<bool> {
         let w = scan::low(w);
         if matches!(w.as_str(), "is" | "are") && next.eq_ignore_ascii_case("to") {
             return Some(true);
+        }
+        // Most words are neither; the length test skips them before any comparison.
+        if w.as_str().len() < 2 || w.as_str().len() > 9 {
+            return None;
         }
         if FUTURE_WORDS.contains(&w.as_str()) {
             Some(true)
