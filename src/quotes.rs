@@ -145,7 +145,9 @@ fn find_quotes(art: &Article) -> Vec<Raw> {
 /// Is the quoted text a name rather than a quote: an entity, or a short title-cased phrase with no
 /// sentence punctuation ("Weaponry Exhibition-2023", "Gangnam Style").
 fn is_name(art: &Article, span: Span) -> bool {
-    if art.entities.iter().any(|e| e.span == span && lex::is_name_label(e.label)) {
+    // Entities are sorted by start: look only at those starting where the quoted words start.
+    let i = art.entities.partition_point(|e| e.span.start < span.start);
+    if art.entities[i..].iter().take_while(|e| e.span.start == span.start).any(|e| e.span == span && lex::is_name_label(e.label)) {
         return true;
     }
     let s = art.slice(span);
@@ -431,6 +433,7 @@ fn attribute(doc: &Doc, raws: &[Raw]) -> Vec<Quote> {
     let mut ctx = Ctx { doc, quoted, medium: vec![None; ns], first_person: vec![None; ns] };
     // Per-sentence facts used for pronouns, "it" and neighbouring attributions.
     let mut sent_verb: Vec<Option<usize>> = vec![None; ns];
+    let mut cites: Vec<bool> = vec![false; ns];
     for si in 0..ns {
         let (a, b) = ctx.sentence_tokens(si);
         for t in a..b {
@@ -444,12 +447,17 @@ fn attribute(doc: &Doc, raws: &[Raw]) -> Vec<Quote> {
                     }
                 }
             }
-            if sent_verb[si].is_none() && is_reporting_verb(doc.low(t)) {
+            let low = doc.low(t);
+            if sent_verb[si].is_none() && is_reporting_verb(low) {
                 sent_verb[si] = Some(t);
             }
+            cites[si] |= low == "according";
         }
     }
     for si in 0..ns {
+        if sent_verb[si].is_none() && !cites[si] {
+            continue;
+        }
         // A sentence cites a medium when the medium is the subject of its reporting verb or "according to" it.
         let attr = ctx.sentence_attr(si, sent_verb[si]);
         if let Some(s) = attr.source {

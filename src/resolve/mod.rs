@@ -12,32 +12,36 @@ pub(crate) mod lex;
 pub(crate) mod names;
 pub(crate) mod titles;
 
-use crate::gazetteer::gazetteer;
+use crate::gazetteer::{gazetteer, FastMap};
 use crate::types::*;
 use lex::{base_text, is_name_label, Doc};
-use std::collections::HashMap;
 
 /// Sets `.canonical`, `.title`, `.country_code` on entities and fills `art.clusters` and `art.acronyms`.
 pub fn resolve(art: &mut Article) {
-    split_country_compounds(art);
-    let korea_story = korea_mentions(art) >= 2;
+    let mut changed = split_country_compounds(art);
+    let mut bases: Vec<String> = art.entities.iter().map(|e| base_text(art, e)).collect();
+    let korea_story = korea_mentions(art, &bases) >= 2;
     if korea_story {
-        add_north_south(art);
+        changed |= add_north_south(art);
+    }
+    if changed {
+        bases = art.entities.iter().map(|e| base_text(art, e)).collect();
     }
     let n = art.entities.len();
-    let bases: Vec<String> = art.entities.iter().map(|e| base_text(art, e)).collect();
     let doc = Doc::new(art);
     let defs = acronyms::definitions(&doc);
 
     let mut canon: Vec<String> = Vec::with_capacity(n);
     let mut codes: Vec<Option<String>> = vec![None; n];
     let mut labels: Vec<Label> = art.entities.iter().map(|e| e.label).collect();
+    let mut initials: Option<Vec<String>> = None;
     for (i, e) in art.entities.iter().enumerate() {
         let base = &bases[i];
         let (c, code, label) = match e.label {
-            Label::Person => (base.clone(), None, Label::Person),
+            // Filled by name linking below.
+            Label::Person => (String::new(), None, Label::Person),
             Label::Norp => nationality(base),
-            l if is_name_label(l) => place_or_name(base, l, &defs, &bases, korea_story),
+            l if is_name_label(l) => place_or_name(base, l, &defs, &bases, &mut initials, korea_story),
             l => (base.clone(), None, l),
         };
         canon.push(c);
@@ -51,7 +55,7 @@ pub fn resolve(art: &mut Article) {
         canon[*i] = name;
     }
     // Titles: best title of each person, then given to all their mentions.
-    let mut best: HashMap<&str, (titles::Kind, usize, usize, String)> = HashMap::new();
+    let mut best: FastMap<&str, (titles::Kind, usize, usize, String)> = FastMap::default();
     for &(i, _) in &people {
         let found = titles::before(&doc, i)
             .map(|t| (titles::Kind::Pre, t))
@@ -109,6 +113,7 @@ fn place_or_name(
     label: Label,
     defs: &[acronyms::Definition],
     bases: &[String],
+    initials: &mut Option<Vec<String>>,
     korea_story: bool,
 ) -> (String, Option<String>, Label) {
     let g = gazetteer();
@@ -143,9 +148,11 @@ fn place_or_name(
     if acronyms::looks_like_acronym(base) {
         // Long form and acronym both in the story: initials match.
         let letters = acronyms::letters(base);
-        if let Some(long) =
-            bases.iter().find(|b| b.contains(' ') && b.len() > base.len() && acronyms::initials(b) == letters)
-        {
+        // Initials of every multi-word name, computed once per story and only when needed.
+        let inits = initials.get_or_insert_with(|| {
+            bases.iter().map(|b| if b.contains(' ') { acronyms::initials(b) } else { String::new() }).collect()
+        });
+        if let Some(long) = inits.iter().position(|x| !x.is_empty() && *x == letters).map(|i| &bases[i]) {
             if let Some(c) = country(long) {
                 return c;
             }
@@ -160,17 +167,18 @@ fn place_or_name(
 }
 
 /// How often the story names North Korea (as a country, alias or nationality).
-fn korea_mentions(art: &Article) -> usize {
+fn korea_mentions(art: &Article, bases: &[String]) -> usize {
     let g = gazetteer();
     art.entities
         .iter()
-        .filter(|e| matches!(e.label, Label::Gpe | Label::Norp | Label::Org | Label::Loc))
-        .filter(|e| {
-            let b = base_text(art, e);
+        .zip(bases)
+        .filter(|(e, _)| matches!(e.label, Label::Gpe | Label::Norp | Label::Org | Label::Loc))
+        .filter(|(e, b)| {
+            let b = b.as_str();
             let code = match e.label {
-                Label::Norp => g.demonym(&b).or_else(|| b.strip_suffix('s').and_then(|s| g.demonym(s))),
-                _ => g.country(&b).or_else(|| {
-                    g.acronym(&b).and_then(|k| k.country.as_deref()).and_then(|c| g.country_by_code(c))
+                Label::Norp => g.demonym(b).or_else(|| b.strip_suffix('s').and_then(|s| g.demonym(s))),
+                _ => g.country(b).or_else(|| {
+                    g.acronym(b).and_then(|k| k.country.as_deref()).and_then(|c| g.country_by_code(c))
                 }),
             };
             code.is_some_and(|c| c.alpha2 == "KP")
@@ -180,7 +188,7 @@ fn korea_mentions(art: &Article) -> usize {
 
 /// "the North" / "the South" in a story about North Korea: mentions of North and South Korea.
 /// "the North Korean leader" is not one (a capitalised word follows), "the North's" is.
-fn add_north_south(art: &mut Article) {
+fn add_north_south(art: &mut Article) -> bool {
     let mut added = Vec::new();
     {
         let doc = Doc::new(art);
@@ -209,15 +217,17 @@ fn add_north_south(art: &mut Article) {
             }
         }
     }
-    if !added.is_empty() {
-        art.entities.extend(added);
-        art.entities.sort_by_key(|e| (e.span.start, e.span.end));
+    if added.is_empty() {
+        return false;
     }
+    art.entities.extend(added);
+    art.entities.sort_by_key(|e| (e.span.start, e.span.end));
+    true
 }
 
 /// One mention per country inside a hyphenated token: "DPRK-China friendship", "U.S.-China talks".
 /// Only when every part is a country; "Exhibition-2023" and "Hwasong-18" stay whole.
-fn split_country_compounds(art: &mut Article) {
+fn split_country_compounds(art: &mut Article) -> bool {
     let g = gazetteer();
     let mut added: Vec<Entity> = Vec::new();
     let mut removed: Vec<usize> = Vec::new();
@@ -252,7 +262,7 @@ fn split_country_compounds(art: &mut Article) {
         }
     }
     if added.is_empty() {
-        return;
+        return false;
     }
     removed.sort_unstable();
     for e in removed.into_iter().rev() {
@@ -260,6 +270,7 @@ fn split_country_compounds(art: &mut Article) {
     }
     art.entities.extend(added);
     art.entities.sort_by_key(|e| (e.span.start, e.span.end));
+    true
 }
 
 /// The story's acronyms: its own definitions first, then well-known ones it uses, then acronyms whose
@@ -268,7 +279,11 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[String], cano
     let art = doc.art;
     let g = gazetteer();
     let mut out: Vec<Acronym> = Vec::new();
-    let entity_named = |short: &str| bases.iter().position(|b| b == short).map(|i| canon[i].clone());
+    let mut first_of: FastMap<&str, usize> = FastMap::default();
+    for (i, b) in bases.iter().enumerate().rev() {
+        first_of.insert(b.as_str(), i);
+    }
+    let entity_named = |short: &str| first_of.get(short).map(|&i| canon[i].clone());
     for d in defs {
         if out.iter().any(|a| a.short == d.short) {
             continue;
@@ -305,7 +320,7 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[String], cano
                 defined: false,
                 span: art.tokens[t].span,
             });
-        } else if let Some(i) = bases.iter().position(|b| b == w) {
+        } else if let Some(&i) = first_of.get(w) {
             if canon[i] != *w && canon[i].contains(' ') {
                 out.push(Acronym {
                     short: w.to_string(),
@@ -323,7 +338,7 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[String], cano
 /// Entities with a name label grouped by (canonical, label), in order of first mention.
 fn clusters(entities: &[Entity]) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
-    let mut index: HashMap<(&str, Label), usize> = HashMap::new();
+    let mut index: FastMap<(&str, Label), usize> = FastMap::default();
     for (i, e) in entities.iter().enumerate() {
         if !is_name_label(e.label) {
             continue;
