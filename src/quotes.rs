@@ -10,6 +10,7 @@
 //! otherwise the previous quote of the paragraph, then the neighbouring sentences of the paragraph. A news
 //! medium as subject ("the KCNA said") is the quote's source, not its speaker.
 use crate::resolve::lex::{self, is_aux_or_adverb, is_medium, Doc};
+use crate::gazetteer::FastMap;
 use crate::types::*;
 
 /// Fills `art.quotes`.
@@ -170,22 +171,23 @@ fn is_name(art: &Article, span: Span) -> bool {
 }
 
 /// Reporting verbs, lower-cased. Forms that are more often nouns ("reports", "claims") are left out.
+/// A hashed set: this runs on every token of a sentence near a quote.
 fn is_reporting_verb(low: &str) -> bool {
-    matches!(
-        low,
-        "said" | "says" | "say" | "saying" | "told" | "tells" | "added" | "adds" | "adding" | "stated"
-            | "vowed" | "vows" | "pledged" | "warned" | "warns" | "noted" | "insisted" | "insists" | "argued"
-            | "argues" | "claimed" | "declared" | "announced" | "expressed" | "stressed" | "stresses"
-            | "emphasized" | "emphasised" | "urged" | "urges" | "called" | "described" | "wrote" | "writes"
-            | "asked" | "asks" | "replied" | "responded" | "explained" | "explains" | "reported" | "shared"
-            | "promised" | "acknowledged" | "admitted" | "affirmed" | "reaffirmed" | "confirmed" | "denied"
-            | "denounced" | "condemned" | "criticized" | "criticised" | "accused" | "threatened" | "boasted"
-            | "praised" | "hailed" | "recalled" | "predicted" | "suggested" | "reiterated" | "demanded"
-            | "proclaimed" | "remarked" | "commented" | "conceded" | "cautioned" | "quoted" | "cited"
-            | "mentioned" | "observed" | "underlined" | "underscored" | "lamented" | "complained" | "tweeted"
-            | "posted" | "wrote," | "says," | "said,"
-    )
+    static SET: std::sync::OnceLock<FastMap<&'static str, ()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| REPORTING_VERBS.iter().map(|w| (*w, ())).collect()).contains_key(low)
 }
+
+const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "added", "adds", "adding", "stated", "vowed", "vows",
+    "pledged", "warned", "warns", "noted", "insisted", "insists", "argued", "argues", "claimed", "declared",
+    "announced", "expressed", "stressed", "stresses", "emphasized", "emphasised", "urged", "urges", "called",
+    "described", "wrote", "writes", "asked", "asks", "replied", "responded", "explained", "explains",
+    "reported", "shared", "promised", "acknowledged", "admitted", "affirmed", "reaffirmed", "confirmed",
+    "denied", "denounced", "condemned", "criticized", "criticised", "accused", "threatened", "boasted",
+    "praised", "hailed", "recalled", "predicted", "suggested", "reiterated", "demanded", "proclaimed",
+    "remarked", "commented", "conceded", "cautioned", "quoted", "cited", "mentioned", "observed",
+    "underlined", "underscored", "lamented", "complained", "tweeted", "posted",
+];
 
 /// The attribution found for one sentence or quote.
 #[derive(Debug, Clone, Default)]
@@ -207,13 +209,13 @@ struct Ctx<'d, 'a> {
     quoted: Vec<bool>,
     /// Per sentence: the medium it cites as a source ("the KCNA said", "according to Yonhap").
     medium: Vec<Option<String>>,
-    /// Per sentence: its first PERSON mention outside quotes (the likely subject), canonical.
-    first_person: Vec<Option<String>>,
+    /// Per sentence: its first PERSON mention outside quotes (the likely subject), as an entity index.
+    first_person: Vec<Option<u32>>,
 }
 
 fn canonical(doc: &Doc, e: usize) -> String {
     let ent = &doc.art.entities[e];
-    ent.canonical.clone().unwrap_or_else(|| lex::base_text(doc.art, ent))
+    ent.canonical.clone().unwrap_or_else(|| lex::base_text(doc.art, ent).into_owned())
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -254,7 +256,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
         }
-        (si.saturating_sub(6)..si).rev().find_map(|s| self.first_person[s].clone())
+        (si.saturating_sub(6)..si).rev().find_map(|s| self.first_person[s]).map(|e| canonical(self.doc, e as usize))
     }
 
     /// Who is the subject of the reporting verb at token `v` in sentence `si`.
@@ -431,10 +433,22 @@ fn attribute(doc: &Doc, raws: &[Raw]) -> Vec<Quote> {
     }
     let ns = art.sentences.len();
     let mut ctx = Ctx { doc, quoted, medium: vec![None; ns], first_person: vec![None; ns] };
-    // Per-sentence facts used for pronouns, "it" and neighbouring attributions.
+    // Per-sentence facts used for pronouns, "it" and neighbouring attributions, gathered only in the
+    // sentences a quote may look at: its own, the next one, and a few before it.
+    let mut need = vec![false; ns];
+    for r in &kept {
+        for pos in [r.span.start, r.close_end.saturating_sub(1)] {
+            if let Some(si) = lex::sentence_at(art, pos) {
+                need[si.saturating_sub(6)..(si + 2).min(ns)].iter_mut().for_each(|x| *x = true);
+            }
+        }
+    }
     let mut sent_verb: Vec<Option<usize>> = vec![None; ns];
     let mut cites: Vec<bool> = vec![false; ns];
     for si in 0..ns {
+        if !need[si] {
+            continue;
+        }
         let (a, b) = ctx.sentence_tokens(si);
         for t in a..b {
             if ctx.quoted[t] {
@@ -443,7 +457,7 @@ fn attribute(doc: &Doc, raws: &[Raw]) -> Vec<Quote> {
             if ctx.first_person[si].is_none() {
                 if let Some(e) = doc.ent_starting(t) {
                     if art.entities[e].label == Label::Person && !doc.is_possessive(art.entities[e].token_end) {
-                        ctx.first_person[si] = Some(canonical(doc, e));
+                        ctx.first_person[si] = Some(e as u32);
                     }
                 }
             }

@@ -68,8 +68,16 @@ pub(crate) fn is_possessive(t: &str) -> bool {
 }
 
 /// An entity's text as a name: whitespace runs folded, a leading "the " and a trailing possessive dropped.
-pub(crate) fn base_text(art: &Article, e: &Entity) -> String {
+/// Borrowed from the text unless whitespace had to be folded (a name across a line break).
+pub(crate) fn base_text<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a, str> {
     let raw = art.slice(e.span);
+    let b = raw.as_bytes();
+    let clean = !b.iter().enumerate().any(|(i, &c)| {
+        c.is_ascii_whitespace() && (c != b' ' || i == 0 || i + 1 == b.len() || b[i + 1] == b' ')
+    }) && !raw.contains('\u{a0}');
+    if clean {
+        return std::borrow::Cow::Borrowed(strip_name(raw));
+    }
     let mut s = String::with_capacity(raw.len());
     for (i, w) in raw.split_whitespace().enumerate() {
         if i > 0 {
@@ -77,7 +85,7 @@ pub(crate) fn base_text(art: &Article, e: &Entity) -> String {
         }
         s.push_str(w);
     }
-    strip_name(&s).to_string()
+    std::borrow::Cow::Owned(strip_name(&s).to_string())
 }
 
 /// Drops a leading "the " and a trailing possessive ("Xi's" -> "Xi", "the U.S." -> "U.S.").

@@ -15,18 +15,16 @@ pub(crate) mod titles;
 use crate::gazetteer::{gazetteer, FastMap};
 use crate::types::*;
 use lex::{base_text, is_name_label, Doc};
+use std::borrow::Cow;
 
 /// Sets `.canonical`, `.title`, `.country_code` on entities and fills `art.clusters` and `art.acronyms`.
 pub fn resolve(art: &mut Article) {
-    let mut changed = split_country_compounds(art);
-    let mut bases: Vec<String> = art.entities.iter().map(|e| base_text(art, e)).collect();
-    let korea_story = korea_mentions(art, &bases) >= 2;
+    split_country_compounds(art);
+    let korea_story = korea_mentions(art) >= 2;
     if korea_story {
-        changed |= add_north_south(art);
+        add_north_south(art);
     }
-    if changed {
-        bases = art.entities.iter().map(|e| base_text(art, e)).collect();
-    }
+    let bases: Vec<Cow<str>> = art.entities.iter().map(|e| base_text(art, e)).collect();
     let n = art.entities.len();
     let doc = Doc::new(art);
     let defs = acronyms::definitions(&doc);
@@ -42,15 +40,15 @@ pub fn resolve(art: &mut Article) {
             Label::Person => (String::new(), None, Label::Person),
             Label::Norp => nationality(base),
             l if is_name_label(l) => place_or_name(base, l, &defs, &bases, &mut initials, korea_story),
-            l => (base.clone(), None, l),
+            l => (base.to_string(), None, l),
         };
         canon.push(c);
         codes[i] = code;
         labels[i] = label;
     }
     // People: link short mentions to full names.
-    let people: Vec<(usize, String)> =
-        (0..n).filter(|&i| labels[i] == Label::Person).map(|i| (i, bases[i].clone())).collect();
+    let people: Vec<(usize, &str)> =
+        (0..n).filter(|&i| labels[i] == Label::Person).map(|i| (i, bases[i].as_ref())).collect();
     for ((i, _), name) in people.iter().zip(names::canonical_names(&people)) {
         canon[*i] = name;
     }
@@ -112,7 +110,7 @@ fn place_or_name(
     base: &str,
     label: Label,
     defs: &[acronyms::Definition],
-    bases: &[String],
+    bases: &[Cow<str>],
     initials: &mut Option<Vec<String>>,
     korea_story: bool,
 ) -> (String, Option<String>, Label) {
@@ -156,7 +154,7 @@ fn place_or_name(
             if let Some(c) = country(long) {
                 return c;
             }
-            return (long.clone(), None, label);
+            return (long.to_string(), None, label);
         }
     }
     let code = match label {
@@ -167,14 +165,19 @@ fn place_or_name(
 }
 
 /// How often the story names North Korea (as a country, alias or nationality).
-fn korea_mentions(art: &Article, bases: &[String]) -> usize {
+fn korea_mentions(art: &Article) -> usize {
+    // Most stories never name Korea: a substring test spares the lookups.
+    let t = art.text.as_bytes();
+    if memchr::memmem::find(t, b"Korea").is_none() && memchr::memmem::find(t, b"DPRK").is_none() {
+        return 0;
+    }
     let g = gazetteer();
     art.entities
         .iter()
-        .zip(bases)
-        .filter(|(e, _)| matches!(e.label, Label::Gpe | Label::Norp | Label::Org | Label::Loc))
-        .filter(|(e, b)| {
-            let b = b.as_str();
+        .filter(|e| matches!(e.label, Label::Gpe | Label::Norp | Label::Org | Label::Loc))
+        .filter(|e| {
+            let b = base_text(art, e);
+            let b = b.as_ref();
             let code = match e.label {
                 Label::Norp => g.demonym(b).or_else(|| b.strip_suffix('s').and_then(|s| g.demonym(s))),
                 _ => g.country(b).or_else(|| {
@@ -232,9 +235,17 @@ fn split_country_compounds(art: &mut Article) -> bool {
     let mut added: Vec<Entity> = Vec::new();
     let mut removed: Vec<usize> = Vec::new();
     let mut ent_of_tok: Option<Vec<u32>> = None;
-    for (t, tok) in art.tokens.iter().enumerate() {
+    let mut last_tok = usize::MAX;
+    // Visit only tokens holding a hyphen: find hyphens with memchr and map them to tokens.
+    for pos in memchr::memchr_iter(b'-', art.text.as_bytes()) {
+        let t = art.tokens.partition_point(|k| k.span.end <= pos);
+        if t >= art.tokens.len() || t == last_tok || art.tokens[t].span.start > pos {
+            continue;
+        }
+        last_tok = t;
+        let tok = art.tokens[t];
         let text = &art.text[tok.span.start..tok.span.end];
-        if text.len() < 5 || !text.as_bytes()[1..text.len() - 1].contains(&b'-') {
+        if text.len() < 5 || !text.as_bytes()[0].is_ascii_uppercase() {
             continue;
         }
         let is_country = |p: &str| {
@@ -275,15 +286,13 @@ fn split_country_compounds(art: &mut Article) -> bool {
 
 /// The story's acronyms: its own definitions first, then well-known ones it uses, then acronyms whose
 /// long form is another name of the story.
-fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[String], canon: &[String]) -> Vec<Acronym> {
+fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], canon: &[String]) -> Vec<Acronym> {
     let art = doc.art;
     let g = gazetteer();
     let mut out: Vec<Acronym> = Vec::new();
-    let mut first_of: FastMap<&str, usize> = FastMap::default();
-    for (i, b) in bases.iter().enumerate().rev() {
-        first_of.insert(b.as_str(), i);
-    }
-    let entity_named = |short: &str| first_of.get(short).map(|&i| canon[i].clone());
+    // Few acronyms per story: a scan over the names beats building an index.
+    let first_of = |short: &str| bases.iter().position(|b| b.as_ref() == short);
+    let entity_named = |short: &str| first_of(short).map(|i| canon[i].clone());
     for d in defs {
         if out.iter().any(|a| a.short == d.short) {
             continue;
@@ -320,7 +329,7 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[String], cano
                 defined: false,
                 span: art.tokens[t].span,
             });
-        } else if let Some(&i) = first_of.get(w) {
+        } else if let Some(i) = first_of(w) {
             if canon[i] != *w && canon[i].contains(' ') {
                 out.push(Acronym {
                     short: w.to_string(),

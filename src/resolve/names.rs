@@ -96,8 +96,8 @@ impl<'a> Name<'a> {
 
 /// Links each PERSON mention to the fullest name it stands for. `mentions` are (entity index, text) in
 /// story order; returns the canonical name of each, in the same order.
-pub(crate) fn canonical_names(mentions: &[(usize, String)]) -> Vec<String> {
-    let names: Vec<Name> = mentions.iter().map(|(_, t)| Name::parse(t)).collect();
+pub(crate) fn canonical_names(mentions: &[(usize, &str)]) -> Vec<String> {
+    let names: Vec<Name> = mentions.iter().map(|&(_, t)| Name::parse(t)).collect();
     let keys: Vec<String> = names.iter().map(Name::key).collect();
     // Full names: two words or more. The longest spelling of each key is its canonical form.
     let mut full: Vec<usize> = Vec::new();
@@ -118,7 +118,7 @@ pub(crate) fn canonical_names(mentions: &[(usize, String)]) -> Vec<String> {
     let mut out = Vec::with_capacity(mentions.len());
     for (i, n) in names.iter().enumerate() {
         if n.words.is_empty() {
-            out.push(mentions[i].1.clone());
+            out.push(mentions[i].1.to_string());
             continue;
         }
         if n.words.len() >= 2 {
@@ -167,7 +167,7 @@ fn first_mention(keys: &[String], j: usize) -> usize {
 }
 
 /// Position (entity index) of the last mention of `j`'s name before mention `i`.
-fn last_before(keys: &[String], j: usize, i: usize, mentions: &[(usize, String)]) -> usize {
+fn last_before(keys: &[String], j: usize, i: usize, mentions: &[(usize, &str)]) -> usize {
     (0..i).rev().find(|&m| keys[m] == keys[j]).map(|m| mentions[m].0).unwrap_or(0)
 }
 
@@ -175,7 +175,7 @@ fn last_before(keys: &[String], j: usize, i: usize, mentions: &[(usize, String)]
 mod tests {
     use super::*;
     fn canon(ms: &[&str]) -> Vec<String> {
-        let v: Vec<(usize, String)> = ms.iter().enumerate().map(|(i, s)| (i, s.to_string())).collect();
+        let v: Vec<(usize, &str)> = ms.iter().enumerate().map(|(i, s)| (i, *s)).collect();
         canonical_names(&v)
     }
     #[test]
