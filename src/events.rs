@@ -8,7 +8,7 @@
 //! infinitive and passive verbs are skipped, and so is anything inside a quotation. Two shapes are read
 //! beyond the verb: "A and B held a meeting" (A meets B), and "During the meeting, A gave B ..." (A and B
 //! met; the host of a meeting named just before, "Kim met separately with ...", is the subject).
-use crate::gazetteer::{gazetteer, FastMap};
+use crate::gazetteer::gazetteer;
 use crate::resolve::lex::{self, is_aux_or_adverb, is_determiner, Doc};
 use crate::types::*;
 
@@ -63,18 +63,9 @@ impl Pred {
 /// The trigger a lower-cased token is, if any. Present participles only where a comma-led participle
 /// clause is common in news ("..., firing a missile").
 fn trigger(low: &str) -> Option<Pred> {
-    static MAP: std::sync::OnceLock<FastMap<&'static str, Pred>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut m = FastMap::default();
-        for (words, p) in TRIGGERS {
-            for w in *words {
-                m.insert(*w, *p);
-            }
-        }
-        m
-    })
-    .get(low)
-    .copied()
+    static MAP: std::sync::OnceLock<lex::Lexicon<Pred>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| lex::Lexicon::new(TRIGGERS.iter().flat_map(|(ws, p)| ws.iter().map(move |w| (*w, *p)))))
+        .get(low)
 }
 
 /// Trigger words by predicate; looked up by hash since every token of a sentence is tried.

@@ -10,7 +10,6 @@
 //! otherwise the previous quote of the paragraph, then the neighbouring sentences of the paragraph. A news
 //! medium as subject ("the KCNA said") is the quote's source, not its speaker.
 use crate::resolve::lex::{self, is_aux_or_adverb, is_medium, Doc};
-use crate::gazetteer::FastMap;
 use crate::types::*;
 
 /// Fills `art.quotes`.
@@ -101,14 +100,20 @@ fn find_quotes(art: &Article) -> Vec<Raw> {
                 _ => open = None,
             }
         }
-        while i < span.end {
-            let b = text.as_bytes()[i];
-            if b != b'"' && b != b'`' && b != b'\'' && b != 0xE2 {
-                i += 1;
+        // Candidate marks by memchr: '"', '`' and the lead byte of curly quotes; "''" only where a
+        // PTB-style "``" opens in the region.
+        let region = &text.as_bytes()[i.min(span.end)..span.end];
+        let mut cands: Vec<usize> = memchr::memchr3_iter(b'"', b'`', 0xE2, region).map(|p| p + i).collect();
+        if memchr::memmem::find(region, b"``").is_some() {
+            cands.extend(memchr::memmem::find_iter(region, b"''").map(|p| p + i));
+            cands.sort_unstable();
+        }
+        for c in cands {
+            if c < i {
                 continue;
             }
+            i = c;
             let Some((m, n)) = mark_at(text, i) else {
-                i += 1;
                 continue;
             };
             match (open, m) {
@@ -173,8 +178,8 @@ fn is_name(art: &Article, span: Span) -> bool {
 /// Reporting verbs, lower-cased. Forms that are more often nouns ("reports", "claims") are left out.
 /// A hashed set: this runs on every token of a sentence near a quote.
 fn is_reporting_verb(low: &str) -> bool {
-    static SET: std::sync::OnceLock<FastMap<&'static str, ()>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| REPORTING_VERBS.iter().map(|w| (*w, ())).collect()).contains_key(low)
+    static SET: std::sync::OnceLock<lex::Lexicon<()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| lex::Lexicon::new(REPORTING_VERBS.iter().map(|w| (*w, ())))).get(low).is_some()
 }
 
 const REPORTING_VERBS: &[&str] = &[

@@ -67,6 +67,39 @@ pub(crate) fn is_possessive(t: &str) -> bool {
     matches!(t, "'s" | "’s" | "'S" | "'" | "’")
 }
 
+/// A hashed word list with a cheap pre-filter (first byte, last byte, length) that turns most tokens
+/// away before hashing: lexicons are tried on every token of a story.
+pub(crate) struct Lexicon<V: 'static> {
+    first: [bool; 256],
+    last: [bool; 256],
+    min: usize,
+    max: usize,
+    map: crate::gazetteer::FastMap<&'static str, V>,
+}
+
+impl<V: Copy + 'static> Lexicon<V> {
+    pub fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Lexicon<V> {
+        let mut l = Lexicon { first: [false; 256], last: [false; 256], min: usize::MAX, max: 0, map: Default::default() };
+        for (w, v) in words {
+            let b = w.as_bytes();
+            l.first[b[0] as usize] = true;
+            l.last[b[b.len() - 1] as usize] = true;
+            l.min = l.min.min(b.len());
+            l.max = l.max.max(b.len());
+            l.map.insert(w, v);
+        }
+        l
+    }
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<V> {
+        let b = w.as_bytes();
+        if b.len() < self.min || b.len() > self.max || !self.first[b[0] as usize] || !self.last[b[b.len() - 1] as usize] {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
+}
+
 /// An entity's text as a name: whitespace runs folded, a leading "the " and a trailing possessive dropped.
 /// Borrowed from the text unless whitespace had to be folded (a name across a line break).
 pub(crate) fn base_text<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a, str> {

@@ -312,6 +312,11 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], ca
     }
     for t in 0..doc.len() {
         let w = doc.tok(t);
+        // Cheap shape test first: an acronym starts with two capitals, a capital and a dot, or "G7".
+        let b = w.as_bytes();
+        if b.len() < 2 || !b[0].is_ascii_uppercase() || !(b[1].is_ascii_uppercase() || b[1] == b'.' || b[1].is_ascii_digit()) {
+            continue;
+        }
         if !acronyms::looks_like_acronym(w) || out.iter().any(|a| a.short == w) {
             continue;
         }
