@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dateline import _native
 from dateline._native import (
+    Acronym,
     Article,
     Byline,
     Caption,
@@ -27,6 +28,7 @@ from dateline.errors import DatelineError, EncodingError, InputError, ModelError
 from dateline.sample import sample_corpus, sample_dir
 
 __all__ = [
+    "Acronym",
     "Article",
     "Byline",
     "Caption",
