@@ -26,6 +26,8 @@ from dateline._native import (
 )
 from dateline.errors import DatelineError, EncodingError, InputError, ModelError
 from dateline.sample import sample_corpus, sample_dir
+from dateline.corpus import Corpus
+from dateline import accessor as _accessor  # noqa: F401  (registers the df.dateline accessor)
 
 __all__ = [
     "Acronym",
@@ -33,6 +35,7 @@ __all__ = [
     "Byline",
     "Caption",
     "Cluster",
+    "Corpus",
     "Dateline",
     "DatelineError",
     "EncodingError",

@@ -17,15 +17,15 @@ pub(crate) mod article;
 pub(crate) mod datasets;
 pub(crate) mod errors;
 pub(crate) mod offsets;
-mod stats;
+pub(crate) mod corpus;
+pub(crate) mod stats;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     article::register(m)?;
     datasets::register(m)?;
-    // Corpus engine (issue 5) registers here, one line:
-    // corpus::register(m)?;
+    corpus::register(m)?;
     stats::register(m)?;
     Ok(())
 }
