@@ -103,9 +103,14 @@ def test_print_scores_table():
         "documents": 3,
     }
     buf = io.StringIO()
-    cli.print_scores(result, "t", out=buf)
+    cli.print_scores(result, "t", out=buf, fractions=True)
     text = buf.getvalue()
     assert "overall" in text and "per_type.PER" in text and " 84.70" in text and "documents: 3" in text
+    listed = {"per_type": [{"type": "LOC", "precision": 91.0, "recall": 89.5, "f1": 90.24, "gold": 10}],
+              "overall": {"type": "overall", "precision": 91.0, "recall": 89.5, "f1": 90.24, "gold": 10}}
+    buf = io.StringIO()
+    cli.print_scores(listed, "t", out=buf)
+    assert "per_type.LOC" in buf.getvalue() and " 90.24" in buf.getvalue()
 
 
 def test_console_script_runs_as_a_module():
