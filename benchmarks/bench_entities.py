@@ -38,7 +38,7 @@ def main() -> None:
     rss = peak_rss_mb()
     ents_wps = n_words / ents_secs
     full_wps = n_words / full_secs
-    print(f"dateline {dateline.__version__}, one thread, {len(stories):,} Reuters-21578 stories, {n_words:,} words")
+    print(f"dateline {dateline.__version__}, one thread, CPU time, {len(stories):,} Reuters-21578 stories, {n_words:,} words")
     print(f"  parse + entities          : {ents_secs:7.3f} s  {ents_wps:12,.0f} words/s")
     print(f"  parse + entities + reading: {full_secs:7.3f} s  {full_wps:12,.0f} words/s"
           f"  (reading costs {100 * (full_secs - ents_secs) / ents_secs:.1f}% of parse + entities)")

@@ -35,7 +35,7 @@ def main() -> None:
     tokens = sum(len(dateline.parse(s["text"], date=s["date"], entities=False).tokens) for s in stories[:500])
     print(f"dateline {dateline.__version__}: parse + sentences + tokens, one thread, best of {args.repeat}")
     print(f"  stories : {len(stories):,} Reuters-21578 stories with a dateline ({mb:.1f} MB, {n_words:,} words)")
-    print(f"  time    : {secs:.3f} s")
+    print(f"  time    : {secs:.3f} s CPU (one thread)")
     print(f"  speed   : {mb / secs:.1f} MB/s, {len(stories) / secs:,.0f} stories/s, {n_words / secs:,.0f} words/s")
     print(f"  tokens  : {tokens:,} in the first 500 stories")
     print(f"  peak RSS: {peak_rss_mb():.0f} MB")
