@@ -202,7 +202,12 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         return 1
     try:
         if args.dataset == "conll":
-            result = _native_eval("eval_conll")(str(args.path))
+            if hasattr(dateline._native, "eval_conll"):
+                result = dateline._native.eval_conll(str(args.path))
+            else:
+                from dateline.evaluate import evaluate_conll
+
+                result = evaluate_conll(str(args.path))
             title = f"CoNLL-2003 NER, exact span and type, {args.path}"
         else:
             result = _native_eval("eval_timebank")(str(args.path))
