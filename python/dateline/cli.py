@@ -43,6 +43,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             )
             out.write(art.to_json(text=args.text, tokens=args.tokens))
             out.write("\n")
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): main() stops quietly
         except (OSError, DatelineError) as e:
             # One bad file does not stop the others; the exit code says something failed.
             _err(f"{source}: {e}")
