@@ -57,12 +57,31 @@ pub fn parse_structure(text: &str, opts: &ParseOptions) -> Article {
             pos = line.next;
             continue;
         }
+        if let Some((bs, m)) = inline_byline_dateline(text, ts, te) {
+            // "By PAUL GEITNER    BRUSSELS, Belgium (AP) -- ..." on one line.
+            bylines.extend(bs);
+            body_start = m.span.end;
+            dateline_m = Some(m);
+            break;
+        }
         if let Some(bs) = parse_byline(text, ts, te) {
             bylines.extend(bs);
             pos = line.next;
             continue;
         }
         if let Some(m) = match_dateline(text, ts, te) {
+            // A line over a byline or another dateline is the headline ("ROTTERDAM PORT SUBSIDY TO END
+            // JULY 1 - MINISTRY" over "ROTTERDAM, March 5 - ...").
+            let over_dateline = headline.is_none()
+                && bylines.is_empty()
+                && next_nonblank(text, line.next).is_some_and(|(ns, ne, _)| {
+                    parse_byline(text, ns, ne).is_some() || match_dateline(text, ns, ne).is_some_and(|n| n.strong)
+                });
+            if over_dateline || (!m.strong && headline.is_none() && bylines.is_empty() && is_headline(text, ts, te, line.next)) {
+                headline = Some(Span::new(ts, te));
+                pos = line.next;
+                continue;
+            }
             body_start = m.span.end;
             dateline_m = Some(m);
             break;
@@ -235,9 +254,14 @@ fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Byline>> {
     // The name ends at a comma, a dash or a slash ("By Lee Minji / Yonhap").
     let name_part = rest.split([',', '/', '|', '(']).next().unwrap_or("").split(" - ").next().unwrap_or("").trim();
     let name_part = strip_suffix_ci(name_part, " for reuters").unwrap_or(name_part);
+    // "by keith grant, Reuters": an agency after the comma vouches for a name in any case.
+    let agency_after = rest.split_once(',').is_some_and(|(_, a)| {
+        let a = a.trim().to_ascii_lowercase();
+        a.starts_with("reuter") || a.starts_with("associated press") || a.starts_with("ap ") || a == "ap" || a.starts_with("afp") || a.starts_with("yonhap")
+    });
     let mut names = Vec::new();
     for n in split_names(name_part) {
-        if !looks_like_name(n) {
+        if !looks_like_name(n) && !(agency_after && n.split_whitespace().count() <= 4 && n.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))) {
             return None;
         }
         names.push(n);
@@ -252,6 +276,22 @@ fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Byline>> {
             .map(|n| Byline { name: readable_name(n), raw: raw.clone(), span: Span::new(ts, te) })
             .collect(),
     )
+}
+
+/// A byline and a dateline on one line, set apart by a run of spaces.
+fn inline_byline_dateline(text: &str, ts: usize, te: usize) -> Option<(Vec<Byline>, DatelineMatch)> {
+    let l = &text[ts..bounded(text, ts, te, HEAD_PREFIX)];
+    if !starts_ci(l, "by ") {
+        return None;
+    }
+    let gap = l.find("  ")?;
+    let bs = parse_byline(text, ts, ts + gap)?;
+    let mut k = ts + gap;
+    while k < te && is_ws(text.as_bytes()[k]) {
+        k += 1;
+    }
+    let m = match_dateline(text, k, te).filter(|m| m.strong)?;
+    Some((bs, m))
 }
 
 fn strip_suffix_ci<'a>(s: &'a str, suf: &str) -> Option<&'a str> {
@@ -291,7 +331,7 @@ fn looks_like_name(n: &str) -> bool {
     first_upper >= 1
         && words.iter().all(|w| {
             NAME_PARTICLES.contains(&w.to_lowercase().as_str())
-                || (w.chars().next().is_some_and(|c| c.is_uppercase())
+                || ((w.chars().next().is_some_and(|c| c.is_uppercase()) || w.get(1..2).is_some_and(|a| a == "'"))
                     && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')))
         })
 }
@@ -362,6 +402,8 @@ fn starts_ci(s: &str, p: &str) -> bool {
 // Dateline
 
 struct DatelineMatch {
+    /// Has a date or an agency; a bare "PLACE -" is weak (it may be a headline "SPOTLIGHT - ...").
+    strong: bool,
     place: String,
     month_day: Option<(u32, u32)>,
     year: Option<i32>,
@@ -377,11 +419,18 @@ fn dateline_re() -> &'static Regex {
         let word = r"[\p{L}][\p{L}\p{M}'’./\-]*";
         let place = format!(r"{word}(?:[ \t]+{word}){{0,4}}");
         let pat = format!(
-            r"^[\s*]*(?P<place>{place}(?:[ \t]*,[ \t]*{place}){{0,2}})?(?:(?P<dsep>[ \t]*,[ \t]*|[ \t]+)?(?P<mon>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})(?:[ \t]*,[ \t]*(?P<year>\d{{4}}))?)?(?:[ \t]*,[ \t]*Reuters?)?(?:[ \t]*,?[ \t]*\((?P<agency>[^()\n]{{1,40}})\))?[ \t]*,?[ \t]*(?P<dash>--+|-|—|–|_)"
+            r"^[\s*]*(?P<place>{place}(?:[ \t]*,[ \t]*{place}){{0,2}})?(?:(?P<dsep>[ \t]*[,:.][ \t]*|[ \t]+)?(?:(?P<mon>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})[ \t]+(?P<mon2>{MONTHS})\.?)(?:[ \t]*,[ \t]*(?P<year>\d{{4}}))?)?(?:[ \t]*,[ \t]*Reuters?)?(?:[ \t]*,?[ \t]*(?:-[ \t]+)?\((?P<agency>[^()\n]{{1,40}})\))?[ \t]*,?[ \t]*(?P<dash>--+|-|—|–|_)"
         );
         Regex::new(&pat).unwrap()
     })
 }
+
+/// Words in parentheses that mark an edit, not a source.
+const ADVISORY_WORDS: &[&str] = &[
+    "CORRECTED", "CORRECTION", "REPEAT", "RPT", "UPDATE", "UPDATED", "UPDATES", "LEAD", "URGENT", "FLASH",
+    "ADVISORY", "BULLETIN", "RECASTS", "REFILE", "REFILED", "EXCLUSIVE", "ANALYSIS", "FEATURE", "PHOTO", "VIDEO",
+    "FOCUS", "WRAPUP", "PROFILE", "INTERVIEW", "FACTBOX", "NEWS", "ADDS",
+];
 
 /// Sources that open a story as `AP - ` (no place).
 const SOURCE_LEADS: &[&str] = &[
@@ -401,6 +450,10 @@ fn is_source_lead(s: &str) -> bool {
 
 /// Recognises a dateline at the start of `text[ts..te]` (a trimmed line).
 fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
+    match_dateline_at(text, ts, te, true)
+}
+
+fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Option<DatelineMatch> {
     let hay = &text[ts..bounded(text, ts, te, HEAD_PREFIX)];
     let c = dateline_re().captures(hay)?;
     let dash = c.name("dash").unwrap();
@@ -409,21 +462,30 @@ fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
     let after_space = after_c.is_none_or(|ch| ch.is_whitespace()) || dash.end() == te - ts;
     let place_m = c.name("place");
     let place_raw = place_m.map(|m| m.as_str()).unwrap_or("");
-    let place = place_raw.trim().trim_end_matches(',').trim().to_string();
+    let mut place = place_raw.trim().trim_end_matches(',').trim().to_string();
+    // "MOSCOW. Oct 5": a full stop after an all-caps name is punctuation; "Va." and "D.C." keep theirs.
+    if let Some(stem) = place.strip_suffix('.') {
+        let last = stem.rsplit([' ', ',']).next().unwrap_or("");
+        if last.len() >= 4 && last.chars().all(|c| c.is_uppercase()) {
+            place.truncate(stem.len());
+        }
+    }
     let agency = c.name("agency").map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
-    let month_day = match (c.name("mon"), c.name("day")) {
+    let mon_m = c.name("mon").or(c.name("mon2"));
+    let month_day = match (mon_m, c.name("day").or(c.name("day2"))) {
         (Some(m), Some(d)) => Some((month_number(m.as_str())?, d.as_str().parse().ok()?)),
         _ => None,
     };
     let year = c.name("year").and_then(|y| y.as_str().parse().ok());
 
-    // "-" must stand free ("KNOKKE-HEIST" is a place); "--", "—" and "_" may touch the text.
-    if dash.as_str() == "-" && !after_space {
+    // A lone "-" touching the next word needs a date or an agency before it ("March 2 -The");
+    // otherwise it is a hyphen. "--", "—" and "_" may touch the text.
+    if dash.as_str() == "-" && !after_space && month_day.is_none() && agency.is_none() {
         return None;
     }
     let start = ts + place_m.map(|m| m.start()).unwrap_or_else(|| {
         // No place: the span starts at the date or the agency's parenthesis.
-        c.name("mon").map(|m| m.start()).or_else(|| c.name("agency").map(|m| m.start() - 1)).unwrap_or(dash.start())
+        mon_m.map(|m| m.start()).or(c.name("day2").map(|m| m.start())).or_else(|| c.name("agency").map(|m| m.start() - 1)).unwrap_or(dash.start())
     });
     let span = Span::new(start, ts + dash.end());
     let words_ok = |p: &str| p.split(',').all(|part| part.split_whitespace().count() <= 5);
@@ -432,12 +494,17 @@ fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
         if month_day.is_some() && agency.is_none() && !place.is_empty() {
             // "PLACE, Month Day": a comma before the date, or a region abbreviation ("D.C. March 18").
             let sep = c.name("dsep").map(|m| m.as_str()).unwrap_or("");
-            if !sep.contains(',') && !place.ends_with('.') {
+            let caps_place = !place.chars().any(|c| c.is_lowercase());
+            if !sep.contains([',', ':']) && !place.ends_with('.') && !(caps_place && place.split_whitespace().count() <= 3) {
                 return None;
             }
         }
-        if month_day.is_none() && place.is_empty() && agency.is_some() {
-            // "(CNN) --": fine.
+        if month_day.is_none() && place.is_empty() {
+            // "(CNN) --" opens a story; "(CORRECTED) - ..." is an advisory in a headline.
+            let ag = agency.as_deref().unwrap_or("");
+            if !(is_source_lead(ag) || (ag.len() <= 12 && !ag.contains(' ') && !ADVISORY_WORDS.contains(&ag.to_ascii_uppercase().as_str()))) {
+                return None;
+            }
         } else if place.is_empty() && month_day.is_some() && agency.is_none() {
             return None; // "March 3 - ..." opens a sentence, not a dateline
         }
@@ -449,18 +516,32 @@ fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
                 return None;
             }
         }
-        return Some(DatelineMatch { place, month_day, year, agency, span });
+        return Some(DatelineMatch { strong: true, place, month_day, year, agency, span });
     }
     // No date, no agency: a source lead ("AP - ") or a 1987 all-caps place ("WASHINGTON - ").
     if place.is_empty() || !after_space {
         return None;
     }
     if is_source_lead(&place) {
-        return Some(DatelineMatch { place: String::new(), month_day: None, year: None, agency: Some(place), span });
+        // "Canadian Press - OTTAWA (CP) - ...": a dateline right after the source lead is the dateline.
+        if allow_lead {
+            let mut k = ts + dash.end();
+            while k < te && is_ws(text.as_bytes()[k]) {
+                k += 1;
+            }
+            if let Some(inner) = match_dateline_at(text, k, te, false).filter(|m| !m.place.is_empty()) {
+                return Some(DatelineMatch { strong: true, span: Span::new(span.start, inner.span.end), ..inner });
+            }
+        }
+        return Some(DatelineMatch { strong: true, place: String::new(), month_day: None, year: None, agency: Some(place), span });
     }
+    // An all-caps place needs body text after it: "ECONOMIC SPOTLIGHT - JAPAN TRADE" is a headline.
+    let rest_has_lower = after.chars().any(|c| c.is_lowercase()) || after.trim().is_empty();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 2 && !place.chars().any(|c| c.is_lowercase()) && words_ok(&place) && !place.contains('/') {
-        return Some(DatelineMatch { place, month_day: None, year: None, agency: None, span });
+    // The region may be mixed case: "BAGUIO, Philippines - ".
+    let first_part = place.split(',').next().unwrap_or("");
+    if rest_has_lower && letters >= 2 && !first_part.chars().any(|c| c.is_lowercase()) && words_ok(&place) && !place.contains('/') {
+        return Some(DatelineMatch { strong: false, place, month_day: None, year: None, agency: None, span });
     }
     None
 }
@@ -634,7 +715,7 @@ fn strip_boilerplate(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
             e = s + r.len();
             continue;
         }
-        for word in ["Reuter", "REUTER"] {
+        for word in ["Reuter", "REUTER", "reuter"] {
             if let Some(r) = p.strip_suffix(word) {
                 let before = r.trim_end_matches([' ', '\t', '\r']);
                 // The sign-off stands alone: the whole paragraph, on its own line, or after the
@@ -878,6 +959,30 @@ Service runs daily.\n\n(END)\n";
         let a = parse("KUALA LUMPUR, April 1 , 1997 (AFP) - Rain.");
         assert_eq!(dl(&a), ("KUALA LUMPUR", Some("1997-04-01"), Some("AFP"), "KUALA LUMPUR, April 1 , 1997 (AFP) -"));
         assert_eq!(a.date.as_deref(), Some("1997-04-01"));
+    }
+
+    #[test]
+    fn source_lead_then_dateline_and_inline_byline() {
+        let a = parse("Canadian Press - OTTAWA (CP) - The budget passed.");
+        assert_eq!(dl(&a), ("OTTAWA", None, Some("CP"), "Canadian Press - OTTAWA (CP) -"));
+        assert_eq!(a.paragraphs[0].text, "The budget passed.");
+        let a = parse("By PAUL ROE    BRUSSELS, Belgium (AP) -- Talks began.");
+        assert_eq!(a.bylines[0].name, "Paul Roe");
+        assert_eq!(dl(&a).0, "BRUSSELS, Belgium");
+        assert_eq!(a.paragraphs[0].text, "Talks began.");
+        let a = parse("MOSCOW. Oct 5 (Interfax) - Talks began.");
+        assert_eq!(dl(&a).0, "MOSCOW");
+        let a = parse("ISLAMABAD, Pakistan : Sep 04 (PID) - Talks began.");
+        assert_eq!(dl(&a).0, "ISLAMABAD, Pakistan");
+        let a = parse_on("MONROVIA, 29 October (IRIN) - Riots.", "2004-11-01");
+        assert_eq!(dl(&a), ("MONROVIA", Some("2004-10-29"), Some("IRIN"), "MONROVIA, 29 October (IRIN) -"));
+        let a = parse("FORT LAUDERDALE, Fla. - (KRT) - Storms.");
+        assert_eq!(dl(&a).2, Some("KRT"));
+        let a = parse("(CORRECTED) - ACME NET\nCHICAGO, March 2 - Acme said.");
+        assert_eq!(a.headline_text(), Some("(CORRECTED) - ACME NET"));
+        assert_eq!(dl(&a).0, "CHICAGO");
+        let long = "AP - ".repeat(100_000);
+        let _ = parse(&long);
     }
 
     #[test]

@@ -1,0 +1,564 @@
+//! Feature extraction for the entity tagger. Every feature is a 64-bit hash of (template, value);
+//! the model maps it to a row of its weight table (feature hashing), so no feature dictionary is
+//! stored. Static features depend only on the text and are computed once per token; the decoder adds
+//! the ones that depend on previous decisions (`dynamic`).
+
+use super::hash::{hash_str, mix, FxMap};
+use super::lexicon::{ClusterPath, Lexicon, CATEGORIES};
+
+/// Feature templates. Values are part of the model format: never renumber, only add.
+mod tpl {
+    pub const BIAS: u64 = 1;
+    pub const WORD: u64 = 2;
+    pub const LOWER: u64 = 3;
+    pub const SHAPE: u64 = 4;
+    pub const SSHAPE: u64 = 5;
+    pub const PREFIX: u64 = 6; // + len-1 (6..=9)
+    pub const SUFFIX: u64 = 10; // + len-1 (10..=13)
+    pub const LOWER_M1: u64 = 14;
+    pub const LOWER_P1: u64 = 15;
+    pub const LOWER_M2: u64 = 16;
+    pub const LOWER_P2: u64 = 17;
+    pub const SSHAPE_M1: u64 = 18;
+    pub const SSHAPE_P1: u64 = 19;
+    pub const SSHAPE_TRI: u64 = 20;
+    pub const BIGRAM_M1: u64 = 21;
+    pub const BIGRAM_P1: u64 = 22;
+    pub const FIRST_SHAPE: u64 = 23;
+    pub const CAPS_LOWER: u64 = 24;
+    pub const CLUSTER: u64 = 25; // + prefix index (25..=28)
+    pub const CLUSTER_M1: u64 = 29; // + 0/1
+    pub const CLUSTER_P1: u64 = 31; // + 0/1
+    pub const GAZ: u64 = 33;
+    pub const GAZ_M1: u64 = 34;
+    pub const GAZ_P1: u64 = 35;
+    pub const DOC_CASE: u64 = 36;
+    pub const NO_CLUSTER: u64 = 37;
+    pub const CAPS_CLUSTER: u64 = 38;
+    pub const LOWER_P1_SSHAPE: u64 = 39;
+    pub const HYPHEN_HEAD: u64 = 40;
+    // dynamic
+    pub const T1: u64 = 50;
+    pub const T1T2: u64 = 51;
+    pub const T1_LOWER: u64 = 52;
+    pub const T1_SSHAPE: u64 = 53;
+    // stage 2 (document history)
+    pub const HIST_MAJ: u64 = 60;
+    pub const HIST_NONO: u64 = 61;
+    pub const S1_TAG: u64 = 62;
+    pub const S1_NEIGH: u64 = 63;
+    pub const HIST_MAJ_SHAPE: u64 = 64;
+    pub const S1_TAG_LOWER: u64 = 65;
+}
+
+const CLUSTER_PREFIXES: [u8; 4] = [4, 6, 10, 20];
+
+/// Per-token facts the decoder and the history features need besides the static features.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokInfo {
+    pub lower: u64,
+    pub sshape: u64,
+    /// Key for the document history: the lower-cased word when it starts with a capital letter.
+    pub hist_key: Option<u64>,
+}
+
+/// Static features of a document, token by token.
+#[derive(Debug, Default)]
+pub struct DocFeatures {
+    /// Token ranges of the sentences.
+    pub sentences: Vec<(usize, usize)>,
+    feats: Vec<u64>,
+    offs: Vec<u32>,
+    pub info: Vec<TokInfo>,
+}
+
+impl DocFeatures {
+    pub fn token_features(&self, i: usize) -> &[u64] {
+        &self.feats[self.offs[i] as usize..self.offs[i + 1] as usize]
+    }
+    pub fn len(&self) -> usize {
+        self.info.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.info.is_empty()
+    }
+}
+
+/// Extra per-token features (stage 2), same layout as `DocFeatures`.
+#[derive(Debug, Default)]
+pub struct ExtraFeatures {
+    feats: Vec<u64>,
+    offs: Vec<u32>,
+}
+
+impl ExtraFeatures {
+    pub fn token_features(&self, i: usize) -> &[u64] {
+        &self.feats[self.offs[i] as usize..self.offs[i + 1] as usize]
+    }
+}
+
+#[inline]
+fn f(t: u64, v: u64) -> u64 {
+    mix(t.wrapping_mul(0x2545_f491_4f6c_dd1d), v)
+}
+
+/// Word shape: X for upper, x for lower, d for digit, other chars kept; runs longer than 4 cut to 4.
+pub fn shape(word: &str) -> String {
+    let mut out = String::with_capacity(word.len().min(16));
+    let (mut last, mut run) = ('\0', 0);
+    for ch in word.chars() {
+        let c = if ch.is_uppercase() {
+            'X'
+        } else if ch.is_lowercase() {
+            'x'
+        } else if ch.is_ascii_digit() {
+            'd'
+        } else {
+            ch
+        };
+        run = if c == last { run + 1 } else { 1 };
+        last = c;
+        if run <= 4 {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Short shape: runs of one class cut to one ("Xx", "X.X.", "d-d").
+pub fn short_shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in shape(word).chars() {
+        if c != last {
+            out.push(c);
+        }
+        last = c;
+    }
+    out
+}
+
+/// Lower-cased with digits folded to 0, so numbers share features.
+fn normalised_lower(word: &str, out: &mut String) {
+    out.clear();
+    for ch in word.chars() {
+        if ch.is_ascii_digit() {
+            out.push('0');
+        } else if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
+    }
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+fn all_upper(w: &str) -> bool {
+    w.chars().any(|c| c.is_alphabetic()) && !w.chars().any(|c| c.is_lowercase())
+}
+fn has_lower(w: &str) -> bool {
+    w.chars().any(|c| c.is_lowercase())
+}
+
+/// A sentence is "all caps" (headlines, datelines) when it has letters but no lower-case letter.
+fn caps_sentence(toks: &[&str]) -> bool {
+    let mut any = false;
+    for t in toks {
+        if has_lower(t) {
+            return false;
+        }
+        any |= t.chars().any(|c| c.is_alphabetic());
+    }
+    any
+}
+
+const DOC_NONE: u64 = 0;
+const DOC_LOWER: u64 = 1;
+const DOC_TITLE: u64 = 2;
+const DOC_BOTH: u64 = 3;
+
+struct Tok {
+    word: u64,
+    lower: u64,
+    lower_raw: u64,
+    shape: u64,
+    sshape: u64,
+    cluster: Option<ClusterPath>,
+    gaz: u64,
+    initcap: bool,
+    doc_case: u64,
+}
+
+/// Computes the static features of a document given as sentences of tokens.
+pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
+    let mut out = DocFeatures::default();
+    let mut buf = String::new();
+    // How each word is written where case carries information (not sentence-initial, not in an
+    // all-caps line): tells "BUSH" in a headline from "CUT" by how the story writes them elsewhere.
+    let caps: Vec<bool> = doc
+        .iter()
+        .map(|s| caps_sentence(&s.iter().map(|t| t.as_ref()).collect::<Vec<_>>()))
+        .collect();
+    let mut case_counts: FxMap<u64, [u16; 2]> = FxMap::default();
+    for (s, sent) in doc.iter().enumerate() {
+        if caps[s] {
+            continue;
+        }
+        for t in sent.iter().skip(1) {
+            let t = t.as_ref();
+            if !t.chars().next().is_some_and(|c| c.is_alphabetic()) {
+                continue;
+            }
+            let e = case_counts.entry(hash_str(&t.to_lowercase())).or_insert([0, 0]);
+            if starts_upper(t) {
+                e[1] = e[1].saturating_add(1);
+            } else {
+                e[0] = e[0].saturating_add(1);
+            }
+        }
+    }
+
+    let boundary = hash_str("<S>");
+    let boundary_end = hash_str("</S>");
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut lower_raw_strs: Vec<String> = Vec::new();
+    for (s, sent) in doc.iter().enumerate() {
+        let start = out.info.len();
+        toks.clear();
+        lower_raw_strs.clear();
+        let is_caps = caps[s];
+        for t in sent.iter() {
+            let w = t.as_ref();
+            normalised_lower(w, &mut buf);
+            let lower = hash_str(&buf);
+            let lr = w.to_lowercase();
+            let lower_raw = hash_str(&lr);
+            let sh = shape(w);
+            let ssh = short_shape(w);
+            let cluster = lex
+                .cluster(hash_str(w))
+                .or_else(|| {
+                    if all_upper(w) {
+                        let mut tc = String::with_capacity(w.len());
+                        let mut chars = lr.chars();
+                        if let Some(c) = chars.next() {
+                            tc.extend(c.to_uppercase());
+                            tc.push_str(chars.as_str());
+                        }
+                        lex.cluster(hash_str(&tc))
+                    } else {
+                        None
+                    }
+                })
+                .or_else(|| lex.cluster(lower_raw));
+            let doc_case = match case_counts.get(&lower_raw) {
+                None => DOC_NONE,
+                Some([l, t]) if *l > 0 && *t > 0 => DOC_BOTH,
+                Some([l, _]) if *l > 0 => DOC_LOWER,
+                Some(_) => DOC_TITLE,
+            };
+            toks.push(Tok {
+                word: hash_str(w),
+                lower,
+                lower_raw,
+                shape: hash_str(&sh),
+                sshape: hash_str(&ssh),
+                cluster,
+                gaz: 0,
+                initcap: starts_upper(w),
+                doc_case,
+            });
+            lower_raw_strs.push(lr);
+        }
+        // Gazetteer: the longest phrase starting at each capitalised token.
+        let n = toks.len();
+        let mut i = 0;
+        while i < n {
+            let mut next = i + 1;
+            if !toks[i].initcap {
+                i = next;
+                continue;
+            }
+            let longest = (lex.longest_phrase_from(toks[i].lower_raw) as usize).min(n - i);
+            for len in (1..=longest).rev() {
+                let h = if len == 1 {
+                    toks[i].lower_raw
+                } else {
+                    buf.clear();
+                    for (k, w) in lower_raw_strs[i..i + len].iter().enumerate() {
+                        if k > 0 {
+                            buf.push(' ');
+                        }
+                        buf.push_str(w);
+                    }
+                    hash_str(&buf)
+                };
+                let cats = lex.phrase_categories(h);
+                if cats == 0 {
+                    continue;
+                }
+                for c in 0..CATEGORIES.len() {
+                    if cats & (1 << c) == 0 {
+                        continue;
+                    }
+                    for (k, tok) in toks[i..i + len].iter_mut().enumerate() {
+                        let pos = if len == 1 {
+                            3
+                        } else if k == 0 {
+                            0
+                        } else if k == len - 1 {
+                            2
+                        } else {
+                            1
+                        };
+                        tok.gaz |= 1u64 << (c * 4 + pos);
+                    }
+                }
+                // Words inside a longer phrase do not start their own ("Korea" in "South Korea").
+                next = i + len;
+                break;
+            }
+            i = next;
+        }
+
+        for i in 0..n {
+            out.offs.push(out.feats.len() as u32);
+            let t = &toks[i];
+            let fs = &mut out.feats;
+            let lm1 = if i > 0 { toks[i - 1].lower } else { boundary };
+            let lp1 = if i + 1 < n { toks[i + 1].lower } else { boundary_end };
+            let lm2 = if i > 1 { toks[i - 2].lower } else { boundary };
+            let lp2 = if i + 2 < n { toks[i + 2].lower } else { boundary_end };
+            let sm1 = if i > 0 { toks[i - 1].sshape } else { boundary };
+            let sp1 = if i + 1 < n { toks[i + 1].sshape } else { boundary_end };
+            fs.push(f(tpl::BIAS, 0));
+            fs.push(f(tpl::WORD, t.word));
+            fs.push(f(tpl::LOWER, t.lower));
+            fs.push(f(tpl::SHAPE, t.shape));
+            fs.push(f(tpl::SSHAPE, t.sshape));
+            let w = sent[i].as_ref();
+            let lw = &lower_raw_strs[i];
+            let nchars = lw.chars().count();
+            if nchars > 1 {
+                for (k, (b, _)) in lw.char_indices().skip(1).take(4).enumerate() {
+                    fs.push(f(tpl::PREFIX + k as u64, hash_str(&lw[..b])));
+                }
+                if nchars <= 4 {
+                    fs.push(f(tpl::PREFIX + nchars as u64 - 1, t.lower_raw));
+                }
+                for k in 1..=4usize.min(nchars) {
+                    let b = lw.char_indices().rev().nth(k - 1).map(|(b, _)| b).unwrap_or(0);
+                    fs.push(f(tpl::SUFFIX + k as u64 - 1, hash_str(&lw[b..])));
+                }
+            }
+            fs.push(f(tpl::LOWER_M1, lm1));
+            fs.push(f(tpl::LOWER_P1, lp1));
+            fs.push(f(tpl::LOWER_M2, lm2));
+            fs.push(f(tpl::LOWER_P2, lp2));
+            fs.push(f(tpl::SSHAPE_M1, sm1));
+            fs.push(f(tpl::SSHAPE_P1, sp1));
+            fs.push(f(tpl::SSHAPE_TRI, mix(mix(sm1, t.sshape), sp1)));
+            fs.push(f(tpl::BIGRAM_M1, mix(lm1, t.lower)));
+            fs.push(f(tpl::BIGRAM_P1, mix(t.lower, lp1)));
+            fs.push(f(tpl::LOWER_P1_SSHAPE, mix(lp1, t.sshape)));
+            if i == 0 {
+                fs.push(f(tpl::FIRST_SHAPE, t.sshape));
+            }
+            if is_caps {
+                fs.push(f(tpl::CAPS_LOWER, t.lower));
+            }
+            match t.cluster {
+                Some(c) => {
+                    for (k, &p) in CLUSTER_PREFIXES.iter().enumerate() {
+                        fs.push(f(tpl::CLUSTER + k as u64, c.prefix(p)));
+                    }
+                    if is_caps {
+                        fs.push(f(tpl::CAPS_CLUSTER, c.prefix(10)));
+                    }
+                }
+                None => fs.push(f(tpl::NO_CLUSTER, t.sshape)),
+            }
+            if i > 0 {
+                if let Some(c) = toks[i - 1].cluster {
+                    fs.push(f(tpl::CLUSTER_M1, c.prefix(4)));
+                    fs.push(f(tpl::CLUSTER_M1 + 1, c.prefix(10)));
+                }
+            }
+            if i + 1 < n {
+                if let Some(c) = toks[i + 1].cluster {
+                    fs.push(f(tpl::CLUSTER_P1, c.prefix(4)));
+                    fs.push(f(tpl::CLUSTER_P1 + 1, c.prefix(10)));
+                }
+            }
+            let mut g = t.gaz;
+            while g != 0 {
+                let b = g.trailing_zeros() as u64;
+                fs.push(f(tpl::GAZ, b));
+                g &= g - 1;
+            }
+            for (tp, j) in [(tpl::GAZ_M1, i.wrapping_sub(1)), (tpl::GAZ_P1, i + 1)] {
+                if j < n {
+                    let mut g = toks[j].gaz;
+                    let mut cats = 0u64;
+                    while g != 0 {
+                        cats |= 1 << (g.trailing_zeros() / 4);
+                        g &= g - 1;
+                    }
+                    if cats != 0 {
+                        fs.push(f(tp, cats));
+                    }
+                }
+            }
+            if t.initcap || is_caps {
+                fs.push(f(tpl::DOC_CASE, mix(t.doc_case, (i == 0 || is_caps) as u64)));
+            }
+            if let Some((head, _)) = w.split_once('-') {
+                if !head.is_empty() && head.len() < w.len() - 1 {
+                    fs.push(f(tpl::HYPHEN_HEAD, hash_str(&head.to_lowercase())));
+                }
+            }
+            let alpha_start = w.chars().next().is_some_and(|c| c.is_alphabetic());
+            out.info.push(TokInfo {
+                lower: t.lower,
+                sshape: t.sshape,
+                hist_key: (alpha_start && (t.initcap || is_caps)).then_some(t.lower_raw),
+            });
+        }
+        out.sentences.push((start, out.info.len()));
+    }
+    out.offs.push(out.feats.len() as u32);
+    out
+}
+
+/// Features that depend on the two previous tags.
+#[inline]
+pub fn dynamic(info: &TokInfo, t1: u8, t2: u8, out: &mut [u64; 4]) {
+    out[0] = f(tpl::T1, t1 as u64);
+    out[1] = f(tpl::T1T2, (t1 as u64) << 8 | t2 as u64);
+    out[2] = f(tpl::T1_LOWER, mix(t1 as u64, info.lower));
+    out[3] = f(tpl::T1_SSHAPE, mix(t1 as u64, info.sshape));
+}
+
+/// Stage-2 features: how the first stage labelled the same word elsewhere in the document
+/// (Ratinov & Roth's extended prediction history) and its own first-stage decisions around the token.
+/// `kinds[i]` is the entity type index (0..4) of token i's first-stage tag, or 4 for O.
+pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
+    let mut counts: FxMap<u64, [u16; 5]> = FxMap::default();
+    for (i, info) in doc.info.iter().enumerate() {
+        if let Some(k) = info.hist_key {
+            counts.entry(k).or_insert([0; 5])[kinds[i] as usize] += 1;
+        }
+    }
+    let mut out = ExtraFeatures::default();
+    for &(s, e) in &doc.sentences {
+        for i in s..e {
+            out.offs.push(out.feats.len() as u32);
+            let info = &doc.info[i];
+            let fs = &mut out.feats;
+            fs.push(f(tpl::S1_TAG, tags[i] as u64));
+            fs.push(f(tpl::S1_TAG_LOWER, mix(tags[i] as u64, info.lower)));
+            let prev = if i > s { tags[i - 1] } else { 255 };
+            let next = if i + 1 < e { tags[i + 1] } else { 255 };
+            fs.push(f(tpl::S1_NEIGH, (prev as u64) << 8 | next as u64));
+            let Some(key) = info.hist_key else { continue };
+            let mut c = counts[&key];
+            c[kinds[i] as usize] -= 1;
+            let total: u16 = c.iter().sum();
+            if total == 0 {
+                continue;
+            }
+            let ent: u16 = c[..4].iter().sum();
+            let frac_bucket = |x: u16| -> u64 {
+                if x == total {
+                    3
+                } else if 2 * x >= total {
+                    2
+                } else if x > 0 {
+                    1
+                } else {
+                    0
+                }
+            };
+            fs.push(f(tpl::HIST_NONO, frac_bucket(ent)));
+            if ent > 0 {
+                let (maj, &mc) = c[..4].iter().enumerate().max_by_key(|(_, &v)| v).unwrap();
+                let v = (maj as u64) << 4 | frac_bucket(mc);
+                fs.push(f(tpl::HIST_MAJ, v));
+                fs.push(f(tpl::HIST_MAJ_SHAPE, mix(v, info.sshape)));
+            }
+        }
+    }
+    out.offs.push(out.feats.len() as u32);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Seoul"), "Xxxxx");
+        assert_eq!(shape("Pyongyang"), "Xxxxx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1996-08-22"), "dddd-dd-dd");
+        assert_eq!(short_shape("Hwasong-18"), "Xx-d");
+        assert_eq!(short_shape("KCNA"), "X");
+        assert_eq!(short_shape("Kim"), "Xx");
+    }
+
+    #[test]
+    fn caps_sentences() {
+        assert!(caps_sentence(&["SEOUL", ",", "July", "27"][..1]));
+        assert!(caps_sentence(&["KIM", "MEETS", "SHOIGU", "1996-08-22"]));
+        assert!(!caps_sentence(&["KIM", "meets"]));
+        assert!(!caps_sentence(&["1996", "."]));
+    }
+
+    fn doc(s: &[&str]) -> Vec<Vec<String>> {
+        vec![s.iter().map(|x| x.to_string()).collect()]
+    }
+
+    #[test]
+    fn gazetteer_marks_the_longest_phrase() {
+        let lex = Lexicon::from_text("south korea\tcountry\nkorea\tcountry\nharlan\tfirstname\n", "");
+        let d = extract(&lex, &doc(&["Harlan", "visited", "South", "Korea", "today"]));
+        let country = CATEGORIES.iter().position(|c| *c == "country").unwrap() as u64;
+        let first = CATEGORIES.iter().position(|c| *c == "firstname").unwrap() as u64;
+        let has = |i: usize, bit: u64| d.token_features(i).contains(&f(tpl::GAZ, bit));
+        assert!(has(0, first * 4 + 3));
+        assert!(has(2, country * 4)); // B
+        assert!(has(3, country * 4 + 2)); // L, not U: the longer phrase wins
+        assert!(!has(3, country * 4 + 3));
+        assert!(!has(1, country * 4 + 3));
+        // lower-case words do not start a phrase
+        let d = extract(&lex, &doc(&["harlan", "said"]));
+        assert!(!d.token_features(0).contains(&f(tpl::GAZ, first * 4 + 3)));
+    }
+
+    #[test]
+    fn features_are_context_sensitive_and_deterministic() {
+        let lex = Lexicon::from_text("", "");
+        let a = extract(&lex, &doc(&["Mr", "Harlan", "said"]));
+        let b = extract(&lex, &doc(&["Mr", "Harlan", "said"]));
+        let c = extract(&lex, &doc(&["Ms", "Harlan", "said"]));
+        assert_eq!(a.token_features(1), b.token_features(1));
+        assert_ne!(a.token_features(1), c.token_features(1));
+        assert_eq!(a.sentences, vec![(0, 3)]);
+        assert_eq!(a.info[1].hist_key, Some(hash_str("harlan")));
+        assert_eq!(a.info[2].hist_key, None);
+    }
+
+    #[test]
+    fn history_counts_other_mentions_only() {
+        let lex = Lexicon::from_text("", "");
+        let d = extract(&lex, &[vec!["Harlan", "won"], vec!["Harlan", "lost"]]);
+        // first mention tagged PER (kind 0), second O
+        let h = history(&d, &[4, 0, 0, 0], &[0, 4, 4, 4]);
+        assert!(h.token_features(2).contains(&f(tpl::HIST_MAJ, 3)));
+        assert!(!h.token_features(0).iter().any(|x| *x == f(tpl::HIST_MAJ, 3)));
+        assert!(h.token_features(0).contains(&f(tpl::HIST_NONO, 0)));
+    }
+}

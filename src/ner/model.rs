@@ -1,0 +1,471 @@
+//! The tagger: BILOU tags over CoNLL's four types, hashed feature weights, greedy left-to-right
+//! decoding that only makes valid BILOU sequences, and an optional second stage that sees the first
+//! stage's decisions for the whole document.
+
+use super::features::{self, DocFeatures, ExtraFeatures};
+use super::lexicon::Lexicon;
+use crate::error::{Error, Result};
+
+/// CoNLL's entity types, in tag order.
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+/// O, then B/I/L/U for each type.
+pub const N_TAGS: usize = 1 + 4 * TYPES.len();
+/// The "tag" before the first token.
+pub const START: u8 = N_TAGS as u8;
+
+const MAGIC: &[u8; 8] = b"DLNER01\n";
+
+pub fn tag_of(kind: usize, pos: u8) -> u8 {
+    1 + 4 * kind as u8 + pos
+}
+/// Entity type index of a tag, 4 for O.
+pub fn kind_of(tag: u8) -> u8 {
+    if tag == 0 || tag >= START {
+        4
+    } else {
+        (tag - 1) / 4
+    }
+}
+/// 0 B, 1 I, 2 L, 3 U (meaningless for O).
+fn pos_of(tag: u8) -> u8 {
+    (tag.wrapping_sub(1)) % 4
+}
+
+pub fn tag_name(tag: u8) -> String {
+    if tag == 0 {
+        return "O".into();
+    }
+    format!("{}-{}", ["B", "I", "L", "U"][pos_of(tag) as usize], TYPES[kind_of(tag) as usize])
+}
+
+/// Whether `next` may follow `prev`; `last` when `next` ends the sentence.
+#[inline]
+pub fn allowed(prev: u8, next: u8, last: bool) -> bool {
+    let open = prev != 0 && prev < START && pos_of(prev) <= 1;
+    if open {
+        // inside an entity: continue or close it, same type
+        next != 0 && kind_of(next) == kind_of(prev) && (pos_of(next) == 2 || (pos_of(next) == 1 && !last))
+    } else {
+        next == 0 || pos_of(next) == 3 || (pos_of(next) == 0 && !last)
+    }
+}
+
+/// BILOU tags of a sentence of `n` tokens from entity spans `(start, end, type index)`.
+pub fn spans_to_tags(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
+    let mut tags = vec![0u8; n];
+    for &(s, e, k) in spans {
+        if e - s == 1 {
+            tags[s] = tag_of(k, 3);
+        } else {
+            tags[s] = tag_of(k, 0);
+            for t in &mut tags[s + 1..e - 1] {
+                *t = tag_of(k, 1);
+            }
+            tags[e - 1] = tag_of(k, 2);
+        }
+    }
+    tags
+}
+
+/// Entity spans `(start, end, type index)` of a valid BILOU tag sequence.
+pub fn tags_to_spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &t) in tags.iter().enumerate() {
+        if t == 0 {
+            start = None;
+            continue;
+        }
+        match pos_of(t) {
+            0 => start = Some(i),
+            1 => {}
+            2 => {
+                if let Some(s) = start.take() {
+                    out.push((s, i + 1, kind_of(t) as usize));
+                }
+            }
+            _ => {
+                start = None;
+                out.push((i, i + 1, kind_of(t) as usize));
+            }
+        }
+    }
+    out
+}
+
+/// Anything that turns a feature into a row of per-tag scores.
+pub trait Scorer {
+    fn add(&self, feat: u64, acc: &mut [f32; N_TAGS]);
+}
+
+#[inline]
+fn bucket(feat: u64, bits: u8) -> usize {
+    (feat >> (64 - bits as u32)) as usize
+}
+
+/// Float weights (training, and epoch selection on averaged weights).
+pub struct DenseF32 {
+    pub bits: u8,
+    pub w: Vec<f32>,
+}
+
+impl Scorer for DenseF32 {
+    #[inline]
+    fn add(&self, feat: u64, acc: &mut [f32; N_TAGS]) {
+        let b = bucket(feat, self.bits) * N_TAGS;
+        let row = &self.w[b..b + N_TAGS];
+        for k in 0..N_TAGS {
+            acc[k] += row[k];
+        }
+    }
+}
+
+/// Quantised weights as shipped: i16, one shared scale (a positive scale does not change argmax).
+#[derive(Debug, Clone)]
+pub struct Weights {
+    pub bits: u8,
+    pub w: Vec<i16>,
+}
+
+impl Scorer for Weights {
+    #[inline]
+    fn add(&self, feat: u64, acc: &mut [f32; N_TAGS]) {
+        let b = bucket(feat, self.bits) * N_TAGS;
+        let row = &self.w[b..b + N_TAGS];
+        for k in 0..N_TAGS {
+            acc[k] += row[k] as f32;
+        }
+    }
+}
+
+impl Weights {
+    pub fn quantise(d: &DenseF32) -> Weights {
+        let max = d.w.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-9);
+        let scale = 32767.0 / max;
+        Weights { bits: d.bits, w: d.w.iter().map(|&x| (x * scale).round() as i16).collect() }
+    }
+
+    /// Bitmap of non-zero rows followed by those rows: most rows of a hashed table stay zero.
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(self.bits);
+        let rows = 1usize << self.bits;
+        let mut bitmap = vec![0u8; rows.div_ceil(8)];
+        let mut body = Vec::new();
+        for r in 0..rows {
+            let row = &self.w[r * N_TAGS..(r + 1) * N_TAGS];
+            if row.iter().any(|&x| x != 0) {
+                bitmap[r / 8] |= 1 << (r % 8);
+                for &x in row {
+                    body.extend_from_slice(&x.to_le_bytes());
+                }
+            }
+        }
+        out.extend_from_slice(&bitmap);
+        out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+        out.extend_from_slice(&body);
+    }
+
+    fn read(r: &mut Reader) -> Result<Weights> {
+        let bits = r.u8()?;
+        if !(8..=24).contains(&bits) {
+            return Err(Error::Model(format!("weight table of 2^{bits} rows is out of range")));
+        }
+        let rows = 1usize << bits;
+        let bitmap = r.take(rows.div_ceil(8))?.to_vec();
+        let body_len = r.u64()? as usize;
+        let body = r.take(body_len)?;
+        let nonzero: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+        if nonzero * N_TAGS * 2 != body_len {
+            return Err(Error::Model("weight rows do not match their bitmap".into()));
+        }
+        let mut w = vec![0i16; rows * N_TAGS];
+        let mut src = body.chunks_exact(2);
+        for r in 0..rows {
+            if bitmap[r / 8] & (1 << (r % 8)) != 0 {
+                for x in &mut w[r * N_TAGS..(r + 1) * N_TAGS] {
+                    let c = src.next().unwrap();
+                    *x = i16::from_le_bytes([c[0], c[1]]);
+                }
+            }
+        }
+        Ok(Weights { bits, w })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        if self.pos + n > self.b.len() {
+            return Err(Error::Model(format!(
+                "model file truncated: wanted {n} bytes at offset {}, file has {}",
+                self.pos,
+                self.b.len()
+            )));
+        }
+        let s = &self.b[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8> {
+        Ok(self.take(1)?[0])
+    }
+    fn u64(&mut self) -> Result<u64> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().unwrap()))
+    }
+}
+
+/// Scores of every tag for token `i`: static (+ stage-2) features and the history features.
+#[inline]
+fn scores<S: Scorer>(sc: &S, base: &[f32; N_TAGS], info: &features::TokInfo, t1: u8, t2: u8) -> [f32; N_TAGS] {
+    let mut acc = *base;
+    let mut dyn_feats = [0u64; 4];
+    features::dynamic(info, t1, t2, &mut dyn_feats);
+    for &f in &dyn_feats {
+        sc.add(f, &mut acc);
+    }
+    acc
+}
+
+#[inline]
+fn best_allowed(acc: &[f32; N_TAGS], prev: u8, last: bool) -> u8 {
+    let mut best = 0u8;
+    let mut best_score = f32::NEG_INFINITY;
+    for t in 0..N_TAGS as u8 {
+        if acc[t as usize] > best_score && allowed(prev, t, last) {
+            best = t;
+            best_score = acc[t as usize];
+        }
+    }
+    best
+}
+
+fn base_scores<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeatures>, i: usize) -> [f32; N_TAGS] {
+    let mut acc = [0f32; N_TAGS];
+    for &f in doc.token_features(i) {
+        sc.add(f, &mut acc);
+    }
+    if let Some(x) = extra {
+        for &f in x.token_features(i) {
+            sc.add(f, &mut acc);
+        }
+    }
+    acc
+}
+
+/// Greedy decoding of one document; returns a tag per token.
+pub fn decode<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeatures>) -> Vec<u8> {
+    let mut tags = vec![0u8; doc.len()];
+    for &(s, e) in &doc.sentences {
+        let (mut t1, mut t2) = (START, START);
+        for i in s..e {
+            let base = base_scores(sc, doc, extra, i);
+            let acc = scores(sc, &base, &doc.info[i], t1, t2);
+            let t = best_allowed(&acc, t1, i + 1 == e);
+            tags[i] = t;
+            t2 = t1;
+            t1 = t;
+        }
+    }
+    tags
+}
+
+/// Averaged perceptron state (Collins 2002; averaging by the lazy "w - u/c" trick).
+pub struct Perceptron {
+    pub bits: u8,
+    w: Vec<f32>,
+    u: Vec<f64>,
+    c: f64,
+}
+
+impl Perceptron {
+    pub fn new(bits: u8) -> Self {
+        let n = (1usize << bits) * N_TAGS;
+        Perceptron { bits, w: vec![0.0; n], u: vec![0.0; n], c: 1.0 }
+    }
+
+    fn update(&mut self, feat: u64, tag: u8, delta: f32) {
+        let i = bucket(feat, self.bits) * N_TAGS + tag as usize;
+        self.w[i] += delta;
+        self.u[i] += self.c * delta as f64;
+    }
+
+    pub fn averaged(&self) -> DenseF32 {
+        DenseF32 {
+            bits: self.bits,
+            w: self.w.iter().zip(&self.u).map(|(&w, &u)| w - (u / self.c) as f32).collect(),
+        }
+    }
+
+    /// One pass over a document with predicted history; returns the number of wrong tags.
+    pub fn train_doc(&mut self, doc: &DocFeatures, extra: Option<&ExtraFeatures>, gold: &[u8]) -> usize {
+        let mut errors = 0;
+        let mut dyn_feats = [0u64; 4];
+        for &(s, e) in &doc.sentences {
+            let (mut t1, mut t2) = (START, START);
+            for i in s..e {
+                let w = DenseF32Ref { bits: self.bits, w: &self.w };
+                let base = base_scores(&w, doc, extra, i);
+                let acc = scores(&w, &base, &doc.info[i], t1, t2);
+                let pred = best_allowed(&acc, t1, i + 1 == e);
+                if pred != gold[i] {
+                    errors += 1;
+                    features::dynamic(&doc.info[i], t1, t2, &mut dyn_feats);
+                    let statics = doc.token_features(i);
+                    let extras = extra.map(|x| x.token_features(i)).unwrap_or(&[]);
+                    for &f in statics.iter().chain(extras).chain(dyn_feats.iter()) {
+                        self.update(f, gold[i], 1.0);
+                        self.update(f, pred, -1.0);
+                    }
+                }
+                self.c += 1.0;
+                t2 = t1;
+                t1 = pred;
+            }
+        }
+        errors
+    }
+}
+
+struct DenseF32Ref<'a> {
+    bits: u8,
+    w: &'a [f32],
+}
+
+impl Scorer for DenseF32Ref<'_> {
+    #[inline]
+    fn add(&self, feat: u64, acc: &mut [f32; N_TAGS]) {
+        let b = bucket(feat, self.bits) * N_TAGS;
+        let row = &self.w[b..b + N_TAGS];
+        for k in 0..N_TAGS {
+            acc[k] += row[k];
+        }
+    }
+}
+
+/// A trained model: the lexicon it was trained with and one or two weight tables.
+pub struct Model {
+    pub lex: Lexicon,
+    pub stage1: Weights,
+    pub stage2: Option<Weights>,
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("rows", &(1usize << self.stage1.bits))
+            .field("stages", &(1 + self.stage2.is_some() as u8))
+            .field("clusters", &self.lex.cluster_count())
+            .finish()
+    }
+}
+
+/// First-stage tags of a document with the kinds the history features need.
+pub fn stage1_extra<S: Scorer>(sc: &S, doc: &DocFeatures) -> ExtraFeatures {
+    let tags = decode(sc, doc, None);
+    let kinds: Vec<u8> = tags.iter().map(|&t| kind_of(t)).collect();
+    features::history(doc, &tags, &kinds)
+}
+
+impl Model {
+    /// Tags a document given as sentences of tokens: spans `(start, end, type index)` per sentence.
+    pub fn tag_document<S: AsRef<str>>(&self, doc: &[Vec<S>]) -> Vec<Vec<(usize, usize, usize)>> {
+        let feats = features::extract(&self.lex, doc);
+        let tags = self.tag_features(&feats);
+        feats.sentences.iter().map(|&(s, e)| tags_to_spans(&tags[s..e])).collect()
+    }
+
+    pub fn tag_features(&self, feats: &DocFeatures) -> Vec<u8> {
+        match &self.stage2 {
+            None => decode(&self.stage1, feats, None),
+            Some(w2) => {
+                let extra = stage1_extra(&self.stage1, feats);
+                decode(w2, feats, Some(&extra))
+            }
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&self.lex.fingerprint.to_le_bytes());
+        out.push(N_TAGS as u8);
+        out.push(1 + self.stage2.is_some() as u8);
+        self.stage1.write(&mut out);
+        if let Some(w) = &self.stage2 {
+            w.write(&mut out);
+        }
+        out
+    }
+
+    /// Reads a model file; the lexicon must be the one the model was trained with.
+    pub fn from_bytes(bytes: &[u8], lex: Lexicon) -> Result<Model> {
+        let mut r = Reader { b: bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(Error::Model("not a dateline NER model (bad magic bytes)".into()));
+        }
+        let fp = r.u64()?;
+        if fp != lex.fingerprint {
+            return Err(Error::Model(
+                "NER model was trained with another lexicon or cluster file: retrain it (README, development)".into(),
+            ));
+        }
+        let n_tags = r.u8()?;
+        if n_tags as usize != N_TAGS {
+            return Err(Error::Model(format!("model has {n_tags} tags, this build expects {N_TAGS}")));
+        }
+        let stages = r.u8()?;
+        if !(1..=2).contains(&stages) {
+            return Err(Error::Model(format!("model has {stages} stages, expected 1 or 2")));
+        }
+        let stage1 = Weights::read(&mut r)?;
+        let stage2 = if stages == 2 { Some(Weights::read(&mut r)?) } else { None };
+        if r.pos != bytes.len() {
+            return Err(Error::Model(format!("{} stray bytes after the model", bytes.len() - r.pos)));
+        }
+        Ok(Model { lex, stage1, stage2 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_round_trip_and_constraints() {
+        let spans = vec![(0, 2, 0), (3, 4, 2), (4, 7, 1)];
+        let tags = spans_to_tags(7, &spans);
+        assert_eq!(tags_to_spans(&tags), spans);
+        assert_eq!(tag_name(tags[0]), "B-PER");
+        assert_eq!(tag_name(tags[3]), "U-LOC");
+        assert_eq!(tag_name(tags[5]), "I-ORG");
+        let (b_per, i_per, l_per, u_per, b_org) = (tag_of(0, 0), tag_of(0, 1), tag_of(0, 2), tag_of(0, 3), tag_of(1, 0));
+        assert!(allowed(START, b_per, false));
+        assert!(!allowed(START, b_per, true));
+        assert!(!allowed(START, i_per, false));
+        assert!(allowed(b_per, i_per, false));
+        assert!(!allowed(b_per, i_per, true));
+        assert!(allowed(b_per, l_per, true));
+        assert!(!allowed(b_per, 0, false));
+        assert!(!allowed(b_per, tag_of(1, 2), false));
+        assert!(allowed(l_per, b_org, false));
+        assert!(allowed(u_per, 0, true));
+    }
+
+    #[test]
+    fn weights_round_trip_through_bytes() {
+        let lex = Lexicon::from_text("", "");
+        let mut w = vec![0i16; (1 << 8) * N_TAGS];
+        w[5 * N_TAGS + 3] = -7;
+        w[200 * N_TAGS + 16] = 300;
+        let m = Model { lex, stage1: Weights { bits: 8, w: w.clone() }, stage2: None };
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes, Lexicon::from_text("", "")).unwrap();
+        assert_eq!(back.stage1.w, w);
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1], Lexicon::from_text("", "")).is_err());
+        let other = Lexicon::from_text("x\tcity\n", "");
+        assert!(Model::from_bytes(&bytes, other).unwrap_err().to_string().contains("lexicon"));
+    }
+}
