@@ -88,12 +88,24 @@ def reuters_stories(root: Path) -> List[Dict[str, Optional[str]]]:
 
 
 def _timed(fn, repeat: int = 1):
+    """Best wall time of `repeat` runs; the CPU seconds of that run are kept in _timed.cpu."""
     best, result = float("inf"), None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = fn()
-        best = min(best, time.perf_counter() - t0)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        if wall < best:
+            best, _timed.cpu = wall, cpu
     return best, result
+
+
+def load_note() -> str:
+    """The machine's load: on a shared machine a thread count's speed-up is capped by free cores."""
+    try:
+        one, five, _ = os.getloadavg()
+        return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
+    except OSError:
+        return ""
 
 
 def bench_threads(stories, max_threads: int, repeat: int) -> None:
@@ -108,7 +120,7 @@ def bench_threads(stories, max_threads: int, repeat: int) -> None:
         secs, df = _timed(lambda: corpus.entities(threads=threads, progress=False), repeat)
         results[threads] = (secs, df)
         print(f"threads={threads}: {secs:7.2f} s  {len(stories) / secs:9,.0f} stories/s  {mb / secs:6.2f} MB/s  "
-              f"{len(df):,} entity rows")
+              f"{len(df):,} entity rows  (CPU {_timed.cpu:.2f} s in this process; {load_note()})")
     base = results[1][0]
     for threads in range(2, max_threads + 1):
         secs, df = results[threads]
@@ -160,6 +172,9 @@ def bench_end_to_end(stories, threads: int, spacy_stories: int, tmp: Path) -> No
     secs, df = _timed(lambda: Corpus.from_files(root).entities(threads=threads, progress=False))
     print(f"dateline  Corpus.from_files(...).entities(threads={threads}): {secs:7.2f} s  "
           f"{len(files) / secs:9,.0f} stories/s  {len(df):,} entities")
+    if spacy_stories <= 0:
+        print("spaCy: not run (--no-spacy)")
+        return
     try:
         _, name = _spacy_model()
     except (ImportError, OSError) as e:

@@ -229,9 +229,6 @@ def test_jsonl_bad_lines_all_accounted(tmp_path):
     assert "not a JSON object" in err[f"{p}:8"]
     assert err[f"{p}:10"].startswith(f"{p}:10: malformed JSON (line ends early, truncated?)")
     assert a["n_tokens"].isna().sum() == 8
-    # A larger limit lets the big story through.
-    bigrow = Corpus.from_jsonl(p, max_bytes=64 << 20).articles().set_index("id").loc["big"]
-    assert pd.isna(bigrow["error"]) and bigrow["n_tokens"] > 1000
 
 
 def test_lossy_decoding_on_request(tmp_path):
