@@ -393,3 +393,13 @@ def test_fork_child_can_run_an_extraction():
         time.sleep(0.05)
     assert os.waitstatus_to_exitcode(status) == 0
     assert corpus.articles(threads=2).equals(before)  # the parent's pool still works
+
+
+def test_default_threads_from_environment():
+    code = "from dateline.corpus import default_threads; print(default_threads())"
+    env = dict(os.environ, DATELINE_NUM_THREADS="3")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "3"
+    env.pop("DATELINE_NUM_THREADS")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
