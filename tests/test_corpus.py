@@ -403,3 +403,11 @@ def test_default_threads_from_environment():
     env.pop("DATELINE_NUM_THREADS")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
+
+
+def test_structure_only_run():
+    corpus = Corpus.from_records(records(20))
+    quick = corpus.articles(threads=2, entities=False)
+    full = corpus.articles(threads=2)
+    assert (quick["n_entities"] == 0).all() and (quick["n_tokens"] == full["n_tokens"]).all()
+    assert full["n_entities"].sum() > 0
