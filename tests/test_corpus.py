@@ -348,7 +348,11 @@ def test_ctrl_c_stops_a_long_run_quickly(tmp_path):
         story = {STORIES[0]!r}
         corpus = Corpus.from_records(itertools.repeat(story, 10**9))
         print("started", flush=True)
-        corpus.to_parquet({str(tmp_path / 'never')!r}, threads=2, progress=False)
+        try:
+            corpus.to_parquet({str(tmp_path / 'never')!r}, threads=2, progress=False)
+        except KeyboardInterrupt:
+            print("interrupted", flush=True)
+            raise
         """
     )
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -358,15 +362,18 @@ def test_ctrl_c_stops_a_long_run_quickly(tmp_path):
         assert proc.poll() is None
         t0 = time.monotonic()
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=10)
+        # Stopping is the run raising KeyboardInterrupt; the interpreter's exit after it is not timed
+        # (on a loaded machine tearing down pandas and pyarrow alone can take a second).
+        assert proc.stdout.readline().strip() == "interrupted"
         elapsed = time.monotonic() - t0
+        proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
     err = proc.stderr.read()
     assert proc.returncode != 0
     assert "KeyboardInterrupt" in err
-    assert elapsed < 2.0, f"took {elapsed:.2f} s to stop"
+    assert elapsed < 1.5, f"took {elapsed:.2f} s to stop"
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
