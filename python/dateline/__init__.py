@@ -25,13 +25,15 @@ from dateline._native import (
 )
 from dateline.errors import DatelineError, EncodingError, InputError, ModelError
 from dateline.sample import sample_corpus, sample_dir
+from dateline.corpus import Corpus
+from dateline import accessor as _accessor  # noqa: F401  (registers the df.dateline accessor)
 
 __all__ = [
     "Article",
-    "Corpus",
     "Byline",
     "Caption",
     "Cluster",
+    "Corpus",
     "Dateline",
     "DatelineError",
     "EncodingError",
@@ -78,8 +80,3 @@ def parse(text, *, date=None, source=None, errors="strict", entities=True, readi
 def entities(text, *, date=None, errors="strict") -> list:
     """The entities of a story: ``parse(text, date=date).entities``."""
     return _native.entities(text, date=date, errors=errors)
-
-
-# The corpus engine (many stories -> tables) and the pandas accessor (`df.dateline`), which it registers.
-from dateline.corpus import Corpus  # noqa: E402
-from dateline import accessor as _accessor  # noqa: E402,F401

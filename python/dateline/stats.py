@@ -39,7 +39,15 @@ __all__ = [
     "kwic",
     "cooccurrence_network",
     "CorpusStats",
+    "NAME_LABELS",
+    "VALUE_LABELS",
 ]
+
+#: Labels of named things (people, organisations, places, ...): the usual filter for "who".
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
+               "LANGUAGE", "MISC")
+#: Labels of values (dates, amounts, numbers), left out by ``exclude_labels=VALUE_LABELS``.
+VALUE_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL")
 
 NO_DAY = _core.NO_DAY
 _EPOCH = np.datetime64("1970-01-01", "D")

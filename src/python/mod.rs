@@ -14,11 +14,11 @@
 use pyo3::prelude::*;
 
 pub(crate) mod article;
-mod corpus;
 pub(crate) mod datasets;
 pub(crate) mod errors;
 pub(crate) mod offsets;
-mod stats;
+pub(crate) mod corpus;
+pub(crate) mod stats;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {

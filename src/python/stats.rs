@@ -3,25 +3,28 @@
 //! Arrays cross the boundary as little-endian `bytes` (numpy `tobytes()` / `frombuffer`): the
 //! crate is built for the stable ABI (abi3-py39), where the buffer protocol is not available.
 //! Decoding, counting and encoding all run with the GIL released.
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
+use super::errors::guarded;
 use crate::error::Error;
 use crate::stats::{self, CountMode};
 
-fn value_err(e: Error) -> PyErr {
-    PyValueError::new_err(e.to_string())
-}
-
-fn decode<const W: usize, T>(name: &str, bytes: &[u8], from: fn([u8; W]) -> T) -> Result<Vec<T>, Error> {
+fn decode<const W: usize, T>(
+    name: &str,
+    bytes: &[u8],
+    from: fn([u8; W]) -> T,
+) -> Result<Vec<T>, Error> {
     if bytes.len() % W != 0 {
         return Err(Error::Value(format!(
             "{name}: {} bytes is not a whole number of {W}-byte values",
             bytes.len()
         )));
     }
-    Ok(bytes.chunks_exact(W).map(|c| from(c.try_into().expect("chunk of W bytes"))).collect())
+    Ok(bytes
+        .chunks_exact(W)
+        .map(|c| from(c.try_into().expect("chunk of W bytes")))
+        .collect())
 }
 
 fn u32s(name: &str, bytes: &[u8]) -> Result<Vec<u32>, Error> {
@@ -71,14 +74,26 @@ fn frequency<'py>(
     day: Option<&Bound<'py, PyBytes>>,
     n_entities: usize,
 ) -> PyResult<Vec<Bound<'py, PyBytes>>> {
-    let (e, s, d) = (entity.as_bytes(), story.as_bytes(), day.map(|d| d.as_bytes()));
-    let out = py
-        .detach(|| -> Result<Vec<Vec<u8>>, Error> {
-            let days = d.map(|d| i32s("day", d)).transpose()?;
-            let f = stats::frequency(&u32s("entity", e)?, &u32s("story", s)?, days.as_deref(), n_entities)?;
-            Ok(vec![le_u64(&f.mentions), le_u64(&f.stories), le_i32(&f.first_day), le_i32(&f.last_day)])
-        })
-        .map_err(value_err)?;
+    let (e, s, d) = (
+        entity.as_bytes(),
+        story.as_bytes(),
+        day.map(|d| d.as_bytes()),
+    );
+    let out = guarded(py, || -> Result<Vec<Vec<u8>>, Error> {
+        let days = d.map(|d| i32s("day", d)).transpose()?;
+        let f = stats::frequency(
+            &u32s("entity", e)?,
+            &u32s("story", s)?,
+            days.as_deref(),
+            n_entities,
+        )?;
+        Ok(vec![
+            le_u64(&f.mentions),
+            le_u64(&f.stories),
+            le_i32(&f.first_day),
+            le_i32(&f.last_day),
+        ])
+    })?;
     Ok(to_py(py, out))
 }
 
@@ -94,21 +109,25 @@ fn cooccurrence<'py>(
     min_count: u64,
 ) -> PyResult<Vec<Bound<'py, PyBytes>>> {
     let (u, e) = (unit.as_bytes(), entity.as_bytes());
-    let out = py
-        .detach(|| -> Result<Vec<Vec<u8>>, Error> {
-            let c = stats::cooccurrence(&u32s("unit", u)?, &u32s("entity", e)?, n_entities, n_units, min_count)?;
-            Ok(vec![
-                le_u32(&c.a),
-                le_u32(&c.b),
-                le_u64(&c.count),
-                le_u64(&c.count_a),
-                le_u64(&c.count_b),
-                le_f64(&c.pmi),
-                le_f64(&c.npmi),
-                le_u64(&c.units_per_entity),
-            ])
-        })
-        .map_err(value_err)?;
+    let out = guarded(py, || -> Result<Vec<Vec<u8>>, Error> {
+        let c = stats::cooccurrence(
+            &u32s("unit", u)?,
+            &u32s("entity", e)?,
+            n_entities,
+            n_units,
+            min_count,
+        )?;
+        Ok(vec![
+            le_u32(&c.a),
+            le_u32(&c.b),
+            le_u64(&c.count),
+            le_u64(&c.count_a),
+            le_u64(&c.count_b),
+            le_f64(&c.pmi),
+            le_f64(&c.npmi),
+            le_u64(&c.units_per_entity),
+        ])
+    })?;
     Ok(to_py(py, out))
 }
 
@@ -125,19 +144,17 @@ fn timeline<'py>(
     n_periods: usize,
 ) -> PyResult<Bound<'py, PyBytes>> {
     let (e, p, s) = (entity.as_bytes(), period.as_bytes(), story.as_bytes());
-    let out = py
-        .detach(|| -> Result<Vec<u8>, Error> {
-            let t = stats::timeline(
-                &u32s("entity", e)?,
-                &u32s("period", p)?,
-                &u32s("story", s)?,
-                mode(stories),
-                n_entities,
-                n_periods,
-            )?;
-            Ok(le_u64(&t))
-        })
-        .map_err(value_err)?;
+    let out = guarded(py, || -> Result<Vec<u8>, Error> {
+        let t = stats::timeline(
+            &u32s("entity", e)?,
+            &u32s("period", p)?,
+            &u32s("story", s)?,
+            mode(stories),
+            n_entities,
+            n_periods,
+        )?;
+        Ok(le_u64(&t))
+    })?;
     Ok(PyBytes::new(py, &out))
 }
 
@@ -156,21 +173,31 @@ fn keyness<'py>(
     reference_size: f64,
 ) -> PyResult<Vec<Bound<'py, PyBytes>>> {
     let (e, s, pt) = (entity.as_bytes(), story.as_bytes(), part.as_bytes());
-    let out = py
-        .detach(|| -> Result<Vec<Vec<u8>>, Error> {
-            let counts = stats::part_counts(&u32s("entity", e)?, &u32s("story", s)?, pt, mode(stories), n_entities)?;
-            let k = stats::keyness_all(&counts, target_size, reference_size)?;
-            let g2: Vec<f64> = k.iter().map(|x| x.g2).collect();
-            let lr: Vec<f64> = k.iter().map(|x| x.log_ratio).collect();
-            let pd: Vec<f64> = k.iter().map(|x| x.pct_diff).collect();
-            Ok(vec![le_u64(&counts.target), le_u64(&counts.reference), le_f64(&g2), le_f64(&lr), le_f64(&pd)])
-        })
-        .map_err(value_err)?;
+    let out = guarded(py, || -> Result<Vec<Vec<u8>>, Error> {
+        let counts = stats::part_counts(
+            &u32s("entity", e)?,
+            &u32s("story", s)?,
+            pt,
+            mode(stories),
+            n_entities,
+        )?;
+        let k = stats::keyness_all(&counts, target_size, reference_size)?;
+        let g2: Vec<f64> = k.iter().map(|x| x.g2).collect();
+        let lr: Vec<f64> = k.iter().map(|x| x.log_ratio).collect();
+        let pd: Vec<f64> = k.iter().map(|x| x.pct_diff).collect();
+        Ok(vec![
+            le_u64(&counts.target),
+            le_u64(&counts.reference),
+            le_f64(&g2),
+            le_f64(&lr),
+            le_f64(&pd),
+        ])
+    })?;
     Ok(to_py(py, out))
 }
 
 /// Adds the `stats` submodule to the extension module.
-pub fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
+pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     let m = PyModule::new(parent.py(), "stats")?;
     m.add_function(wrap_pyfunction!(frequency, &m)?)?;
     m.add_function(wrap_pyfunction!(cooccurrence, &m)?)?;
