@@ -400,3 +400,23 @@ def test_row_order_does_not_matter(ents):
     pd.testing.assert_frame_equal(stats.entity_frequency(shuffled), stats.entity_frequency(ents))
     pd.testing.assert_frame_equal(stats.cooccurrence(shuffled), stats.cooccurrence(ents))
     pd.testing.assert_frame_equal(stats.timeline(shuffled, ["Berlin"]), stats.timeline(ents, ["Berlin"]))
+
+
+def test_kwic_text_sources(ents):
+    pairs = stats.kwic(list(TEXTS.items()), "Globex")
+    assert list(pairs["id"]) == ["s3", "s4"]
+
+    class FakeCorpus:
+        def entities(self):
+            return ents
+
+    with pytest.raises(TypeError, match="does not hand back its texts"):
+        stats.kwic(FakeCorpus(), "Globex")
+
+    class WithTexts(FakeCorpus):
+        def texts(self):
+            return TEXTS
+
+    assert len(stats.kwic(WithTexts(), "Globex")) == 2
+    cs = stats.CorpusStats.from_corpus(FakeCorpus(), texts=TEXTS)
+    assert cs.articles is None and len(cs.kwic("Globex")) == 2

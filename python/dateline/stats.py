@@ -675,18 +675,19 @@ def _text_lookup(texts: Any) -> Mapping:
     if isinstance(texts, pd.DataFrame):
         _require(texts, ["id", "text"], "the texts table")
         return dict(zip(texts["id"], texts["text"]))
-    for method in ("texts", "articles"):
-        fn = getattr(texts, method, None)
-        if callable(fn):
-            got = fn()
-            if isinstance(got, pd.DataFrame) and "text" not in got.columns:
-                continue
-            return _text_lookup(got)
-    if isinstance(texts, Iterable):
+    fn = getattr(texts, "texts", None)
+    if callable(fn):
+        return _text_lookup(fn())
+    if callable(getattr(texts, "entities", None)):
+        raise TypeError(
+            "texts: this corpus does not hand back its texts; pass a mapping id -> text instead, "
+            "e.g. {r['id']: r['text'] for r in records}"
+        )
+    if isinstance(texts, Iterable) and not isinstance(texts, (str, bytes)):
         return dict(texts)
     raise TypeError(
         f"texts: expected a mapping id -> text, a Series indexed by id, a DataFrame with id and text "
-        f"columns or a Corpus, got {type(texts).__name__}"
+        f"columns or (id, text) pairs, got {type(texts).__name__}"
     )
 
 
@@ -713,7 +714,8 @@ def kwic(
     ``case=True``.
 
     ``texts`` gives the story texts the offsets refer to: a dict id -> text, a Series indexed by
-    id, a DataFrame with ``id`` and ``text`` columns, or a Corpus.
+    id, a DataFrame with ``id`` and ``text`` columns, (id, text) pairs, or an object with a
+    ``.texts()`` method returning one of those.
 
     Returns
     -------
@@ -858,11 +860,15 @@ class CorpusStats:
         self.texts = texts
 
     @classmethod
-    def from_corpus(cls, corpus: Any, *, quotes: bool = True) -> "CorpusStats":
-        """Runs the corpus's ``entities()``, ``articles()`` and (with ``quotes``) ``quotes()``."""
-        q = corpus.quotes() if quotes and callable(getattr(corpus, "quotes", None)) else None
+    def from_corpus(cls, corpus: Any, *, texts: Any = None) -> "CorpusStats":
+        """Runs the corpus once (``tables()`` when it has it, else ``entities()``, ``articles()``
+        and ``quotes()``). ``texts`` (a mapping id -> text, ...) enables :meth:`kwic`."""
+        if callable(getattr(corpus, "tables", None)):
+            t = corpus.tables()
+            return cls(t["entities"], t.get("articles"), t.get("quotes"), texts=texts)
+        q = corpus.quotes() if callable(getattr(corpus, "quotes", None)) else None
         arts = corpus.articles() if callable(getattr(corpus, "articles", None)) else None
-        return cls(corpus.entities(), arts, q, texts=corpus)
+        return cls(corpus.entities(), arts, q, texts=texts)
 
     @classmethod
     def from_parquet(cls, entities: str, articles: Optional[str] = None, quotes: Optional[str] = None) -> "CorpusStats":
