@@ -45,7 +45,7 @@ __all__ = [
 
 #: Labels of named things (people, organisations, places, ...): the usual filter for "who".
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
-               "LANGUAGE", "MISC")
+               "LANGUAGE", "MISC", "PER")
 #: Labels of values (dates, amounts, numbers), left out by ``exclude_labels=VALUE_LABELS``.
 VALUE_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL")
 
