@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 const MAX_HEAD_LINES: usize = 8;
 /// Datelines and bylines are short: regexes only ever see this many bytes of a line.
 const HEAD_PREFIX: usize = 240;
+/// A dateline (with a source lead before it) fits in this many bytes.
+const DATELINE_PREFIX: usize = 160;
 /// A headline is a short line.
 const MAX_HEADLINE: usize = 200;
 
@@ -31,6 +33,7 @@ pub fn parse_structure(text: &str, opts: &ParseOptions) -> Article {
 
     let mut pos = 0;
     let mut seen = 0;
+    let mut memo = Memo::default();
     while pos < text.len() {
         let line = line_at(text, pos);
         let (ts, te) = trim_span(text, line.start, line.end);
@@ -69,15 +72,15 @@ pub fn parse_structure(text: &str, opts: &ParseOptions) -> Article {
             pos = line.next;
             continue;
         }
-        if let Some(m) = match_dateline(text, ts, te) {
+        if let Some(m) = memo.dateline(text, ts, te) {
             // A line over a byline or another dateline is the headline ("ROTTERDAM PORT SUBSIDY TO END
             // JULY 1 - MINISTRY" over "ROTTERDAM, March 5 - ...").
             let over_dateline = headline.is_none()
                 && bylines.is_empty()
                 && next_nonblank(text, line.next).is_some_and(|(ns, ne, _)| {
-                    parse_byline(text, ns, ne).is_some() || match_dateline(text, ns, ne).is_some_and(|n| n.strong)
+                    parse_byline(text, ns, ne).is_some() || memo.dateline(text, ns, ne).is_some_and(|n| n.strong)
                 });
-            if over_dateline || (!m.strong && headline.is_none() && bylines.is_empty() && is_headline(text, ts, te, line.next)) {
+            if over_dateline || (!m.strong && headline.is_none() && bylines.is_empty() && is_headline(text, ts, te, line.next, &mut memo)) {
                 headline = Some(Span::new(ts, te));
                 pos = line.next;
                 continue;
@@ -86,7 +89,7 @@ pub fn parse_structure(text: &str, opts: &ParseOptions) -> Article {
             dateline_m = Some(m);
             break;
         }
-        if headline.is_none() && bylines.is_empty() && is_headline(text, ts, te, line.next) {
+        if headline.is_none() && bylines.is_empty() && is_headline(text, ts, te, line.next, &mut memo) {
             headline = Some(Span::new(ts, te));
             pos = line.next;
             continue;
@@ -371,7 +374,7 @@ fn readable_name(n: &str) -> String {
 
 /// A short first line set apart from the body: followed by a byline or dateline, or by a blank line,
 /// or an all-caps line over a body line.
-fn is_headline(text: &str, ts: usize, te: usize, next_pos: usize) -> bool {
+fn is_headline(text: &str, ts: usize, te: usize, next_pos: usize, memo: &mut Memo) -> bool {
     let l = &text[ts..te];
     if l.len() > MAX_HEADLINE || !l.chars().any(|c| c.is_alphabetic()) || starts_ci(l, "view larger image") {
         return false;
@@ -383,7 +386,7 @@ fn is_headline(text: &str, ts: usize, te: usize, next_pos: usize) -> bool {
     let Some((ns, ne, blank)) = next_nonblank(text, next_pos) else {
         return false;
     };
-    if parse_byline(text, ns, ne).is_some() || match_dateline(text, ns, ne).is_some() {
+    if parse_byline(text, ns, ne).is_some() || memo.dateline(text, ns, ne).is_some() {
         return true;
     }
     let all_caps = !l.chars().any(|c| c.is_lowercase());
@@ -401,6 +404,7 @@ fn starts_ci(s: &str, p: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Dateline
 
+#[derive(Clone)]
 struct DatelineMatch {
     /// Has a date or an agency; a bare "PLACE -" is weak (it may be a headline "SPOTLIGHT - ...").
     strong: bool,
@@ -411,15 +415,18 @@ struct DatelineMatch {
     span: Span,
 }
 
-const MONTHS: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTHS: &str = r"(?i-u:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 fn dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let word = r"[\p{L}][\p{L}\p{M}'’./\-]*";
-        let place = format!(r"{word}(?:[ \t]+{word}){{0,4}}");
+        // Latin letters (accents included): a small automaton, where \p{L} would make every search
+        // clear a visited set thousands of states wide.
+        let word = r"[A-Za-z\u{C0}-\u{24F}][A-Za-z\u{C0}-\u{24F}\u{300}-\u{36F}'’./\-]*";
+        // Unbounded repetitions keep the automaton small; word counts are checked in code.
+        let place = format!(r"{word}(?:[ \t]+{word})*");
         let pat = format!(
-            r"^[\s*]*(?P<place>{place}(?:[ \t]*,[ \t]*{place}){{0,2}})?(?:(?P<dsep>[ \t]*[,:.][ \t]*|[ \t]+)?(?:(?P<mon>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})[ \t]+(?P<mon2>{MONTHS})\.?)(?:[ \t]*,[ \t]*(?P<year>\d{{4}}))?)?(?:[ \t]*,[ \t]*Reuters?)?(?:[ \t]*,?[ \t]*(?:-[ \t]+)?\((?P<agency>[^()\n]{{1,40}})\))?[ \t]*,?[ \t]*(?P<dash>--+|-|—|–|_)"
+            r"^[ \t*]*(?P<place>{place}(?:[ \t]*,[ \t]*{place})*)?(?:(?P<dsep>[ \t]*[,:.][ \t]*|[ \t]+)?(?:(?P<mon>{MONTHS})\.?[ \t]+(?P<day>[0-9]{{1,2}})|(?P<day2>[0-9]{{1,2}})[ \t]+(?P<mon2>{MONTHS})\.?)(?:[ \t]*,[ \t]*(?P<year>[0-9]{{4}}))?)?(?:[ \t]*,[ \t]*Reuters?)?(?:[ \t]*,?[ \t]*(?:-[ \t]+)?\((?P<agency>[^()\n]+)\))?[ \t]*,?[ \t]*(?P<dash>--+|-|—|–|_)"
         );
         Regex::new(&pat).unwrap()
     })
@@ -453,16 +460,32 @@ fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
     match_dateline_at(text, ts, te, true)
 }
 
+/// Dateline matches of the opening lines, remembered: each line is asked about more than once.
+#[derive(Default)]
+struct Memo(Vec<(usize, usize, Option<DatelineMatch>)>);
+
+impl Memo {
+    fn dateline(&mut self, text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
+        if let Some((_, _, m)) = self.0.iter().find(|(s, e, _)| *s == ts && *e == te) {
+            return m.clone();
+        }
+        let m = match_dateline(text, ts, te);
+        self.0.push((ts, te, m.clone()));
+        m
+    }
+}
+
 fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Option<DatelineMatch> {
-    let hay = &text[ts..bounded(text, ts, te, HEAD_PREFIX)];
-    let c = dateline_re().captures(hay)?;
-    let dash = c.name("dash").unwrap();
-    let after = &hay[dash.end()..];
-    let after_c = after.chars().next();
-    let after_space = after_c.is_none_or(|ch| ch.is_whitespace()) || dash.end() == te - ts;
-    let place_m = c.name("place");
-    let place_raw = place_m.map(|m| m.as_str()).unwrap_or("");
-    let mut place = place_raw.trim().trim_end_matches(',').trim().to_string();
+    let hay = &text[ts..bounded(text, ts, te, DATELINE_PREFIX)];
+    // Every dateline closes with a dash ("-", "--", "—", "–", "_"): no dash, no regex.
+    memchr::memchr3(b'-', b'_', 0xE2, hay.as_bytes())?;
+    // The lazy DFA finds where the dateline ends (about 0.2 us); its parts are then split off by
+    // hand, since a capturing search of this pattern costs about 100 times more.
+    let end = dateline_re().find(hay)?.end();
+    let parts = split_dateline(&hay[..end])?;
+    let after = &hay[end..];
+    let after_space = after.chars().next().is_none_or(|ch| ch.is_whitespace());
+    let mut place = parts.place.to_string();
     // "MOSCOW. Oct 5": a full stop after an all-caps name is punctuation; "Va." and "D.C." keep theirs.
     if let Some(stem) = place.strip_suffix('.') {
         let last = stem.rsplit([' ', ',']).next().unwrap_or("");
@@ -470,30 +493,26 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
             place.truncate(stem.len());
         }
     }
-    let agency = c.name("agency").map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
-    let mon_m = c.name("mon").or(c.name("mon2"));
-    let month_day = match (mon_m, c.name("day").or(c.name("day2"))) {
-        (Some(m), Some(d)) => Some((month_number(m.as_str())?, d.as_str().parse().ok()?)),
-        _ => None,
-    };
-    let year = c.name("year").and_then(|y| y.as_str().parse().ok());
+    let agency = parts.agency.map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "));
+    if agency.as_ref().is_some_and(|a| a.is_empty() || a.len() > 40) {
+        return None;
+    }
+    let month_day = parts.month_day;
+    let year = parts.year;
+    let dash = parts.dash;
 
     // A lone "-" touching the next word needs a date or an agency before it ("March 2 -The");
     // otherwise it is a hyphen. "--", "—" and "_" may touch the text.
-    if dash.as_str() == "-" && !after_space && month_day.is_none() && agency.is_none() {
+    if dash == "-" && !after_space && month_day.is_none() && agency.is_none() {
         return None;
     }
-    let start = ts + place_m.map(|m| m.start()).unwrap_or_else(|| {
-        // No place: the span starts at the date or the agency's parenthesis.
-        mon_m.map(|m| m.start()).or(c.name("day2").map(|m| m.start())).or_else(|| c.name("agency").map(|m| m.start() - 1)).unwrap_or(dash.start())
-    });
-    let span = Span::new(start, ts + dash.end());
-    let words_ok = |p: &str| p.split(',').all(|part| part.split_whitespace().count() <= 5);
+    let span = Span::new(ts + parts.start, ts + end);
+    let words_ok = |p: &str| p.split(',').count() <= 4 && p.split(',').all(|part| part.split_whitespace().count() <= 5);
 
     if agency.is_some() || month_day.is_some() {
         if month_day.is_some() && agency.is_none() && !place.is_empty() {
             // "PLACE, Month Day": a comma before the date, or a region abbreviation ("D.C. March 18").
-            let sep = c.name("dsep").map(|m| m.as_str()).unwrap_or("");
+            let sep = parts.date_sep;
             let caps_place = !place.chars().any(|c| c.is_lowercase());
             if !sep.contains([',', ':']) && !place.ends_with('.') && !(caps_place && place.split_whitespace().count() <= 3) {
                 return None;
@@ -525,7 +544,7 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
     if is_source_lead(&place) {
         // "Canadian Press - OTTAWA (CP) - ...": a dateline right after the source lead is the dateline.
         if allow_lead {
-            let mut k = ts + dash.end();
+            let mut k = ts + end;
             while k < te && is_ws(text.as_bytes()[k]) {
                 k += 1;
             }
@@ -544,6 +563,115 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
         return Some(DatelineMatch { strong: false, place, month_day: None, year: None, agency: None, span });
     }
     None
+}
+
+/// The parts of a dateline the regex matched (`m` ends with the dash), as slices of `m`.
+struct DatelineParts<'a> {
+    /// Where the dateline starts in `m` (after leading spaces and asterisks).
+    start: usize,
+    place: &'a str,
+    month_day: Option<(u32, u32)>,
+    year: Option<i32>,
+    agency: Option<&'a str>,
+    /// What stands between the place and the date (", " or " ").
+    date_sep: &'a str,
+    dash: &'a str,
+}
+
+fn is_month_word(w: &str) -> Option<u32> {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    let lw = w.to_ascii_lowercase();
+    const NAMES: [&str; 24] = [
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "may", "jun", "june", "jul",
+        "july", "aug", "august", "sep", "september", "oct", "october", "nov", "november", "dec", "december",
+    ];
+    if let Some(i) = NAMES.iter().position(|n| *n == lw) {
+        return Some(i as u32 / 2 + 1);
+    }
+    (lw == "sept").then_some(9)
+}
+
+/// Splits the last word off `s` (after trimming trailing spaces): (before, word).
+fn last_word(s: &str) -> (&str, &str) {
+    let t = s.trim_end_matches([' ', '\t']);
+    let k = t.rfind([' ', '\t', ',']).map(|k| k + 1).unwrap_or(0);
+    (&t[..k], &t[k..])
+}
+
+fn split_dateline(m: &str) -> Option<DatelineParts<'_>> {
+    let start = m.len() - m.trim_start_matches([' ', '\t', '*']).len();
+    let body = &m[start..];
+    // The closing dash.
+    let dash_start = if body.ends_with('—') || body.ends_with('–') {
+        body.len() - 3
+    } else if body.ends_with('_') {
+        body.len() - 1
+    } else {
+        body.len() - (body.len() - body.trim_end_matches('-').len())
+    };
+    let dash = &body[dash_start..];
+    let trim = |s: &str| -> usize { s.trim_end_matches([' ', '\t', ',']).len() };
+    let mut rest = &body[..trim(&body[..dash_start])];
+    // "(AGENCY)", possibly after "- " ("FORT LAUDERDALE, Fla. - (KRT) -").
+    let mut agency = None;
+    if rest.ends_with(')') {
+        let open = rest.rfind('(')?;
+        agency = Some(&rest[open + 1..rest.len() - 1]);
+        rest = &rest[..open];
+        rest = &rest[..trim(rest)];
+        if let Some(r) = rest.strip_suffix('-') {
+            rest = &r[..trim(r)];
+        }
+    }
+    // ", Reuter" sign-in (Reuters 1987).
+    for r in ["Reuters", "Reuter"] {
+        if let Some(x) = rest.strip_suffix(r) {
+            if x.trim_end_matches([' ', '\t']).ends_with(',') {
+                rest = &x[..trim(x)];
+                break;
+            }
+        }
+    }
+    // ", 1997"
+    let mut year = None;
+    let (before, w) = last_word(rest);
+    if w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()) && before.trim_end_matches([' ', '\t']).ends_with(',') {
+        year = w.parse().ok();
+        rest = &rest[..trim(before)];
+    }
+    // "Month Day" or "Day Month".
+    let mut month_day = None;
+    let mut date_sep = "";
+    let (before, w) = last_word(rest);
+    let is_day = |w: &str| !w.is_empty() && w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit());
+    if is_day(w) {
+        let (before2, w2) = last_word(before);
+        if let Some(mo) = is_month_word(w2) {
+            month_day = Some((mo, w.parse().ok()?));
+            rest = before2;
+        }
+    } else if let Some(mo) = is_month_word(w) {
+        let (before2, w2) = last_word(before);
+        if is_day(w2) {
+            month_day = Some((mo, w2.parse().ok()?));
+            rest = before2;
+        }
+    }
+    if month_day.is_some() {
+        let place_len = rest.trim_end_matches([' ', '\t', ',', ':', '.']).len();
+        // Keep a region's own full stop ("D.C. March 18"): only spaces and commas are separators.
+        let place_len = if rest[place_len..].starts_with('.') && !rest[place_len..].contains([',', ':']) {
+            place_len + 1
+        } else {
+            place_len
+        };
+        date_sep = &rest[place_len..];
+        rest = &rest[..place_len];
+    } else if year.is_some() {
+        return None; // "PLACE, 1997 -" is not a dateline
+    }
+    let place = rest.trim().trim_end_matches(',').trim();
+    Some(DatelineParts { start, place, month_day, year, agency, date_sep, dash })
 }
 
 fn month_number(m: &str) -> Option<u32> {
@@ -675,22 +803,52 @@ fn flush_block(text: &str, block: &mut Vec<BodyLine>, paras: &mut Vec<Paragraph>
     block.clear();
 }
 
-/// Folds whitespace runs (newlines included) into single spaces.
+/// Folds whitespace runs (newlines, controls, non-breaking and other Unicode spaces) into single spaces.
 fn fold_ws(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut pending = false;
-    for (i, c) in s.char_indices() {
-        let ws = (c as u32) <= 0x20 || c == '\u{7f}' || (c as u32 >= 0x80 && c.is_whitespace());
-        let _ = i;
-        if ws {
-            pending = !out.is_empty();
+    let mut run_start = 0; // start of the pending non-space run
+    let mut i = 0;
+    let mut pending_space = false;
+    while i < b.len() {
+        let c = b[i];
+        let ws_len = if is_ws(c) {
+            1
+        } else if c < 0x80 {
+            0
         } else {
-            if pending {
-                out.push(' ');
-                pending = false;
+            // Only a few multi-byte sequences are spaces; check them without decoding the rest.
+            match c {
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                    let (ch, l) = s[i..].chars().next().map(|ch| (ch, ch.len_utf8())).unwrap_or((' ', 1));
+                    if ch.is_whitespace() || ch == '\u{85}' {
+                        l
+                    } else {
+                        0
+                    }
+                }
+                _ => 0,
             }
-            out.push(c);
+        };
+        if ws_len == 0 {
+            if pending_space {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                run_start = i;
+            }
+            i += 1;
+            continue;
         }
+        if !pending_space {
+            out.push_str(&s[run_start..i]);
+            pending_space = true;
+        }
+        i += ws_len;
+    }
+    if !pending_space {
+        out.push_str(&s[run_start..]);
     }
     out
 }
@@ -764,7 +922,7 @@ fn emit_paragraph(text: &str, s: usize, e: usize, paras: &mut Vec<Paragraph>, ca
 const RESTRICTION_OPEN: &str = "(For Use Only";
 
 fn is_caption(p: &str) -> bool {
-    starts_ci(p, "view larger image") || (p.len() < 4000 && p.contains(RESTRICTION_OPEN) && p.ends_with(')'))
+    starts_ci(p, "view larger image") || (p.len() < 4000 && p.ends_with(')') && p.contains(RESTRICTION_OPEN))
 }
 
 struct CaptionParts {

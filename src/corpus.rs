@@ -317,9 +317,12 @@ fn check_size(len: usize, opts: &Options) -> Result<(), String> {
 fn read_json_line(line: &[u8], opts: &Options, meta: &mut Meta) -> Result<String, String> {
     use serde_json::Value;
     let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-    if let Err(e) = crate::error::decode_utf8(line, false) {
+    if let Err(crate::Error::Encoding { offset, detail }) = crate::error::decode_utf8(line, false) {
         if !opts.lossy {
-            return Err(format!("{e} in this line"));
+            // Still read the record's id and date (lossily) so the error row can be traced.
+            let lossy = Options { lossy: true, ..opts.clone() };
+            let _ = read_json_line(line, &lossy, meta);
+            return Err(format!("invalid UTF-8 at byte offset {offset} of the line: {detail}"));
         }
     }
     let parsed: Result<serde_json::Map<String, Value>, _> = if opts.lossy {

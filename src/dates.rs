@@ -22,17 +22,22 @@ pub fn annotate(art: &mut Article) {
     }
     order.sort_by_key(|&i| art.entities[i].span.start);
     let mut ctx = Ctx { anchor: art.date.as_deref().and_then(parse_iso_date), ..Default::default() };
+    let mut last_end = 0usize;
     for i in order {
         let span = art.entities[i].span;
         let Some(sem) = parse_in_context(&art.text, span) else { continue };
         let tense = tense(&art.text, span);
         ctx.future = tense == Some(true);
         ctx.past = tense == Some(false);
+        let clause = clause_before(&art.text, span.start);
+        ctx.last_near = last_end >= clause && last_end <= span.start;
+        ctx.months_context = art.text[clause..span.start].contains(" months");
         let (value, point) = resolve::resolve(&sem, &ctx);
         // Times counted from another time ("a year earlier", "the quarter") do not become the
         // reference for the next ones.
-        if !sem.anaphoric && sem.unit_ref.is_none() && sem.shift.is_none() {
+        if !sem.anaphoric && sem.unit_ref.is_none() && sem.shift.is_none() && point.is_some() {
             remember(&mut ctx, point);
+            last_end = span.end;
         }
         art.entities[i].value = value;
     }
@@ -63,6 +68,27 @@ pub fn normalize(expr: &str, anchor: Option<&str>) -> Option<String> {
     let sem = parse_expr(expr)?;
     let ctx = Ctx { anchor: anchor.and_then(parse_iso_date), ..Default::default() };
     resolve::resolve(&sem, &ctx).0
+}
+
+/// Start of the sentence holding byte `at` (looking back at most 300 bytes).
+fn clause_before(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let lo = at.saturating_sub(300);
+    let mut i = at;
+    while i > lo {
+        let c = b[i - 1];
+        if (c == b'.' || c == b'!' || c == b'?') && i < b.len() && b[i].is_ascii_whitespace() {
+            break;
+        }
+        if c == b'\n' && i >= 2 && b[i - 2] == b'\n' {
+            break;
+        }
+        i -= 1;
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// The meaning of the expression at `span` of `text`, read with the words before it (which decide,
@@ -108,7 +134,7 @@ fn parse_expr(expr: &str) -> Option<grammar::Sem> {
 }
 
 const FUTURE_WORDS: &[&str] = &[
-    "will", "ll", "shall", "would", "wo", "scheduled", "expected", "expects", "plans", "planned", "plan", "due",
+    "will", "ll", "shall", "would", "wo", "scheduled", "expected", "expects", "plans", "plan", "due",
     "intends", "upcoming", "set", "going", "tomorrow", "next",
 ];
 const PAST_WORDS: &[&str] = &[
@@ -173,7 +199,9 @@ fn tense(text: &str, span: Span) -> Option<bool> {
         for (k, &(s, e, _)) in wb.iter().enumerate().rev() {
             let next = wb.get(k + 1).map_or("", |&(a, b, _)| &before[a..b]);
             if let Some(v) = verdict(&before[s..e], next) {
-                return Some(v);
+                // "had been due to expire Friday": a plan in the past.
+                let had = wb[k.saturating_sub(3)..k].iter().any(|&(a, b, _)| before[a..b].eq_ignore_ascii_case("had"));
+                return Some(v && !had);
             }
             if wb[k].2 {
                 break;

@@ -98,19 +98,28 @@ fn is_word_char_at(text: &str, i: usize, end: usize) -> bool {
     }
 }
 
+/// ASCII letters and digits, as a table: the tokenizer's inner loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// Byte length of the alphanumeric run starting at `i` (0 if none).
 #[inline]
 fn alnum_run(text: &str, i: usize, end: usize) -> usize {
-    let b = text.as_bytes();
+    let b = &text.as_bytes()[..end];
     let mut j = i;
     while j < end {
         let c = b[j];
-        if c < 0x80 {
-            if c.is_ascii_alphanumeric() {
-                j += 1;
-            } else {
-                break;
-            }
+        if ASCII_ALNUM[c as usize] {
+            j += 1;
+        } else if c < 0x80 {
+            break;
         } else {
             let (ch, l) = char_at(text, j);
             if ch.is_alphanumeric() {
@@ -358,7 +367,12 @@ const OTHER_ABBREVS: &[&str] = &[
 const LOWER_ABBREVS: &[&str] = &["vs", "etc", "approx", "est", "cf", "al", "fig", "ca"];
 
 fn abbrev_in(list: &[&str], w: &str) -> bool {
-    list.iter().any(|a| *a == w || (a.len() == w.len() && w.bytes().all(|c| c.is_ascii_uppercase()) && a.eq_ignore_ascii_case(w)))
+    // Abbreviations are short: anything longer is not one, without comparing.
+    if w.len() > 7 || w.is_empty() || !w.as_bytes()[0].is_ascii_uppercase() {
+        return false;
+    }
+    let upper = w.bytes().all(|c| c.is_ascii_uppercase());
+    list.iter().any(|a| *a == w || (upper && a.len() == w.len() && a.eq_ignore_ascii_case(w)))
 }
 
 /// Is `text[ws..we]` (followed by a '.') an abbreviation that keeps its dot?
@@ -417,6 +431,14 @@ fn split_sentences(text: &str, tokens: &[Token], from: usize, to: usize, section
     let mut s_start = from;
     let mut k = from;
     while k < to {
+        // Most tokens cannot end a sentence: test the last byte before any string comparison
+        // ('.', '!', '?', or the last byte of "…").
+        let sp = tokens[k].span;
+        let lastb = text.as_bytes()[sp.end - 1];
+        if !matches!(lastb, b'.' | b'!' | b'?' | 0xA6) {
+            k += 1;
+            continue;
+        }
         let t = tok(k);
         let ends_dot = t.len() > 1 && t.ends_with('.') && t.bytes().next().is_some_and(|c| c.is_ascii_alphabetic());
         let terminal = matches!(t, "." | "!" | "?" | "..." | "…" | "?!" | "!?") || (t.len() > 1 && t.bytes().all(|c| c == b'!' || c == b'?'));

@@ -25,12 +25,15 @@ from dateline._native import (
 )
 from dateline.errors import DatelineError, EncodingError, InputError, ModelError
 from dateline.sample import sample_corpus, sample_dir
+from dateline.corpus import Corpus
+from dateline import accessor as _accessor  # noqa: F401  (registers the df.dateline accessor)
 
 __all__ = [
     "Article",
     "Byline",
     "Caption",
     "Cluster",
+    "Corpus",
     "Dateline",
     "DatelineError",
     "EncodingError",

@@ -193,6 +193,10 @@ def _native_eval(name: str):
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    if not path.exists():
+        _err(f"{path}: no such file or directory")
+        return 1
     try:
         if args.dataset == "conll":
             result = _native_eval("eval_conll")(str(args.path))

@@ -70,11 +70,13 @@ pub struct Predicted {
     pub value: Option<String>,
 }
 
-/// TimeML type of a value: durations start with P and a digit, X or T; sets are not produced.
+/// TimeML type of a value: durations start with P and a digit, X or T; sets ("every Thursday")
+/// are weekly patterns `XXXX-WXX-n`.
 fn is_duration(value: Option<&str>) -> bool {
     value.is_some_and(|v| {
         let b = v.as_bytes();
-        b.len() >= 2 && b[0] == b'P' && (b[1].is_ascii_digit() || b[1] == b'X' || b[1] == b'T')
+        (b.len() >= 2 && b[0] == b'P' && (b[1].is_ascii_digit() || b[1] == b'X' || b[1] == b'T'))
+            || v.starts_with("XXXX-WXX-")
     })
 }
 

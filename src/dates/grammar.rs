@@ -148,7 +148,7 @@ impl<'a> Matcher<'a> {
             self.lex(i),
             Lex::Mag(_) | Lex::QtyUnit | Lex::CurrencyAfter | Lex::Percent | Lex::QtyPre
         ) || self.p(i, "%")
-            || (self.p(i, ":") && self.glued(i))
+            || (self.p(i, ":") && self.glued(i) && self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Num))
     }
 
     /// A count before a unit: digits, number words ("twenty-five"), "a", or a vague count.
@@ -303,11 +303,27 @@ impl<'a> Matcher<'a> {
                 self.date_after_time(&mut c);
                 Some(c)
             }
-            Lex::Pod(p) if after_edge => Some(Core {
-                end: j + 1,
-                sem: Sem { day_offset: Some(0), pod: Some(POD[p as usize]), ..Default::default() },
-                time: true,
-            }),
+            Lex::Pod(p) if after_edge => {
+                let mut c = Core {
+                    end: j + 1,
+                    sem: Sem { day_offset: Some(0), pod: Some(POD[p as usize]), ..Default::default() },
+                    time: true,
+                };
+                // "mid-afternoon yesterday", "late morning Friday"
+                match self.lex(j + 1) {
+                    Lex::DayRel(n) => {
+                        c.sem.day_offset = Some(n as i32);
+                        c.end += 1;
+                    }
+                    Lex::Weekday(w) => {
+                        c.sem.day_offset = None;
+                        c.sem.weekday = Some(w);
+                        c.end += 1;
+                    }
+                    _ => {}
+                }
+                Some(c)
+            }
             Lex::Season(_) if after_edge => self.season(j),
             Lex::Unit { u: Unit::Year, plural: false } => self.year_word(j),
             Lex::OrdWord(_) | Lex::Fiscal => self.quarter(j).or_else(|| self.century(j)),
@@ -342,6 +358,12 @@ impl<'a> Matcher<'a> {
             k += 1;
         }
         let mut sem = Sem { month: Some(m), ..Default::default() };
+        if let Lex::OrdWord(d) = self.lex(k) {
+            if (1..=31).contains(&d) && !abbr {
+                sem.day = Some(d as u8);
+                return Some(Core::new(k + 1, sem));
+            }
+        }
         if let Some(d) = self.day_num(k) {
             if !self.amount_follows(k + 1) && !(self.p(k + 1, "-") && self.glued(k + 1)) {
                 sem.day = Some(d);
@@ -417,6 +439,11 @@ impl<'a> Matcher<'a> {
     /// "Wednesday", "Saturday, April 25", "Friday Oct. 13", "Thursday evening".
     fn weekday(&self, j: usize) -> Option<Core> {
         let Lex::Weekday(w) = self.lex(j) else { return None };
+        if j > 0 && (self.is(j - 1, "each") || self.is(j - 1, "every")) {
+            // "every Thursday": a TimeML SET.
+            let sem = Sem { duration: Some(format!("XXXX-WXX-{}", w + 1)), ..Default::default() };
+            return Some(Core::new(j + 1, sem));
+        }
         let mut sem = Sem { weekday: Some(w), ..Default::default() };
         let mut e = j + 1;
         let k = if self.p(e, ",") { e + 1 } else { e };
@@ -486,7 +513,10 @@ impl<'a> Matcher<'a> {
                 let _ = n;
                 Some(Core::new(k + 1, Sem { reference: Some(r), ..Default::default() }))
             }
-            Lex::Kw(Kw::Future) => Some(Core::new(k + 1, Sem { reference: Some("FUTURE_REF"), ..Default::default() })),
+            // "the future of the country" is a noun, not a time.
+            Lex::Kw(Kw::Future) if !self.is(k + 1, "of") => {
+                Some(Core::new(k + 1, Sem { reference: Some("FUTURE_REF"), ..Default::default() }))
+            }
             Lex::Kw(Kw::Same) | Lex::Kw(Kw::Latest) => self.rel_expr(k, true),
             _ if (self.is(k, "near") || self.is(k, "short")) && (self.is(k + 1, "future") || self.is(k + 1, "term")) => {
                 Some(Core::new(k + 2, Sem { reference: Some("FUTURE_REF"), ..Default::default() }))
@@ -657,8 +687,14 @@ impl<'a> Matcher<'a> {
                 if matches!(word.as_str(), "recent" | "future" | "these") {
                     return None;
                 }
-                if word == "latest" || (word == "that" && u == Unit::Quarter) || (word == "current" && u == Unit::Quarter) {
+                if word == "latest" || (word == "that" && u == Unit::Quarter) {
                     return Some(Core::new(k + 1, Sem { unit_ref: Some(u), ..Default::default() }));
+                }
+                if u == Unit::Half && matches!(word.as_str(), "last" | "latter") {
+                    // "the last half of 1989"
+                    let mut c = Core::new(k + 1, Sem { half: Some(2), ..Default::default() });
+                    self.of_year(&mut c);
+                    return Some(c);
                 }
                 if matches!(u, Unit::Hour | Unit::Minute | Unit::Second | Unit::Half) {
                     return None;
@@ -678,6 +714,9 @@ impl<'a> Matcher<'a> {
                     sem.rel = Some((u, n));
                 }
                 let mut e = k + 1;
+                if self.is(e, "or") && self.is(e + 1, "so") {
+                    e += 2;
+                }
                 // "this year's third quarter", "last year's quarter"
                 if u == Unit::Year && (self.p(e, "'") || self.p(e, "\u{2019}")) && self.is(e + 1, "s") {
                     if let Some(q) = self.quarter(e + 2) {

@@ -87,6 +87,14 @@ impl Point {
         }
     }
 
+    /// Order of quarters (other points: 0).
+    fn index(&self) -> i64 {
+        match *self {
+            Point::Quarter(y, q) => y as i64 * 4 + q as i64,
+            _ => 0,
+        }
+    }
+
     pub fn format(&self) -> String {
         match *self {
             Point::Day(d) => {
@@ -209,6 +217,10 @@ pub struct Ctx {
     pub last: Option<Point>,
     /// The last quarter the story mentioned, for "the quarter", "the year-ago quarter".
     pub last_quarter: Option<Point>,
+    /// `last` was mentioned just before, in the same sentence.
+    pub last_near: bool,
+    /// The sentence speaks of a span of months ("for the nine months"): "a year earlier" is a year.
+    pub months_context: bool,
 }
 
 /// The TimeML value of `sem`, and the point it names (for later anaphora), if any.
@@ -280,33 +292,22 @@ fn month_year(anchor: i64, m: u32, day: Option<u32>, future: bool, past: bool) -
     // from its own month: "in October" of an October story is this October either way); without,
     // the nearest occurrence.
     let (ay, am, _) = civil_from_days(anchor);
-    if future || past {
-        let ahead = match day {
-            Some(d) => days_from_civil(ay, m, d.min(days_in_month(ay, m))) >= anchor,
-            None => m >= am,
-        };
-        let behind = match day {
-            Some(d) => days_from_civil(ay, m, d.min(days_in_month(ay, m))) <= anchor,
-            None => m <= am,
-        };
-        return if future {
-            if ahead { ay } else { ay + 1 }
-        } else if behind {
-            ay
-        } else {
-            ay - 1
-        };
+    // The occurrence at or before the story's date against the one after it, days away weighed by
+    // tense: news mostly reports what happened, so the one ahead must be much nearer to win, unless
+    // the clause speaks of the future ("sales rose in March" in a November story is the March gone,
+    // "will close on June 1" the June to come, "extended to Nov. 16" on Nov. 1 the coming one).
+    let _ = am;
+    let at = |y: i32| days_from_civil(y, m, day.unwrap_or(15).min(days_in_month(y, m)));
+    let (prev_y, next_y) = if at(ay) <= anchor { (ay, ay + 1) } else { (ay - 1, ay) };
+    let back = anchor - at(prev_y);
+    let ahead = at(next_y) - anchor;
+    // weight of a day ahead, in half-days
+    let w = if future { 1 } else if past { 8 } else { 4 };
+    if ahead * w < back * 2 {
+        next_y
+    } else {
+        prev_y
     }
-    let mut best = (i64::MAX, ay);
-    for y in [ay - 1, ay, ay + 1] {
-        let d = days_from_civil(y, m, day.unwrap_or(15).min(days_in_month(y, m)));
-        let diff = d - anchor;
-        let dist = diff.abs() * 2 + if diff > 0 { 0 } else { 1 };
-        if dist < best.0 {
-            best = (dist, y);
-        }
-    }
-    best.1
 }
 
 fn weekday_from(base: i64, w: u32, dir: Option<i8>, future: bool) -> i64 {
@@ -408,14 +409,20 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
             _ => ay?,
         };
         Point::Season(y, s)
+    } else if let (Some(u), Some(y), true) = (sem.unit_ref, sem.year, ctx.months_context) {
+        // "compared with ... in the 1988 period" after "the first nine months": a year.
+        let _ = u;
+        Point::Year(y)
     } else if let Some(u) = sem.unit_ref {
         match u {
             Unit::Quarter => {
                 // The quarter being reported: the one the story named last, else the last one
                 // that has ended.
+                let ended = Point::Quarter(ay?, aq).shift(Unit::Quarter, -1, false)?;
                 let base = match ctx.last_quarter {
-                    Some(q) => q,
-                    None => Point::Quarter(ay?, aq).shift(Unit::Quarter, -1, false)?,
+                    // a quarter still running or to come is not the one being reported
+                    Some(Point::Quarter(y, q)) if Point::Quarter(y, q).index() <= ended.index() => Point::Quarter(y, q),
+                    _ => ended,
                 };
                 match (sem.year.or_else(rel_year), base) {
                     (Some(y), Point::Quarter(_, qq)) => Point::Quarter(y, qq),
@@ -448,13 +455,25 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
         Point::Weekend(week)
     } else if let Some((u, n)) = sem.shift {
         if sem.anaphoric {
-            let base = ctx.last.or(a.map(Point::Day))?;
+            // "a year earlier" in a story about quarterly results compares quarters, unless a day
+            // was named just before ("for the year ended Sept. 30 ... a year earlier") or the
+            // sentence is about months ("for the nine months").
+            let base = if u == Unit::Year && n == -1 && !sem.coarsen && !(ctx.last_near && matches!(ctx.last, Some(Point::Day(_)))) {
+                ctx.last_quarter.or(ctx.last)
+            } else {
+                ctx.last
+            };
+            if ctx.months_context && u == Unit::Year {
+                let base = base.or(a.map(Point::Day))?;
+                return Some(Point::Year(base.year() + n));
+            }
+            let base = base.or(a.map(Point::Day))?;
             return base.shift(u, n, sem.coarsen).or_else(|| Point::Day(a?).shift(u, n, sem.coarsen));
         }
         // "two years ago": counted back from the story's date, at the unit's granularity; in a story
         // about quarterly results "a year ago" is the same quarter a year before.
-        if u == Unit::Year && n == -1 {
-            if let Some(Point::Quarter(y, q)) = ctx.last {
+        if u == Unit::Year && n == -1 && !ctx.months_context {
+            if let Some(Point::Quarter(y, q)) = ctx.last_quarter {
                 return Some(Point::Quarter(y - 1, q));
             }
         }

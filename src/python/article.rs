@@ -60,22 +60,26 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-/// Python-style repr of a str: single quotes, control characters escaped, other text kept.
+/// Python-style repr of a str: quotes chosen as Python does, control characters escaped.
 fn pyrepr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('\'');
+    out.push(quote);
     for ch in s.chars() {
         match ch {
             '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c => out.push(c),
         }
     }
-    out.push('\'');
+    out.push(quote);
     out
 }
 
@@ -751,7 +755,11 @@ pub(crate) fn text_arg(py: Python<'_>, text: &Bound<'_, PyAny>, errors: &str) ->
         other => return Err(input_error(py, format!("errors must be 'strict' or 'replace', got {other:?}"))),
     };
     if let Ok(s) = text.downcast::<PyString>() {
-        let owned = s.to_cow()?.into_owned();
+        // A str with lone surrogates has no UTF-8 form; say so as an InputError.
+        let owned = s
+            .to_cow()
+            .map_err(|e| input_error(py, format!("text is not valid Unicode: {e}")))?
+            .into_owned();
         return Ok((owned, Some(s.clone().unbind())));
     }
     if let Ok(b) = text.downcast::<PyBytes>() {

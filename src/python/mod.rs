@@ -17,6 +17,7 @@ pub(crate) mod article;
 pub(crate) mod datasets;
 pub(crate) mod errors;
 pub(crate) mod offsets;
+pub(crate) mod corpus;
 pub(crate) mod stats;
 
 #[pymodule]
@@ -24,8 +25,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     article::register(m)?;
     datasets::register(m)?;
-    // Corpus engine (issue 5) and statistics (issue 6) register here, one line each:
-    // corpus::register(m)?;
+    corpus::register(m)?;
     stats::register(m)?;
     Ok(())
 }
