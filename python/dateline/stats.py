@@ -26,6 +26,8 @@ from typing import Any, Optional, Union
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dateline._native import stats as _core
 
@@ -88,14 +90,53 @@ def _entities(x: Any, extra: Iterable[str] = ()) -> pd.DataFrame:
     return df
 
 
-def _names(df: pd.DataFrame) -> pd.Series:
-    """Canonical name, falling back to the surface text where there is none."""
-    text = df["text"].astype(object)
+def _arrow_strings(values: pd.Series) -> pa.Array:
+    """A column as one Arrow string array (nulls kept). Arrow-backed pandas strings convert without
+    copying the text; other values are stringified."""
+    try:
+        arr = pa.array(values, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        arr = pa.array([None if pd.isna(x) else str(x) for x in values], type=pa.string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.dictionary_decode()
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        arr = arr.cast(pa.string()) if not pa.types.is_null(arr.type) else pa.array([None] * len(arr), pa.string())
+    return arr
+
+
+def _names_arrow(df: pd.DataFrame) -> pa.Array:
+    """Canonical name, falling back to the surface text where there is none (Arrow strings)."""
+    text = _arrow_strings(df["text"])
     if "canonical" not in df.columns:
         return text
-    canon = df["canonical"].astype(object)
-    missing = canon.isna().to_numpy() | (canon.to_numpy() == "")
-    return pd.Series(np.where(missing, text.to_numpy(), canon.to_numpy()), index=df.index, dtype=object)
+    canon = _arrow_strings(df["canonical"])
+    if canon.type != text.type:
+        canon = canon.cast(text.type)
+    use_text = pc.or_kleene(pc.is_null(canon), pc.equal(canon, ""))
+    return pc.if_else(use_text, text, canon)
+
+
+def _names(df: pd.DataFrame) -> pd.Series:
+    """:func:`_names_arrow` as an object Series aligned with ``df``."""
+    return pd.Series(_names_arrow(df).to_numpy(zero_copy_only=False), index=df.index, dtype=object)
+
+
+def _encode_sorted(arr: pa.Array, null_as: str = "") -> tuple[np.ndarray, np.ndarray]:
+    """Codes (int64) and sorted unique values (object array) of a string array: Arrow's
+    dictionary encoding, then the dictionary sorted and the codes renumbered to match, so codes
+    follow the alphabetical (code point) order of the values."""
+    if arr.null_count:
+        arr = arr.fill_null(null_as)
+    enc = arr.dictionary_encode()
+    dictionary = enc.dictionary
+    order = np.asarray(pc.sort_indices(dictionary), dtype=np.int64)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    idx = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    uniques = dictionary.take(pa.array(order)).to_numpy(zero_copy_only=False).astype(object)
+    return rank[idx], uniques
 
 
 def _label_list(labels: Labels) -> Optional[list]:
@@ -129,30 +170,33 @@ class _Keys:
     """Entity codes (0..n) of a set of mention rows, sorted by (name, label)."""
 
     def __init__(self, df: pd.DataFrame, by_label: bool):
-        names = _names(df)
-        name_codes, name_uniq = pd.factorize(names, sort=True)
+        name_codes, name_uniq = _encode_sorted(_names_arrow(df))
+        lab_codes, lab_uniq = _encode_sorted(_arrow_strings(df["label"]))
+        n_lab = max(len(lab_uniq), 1)
         if by_label:
-            labels = df["label"].astype(object).fillna("")
-            lab_codes, lab_uniq = pd.factorize(labels, sort=True)
-            combined = name_codes.astype(np.int64) * max(len(lab_uniq), 1) + lab_codes
-            self.codes, uniq = pd.factorize(combined, sort=True)
-            self.names = np.asarray(name_uniq, dtype=object)[uniq // max(len(lab_uniq), 1)]
-            self.labels = np.asarray(lab_uniq, dtype=object)[uniq % max(len(lab_uniq), 1)]
+            # Dense codes of the (name, label) pairs present, in (name, label) order: mark the
+            # combined values present and number them by a running count (O(n), no sort).
+            combined = name_codes * n_lab + lab_codes
+            present = np.zeros(len(name_uniq) * n_lab, dtype=bool)
+            present[combined] = True
+            self.codes = (np.cumsum(present) - 1)[combined]
+            uniq = np.flatnonzero(present)
+            self.names = name_uniq[uniq // n_lab]
+            self.labels = lab_uniq[uniq % n_lab]
         else:
             self.codes = name_codes
-            self.names = np.asarray(name_uniq, dtype=object)
-            self.labels = _main_label(name_codes, df["label"], len(name_uniq))
+            self.names = name_uniq
+            self.labels = _main_label(name_codes, lab_codes, lab_uniq, len(name_uniq))
         self.n = len(self.names)
 
 
-def _main_label(name_codes: np.ndarray, labels: pd.Series, n: int) -> np.ndarray:
+def _main_label(name_codes: np.ndarray, lab_codes: np.ndarray, lab_uniq: np.ndarray, n: int) -> np.ndarray:
     """The most frequent label of each name (ties: alphabetical), for by_label=False."""
     if n == 0:
         return np.array([], dtype=object)
-    lab_codes, lab_uniq = pd.factorize(labels.astype(object).fillna(""), sort=True)
-    L = max(len(lab_uniq), 1)
-    counts = np.bincount(name_codes.astype(np.int64) * L + lab_codes, minlength=n * L).reshape(n, L)
-    return np.asarray(lab_uniq, dtype=object)[counts.argmax(axis=1)]
+    n_lab = max(len(lab_uniq), 1)
+    counts = np.bincount(name_codes * n_lab + lab_codes, minlength=n * n_lab).reshape(n, n_lab)
+    return lab_uniq[counts.argmax(axis=1)]
 
 
 def _days(values: pd.Series) -> np.ndarray:
@@ -241,8 +285,10 @@ def entity_frequency(
             "last_date": _dates(np.frombuffer(l, "<i4")),
         }
     )
+    # Codes follow (name, label) order, so sorting on them breaks ties alphabetically.
+    order = np.lexsort((np.arange(len(out)), -out["stories"].to_numpy(), -out["mentions"].to_numpy()))
+    out = out.iloc[order]
     out = out[out["mentions"] >= max(min_mentions, 1)]
-    out = out.sort_values(["mentions", "stories", "entity", "label"], ascending=[False, False, True, True], kind="stable")
     if top is not None:
         out = out.head(top)
     return out.reset_index(drop=True)
@@ -386,7 +432,7 @@ def timeline(
     days_all = _days(ents["date"])
     dated = days_all != NO_DAY
     mask = _label_mask(ents, labels, exclude_labels)
-    all_names = _names(ents)
+    all_names = _names_arrow(ents)
     if names is None:
         chosen = list(entity_frequency(ents[mask], by_label=False, top=top)["entity"])
     else:
@@ -410,7 +456,8 @@ def timeline(
     if n_periods <= 0:
         raise ValueError(f"end ({end}) is before start ({start})")
     pos = {n: i for i, n in enumerate(dict.fromkeys(chosen))}
-    name_codes = all_names.map(pos).to_numpy(dtype=float, na_value=np.nan)
+    found = pc.index_in(all_names, value_set=pa.array(list(pos), type=all_names.type))
+    name_codes = found.to_numpy(zero_copy_only=False).astype(float)  # null (not chosen) -> NaN
     sel = mask & dated & ~np.isnan(name_codes)
     days = days_all[sel]
     udays, inv = np.unique(days, return_inverse=True)
@@ -604,7 +651,7 @@ def keyness(
         out = out[out["target_rel"] > out["reference_rel"]]
     elif direction == "under":
         out = out[out["target_rel"] < out["reference_rel"]]
-    out = out.sort_values(["g2", "entity", "label"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+    out = out.iloc[np.lexsort((out.index.to_numpy(), -out["g2"].to_numpy()))].reset_index(drop=True)
     out.attrs.update(target_size=sizes[0], reference_size=sizes[1], count=count)
     return out
 
