@@ -123,10 +123,10 @@ def _names(df: pd.DataFrame) -> pd.Series:
     return pd.Series(_names_arrow(df).to_numpy(zero_copy_only=False), index=df.index, dtype=object)
 
 
-def _encode_sorted(arr: pa.Array, null_as: str = "") -> tuple[np.ndarray, np.ndarray]:
-    """Codes (int64) and sorted unique values (object array) of a string array: Arrow's
-    dictionary encoding, then the dictionary sorted and the codes renumbered to match, so codes
-    follow the alphabetical (code point) order of the values."""
+def _encode_sorted(arr: pa.Array, null_as: str = "") -> tuple[np.ndarray, pa.Array]:
+    """Codes (int64) and sorted unique values (Arrow) of a string array: Arrow's dictionary
+    encoding, then the dictionary sorted and the codes renumbered to match, so codes follow the
+    alphabetical (code point) order of the values."""
     if arr.null_count:
         arr = arr.fill_null(null_as)
     enc = arr.dictionary_encode()
@@ -135,8 +135,17 @@ def _encode_sorted(arr: pa.Array, null_as: str = "") -> tuple[np.ndarray, np.nda
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order), dtype=np.int64)
     idx = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
-    uniques = dictionary.take(pa.array(order)).to_numpy(zero_copy_only=False).astype(object)
-    return rank[idx], uniques
+    return rank[idx], dictionary.take(pa.array(order))
+
+
+_PANDAS_3 = int(pd.__version__.split(".")[0]) >= 3
+
+
+def _str_column(arr: pa.Array):
+    """An Arrow string array as a pandas column (pandas' default string dtype from 3.0 on)."""
+    if _PANDAS_3:
+        return pd.array(arr, dtype="str")
+    return pd.array(arr.to_numpy(zero_copy_only=False), dtype=object)
 
 
 def _label_list(labels: Labels) -> Optional[list]:
@@ -167,36 +176,47 @@ def _i32(a: np.ndarray) -> bytes:
 
 
 class _Keys:
-    """Entity codes (0..n) of a set of mention rows, sorted by (name, label)."""
+    """Entity codes (0..n) of the mention rows of ``df`` selected by ``mask``, numbered in (name,
+    label) order; ``names(codes)`` and ``labels(codes)`` give the output columns."""
 
-    def __init__(self, df: pd.DataFrame, by_label: bool):
-        name_codes, name_uniq = _encode_sorted(_names_arrow(df))
-        lab_codes, lab_uniq = _encode_sorted(_arrow_strings(df["label"]))
-        n_lab = max(len(lab_uniq), 1)
+    def __init__(self, df: pd.DataFrame, by_label: bool, mask: Optional[np.ndarray] = None):
+        names, labels = _names_arrow(df), _arrow_strings(df["label"])
+        if mask is not None and not mask.all():
+            m = pa.array(mask)
+            names, labels = names.filter(m), labels.filter(m)
+        name_codes, self._name_uniq = _encode_sorted(names)
+        lab_codes, self._lab_uniq = _encode_sorted(labels)
+        n_lab = max(len(self._lab_uniq), 1)
         if by_label:
             # Dense codes of the (name, label) pairs present, in (name, label) order: mark the
             # combined values present and number them by a running count (O(n), no sort).
             combined = name_codes * n_lab + lab_codes
-            present = np.zeros(len(name_uniq) * n_lab, dtype=bool)
+            present = np.zeros(len(self._name_uniq) * n_lab, dtype=bool)
             present[combined] = True
             self.codes = (np.cumsum(present) - 1)[combined]
             uniq = np.flatnonzero(present)
-            self.names = name_uniq[uniq // n_lab]
-            self.labels = lab_uniq[uniq % n_lab]
+            self._name_of, self._label_of = uniq // n_lab, uniq % n_lab
         else:
             self.codes = name_codes
-            self.names = name_uniq
-            self.labels = _main_label(name_codes, lab_codes, lab_uniq, len(name_uniq))
-        self.n = len(self.names)
+            self._name_of = np.arange(len(self._name_uniq))
+            self._label_of = _main_label(name_codes, lab_codes, n_lab, len(self._name_uniq))
+        self.n = len(self._name_of)
+
+    def names(self, codes: Optional[np.ndarray] = None):
+        idx = self._name_of if codes is None else self._name_of[codes]
+        return _str_column(self._name_uniq.take(pa.array(idx)))
+
+    def labels(self, codes: Optional[np.ndarray] = None):
+        idx = self._label_of if codes is None else self._label_of[codes]
+        return _str_column(self._lab_uniq.take(pa.array(idx)))
 
 
-def _main_label(name_codes: np.ndarray, lab_codes: np.ndarray, lab_uniq: np.ndarray, n: int) -> np.ndarray:
-    """The most frequent label of each name (ties: alphabetical), for by_label=False."""
+def _main_label(name_codes: np.ndarray, lab_codes: np.ndarray, n_lab: int, n: int) -> np.ndarray:
+    """Index of the most frequent label of each name (ties: alphabetical), for by_label=False."""
     if n == 0:
-        return np.array([], dtype=object)
-    n_lab = max(len(lab_uniq), 1)
+        return np.array([], dtype=np.int64)
     counts = np.bincount(name_codes * n_lab + lab_codes, minlength=n * n_lab).reshape(n, n_lab)
-    return lab_uniq[counts.argmax(axis=1)]
+    return counts.argmax(axis=1)
 
 
 def _days(values: pd.Series) -> np.ndarray:
@@ -268,17 +288,18 @@ def entity_frequency(
     dates (day precision) of the earliest and latest dated stories mentioning the entity.
     """
     ents = _entities(entities)
-    ents = ents[_label_mask(ents, labels, exclude_labels)]
-    keys = _Keys(ents, by_label)
+    mask = _label_mask(ents, labels, exclude_labels)
+    keys = _Keys(ents, by_label, mask)
     story_codes, _ = pd.factorize(ents["id"])
-    days = _days(ents["date"]) if "date" in ents.columns else None
+    story_codes = story_codes[mask]
+    days = _days(ents["date"])[mask] if "date" in ents.columns else None
     m, s, f, l = _core.frequency(
         _u32(keys.codes), _u32(story_codes), None if days is None else _i32(days), keys.n
     )
     out = pd.DataFrame(
         {
-            "entity": pd.array(keys.names, dtype=object),
-            "label": pd.array(keys.labels, dtype=object),
+            "entity": keys.names(),
+            "label": keys.labels(),
             "mentions": np.frombuffer(m, "<u8").astype(np.int64),
             "stories": np.frombuffer(s, "<u8").astype(np.int64),
             "first_date": _dates(np.frombuffer(f, "<i4")),
@@ -298,11 +319,25 @@ def entity_frequency(
 # Co-occurrence
 
 
-def _unit_codes(ents: pd.DataFrame, unit: str) -> tuple[np.ndarray, np.ndarray]:
-    """Unit code per mention and a mask of mentions that have a unit."""
+def _dense(values: np.ndarray) -> tuple[np.ndarray, int]:
+    """Dense codes 0..k-1 of non-negative ints (in value order) and k."""
+    if len(values) == 0:
+        return values.astype(np.int64), 0
+    top = int(values.max()) + 1
+    if top <= 64 * len(values) + 1024:
+        present = np.zeros(top, dtype=bool)
+        present[values] = True
+        return (np.cumsum(present) - 1)[values], int(present.sum())
+    codes, uniq = pd.factorize(values, sort=True)
+    return codes.astype(np.int64), len(uniq)
+
+
+def _unit_codes(ents: pd.DataFrame, unit: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """Unit code per mention, a mask of the mentions that have a unit, and the number of units."""
     story_codes, _ = pd.factorize(ents["id"])
+    story_codes = story_codes.astype(np.int64)
     if unit == "story":
-        return story_codes.astype(np.int64), np.ones(len(ents), dtype=bool)
+        return story_codes, np.ones(len(ents), dtype=bool), int(story_codes.max()) + 1 if len(story_codes) else 0
     if unit != "sentence":
         raise ValueError(f"unit must be 'sentence' or 'story', not {unit!r}")
     _require(ents, ["sentence"], "the entities table (for unit='sentence')")
@@ -310,8 +345,9 @@ def _unit_codes(ents: pd.DataFrame, unit: str) -> tuple[np.ndarray, np.ndarray]:
     ok = ~np.isnan(sent) & (sent >= 0)
     sent_i = np.where(ok, sent, 0).astype(np.int64)
     width = int(sent_i.max()) + 1 if len(sent_i) else 1
-    codes, _ = pd.factorize(story_codes.astype(np.int64) * width + sent_i)
-    return codes.astype(np.int64), ok
+    codes = np.zeros(len(ents), dtype=np.int64)
+    codes[ok], n = _dense(story_codes[ok] * width + sent_i[ok])
+    return codes, ok, n
 
 
 def cooccurrence(
@@ -352,26 +388,24 @@ def cooccurrence(
     ``unit`` and ``n_units``.
     """
     ents = _entities(entities)
-    units, has_unit = _unit_codes(ents, unit)
-    n_all = int(len(np.unique(units[has_unit])))
+    units, has_unit, n_all = _unit_codes(ents, unit)
     if n_units is None:
         n_units = n_all
     elif n_units < n_all:
         raise ValueError(f"n_units = {n_units} is smaller than the {n_all} {unit}s with entities in the table")
     keep = has_unit & _label_mask(ents, labels, exclude_labels)
-    sub = ents[keep]
-    keys = _Keys(sub, by_label)
+    keys = _Keys(ents, by_label, keep)
     a, b, c, ca, cb, pmi, npmi, _ = _core.cooccurrence(
         _u32(units[keep]), _u32(keys.codes), keys.n, int(n_units), max(int(min_count), 1)
     )
     a = np.frombuffer(a, "<u4").astype(np.int64)
     b = np.frombuffer(b, "<u4").astype(np.int64)
-    cols = {"entity_a": pd.array(keys.names[a], dtype=object)}
+    cols = {"entity_a": keys.names(a)}
     if by_label:
-        cols["label_a"] = pd.array(keys.labels[a], dtype=object)
-    cols["entity_b"] = pd.array(keys.names[b], dtype=object)
+        cols["label_a"] = keys.labels(a)
+    cols["entity_b"] = keys.names(b)
     if by_label:
-        cols["label_b"] = pd.array(keys.labels[b], dtype=object)
+        cols["label_b"] = keys.labels(b)
     cols.update(
         count=np.frombuffer(c, "<u8").astype(np.int64),
         count_a=np.frombuffer(ca, "<u8").astype(np.int64),
@@ -621,8 +655,7 @@ def keyness(
             f"non-empty; check the selection"
         )
     keep = _label_mask(ents, labels, exclude_labels)
-    sub = ents[keep]
-    keys = _Keys(sub, by_label)
+    keys = _Keys(ents, by_label, keep)
     t, r, g2, lr, pd_ = _core.keyness(
         _u32(keys.codes),
         _u32(story_codes[keep]),
@@ -634,8 +667,8 @@ def keyness(
     )
     out = pd.DataFrame(
         {
-            "entity": pd.array(keys.names, dtype=object),
-            "label": pd.array(keys.labels, dtype=object),
+            "entity": keys.names(),
+            "label": keys.labels(),
             "target": np.frombuffer(t, "<u8").astype(np.int64),
             "reference": np.frombuffer(r, "<u8").astype(np.int64),
         }
