@@ -366,7 +366,8 @@ def cooccurrence(
 
     * N = the number of units in the entities table, i.e. units with at least one mention of any
       entity (before the label filters, so filtering labels does not change the probabilities);
-      pass ``n_units`` to use another N, e.g. all sentences of the corpus;
+      pass ``n_units`` to use another N, e.g. all sentences of the corpus
+      (``articles["n_sentences"].sum()``) or all stories (``len(articles)``);
     * p(x) = units containing x / N; an entity mentioned twice in a unit counts once;
     * p(x, y) = units containing both x and y / N;
     * PMI(x, y) = ln( p(x, y) / (p(x) p(y)) ) (natural log);
