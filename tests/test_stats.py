@@ -295,6 +295,9 @@ def test_keyness_selections_agree(ents, articles):
     # By period: target = stories dated 4-5 March = s1, s2; reference = everything else (s3, s4).
     by_period = stats.keyness(ents, {"start": "2024-03-04", "end": "2024-03-05"}, articles=articles)
     pd.testing.assert_frame_equal(by_source, by_period)
+    # Integer story ids (e.g. Reuters NEWIDs) select alike.
+    as_int = ents.assign(id=ents["id"].str.slice(1).astype(int))
+    pd.testing.assert_frame_equal(stats.keyness(as_int, [1, 2]), by_ids)
     assert list(stats.stories_where(articles, source="Reuters")) == ["s3", "s4"]
     assert list(stats.stories_where(ents, start="2024-03-05")) == ["s2", "s3"]
 

@@ -148,6 +148,26 @@ def _str_column(arr: pa.Array):
     return pd.array(arr.to_numpy(zero_copy_only=False), dtype=object)
 
 
+def _isin(values: Any, wanted: Any) -> np.ndarray:
+    """``values.isin(wanted)`` as a bool array, by Arrow hashing when both are strings (pandas'
+    isin on Arrow strings loops in Python over ``wanted``)."""
+    values, wanted = pd.Index(values), pd.Index(wanted)
+    if len(wanted) and values.dtype.kind not in "iufb" and wanted.dtype.kind not in "iufb":
+        try:
+            arr = pa.array(values, from_pandas=True)
+            ws = pa.array(wanted, from_pandas=True)
+            if isinstance(arr, pa.ChunkedArray):
+                arr = arr.combine_chunks()
+            if isinstance(ws, pa.ChunkedArray):
+                ws = ws.combine_chunks()
+            if ws.type != arr.type:
+                ws = ws.cast(arr.type)
+            return pc.fill_null(pc.is_in(arr, value_set=ws), False).to_numpy(zero_copy_only=False).astype(bool)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            pass
+    return np.asarray(values.isin(wanted), dtype=bool)
+
+
 def _label_list(labels: Labels) -> Optional[list]:
     if labels is None:
         return None
@@ -632,19 +652,19 @@ def keyness(
         _require(articles, ["id"], "the articles table")
     universe = pd.Index(pd.unique(articles["id"])) if articles is not None else pd.Index(pd.unique(ents["id"]))
     tgt = _selection(target, ents, articles, "target")
-    tgt = universe[universe.isin(tgt)]
+    tgt = universe[_isin(universe, tgt)]
     if reference is None:
-        ref = universe[~universe.isin(tgt)]
+        ref = universe[~_isin(universe, tgt)]
     else:
         ref = _selection(reference, ents, articles, "reference")
-        ref = universe[universe.isin(ref)]
-        overlap = tgt[tgt.isin(ref)]
+        ref = universe[_isin(universe, ref)]
+        overlap = tgt[_isin(tgt, ref)]
         if len(overlap):
             raise ValueError(f"{len(overlap)} stories are in both target and reference, e.g. {overlap[0]!r}")
     story_codes, story_uniq = pd.factorize(ents["id"])
     part_of_story = np.zeros(len(story_uniq), dtype=np.uint8)
-    part_of_story[pd.Index(story_uniq).isin(tgt)] = 1
-    part_of_story[pd.Index(story_uniq).isin(ref)] = 2
+    part_of_story[_isin(story_uniq, tgt)] = 1
+    part_of_story[_isin(story_uniq, ref)] = 2
     part = part_of_story[story_codes] if len(story_codes) else np.zeros(0, dtype=np.uint8)
     if count == "mentions":
         sizes = (float((part == 1).sum()), float((part == 2).sum()))
