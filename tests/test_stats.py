@@ -423,3 +423,9 @@ def test_kwic_text_sources(ents):
     assert len(stats.kwic(WithTexts(), "Globex")) == 2
     cs = stats.CorpusStats.from_corpus(FakeCorpus(), texts=TEXTS)
     assert cs.articles is None and len(cs.kwic("Globex")) == 2
+
+
+def test_sparse_sentence_numbers(ents):
+    # Sentence indices far apart take the hashing path for unit codes; counts are the same.
+    far = ents.assign(sentence=ents["sentence"] * 10_000_000)
+    pd.testing.assert_frame_equal(stats.cooccurrence(far), stats.cooccurrence(ents))
