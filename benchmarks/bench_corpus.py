@@ -91,11 +91,11 @@ def _timed(fn, repeat: int = 1):
     """Best wall time of `repeat` runs; the CPU seconds of that run are kept in _timed.cpu."""
     best, result = float("inf"), None
     for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0, c0, m0 = time.perf_counter(), time.process_time(), time.thread_time()
         result = fn()
-        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        wall, cpu, main = time.perf_counter() - t0, time.process_time() - c0, time.thread_time() - m0
         if wall < best:
-            best, _timed.cpu = wall, cpu
+            best, _timed.cpu, _timed.main = wall, cpu, main
     return best, result
 
 
@@ -120,7 +120,12 @@ def bench_threads(stories, max_threads: int, repeat: int) -> None:
         secs, df = _timed(lambda: corpus.entities(threads=threads, progress=False), repeat)
         results[threads] = (secs, df)
         print(f"threads={threads}: {secs:7.2f} s  {len(stories) / secs:9,.0f} stories/s  {mb / secs:6.2f} MB/s  "
-              f"{len(df):,} entity rows  (CPU {_timed.cpu:.2f} s in this process; {load_note()})")
+              f"{len(df):,} entity rows  (CPU {_timed.cpu:.2f} s in this process, {_timed.main:.2f} s of it "
+              f"serial in the calling thread; {load_note()})")
+        if threads == 1:
+            serial, total = _timed.main, _timed.cpu
+            print(f"  Amdahl bound from these CPU times on {max_threads} free cores: "
+                  f"{total / (serial + (total - serial) / max_threads):.2f}x (a projection, not a measurement)")
     base = results[1][0]
     for threads in range(2, max_threads + 1):
         secs, df = results[threads]
