@@ -97,6 +97,28 @@ fn is_preposition(low: &str) -> bool {
     )
 }
 
+/// Whether token `t` may follow an object name: punctuation, a capitalised word, or a word that starts
+/// a new phrase. A lower-case noun ("EU counterparts") means the name was only a modifier.
+fn may_follow_object(d: &Doc, t: usize) -> bool {
+    let w = d.tok(t);
+    let Some(c) = w.chars().next() else { return true };
+    if !c.is_alphabetic() || c.is_uppercase() || d.is_possessive(t) {
+        return true;
+    }
+    is_preposition(d.low(t))
+        || is_determiner(d.low(t))
+        || is_aux_or_adverb(d.low(t))
+        || matches!(
+            d.low(t),
+            "and" | "or" | "but" | "during" | "last" | "next" | "this" | "yesterday" | "today" | "tonight"
+                | "twice" | "as" | "since" | "while" | "when" | "where" | "who" | "which" | "that" | "ahead"
+                | "without" | "amid" | "despite" | "until" | "said" | "says" | "is" | "was" | "were" | "will"
+                | "would" | "shortly" | "soon" | "together" | "alone" | "along" | "here" | "there" | "near"
+                | "across" | "behind" | "through" | "throughout" | "via" | "upon" | "within" | "outside"
+                | "inside" | "beyond" | "around" | "off" | "up" | "down" | "out" | "following"
+        )
+}
+
 /// Fills `art.events`.
 pub fn extract(art: &mut Article) {
     if art.sentences.is_empty() || art.entities.is_empty() {
@@ -228,8 +250,12 @@ impl<'d, 'a> Reader<'d, 'a> {
                 None => break,
             }
         }
-        // "the envoy of Kim met": a name after a preposition is not the subject.
+        // "the envoy of Kim met": a name after a preposition is not the subject; nor is the object of a
+        // relative clause ("councillors who back Mr Flight met").
         if start > a && is_preposition(d.low(start - 1)) {
+            return Vec::new();
+        }
+        if (start.saturating_sub(2).max(a)..start).any(|t| matches!(d.low(t), "who" | "which" | "whom" | "whose")) {
             return Vec::new();
         }
         subs
@@ -308,8 +334,9 @@ impl<'d, 'a> Reader<'d, 'a> {
                 break;
             }
             let end = d.art.entities[e].token_end;
-            // "met Putin's envoy": the owner is not the object.
-            if d.is_possessive(end) {
+            // "met Putin's envoy": the owner is not the object; "met his EU counterparts": a name
+            // modifying a noun is not the object either.
+            if d.is_possessive(end) || (end < b && !may_follow_object(d, end)) {
                 break;
             }
             objs.push(e);
