@@ -7,6 +7,7 @@ pub mod features;
 pub mod hash;
 pub mod lexicon;
 pub mod model;
+pub mod eval;
 pub mod refine;
 pub mod train;
 
