@@ -1,1 +1,791 @@
-//! Corpus engine: parallel extraction over many stories into columnar rows.
+//! Corpus engine: runs [`crate::analyze`] over a batch of stories on a rayon pool and lays the
+//! results out as columnar tables (articles, entities, quotes, events).
+//!
+//! Guarantees the Python layer builds on:
+//! - rows come out in input order, and the tables are identical whatever the thread count;
+//! - every input document yields exactly one articles row; a document that cannot be analysed
+//!   (bad UTF-8, malformed JSON line, empty, over the size limit, a panic) carries an `error` there
+//!   and the run goes on;
+//! - offsets in the tables are `str` (code point) indices, as Python expects;
+//! - a cancel flag is checked between documents, so a run stops soon after it is raised.
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+
+use crate::types::*;
+use crate::Stages;
+
+pub mod columns;
+pub mod pool;
+
+pub use columns::{Column, IntColumn, StrColumn, Table, Validity};
+
+/// Default size limit for one story in a corpus run. Real news stories are kilobytes; a story of
+/// many megabytes is nearly always a broken record (a whole file in one field), so it is reported.
+pub const DEFAULT_MAX_BYTES: usize = 10 * 1024 * 1024;
+
+/// What a document's text is, as the reader found it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// Decoded text.
+    Text(String),
+    /// Raw bytes to decode as UTF-8 (an error row names the offset of the first bad byte).
+    Bytes(Vec<u8>),
+    /// One JSON Lines record; its fields are picked by [`JsonFields`].
+    JsonLine(Vec<u8>),
+    /// The reader could not get a story out of this record; the message becomes the error.
+    Failed(String),
+}
+
+/// One input document with what the reader knows about it. Metadata given here wins over the same
+/// field inside a JSON line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub id: Option<String>,
+    pub payload: Payload,
+    /// ISO date (or prefix) the caller knows; also the parser's `date=`.
+    pub date: Option<String>,
+    pub source: Option<String>,
+    /// A headline the caller has from metadata; it fills the `headline` column before the parsed one.
+    pub headline: Option<String>,
+    /// File the document came from, and its 1-based line (or row) there.
+    pub file: Option<String>,
+    pub line: Option<i64>,
+}
+
+impl Document {
+    pub fn text(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: Some(id.into()),
+            payload: Payload::Text(text.into()),
+            date: None,
+            source: None,
+            headline: None,
+            file: None,
+            line: None,
+        }
+    }
+}
+
+/// Which JSON fields hold what in a JSON Lines record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonFields {
+    pub text: String,
+    pub id: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub headline: Option<String>,
+}
+
+impl Default for JsonFields {
+    fn default() -> Self {
+        JsonFields {
+            text: "text".into(),
+            id: Some("id".into()),
+            date: Some("date".into()),
+            source: None,
+            headline: None,
+        }
+    }
+}
+
+/// Which tables to fill besides articles (always filled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Want {
+    pub entities: bool,
+    pub quotes: bool,
+    pub events: bool,
+}
+
+impl Default for Want {
+    fn default() -> Self {
+        Want { entities: true, quotes: true, events: true }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Worker threads; 0 = [`pool::default_threads`].
+    pub threads: usize,
+    /// Stories longer than this many bytes become error rows.
+    pub max_bytes: usize,
+    /// Replace invalid UTF-8 instead of reporting it.
+    pub lossy: bool,
+    pub json: JsonFields,
+    pub want: Want,
+    pub stages: Stages,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threads: 0,
+            max_bytes: DEFAULT_MAX_BYTES,
+            lossy: false,
+            json: JsonFields::default(),
+            want: Want::default(),
+            stages: Stages::default(),
+        }
+    }
+}
+
+/// The run was cancelled through its flag before every document was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancelled;
+
+/// The four result tables of a run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tables {
+    pub articles: Table,
+    pub entities: Table,
+    pub quotes: Table,
+    pub events: Table,
+}
+
+impl Tables {
+    fn empty() -> Self {
+        Tables {
+            articles: ArticleRows::default().finish(),
+            entities: EntityRows::default().finish(),
+            quotes: QuoteRows::default().finish(),
+            events: EventRows::default().finish(),
+        }
+    }
+
+    fn extend(&mut self, other: &Tables) {
+        self.articles.extend(&other.articles);
+        self.entities.extend(&other.entities);
+        self.quotes.extend(&other.quotes);
+        self.events.extend(&other.events);
+    }
+}
+
+/// Documents handled by one rayon task: small enough to balance load, large enough that the
+/// per-task tables are not mostly allocation.
+const GROUP: usize = 4;
+
+/// Analyses `docs` on the pool for `opts.threads` (see [`pool::pool`]).
+pub fn run(docs: Vec<Document>, opts: &Options, cancel: &AtomicBool) -> crate::Result<std::result::Result<Tables, Cancelled>> {
+    let pool = pool::pool(opts.threads)?;
+    Ok(pool.install(|| run_here(docs, opts, cancel)))
+}
+
+/// Analyses `docs` on the current rayon pool (call inside `ThreadPool::install` or a pool task).
+pub fn run_here(docs: Vec<Document>, opts: &Options, cancel: &AtomicBool) -> std::result::Result<Tables, Cancelled> {
+    let parts: Vec<Option<Tables>> = docs
+        .par_chunks(GROUP)
+        .map(|group| {
+            let mut rows = Rows::new(opts.want);
+            for doc in group {
+                if cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                rows.add(doc, opts);
+            }
+            Some(rows.finish())
+        })
+        .collect();
+    let mut out = Tables::empty();
+    for part in parts {
+        out.extend(&part.ok_or(Cancelled)?);
+    }
+    Ok(out)
+}
+
+/// Per-task row builders for the four tables.
+struct Rows {
+    want: Want,
+    articles: ArticleRows,
+    entities: EntityRows,
+    quotes: QuoteRows,
+    events: EventRows,
+}
+
+impl Rows {
+    fn new(want: Want) -> Self {
+        Rows {
+            want,
+            articles: ArticleRows::default(),
+            entities: EntityRows::default(),
+            quotes: QuoteRows::default(),
+            events: EventRows::default(),
+        }
+    }
+
+    fn finish(self) -> Tables {
+        Tables {
+            articles: self.articles.finish(),
+            entities: self.entities.finish(),
+            quotes: self.quotes.finish(),
+            events: self.events.finish(),
+        }
+    }
+
+    fn add(&mut self, doc: &Document, opts: &Options) {
+        let mut meta = Meta {
+            id: doc.id.clone(),
+            date: doc.date.clone(),
+            source: doc.source.clone(),
+            headline: doc.headline.clone(),
+        };
+        let outcome = story_text(doc, opts, &mut meta).and_then(|text| analyze_guarded(&text, &meta, opts));
+        if meta.id.is_none() {
+            meta.id = fallback_id(doc);
+        }
+        match outcome {
+            Ok(art) => self.add_article(&art, &meta, doc),
+            Err(msg) => {
+                let msg = match (&doc.file, doc.line) {
+                    (Some(f), Some(l)) => format!("{f}:{l}: {msg}"),
+                    (Some(f), None) => format!("{f}: {msg}"),
+                    (None, Some(l)) => format!("line {l}: {msg}"),
+                    (None, None) => msg,
+                };
+                self.articles.push_error(&meta, doc, &msg);
+            }
+        }
+    }
+
+    fn add_article(&mut self, art: &Article, meta: &Meta, doc: &Document) {
+        let idx = CharIndex::new(&art.text);
+        let id = meta.id.as_deref();
+        let date = art.date.as_deref().or(meta.date.as_deref());
+        self.articles.push_article(art, meta, doc, &idx);
+        if self.want.entities {
+            for e in &art.entities {
+                self.entities.push(art, e, id, date, &idx);
+            }
+        }
+        if self.want.quotes {
+            for q in &art.quotes {
+                self.quotes.push(art, q, id, date, &idx);
+            }
+        }
+        if self.want.events {
+            for ev in &art.events {
+                self.events.push(art, ev, id, date, &idx);
+            }
+        }
+    }
+}
+
+/// Metadata of the document being processed: the caller's, completed from a JSON record.
+struct Meta {
+    id: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    headline: Option<String>,
+}
+
+fn fallback_id(doc: &Document) -> Option<String> {
+    match (&doc.file, doc.line) {
+        (Some(f), Some(l)) => Some(format!("{f}:{l}")),
+        (Some(f), None) => Some(f.clone()),
+        (None, Some(l)) => Some(l.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// The story's text, or the reason there is none.
+fn story_text<'d>(doc: &'d Document, opts: &Options, meta: &mut Meta) -> Result<std::borrow::Cow<'d, str>, String> {
+    use std::borrow::Cow;
+    let text: Cow<'d, str> = match &doc.payload {
+        Payload::Text(t) => Cow::Borrowed(t.as_str()),
+        Payload::Bytes(b) => {
+            check_size(b.len(), opts)?;
+            crate::error::decode_utf8(b, opts.lossy).map_err(|e| e.to_string())?
+        }
+        Payload::JsonLine(b) => Cow::Owned(read_json_line(b, opts, meta)?),
+        Payload::Failed(msg) => return Err(msg.clone()),
+    };
+    check_size(text.len(), opts)?;
+    if text.trim().is_empty() {
+        return Err(if text.is_empty() { "empty story".into() } else { "empty story (whitespace only)".into() });
+    }
+    Ok(text)
+}
+
+fn check_size(len: usize, opts: &Options) -> Result<(), String> {
+    if len > opts.max_bytes {
+        Err(format!("story of {len} bytes is over the limit of {} bytes (max_bytes)", opts.max_bytes))
+    } else {
+        Ok(())
+    }
+}
+
+fn read_json_line(line: &[u8], opts: &Options, meta: &mut Meta) -> Result<String, String> {
+    use serde_json::Value;
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+    if let Err(crate::Error::Encoding { offset, detail }) = crate::error::decode_utf8(line, false) {
+        if !opts.lossy {
+            // Still read the record's id and date (lossily) so the error row can be traced.
+            let lossy = Options { lossy: true, ..opts.clone() };
+            let _ = read_json_line(line, &lossy, meta);
+            return Err(format!("invalid UTF-8 at byte offset {offset} of the line: {detail}"));
+        }
+    }
+    let parsed: Result<serde_json::Map<String, Value>, _> = if opts.lossy {
+        serde_json::from_str(&String::from_utf8_lossy(line))
+    } else {
+        serde_json::from_slice(line)
+    };
+    let mut obj = parsed.map_err(|e| {
+        if e.is_eof() {
+            format!("malformed JSON (line ends early, truncated?): {e}")
+        } else if e.is_data() {
+            "malformed JSON: the line is not a JSON object".to_string()
+        } else {
+            format!("malformed JSON: {e}")
+        }
+    })?;
+    let f = &opts.json;
+    let scalar = |v: Value| -> Option<String> {
+        match v {
+            Value::Null => None,
+            Value::String(s) => Some(s),
+            other => Some(other.to_string()),
+        }
+    };
+    // Metadata is read before the text so that an error row still has its id and date.
+    for (field, slot) in [(&f.id, &mut meta.id), (&f.date, &mut meta.date), (&f.source, &mut meta.source), (&f.headline, &mut meta.headline)] {
+        if let (Some(name), None) = (field, &slot) {
+            *slot = obj.remove(name).and_then(scalar);
+        }
+    }
+    match obj.remove(&f.text) {
+        Some(Value::String(s)) => Ok(s),
+        Some(Value::Null) => Err(format!("field {:?} is null", f.text)),
+        Some(other) => Err(format!("field {:?} is not a string but {}", f.text, json_kind(&other))),
+        None => Err(format!("no field {:?} in this record", f.text)),
+    }
+}
+
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// `analyze` with a panic turned into an error message, so one bad story cannot end a run.
+fn analyze_guarded(text: &str, meta: &Meta, opts: &Options) -> Result<Article, String> {
+    let popts = ParseOptions { date: meta.date.clone(), source: meta.source.clone() };
+    match catch_unwind(AssertUnwindSafe(|| crate::analyze(text, &popts, opts.stages))) {
+        Ok(Ok(art)) => Ok(art),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(format!("internal error while analysing this story (please report): {what}"))
+        }
+    }
+}
+
+/// Byte offset -> code point index for one text, in O(1) memory per 64 bytes of text.
+struct CharIndex<'a> {
+    bytes: &'a [u8],
+    /// Code points before each 64-byte block; empty for ASCII text (byte = char).
+    blocks: Vec<u32>,
+}
+
+const CHAR_BLOCK: usize = 64;
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::new();
+        if !text.is_ascii() {
+            blocks.reserve(bytes.len() / CHAR_BLOCK + 1);
+            let mut count = 0u32;
+            for chunk in bytes.chunks(CHAR_BLOCK) {
+                blocks.push(count);
+                count += count_chars(chunk) as u32;
+            }
+            blocks.push(count);
+        }
+        CharIndex { bytes, blocks }
+    }
+
+    fn char_offset(&self, byte: usize) -> i64 {
+        if self.blocks.is_empty() {
+            return byte as i64;
+        }
+        let block = byte / CHAR_BLOCK;
+        let start = block * CHAR_BLOCK;
+        (self.blocks[block] as usize + count_chars(&self.bytes[start..byte])) as i64
+    }
+}
+
+/// Code points that start in `bytes` (every byte that is not a UTF-8 continuation byte).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+#[derive(Default)]
+struct ArticleRows {
+    id: StrColumn,
+    source: StrColumn,
+    file: StrColumn,
+    line: IntColumn,
+    date: StrColumn,
+    headline: StrColumn,
+    bylines: StrColumn,
+    dateline_place: StrColumn,
+    dateline_agency: StrColumn,
+    dateline_date: StrColumn,
+    n_chars: IntColumn,
+    n_paragraphs: IntColumn,
+    n_sentences: IntColumn,
+    n_tokens: IntColumn,
+    n_entities: IntColumn,
+    n_quotes: IntColumn,
+    n_events: IntColumn,
+    error: StrColumn,
+}
+
+/// Separator of several bylines in the `bylines` column.
+pub const BYLINE_SEPARATOR: &str = "; ";
+
+impl ArticleRows {
+    fn push_common(&mut self, meta: &Meta, doc: &Document) {
+        self.id.push(meta.id.as_deref());
+        self.source.push(meta.source.as_deref());
+        self.file.push(doc.file.as_deref());
+        self.line.push(doc.line);
+    }
+
+    fn push_article(&mut self, art: &Article, meta: &Meta, doc: &Document, idx: &CharIndex) {
+        self.push_common(meta, doc);
+        self.date.push(art.date.as_deref().or(meta.date.as_deref()));
+        self.headline.push(meta.headline.as_deref().or(art.headline_text()));
+        if art.bylines.is_empty() {
+            self.bylines.push(None);
+        } else {
+            let names: Vec<&str> = art.bylines.iter().map(|b| b.name.as_str()).collect();
+            self.bylines.push(Some(&names.join(BYLINE_SEPARATOR)));
+        }
+        let dl = art.dateline.as_ref();
+        self.dateline_place.push(dl.map(|d| d.place.as_str()).filter(|p| !p.is_empty()));
+        self.dateline_agency.push(dl.and_then(|d| d.agency.as_deref()));
+        self.dateline_date.push(dl.and_then(|d| d.date.as_deref()));
+        self.n_chars.push(Some(idx.char_offset(art.text.len())));
+        self.n_paragraphs.push(Some(art.paragraphs.len() as i64));
+        self.n_sentences.push(Some(art.sentences.len() as i64));
+        self.n_tokens.push(Some(art.tokens.len() as i64));
+        self.n_entities.push(Some(art.entities.len() as i64));
+        self.n_quotes.push(Some(art.quotes.len() as i64));
+        self.n_events.push(Some(art.events.len() as i64));
+        self.error.push(None);
+    }
+
+    fn push_error(&mut self, meta: &Meta, doc: &Document, msg: &str) {
+        self.push_common(meta, doc);
+        self.date.push(meta.date.as_deref());
+        self.headline.push(meta.headline.as_deref());
+        for c in [&mut self.bylines, &mut self.dateline_place, &mut self.dateline_agency, &mut self.dateline_date] {
+            c.push(None);
+        }
+        for c in [
+            &mut self.n_chars,
+            &mut self.n_paragraphs,
+            &mut self.n_sentences,
+            &mut self.n_tokens,
+            &mut self.n_entities,
+            &mut self.n_quotes,
+            &mut self.n_events,
+        ] {
+            c.push(None);
+        }
+        self.error.push(Some(msg));
+    }
+
+    fn finish(self) -> Table {
+        use Column::{Int, Str};
+        Table {
+            columns: vec![
+                ("id", Str(self.id)),
+                ("source", Str(self.source)),
+                ("file", Str(self.file)),
+                ("line", Int(self.line)),
+                ("date", Str(self.date)),
+                ("headline", Str(self.headline)),
+                ("bylines", Str(self.bylines)),
+                ("dateline_place", Str(self.dateline_place)),
+                ("dateline_agency", Str(self.dateline_agency)),
+                ("dateline_date", Str(self.dateline_date)),
+                ("n_chars", Int(self.n_chars)),
+                ("n_paragraphs", Int(self.n_paragraphs)),
+                ("n_sentences", Int(self.n_sentences)),
+                ("n_tokens", Int(self.n_tokens)),
+                ("n_entities", Int(self.n_entities)),
+                ("n_quotes", Int(self.n_quotes)),
+                ("n_events", Int(self.n_events)),
+                ("error", Str(self.error)),
+            ],
+        }
+    }
+}
+
+#[derive(Default)]
+struct EntityRows {
+    id: StrColumn,
+    date: StrColumn,
+    text: StrColumn,
+    label: StrColumn,
+    canonical: StrColumn,
+    start: IntColumn,
+    end: IntColumn,
+    sentence: IntColumn,
+    title: StrColumn,
+    value: StrColumn,
+    country_code: StrColumn,
+}
+
+impl EntityRows {
+    fn push(&mut self, art: &Article, e: &Entity, id: Option<&str>, date: Option<&str>, idx: &CharIndex) {
+        let text = art.slice(e.span);
+        self.id.push(id);
+        self.date.push(date);
+        self.text.push(Some(text));
+        self.label.push(Some(e.label.as_str()));
+        // Resolution fills `canonical`; without it a mention stands for itself.
+        self.canonical.push(Some(e.canonical.as_deref().unwrap_or(text)));
+        self.start.push(Some(idx.char_offset(e.span.start)));
+        self.end.push(Some(idx.char_offset(e.span.end)));
+        self.sentence.push(Some(e.sentence as i64));
+        self.title.push(e.title.as_deref());
+        self.value.push(e.value.as_deref());
+        self.country_code.push(e.country_code.as_deref());
+    }
+
+    fn finish(self) -> Table {
+        use Column::{Int, Str};
+        Table {
+            columns: vec![
+                ("id", Str(self.id)),
+                ("date", Str(self.date)),
+                ("text", Str(self.text)),
+                ("label", Str(self.label)),
+                ("canonical", Str(self.canonical)),
+                ("start", Int(self.start)),
+                ("end", Int(self.end)),
+                ("sentence", Int(self.sentence)),
+                ("title", Str(self.title)),
+                ("value", Str(self.value)),
+                ("country_code", Str(self.country_code)),
+            ],
+        }
+    }
+}
+
+#[derive(Default)]
+struct QuoteRows {
+    id: StrColumn,
+    date: StrColumn,
+    text: StrColumn,
+    speaker: StrColumn,
+    source: StrColumn,
+    verb: StrColumn,
+    start: IntColumn,
+    end: IntColumn,
+    sentence: IntColumn,
+}
+
+impl QuoteRows {
+    fn push(&mut self, art: &Article, q: &Quote, id: Option<&str>, date: Option<&str>, idx: &CharIndex) {
+        self.id.push(id);
+        self.date.push(date);
+        self.text.push(Some(art.slice(q.span)));
+        self.speaker.push(q.speaker.as_deref());
+        self.source.push(q.source.as_deref());
+        self.verb.push(q.verb.as_deref());
+        self.start.push(Some(idx.char_offset(q.span.start)));
+        self.end.push(Some(idx.char_offset(q.span.end)));
+        self.sentence.push(Some(q.sentence as i64));
+    }
+
+    fn finish(self) -> Table {
+        use Column::{Int, Str};
+        Table {
+            columns: vec![
+                ("id", Str(self.id)),
+                ("date", Str(self.date)),
+                ("text", Str(self.text)),
+                ("speaker", Str(self.speaker)),
+                ("source", Str(self.source)),
+                ("verb", Str(self.verb)),
+                ("start", Int(self.start)),
+                ("end", Int(self.end)),
+                ("sentence", Int(self.sentence)),
+            ],
+        }
+    }
+}
+
+#[derive(Default)]
+struct EventRows {
+    id: StrColumn,
+    date: StrColumn,
+    subject: StrColumn,
+    predicate: StrColumn,
+    object: StrColumn,
+    detail: StrColumn,
+    text: StrColumn,
+    start: IntColumn,
+    end: IntColumn,
+    sentence: IntColumn,
+}
+
+impl EventRows {
+    fn push(&mut self, art: &Article, ev: &Event, id: Option<&str>, date: Option<&str>, idx: &CharIndex) {
+        self.id.push(id);
+        self.date.push(date);
+        self.subject.push(Some(&ev.subject));
+        self.predicate.push(Some(&ev.predicate));
+        self.object.push(Some(&ev.object));
+        self.detail.push(ev.detail.as_deref());
+        self.text.push(Some(art.slice(ev.span)));
+        self.start.push(Some(idx.char_offset(ev.span.start)));
+        self.end.push(Some(idx.char_offset(ev.span.end)));
+        self.sentence.push(Some(ev.sentence as i64));
+    }
+
+    fn finish(self) -> Table {
+        use Column::{Int, Str};
+        Table {
+            columns: vec![
+                ("id", Str(self.id)),
+                ("date", Str(self.date)),
+                ("subject", Str(self.subject)),
+                ("predicate", Str(self.predicate)),
+                ("object", Str(self.object)),
+                ("detail", Str(self.detail)),
+                ("text", Str(self.text)),
+                ("start", Int(self.start)),
+                ("end", Int(self.end)),
+                ("sentence", Int(self.sentence)),
+            ],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(i: usize) -> String {
+        format!(
+            "Markets rally {i}\nSEOUL, July 27 (Yonhap) -- Stocks in Seoul rose {i} percent on Thursday, \
+             traders said. \"It was a good day,\" said Kim Min-jun of Mirae Asset.\n\n\
+             The won gained against the dollar. Prices élevés à Paris, café {i}."
+        )
+    }
+
+    fn corpus(n: usize) -> Vec<Document> {
+        (0..n)
+            .map(|i| {
+                let mut d = Document::text(format!("doc-{i}"), story(i));
+                d.date = Some("2023-07-27".into());
+                d.line = Some(i as i64 + 1);
+                d
+            })
+            .collect()
+    }
+
+    fn with_threads(threads: usize) -> Options {
+        Options { threads, ..Options::default() }
+    }
+
+    fn str_col<'t>(t: &'t Table, name: &str) -> &'t StrColumn {
+        match t.column(name) {
+            Some(Column::Str(c)) => c,
+            _ => panic!("no string column {name}"),
+        }
+    }
+
+    fn int_col<'t>(t: &'t Table, name: &str) -> &'t IntColumn {
+        match t.column(name) {
+            Some(Column::Int(c)) => c,
+            _ => panic!("no int column {name}"),
+        }
+    }
+
+    #[test]
+    fn rows_in_input_order_and_identical_for_any_thread_count() {
+        let never = AtomicBool::new(false);
+        let one = run(corpus(203), &with_threads(1), &never).unwrap().unwrap();
+        for threads in [2, 3, 8] {
+            let many = run(corpus(203), &with_threads(threads), &never).unwrap().unwrap();
+            assert_eq!(one, many, "tables differ at {threads} threads");
+        }
+        let ids = str_col(&one.articles, "id");
+        assert_eq!(ids.len(), 203);
+        for i in 0..203 {
+            assert_eq!(ids.get(i), Some(format!("doc-{i}").as_str()));
+            assert_eq!(int_col(&one.articles, "line").get(i), Some(i as i64 + 1));
+            assert_eq!(str_col(&one.articles, "error").get(i), None);
+        }
+    }
+
+    #[test]
+    fn every_document_yields_one_row_and_failures_say_why() {
+        let mut docs = corpus(2);
+        docs.push(Document { payload: Payload::Bytes(b"caf\xe9 au lait".to_vec()), ..Document::text("bad-utf8", "") });
+        docs.push(Document::text("empty", ""));
+        docs.push(Document::text("blank", " \n\t "));
+        docs.push(Document { payload: Payload::Failed("bad CSV row".into()), ..Document::text("failed", "") });
+        docs.push(Document::text("big", "x".repeat(2000)));
+        let mut big = Document::text("json", "");
+        big.payload = Payload::JsonLine(br#"{"id": 7, "text": "Hello there.", "date": "2020-01-02"}"#.to_vec());
+        big.id = None;
+        docs.push(big);
+        let mut trunc = Document::text("", "");
+        trunc.id = None;
+        trunc.payload = Payload::JsonLine(br#"{"id": "t", "text": "cut sh"#.to_vec());
+        trunc.file = Some("feed.jsonl".into());
+        trunc.line = Some(9);
+        docs.push(trunc);
+        let opts = Options { max_bytes: 1000, ..with_threads(2) };
+        let t = run(docs, &opts, &AtomicBool::new(false)).unwrap().unwrap();
+        let err = str_col(&t.articles, "error");
+        let id = str_col(&t.articles, "id");
+        assert_eq!(t.articles.len(), 9);
+        assert_eq!(err.get(0), None);
+        assert!(err.get(2).unwrap().contains("invalid UTF-8 at byte offset 3"), "{:?}", err.get(2));
+        assert_eq!(err.get(3), Some("empty story"));
+        assert!(err.get(4).unwrap().starts_with("empty story"));
+        assert_eq!(err.get(5), Some("bad CSV row"));
+        assert!(err.get(6).unwrap().contains("over the limit of 1000 bytes"));
+        assert_eq!((id.get(7), err.get(7)), (Some("7"), None));
+        assert_eq!(str_col(&t.articles, "date").get(7), Some("2020-01-02"));
+        // A truncated line has no id to read: it is named by file and line.
+        assert_eq!(id.get(8), Some("feed.jsonl:9"));
+        assert!(err.get(8).unwrap().starts_with("feed.jsonl:9: malformed JSON"), "{:?}", err.get(8));
+    }
+
+    #[test]
+    fn cancelled_run_stops() {
+        let cancel = AtomicBool::new(true);
+        assert_eq!(run(corpus(50), &with_threads(2), &cancel).unwrap(), Err(Cancelled));
+    }
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let text = format!("{}é{}€z", "a".repeat(70), "b".repeat(100));
+        let idx = CharIndex::new(&text);
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.char_offset(bi), ci as i64);
+        }
+        assert_eq!(idx.char_offset(text.len()), text.chars().count() as i64);
+        let ascii = CharIndex::new("plain");
+        assert_eq!(ascii.char_offset(3), 3);
+    }
+}

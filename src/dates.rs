@@ -1,8 +1,366 @@
 //! Time values: resolves DATE and TIME entities to ISO 8601 / TimeML values against the story's date.
+//!
+//! "Wednesday" in a story dated Thursday 2023-07-27 is 2023-07-26; "this week" is 2023-W30; "the
+//! previous day" is the day before the time the story last mentioned; "now" is PRESENT_REF.
 use crate::types::*;
 
-/// Sets `.value` on the article's DATE and TIME entities.
+pub mod eval;
+pub mod grammar;
+pub mod resolve;
+pub mod scan;
+
+use resolve::{parse_iso_date, Ctx, Point};
+
+/// Sets `.value` on the article's DATE and TIME entities, in text order (so "a year earlier" and
+/// "the previous day" refer to the time mentioned before them).
 pub fn annotate(art: &mut Article) {
-    // TODO(issue 4)
-    let _ = art;
+    let mut order: Vec<usize> = (0..art.entities.len())
+        .filter(|&i| matches!(art.entities[i].label, Label::Date | Label::Time))
+        .collect();
+    if order.is_empty() {
+        return;
+    }
+    order.sort_by_key(|&i| art.entities[i].span.start);
+    let mut ctx = Ctx { anchor: art.date.as_deref().and_then(parse_iso_date), ..Default::default() };
+    let mut last_end = 0usize;
+    for i in order {
+        let span = art.entities[i].span;
+        let Some(sem) = parse_in_context(&art.text, span) else { continue };
+        let tense = tense(&art.text, span);
+        ctx.future = tense == Some(true);
+        ctx.past = tense == Some(false);
+        let clause = clause_before(&art.text, span.start);
+        ctx.last_near = last_end >= clause && last_end <= span.start;
+        ctx.months_context = art.text[clause..span.start].contains(" months");
+        let (value, point) = resolve::resolve(&sem, &ctx);
+        // Times counted from another time ("a year earlier", "the quarter") do not become the
+        // reference for the next ones.
+        if !sem.anaphoric && sem.unit_ref.is_none() && sem.shift.is_none() && point.is_some() {
+            remember(&mut ctx, point);
+            last_end = span.end;
+        }
+        art.entities[i].value = value;
+    }
+}
+
+fn remember(ctx: &mut Ctx, point: Option<Point>) {
+    match point {
+        Some(p @ Point::Quarter(..)) => {
+            ctx.last = Some(p);
+            ctx.last_quarter = Some(p);
+        }
+        Some(Point::Decade(_) | Point::Century(_)) | None => {}
+        Some(p) => ctx.last = Some(p),
+    }
+}
+
+/// The TimeML value of one time expression, resolved against `anchor` (ISO `YYYY-MM-DD`).
+/// Weekdays alone are taken as the nearest one in the past (news reports what happened); without an
+/// anchor, expressions that need one give `XXXX` forms where TimeML has them, else None.
+///
+/// ```
+/// use dateline::dates::normalize;
+/// assert_eq!(normalize("Wednesday", Some("2023-07-27")).as_deref(), Some("2023-07-26"));
+/// assert_eq!(normalize("this week", Some("2023-07-27")).as_deref(), Some("2023-W30"));
+/// assert_eq!(normalize("1950-53", None).as_deref(), Some("1950/1953"));
+/// ```
+pub fn normalize(expr: &str, anchor: Option<&str>) -> Option<String> {
+    let sem = parse_expr(expr)?;
+    let ctx = Ctx { anchor: anchor.and_then(parse_iso_date), ..Default::default() };
+    resolve::resolve(&sem, &ctx).0
+}
+
+/// Start of the sentence holding byte `at` (looking back at most 300 bytes).
+fn clause_before(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let lo = at.saturating_sub(300);
+    let mut i = at;
+    while i > lo {
+        let c = b[i - 1];
+        if (c == b'.' || c == b'!' || c == b'?') && i < b.len() && b[i].is_ascii_whitespace() {
+            break;
+        }
+        if c == b'\n' && i >= 2 && b[i - 2] == b'\n' {
+            break;
+        }
+        i -= 1;
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The meaning of the expression at `span` of `text`, read with the words before it (which decide,
+/// e.g., whether "May" is a month); falls back to the expression alone.
+fn parse_in_context(text: &str, span: Span) -> Option<grammar::Sem> {
+    let expr = text.get(span.start..span.end)?;
+    let mut lo = span.start.saturating_sub(48);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let window = &text[lo..span.end];
+    let toks = scan::scan(window);
+    let at = span.start - lo;
+    if let Some(i) = toks.iter().position(|t| t.start == at) {
+        let m = grammar::Matcher::new(window, &toks);
+        if let Some(h) = m.match_at(i) {
+            if h.end == toks.len() {
+                return Some(h.sem);
+            }
+        }
+    }
+    parse_expr(expr)
+}
+
+/// The meaning of an expression: the longest time expression found in it.
+fn parse_expr(expr: &str) -> Option<grammar::Sem> {
+    let toks = scan::scan(expr);
+    let m = grammar::Matcher::new(expr, &toks);
+    let mut best: Option<grammar::Hit> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(h) = m.match_at(i) {
+            let longer = best.as_ref().is_none_or(|b| h.end - h.start > b.end - b.start);
+            i = h.end;
+            if longer {
+                best = Some(h);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    best.map(|h| h.sem)
+}
+
+const FUTURE_WORDS: &[&str] = &[
+    "will", "ll", "shall", "would", "wo", "scheduled", "expected", "expects", "plans", "plan", "due",
+    "intends", "upcoming", "set", "going", "tomorrow", "next",
+];
+const PAST_WORDS: &[&str] = &[
+    "said", "was", "were", "had", "did", "told", "announced", "reported", "met", "came", "went", "took", "made",
+    "held", "began", "ended", "closed", "rose", "fell", "yesterday", "ago", "last", "earlier",
+];
+
+/// The tense of the clause around `span`: Some(true) future, Some(false) past, None unknown. The
+/// nearest tense word before the expression decides ("said Friday it will" is past, "will meet on
+/// Friday" future), else the nearest after it.
+fn tense(text: &str, span: Span) -> Option<bool> {
+    let bounded = |i: usize| {
+        let mut i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let lo = bounded(span.start.saturating_sub(90));
+    let hi = bounded(span.end + 60).max(span.end);
+    let before = &text[lo..span.start];
+    let after = &text[span.end..hi];
+    let verdict = |w: &str, next: &str| -> Option<bool> {
+        let w = w.to_ascii_lowercase();
+        if matches!(w.as_str(), "is" | "are") && next.eq_ignore_ascii_case("to") {
+            return Some(true);
+        }
+        if FUTURE_WORDS.contains(&w.as_str()) {
+            Some(true)
+        } else if PAST_WORDS.contains(&w.as_str()) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let words = |s: &str| -> Vec<(usize, usize, bool)> {
+        // (start, end, sentence break before)
+        let mut v = Vec::new();
+        let b = s.as_bytes();
+        let mut i = 0;
+        let mut brk = false;
+        while i < b.len() {
+            if b[i].is_ascii_alphabetic() {
+                let st = i;
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                v.push((st, i, brk));
+                brk = false;
+            } else {
+                if matches!(b[i], b'.' | b'!' | b'?' | b'\n' | b';') {
+                    brk = true;
+                }
+                i += 1;
+            }
+        }
+        v
+    };
+    let wb = words(before);
+    let tail_break = before.bytes().rev().take_while(|c| !c.is_ascii_alphabetic()).any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'));
+    if !tail_break {
+        for (k, &(s, e, _)) in wb.iter().enumerate().rev() {
+            let next = wb.get(k + 1).map_or("", |&(a, b, _)| &before[a..b]);
+            if let Some(v) = verdict(&before[s..e], next) {
+                // "had been due to expire Friday": a plan in the past.
+                let had = wb[k.saturating_sub(3)..k].iter().any(|&(a, b, _)| before[a..b].eq_ignore_ascii_case("had"));
+                return Some(v && !had);
+            }
+            if wb[k].2 {
+                break;
+            }
+        }
+    }
+    let wa = words(after);
+    for (k, &(s, e, brk)) in wa.iter().enumerate() {
+        if brk {
+            break;
+        }
+        let next = wa.get(k + 1).map_or("", |&(a, b, _)| &after[a..b]);
+        if let Some(v) = verdict(&after[s..e], next) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const D: Option<&str> = Some("2023-07-27");
+
+    fn n(expr: &str, anchor: Option<&str>) -> Option<String> {
+        normalize(expr, anchor)
+    }
+
+    #[test]
+    fn issue_examples() {
+        assert_eq!(n("Wednesday", D).as_deref(), Some("2023-07-26"));
+        assert_eq!(n("Thursday", D).as_deref(), Some("2023-07-27"));
+        assert_eq!(n("yesterday", D).as_deref(), Some("2023-07-26"));
+        assert_eq!(n("the previous day", D).as_deref(), Some("2023-07-26"));
+        assert_eq!(n("this week", D).as_deref(), Some("2023-W30"));
+        assert_eq!(n("this month", D).as_deref(), Some("2023-07"));
+        assert_eq!(n("last year", D).as_deref(), Some("2022"));
+        assert_eq!(n("July 27", D).as_deref(), Some("2023-07-27"));
+        assert_eq!(n("July 27, 2023", None).as_deref(), Some("2023-07-27"));
+        assert_eq!(n("1950-53", D).as_deref(), Some("1950/1953"));
+        assert_eq!(n("the 1990s", D).as_deref(), Some("199X"));
+        assert_eq!(n("Feb 26", Some("1987-02-26")).as_deref(), Some("1987-02-26"));
+        assert_eq!(n("now", D).as_deref(), Some("PRESENT_REF"));
+        assert_eq!(n("midnight", D).as_deref(), Some("2023-07-27T24:00"));
+    }
+
+    #[test]
+    fn months_days_and_years() {
+        assert_eq!(n("Aug. 2", Some("1990-08-15")).as_deref(), Some("1990-08-02"));
+        assert_eq!(n("December", Some("1998-02-06")).as_deref(), Some("1997-12"), "nearest December is the past one");
+        assert_eq!(n("January", Some("1989-11-02")).as_deref(), Some("1990-01"), "nearest January is ahead");
+        assert_eq!(n("August 1988", D).as_deref(), Some("1988-08"));
+        assert_eq!(n("Saturday, April 25", Some("1998-04-20")).as_deref(), Some("1998-04-25"));
+        assert_eq!(n("last May", Some("1998-02-27")).as_deref(), Some("1997-05"));
+        assert_eq!(n("January this year", Some("1998-02-20")).as_deref(), Some("1998-01"));
+        assert_eq!(n("June last year", Some("1998-02-20")).as_deref(), Some("1997-06"));
+        assert_eq!(n("1996", D).as_deref(), Some("1996"));
+        assert_eq!(n("2023-07-27", None).as_deref(), Some("2023-07-27"));
+        assert_eq!(n("7/27/2023", None).as_deref(), Some("2023-07-27"));
+        assert_eq!(n("27 July 2023", None).as_deref(), Some("2023-07-27"));
+        assert_eq!(n("July 27", None).as_deref(), Some("XXXX-07-27"));
+        assert_eq!(n("mid-1996", D).as_deref(), Some("1996"));
+        assert_eq!(n("early next year", Some("1989-10-27")).as_deref(), Some("1990"));
+    }
+
+    #[test]
+    fn relative_units() {
+        let a = Some("1989-11-02");
+        assert_eq!(n("next year", a).as_deref(), Some("1990"));
+        assert_eq!(n("last month", a).as_deref(), Some("1989-10"));
+        assert_eq!(n("last week", a).as_deref(), Some("1989-W43"));
+        assert_eq!(n("tomorrow", a).as_deref(), Some("1989-11-03"));
+        assert_eq!(n("two years ago", Some("1998-04-20")).as_deref(), Some("1996"));
+        assert_eq!(n("five months ago", Some("1998-03-02")).as_deref(), Some("1997-10"));
+        assert_eq!(n("10 days ago", Some("1998-03-22")).as_deref(), Some("1998-03-12"));
+        assert_eq!(n("several years ago", a).as_deref(), Some("PAST_REF"));
+        assert_eq!(n("the past", a).as_deref(), Some("PAST_REF"));
+        assert_eq!(n("the future", a).as_deref(), Some("FUTURE_REF"));
+        assert_eq!(n("recent years", a).as_deref(), Some("PAST_REF"));
+        assert_eq!(n("currently", a).as_deref(), Some("PRESENT_REF"));
+        assert_eq!(n("last year", None), None, "relative without an anchor is left unresolved");
+    }
+
+    #[test]
+    fn quarters_seasons_decades() {
+        let a = Some("1989-11-02");
+        assert_eq!(n("the third quarter", a).as_deref(), Some("1989-Q3"));
+        assert_eq!(n("third-quarter", a).as_deref(), Some("1989-Q3"));
+        assert_eq!(n("the first quarter", Some("1987-02-26")).as_deref(), Some("1987-Q1"));
+        assert_eq!(n("the third quarter of 1984", a).as_deref(), Some("1984-Q3"));
+        assert_eq!(n("the first half of 1990", a).as_deref(), Some("1990-H1"));
+        assert_eq!(n("fiscal 1989", a).as_deref(), Some("1989"));
+        assert_eq!(n("this summer", Some("1998-03-22")).as_deref(), Some("1998-SU"));
+        assert_eq!(n("last fall", Some("1998-02-06")).as_deref(), Some("1997-FA"));
+        assert_eq!(n("the nineties", Some("1998-03-03")).as_deref(), Some("199X"));
+        assert_eq!(n("the 20th century", a).as_deref(), Some("19"));
+        assert_eq!(n("the weekend", Some("1990-08-13")).as_deref(), Some("1990-W32-WE"));
+    }
+
+    #[test]
+    fn clock_times() {
+        let a = Some("1998-02-12");
+        assert_eq!(n("10 p.m. Wednesday", a).as_deref(), Some("1998-02-11T22:00"));
+        assert_eq!(n("noon Thursday", a).as_deref(), Some("1998-02-12T12:00"));
+        assert_eq!(n("around 7:15 p.m.", a).as_deref(), Some("1998-02-12T19:15"));
+        assert_eq!(n("this morning", a).as_deref(), Some("1998-02-12TMO"));
+        assert_eq!(n("last night", a).as_deref(), Some("1998-02-11TNI"));
+        assert_eq!(n("Thursday evening", a).as_deref(), Some("1998-02-12TEV"));
+        assert_eq!(n("3 p.m.", a).as_deref(), Some("1998-02-12T15:00"));
+    }
+
+    fn annotated(text: &str, date: &str) -> Vec<(String, Option<String>)> {
+        let mut art = Article { text: text.to_string(), date: Some(date.to_string()), ..Default::default() };
+        art.entities = crate::rules::find(&art);
+        annotate(&mut art);
+        art.entities
+            .iter()
+            .filter(|e| matches!(e.label, Label::Date | Label::Time))
+            .map(|e| (art.slice(e.span).to_string(), e.value.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn tense_picks_the_weekday() {
+        let v = annotated("The ministers will meet on Friday in Geneva.", "2023-07-27");
+        assert_eq!(v, [("Friday".to_string(), Some("2023-07-28".to_string()))]);
+        let v = annotated("The ministers met on Friday in Geneva.", "2023-07-27");
+        assert_eq!(v, [("Friday".to_string(), Some("2023-07-21".to_string()))]);
+        let v = annotated("The company said Friday it will cut jobs.", "2023-07-29");
+        assert_eq!(v[0].1.as_deref(), Some("2023-07-28"));
+    }
+
+    #[test]
+    fn anaphora_follows_the_last_mention() {
+        let v = annotated(
+            "This photo, released on July 27, 2023, shows an exhibition the previous day. Profit rose in the third quarter, up from a year earlier.",
+            "2023-08-02",
+        );
+        let got: Vec<(&str, &str)> = v.iter().map(|(t, v)| (t.as_str(), v.as_deref().unwrap_or("-"))).collect();
+        assert_eq!(
+            got,
+            [
+                ("July 27, 2023", "2023-07-27"),
+                ("the previous day", "2023-07-26"),
+                ("the third quarter", "2023-Q3"),
+                ("a year earlier", "2022-Q3")
+            ]
+        );
+    }
+
+    #[test]
+    fn not_time_expressions() {
+        assert_eq!(n("it may rain", D), None);
+        assert_eq!(n("They march on the capital", D), None);
+        assert_eq!(n("Theresa May spoke", D), None);
+        assert_eq!(n("Hwasong-18", D), None);
+        assert_eq!(n("COVID-19", D), None);
+        assert_eq!(n("Exhibition-2023", D), None);
+        assert_eq!(n("as soon as possible", D), None);
+    }
 }

@@ -12,6 +12,8 @@ const CITIES: &str = include_str!("../data/gazetteer/cities.tsv");
 const REGIONS: &str = include_str!("../data/gazetteer/regions.tsv");
 const ALIASES: &str = include_str!("../data/gazetteer/aliases.tsv");
 const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.tsv");
+const ACRONYMS: &str = include_str!("../data/gazetteer/acronyms.tsv");
+const TITLES: &str = include_str!("../data/gazetteer/titles.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Country {
@@ -20,6 +22,28 @@ pub struct Country {
     /// The short name news uses ("South Korea", "United States").
     pub name: String,
     pub capital: String,
+}
+
+/// A well-known acronym news uses without defining it ("KCNA", "NATO", "ICBM").
+#[derive(Debug, Clone)]
+pub struct KnownAcronym {
+    pub short: String,
+    pub long: String,
+    /// The label its mentions carry (ORG for "NATO", GPE for "DPRK", PRODUCT for "ICBM").
+    pub label: crate::types::Label,
+    /// Alpha-2 code when the acronym names a country ("DPRK" -> KP).
+    pub country: Option<String>,
+}
+
+/// What a word can be in a title or role ("Defense Minister", "Politburo member", "Gen.").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TitleWord {
+    /// Ends a title: the role itself ("President", "minister", "leader", "Gen.").
+    pub head: bool,
+    /// Stands inside a title before its head ("Defense", "Vice", "former").
+    pub modifier: bool,
+    /// Stands before a name but is no title ("Mr.", "Dr.").
+    pub honorific: bool,
 }
 
 #[derive(Debug, Default)]
@@ -34,6 +58,11 @@ pub struct Gazetteer {
     cities: HashMap<String, String>,
     /// Sub-national region (US state) lower-cased -> alpha2.
     regions: HashMap<String, String>,
+    /// Well-known acronyms by their short form as written (case matters: "WHO" is not "who").
+    acronyms: HashMap<String, usize>,
+    pub known_acronyms: Vec<KnownAcronym>,
+    /// Title and role words, lower-cased.
+    titles: HashMap<String, TitleWord>,
 }
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -80,6 +109,26 @@ impl Gazetteer {
         for r in rows(REGIONS) {
             g.regions.insert(r[0].to_lowercase(), r[1].to_string());
         }
+        for r in rows(ACRONYMS) {
+            if r.len() < 3 {
+                continue;
+            }
+            let label = crate::types::Label::parse(r[2].trim()).unwrap_or(crate::types::Label::Org);
+            let country = r.get(3).map(|c| c.trim()).filter(|c| !c.is_empty()).map(str::to_string);
+            g.acronyms.insert(r[0].to_string(), g.known_acronyms.len());
+            g.known_acronyms.push(KnownAcronym { short: r[0].to_string(), long: r[1].to_string(), label, country });
+        }
+        for r in rows(TITLES) {
+            if let (Some(word), Some(kind)) = (r.first(), r.get(1)) {
+                let e = g.titles.entry(word.to_lowercase()).or_default();
+                match kind.trim() {
+                    "head" => e.head = true,
+                    "modifier" => e.modifier = true,
+                    "honorific" => e.honorific = true,
+                    _ => {}
+                }
+            }
+        }
         g
     }
 
@@ -97,6 +146,14 @@ impl Gazetteer {
     /// Country code of a city of 100,000 or more.
     pub fn city(&self, name: &str) -> Option<&str> {
         self.cities.get(&name.to_lowercase()).map(String::as_str)
+    }
+    /// A well-known acronym by its short form as written ("KCNA", "U.N.").
+    pub fn acronym(&self, short: &str) -> Option<&KnownAcronym> {
+        self.acronyms.get(short).map(|&i| &self.known_acronyms[i])
+    }
+    /// What a word is in a title, from its lower-cased form; all false when it is no title word.
+    pub fn title_word(&self, lower: &str) -> TitleWord {
+        self.titles.get(lower).copied().unwrap_or_default()
     }
     /// Country code of a sub-national region (US state).
     pub fn region(&self, name: &str) -> Option<&str> {
@@ -121,5 +178,39 @@ mod tests {
         assert_eq!(g.city("Pyongyang"), Some("KP"));
         assert_eq!(g.region("Virginia"), Some("US"));
         assert!(g.country("Kim").is_none());
+    }
+
+    #[test]
+    fn aliases_demonyms_acronyms_titles() {
+        let g = gazetteer();
+        for (alias, code) in [("U.S.", "US"), ("America", "US"), ("USA", "US"), ("DPRK", "KP"), ("ROK", "KR"),
+            ("Republic of Korea", "KR"), ("Britain", "GB"), ("U.K.", "GB"), ("UK", "GB")]
+        {
+            assert_eq!(g.country(alias).map(|c| c.alpha2.as_str()), Some(code), "{alias}");
+        }
+        assert_eq!(g.country("U.S.").unwrap().name, "United States");
+        for (dem, code) in [("North Korean", "KP"), ("South Korean", "KR"), ("American", "US"), ("Russian", "RU"),
+            ("Chinese", "CN"), ("british", "GB")]
+        {
+            assert_eq!(g.demonym(dem).map(|c| c.alpha2.as_str()), Some(code), "{dem}");
+        }
+        assert!(g.demonym("Korean War").is_none());
+        assert_eq!(g.acronym("KCNA").unwrap().long, "Korean Central News Agency");
+        assert_eq!(g.acronym("DPRK").unwrap().country.as_deref(), Some("KP"));
+        assert!(g.acronym("who").is_none(), "acronyms are case-sensitive");
+        assert!(g.title_word("minister").head && g.title_word("defense").modifier);
+        assert!(g.title_word("mr.").honorific && !g.title_word("mr.").head);
+        assert_eq!(g.title_word("kim"), TitleWord::default());
+        // Every code in the hand-written files names a country the gazetteer knows.
+        for data in [ALIASES, DEMONYMS] {
+            for r in rows(data) {
+                assert!(g.country_by_code(r[1].trim()).is_some(), "unknown code in row {r:?}");
+            }
+        }
+        for a in &g.known_acronyms {
+            if let Some(c) = &a.country {
+                assert!(g.country_by_code(c).is_some(), "{}", a.short);
+            }
+        }
     }
 }

@@ -1,8 +1,613 @@
 //! News-aware tokens and sentences over the headline, dateline, body paragraphs and captions.
+//!
+//! A hand-written byte scanner (no regex per token): words keep their inner dots ("U.S.", "3.5",
+//! "J.R.R."), hyphens ("Kim Jong-un", "1950-53", "COVID-19"), thousands commas ("155,221") and
+//! name apostrophes ("O'Brien"); clitics ("'s", "n't") are split off; punctuation stands alone except
+//! runs ("--", "...", "``", "''"); URLs and e-mail addresses are one token. Sentences end at `.`, `!`,
+//! `?` (with any closing quote or bracket right behind), and after an abbreviation only when the next
+//! word is one that starts sentences ("in the U.S. The next ...") rather than a name ("U.S. Treasury").
 use crate::types::*;
 
-/// Fills `art.tokens` and `art.sentences` from the parts `parse_structure` found.
+/// Fills `art.tokens` and `art.sentences` from the parts `parse_structure` found, in text order.
+/// Every span is a byte range into `art.text` (the original text); newlines inside a paragraph are
+/// whitespace like any other.
 pub fn annotate(art: &mut Article) {
-    // TODO(issue 2)
-    let _ = art;
+    let mut parts: Vec<(Span, Section)> = Vec::with_capacity(art.paragraphs.len() + art.captions.len() + 2);
+    if let Some(h) = art.headline {
+        parts.push((h, Section::Headline));
+    }
+    if let Some(d) = &art.dateline {
+        parts.push((d.span, Section::Dateline));
+    }
+    for (i, p) in art.paragraphs.iter().enumerate() {
+        parts.push((p.span, Section::Body(i)));
+    }
+    for (i, c) in art.captions.iter().enumerate() {
+        // Only the caption's descriptive words: "view larger image", the restriction and the credit
+        // are metadata, already split into fields.
+        let span = crate::article::caption_text_span(&art.text, c.span);
+        parts.push((span, Section::Caption(i)));
+    }
+    parts.sort_by_key(|(s, _)| s.start);
+
+    let mut tokens = Vec::with_capacity(art.text.len() / 5);
+    let mut sentences = Vec::new();
+    for (span, section) in parts {
+        let first = tokens.len();
+        tokenize_range(&art.text, span.start, span.end, &mut tokens);
+        if section == Section::Dateline {
+            // A dateline is a unit of its own, never split ("RICHMOND, Va. (AP) --").
+            if tokens.len() > first {
+                sentences.push(Sentence {
+                    span: Span::new(tokens[first].span.start, tokens[tokens.len() - 1].span.end),
+                    token_start: first,
+                    token_end: tokens.len(),
+                    section,
+                });
+            }
+        } else {
+            split_sentences(&art.text, &tokens, first, tokens.len(), section, &mut sentences);
+        }
+    }
+    art.tokens = tokens;
+    art.sentences = sentences;
+}
+
+/// Tokenizes any string the way `annotate` does; spans are byte ranges into `s`.
+/// The entity recogniser's trainer uses this so training and inference see the same tokens.
+pub fn tokenize_str(s: &str) -> Vec<Span> {
+    let mut toks = Vec::with_capacity(s.len() / 5 + 1);
+    tokenize_range(s, 0, s.len(), &mut toks);
+    toks.into_iter().map(|t| t.span).collect()
+}
+
+/// Splits a string into sentences the way `annotate` does a paragraph; spans are byte ranges into `s`.
+pub fn sentences_str(s: &str) -> Vec<Span> {
+    let mut toks = Vec::new();
+    tokenize_range(s, 0, s.len(), &mut toks);
+    let mut sents = Vec::new();
+    split_sentences(s, &toks, 0, toks.len(), Section::Body(0), &mut sents);
+    sents.into_iter().map(|x| x.span).collect()
+}
+
+#[inline]
+fn is_space_byte(c: u8) -> bool {
+    // ASCII whitespace and control characters (NUL, form feeds, SGML leftovers like \x03) separate tokens.
+    c <= b' ' || c == 0x7f
+}
+
+/// The char starting at byte `i` (which must be a char boundary).
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text[i..].chars().next() {
+        Some(c) => (c, c.len_utf8()),
+        None => ('\0', 1),
+    }
+}
+
+#[inline]
+fn is_word_char_at(text: &str, i: usize, end: usize) -> bool {
+    if i >= end {
+        return false;
+    }
+    let c = text.as_bytes()[i];
+    if c < 0x80 {
+        c.is_ascii_alphanumeric()
+    } else {
+        char_at(text, i).0.is_alphanumeric()
+    }
+}
+
+/// ASCII letters and digits, as a table: the tokenizer's inner loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// Byte length of the alphanumeric run starting at `i` (0 if none).
+#[inline]
+fn alnum_run(text: &str, i: usize, end: usize) -> usize {
+    let b = &text.as_bytes()[..end];
+    let mut j = i;
+    while j < end {
+        let c = b[j];
+        if ASCII_ALNUM[c as usize] {
+            j += 1;
+        } else if c < 0x80 {
+            break;
+        } else {
+            let (ch, l) = char_at(text, j);
+            if ch.is_alphanumeric() {
+                j += l;
+            } else {
+                break;
+            }
+        }
+    }
+    j - i
+}
+
+/// Is the byte range an apostrophe (ASCII ' or U+2019 ’)? Returns its length.
+#[inline]
+fn apostrophe_len(b: &[u8], i: usize, end: usize) -> usize {
+    if i < end && b[i] == b'\'' {
+        1
+    } else if i + 2 < end && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x99 {
+        3
+    } else {
+        0
+    }
+}
+
+const CLITICS: [&str; 6] = ["s", "re", "ll", "ve", "d", "m"];
+
+fn starts_with_ci(b: &[u8], i: usize, end: usize, pat: &[u8]) -> bool {
+    i + pat.len() <= end && b[i..i + pat.len()].eq_ignore_ascii_case(pat)
+}
+
+/// Tokenizes `text[start..end]`, pushing tokens with absolute byte spans.
+pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let b = text.as_bytes();
+    let end = end.min(b.len());
+    let mut i = start;
+    while i < end {
+        let c = b[i];
+        if c < 0x80 {
+            if is_space_byte(c) {
+                i += 1;
+                continue;
+            }
+            if c.is_ascii_alphanumeric() || (c == b'.' && i + 1 < end && b[i + 1].is_ascii_digit()) {
+                i = scan_word(text, i, end, out);
+                continue;
+            }
+            // Punctuation.
+            let run_of = |ch: u8| {
+                let mut j = i;
+                while j < end && b[j] == ch {
+                    j += 1;
+                }
+                j
+            };
+            let j = match c {
+                b'-' | b'.' | b'`' | b'=' | b'*' | b'_' => run_of(c),
+                b'\'' if i + 1 < end && b[i + 1] == b'\'' => i + 2,
+                b'&' if starts_with_ci(b, i, end, b"&#") => {
+                    // A numeric SGML reference ("&#3;") left in the text is one token.
+                    let mut j = i + 2;
+                    while j < end && b[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                    if j < end && b[j] == b';' && j > i + 2 {
+                        j + 1
+                    } else {
+                        i + 1
+                    }
+                }
+                _ => i + 1,
+            };
+            out.push(Token { span: Span::new(i, j) });
+            i = j;
+        } else {
+            let (ch, l) = char_at(text, i);
+            if ch.is_whitespace() {
+                i += l;
+            } else if ch.is_alphanumeric() {
+                i = scan_word(text, i, end, out);
+            } else {
+                // Curly quotes, dashes, ellipsis and other symbols: one token each.
+                out.push(Token { span: Span::new(i, i + l) });
+                i += l;
+            }
+        }
+    }
+}
+
+/// Scans a word-like token starting at `ws`; returns the byte after it (clitic tokens included).
+fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
+    let b = text.as_bytes();
+    // URLs: to the next space, without trailing sentence punctuation.
+    if starts_with_ci(b, ws, end, b"http://")
+        || starts_with_ci(b, ws, end, b"https://")
+        || (starts_with_ci(b, ws, end, b"www.") && is_word_char_at(text, ws + 4, end))
+    {
+        let mut j = ws;
+        while j < end && !is_space_byte(b[j]) && !matches!(b[j], b'"' | b'<' | b'>') {
+            j += 1;
+        }
+        while j > ws && !text.is_char_boundary(j) {
+            j -= 1;
+        }
+        let mut e = j;
+        loop {
+            if e <= ws + 1 {
+                break;
+            }
+            let last = b[e - 1];
+            if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
+                e -= 1;
+            } else if last == b')' && !text[ws..e].contains('(') {
+                e -= 1;
+            } else {
+                break;
+            }
+        }
+        out.push(Token { span: Span::new(ws, e) });
+        return e;
+    }
+
+    let mut j = ws;
+    if b[j] == b'.' {
+        j += 1; // ".5"
+    }
+    let mut has_dot = false;
+    let mut is_email = false;
+    loop {
+        let run = alnum_run(text, j, end);
+        let run_start = j;
+        j += run;
+        if j >= end {
+            break;
+        }
+        let next = b[j];
+        match next {
+            b'.' if is_word_char_at(text, j + 1, end) => {
+                has_dot = true;
+                j += 1;
+            }
+            b',' if run > 0
+                && run <= 3
+                && b[run_start..j].iter().all(u8::is_ascii_digit)
+                && j + 4 <= end
+                && b[j + 1..j + 4].iter().all(u8::is_ascii_digit)
+                && (j + 4 == end || !b[j + 4].is_ascii_digit()) =>
+            {
+                // Thousands separator: 155,221 and 1,750,000 but not "4,340, 4,345".
+                j += 1;
+            }
+            b'-' if run > 0 && is_word_char_at(text, j + 1, end) => j += 1,
+            b'&' if run > 0
+                && b[j - 1].is_ascii_uppercase()
+                && j + 1 < end
+                && b[j + 1].is_ascii_uppercase() =>
+            {
+                j += 1 // AT&T, S&P
+            }
+            b'/' if run > 0 && b[j - 1].is_ascii_digit() && j + 1 < end && b[j + 1].is_ascii_digit() => j += 1,
+            b'@' if !is_email && j > ws && is_word_char_at(text, j + 1, end) => {
+                // E-mail: the domain needs a dot; otherwise "@" is punctuation.
+                let mut k = j + 1;
+                let mut dot = false;
+                while k < end && (b[k].is_ascii_alphanumeric() || b[k] == b'-' || b[k] == b'.') {
+                    if b[k] == b'.' && k + 1 < end && b[k + 1].is_ascii_alphanumeric() {
+                        dot = true;
+                    }
+                    k += 1;
+                }
+                if dot {
+                    while b[k - 1] == b'.' || b[k - 1] == b'-' {
+                        k -= 1;
+                    }
+                    is_email = true;
+                    j = k;
+                    break;
+                }
+                break;
+            }
+            b'_' | b'+' if run > 0 => {
+                // Inside an e-mail local part ("lee_minji@..."); otherwise punctuation.
+                let mut k = j;
+                while k < end && (b[k].is_ascii_alphanumeric() || matches!(b[k], b'_' | b'+' | b'.' | b'-')) {
+                    k += 1;
+                }
+                if k < end && b[k] == b'@' {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            _ => {
+                let al = apostrophe_len(b, j, end);
+                if al > 0 && run > 0 {
+                    let lr = alnum_run(text, j + al, end);
+                    if lr == 0 {
+                        break; // "workers'" -> the apostrophe is its own token
+                    }
+                    let after = &text[j + al..j + al + lr];
+                    let follows_word = is_word_char_at(text, j + al + lr, end);
+                    let lower = after.to_ascii_lowercase();
+                    if !follows_word && lower == "t" && b[j - 1].eq_ignore_ascii_case(&b'n') && j - 1 > ws {
+                        // "don't" -> "do" "n't"
+                        out.push(Token { span: Span::new(ws, j - 1) });
+                        out.push(Token { span: Span::new(j - 1, j + al + lr) });
+                        return j + al + lr;
+                    }
+                    if !follows_word && CLITICS.contains(&lower.as_str()) {
+                        out.push(Token { span: Span::new(ws, j) });
+                        out.push(Token { span: Span::new(j, j + al + lr) });
+                        return j + al + lr;
+                    }
+                    j += al; // O'Brien, Shi'ite
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+    // A trailing dot belongs to abbreviations and initials.
+    if !is_email && j < end && b[j] == b'.' && is_abbreviation(text, ws, j, has_dot, end) {
+        j += 1;
+    }
+    out.push(Token { span: Span::new(ws, j) });
+    j
+}
+
+/// Titles and other abbreviations that are followed by a name, so never end a sentence.
+const TITLE_ABBREVS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr", "Sgt", "Adm", "Brig",
+    "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "St", "Mt", "Ft", "No", "Nos", "Messrs", "Fr", "Sr",
+    "Jr",
+];
+
+/// Abbreviations that may end a sentence ("... Smith Corp. The company ...").
+const OTHER_ABBREVS: &[&str] = &[
+    "Co", "Corp", "Inc", "Ltd", "Bros", "Dept", "Univ", "Assn", "Cos", "Plc", "Vol", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur",
+    "Thurs", "Fri", "Sat", "Sun", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
+    "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev",
+    "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Que", "Ont", "Alta", "Sask", "Man",
+    "Nfld", "Dist", "Ave", "Blvd", "Rd",
+];
+
+const LOWER_ABBREVS: &[&str] = &["vs", "etc", "approx", "est", "cf", "al", "fig", "ca"];
+
+fn abbrev_in(list: &[&str], w: &str) -> bool {
+    // Abbreviations are short: anything longer is not one, without comparing.
+    if w.len() > 7 || w.is_empty() || !w.as_bytes()[0].is_ascii_uppercase() {
+        return false;
+    }
+    let upper = w.bytes().all(|c| c.is_ascii_uppercase());
+    list.iter().any(|a| *a == w || (upper && a.len() == w.len() && a.eq_ignore_ascii_case(w)))
+}
+
+/// Is `text[ws..we]` (followed by a '.') an abbreviation that keeps its dot?
+fn is_abbreviation(text: &str, ws: usize, we: usize, has_dot: bool, end: usize) -> bool {
+    let w = &text[ws..we];
+    if has_dot {
+        // U.S, J.R.R, a.m, Ph.D: every dot-separated piece is one or two letters.
+        return w.split('.').all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|c| c.is_ascii_alphabetic()));
+    }
+    if w.len() == 1 {
+        return w.as_bytes()[0].is_ascii_uppercase(); // an initial: "J. Smith"
+    }
+    if w == "No" || w == "NO" || w == "Nos" {
+        // Only "No. 1"; "said no." ends a sentence.
+        let b = text.as_bytes();
+        let mut k = we + 1;
+        while k < end && b[k] == b' ' {
+            k += 1;
+        }
+        return k < end && b[k].is_ascii_digit();
+    }
+    abbrev_in(TITLE_ABBREVS, w) || abbrev_in(OTHER_ABBREVS, w) || LOWER_ABBREVS.contains(&w)
+}
+
+/// Capitalised words that start sentences rather than continue names, for the abbreviation rule.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "It", "Its", "He", "She", "They", "We", "I", "You", "In", "On", "At", "But", "And", "Or",
+    "So", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Their", "Our", "My", "Your", "As",
+    "For", "If", "When", "While", "After", "Before", "Since", "Although", "Though", "Meanwhile", "However",
+    "Also", "Still", "Yet", "Then", "Some", "Many", "Most", "Other", "Others", "Both", "Each", "Every", "All",
+    "None", "One", "Two", "Three", "Under", "According", "Last", "Earlier", "Later", "Today", "Yesterday",
+    "Analysts", "Officials", "Shares", "Prices", "Net", "Sales", "Earnings", "Despite", "During", "With",
+    "Without", "What", "Who", "Why", "How", "Where", "Such", "Not", "No", "Now", "Instead", "Asked", "By",
+    "From", "To", "Of", "Over", "More", "Only", "Even", "Separately", "Further", "Details",
+];
+
+#[inline]
+fn first_char(s: &str) -> char {
+    s.chars().next().unwrap_or(' ')
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "”" | "’" | ")" | "]" | "''" | "»")
+}
+
+fn is_opening_quote(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "``" | "'" | "‘" | "«")
+}
+
+/// Splits `tokens[from..to]` into sentences of the given section.
+fn split_sentences(text: &str, tokens: &[Token], from: usize, to: usize, section: Section, out: &mut Vec<Sentence>) {
+    if from >= to {
+        return;
+    }
+    let tok = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+    let mut s_start = from;
+    let mut k = from;
+    while k < to {
+        // Most tokens cannot end a sentence: test the last byte before any string comparison
+        // ('.', '!', '?', or the last byte of "…").
+        let sp = tokens[k].span;
+        let lastb = text.as_bytes()[sp.end - 1];
+        if !matches!(lastb, b'.' | b'!' | b'?' | 0xA6) {
+            k += 1;
+            continue;
+        }
+        let t = tok(k);
+        let ends_dot = t.len() > 1 && t.ends_with('.') && t.bytes().next().is_some_and(|c| c.is_ascii_alphabetic());
+        let terminal = matches!(t, "." | "!" | "?" | "..." | "…" | "?!" | "!?") || (t.len() > 1 && t.bytes().all(|c| c == b'!' || c == b'?'));
+        if !(terminal || ends_dot) {
+            k += 1;
+            continue;
+        }
+        // Closing quotes and brackets written right after the mark belong to this sentence.
+        let mut e = k;
+        while e + 1 < to && tokens[e + 1].span.start == tokens[e].span.end && is_closing(tok(e + 1)) {
+            e += 1;
+        }
+        if e + 1 >= to {
+            break;
+        }
+        let next = tok(e + 1);
+        let nc = first_char(next);
+        let brk = if terminal {
+            if t == "..." || t == "…" {
+                nc.is_uppercase()
+            } else {
+                !nc.is_lowercase() && !matches!(next, "," | ";" | ":" | ")" | "-")
+            }
+        } else {
+            // An abbreviation with its dot: a judgement call.
+            let w = &t[..t.len() - 1];
+            let single_initial = w.len() == 1;
+            let inner_initials = w.len() <= 5 && w.split('.').all(|p| p.len() == 1) && w.split('.').all(|p| p.bytes().all(|c| c.is_ascii_uppercase())) && w.contains('.') && !matches!(w, "U.S" | "U.N" | "U.K");
+            if single_initial || inner_initials || abbrev_in(TITLE_ABBREVS, w) {
+                false
+            } else if is_opening_quote(next) && tokens[e + 1].span.start > tokens[e].span.end {
+                true
+            } else {
+                SENTENCE_STARTERS.contains(&next)
+            }
+        };
+        if brk {
+            push_sentence(tokens, s_start, e + 1, section, out);
+            s_start = e + 1;
+        }
+        k = e + 1;
+    }
+    push_sentence(tokens, s_start, to, section, out);
+}
+
+fn push_sentence(tokens: &[Token], a: usize, b: usize, section: Section, out: &mut Vec<Sentence>) {
+    if a < b {
+        out.push(Sentence {
+            span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
+            token_start: a,
+            token_end: b,
+            section,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokenize_str(s).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+    }
+    fn sents(s: &str) -> Vec<&str> {
+        sentences_str(s).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dot() {
+        assert_eq!(toks("the U.S. and Gen. Smith"), ["the", "U.S.", "and", "Gen.", "Smith"]);
+        assert_eq!(toks("on Jan. 5 Mr. Lee Jr. left"), ["on", "Jan.", "5", "Mr.", "Lee", "Jr.", "left"]);
+        assert_eq!(toks("J.R.R. Tolkien and J. Smith"), ["J.R.R.", "Tolkien", "and", "J.", "Smith"]);
+        assert_eq!(toks("at 9 a.m. sharp"), ["at", "9", "a.m.", "sharp"]);
+        assert_eq!(toks("RICHMOND, Va. (AP)"), ["RICHMOND", ",", "Va.", "(", "AP", ")"]);
+    }
+
+    #[test]
+    fn sentence_final_dot_is_split() {
+        assert_eq!(toks("He left."), ["He", "left", "."]);
+        assert_eq!(toks("She said no."), ["She", "said", "no", "."]);
+        assert_eq!(toks("They came second."), ["They", "came", "second", "."]);
+    }
+
+    #[test]
+    fn no_before_numbers_only() {
+        assert_eq!(toks("the No. 1 seed"), ["the", "No.", "1", "seed"]);
+        assert_eq!(toks("He said No. Then"), ["He", "said", "No", ".", "Then"]);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(toks("3.5 pct of 155,221 bags"), ["3.5", "pct", "of", "155,221", "bags"]);
+        assert_eq!(toks("at 4,340, 4,345 and 1,750,000"), ["at", "4,340", ",", "4,345", "and", "1,750,000"]);
+        assert_eq!(toks("1,2 and 12,34"), ["1", ",", "2", "and", "12", ",", "34"]);
+        assert_eq!(toks("$3.5 mln"), ["$", "3.5", "mln"]);
+        assert_eq!(toks("4 1/2 pct"), ["4", "1/2", "pct"]);
+        assert_eq!(toks("up .5 pct"), ["up", ".5", "pct"]);
+    }
+
+    #[test]
+    fn hyphenated_words_stay_whole() {
+        assert_eq!(toks("the 1950-53 Korean War"), ["the", "1950-53", "Korean", "War"]);
+        assert_eq!(toks("\"Weaponry Exhibition-2023\""), ["\"", "Weaponry", "Exhibition-2023", "\""]);
+        assert_eq!(toks("Kim Jong-un and COVID-19"), ["Kim", "Jong-un", "and", "COVID-19"]);
+        assert_eq!(toks("end -- and - so"), ["end", "--", "and", "-", "so"]);
+        assert_eq!(toks("word- next"), ["word", "-", "next"]);
+    }
+
+    #[test]
+    fn clitics_and_apostrophes() {
+        assert_eq!(toks("Russia's army"), ["Russia", "'s", "army"]);
+        assert_eq!(toks("Xi’s will"), ["Xi", "’s", "will"]);
+        assert_eq!(toks("don't go"), ["do", "n't", "go"]);
+        assert_eq!(toks("O'Brien and D'AFFLISIO"), ["O'Brien", "and", "D'AFFLISIO"]);
+        assert_eq!(toks("workers' union"), ["workers", "'", "union"]);
+        assert_eq!(toks("KOREA'S LEADER"), ["KOREA", "'S", "LEADER"]);
+    }
+
+    #[test]
+    fn quotes_and_dashes_split() {
+        assert_eq!(toks("\"cordial atmosphere.\""), ["\"", "cordial", "atmosphere", ".", "\""]);
+        assert_eq!(toks("“Yes,” he said—then left"), ["“", "Yes", ",", "”", "he", "said", "—", "then", "left"]);
+        assert_eq!(toks("(L) and [C]"), ["(", "L", ")", "and", "[", "C", "]"]);
+        assert_eq!(toks("``quoted''"), ["``", "quoted", "''"]);
+        assert_eq!(toks("wait..."), ["wait", "..."]);
+    }
+
+    #[test]
+    fn urls_and_emails_whole() {
+        assert_eq!(toks("see http://www.example.com/a?b=1."), ["see", "http://www.example.com/a?b=1", "."]);
+        assert_eq!(toks("(www.yna.co.kr)"), ["(", "www.yna.co.kr", ")"]);
+        assert_eq!(toks("mail lee_m@yna.co.kr."), ["mail", "lee_m@yna.co.kr", "."]);
+        assert_eq!(toks("@user and a@b"), ["@", "user", "and", "a", "@", "b"]);
+        assert_eq!(toks("SPACE.com reported"), ["SPACE.com", "reported"]);
+    }
+
+    #[test]
+    fn all_caps_headline() {
+        assert_eq!(toks("U.S. TRADE DEFICIT WIDENS IN JAN."), ["U.S.", "TRADE", "DEFICIT", "WIDENS", "IN", "JAN."]);
+        assert_eq!(toks("AT&T BUYS S&P UNIT"), ["AT&T", "BUYS", "S&P", "UNIT"]);
+    }
+
+    #[test]
+    fn non_ascii_and_controls() {
+        assert_eq!(toks("Zürich\u{0}café\u{3}naïve"), ["Zürich", "café", "naïve"]);
+        assert_eq!(toks("a\u{a0}b 한국 …"), ["a", "b", "한국", "…"]);
+        assert_eq!(toks(""), Vec::<&str>::new());
+        assert_eq!(toks("   \n\t "), Vec::<&str>::new());
+        assert_eq!(toks("end&#3;"), ["end", "&#3;"]);
+    }
+
+    #[test]
+    fn sentences_do_not_break_at_abbreviations() {
+        assert_eq!(sents("The U.S. Treasury said so. Gen. Smith agreed."), ["The U.S. Treasury said so.", "Gen. Smith agreed."]);
+        assert_eq!(sents("Mr. Lee met J. R. Smith in Pyongyang."), ["Mr. Lee met J. R. Smith in Pyongyang."]);
+        assert_eq!(sents("It rose on Jan. 5 in the U.S. market."), ["It rose on Jan. 5 in the U.S. market."]);
+    }
+
+    #[test]
+    fn sentences_break_after_abbreviation_before_starter() {
+        assert_eq!(sents("Ties among Seoul and the U.S. The next step is near."), ["Ties among Seoul and the U.S.", "The next step is near."]);
+        assert_eq!(sents("It bought Smith Corp. It paid cash."), ["It bought Smith Corp.", "It paid cash."]);
+    }
+
+    #[test]
+    fn sentences_and_quotes() {
+        assert_eq!(sents("He said \"No way.\" Then he left."), ["He said \"No way.\"", "Then he left."]);
+        assert_eq!(sents("\"Why?\" he asked. Nobody knew!"), ["\"Why?\" he asked.", "Nobody knew!"]);
+        assert_eq!(sents("Prices rose 3.5 pct. Sales fell"), ["Prices rose 3.5 pct.", "Sales fell"]);
+        assert_eq!(sents("one. two"), ["one. two"]);
+    }
 }

@@ -274,6 +274,21 @@ pub struct Quote {
     pub sentence: usize,
 }
 
+/// An acronym the story uses and what it stands for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Acronym {
+    /// As written: "KCNA", "U.N.".
+    pub short: String,
+    /// The long form as the story writes it ("intercontinental ballistic missiles"), or the well-known one.
+    pub long: String,
+    /// Canonical name of the entity it names ("North Korea" for "DPRK"), when it names one.
+    pub refers_to: Option<String>,
+    /// True when the story itself defines it ("Korean Central News Agency (KCNA)").
+    pub defined: bool,
+    /// The first mention of the short form.
+    pub span: Span,
+}
+
 /// A subject-predicate-object statement between entities.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
@@ -305,6 +320,8 @@ pub struct Article {
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
     pub clusters: Vec<Cluster>,
+    /// Acronyms the story uses, defined in it or well known (filled by resolution).
+    pub acronyms: Vec<Acronym>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
 }

@@ -1,9 +1,31 @@
 //! The pyo3 binding: converts inputs to owned Rust data, releases the GIL around heavy work and
 //! maps core errors to dateline's Python exceptions. No logic of its own.
+//!
+//! One submodule per area, each with a `register(m)` that adds its functions and classes to
+//! `dateline._native`. To add an area: write `src/python/<area>.rs` with
+//! `pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()>`, declare it below and call it in
+//! `_native`. Shared helpers for all submodules:
+//! - `errors::guarded(py, || core_call())`: runs core work without the GIL, maps `crate::Error` to the
+//!   Python exception and a panic to `DatelineError`. Every call into the core goes through it.
+//! - `errors::input_error(py, msg)`: an `InputError` for bad arguments.
+//! - `article::text_arg`, `article::date_arg`: the `text` (str/bytes) and `date=` arguments as `parse`
+//!   reads them; `article::PyArticle::new` wraps a core `Article` for Python;
+//!   `offsets::CharMap` converts byte offsets to `str` indices.
 use pyo3::prelude::*;
+
+pub(crate) mod article;
+pub(crate) mod datasets;
+pub(crate) mod errors;
+pub(crate) mod offsets;
+pub(crate) mod corpus;
+pub(crate) mod stats;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    article::register(m)?;
+    datasets::register(m)?;
+    corpus::register(m)?;
+    stats::register(m)?;
     Ok(())
 }

@@ -1,0 +1,109 @@
+//! Cost of the reading stages (resolution + titles, time values, quotes, events) against parse + entities.
+//!
+//!     cargo run --release --example bench_reading [-- DIR_OF_TXT_STORIES [ROUNDS]]
+//!
+//! Default corpus: ../shared/data/bbc_news (2,225 stories). Prints words/s of parse+entities (structure,
+//! tokens, sentences, entity recognition) and of the reading stages run on those results, and their ratio
+//! (issue 4's budget: reading <= 15% of parse+entities time). When the tagger finds no entities (not built
+//! into this branch), a stand-in tagger marks capitalised word runs as names so the reading stages still
+//! do realistic work; the line says which was used.
+use dateline::*;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn stories(dir: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("cannot read {}: {e}", d.display())) {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files.iter().map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()).collect()
+}
+
+/// Stand-in tagger: runs of capitalised words not at a sentence start; countries and cities as GPE,
+/// nationalities as NORP, two-word runs as PERSON, the rest ORG.
+fn stand_in_entities(art: &mut Article) {
+    let g = gazetteer::gazetteer();
+    let mut ents = Vec::new();
+    for (si, s) in art.sentences.iter().enumerate() {
+        let mut t = s.token_start + 1;
+        while t < s.token_end {
+            let cap = |i: usize| art.token_text(i).chars().next().is_some_and(char::is_uppercase);
+            if !cap(t) {
+                t += 1;
+                continue;
+            }
+            let a = t;
+            while t < s.token_end && cap(t) {
+                t += 1;
+            }
+            let span = Span::new(art.tokens[a].span.start, art.tokens[t - 1].span.end);
+            let text = art.slice(span);
+            let label = if g.country(text).is_some() || g.city(text).is_some() {
+                Label::Gpe
+            } else if g.demonym(text).is_some() {
+                Label::Norp
+            } else if t - a == 2 {
+                Label::Person
+            } else {
+                Label::Org
+            };
+            ents.push(Entity::new(span, label, si, a, t));
+        }
+    }
+    art.entities = ents;
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args.get(1).map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc_news")
+    });
+    let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let texts = stories(&dir);
+    assert!(!texts.is_empty(), "no .txt stories under {}", dir.display());
+    let opts = ParseOptions { date: Some("2005-01-01".into()), source: None };
+    let stages = Stages { entities: true, reading: false };
+
+    let mut best_parse = f64::MAX;
+    let mut best_read = f64::MAX;
+    let mut words = 0usize;
+    let mut ents = 0usize;
+    let mut quotes = 0usize;
+    let mut events = 0usize;
+    let mut stand_in = false;
+    for _ in 0..rounds {
+        let t0 = Instant::now();
+        let mut arts: Vec<Article> = texts.iter().map(|t| analyze(t, &opts, stages).unwrap()).collect();
+        best_parse = best_parse.min(t0.elapsed().as_secs_f64());
+        if arts.iter().all(|a| a.entities.is_empty()) {
+            stand_in = true;
+            arts.iter_mut().for_each(stand_in_entities);
+        }
+        words = arts.iter().map(|a| a.tokens.len()).sum();
+        ents = arts.iter().map(|a| a.entities.len()).sum();
+        let t1 = Instant::now();
+        for a in arts.iter_mut() {
+            resolve::resolve(a);
+            dates::annotate(a);
+            quotes::extract(a);
+            events::extract(a);
+        }
+        best_read = best_read.min(t1.elapsed().as_secs_f64());
+        quotes = arts.iter().map(|a| a.quotes.len()).sum();
+        events = arts.iter().map(|a| a.events.len()).sum();
+    }
+    println!("corpus: {} stories, {} tokens, {} entities{}", texts.len(), words, ents,
+        if stand_in { " (stand-in tagger: the entity recogniser found none)" } else { "" });
+    println!("parse+entities: {:.3} s, {:.0} tokens/s", best_parse, words as f64 / best_parse);
+    println!("reading stages: {:.3} s, {:.0} tokens/s ({} quotes, {} events)", best_read, words as f64 / best_read, quotes, events);
+    println!("reading cost = {:.1}% of parse+entities time (budget 15%)", 100.0 * best_read / best_parse);
+}

@@ -1,0 +1,269 @@
+"""The ``dateline`` command.
+
+Each command is a function ``add_<name>_command(subparsers)`` that adds its sub-parser and sets
+``func`` (called with the parsed args, returns the exit code). Commands of other areas live in their
+own modules and are added in :func:`_add_commands`, one line each.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import dateline
+from dateline.errors import DatelineError
+
+
+def _err(msg: str) -> None:
+    print(f"dateline: {msg}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- parse
+
+
+def _read_input(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    return Path(name).read_bytes()
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    status = 0
+    out = sys.stdout
+    for name in args.files:
+        source = "<stdin>" if name == "-" else name
+        try:
+            data = _read_input(name)
+            art = dateline.parse(
+                data, date=args.date, source=source, errors=args.errors, entities=not args.no_entities
+            )
+            out.write(art.to_json(text=args.text, tokens=args.tokens))
+            out.write("\n")
+        except (OSError, DatelineError) as e:
+            # One bad file does not stop the others; the exit code says something failed.
+            _err(f"{source}: {e}")
+            status = 1
+    out.flush()
+    return status
+
+
+def add_parse_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "parse",
+        help="parse stories, print one JSON object per story per line",
+        description="Parses each FILE as one story (UTF-8) and prints one JSON object per line. "
+        "Offsets are str (code point) indices into the decoded text.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="a story file, or - for standard input")
+    p.add_argument("--date", help="the stories' date, YYYY-MM-DD (for datelines without a year)")
+    p.add_argument("--errors", choices=["strict", "replace"], default="strict",
+                   help="strict: stop a file at invalid UTF-8 (default); replace: decode lossily")
+    p.add_argument("--tokens", action="store_true", help="include the tokens")
+    p.add_argument("--text", action="store_true", help="include the input text")
+    p.add_argument("--no-entities", action="store_true", help="structure, sentences and tokens only")
+    p.set_defaults(func=_cmd_parse)
+
+
+# ---------------------------------------------------------------- demo
+
+
+def _shorten(s: Optional[str], n: int = 90) -> str:
+    if s is None:
+        return "-"
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 3] + "..."
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    stories = dateline.sample_corpus()
+    per_label: collections.Counter = collections.Counter()
+    top: collections.Counter = collections.Counter()
+    totals = collections.Counter()
+    w = sys.stdout.write
+    w(f"dateline {dateline.__version__}: the bundled sample corpus ({len(stories)} stories, "
+      f"{dateline.sample_dir()})\n")
+    for story in stories:
+        art = dateline.parse(story["text"], date=story["date"], source=story["id"])
+        d = art.dateline
+        w(f"\n== {story['id']}  [{story['style']}]\n")
+        w(f"   headline : {_shorten(art.headline)}\n")
+        if d is not None:
+            w(f"   dateline : {d.text.strip()!r} -> place={d.place!r} date={d.date} agency={d.agency}\n")
+        else:
+            w("   dateline : (none)\n")
+        w(f"   date     : {art.date or '-'}")
+        if art.bylines:
+            w(f"   by: {', '.join(art.bylines)}")
+        w("\n")
+        if art.advisory:
+            w(f"   advisory : {'; '.join(art.advisory)}\n")
+        w(f"   parts    : {len(art.paragraphs)} paragraphs, {len(art.captions)} captions, "
+          f"{len(art.sentences)} sentences, {len(art.tokens)} tokens\n")
+        ents = art.entities
+        seen: Dict[Tuple[str, str], int] = {}
+        for e in ents:
+            key = (e.canonical, e.label)
+            seen[key] = seen.get(key, 0) + 1
+            per_label[e.label] += 1
+            if e.label not in ("CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME"):
+                top[key] += 1
+        shown = ", ".join(f"{name} ({label}{'' if n == 1 else ' x%d' % n})"
+                          for (name, label), n in list(seen.items())[: args.entities])
+        w(f"   entities : {shown or '(none)'}{' ...' if len(seen) > args.entities else ''}\n")
+        for q in art.quotes[:2]:
+            who = q.speaker or q.source or "?"
+            w(f"   quote    : {who}: \u201c{_shorten(q.text, 70)}\u201d\n")
+        for ev in art.events[:2]:
+            detail = f" ({ev.detail})" if ev.detail else ""
+            w(f"   event    : {ev.subject} -{ev.predicate}-> {ev.object}{detail}\n")
+        totals["stories"] += 1
+        totals["paragraphs"] += len(art.paragraphs)
+        totals["sentences"] += len(art.sentences)
+        totals["tokens"] += len(art.tokens)
+        totals["entities"] += len(ents)
+        totals["quotes"] += len(art.quotes)
+        totals["events"] += len(art.events)
+        totals["with dateline"] += d is not None
+    w("\n== totals\n   " + ", ".join(f"{k}: {v}" for k, v in totals.items()) + "\n")
+    if per_label:
+        w("   by label : " + ", ".join(f"{k} {v}" for k, v in per_label.most_common()) + "\n")
+    if top:
+        w("   top names: " + ", ".join(f"{n} ({l}) {c}" for (n, l), c in top.most_common(10)) + "\n")
+    return 0
+
+
+def add_demo_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="run the whole pipeline on the bundled sample corpus",
+                       description="Parses the sample stories shipped with dateline and prints a summary.")
+    p.add_argument("--entities", type=int, default=8, metavar="N", help="entities shown per story (8)")
+    p.set_defaults(func=_cmd_demo)
+
+
+# ---------------------------------------------------------------- eval
+
+
+def _score_rows(result: Any, path: str = "") -> Iterable[Tuple[str, Dict[str, Any]]]:
+    """Every dict in `result` that carries precision/recall/f1, with a name from its keys."""
+    if isinstance(result, dict):
+        if {"precision", "recall", "f1"} <= result.keys():
+            yield path or "overall", result
+        for k, v in result.items():
+            if isinstance(v, (dict, list)):
+                yield from _score_rows(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(result, list):
+        for i, v in enumerate(result):
+            name = v.get("type") or v.get("label") or v.get("name") if isinstance(v, dict) else None
+            yield from _score_rows(v, f"{path}.{name or i}" if path else str(name or i))
+
+
+def _fmt_pct(x: Any) -> str:
+    if not isinstance(x, (int, float)):
+        return "-"
+    # Scores come as fractions (0..1) or percentages; print percentages.
+    return f"{x * 100:6.2f}" if x <= 1.0 else f"{x:6.2f}"
+
+
+def print_scores(result: Dict[str, Any], title: str, out=None) -> None:
+    """Prints every precision/recall/F1 found in an evaluation result as one table."""
+    out = out or sys.stdout
+    rows = list(_score_rows(result))
+    width = max([len(n) for n, _ in rows] + [8])
+    out.write(f"{title}\n")
+    counts = [k for k in ("tp", "fp", "fn", "gold", "predicted") if any(k in r for _, r in rows)]
+    head = f"{'':<{width}}  {'prec':>6}  {'recall':>6}  {'F1':>6}" + "".join(f"  {k:>7}" for k in counts)
+    out.write(head + "\n")
+    for name, r in rows:
+        line = f"{name:<{width}}  {_fmt_pct(r.get('precision'))}  {_fmt_pct(r.get('recall'))}  {_fmt_pct(r.get('f1'))}"
+        line += "".join(f"  {r.get(k, ''):>7}" for k in counts)
+        out.write(line + "\n")
+    extra = {k: v for k, v in result.items() if not isinstance(v, (dict, list))}
+    if extra:
+        out.write("  ".join(f"{k}: {v}" for k, v in extra.items()) + "\n")
+
+
+def _native_eval(name: str):
+    fn = getattr(dateline._native, name, None)
+    if fn is None:
+        raise DatelineError(f"this build of dateline has no {name} (the evaluation is not compiled in)")
+    return fn
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    if not path.exists():
+        _err(f"{path}: no such file or directory")
+        return 1
+    try:
+        if args.dataset == "conll":
+            result = _native_eval("eval_conll")(str(args.path))
+            title = f"CoNLL-2003 NER, exact span and type, {args.path}"
+        else:
+            result = _native_eval("eval_timebank")(str(args.path))
+            title = f"TimeBank (TempEval-3) DATE/TIME, {args.path}"
+    except (OSError, DatelineError) as e:
+        _err(str(e))
+        return 1
+    if args.json:
+        json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print_scores(result, title)
+    return 0
+
+
+def add_eval_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("eval", help="measure accuracy on gold data (CoNLL-2003, TimeBank)")
+    esub = p.add_subparsers(dest="dataset", required=True, metavar="DATASET")
+    c = esub.add_parser("conll", help="entities on a CoNLL-2003 file (IOB1 or IOB2), per type and overall")
+    c.add_argument("path", metavar="FILE")
+    c.add_argument("--json", action="store_true", help="machine-readable output")
+    c.set_defaults(func=_cmd_eval)
+    t = esub.add_parser("timebank", help="DATE/TIME extents and values on a TimeBank folder (TimeML)")
+    t.add_argument("path", metavar="DIR")
+    t.add_argument("--json", action="store_true", help="machine-readable output")
+    t.set_defaults(func=_cmd_eval)
+
+
+# ---------------------------------------------------------------- main
+
+
+def _add_commands(sub: argparse._SubParsersAction) -> None:
+    add_parse_command(sub)
+    add_demo_command(sub)
+    add_eval_command(sub)
+    # Other areas add their commands below, one line each, e.g.
+    #   from dateline.corpus import add_extract_command; add_extract_command(sub)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="Turns raw news stories into structured data.",
+    )
+    parser.add_argument("--version", action="version", version=f"dateline {dateline.__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_commands(sub)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        # `dateline parse ... | head`: stop quietly; point stdout at devnull so the interpreter's
+        # final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except DatelineError as e:
+        _err(str(e))
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

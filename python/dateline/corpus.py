@@ -1,0 +1,559 @@
+"""Corpus engine: many stories in, tables out (pandas, Arrow, Parquet), every core busy, memory flat.
+
+    from dateline import Corpus
+    corpus = Corpus.from_jsonl("stories.jsonl", text="body", id="story_id", date="published")
+    ents = corpus.entities()            # one row per mention
+    arts = corpus.articles()            # one row per story, with an `error` column (None when fine)
+    corpus.to_parquet("out/")           # articles/entities/quotes/events.parquet, streamed
+
+Stories are read in batches (never the whole corpus at once) and analysed in the Rust core on a
+pool of worker threads with the GIL released. The tables are the same, row for row, whatever the
+number of threads. A story that cannot be analysed (bad encoding, malformed record, empty, too
+large) keeps its row in ``articles()`` with the reason in ``error``, file and line; the run goes on.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+
+import pyarrow as pa
+
+from dateline import _native
+from dateline import readers as _readers
+from dateline.readers import Batch
+
+__all__ = ["Corpus", "RunSummary", "TABLES", "add_extract_command"]
+
+#: The tables a run produces, in the order they are written.
+TABLES = ("articles", "entities", "quotes", "events")
+
+#: Default size limit of one story, in bytes (larger ones become error rows).
+DEFAULT_MAX_BYTES: int = _native.CORPUS_DEFAULT_MAX_BYTES
+
+# A forked child has the parent's thread pools without their threads: forget them there, so the
+# child builds its own on first use (the huggingface tokenizers approach; the core also checks the
+# pid, for forks that bypass os.fork).
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_native.corpus_after_fork_in_child)
+
+
+def default_threads() -> int:
+    """Threads used when ``threads=None``: ``$DATELINE_NUM_THREADS``, else every core."""
+    return _native.corpus_default_threads()
+
+
+@dataclass
+class RunSummary:
+    """Counts of a run (what ``to_parquet`` returns and the CLI prints)."""
+
+    stories: int = 0
+    errors: int = 0
+    entities: int = 0
+    quotes: int = 0
+    events: int = 0
+    seconds: float = 0.0
+
+    @property
+    def stories_per_second(self) -> float:
+        return self.stories / self.seconds if self.seconds > 0 else float("nan")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.stories:,} stories, {self.errors:,} errors, {self.entities:,} entities, "
+            f"{self.quotes:,} quotes, {self.events:,} events in {self.seconds:.2f} s "
+            f"({self.stories_per_second:,.0f} stories/s)"
+        )
+
+
+def _arrow_table(cols: List[tuple]) -> pa.Table:
+    """Wraps the core's Arrow-layout buffers without touching individual rows."""
+    arrays, names = [], []
+    for name, kind, n, nulls, validity, offsets, data in cols:
+        vbuf = pa.py_buffer(validity) if validity is not None else None
+        if kind == "str":
+            arr = pa.Array.from_buffers(pa.large_string(), n, [vbuf, pa.py_buffer(offsets), pa.py_buffer(data)], null_count=nulls)
+        else:
+            arr = pa.Array.from_buffers(pa.int64(), n, [vbuf, pa.py_buffer(data)], null_count=nulls)
+        arrays.append(arr)
+        names.append(name)
+    return pa.Table.from_arrays(arrays, names=names)
+
+
+def _to_pandas(name: str, table: pa.Table):
+    import pandas as pd
+
+    if name == "articles":
+        # Error rows have no counts: nullable integers keep the column integer-typed.
+        return table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
+    return table.to_pandas()
+
+
+def _check_threads(threads: Optional[int]) -> int:
+    if threads is None:
+        return 0
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+        raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+    return threads
+
+
+def _in_notebook() -> bool:
+    shell = sys.modules.get("IPython")
+    try:
+        return shell is not None and type(shell.get_ipython()).__name__ == "ZMQInteractiveShell"
+    except Exception:
+        return False
+
+
+def _progress_bar(progress: Optional[bool], total: Optional[int], desc: str):
+    """A tqdm bar (stories/s, ETA when the total is known); by default only in a terminal or a
+    notebook, and only once a run has taken 2 s, so quick runs print nothing."""
+    if progress is False:
+        return None
+    if progress is None and not (_in_notebook() or (hasattr(sys.stderr, "isatty") and sys.stderr.isatty())):
+        return None
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # tqdm is a dependency, but a missing bar must not stop a run
+        return None
+    return tqdm(total=total, unit=" stories", desc=desc, delay=0 if progress else 2, dynamic_ncols=True)
+
+
+class Corpus:
+    """A collection of stories to analyse, read lazily from its source each time it is run.
+
+    Make one with :meth:`from_jsonl`, :meth:`from_files`, :meth:`from_csv`, :meth:`from_parquet`,
+    :meth:`from_pandas` or :meth:`from_records`. Every method that runs the analysis takes
+    ``threads=`` (default: ``$DATELINE_NUM_THREADS``, else every core) and ``progress=``
+    (``None``: a bar in terminals and notebooks for runs over 2 s; ``True``/``False``: always/never).
+    """
+
+    def __init__(self, batches: Callable[[], Iterator[Batch]], *, total: Optional[int] = None,
+                 name: str = "corpus", json_fields: Optional[Dict[str, Optional[str]]] = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict", one_shot: bool = False):
+        if errors not in ("strict", "replace"):
+            raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
+        if not isinstance(max_bytes, int) or max_bytes < 1:
+            raise ValueError(f"max_bytes must be a positive int, not {max_bytes!r}")
+        self._batches = batches
+        self._total = total
+        self._name = name
+        self._json = json_fields or {}
+        self._max_bytes = max_bytes
+        self._errors = errors
+        self._one_shot = one_shot
+        self._used = False
+
+    def __repr__(self) -> str:
+        n = f"{self._total:,} stories" if self._total is not None else "size unknown until read"
+        return f"<dateline.Corpus {self._name} ({n})>"
+
+    def __len__(self) -> int:
+        if self._total is None:
+            raise TypeError("this corpus does not know its size before it is read")
+        return self._total
+
+    # ------------------------------------------------------------------ constructors
+
+    @classmethod
+    def from_jsonl(cls, path: Union[str, os.PathLike, Sequence[Union[str, os.PathLike]]], text: str = "text",
+                   id: Optional[str] = "id", date: Optional[str] = "date", source: Optional[str] = None,
+                   headline: Optional[str] = None, *, max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
+                   batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> "Corpus":
+        """JSON Lines file(s) (``.gz`` too): one JSON object a line; ``text`` etc. name its fields.
+        A record without the id field is named ``file:line``. Blank lines are skipped."""
+        paths = _readers._as_paths(path)
+        for p in paths:
+            if not p.is_file():
+                raise FileNotFoundError(f"no such file: {p}")
+        fields = {"json_text": text, "json_id": id, "json_date": date, "json_source": source, "json_headline": headline}
+        total = _readers.count_lines(paths) if sum(p.stat().st_size for p in paths) < (8 << 30) else None
+        return cls(lambda: _readers.iter_jsonl(paths, batch_size), total=total, name=", ".join(map(str, paths)),
+                   json_fields=fields, max_bytes=max_bytes, errors=errors)
+
+    @classmethod
+    def from_files(cls, paths_or_glob: Union[str, os.PathLike, Sequence[Union[str, os.PathLike]]], *,
+                   pattern: str = "*.txt", max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
+                   batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> "Corpus":
+        """One story per file: a directory (its ``pattern`` files, recursively), a glob
+        (``"news/**/*.txt"``) or a list of files. The id is the path relative to the directory or
+        the glob's fixed part; the file is recorded in ``articles().file``."""
+        files = _readers.resolve_files(paths_or_glob, pattern)
+        return cls(lambda: _readers.iter_files(files, max_bytes, batch_size), total=len(files),
+                   name=str(paths_or_glob), max_bytes=max_bytes, errors=errors)
+
+    @classmethod
+    def from_csv(cls, path: Union[str, os.PathLike], text: str = "text", id: Optional[str] = None,
+                 date: Optional[str] = None, source: Optional[str] = None, headline: Optional[str] = None, *,
+                 delimiter: str = ",", max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
+                 batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> "Corpus":
+        """A CSV file with a header row. A missing column raises ``ValueError`` here, naming the
+        file and the column; a bad row becomes an error row with its line number. Without ``id``
+        a story is named ``file:line``."""
+        path = Path(path)
+        fields = {"text": text, "id": id, "date": date, "source": source, "headline": headline}
+        _readers.csv_header(path, fields, delimiter)
+        return cls(lambda: _readers.iter_csv(path, fields, batch_size, delimiter), name=str(path),
+                   max_bytes=max_bytes, errors=errors)
+
+    @classmethod
+    def from_parquet(cls, path: Union[str, os.PathLike], text: str = "text", id: Optional[str] = None,
+                     date: Optional[str] = None, source: Optional[str] = None, headline: Optional[str] = None, *,
+                     max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
+                     batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> "Corpus":
+        """A Parquet file, read batch by batch. Missing columns raise ``ValueError`` here; the line
+        is the 1-based row number."""
+        path = Path(path)
+        fields = {"text": text, "id": id, "date": date, "source": source, "headline": headline}
+        total = _readers.parquet_check(path, fields)
+        return cls(lambda: _readers.iter_parquet(path, fields, batch_size), total=total, name=str(path),
+                   max_bytes=max_bytes, errors=errors)
+
+    @classmethod
+    def from_pandas(cls, data, text: Optional[str] = "text", id: Optional[str] = None, date: Optional[str] = None,
+                    source: Optional[str] = None, headline: Optional[str] = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                    errors: str = "strict", batch_size: int = _readers.DEFAULT_BATCH_SIZE,
+                    _positional_ids: bool = False) -> "Corpus":
+        """A DataFrame (``text`` etc. name its columns) or a Series of texts. Without ``id`` the
+        index is the id (as a string)."""
+        import pandas as pd
+
+        if isinstance(data, pd.DataFrame):
+            for role, col in {"text": text, "id": id, "date": date, "source": source, "headline": headline}.items():
+                if col is not None and col not in data.columns:
+                    raise ValueError(f"no column {col!r} for the {role} (columns: {', '.join(map(repr, data.columns))})")
+        elif isinstance(data, pd.Series):
+            if any(c is not None for c in (id, date, source, headline)):
+                raise ValueError("a Series holds only texts: id/date/source/headline need a DataFrame")
+        else:
+            raise TypeError(f"from_pandas takes a DataFrame or Series, not {type(data).__name__}")
+        return cls(lambda: _readers.iter_pandas(data, text, id, date, source, headline, batch_size, _positional_ids),
+                   total=len(data), name="pandas", max_bytes=max_bytes, errors=errors)
+
+    @classmethod
+    def from_records(cls, records: Iterable[Any], text: str = "text", id: str = "id", date: str = "date",
+                     source: Optional[str] = "source", headline: Optional[str] = "headline", *,
+                     max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
+                     batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> "Corpus":
+        """Any iterable of strings (id = position) or dicts (fields by name). A one-shot iterator
+        (a generator) can be run once; a list or other re-iterable any number of times."""
+        one_shot = iter(records) is records
+        try:
+            total = len(records)  # type: ignore[arg-type]
+        except TypeError:
+            total = None
+        return cls(lambda: _readers.iter_records(records, text, id, date, source, headline, batch_size),
+                   total=total, name="records", max_bytes=max_bytes, errors=errors, one_shot=one_shot)
+
+    @classmethod
+    def concat(cls, corpora: Sequence["Corpus"]) -> "Corpus":
+        """Several corpora run as one, in order (their settings must agree on size limit and errors)."""
+        corpora = list(corpora)
+        if not corpora:
+            raise ValueError("concat needs at least one corpus")
+        first = corpora[0]
+        totals = [c._total for c in corpora]
+        total = None if any(t is None for t in totals) else sum(totals)  # type: ignore[arg-type]
+
+        def batches() -> Iterator[Batch]:
+            for c in corpora:
+                for b in c._batches():
+                    b._json = c._json  # type: ignore[attr-defined]
+                    yield b
+
+        out = cls(batches, total=total, name=" + ".join(c._name for c in corpora),
+                  max_bytes=first._max_bytes, errors=first._errors)
+        return out
+
+    # ------------------------------------------------------------------ running
+
+    def iter_tables(self, tables: Sequence[str] = TABLES, *, threads: Optional[int] = None,
+                    progress: Optional[bool] = None) -> Iterator[Dict[str, pa.Table]]:
+        """Runs the analysis and yields, batch by batch and in input order, a dict of Arrow tables
+        (the ones named in ``tables``; articles always). Memory stays bounded by the batch size."""
+        bad = [t for t in tables if t not in TABLES]
+        if bad:
+            raise ValueError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
+        nthreads = _check_threads(threads)
+        if self._one_shot and self._used:
+            raise RuntimeError("this corpus came from a one-shot iterator and has been read already; "
+                               "pass a list (or make a new Corpus) to run it again")
+        self._used = True
+        want = {t: (t in tables) for t in ("entities", "quotes", "events")}
+        bar = _progress_bar(progress, self._total, "dateline")
+
+        def start(batch: Batch):
+            json = getattr(batch, "_json", None) or self._json
+            return _native.corpus_start(
+                batch.payloads, kind=batch.kind, ids=batch.ids, dates=batch.dates, sources=batch.sources,
+                headlines=batch.headlines, files=batch.files, lines=batch.lines, errors=batch.errors,
+                threads=nthreads, max_bytes=self._max_bytes, lossy=self._errors == "replace",
+                **(json if batch.kind == "jsonl" else {}), **want)
+
+        def collect(job, n: int) -> Dict[str, pa.Table]:
+            raw = job.wait()
+            if bar is not None:
+                bar.update(n)
+            return {name: _arrow_table(raw[name]) for name in ("articles", *[t for t in tables if t != "articles"])}
+
+        pending = None
+        try:
+            for batch in self._batches():
+                if not len(batch):
+                    continue
+                # The next batch starts before the previous one is collected, so reading (Python)
+                # overlaps the analysis (workers) instead of leaving the cores idle.
+                job = (start(batch), len(batch))
+                if pending is not None:
+                    yield collect(*pending)
+                pending = job
+            if pending is not None:
+                p, pending = pending, None
+                yield collect(*p)
+        finally:
+            if pending is not None:
+                pending[0].cancel()
+            if bar is not None:
+                bar.close()
+
+    def _empty(self, name: str) -> pa.Table:
+        return _arrow_table(_native.corpus_start([], threads=1).wait()[name])
+
+    def _collect(self, tables: Sequence[str], threads, progress) -> Dict[str, pa.Table]:
+        parts: Dict[str, List[pa.Table]] = {t: [] for t in tables}
+        for out in self.iter_tables(tables, threads=threads, progress=progress):
+            for t in tables:
+                parts[t].append(out[t])
+        return {t: (pa.concat_tables(parts[t]) if parts[t] else self._empty(t)) for t in tables}
+
+    def to_arrow(self, table: str = "entities", *, threads: Optional[int] = None,
+                 progress: Optional[bool] = None) -> pa.Table:
+        """One table as a ``pyarrow.Table``."""
+        return self._collect((table,), threads, progress)[table]
+
+    def tables(self, *, threads: Optional[int] = None, progress: Optional[bool] = None) -> Dict[str, Any]:
+        """All four tables as DataFrames from ONE pass over the corpus."""
+        got = self._collect(TABLES, threads, progress)
+        return {t: _to_pandas(t, got[t]) for t in TABLES}
+
+    def articles(self, *, threads: Optional[int] = None, progress: Optional[bool] = None):
+        """One row per input story: id, source, file, line, date, headline, bylines (joined by
+        "; "), dateline place/agency/date, counts of characters, paragraphs, sentences, tokens,
+        entities, quotes, events, and ``error`` (None when the story was analysed)."""
+        return _to_pandas("articles", self._collect(("articles",), threads, progress)["articles"])
+
+    def entities(self, *, threads: Optional[int] = None, progress: Optional[bool] = None):
+        """One row per entity mention: id, date, text, label, canonical, start, end (``str``
+        indices into the story), sentence index, title, value (time), country_code."""
+        return _to_pandas("entities", self._collect(("entities",), threads, progress)["entities"])
+
+    def quotes(self, *, threads: Optional[int] = None, progress: Optional[bool] = None):
+        """One row per quotation: id, date, text, speaker, source, verb, start, end, sentence."""
+        return _to_pandas("quotes", self._collect(("quotes",), threads, progress)["quotes"])
+
+    def events(self, *, threads: Optional[int] = None, progress: Optional[bool] = None):
+        """One row per event: id, date, subject, predicate, object, detail, text, start, end, sentence."""
+        return _to_pandas("events", self._collect(("events",), threads, progress)["events"])
+
+    def to_parquet(self, path: Union[str, os.PathLike], tables: Sequence[str] = TABLES, *,
+                   threads: Optional[int] = None, progress: Optional[bool] = None,
+                   compression: str = "zstd", row_group_rows: int = 100_000) -> RunSummary:
+        """Streams the tables to Parquet in bounded memory. ``path`` ending in ``.parquet``: the
+        articles go there and the other tables beside it (``out.entities.parquet``, ...); any other
+        path is a directory that gets ``articles.parquet``, ``entities.parquet``, ... Returns the
+        run's :class:`RunSummary`."""
+        import pyarrow.parquet as pq
+
+        targets = parquet_paths(path, tables)
+        for p in targets.values():
+            p.parent.mkdir(parents=True, exist_ok=True)
+        writers: Dict[str, Any] = {}
+        # Batches are small; row groups of ~row_group_rows rows read back far faster. Holding one
+        # row group per table is the only buffering, so memory stays bounded.
+        pending: Dict[str, List[pa.Table]] = {t: [] for t in targets}
+        pending_rows = {t: 0 for t in targets}
+
+        def flush(name: str) -> None:
+            if not pending[name]:
+                return
+            table = pa.concat_tables(pending[name])
+            if name not in writers:
+                writers[name] = pq.ParquetWriter(targets[name], table.schema, compression=compression)
+            writers[name].write_table(table, row_group_size=max(row_group_rows, table.num_rows))
+            pending[name], pending_rows[name] = [], 0
+
+        summary = RunSummary()
+        t0 = time.perf_counter()
+        try:
+            for out in self.iter_tables(tuple(targets), threads=threads, progress=progress):
+                _count(summary, out)
+                for name in targets:
+                    pending[name].append(out[name])
+                    pending_rows[name] += out[name].num_rows
+                    if pending_rows[name] >= row_group_rows:
+                        flush(name)
+            for name, target in targets.items():
+                flush(name)
+                if name not in writers:  # an empty corpus still leaves readable, empty tables
+                    pq.write_table(self._empty(name), target, compression=compression)
+        finally:
+            for w in writers.values():
+                w.close()
+        summary.seconds = time.perf_counter() - t0
+        return summary
+
+
+def _count(summary: RunSummary, out: Dict[str, pa.Table]) -> None:
+    arts = out["articles"]
+    summary.stories += arts.num_rows
+    summary.errors += arts.num_rows - arts.column("error").null_count
+    summary.entities += _sum(arts, "n_entities")
+    summary.quotes += _sum(arts, "n_quotes")
+    summary.events += _sum(arts, "n_events")
+
+
+def _sum(table: pa.Table, column: str) -> int:
+    import pyarrow.compute as pc
+
+    v = pc.sum(table.column(column)).as_py()
+    return int(v or 0)
+
+
+def parquet_paths(path: Union[str, os.PathLike], tables: Sequence[str] = TABLES) -> Dict[str, Path]:
+    """Where :meth:`Corpus.to_parquet` writes each table (see there)."""
+    bad = [t for t in tables if t not in TABLES]
+    if bad:
+        raise ValueError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
+    path = Path(path)
+    order = [t for t in TABLES if t in tables or t == "articles"]
+    if path.suffix == ".parquet":
+        stem = path.with_suffix("")
+        return {t: (path if t == "articles" else stem.with_name(f"{stem.name}.{t}.parquet")) for t in order}
+    return {t: path / f"{t}.parquet" for t in order}
+
+
+# ---------------------------------------------------------------------- CLI: dateline extract
+
+_FORMATS = ("jsonl", "csv", "txt", "parquet")
+
+
+def _guess_format(name: str) -> str:
+    p = Path(name)
+    low = p.name.lower()
+    if p.is_dir() or any(c in name for c in "*?["):
+        return "txt"
+    for suffix, fmt in ((".jsonl", "jsonl"), (".jsonl.gz", "jsonl"), (".ndjson", "jsonl"), (".json", "jsonl"),
+                        (".csv", "csv"), (".parquet", "parquet"), (".txt", "txt")):
+        if low.endswith(suffix):
+            return fmt
+    raise ValueError(f"{name}: cannot tell the format from the name; give --format ({'|'.join(_FORMATS)})")
+
+
+def corpus_from_inputs(inputs: Sequence[str], fmt: Optional[str] = None, *, text: str = "text",
+                       id: Optional[str] = "id", date: Optional[str] = "date", source: Optional[str] = None,
+                       headline: Optional[str] = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                       errors: str = "strict") -> Corpus:
+    """The corpus the ``extract`` command reads: every input in order, in the given or guessed format."""
+    kw = dict(max_bytes=max_bytes, errors=errors)
+    parts: List[Corpus] = []
+    txt: List[str] = []
+
+    def flush_txt() -> None:
+        if txt:
+            parts.append(Corpus.from_files(list(txt) if len(txt) > 1 else txt[0], **kw))
+            txt.clear()
+
+    for name in inputs:
+        f = fmt or _guess_format(name)
+        if f == "txt":
+            txt.append(name)
+            continue
+        flush_txt()
+        if f == "jsonl":
+            parts.append(Corpus.from_jsonl(name, text=text, id=id, date=date, source=source, headline=headline, **kw))
+        elif f in ("csv", "parquet"):
+            # In tables the id/date columns are optional: use them only when present.
+            cols = _table_columns(name, f)
+            pick = lambda c: c if c is not None and c in cols else None  # noqa: E731
+            maker = Corpus.from_csv if f == "csv" else Corpus.from_parquet
+            parts.append(maker(name, text=text, id=pick(id), date=pick(date), source=source, headline=headline, **kw))
+        else:
+            raise ValueError(f"unknown format {f!r}; choose from {', '.join(_FORMATS)}")
+    flush_txt()
+    return parts[0] if len(parts) == 1 else Corpus.concat(parts)
+
+
+def _table_columns(name: str, fmt: str) -> List[str]:
+    if fmt == "csv":
+        import csv
+
+        with open(name, newline="", encoding="utf-8-sig", errors="replace") as f:
+            return next(csv.reader(f), [])
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(name).schema_arrow.names
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    tables = tuple(t.strip() for t in args.tables.split(",") if t.strip())
+    try:
+        corpus = corpus_from_inputs(args.inputs, args.format, text=args.text, id=args.id, date=args.date,
+                                    source=args.source, headline=args.headline, max_bytes=args.max_bytes,
+                                    errors=args.errors)
+        progress = False if args.no_progress else None
+        summary = corpus.to_parquet(args.output, tables, threads=args.threads, progress=progress)
+    except (ValueError, OSError) as e:
+        print(f"dateline extract: {e}", file=sys.stderr)
+        return 2
+    written = parquet_paths(args.output, tables)
+    print(f"dateline extract: {summary}", file=sys.stderr)
+    for name, p in written.items():
+        print(f"  {name:9s} -> {p}", file=sys.stderr)
+    if summary.errors:
+        _print_errors(written["articles"], limit=5)
+    return 0
+
+
+def _print_errors(articles_path: Path, limit: int) -> None:
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    t = pq.read_table(articles_path, columns=["error"])
+    errs = t.filter(pc.is_valid(t.column("error"))).column("error").to_pylist()
+    print(f"  first errors ({min(limit, len(errs))} of {len(errs)}; all in the articles table's `error` column):",
+          file=sys.stderr)
+    for e in errs[:limit]:
+        print(f"    {e[:200]}", file=sys.stderr)
+
+
+def add_extract_command(sub: argparse._SubParsersAction) -> None:
+    """Adds ``dateline extract`` to the ``dateline`` command's sub-parsers."""
+    p = sub.add_parser(
+        "extract",
+        help="analyse a corpus into Parquet tables (articles, entities, quotes, events)",
+        description="Reads stories from JSONL, CSV, Parquet or .txt files (one story a file; a directory "
+        "or glob), analyses them on all cores and streams the tables to Parquet. OUTPUT ending in .parquet "
+        "gets the articles and the other tables beside it (OUT.entities.parquet, ...); any other OUTPUT is "
+        "a directory with articles.parquet, entities.parquet, ... Stories that fail keep a row in the "
+        "articles table with the error, file and line.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="a .jsonl/.csv/.parquet file, a .txt file, a directory or a glob")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.parquet or a directory")
+    p.add_argument("--threads", type=int, default=None, help="worker threads (default: $DATELINE_NUM_THREADS or all cores)")
+    p.add_argument("--format", choices=_FORMATS, default=None, help="input format (default: from the file name)")
+    p.add_argument("--text", default="text", help="field/column holding the story text (default: text)")
+    p.add_argument("--id", default="id", help="field/column holding the story id (default: id, when present)")
+    p.add_argument("--date", default="date", help="field/column holding the story date (default: date, when present)")
+    p.add_argument("--source", default=None, help="field/column holding the source")
+    p.add_argument("--headline", default=None, help="field/column holding a headline")
+    p.add_argument("--tables", default=",".join(TABLES), help=f"tables to write (default: {','.join(TABLES)})")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest story in bytes; larger ones are error rows")
+    p.add_argument("--errors", choices=["strict", "replace"], default="strict",
+                   help="invalid UTF-8: strict = error row (default); replace = decode lossily")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_extract)

@@ -1,0 +1,379 @@
+"""Streaming readers for :class:`dateline.Corpus`.
+
+Each reader is a generator of :class:`Batch` es of at most ``batch_size`` documents (and a bounded
+number of bytes), so a corpus larger than memory goes through in constant memory. Readers do the
+least work they can in Python: JSON Lines records and ``.txt`` files are handed over as raw bytes
+and decoded, parsed and checked in the Rust core, on the worker threads.
+
+A record that cannot be read still becomes a document: its payload is ``None`` and ``errors`` says
+why (without the file and line: the core puts them in front), so it shows up as an ``articles()``
+row with that error, its file and line.
+"""
+from __future__ import annotations
+
+import csv
+import glob as _glob
+import gzip
+import io
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+
+#: Documents per batch handed to the core: big enough to keep every core busy, small enough that a
+#: progress bar moves and Ctrl-C is checked often.
+DEFAULT_BATCH_SIZE = 2000
+#: A batch is closed early once its texts hold this many bytes, which bounds memory per batch.
+BATCH_BYTES = 32 * 1024 * 1024
+
+PathLike = Union[str, os.PathLike]
+
+
+@dataclass
+class Batch:
+    """Documents for one call into the core; list fields are None or one item per payload."""
+
+    payloads: List[Any] = field(default_factory=list)
+    kind: str = "text"  # "text": str/bytes story text; "jsonl": raw JSON Lines records
+    ids: Optional[List[Optional[str]]] = None
+    dates: Optional[List[Optional[str]]] = None
+    sources: Optional[List[Optional[str]]] = None
+    headlines: Optional[List[Optional[str]]] = None
+    files: Optional[List[Optional[str]]] = None
+    lines: Optional[List[Optional[int]]] = None
+    errors: Optional[List[Optional[str]]] = None
+
+    def __len__(self) -> int:
+        return len(self.payloads)
+
+
+class _Builder:
+    """Collects documents column by column and cuts batches by count and bytes."""
+
+    def __init__(self, batch_size: int, kind: str, cols: Sequence[str]):
+        self.batch_size = batch_size
+        self.kind = kind
+        self.cols = cols
+        self._new()
+
+    def _new(self) -> None:
+        self.payloads: List[Any] = []
+        self.data: Dict[str, List[Any]] = {c: [] for c in self.cols}
+        self.nbytes = 0
+
+    def add(self, payload: Any, size: int = 0, **meta: Any) -> Optional[Batch]:
+        self.payloads.append(payload)
+        for c in self.cols:
+            self.data[c].append(meta.get(c))
+        self.nbytes += size
+        if len(self.payloads) >= self.batch_size or self.nbytes >= BATCH_BYTES:
+            return self.take()
+        return None
+
+    def take(self) -> Optional[Batch]:
+        if not self.payloads:
+            return None
+        b = Batch(payloads=self.payloads, kind=self.kind, **{c: self.data[c] for c in self.cols})
+        self._new()
+        return b
+
+
+def _open_binary(path: Path):
+    if path.suffix == ".gz":
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+def _as_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
+    if isinstance(paths, (str, os.PathLike)):
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
+
+def count_lines(paths: Sequence[Path]) -> Optional[int]:
+    """Non-blank-agnostic line count of plain files (for a progress bar's total), None if unknown."""
+    total = 0
+    for p in paths:
+        if p.suffix == ".gz":
+            return None
+        n = 0
+        last = b"\n"
+        with open(p, "rb") as f:
+            while True:
+                chunk = f.read(1 << 22)
+                if not chunk:
+                    break
+                n += chunk.count(b"\n")
+                last = chunk[-1:]
+        total += n + (last != b"\n")
+    return total
+
+
+def iter_jsonl(paths: Union[PathLike, Iterable[PathLike]], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
+    """JSON Lines (``.jsonl``, ``.jsonl.gz``): one record a line, blank lines skipped. Records are
+    parsed in the core with the field names the corpus was given."""
+    for path in _as_paths(paths):
+        name = str(path)
+        b = _Builder(batch_size, "jsonl", ("files", "lines"))
+        with _open_binary(path) as f:
+            for lineno, raw in enumerate(f, 1):
+                if not raw.strip():
+                    continue
+                out = b.add(raw, len(raw), files=name, lines=lineno)
+                if out is not None:
+                    yield out
+        last = b.take()
+        if last is not None:
+            yield last
+
+
+_GLOB_CHARS = set("*?[")
+
+
+def resolve_files(paths_or_glob: Union[PathLike, Iterable[PathLike]], pattern: str = "*.txt") -> List[tuple]:
+    """(path, id) pairs, sorted: a directory gives its ``pattern`` files (recursively), a glob its
+    matches; the id is the path relative to the directory or to the glob's fixed part."""
+    out = []
+    for p in _as_paths(paths_or_glob):
+        s = str(p)
+        if any(c in _GLOB_CHARS for c in s):
+            parts = Path(s).parts
+            fixed = []
+            for part in parts:
+                if any(c in _GLOB_CHARS for c in part):
+                    break
+                fixed.append(part)
+            root = Path(*fixed) if fixed else Path(".")
+            matches = sorted(m for m in _glob.glob(s, recursive=True) if os.path.isfile(m))
+            out.extend((Path(m), Path(os.path.relpath(m, root)).as_posix()) for m in matches)
+        elif p.is_dir():
+            out.extend((m, m.relative_to(p).as_posix()) for m in sorted(p.rglob(pattern)) if m.is_file())
+        elif p.is_file():
+            out.append((p, p.as_posix()))
+        else:
+            raise FileNotFoundError(f"no such file or directory: {s}")
+    return out
+
+
+def iter_files(files: Sequence[tuple], max_bytes: int, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
+    """One story per file, read as bytes (decoded in the core)."""
+    b = _Builder(batch_size, "text", ("ids", "files", "errors"))
+    for path, ident in files:
+        payload, err, size = None, None, 0
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                # Not read at all: the limit is there so a stray huge file costs nothing.
+                err = f"story of {size} bytes is over the limit of {max_bytes} bytes (max_bytes)"
+                size = 0
+            else:
+                payload = path.read_bytes()
+        except OSError as e:
+            err = f"cannot read: {e.strerror or e}"
+        out = b.add(payload, size, ids=ident, files=str(path), errors=err)
+        if out is not None:
+            yield out
+    last = b.take()
+    if last is not None:
+        yield last
+
+
+def _clean(s: Optional[str]) -> Optional[str]:
+    """Metadata with undecodable bytes (surrogate escapes) made printable instead of fatal."""
+    if s is None:
+        return None
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def csv_header(path: Path, fields: Dict[str, Optional[str]], delimiter: str = ",") -> List[str]:
+    """Reads the header and checks every named field is a column: the one whole-file error."""
+    with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
+        header = next(csv.reader(f, delimiter=delimiter), None)
+    if header is None:
+        raise ValueError(f"{path}: empty CSV file, no header row")
+    for role, col in fields.items():
+        if col is not None and col not in header:
+            raise ValueError(
+                f"{path}: no column {col!r} for the {role} (the header has: {', '.join(map(repr, header))})"
+            )
+    return header
+
+
+def iter_csv(path: PathLike, fields: Dict[str, Optional[str]], batch_size: int = DEFAULT_BATCH_SIZE,
+             delimiter: str = ",") -> Iterator[Batch]:
+    """CSV with a header row; ``fields`` maps text/id/date/source/headline to column names."""
+    path = Path(path)
+    header = csv_header(path, fields, delimiter)
+    idx = {role: header.index(col) for role, col in fields.items() if col is not None}
+    need = max(idx.values()) + 1
+    # Stories are long; the csv module's default field limit (128 KiB) would fail on real ones.
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    name = str(path)
+    b = _Builder(batch_size, "text", ("ids", "dates", "sources", "headlines", "files", "lines", "errors"))
+    with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
+        reader = csv.reader(f, delimiter=delimiter)
+        next(reader)
+        start = reader.line_num + 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                row, err = None, f"malformed CSV: {e}"
+            else:
+                err = None
+            meta = {"files": name, "lines": start}
+            start = reader.line_num + 1
+            if row is not None and not any(row):
+                continue  # a blank line is not a record
+            payload = None
+            if row is not None:
+                # Metadata the row has is kept even when the row is short, so its error row is named.
+                for role, col in (("id", "ids"), ("date", "dates"), ("source", "sources"), ("headline", "headlines")):
+                    if role in idx and idx[role] < len(row):
+                        meta[col] = _clean(row[idx[role]]) or None
+                if len(row) < need:
+                    err = f"row has {len(row)} fields, the header {len(header)}"
+                else:
+                    payload = row[idx["text"]]
+            if meta.get("ids") is None:
+                meta["ids"] = f"{name}:{meta['lines']}"
+            out = b.add(payload, len(payload) if payload else 0, errors=err, **meta)
+            if out is not None:
+                yield out
+    last = b.take()
+    if last is not None:
+        yield last
+
+
+def _to_str_list(values: Sequence[Any]) -> List[Optional[str]]:
+    out: List[Optional[str]] = []
+    for v in values:
+        if v is None or (isinstance(v, float) and v != v):
+            out.append(None)
+        elif hasattr(v, "isoformat") and not isinstance(v, str):
+            out.append(v.isoformat()[:10] if hasattr(v, "year") else v.isoformat())
+        else:
+            out.append(str(v))
+    return out
+
+
+def parquet_check(path: Path, fields: Dict[str, Optional[str]]) -> int:
+    """Checks the named columns exist; returns the row count (from the footer, no data read)."""
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    names = pf.schema_arrow.names
+    for role, col in fields.items():
+        if col is not None and col not in names:
+            raise ValueError(f"{path}: no column {col!r} for the {role} (columns: {', '.join(map(repr, names))})")
+    return pf.metadata.num_rows
+
+
+def iter_parquet(path: PathLike, fields: Dict[str, Optional[str]], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
+    """Parquet, read batch by batch (row groups are never loaded whole)."""
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    parquet_check(path, fields)
+    cols = [c for c in fields.values() if c is not None]
+    pf = pq.ParquetFile(path)
+    row = 0
+    name = str(path)
+    for rb in pf.iter_batches(batch_size=batch_size, columns=sorted(set(cols))):
+        n = rb.num_rows
+        get = {role: rb.column(col).to_pylist() for role, col in fields.items() if col is not None}
+        lines = list(range(row + 1, row + n + 1))
+        ids = _to_str_list(get["id"]) if "id" in get else [f"{name}:{i}" for i in lines]
+        yield Batch(
+            payloads=get["text"],
+            ids=ids,
+            dates=_to_str_list(get["date"]) if "date" in get else None,
+            sources=_to_str_list(get["source"]) if "source" in get else None,
+            headlines=_to_str_list(get["headline"]) if "headline" in get else None,
+            files=[name] * n,
+            lines=lines,
+            errors=[None if t is not None else "no text (null)" for t in get["text"]],
+        )
+        row += n
+
+
+def _date_strings(values) -> List[Optional[str]]:
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return [None if s is pd.NaT or s != s else s for s in values.dt.strftime("%Y-%m-%d").tolist()]
+    return _to_str_list(values.tolist())
+
+
+def iter_pandas(obj, text: Optional[str], id: Optional[str], date: Optional[str], source: Optional[str],
+                headline: Optional[str], batch_size: int = DEFAULT_BATCH_SIZE, positional_ids: bool = False) -> Iterator[Batch]:
+    """A DataFrame (columns named by ``text`` etc.) or a Series of texts. The id is the ``id`` column,
+    else the index (``positional_ids``: the row position, for the accessor to map back)."""
+    import pandas as pd
+
+    if isinstance(obj, pd.Series):
+        frame = obj.to_frame(name="__text__")
+        text = "__text__"
+    else:
+        frame = obj
+    n = len(frame)
+    for lo in range(0, n, batch_size):
+        part = frame.iloc[lo: lo + batch_size]
+        texts = [None if not isinstance(t, (str, bytes)) else t for t in part[text].tolist()]
+        if positional_ids:
+            ids = [str(i) for i in range(lo, lo + len(part))]
+        elif id is not None:
+            ids = _to_str_list(part[id].tolist())
+        else:
+            ids = _to_str_list(part.index.tolist())
+        errors = [None if t is not None else f"row {lo + k}: no text ({type(v).__name__})"
+                  for k, (t, v) in enumerate(zip(texts, part[text].tolist()))]
+        yield Batch(
+            payloads=texts,
+            ids=ids,
+            dates=_date_strings(part[date]) if date is not None else None,
+            sources=_to_str_list(part[source].tolist()) if source is not None else None,
+            headlines=_to_str_list(part[headline].tolist()) if headline is not None else None,
+            errors=errors,
+        )
+
+
+def iter_records(items: Iterable[Any], text: str = "text", id: str = "id", date: str = "date",
+                 source: Optional[str] = "source", headline: Optional[str] = "headline",
+                 batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
+    """Strings (one story each; id = position) or dicts (fields by name; missing id = position)."""
+    b = _Builder(batch_size, "text", ("ids", "dates", "sources", "headlines", "errors"))
+    for i, item in enumerate(items):
+        meta: Dict[str, Any] = {}
+        if isinstance(item, (str, bytes)):
+            payload = item
+        elif isinstance(item, dict):
+            payload = item.get(text)
+            if payload is None:
+                meta["errors"] = f"record {i}: no {text!r}"
+            elif not isinstance(payload, (str, bytes)):
+                meta["errors"] = f"record {i}: {text!r} is a {type(payload).__name__}, not a str"
+                payload = None
+            rid = item.get(id)
+            meta["ids"] = None if rid is None else str(rid)
+            meta["dates"] = _to_str_list([item.get(date)])[0] if date else None
+            meta["sources"] = _to_str_list([item.get(source)])[0] if source else None
+            meta["headlines"] = _to_str_list([item.get(headline)])[0] if headline else None
+        else:
+            payload = None
+            meta["errors"] = f"record {i}: a {type(item).__name__}, not a str or dict"
+        if meta.get("ids") is None:
+            meta["ids"] = str(i)
+        out = b.add(payload, len(payload) if payload else 0, **meta)
+        if out is not None:
+            yield out
+    last = b.take()
+    if last is not None:
+        yield last

@@ -1,0 +1,216 @@
+//! Columns laid out the way Apache Arrow lays them out, so the Python side can wrap the buffers
+//! (`pyarrow.Array.from_buffers`) without one Python object per row.
+
+/// An Arrow validity bitmap: bit i set = row i present. Built only once a null shows up.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Validity {
+    bits: Vec<u8>,
+    len: usize,
+    null_count: usize,
+}
+
+impl Validity {
+    fn push(&mut self, valid: bool) {
+        if self.len % 8 == 0 {
+            self.bits.push(0);
+        }
+        if valid {
+            self.bits[self.len / 8] |= 1 << (self.len % 8);
+        } else {
+            self.null_count += 1;
+        }
+        self.len += 1;
+    }
+
+    /// The bitmap, or None when no row is null (Arrow's "all valid" shorthand).
+    pub fn bitmap(&self) -> Option<&[u8]> {
+        if self.null_count == 0 {
+            None
+        } else {
+            Some(&self.bits)
+        }
+    }
+
+    pub fn null_count(&self) -> usize {
+        self.null_count
+    }
+
+    pub fn is_valid(&self, i: usize) -> bool {
+        self.bits[i / 8] & (1 << (i % 8)) != 0
+    }
+
+    fn extend(&mut self, other: &Validity) {
+        for i in 0..other.len {
+            self.push(other.is_valid(i));
+        }
+    }
+}
+
+/// A nullable UTF-8 column in Arrow `large_string` layout: one data buffer, `len + 1` i64 offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrColumn {
+    pub data: Vec<u8>,
+    pub offsets: Vec<i64>,
+    pub validity: Validity,
+}
+
+impl Default for StrColumn {
+    fn default() -> Self {
+        StrColumn { data: Vec::new(), offsets: vec![0], validity: Validity::default() }
+    }
+}
+
+impl StrColumn {
+    pub fn push(&mut self, value: Option<&str>) {
+        if let Some(s) = value {
+            self.data.extend_from_slice(s.as_bytes());
+        }
+        self.offsets.push(self.data.len() as i64);
+        self.validity.push(value.is_some());
+    }
+
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: usize) -> Option<&str> {
+        if !self.validity.is_valid(i) {
+            return None;
+        }
+        let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
+        // Only whole `&str`s are ever pushed, so every slice between offsets is UTF-8.
+        Some(std::str::from_utf8(&self.data[a..b]).expect("column holds UTF-8"))
+    }
+
+    fn extend(&mut self, other: &StrColumn) {
+        let base = self.data.len() as i64;
+        self.data.extend_from_slice(&other.data);
+        self.offsets.extend(other.offsets[1..].iter().map(|o| o + base));
+        self.validity.extend(&other.validity);
+    }
+}
+
+/// A nullable 64-bit integer column (Arrow `int64`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IntColumn {
+    pub values: Vec<i64>,
+    pub validity: Validity,
+}
+
+impl IntColumn {
+    pub fn push(&mut self, value: Option<i64>) {
+        self.values.push(value.unwrap_or(0));
+        self.validity.push(value.is_some());
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<i64> {
+        self.validity.is_valid(i).then(|| self.values[i])
+    }
+
+    fn extend(&mut self, other: &IntColumn) {
+        self.values.extend_from_slice(&other.values);
+        self.validity.extend(&other.validity);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Column {
+    Str(StrColumn),
+    Int(IntColumn),
+}
+
+impl Column {
+    pub fn len(&self) -> usize {
+        match self {
+            Column::Str(c) => c.len(),
+            Column::Int(c) => c.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn extend(&mut self, other: &Column) {
+        match (self, other) {
+            (Column::Str(a), Column::Str(b)) => a.extend(b),
+            (Column::Int(a), Column::Int(b)) => a.extend(b),
+            _ => unreachable!("tables of one schema have the same column kinds"),
+        }
+    }
+}
+
+/// A table: named columns of equal length.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<(&'static str, Column)>,
+}
+
+impl Table {
+    pub fn len(&self) -> usize {
+        self.columns.first().map_or(0, |(_, c)| c.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|(n, _)| *n == name).map(|(_, c)| c)
+    }
+
+    /// Appends `other`'s rows (same schema).
+    pub fn extend(&mut self, other: &Table) {
+        for ((n, a), (m, b)) in self.columns.iter_mut().zip(&other.columns) {
+            debug_assert_eq!(n, m);
+            a.extend(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn str_column_layout_is_arrow() {
+        let mut c = StrColumn::default();
+        c.push(Some("ab"));
+        c.push(None);
+        c.push(Some("é"));
+        assert_eq!(c.offsets, vec![0, 2, 2, 4]);
+        assert_eq!(c.data, "abé".as_bytes());
+        assert_eq!(c.validity.bitmap(), Some(&[0b101u8][..]));
+        assert_eq!(c.validity.null_count(), 1);
+        assert_eq!((c.get(0), c.get(1), c.get(2)), (Some("ab"), None, Some("é")));
+    }
+
+    #[test]
+    fn no_bitmap_without_nulls_and_extend_shifts_offsets() {
+        let mut a = StrColumn::default();
+        a.push(Some("x"));
+        assert_eq!(a.validity.bitmap(), None);
+        let mut b = StrColumn::default();
+        b.push(None);
+        b.push(Some("yz"));
+        a.extend(&b);
+        assert_eq!(a.offsets, vec![0, 1, 1, 3]);
+        assert_eq!((a.get(0), a.get(1), a.get(2)), (Some("x"), None, Some("yz")));
+        let mut i = IntColumn::default();
+        i.push(Some(7));
+        i.push(None);
+        assert_eq!((i.get(0), i.get(1)), (Some(7), None));
+    }
+}

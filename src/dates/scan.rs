@@ -1,0 +1,472 @@
+//! A small, fast scanner for the number and time rules: words, numbers and punctuation with the
+//! whitespace between them, each word classified once by a hash lookup in a fixed lexicon.
+//!
+//! It is independent of the article tokenizer on purpose: the rules must also run on plain text
+//! (`rules::find_in_text`), and they need finer pieces than news tokens ("Aug" "." , "mid" "-" "1996").
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    /// Digits with inner `.`/`,` before a digit; letters glued after them ("70th", "1990s") are a suffix.
+    Num,
+    Punct,
+}
+
+/// Calendar and clock units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Half,
+    Year,
+    Decade,
+    Century,
+}
+
+/// What a word is to the rules. Words not in the lexicon are `Lex::None`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lex {
+    None,
+    /// 1..=12; `abbr` for "Jan", "Sept", ... which need a day, a year or a period to count.
+    Month { m: u8, abbr: bool },
+    /// 0 = Monday.
+    Weekday(u8),
+    /// today 0, yesterday -1, tomorrow +1.
+    DayRel(i8),
+    Tonight,
+    /// `plural` for "days", "years", ...
+    Unit { u: Unit, plural: bool },
+    /// 0 spring, 1 summer, 2 fall/autumn, 3 winter.
+    Season(u8),
+    /// Part of day: 0 morning, 1 afternoon, 2 evening, 3 night.
+    Pod(u8),
+    Noon,
+    Midnight,
+    Overnight,
+    /// "one" .. "ninety", "hundred" (100), "dozen" (12).
+    NumWord(u16),
+    /// "first" .. "twentieth", "hundredth".
+    OrdWord(u16),
+    /// thousand (3), million/mln (6), billion/bln (9), trillion (12).
+    Mag(u8),
+    /// A currency named after the amount: "dlrs", "yen", "euros".
+    CurrencyAfter,
+    /// "percent", "pct".
+    Percent,
+    /// A unit of measure after a number: "tonnes", "bags", "barrels".
+    QtyUnit,
+    /// A modifier that may come before a unit of measure: "metric", "square", "cubic".
+    QtyPre,
+    /// this 0, last -1, next +1, past -1, coming +1, previous -1, following +1, current 0, ...
+    Rel(i8),
+    Ago,
+    /// earlier -1, later +1.
+    EarlierLater(i8),
+    /// early, late, mid: modifiers kept in the extent.
+    Edge,
+    /// "now", "currently", "recently", ...: TimeML reference values.
+    Ref(&'static str),
+    /// "several", "few", "some", "many": vague counts.
+    Vague,
+    /// a time zone after a clock time.
+    Zone,
+    /// "fiscal".
+    Fiscal,
+    /// "nineties", "eighties", ...: decade of the century by itself (9 for nineties).
+    DecadeWord(u8),
+    /// nearly, almost, around, about, approximately, roughly: kept in front of a time expression.
+    Approx,
+    /// end, beginning, start, middle (of ...).
+    EdgeNoun,
+    /// Words that start a few fixed expressions.
+    Kw(Kw),
+    The,
+    A,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kw {
+    Right,
+    Recent,
+    Future,
+    That,
+    Same,
+    These,
+    Latest,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// End of the digits of a `Num` (== end when it has no letter suffix).
+    pub num_end: usize,
+    pub kind: Kind,
+    /// Whitespace (or the start of the text) before this token.
+    pub space: bool,
+    /// A line break in the whitespace before this token.
+    pub newline: bool,
+    /// First character is upper case.
+    pub cap: bool,
+    pub lex: Lex,
+}
+
+/// Scans `text` into tokens. Linear, one pass, allocation only for the output vector.
+pub fn scan(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 5 + 4);
+    let mut i = 0;
+    let mut space = true;
+    let mut newline = false;
+    let lex = lexicon();
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            space = true;
+            if c == b'\n' {
+                newline = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_ascii_digit() {
+            i += 1;
+            while i < b.len() {
+                if b[i].is_ascii_digit() {
+                    i += 1;
+                } else if (b[i] == b'.' || b[i] == b',') && i + 1 < b.len() && b[i + 1].is_ascii_digit() {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            let num_end = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            out.push(Tok { start, end: i, num_end, kind: Kind::Num, space, newline, cap: false, lex: Lex::None });
+        } else if c.is_ascii_alphabetic() || (c >= 0x80 && char_at(text, i).is_alphabetic()) {
+            let cap = if c < 0x80 { c.is_ascii_uppercase() } else { char_at(text, i).is_uppercase() };
+            while i < b.len() {
+                let d = b[i];
+                if d.is_ascii_alphanumeric() {
+                    i += 1;
+                } else if d >= 0x80 {
+                    let ch = char_at(text, i);
+                    if ch.is_alphanumeric() {
+                        i += ch.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let l = classify(lex, &b[start..i]);
+            out.push(Tok { start, end: i, num_end: i, kind: Kind::Word, space, newline, cap, lex: l });
+        } else {
+            i += if c < 0x80 { 1 } else { char_at(text, i).len_utf8() };
+            out.push(Tok { start, end: i, num_end: i, kind: Kind::Punct, space, newline, cap: false, lex: Lex::None });
+        }
+        space = false;
+        newline = false;
+    }
+    out
+}
+
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// FNV-1a: the lexicon keys are a few bytes long, where SipHash's setup cost dominates.
+#[derive(Default)]
+pub struct Fnv(u64);
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &x in bytes {
+            h ^= x as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+const MAX_KEY: usize = 14;
+
+fn classify(map: &FnvMap<&'static [u8], Lex>, word: &[u8]) -> Lex {
+    if word.len() > MAX_KEY || !word[0].is_ascii() {
+        return Lex::None;
+    }
+    let mut buf = [0u8; MAX_KEY];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    map.get(&buf[..word.len()]).copied().unwrap_or(Lex::None)
+}
+
+/// The lexicon entry of a single word (lower-cased), for callers outside the scanner.
+pub fn lookup(word: &str) -> Lex {
+    if word.is_empty() {
+        return Lex::None;
+    }
+    classify(lexicon(), word.as_bytes())
+}
+
+fn lexicon() -> &'static FnvMap<&'static [u8], Lex> {
+    static LEX: OnceLock<FnvMap<&'static [u8], Lex>> = OnceLock::new();
+    LEX.get_or_init(build)
+}
+
+fn build() -> FnvMap<&'static [u8], Lex> {
+    let mut m: FnvMap<&'static [u8], Lex> = FnvMap::default();
+    let mut put = |words: &[&'static str], l: Lex| {
+        for w in words {
+            debug_assert!(w.len() <= MAX_KEY);
+            m.insert(w.as_bytes(), l);
+        }
+    };
+    const MONTHS: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ];
+    for (i, name) in MONTHS.iter().enumerate() {
+        put(&[name], Lex::Month { m: i as u8 + 1, abbr: false });
+    }
+    for (w, mo) in [
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ] {
+        put(&[w], Lex::Month { m: mo, abbr: true });
+    }
+    for (i, name) in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().enumerate() {
+        put(&[name], Lex::Weekday(i as u8));
+    }
+    put(&["today"], Lex::DayRel(0));
+    put(&["yesterday"], Lex::DayRel(-1));
+    put(&["tomorrow"], Lex::DayRel(1));
+    put(&["tonight"], Lex::Tonight);
+    for (s, p, u) in [
+        ("second", "seconds", Unit::Second),
+        ("minute", "minutes", Unit::Minute),
+        ("hour", "hours", Unit::Hour),
+        ("day", "days", Unit::Day),
+        ("week", "weeks", Unit::Week),
+        ("weekend", "weekends", Unit::Weekend),
+        ("month", "months", Unit::Month),
+        ("quarter", "quarters", Unit::Quarter),
+        ("qtr", "qtrs", Unit::Quarter),
+        ("half", "halves", Unit::Half),
+        ("year", "years", Unit::Year),
+        ("decade", "decades", Unit::Decade),
+        ("century", "centuries", Unit::Century),
+    ] {
+        put(&[s], Lex::Unit { u, plural: false });
+        put(&[p], Lex::Unit { u, plural: true });
+    }
+    put(&["yr", "yrs"], Lex::Unit { u: Unit::Year, plural: true });
+    put(&["spring"], Lex::Season(0));
+    put(&["summer"], Lex::Season(1));
+    put(&["fall", "autumn"], Lex::Season(2));
+    put(&["winter"], Lex::Season(3));
+    put(&["morning"], Lex::Pod(0));
+    put(&["afternoon"], Lex::Pod(1));
+    put(&["evening"], Lex::Pod(2));
+    put(&["night"], Lex::Pod(3));
+    put(&["noon", "midday"], Lex::Noon);
+    put(&["midnight"], Lex::Midnight);
+    put(&["overnight"], Lex::Overnight);
+    const NUMS: [(&str, u16); 28] = [
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("hundred", 100),
+    ];
+    for (w, v) in NUMS {
+        put(&[w], Lex::NumWord(v));
+    }
+    put(&["dozen"], Lex::NumWord(12));
+    const ORDS: [(&str, u16); 25] = [
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("tenth", 10),
+        ("eleventh", 11),
+        ("twelfth", 12),
+        ("thirteenth", 13),
+        ("fourteenth", 14),
+        ("fifteenth", 15),
+        ("sixteenth", 16),
+        ("seventeenth", 17),
+        ("eighteenth", 18),
+        ("nineteenth", 19),
+        ("twentieth", 20),
+        ("thirtieth", 30),
+        ("fortieth", 40),
+        ("fiftieth", 50),
+        ("hundredth", 100),
+        ("thousandth", 1000),
+    ];
+    for (w, v) in ORDS {
+        // "second" is both a unit and an ordinal; the ordinal reading is the common one in news.
+        put(&[w], Lex::OrdWord(v));
+    }
+    put(&["thousand"], Lex::Mag(3));
+    put(&["million", "mln", "mn"], Lex::Mag(6));
+    put(&["billion", "bln", "bn"], Lex::Mag(9));
+    put(&["trillion", "trn"], Lex::Mag(12));
+    put(
+        &[
+            "dlrs", "dlr", "dollars", "dollar", "cents", "cent", "yen", "marks", "francs", "franc", "pounds",
+            "sterling", "stg", "euros", "euro", "yuan", "renminbi", "won", "rupees", "rupee", "pesos", "peso",
+            "lire", "lira", "rubles", "roubles", "ruble", "rouble", "riyals", "dinars", "kronor", "kroner",
+            "crowns", "guilders", "ringgit", "baht", "rand", "shekels", "reais", "pence", "usd", "eur", "gbp",
+            "jpy",
+        ],
+        Lex::CurrencyAfter,
+    );
+    put(&["percent", "pct", "percentage"], Lex::Percent);
+    put(
+        &[
+            "tonnes", "tonne", "tons", "ton", "bags", "barrels", "barrel", "bbl", "bpd", "bales", "ounces",
+            "ounce", "oz", "kg", "kilograms", "kilogrammes", "kilos", "grams", "lbs", "lb", "km", "kilometers",
+            "kilometres", "miles", "mile", "meters", "metres", "meter", "metre", "feet", "foot", "inches", "inch",
+            "acres", "hectares", "bushels", "gallons", "litres", "liters", "megawatts", "mw", "kilowatts", "kw",
+            "degrees", "carats", "cm", "mm", "mph", "kph", "sq", "mt", "mmbtu", "cwt", "mts",
+        ],
+        Lex::QtyUnit,
+    );
+    put(&["metric", "square", "cubic", "short", "long", "troy", "nautical"], Lex::QtyPre);
+    put(&["this", "current", "present"], Lex::Rel(0));
+    put(&["last", "past", "previous", "preceding", "prior"], Lex::Rel(-1));
+    put(&["next", "coming", "following", "upcoming", "ensuing"], Lex::Rel(1));
+    put(&["ago"], Lex::Ago);
+    put(&["earlier", "before"], Lex::EarlierLater(-1));
+    put(&["later", "after"], Lex::EarlierLater(1));
+    put(&["early", "late", "mid"], Lex::Edge);
+    put(&["now", "currently", "nowadays"], Lex::Ref("PRESENT_REF"));
+    put(&["recently", "lately"], Lex::Ref("PAST_REF"));
+    put(&["soon"], Lex::Ref("FUTURE_REF"));
+    put(&["several", "few", "some", "many"], Lex::Vague);
+    put(
+        &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "kst", "jst"],
+        Lex::Zone,
+    );
+    put(&["fiscal"], Lex::Fiscal);
+    for (w, d) in [
+        ("twenties", 2),
+        ("thirties", 3),
+        ("forties", 4),
+        ("fifties", 5),
+        ("sixties", 6),
+        ("seventies", 7),
+        ("eighties", 8),
+        ("nineties", 9),
+    ] {
+        put(&[w], Lex::DecadeWord(d));
+    }
+    put(&["nearly", "almost", "around", "about", "approximately", "roughly"], Lex::Approx);
+    put(&["end", "beginning", "start", "middle"], Lex::EdgeNoun);
+    put(&["right"], Lex::Kw(Kw::Right));
+    put(&["recent"], Lex::Kw(Kw::Recent));
+    put(&["future"], Lex::Kw(Kw::Future));
+    put(&["that"], Lex::Kw(Kw::That));
+    put(&["same"], Lex::Kw(Kw::Same));
+    put(&["these"], Lex::Kw(Kw::These));
+    put(&["latest"], Lex::Kw(Kw::Latest));
+    put(&["the"], Lex::The);
+    put(&["a", "an"], Lex::A);
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Kind, bool)> {
+        scan(text).iter().map(|t| (text[t.start..t.end].to_string(), t.kind, t.space)).collect()
+    }
+
+    #[test]
+    fn splits_numbers_words_and_punctuation() {
+        let k = kinds("Aug. 2, 1990: 5.93 mln dlrs, 155,221 bags; the 70th Hwasong-18 mid-1990s");
+        let texts: Vec<&str> = k.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Aug", ".", "2", ",", "1990", ":", "5.93", "mln", "dlrs", ",", "155,221", "bags", ";", "the", "70th",
+                "Hwasong", "-", "18", "mid", "-", "1990s"
+            ]
+        );
+        assert_eq!(k[10].1, Kind::Num);
+        assert!(!k[16].2 && !k[17].2, "hyphen and number are glued to the word");
+    }
+
+    #[test]
+    fn sentence_final_period_is_not_a_decimal() {
+        let texts: Vec<String> = kinds("in 1990. Then").into_iter().map(|x| x.0).collect();
+        assert_eq!(texts, ["in", "1990", ".", "Then"]);
+    }
+
+    #[test]
+    fn lexicon_is_case_insensitive() {
+        assert_eq!(lookup("JULY"), Lex::Month { m: 7, abbr: false });
+        assert_eq!(lookup("Sept"), Lex::Month { m: 9, abbr: true });
+        assert_eq!(lookup("Wednesday"), Lex::Weekday(2));
+        assert_eq!(lookup("Pyongyang"), Lex::None);
+    }
+}

@@ -1,0 +1,282 @@
+//! Binding of the corpus engine: turns one batch of Python documents into owned Rust data, runs it
+//! on the worker pool without the GIL and hands the result tables back as Arrow buffers.
+//!
+//! A batch runs as a job so the caller's thread stays free: `corpus_start` returns at once (the
+//! Python reader fetches the next batch meanwhile) and `CorpusJob.wait` blocks with the GIL released,
+//! waking every 50 ms to run Python's signal handlers: Ctrl-C raises the cancel flag, the workers stop
+//! after their current document and `KeyboardInterrupt` propagates.
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+
+use crate::corpus::{self, Column, Document, JsonFields, Options, Payload, Table, Tables, Want};
+
+type Outcome = Result<Result<Tables, corpus::Cancelled>, String>;
+
+/// A batch being analysed on the worker pool.
+#[pyclass(module = "dateline._native", name = "CorpusJob")]
+pub struct Job {
+    rx: Mutex<Option<Receiver<Outcome>>>,
+    cancel: Arc<AtomicBool>,
+}
+
+#[pymethods]
+impl Job {
+    /// Waits for the batch and returns {table: [(column, kind, length, null_count, validity, offsets,
+    /// data)]}. Raises KeyboardInterrupt (after stopping the workers) when a signal handler raises.
+    fn wait<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let rx = self
+            .rx
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .ok_or_else(|| PyRuntimeError::new_err("this corpus job was already collected"))?;
+        let mut rx = rx;
+        let outcome = loop {
+            // The receiver moves in and out of the GIL-free closure: it is Send but not Sync.
+            let (back, got) = py.detach(move || {
+                let got = rx.recv_timeout(Duration::from_millis(50));
+                (rx, got)
+            });
+            rx = back;
+            match got {
+                Ok(outcome) => break outcome,
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Err(interrupt) = py.check_signals() {
+                        self.cancel.store(true, Ordering::Relaxed);
+                        // Workers finish the document in hand, then skip the rest.
+                        let _ = py.detach(move || rx.recv().is_ok());
+                        return Err(interrupt);
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(PyRuntimeError::new_err("corpus worker ended without a result"))
+                }
+            }
+        };
+        match outcome {
+            Ok(Ok(tables)) => tables_to_py(py, &tables),
+            Ok(Err(corpus::Cancelled)) => Err(pyo3::exceptions::PyKeyboardInterrupt::new_err("corpus run cancelled")),
+            Err(msg) => Err(PyRuntimeError::new_err(msg)),
+        }
+    }
+
+    /// Asks the workers to stop after the documents in hand.
+    fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        // A job nobody waits for (an exception in the caller) should not keep the cores busy.
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+fn payload_of(item: &Bound<'_, PyAny>, json: bool, error: Option<String>) -> Payload {
+    if item.is_none() {
+        return Payload::Failed(error.unwrap_or_else(|| "no text".into()));
+    }
+    if let Ok(s) = item.downcast::<PyString>() {
+        return match s.to_cow() {
+            Ok(t) if json => Payload::JsonLine(t.into_owned().into_bytes()),
+            Ok(t) => Payload::Text(t.into_owned()),
+            // Lone surrogates: bytes a reader kept with errors="surrogateescape". Turned back into
+            // those bytes, the core reports the first invalid byte's offset (or decodes lossily).
+            Err(_) => match s
+                .call_method1("encode", ("utf-8", "surrogateescape"))
+                .and_then(|b| b.extract::<Vec<u8>>())
+            {
+                Ok(bytes) if json => Payload::JsonLine(bytes),
+                Ok(bytes) => Payload::Bytes(bytes),
+                Err(_) => Payload::Failed("text is not valid Unicode (it holds lone surrogates)".into()),
+            },
+        };
+    }
+    if let Ok(b) = item.downcast::<PyBytes>() {
+        let bytes = b.as_bytes().to_vec();
+        return if json { Payload::JsonLine(bytes) } else { Payload::Bytes(bytes) };
+    }
+    let kind = item.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+    Payload::Failed(format!("text is a {kind}, not a str"))
+}
+
+fn column<T>(values: Option<Vec<T>>, n: usize, what: &str) -> PyResult<Vec<Option<T>>> {
+    match values {
+        None => Ok((0..n).map(|_| None).collect()),
+        Some(v) if v.len() == n => Ok(v.into_iter().map(Some).collect()),
+        Some(v) => Err(PyValueError::new_err(format!("{what} has {} items for {n} documents", v.len()))),
+    }
+}
+
+/// Starts analysing one batch. `payloads` items are str (text), bytes (UTF-8 to decode, or a JSON
+/// line with `kind="jsonl"`) or None (a record the reader could not read: `errors[i]` says why).
+#[pyfunction]
+#[pyo3(signature = (payloads, *, kind="text", ids=None, dates=None, sources=None, headlines=None,
+    files=None, lines=None, errors=None, threads=0, max_bytes=corpus::DEFAULT_MAX_BYTES, lossy=false,
+    json_text="text".to_string(), json_id=Some("id".to_string()), json_date=Some("date".to_string()),
+    json_source=None, json_headline=None, entities=true, quotes=true, events=true))]
+#[allow(clippy::too_many_arguments)]
+fn corpus_start(
+    payloads: &Bound<'_, PyList>,
+    kind: &str,
+    ids: Option<Vec<Option<String>>>,
+    dates: Option<Vec<Option<String>>>,
+    sources: Option<Vec<Option<String>>>,
+    headlines: Option<Vec<Option<String>>>,
+    files: Option<Vec<Option<String>>>,
+    lines: Option<Vec<Option<i64>>>,
+    errors: Option<Vec<Option<String>>>,
+    threads: usize,
+    max_bytes: usize,
+    lossy: bool,
+    json_text: String,
+    json_id: Option<String>,
+    json_date: Option<String>,
+    json_source: Option<String>,
+    json_headline: Option<String>,
+    entities: bool,
+    quotes: bool,
+    events: bool,
+) -> PyResult<Job> {
+    let json = match kind {
+        "text" => false,
+        "jsonl" => true,
+        other => return Err(PyValueError::new_err(format!("kind must be 'text' or 'jsonl', not {other:?}"))),
+    };
+    let n = payloads.len();
+    let ids = column(ids, n, "ids")?;
+    let dates = column(dates, n, "dates")?;
+    let sources = column(sources, n, "sources")?;
+    let headlines = column(headlines, n, "headlines")?;
+    let files = column(files, n, "files")?;
+    let lines = column(lines, n, "lines")?;
+    let mut errors = column(errors, n, "errors")?;
+    let mut docs = Vec::with_capacity(n);
+    for (i, (((((item, id), date), source), headline), (file, line))) in payloads
+        .iter()
+        .zip(ids)
+        .zip(dates)
+        .zip(sources)
+        .zip(headlines)
+        .zip(files.into_iter().zip(lines))
+        .enumerate()
+    {
+        docs.push(Document {
+            id: id.flatten(),
+            payload: payload_of(&item, json, errors[i].take().flatten()),
+            date: date.flatten(),
+            source: source.flatten(),
+            headline: headline.flatten(),
+            file: file.flatten(),
+            line: line.flatten(),
+        });
+    }
+    let opts = Options {
+        threads,
+        max_bytes,
+        lossy,
+        json: JsonFields { text: json_text, id: json_id, date: json_date, source: json_source, headline: json_headline },
+        want: Want { entities, quotes, events },
+        ..Options::default()
+    };
+    let pool = corpus::pool::pool(threads).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (tx, rx) = mpsc::sync_channel::<Outcome>(1);
+    let flag = cancel.clone();
+    pool.spawn(move || {
+        // A panic escaping a rayon task aborts the process: catch it and report it instead.
+        let outcome = catch_unwind(AssertUnwindSafe(|| corpus::run_here(docs, &opts, &flag)))
+            .map_err(|_| "internal error in the corpus engine (please report)".to_string());
+        let _ = tx.send(outcome);
+    });
+    Ok(Job { rx: Mutex::new(Some(rx)), cancel })
+}
+
+fn bytes_of_i64<'py>(py: Python<'py>, values: &[i64]) -> PyResult<Bound<'py, PyBytes>> {
+    PyBytes::new_with(py, values.len() * 8, |buf| {
+        for (out, v) in buf.chunks_exact_mut(8).zip(values) {
+            out.copy_from_slice(&v.to_le_bytes());
+        }
+        Ok(())
+    })
+}
+
+fn table_to_py<'py>(py: Python<'py>, table: &Table) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    for (name, col) in &table.columns {
+        let len = col.len();
+        let item = match col {
+            Column::Str(c) => {
+                let validity = c.validity.bitmap().map(|b| PyBytes::new(py, b).into_any()).unwrap_or_else(|| py.None().into_bound(py));
+                PyTuple::new(
+                    py,
+                    [
+                        PyString::new(py, name).into_any(),
+                        PyString::new(py, "str").into_any(),
+                        len.into_pyobject(py)?.into_any(),
+                        c.validity.null_count().into_pyobject(py)?.into_any(),
+                        validity,
+                        bytes_of_i64(py, &c.offsets)?.into_any(),
+                        PyBytes::new(py, &c.data).into_any(),
+                    ],
+                )?
+            }
+            Column::Int(c) => {
+                let validity = c.validity.bitmap().map(|b| PyBytes::new(py, b).into_any()).unwrap_or_else(|| py.None().into_bound(py));
+                PyTuple::new(
+                    py,
+                    [
+                        PyString::new(py, name).into_any(),
+                        PyString::new(py, "int").into_any(),
+                        len.into_pyobject(py)?.into_any(),
+                        c.validity.null_count().into_pyobject(py)?.into_any(),
+                        validity,
+                        py.None().into_bound(py),
+                        bytes_of_i64(py, &c.values)?.into_any(),
+                    ],
+                )?
+            }
+        };
+        out.append(item)?;
+    }
+    Ok(out)
+}
+
+fn tables_to_py<'py>(py: Python<'py>, t: &Tables) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("articles", table_to_py(py, &t.articles)?)?;
+    d.set_item("entities", table_to_py(py, &t.entities)?)?;
+    d.set_item("quotes", table_to_py(py, &t.quotes)?)?;
+    d.set_item("events", table_to_py(py, &t.events)?)?;
+    Ok(d)
+}
+
+/// Worker threads used when `threads` is not given (DATELINE_NUM_THREADS, else every core).
+#[pyfunction]
+fn corpus_default_threads() -> usize {
+    corpus::pool::default_threads()
+}
+
+/// For `os.register_at_fork(after_in_child=...)`: the parent's worker threads do not exist in a
+/// forked child, so its pools are dropped and rebuilt on next use.
+#[pyfunction]
+fn corpus_after_fork_in_child() {
+    corpus::pool::forget_pools();
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Job>()?;
+    m.add_function(wrap_pyfunction!(corpus_start, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus_default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus_after_fork_in_child, m)?)?;
+    m.add("CORPUS_DEFAULT_MAX_BYTES", corpus::DEFAULT_MAX_BYTES)?;
+    Ok(())
+}

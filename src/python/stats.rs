@@ -1,0 +1,209 @@
+//! Binding of `crate::stats`: the submodule `dateline._native.stats`.
+//!
+//! Arrays cross the boundary as little-endian `bytes` (numpy `tobytes()` / `frombuffer`): the
+//! crate is built for the stable ABI (abi3-py39), where the buffer protocol is not available.
+//! Decoding, counting and encoding all run with the GIL released.
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use super::errors::guarded;
+use crate::error::Error;
+use crate::stats::{self, CountMode};
+
+fn decode<const W: usize, T>(
+    name: &str,
+    bytes: &[u8],
+    from: fn([u8; W]) -> T,
+) -> Result<Vec<T>, Error> {
+    if bytes.len() % W != 0 {
+        return Err(Error::Value(format!(
+            "{name}: {} bytes is not a whole number of {W}-byte values",
+            bytes.len()
+        )));
+    }
+    Ok(bytes
+        .chunks_exact(W)
+        .map(|c| from(c.try_into().expect("chunk of W bytes")))
+        .collect())
+}
+
+fn u32s(name: &str, bytes: &[u8]) -> Result<Vec<u32>, Error> {
+    decode::<4, u32>(name, bytes, u32::from_le_bytes)
+}
+
+fn i32s(name: &str, bytes: &[u8]) -> Result<Vec<i32>, Error> {
+    decode::<4, i32>(name, bytes, i32::from_le_bytes)
+}
+
+fn le_u64(v: &[u64]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+fn le_u32(v: &[u32]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+fn le_i32(v: &[i32]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+fn le_f64(v: &[f64]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+fn mode(stories: bool) -> CountMode {
+    if stories {
+        CountMode::Stories
+    } else {
+        CountMode::Mentions
+    }
+}
+
+fn to_py<'py>(py: Python<'py>, parts: Vec<Vec<u8>>) -> Vec<Bound<'py, PyBytes>> {
+    parts.iter().map(|p| PyBytes::new(py, p)).collect()
+}
+
+/// frequency(entity: u32 bytes, story: u32 bytes, day: i32 bytes | None, n_entities)
+/// -> [mentions u64, stories u64, first_day i32, last_day i32] as bytes.
+#[pyfunction]
+#[pyo3(signature = (entity, story, day, n_entities))]
+fn frequency<'py>(
+    py: Python<'py>,
+    entity: &Bound<'py, PyBytes>,
+    story: &Bound<'py, PyBytes>,
+    day: Option<&Bound<'py, PyBytes>>,
+    n_entities: usize,
+) -> PyResult<Vec<Bound<'py, PyBytes>>> {
+    let (e, s, d) = (
+        entity.as_bytes(),
+        story.as_bytes(),
+        day.map(|d| d.as_bytes()),
+    );
+    let out = guarded(py, || -> Result<Vec<Vec<u8>>, Error> {
+        let days = d.map(|d| i32s("day", d)).transpose()?;
+        let f = stats::frequency(
+            &u32s("entity", e)?,
+            &u32s("story", s)?,
+            days.as_deref(),
+            n_entities,
+        )?;
+        Ok(vec![
+            le_u64(&f.mentions),
+            le_u64(&f.stories),
+            le_i32(&f.first_day),
+            le_i32(&f.last_day),
+        ])
+    })?;
+    Ok(to_py(py, out))
+}
+
+/// cooccurrence(unit, entity, n_entities, n_units, min_count) -> [a u32, b u32, count u64,
+/// count_a u64, count_b u64, pmi f64, npmi f64, units_per_entity u64] as bytes.
+#[pyfunction]
+fn cooccurrence<'py>(
+    py: Python<'py>,
+    unit: &Bound<'py, PyBytes>,
+    entity: &Bound<'py, PyBytes>,
+    n_entities: usize,
+    n_units: u64,
+    min_count: u64,
+) -> PyResult<Vec<Bound<'py, PyBytes>>> {
+    let (u, e) = (unit.as_bytes(), entity.as_bytes());
+    let out = guarded(py, || -> Result<Vec<Vec<u8>>, Error> {
+        let c = stats::cooccurrence(
+            &u32s("unit", u)?,
+            &u32s("entity", e)?,
+            n_entities,
+            n_units,
+            min_count,
+        )?;
+        Ok(vec![
+            le_u32(&c.a),
+            le_u32(&c.b),
+            le_u64(&c.count),
+            le_u64(&c.count_a),
+            le_u64(&c.count_b),
+            le_f64(&c.pmi),
+            le_f64(&c.npmi),
+            le_u64(&c.units_per_entity),
+        ])
+    })?;
+    Ok(to_py(py, out))
+}
+
+/// timeline(entity, period, story, stories, n_entities, n_periods) -> u64 bytes, row-major
+/// n_entities x n_periods.
+#[pyfunction]
+fn timeline<'py>(
+    py: Python<'py>,
+    entity: &Bound<'py, PyBytes>,
+    period: &Bound<'py, PyBytes>,
+    story: &Bound<'py, PyBytes>,
+    stories: bool,
+    n_entities: usize,
+    n_periods: usize,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let (e, p, s) = (entity.as_bytes(), period.as_bytes(), story.as_bytes());
+    let out = guarded(py, || -> Result<Vec<u8>, Error> {
+        let t = stats::timeline(
+            &u32s("entity", e)?,
+            &u32s("period", p)?,
+            &u32s("story", s)?,
+            mode(stories),
+            n_entities,
+            n_periods,
+        )?;
+        Ok(le_u64(&t))
+    })?;
+    Ok(PyBytes::new(py, &out))
+}
+
+/// keyness(entity, story, part u8, stories, n_entities, target_size, reference_size)
+/// -> [target u64, reference u64, g2 f64, log_ratio f64, pct_diff f64] as bytes.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn keyness<'py>(
+    py: Python<'py>,
+    entity: &Bound<'py, PyBytes>,
+    story: &Bound<'py, PyBytes>,
+    part: &Bound<'py, PyBytes>,
+    stories: bool,
+    n_entities: usize,
+    target_size: f64,
+    reference_size: f64,
+) -> PyResult<Vec<Bound<'py, PyBytes>>> {
+    let (e, s, pt) = (entity.as_bytes(), story.as_bytes(), part.as_bytes());
+    let out = guarded(py, || -> Result<Vec<Vec<u8>>, Error> {
+        let counts = stats::part_counts(
+            &u32s("entity", e)?,
+            &u32s("story", s)?,
+            pt,
+            mode(stories),
+            n_entities,
+        )?;
+        let k = stats::keyness_all(&counts, target_size, reference_size)?;
+        let g2: Vec<f64> = k.iter().map(|x| x.g2).collect();
+        let lr: Vec<f64> = k.iter().map(|x| x.log_ratio).collect();
+        let pd: Vec<f64> = k.iter().map(|x| x.pct_diff).collect();
+        Ok(vec![
+            le_u64(&counts.target),
+            le_u64(&counts.reference),
+            le_f64(&g2),
+            le_f64(&lr),
+            le_f64(&pd),
+        ])
+    })?;
+    Ok(to_py(py, out))
+}
+
+/// Adds the `stats` submodule to the extension module.
+pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
+    let m = PyModule::new(parent.py(), "stats")?;
+    m.add_function(wrap_pyfunction!(frequency, &m)?)?;
+    m.add_function(wrap_pyfunction!(cooccurrence, &m)?)?;
+    m.add_function(wrap_pyfunction!(timeline, &m)?)?;
+    m.add_function(wrap_pyfunction!(keyness, &m)?)?;
+    m.add("NO_DAY", stats::NO_DAY)?;
+    parent.add_submodule(&m)?;
+    Ok(())
+}

@@ -1,0 +1,213 @@
+//! Shared, allocation-light views of an article for the reading stages (resolution, quotes, events):
+//! an ASCII-lower-cased copy of the text (same byte offsets, so token slices line up) and a token ->
+//! entity map, built once per stage in one linear pass.
+use crate::types::*;
+
+/// No entity covers this token.
+pub(crate) const NONE: u32 = u32::MAX;
+
+pub(crate) struct Doc<'a> {
+    pub art: &'a Article,
+    /// `art.text` with ASCII letters lower-cased; byte offsets are those of `art.text`.
+    pub lower: String,
+    /// For each token, the index of the entity that covers it whole, or `NONE`.
+    pub ent_of_tok: Vec<u32>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(art: &'a Article) -> Doc<'a> {
+        let lower = art.text.to_ascii_lowercase();
+        let n = art.tokens.len();
+        let mut ent_of_tok = vec![NONE; n];
+        for (ei, e) in art.entities.iter().enumerate() {
+            for t in e.token_start.min(n)..e.token_end.min(n) {
+                // Entities inside one token ("DPRK" in "DPRK-China") do not own the token.
+                if e.span.contains(art.tokens[t].span) {
+                    ent_of_tok[t] = ei as u32;
+                }
+            }
+        }
+        Doc { art, lower, ent_of_tok }
+    }
+    pub fn len(&self) -> usize {
+        self.art.tokens.len()
+    }
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.art.token_text(i)
+    }
+    /// The token lower-cased (ASCII).
+    pub fn low(&self, i: usize) -> &str {
+        let s = self.art.tokens[i].span;
+        &self.lower[s.start..s.end]
+    }
+    pub fn ent(&self, i: usize) -> Option<usize> {
+        match self.ent_of_tok.get(i) {
+            Some(&e) if e != NONE => Some(e as usize),
+            _ => None,
+        }
+    }
+    /// The entity that starts at token `i`.
+    pub fn ent_starting(&self, i: usize) -> Option<usize> {
+        self.ent(i).filter(|&e| self.art.entities[e].token_start == i)
+    }
+    /// The entity that ends with token `i` (its last token).
+    pub fn ent_ending(&self, i: usize) -> Option<usize> {
+        self.ent(i).filter(|&e| self.art.entities[e].token_end == i + 1)
+    }
+    /// A possessive clitic token: "'s", "’s", or a lone apostrophe after a plural.
+    pub fn is_possessive(&self, i: usize) -> bool {
+        i < self.len() && is_possessive(self.tok(i))
+    }
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tok(i).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+pub(crate) fn is_possessive(t: &str) -> bool {
+    matches!(t, "'s" | "’s" | "'S" | "'" | "’")
+}
+
+/// An entity's text as a name: whitespace runs folded, a leading "the " and a trailing possessive dropped.
+pub(crate) fn base_text(art: &Article, e: &Entity) -> String {
+    let raw = art.slice(e.span);
+    let mut s = String::with_capacity(raw.len());
+    for (i, w) in raw.split_whitespace().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(w);
+    }
+    strip_name(&s).to_string()
+}
+
+/// Drops a leading "the " and a trailing possessive ("Xi's" -> "Xi", "the U.S." -> "U.S.").
+pub(crate) fn strip_name(s: &str) -> &str {
+    let mut s = s.trim();
+    for p in ["the ", "The ", "THE "] {
+        if let Some(r) = s.strip_prefix(p) {
+            if !r.is_empty() {
+                s = r;
+            }
+            break;
+        }
+    }
+    for suf in ["'s", "’s", "'S"] {
+        if let Some(r) = s.strip_suffix(suf) {
+            if !r.is_empty() {
+                return r.trim_end();
+            }
+        }
+    }
+    // "Hawks'" -> "Hawks" (plural possessive) but keep "Workers' Party" whole: only a final apostrophe.
+    if let Some(r) = s.strip_suffix('\'').or_else(|| s.strip_suffix('’')) {
+        if r.ends_with('s') {
+            return r;
+        }
+    }
+    s
+}
+
+/// Index of the sentence holding byte offset `pos`, by binary search over sentence spans.
+pub(crate) fn sentence_at(art: &Article, pos: usize) -> Option<usize> {
+    let i = art.sentences.partition_point(|s| s.span.start <= pos);
+    if i == 0 {
+        return None;
+    }
+    let s = &art.sentences[i - 1];
+    (pos < s.span.end.max(s.span.start + 1)).then_some(i - 1)
+}
+
+/// Index of the sentence holding token `t`.
+pub(crate) fn sentence_of_token(art: &Article, t: usize) -> Option<usize> {
+    let i = art.sentences.partition_point(|s| s.token_start <= t);
+    if i == 0 {
+        return None;
+    }
+    (t < art.sentences[i - 1].token_end).then_some(i - 1)
+}
+
+/// Labels of proper names (people, organisations, places, ...): the ones clusters and events are about.
+pub(crate) fn is_name_label(l: Label) -> bool {
+    !matches!(
+        l,
+        Label::Date | Label::Time | Label::Money | Label::Percent | Label::Quantity | Label::Ordinal | Label::Cardinal
+    )
+}
+
+/// Words that may stand between a subject and its verb without changing who acts:
+/// auxiliaries and adverbs of time and manner ("Kim has also met", "Li later said").
+pub(crate) fn is_aux_or_adverb(low: &str) -> bool {
+    matches!(
+        low,
+        "has" | "have" | "had" | "also" | "later" | "earlier" | "then" | "separately" | "reportedly"
+            | "previously" | "again" | "recently" | "once" | "first" | "personally" | "jointly"
+            | "formally" | "officially" | "repeatedly" | "further" | "publicly" | "privately"
+            | "briefly" | "finally" | "already" | "subsequently" | "reportedly," | "allegedly"
+            | "directly" | "warmly" | "specifically" | "openly" | "just"
+    )
+}
+
+/// Words that make a statement not a fact that happened (negation, modality, futurity).
+pub(crate) fn is_irrealis(low: &str) -> bool {
+    matches!(
+        low,
+        "not" | "n't" | "never" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
+            | "shall" | "to" | "wo" | "ca" | "cannot" | "did" | "does" | "do" | "if" | "unless" | "whether"
+            | "'ll" | "'d"
+    )
+}
+
+/// Personal pronouns that can stand for a person as a subject.
+pub(crate) fn is_person_pronoun(low: &str) -> bool {
+    matches!(low, "he" | "she")
+}
+
+pub(crate) fn is_determiner(low: &str) -> bool {
+    matches!(low, "a" | "an" | "the" | "his" | "her" | "its" | "their" | "this" | "that" | "these" | "those")
+}
+
+/// Quotation-mark tokens, straight, curly and PTB-style.
+pub(crate) fn is_quote_mark(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "”" | "``" | "''" | "‘" | "’" | "«" | "»")
+}
+
+/// Cheap medium test on a canonical name: a news agency, broadcaster or paper is a cited source, not a speaker.
+pub(crate) fn is_medium(name: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "news", "agency", "television", "tv", "radio", "broadcasting", "broadcast", "press", "times", "post",
+        "journal", "daily", "herald", "gazette", "tribune", "newspaper", "sinmun", "media", "telegraph",
+        "chronicle", "wire", "reuters",
+    ];
+    const NAMES: [&str; 16] = [
+        "kcna", "yonhap", "xinhua", "tass", "ria", "afp", "ap", "cnn", "bbc", "nhk", "kyodo", "bloomberg", "interfax",
+        "aljazeera", "al jazeera", "upi",
+    ];
+    let lower = name.to_ascii_lowercase();
+    if NAMES.contains(&lower.as_str()) {
+        return true;
+    }
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORDS.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn strips_names() {
+        assert_eq!(strip_name("Xi's"), "Xi");
+        assert_eq!(strip_name("the U.S."), "U.S.");
+        assert_eq!(strip_name("Hawks'"), "Hawks");
+        assert_eq!(strip_name("Workers' Party"), "Workers' Party");
+        assert_eq!(strip_name("the"), "the");
+    }
+    #[test]
+    fn media() {
+        assert!(is_medium("Korean Central News Agency"));
+        assert!(is_medium("Rodong Sinmun"));
+        assert!(is_medium("Yonhap"));
+        assert!(!is_medium("Chinese Communist Party"));
+        assert!(!is_medium("Sergei Shoigu"));
+    }
+}

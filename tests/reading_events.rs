@@ -1,0 +1,118 @@
+//! Events on invented wire copy: each verb family, with the sentences that must NOT yield a triple.
+mod reading_util;
+use dateline::*;
+use reading_util::read;
+
+const ENTS: &[(&str, &str)] = &[
+    ("Maria Lopez", "PERSON"),
+    ("Lopez", "PERSON"),
+    ("John Park", "PERSON"),
+    ("Park", "PERSON"),
+    ("Ana Silva", "PERSON"),
+    ("Silva", "PERSON"),
+    ("Chilean", "NORP"),
+    ("Brazilian", "NORP"),
+    ("Chile", "GPE"),
+    ("Brazil", "GPE"),
+    ("Santiago", "GPE"),
+    ("Mercosur", "ORG"),
+    ("Andes Accord", "LAW"),
+    ("Condor-3", "PRODUCT"),
+    ("Harvest Fair", "EVENT"),
+    ("Daily Planet", "ORG"),
+];
+
+fn triples(art: &Article) -> Vec<(String, String, String)> {
+    art.events.iter().map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone())).collect()
+}
+
+fn has(art: &Article, s: &str, p: &str, o: &str) -> bool {
+    triples(art).iter().any(|t| t.0 == s && t.1 == p && t.2 == o)
+}
+
+#[test]
+fn meet_visit_give_with_titles_and_detail() {
+    let art = read(
+        "Chilean President Maria Lopez met with Brazilian Foreign Minister Ana Silva in Santiago on Monday. \
+         Lopez and Silva later visited Brazil. Silva gave Lopez a letter from Brazilian President John Park.",
+        ENTS,
+    );
+    assert!(has(&art, "Maria Lopez", "meet", "Ana Silva"), "{:?}", triples(&art));
+    assert!(has(&art, "Maria Lopez", "visit", "Brazil"), "{:?}", triples(&art));
+    assert!(has(&art, "Ana Silva", "visit", "Brazil"), "{:?}", triples(&art));
+    let give = art.events.iter().find(|e| e.predicate == "give").expect("give");
+    assert_eq!((give.subject.as_str(), give.object.as_str()), ("Ana Silva", "Maria Lopez"));
+    assert_eq!(give.detail.as_deref(), Some("letter from John Park"));
+    assert_eq!(give.sentence, 2);
+    assert_eq!(art.events.len(), 4, "{:?}", triples(&art));
+}
+
+#[test]
+fn held_meeting_and_during_the_meeting() {
+    let art = read(
+        "Lopez and Silva held a separate meeting the same day. Park met separately with the Brazilian guests.\n\n\
+         During the meeting, Silva gave Park a gift.",
+        ENTS,
+    );
+    assert!(has(&art, "Lopez", "meet", "Silva"), "{:?}", triples(&art));
+    // The host named before ("Park met ... with the guests") is the subject of the meeting.
+    assert!(has(&art, "Park", "meet", "Silva"), "{:?}", triples(&art));
+    assert!(has(&art, "Silva", "give", "Park"), "{:?}", triples(&art));
+    let gift = art.events.iter().find(|e| e.predicate == "give").unwrap();
+    assert_eq!(gift.detail.as_deref(), Some("gift"));
+    // "met ... with the Brazilian guests" is no meeting with a named entity.
+    assert!(!triples(&art).iter().any(|t| t.2 == "Brazilian"), "{:?}", triples(&art));
+}
+
+#[test]
+fn send_sign_call_for_accuse_criticise_launch_fire_attend() {
+    let art = read(
+        "Lopez sent a letter to Park. Chile signed the Andes Accord. Mercosur called for the Harvest Fair. \
+         Park accused Silva of lying. Silva criticized Mercosur. Chile launched the Condor-3. \
+         Lopez attended the Harvest Fair.",
+        ENTS,
+    );
+    for (s, p, o) in [
+        ("Lopez", "send", "Park"),
+        ("Chile", "sign", "Andes Accord"),
+        ("Mercosur", "call for", "Harvest Fair"),
+        ("Park", "accuse", "Silva"),
+        ("Silva", "criticise", "Mercosur"),
+        ("Chile", "launch", "Condor-3"),
+        ("Lopez", "attend", "Harvest Fair"),
+    ] {
+        assert!(has(&art, s, p, o), "{s} {p} {o}: {:?}", triples(&art));
+    }
+    assert_eq!(art.events.iter().find(|e| e.predicate == "send").unwrap().detail.as_deref(), Some("letter"));
+    assert_eq!(art.events.len(), 7, "{:?}", triples(&art));
+}
+
+#[test]
+fn participle_clause_takes_the_main_subject() {
+    let art = read("Despite sanctions, Chile has continued its tests, firing a Condor-3 on Sunday.", ENTS);
+    assert_eq!(triples(&art), [("Chile".to_string(), "fire".to_string(), "Condor-3".to_string())]);
+}
+
+#[test]
+fn sentences_that_state_no_triple() {
+    let art = read(
+        "Lopez did not meet Silva. Lopez will meet Silva next week. Lopez is expected to visit Brazil. \
+         Silva was given a letter by Park. The envoy of Lopez met Silva. Lopez met Silva's aides. \
+         In Santiago, Lopez met officials. Park fired an aide. Lopez has met with Chilean and Brazilian delegations. \
+         \"Lopez met Silva secretly,\" the Daily Planet said. Silva's critics accused Park. \
+         Park criticized the plan.",
+        ENTS,
+    );
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+}
+
+#[test]
+fn subject_list_with_commas_and_and() {
+    let art = read("Lopez, Silva and Park attended the Harvest Fair.", ENTS);
+    for s in ["Lopez", "Silva", "Park"] {
+        assert!(has(&art, s, "attend", "Harvest Fair"), "{s}: {:?}", triples(&art));
+    }
+    // Dedup within a sentence and no self-meetings.
+    let art = read("Lopez and Lopez met.", ENTS);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+}

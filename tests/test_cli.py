@@ -1,0 +1,118 @@
+"""The `dateline` command: parse, demo, eval (argument handling and errors)."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+import dateline
+from dateline import cli
+
+STORY = "Rail strike goes on\n\nPARIS, Dec 17 (AFP) -- Trains stopped across France on Sunday.\n"
+
+
+def run(argv, capsys, stdin: bytes = None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_parse_prints_one_json_object_per_story(tmp_path, capsys):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(STORY, encoding="utf-8")
+    b.write_text("BERLIN (dpa) - Züge fielen aus.\n", encoding="utf-8")
+    code, out, err = run(["parse", str(a), str(b), "--date", "2023-12-17"], capsys)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 2
+    first = json.loads(lines[0])
+    assert first["source"] == str(a)
+    assert first["date"] == "2023-12-17"
+    assert first["dateline"]["place"] == "PARIS"
+    assert first["dateline"]["agency"] == "AFP"
+    assert "tokens" not in first and "text" not in first
+    second = json.loads(lines[1])
+    assert second["dateline"]["agency"] == "dpa"
+
+
+def test_parse_tokens_and_text_flags(tmp_path, capsys):
+    a = tmp_path / "a.txt"
+    a.write_text(STORY, encoding="utf-8")
+    code, out, _ = run(["parse", "--tokens", "--text", str(a)], capsys)
+    assert code == 0
+    d = json.loads(out)
+    assert d["text"] == STORY
+    assert d["tokens"] and all(STORY[t["start"] : t["end"]] == t["text"] for t in d["tokens"])
+
+
+def test_parse_reads_stdin(capsys, monkeypatch):
+    code, out, err = run(["parse", "-"], capsys, stdin=STORY.encode(), monkeypatch=monkeypatch)
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["source"] == "<stdin>"
+    assert d["headline"] == "Rail strike goes on"
+
+
+def test_parse_bad_files_are_reported_and_others_still_parsed(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"PARIS (AFP) - caf\xe9\n")
+    missing = tmp_path / "missing.txt"
+    code, out, err = run(["parse", str(bad), str(missing), str(good)], capsys)
+    assert code == 1
+    assert len(out.splitlines()) == 1
+    assert "bad.txt" in err and "byte offset 17" in err
+    assert "missing.txt" in err
+    code, out, err = run(["parse", "--errors", "replace", str(bad)], capsys)
+    assert code == 0 and len(out.splitlines()) == 1
+
+
+def test_parse_rejects_a_bad_date(tmp_path, capsys):
+    a = tmp_path / "a.txt"
+    a.write_text(STORY, encoding="utf-8")
+    code, out, err = run(["parse", "--date", "17.12.2023", str(a)], capsys)
+    assert code == 1 and "date" in err and out == ""
+
+
+def test_demo_summarises_every_sample_story(capsys):
+    code, out, err = run(["demo"], capsys)
+    assert code == 0, err
+    for story in dateline.sample_corpus():
+        assert story["id"] in out
+    assert "== totals" in out
+    assert "dateline : 'SEOUL, March 14 (Yonhap) --' -> place='SEOUL'" in out
+
+
+def test_eval_missing_file_is_a_clear_error(tmp_path, capsys):
+    code, out, err = run(["eval", "conll", str(tmp_path / "nope.txt")], capsys)
+    assert code == 1
+    assert "nope.txt" in err
+
+
+def test_print_scores_table():
+    result = {
+        "overall": {"precision": 0.9, "recall": 0.8, "f1": 0.847, "tp": 8, "fp": 1, "fn": 2},
+        "per_type": {"PER": {"precision": 1.0, "recall": 0.5, "f1": 0.667, "tp": 1, "fp": 0, "fn": 1}},
+        "documents": 3,
+    }
+    buf = io.StringIO()
+    cli.print_scores(result, "t", out=buf)
+    text = buf.getvalue()
+    assert "overall" in text and "per_type.PER" in text and " 84.70" in text and "documents: 3" in text
+
+
+def test_console_script_runs_as_a_module():
+    proc = subprocess.run(
+        [sys.executable, "-m", "dateline", "--version"], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"dateline {dateline.__version__}"
+    proc = subprocess.run([sys.executable, "-m", "dateline"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "usage" in proc.stderr
