@@ -17,6 +17,7 @@ pub const CONLL_TYPES: [&str; 4] = ["LOC", "MISC", "ORG", "PER"];
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct TypeScore {
     /// "LOC", "MISC", "ORG", "PER" or "overall".
+    #[serde(rename = "type")]
     pub kind: String,
     pub gold: usize,
     pub predicted: usize,
