@@ -60,7 +60,8 @@ fn tags_names_in_a_written_story() {
     ] {
         assert!(f.contains(&(want.0.to_string(), want.1)), "{want:?} not in {f:?}");
     }
-    assert!(!f.iter().any(|(t, _)| t == "Tuesday" || t == "Prime"), "{f:?}");
+    // a weekday is a rule DATE, never a name; a title word is no entity
+    assert!(!f.iter().any(|(t, l)| t == "Tuesday" && *l != "DATE" || t.starts_with("Prime")), "{f:?}");
     // sorted, no overlaps, token ranges agree with spans
     for w in art.entities.windows(2) {
         assert!(w[0].span.end <= w[1].span.start);

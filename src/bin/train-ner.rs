@@ -4,7 +4,9 @@
 //!         --dev ../shared/data/conll2003/dev.txt --out models/ner.bin
 //!
 //! Options: --epochs N (most per stage, default 10), --bits B (2^B weight rows, default 19),
-//! --no-stage2, --folds K (jackknife folds for stage 2, default 4).
+//! --no-stage2, --folds K (jackknife folds for stage 2, default 4), --clusters FILE (try another
+//! cluster file instead of models/clusters.tsv), --load MODEL [--errors] (score a model on --dev
+//! with gold tokens), --pipeline FILE (score the shipped model through `parse`).
 use dateline::datasets::conll;
 use dateline::ner::{lexicon::Lexicon, model::TYPES, train};
 use std::path::PathBuf;
@@ -19,6 +21,7 @@ fn main() {
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let (mut train_path, mut dev_path, mut out) = (None, None, PathBuf::from("models/ner.bin"));
+    let (mut load, mut show_errors, mut clusters) = (None, false, None::<PathBuf>);
     let mut cfg = train::TrainConfig { verbose: true, ..Default::default() };
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or_else(|| format!("{a} needs a value"));
@@ -30,11 +33,55 @@ fn run() -> Result<(), String> {
             "--bits" => cfg.bits = val()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--folds" => cfg.folds = val()?.parse().map_err(|e| format!("--folds: {e}"))?,
             "--no-stage2" => cfg.stage2 = false,
+            "--clusters" => clusters = Some(PathBuf::from(val()?)),
+            "--load" => load = Some(PathBuf::from(val()?)),
+            "--errors" => show_errors = true,
+            "--pipeline-errors" => {
+                let p = PathBuf::from(val()?);
+                let docs = conll::read(&p).map_err(|e| e.to_string())?;
+                let mut n = 0;
+                for d in &docs {
+                    let (text, _) = dateline::ner::eval::document_text(d);
+                    let (gold, pred) = dateline::ner::eval::predict_document(d).map_err(|e| e.to_string())?;
+                    for g in &gold {
+                        if !pred.contains(g) {
+                            let got: Vec<String> = pred.iter().filter(|p| p.0 < g.1 && g.0 < p.1).map(|p| format!("{} {:?}", p.2, &text[p.0..p.1])).collect();
+                            println!("MISS {} {:?} got {:?}", g.2, &text[g.0..g.1], got);
+                            n += 1;
+                        }
+                    }
+                    for p in &pred {
+                        if !gold.iter().any(|g| g.0 < p.1 && p.0 < g.1) {
+                            println!("SPURIOUS {} {:?}", p.2, &text[p.0..p.1]);
+                        }
+                    }
+                }
+                eprintln!("{n} missed");
+                return Ok(());
+            }
+            "--pipeline" => {
+                // the shipped model through the full parse pipeline (the acceptance protocol)
+                let p = PathBuf::from(val()?);
+                let r = dateline::ner::eval::evaluate_conll(&p).map_err(|e| e.to_string())?;
+                print!("{r}");
+                return Ok(());
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
     if !(10..=24).contains(&cfg.bits) {
         return Err(format!("--bits {} is out of range 10..=24", cfg.bits));
+    }
+    if let Some(p) = load {
+        let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let model = dateline::ner::Model::from_bytes(&bytes, Lexicon::builtin()).map_err(|e| e.to_string())?;
+        let dev = dev_path.ok_or("--dev FILE is required with --load")?;
+        let report = dateline::ner::eval::evaluate_conll_gold_tokens(&dev, &model).map_err(|e| e.to_string())?;
+        print!("{report}");
+        if show_errors {
+            print_errors(&model, &dev)?;
+        }
+        return Ok(());
     }
     let train_path = train_path.ok_or("--train FILE is required")?;
     let train_docs = conll::read(&train_path).map_err(|e| e.to_string())?;
@@ -43,7 +90,14 @@ fn run() -> Result<(), String> {
         None => None,
     };
     let t0 = std::time::Instant::now();
-    let lex = Lexicon::builtin();
+    // --clusters tries another cluster file; ship it by copying it to models/clusters.tsv.
+    let lex = match &clusters {
+        Some(p) => Lexicon::from_text(
+            dateline::ner::lexicon::LEXICON_TSV,
+            &std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?,
+        ),
+        None => Lexicon::builtin(),
+    };
     eprintln!("lexicon: {} clusters", lex.cluster_count());
     let model = train::train(lex, &train_docs, dev_docs.as_deref(), &cfg);
     eprintln!("trained in {:.1} s", t0.elapsed().as_secs_f64());
@@ -57,5 +111,39 @@ fn run() -> Result<(), String> {
     let bytes = model.to_bytes();
     std::fs::write(&out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     eprintln!("wrote {} ({:.1} MB)", out.display(), bytes.len() as f64 / 1e6);
+    Ok(())
+}
+
+/// Lists the model's errors on a CoNLL file (gold tokens): missed and spurious entities, by count.
+fn print_errors(model: &dateline::ner::Model, path: &std::path::Path) -> Result<(), String> {
+    use std::collections::HashMap;
+    let docs = conll::read(path).map_err(|e| e.to_string())?;
+    let mut errs: HashMap<String, usize> = HashMap::new();
+    for d in &docs {
+        let toks: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+        let tagged = model.tag_document(&toks);
+        for (si, s) in d.sentences.iter().enumerate() {
+            let gold: Vec<(usize, usize, String)> =
+                conll::entity_spans(&s.tags).into_iter().map(|e| (e.start, e.end, e.kind)).collect();
+            let pred: Vec<(usize, usize, String)> =
+                tagged[si].iter().map(|&(a, b, k)| (a, b, TYPES[k].to_string())).collect();
+            for g in &gold {
+                if !pred.contains(g) {
+                    let p = pred.iter().find(|p| p.0 < g.1 && g.0 < p.1).map(|p| format!("{} {}", p.2, s.tokens[p.0..p.1].join(" "))).unwrap_or("-".into());
+                    *errs.entry(format!("MISS {} [{}] got [{}]", g.2, s.tokens[g.0..g.1].join(" "), p)).or_default() += 1;
+                }
+            }
+            for p in &pred {
+                if !gold.iter().any(|g| g.0 < p.1 && p.0 < g.1) {
+                    *errs.entry(format!("SPURIOUS {} [{}]", p.2, s.tokens[p.0..p.1].join(" "))).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut v: Vec<_> = errs.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (e, n) in v.iter().take(150) {
+        println!("{n:4} {e}");
+    }
     Ok(())
 }

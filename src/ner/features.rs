@@ -37,6 +37,11 @@ mod tpl {
     pub const CAPS_CLUSTER: u64 = 38;
     pub const LOWER_P1_SSHAPE: u64 = 39;
     pub const HYPHEN_HEAD: u64 = 40;
+    pub const AGG_LEFT: u64 = 41;
+    pub const AGG_RIGHT: u64 = 42;
+    pub const CLUSTER_M2: u64 = 43;
+    pub const CLUSTER_P2: u64 = 44;
+    pub const CLUSTER_SHAPE: u64 = 45;
     // dynamic
     pub const T1: u64 = 50;
     pub const T1T2: u64 = 51;
@@ -222,13 +227,11 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
 
     let boundary = hash_str("<S>");
     let boundary_end = hash_str("</S>");
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut lower_raw_strs: Vec<String> = Vec::new();
-    for (s, sent) in doc.iter().enumerate() {
-        let start = out.info.len();
-        toks.clear();
-        lower_raw_strs.clear();
-        let is_caps = caps[s];
+    let mut all_toks: Vec<Vec<Tok>> = Vec::with_capacity(doc.len());
+    let mut all_lower: Vec<Vec<String>> = Vec::with_capacity(doc.len());
+    for sent in doc.iter() {
+        let mut toks: Vec<Tok> = Vec::with_capacity(sent.len());
+        let mut lower_raw_strs: Vec<String> = Vec::with_capacity(sent.len());
         for t in sent.iter() {
             let w = t.as_ref();
             normalised_lower(w, &mut buf);
@@ -322,10 +325,35 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
             }
             i = next;
         }
+        all_toks.push(toks);
+        all_lower.push(lower_raw_strs);
+    }
 
+    // Context aggregation (Ratinov & Roth): the words around the other mentions of a capitalised
+    // word in the story ("tyre maker Pirelli" helps a bare "Pirelli" elsewhere).
+    let mut contexts: FxMap<u64, Vec<(u64, u64, usize)>> = FxMap::default();
+    let mut flat = 0usize;
+    for toks in &all_toks {
+        for (i, t) in toks.iter().enumerate() {
+            if t.initcap {
+                let l = if i > 0 { toks[i - 1].lower } else { boundary };
+                let r = toks.get(i + 1).map_or(boundary_end, |x| x.lower);
+                contexts.entry(t.lower_raw).or_default().push((l, r, flat));
+            }
+            flat += 1;
+        }
+    }
+
+    for (s, sent) in doc.iter().enumerate() {
+        let start = out.info.len();
+        let toks = &all_toks[s];
+        let lower_raw_strs = &all_lower[s];
+        let n = toks.len();
+        let is_caps = caps[s];
         for i in 0..n {
             out.offs.push(out.feats.len() as u32);
             let t = &toks[i];
+            let here = out.info.len();
             let fs = &mut out.feats;
             let lm1 = if i > 0 { toks[i - 1].lower } else { boundary };
             let lp1 = if i + 1 < n { toks[i + 1].lower } else { boundary_end };
@@ -418,6 +446,30 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
                 if !head.is_empty() && head.len() < w.len() - 1 {
                     fs.push(f(tpl::HYPHEN_HEAD, hash_str(&head.to_lowercase())));
                 }
+            }
+            if t.initcap || is_caps {
+                if let Some(ctx) = contexts.get(&t.lower_raw) {
+                    let mut seen = 0;
+                    for &(l, r, at) in ctx.iter() {
+                        if at == here || (l == lm1 && r == lp1) {
+                            continue;
+                        }
+                        fs.push(f(tpl::AGG_LEFT, l));
+                        fs.push(f(tpl::AGG_RIGHT, r));
+                        seen += 1;
+                        if seen == 6 {
+                            break;
+                        }
+                    }
+                }
+            }
+            for (tp, j) in [(tpl::CLUSTER_M2, i.wrapping_sub(2)), (tpl::CLUSTER_P2, i + 2)] {
+                if let Some(c) = toks.get(j).and_then(|x| x.cluster) {
+                    fs.push(f(tp, c.prefix(6)));
+                }
+            }
+            if let Some(c) = t.cluster {
+                fs.push(f(tpl::CLUSTER_SHAPE, mix(c.prefix(10), t.sshape)));
             }
             let alpha_start = w.chars().next().is_some_and(|c| c.is_alphabetic());
             out.info.push(TokInfo {

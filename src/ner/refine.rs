@@ -1,4 +1,5 @@
-//! Refines CoNLL's four types into OntoNotes labels from the entity's words and the gazetteer.
+//! Refines CoNLL's four types into OntoNotes labels from the entity's words, its neighbours and the
+//! gazetteer: LOC -> GPE/FAC/LOC, MISC -> NORP/EVENT/PRODUCT/LAW/LANGUAGE/WORK_OF_ART/MISC.
 use crate::gazetteer::gazetteer;
 use crate::types::*;
 use std::collections::HashSet;
@@ -9,7 +10,12 @@ const DEMONYMS: &str = include_str!("../../data/ner/hand/demonym.txt");
 fn demonyms() -> &'static HashSet<String> {
     static D: OnceLock<HashSet<String>> = OnceLock::new();
     D.get_or_init(|| {
-        DEMONYMS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_lowercase).collect()
+        DEMONYMS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
     })
 }
 
@@ -17,31 +23,374 @@ fn demonyms() -> &'static HashSet<String> {
 pub fn is_demonym(text: &str) -> bool {
     let l = text.to_lowercase();
     let d = demonyms();
-    d.contains(&l)
-        || l.strip_suffix('s').is_some_and(|s| d.contains(s))
-        || gazetteer().demonym(text).is_some()
+    d.contains(&l) || l.strip_suffix('s').is_some_and(|s| d.contains(s)) || gazetteer().demonym(text).is_some()
 }
 
-/// The label of tokens `[ts, te)` tagged `kind` ("PER", "ORG", "LOC", "MISC"); None drops it.
+/// Last words of event names.
+const EVENT_HEADS: &[&str] = &[
+    "war", "day", "cup", "championship", "championships", "olympics", "olympiad", "games", "open", "prix",
+    "exhibition", "expo", "festival", "summit", "conference", "marathon", "tournament", "classic", "rally",
+    "revolution", "uprising", "crisis", "election", "elections", "series", "trophy", "masters", "derby",
+    "forum", "congress", "talks", "massacre", "invasion", "offensive",
+];
+/// Nouns naming made things: an entity right after one ("surveillance aircraft Global Hawk") is a
+/// product, as is a code-like name right before one ("Hwasong-18 ICBM").
+const PRODUCT_NOUNS: &[&str] = &[
+    "aircraft", "drone", "drones", "missile", "missiles", "icbm", "icbms", "rocket", "rockets", "jet", "jets",
+    "fighter", "fighters", "bomber", "bombers", "tank", "tanks", "helicopter", "helicopters", "submarine",
+    "warship", "destroyer", "carrier", "satellite", "car", "cars", "truck", "smartphone", "phone", "laptop",
+    "computer", "software", "airliner", "plane", "planes", "vehicle", "launcher",
+];
+const LAW_HEADS: &[&str] = &[
+    "act", "treaty", "constitution", "law", "code", "convention", "accord", "accords", "protocol", "amendment",
+    "charter", "bill", "directive", "agreement",
+];
+const FAC_HEADS: &[&str] = &[
+    "airport", "bridge", "stadium", "square", "street", "avenue", "road", "tower", "palace", "hall", "museum",
+    "hotel", "canal", "highway", "dam", "mausoleum", "arena", "station", "prison", "temple", "cathedral",
+];
+const LANGUAGES: &[&str] = &[
+    "english", "french", "german", "spanish", "arabic", "russian", "chinese", "mandarin", "cantonese",
+    "japanese", "korean", "portuguese", "italian", "hindi", "urdu", "persian", "farsi", "hebrew", "turkish",
+    "swahili", "dutch", "greek", "latin", "polish", "ukrainian",
+];
+/// Wire-copy words that are never names alone (advisories, desks, ministries' first words).
+const NEVER_ALONE: &[&str] = &["attn", "advisory", "urgent", "defense", "defence", "update", "correction", "repeat", "editors"];
+
+fn word(art: &Article, i: usize) -> &str {
+    art.token_text(i)
+}
+
+fn lower_in(w: &str, list: &[&str]) -> bool {
+    let l = w.trim_end_matches('.').to_lowercase();
+    list.contains(&l.as_str())
+}
+
+/// "Hwasong-18", "MiG-29", "F-16", "Su-57": letters, a hyphen, digits.
+fn code_like(w: &str) -> bool {
+    let Some((a, b)) = w.rsplit_once('-') else { return false };
+    !a.is_empty()
+        && a.chars().all(|c| c.is_alphabetic())
+        && !(a.len() >= 4 && a.chars().all(|c| c.is_uppercase())) // "COVID-19" is no model name
+        && a.chars().next().is_some_and(|c| c.is_uppercase())
+        && !b.is_empty()
+        && b.chars().all(|c| c.is_ascii_digit())
+        && b.len() <= 3
+}
+
+/// The label of tokens `[ts, te)` tagged `kind` ("PER", "ORG", "LOC", "MISC") in sentence order;
+/// None drops the entity.
 pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
     let text = art.slice(Span::new(art.tokens[ts].span.start, art.tokens[te - 1].span.end));
+    // "ATTN", "Defense", "ICBM" alone: wire words and kinds of things, not names
+    if te - ts == 1 && (lower_in(text, NEVER_ALONE) || lower_in(text, PRODUCT_NOUNS)) {
+        return None;
+    }
+    let last = word(art, te - 1);
+    let head = last.split('-').next().unwrap_or(last);
+    let before = (ts > 0).then(|| word(art, ts - 1));
+    let after = (te < art.tokens.len()).then(|| word(art, te));
+    let after_product = after.is_some_and(|w| lower_in(w, PRODUCT_NOUNS));
+    let before_product = before.is_some_and(|w| lower_in(w, PRODUCT_NOUNS));
+    let g = gazetteer();
+    let place = |t: &str| {
+        let t = t.trim_end_matches('.');
+        g.country(t).is_some() || g.city(t).is_some() || g.region(t).is_some()
+    };
     Some(match kind {
+        "PER" if before_product => Label::Product,
         "PER" => Label::Person,
+        "ORG" if before_product || (code_like(last) && after_product) => Label::Product,
         "ORG" => Label::Org,
         "LOC" => {
-            let g = gazetteer();
-            if g.country(text).is_some() || g.city(text).is_some() || g.region(text).is_some() {
+            if place(text) {
                 Label::Gpe
+            } else if before_product {
+                Label::Product
+            } else if lower_in(head, EVENT_HEADS) && te - ts > 1 {
+                Label::Event
+            } else if lower_in(last, FAC_HEADS) {
+                Label::Fac
             } else {
                 Label::Loc
             }
         }
         _ => {
-            if is_demonym(text) {
+            if code_like(last) && !lower_in(head, EVENT_HEADS) || before_product || after_product && !is_demonym(text) {
+                Label::Product
+            } else if lower_in(head, EVENT_HEADS) || last.rsplit_once('-').is_some_and(|(h, y)| {
+                y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, EVENT_HEADS)
+            }) {
+                Label::Event
+            } else if te - ts == 1
+                && lower_in(text, LANGUAGES)
+                && (after.is_some_and(|w| w.eq_ignore_ascii_case("language") || w.starts_with("-lang"))
+                    || before.is_some_and(|w| matches!(w, "speak" | "speaks" | "spoke" | "spoken" | "translated"))
+                    || before == Some("in")
+                        && after.is_none_or(|w| !w.chars().next().is_some_and(|c| c.is_alphanumeric()) || w == "and" || w == "or"))
+            {
+                Label::Language
+            } else if is_demonym(text) {
                 Label::Norp
+            } else if lower_in(last, LAW_HEADS) && te - ts > 1 {
+                Label::Law
+            } else if te - ts > 1 && quoted(art, ts, te) {
+                Label::WorkOfArt
             } else {
                 Label::Misc
             }
         }
     })
+}
+
+/// Whether the tokens sit between quotation marks ("Return of the Legend").
+fn quoted(art: &Article, ts: usize, te: usize) -> bool {
+    let is_q = |w: &str| matches!(w, "\"" | "\u{201c}" | "\u{201d}" | "'" | "``" | "''");
+    ts > 0 && te < art.tokens.len() && is_q(word(art, ts - 1)) && is_q(word(art, te))
+}
+
+/// Byte end of an entity: a sentence-final period glued to the last word ("Victory Day.") is not
+/// part of the name; abbreviations ("Corp.", "U.S.", "Jr.") keep theirs.
+pub fn trim_end(art: &Article, _ts: usize, te: usize) -> usize {
+    let sp = art.tokens[te - 1].span;
+    let w = art.slice(sp);
+    if let Some(stem) = w.strip_suffix('.') {
+        const ABBREVIATIONS: &[&str] =
+            &["corp", "inc", "ltd", "co", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "gen", "col", "bros", "no", "plc"];
+        let abbrev = stem.contains('.')
+            || stem.chars().count() <= 1
+            || stem.chars().all(|c| c.is_uppercase())
+            || ABBREVIATIONS.contains(&stem.to_lowercase().as_str());
+        if !abbrev {
+            return sp.end - 1;
+        }
+    }
+    sp.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(words: &[&str]) -> Article {
+        let text = words.join(" ");
+        let mut a = Article { text, ..Default::default() };
+        let mut off = 0;
+        for w in words {
+            a.tokens.push(Token { span: Span::new(off, off + w.len()) });
+            off += w.len() + 1;
+        }
+        a
+    }
+
+    fn find(a: &Article, w: &str) -> usize {
+        (0..a.tokens.len()).find(|&i| a.token_text(i) == w).unwrap()
+    }
+
+    #[test]
+    fn misc_refinements() {
+        let a = art(&["the", "Korean", "War", "and", "Victory", "Day", "in", "the", "Weaponry", "Exhibition-2023"]);
+        assert_eq!(label(&a, 1, 3, "MISC"), Some(Label::Event));
+        assert_eq!(label(&a, 4, 6, "MISC"), Some(Label::Event));
+        assert_eq!(label(&a, 8, 10, "MISC"), Some(Label::Event));
+        assert_eq!(label(&a, 1, 2, "MISC"), Some(Label::Norp)); // "Korean" alone
+        let b = art(&["a", "Hwasong-18", "ICBM", "and", "the", "surveillance", "aircraft", "Global", "Hawk", "."]);
+        assert_eq!(label(&b, 1, 2, "MISC"), Some(Label::Product));
+        assert_eq!(label(&b, 2, 3, "ORG"), None); // "ICBM" alone
+        let e = art(&["COVID-19", "cases"]);
+        assert_eq!(label(&e, 0, 1, "MISC"), Some(Label::Misc));
+        assert_eq!(label(&b, 7, 9, "LOC"), Some(Label::Product));
+        let c = art(&["North", "Korean", "troops", "spoke", "in", "Russian", ",", "the", "Trade", "Act"]);
+        assert_eq!(label(&c, 0, 2, "MISC"), Some(Label::Norp));
+        assert_eq!(label(&c, 5, 6, "MISC"), Some(Label::Language));
+        assert_eq!(label(&c, 8, 10, "MISC"), Some(Label::Law));
+        // negatives: a nationality before a product noun stays NORP; plain MISC stays MISC
+        let d = art(&["Russian", "tanks", "and", "Eurobond", "issues", "rose", "in", "Japanese", "exports"]);
+        assert_eq!(label(&d, 0, 1, "MISC"), Some(Label::Norp));
+        assert_eq!(label(&d, 7, 8, "MISC"), Some(Label::Norp));
+        assert_eq!(label(&d, 3, 4, "MISC"), Some(Label::Misc));
+    }
+
+    #[test]
+    fn loc_person_org_refinements() {
+        let a = art(&["Seoul", "and", "Gimpo", "Airport", "near", "the", "Han", "River", "ATTN", "Defense", "Yonhap"]);
+        assert_eq!(label(&a, 0, 1, "LOC"), Some(Label::Gpe));
+        assert_eq!(label(&a, 2, 4, "LOC"), Some(Label::Fac));
+        assert_eq!(label(&a, 6, 8, "LOC"), Some(Label::Loc));
+        assert_eq!(label(&a, find(&a, "ATTN"), find(&a, "ATTN") + 1, "ORG"), None);
+        assert_eq!(label(&a, 9, 10, "ORG"), None);
+        assert_eq!(label(&a, 10, 11, "ORG"), Some(Label::Org));
+        assert_eq!(label(&a, 10, 11, "PER"), Some(Label::Person));
+    }
+
+    #[test]
+    fn trailing_periods() {
+        let a = art(&["Victory", "Day.", "Microsoft", "Corp.", "U.S.", "Seoul."]);
+        assert_eq!(trim_end(&a, 0, 2), a.tokens[1].span.end - 1);
+        assert_eq!(trim_end(&a, 2, 4), a.tokens[3].span.end);
+        assert_eq!(trim_end(&a, 4, 5), a.tokens[4].span.end);
+        assert_eq!(trim_end(&a, 5, 6), a.tokens[5].span.end - 1);
+    }
+}
+
+const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
+/// Last words of organisation names.
+const ORG_HEADS: &[&str] = &[
+    "agency", "party", "ministry", "committee", "commission", "council", "bank", "corp", "inc", "ltd",
+    "corporation", "company", "association", "federation", "union", "university", "institute", "army",
+    "navy", "authority", "organization", "organisation", "front", "command",
+];
+/// Words that open a capitalised run without being part of the name ("The", "In").
+const RUN_OPENERS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "for", "by", "of", "and", "but", "this", "that", "with", "from", "to",
+    "as", "its", "his", "her", "their", "when", "while", "after", "before",
+];
+
+fn agencies() -> &'static HashSet<&'static str> {
+    static A: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    A.get_or_init(|| AGENCIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// "Exhibition-2023": an event word with a year.
+fn event_year(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(h, y)| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, EVENT_HEADS))
+}
+
+/// Name patterns the tagger misses, applied over its output (sorted, non-overlapping):
+/// wire agencies are organisations; a capitalised run ending in an organisation word ("Korean
+/// Central News Agency", "Chinese Communist Party") is an ORG; one ending in an event word with a
+/// year ("Weaponry Exhibition-2023") an EVENT; a capitalised run right after a product noun
+/// ("surveillance aircraft Global Hawk") a PRODUCT. A pattern replaces the tagger's entities it
+/// overlaps unless one of them is a place (GPE/LOC) of exactly the same span.
+pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
+    let mut add: Vec<Entity> = Vec::new();
+    for (si, s) in art.sentences.iter().enumerate() {
+        let all_caps = (s.token_start..s.token_end).all(|i| !word(art, i).chars().any(|c| c.is_lowercase()));
+        if all_caps {
+            continue;
+        }
+        let mut i = s.token_start;
+        while i < s.token_end {
+            let w = word(art, i);
+            if agencies().contains(w) {
+                add.push(Entity::new(art.tokens[i].span, Label::Org, si, i, i + 1));
+            }
+            if !capitalised(w) || lower_in(w, RUN_OPENERS) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < s.token_end
+                && capitalised(word(art, j))
+                && !art.text[art.tokens[j - 1].span.end..art.tokens[j].span.start].contains('\n')
+            {
+                j += 1;
+            }
+            let mut found = None;
+            for end in (i + 1..=j).rev() {
+                let last = word(art, end - 1);
+                if end - i >= 2 && lower_in(last, ORG_HEADS) {
+                    found = Some((end, Label::Org));
+                    break;
+                }
+                if event_year(last) {
+                    found = Some((end, Label::Event));
+                    break;
+                }
+            }
+            if found.is_none() && i > s.token_start && lower_in(word(art, i - 1), PRODUCT_NOUNS) {
+                found = Some((j.min(i + 3), Label::Product));
+            }
+            if let Some((end, label)) = found {
+                let span = Span::new(art.tokens[i].span.start, trim_end(art, i, end));
+                add.push(Entity::new(span, label, si, i, end));
+            }
+            i = j;
+        }
+    }
+    if add.is_empty() {
+        return;
+    }
+    for p in add {
+        let agency = p.token_end - p.token_start == 1 && agencies().contains(art.slice(p.span));
+        let overlapping: Vec<usize> = (0..ents.len()).filter(|&k| ents[k].span.overlaps(p.span)).collect();
+        let place_same = overlapping
+            .iter()
+            .any(|&k| ents[k].span == p.span && matches!(ents[k].label, Label::Gpe | Label::Loc | Label::Fac));
+        let inside_larger = overlapping.iter().any(|&k| ents[k].span.contains(p.span) && ents[k].span != p.span);
+        if !agency && place_same || (inside_larger && p.label == Label::Org && p.token_end - p.token_start == 1) {
+            continue;
+        }
+        for &k in overlapping.iter().rev() {
+            ents.remove(k);
+        }
+        let at = ents.partition_point(|e| e.span.start < p.span.start);
+        ents.insert(at, p);
+    }
+}
+
+#[cfg(test)]
+mod pattern_tests {
+    use super::*;
+
+    fn article(words: &[&str]) -> Article {
+        let text = words.join(" ");
+        let mut a = Article { text, ..Default::default() };
+        let mut off = 0;
+        for w in words {
+            a.tokens.push(Token { span: Span::new(off, off + w.len()) });
+            off += w.len() + 1;
+        }
+        a.sentences.push(Sentence {
+            span: Span::new(0, a.text.len()),
+            token_start: 0,
+            token_end: a.tokens.len(),
+            section: Section::Body(0),
+        });
+        a
+    }
+
+    fn texts(a: &Article, e: &[Entity]) -> Vec<(String, Label)> {
+        e.iter().map(|e| (a.slice(e.span).to_string(), e.label)).collect()
+    }
+
+    #[test]
+    fn patterns_add_and_replace() {
+        let a = article(&[
+            "The", "Korean", "Central", "News", "Agency", "said", "(", "Yonhap", ")", "the", "aircraft", "Global",
+            "Hawk", "flew", "over", "the", "West", "Bank", "at", "the", "Weaponry", "Exhibition-2023", ".",
+        ]);
+        // the tagger's (wrong) partial entity and a place
+        let mut ents = vec![
+            Entity::new(Span::new(4, 23), Label::Misc, 0, 1, 4),
+            Entity::new(Span::new(0, 0), Label::Loc, 0, 16, 18),
+        ];
+        ents[1].span = Span::new(a.tokens[16].span.start, a.tokens[17].span.end);
+        apply_patterns(&a, &mut ents);
+        let got = texts(&a, &ents);
+        assert!(got.contains(&("Korean Central News Agency".into(), Label::Org)), "{got:?}");
+        assert!(got.contains(&("Yonhap".into(), Label::Org)), "{got:?}");
+        assert!(got.contains(&("Global Hawk".into(), Label::Product)), "{got:?}");
+        assert!(got.contains(&("West Bank".into(), Label::Loc)), "{got:?}");
+        assert!(got.contains(&("Weaponry Exhibition-2023".into(), Label::Event)), "{got:?}");
+        assert!(!got.iter().any(|g| g.0.starts_with("The")), "{got:?}");
+        for w in ents.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start);
+        }
+    }
+
+    #[test]
+    fn no_pattern_in_plain_or_all_caps_text() {
+        let a = article(&["Shares", "of", "the", "bank", "rose", "."]);
+        let mut ents = Vec::new();
+        apply_patterns(&a, &mut ents);
+        assert!(ents.is_empty());
+        let b = article(&["NATIONAL", "BANK", "SAYS", "PARTY", "OVER"]);
+        apply_patterns(&b, &mut ents);
+        assert!(ents.is_empty());
+    }
 }

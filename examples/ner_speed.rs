@@ -1,0 +1,37 @@
+//! Words per second on one thread for parse + entities over the Reuters-21578 bodies, plus the
+//! model's load time: `cargo run --release --example ner_speed [-- ../shared/data]`
+use std::time::Instant;
+
+fn main() {
+    let data = std::env::args().nth(1).unwrap_or_else(|| "../shared/data".into());
+    let t = Instant::now();
+    dateline::ner::shipped_model().expect("model loads");
+    println!("model load: {:.3} s", t.elapsed().as_secs_f64());
+    let mut stories = Vec::new();
+    for i in 0..22 {
+        let p = format!("{data}/reuters21578/reut2-{i:03}.sgm");
+        let Ok(b) = std::fs::read(&p) else { continue };
+        let s: String = b.iter().map(|&c| c as char).collect();
+        for part in s.split("<BODY>").skip(1) {
+            if let Some(body) = part.split("</BODY>").next() {
+                stories.push(body.replace("&lt;", "<").replace("&amp;", "&").replace("&#3;", ""));
+            }
+        }
+    }
+    assert!(!stories.is_empty(), "no Reuters bodies under {data}");
+    let stages = dateline::Stages { entities: true, reading: false };
+    let opts = dateline::ParseOptions::default();
+    let (mut words, mut ents) = (0usize, 0usize);
+    let t = Instant::now();
+    for s in &stories {
+        let art = dateline::analyze(s, &opts, stages).unwrap();
+        words += art.tokens.len();
+        ents += art.entities.len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{} stories, {words} tokens, {ents} entities in {secs:.2} s: {:.0} words/s (parse + entities, one thread)",
+        stories.len(),
+        words as f64 / secs
+    );
+}

@@ -1,0 +1,59 @@
+//! CoNLL-2003 development set through the full `parse` pipeline, by the protocol.
+//! Skipped when ../shared is absent (a user's clone); mandatory under CI=true.
+use std::path::PathBuf;
+
+fn shared() -> Option<PathBuf> {
+    let root = std::env::var("DATELINE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let dev = root.join("data/conll2003/dev.txt");
+    if dev.exists() {
+        return Some(dev);
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{} is missing: the CoNLL dev evaluation is mandatory under CI", dev.display());
+    }
+    eprintln!("skipping: {} not found", dev.display());
+    None
+}
+
+/// Floor the shipped model must keep (measured 90.56 when this model was committed). The issue's
+/// acceptance target is 92; this floor catches regressions without claiming that target is met.
+const MIN_F1: f64 = 90.0;
+
+#[test]
+fn conll_dev_full_pipeline() {
+    let Some(dev) = shared() else { return };
+    let report = dateline::ner::eval::evaluate_conll(&dev).expect("dev set evaluates");
+    eprintln!("{report}");
+    assert_eq!(report.documents, 216);
+    assert_eq!(report.overall.gold, 5942);
+    for t in &report.per_type {
+        assert!(t.f1 > 80.0, "{} F1 {:.2} collapsed", t.kind, t.f1);
+    }
+    assert!(report.overall.f1 >= MIN_F1, "dev F1 {:.2} < {MIN_F1}", report.overall.f1);
+}
+
+#[test]
+fn seed_story_entities() {
+    let Some(dev) = shared() else { return };
+    let root = dev.ancestors().nth(3).unwrap().to_path_buf();
+    let text = std::fs::read_to_string(root.join("seed/yonhap-2023-07-27-kim-delegations.txt")).unwrap();
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("gold/seed-expectations.json")).unwrap()).unwrap();
+    let art = dateline::parse(&text, &Default::default()).unwrap();
+    let found: Vec<(&str, &str)> = art.entities.iter().map(|e| (art.slice(e.span), e.label.as_str())).collect();
+    let mut missing = Vec::new();
+    for e in gold["entities"].as_array().unwrap() {
+        let want = e["mentions_include"][0].as_str().unwrap();
+        let label = e["label"].as_str().unwrap();
+        if !found.contains(&(want, label)) {
+            missing.push(format!("{want} {label} (found as {:?})", found.iter().filter(|f| f.0 == want).collect::<Vec<_>>()));
+        }
+    }
+    for never in ["ATTN", "Defense"] {
+        assert!(!found.iter().any(|f| f.0 == never), "{never} must not be an entity");
+    }
+    assert!(found.contains(&("Yonhap", "ORG")), "Yonhap is an ORG");
+    assert!(missing.is_empty(), "seed entities not found: {missing:#?}");
+}
