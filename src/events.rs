@@ -63,22 +63,26 @@ impl Pred {
 /// The trigger a lower-cased token is, if any. Present participles only where a comma-led participle
 /// clause is common in news ("..., firing a missile").
 fn trigger(low: &str) -> Option<Pred> {
-    Some(match low {
-        "met" | "meets" => Pred::Meet,
-        "visited" | "visits" => Pred::Visit,
-        "gave" | "gives" | "handed" | "hands" | "presented" | "delivered" => Pred::Give,
-        "sent" | "sends" => Pred::Send,
-        "signed" | "signs" => Pred::Sign,
-        "called" | "calls" => Pred::CallFor,
-        "accused" | "accuses" => Pred::Accuse,
-        "criticized" | "criticised" | "criticizes" | "criticises" => Pred::Criticise,
-        "launched" | "launches" | "launching" => Pred::Launch,
-        "fired" | "fires" | "firing" => Pred::Fire,
-        "attended" | "attends" | "attending" => Pred::Attend,
-        "held" | "holds" => Pred::HoldMeeting,
-        _ => return None,
-    })
+    static MAP: std::sync::OnceLock<lex::Lexicon<Pred>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| lex::Lexicon::new(TRIGGERS.iter().flat_map(|(ws, p)| ws.iter().map(move |w| (*w, *p)))))
+        .get(low)
 }
+
+/// Trigger words by predicate; looked up by hash since every token of a sentence is tried.
+const TRIGGERS: &[(&[&str], Pred)] = &[
+    (&["met", "meets"], Pred::Meet),
+    (&["visited", "visits"], Pred::Visit),
+    (&["gave", "gives", "handed", "hands", "presented", "delivered"], Pred::Give),
+    (&["sent", "sends"], Pred::Send),
+    (&["signed", "signs"], Pred::Sign),
+    (&["called", "calls"], Pred::CallFor),
+    (&["accused", "accuses"], Pred::Accuse),
+    (&["criticized", "criticised", "criticizes", "criticises"], Pred::Criticise),
+    (&["launched", "launches", "launching"], Pred::Launch),
+    (&["fired", "fires", "firing"], Pred::Fire),
+    (&["attended", "attends", "attending"], Pred::Attend),
+    (&["held", "holds"], Pred::HoldMeeting),
+];
 
 /// Forms of "be" and "get": before a past participle they make a passive ("was given").
 fn is_be(low: &str) -> bool {
@@ -91,6 +95,28 @@ fn is_preposition(low: &str) -> bool {
         "of" | "for" | "with" | "by" | "to" | "from" | "on" | "in" | "at" | "about" | "against" | "than" | "like"
             | "between" | "among" | "toward" | "towards" | "into" | "under" | "over" | "after" | "before"
     )
+}
+
+/// Whether token `t` may follow an object name: punctuation, a capitalised word, or a word that starts
+/// a new phrase. A lower-case noun ("EU counterparts") means the name was only a modifier.
+fn may_follow_object(d: &Doc, t: usize) -> bool {
+    let w = d.tok(t);
+    let Some(c) = w.chars().next() else { return true };
+    if !c.is_alphabetic() || c.is_uppercase() || d.is_possessive(t) {
+        return true;
+    }
+    is_preposition(d.low(t))
+        || is_determiner(d.low(t))
+        || is_aux_or_adverb(d.low(t))
+        || matches!(
+            d.low(t),
+            "and" | "or" | "but" | "during" | "last" | "next" | "this" | "yesterday" | "today" | "tonight"
+                | "twice" | "as" | "since" | "while" | "when" | "where" | "who" | "which" | "that" | "ahead"
+                | "without" | "amid" | "despite" | "until" | "said" | "says" | "is" | "was" | "were" | "will"
+                | "would" | "shortly" | "soon" | "together" | "alone" | "along" | "here" | "there" | "near"
+                | "across" | "behind" | "through" | "throughout" | "via" | "upon" | "within" | "outside"
+                | "inside" | "beyond" | "around" | "off" | "up" | "down" | "out" | "following"
+        )
 }
 
 /// Fills `art.events`.
@@ -137,7 +163,7 @@ struct Reader<'d, 'a> {
 impl<'d, 'a> Reader<'d, 'a> {
     fn name(&self, e: usize) -> String {
         let ent = &self.doc.art.entities[e];
-        ent.canonical.clone().unwrap_or_else(|| lex::base_text(self.doc.art, ent))
+        ent.canonical.clone().unwrap_or_else(|| lex::base_text(self.doc.art, ent).into_owned())
     }
 
     fn push(&mut self, subj: usize, pred: &str, obj: usize, detail: Option<String>, si: usize, span: Span) {
@@ -224,8 +250,12 @@ impl<'d, 'a> Reader<'d, 'a> {
                 None => break,
             }
         }
-        // "the envoy of Kim met": a name after a preposition is not the subject.
+        // "the envoy of Kim met": a name after a preposition is not the subject; nor is the object of a
+        // relative clause ("councillors who back Mr Flight met").
         if start > a && is_preposition(d.low(start - 1)) {
+            return Vec::new();
+        }
+        if (start.saturating_sub(2).max(a)..start).any(|t| matches!(d.low(t), "who" | "which" | "whom" | "whose")) {
             return Vec::new();
         }
         subs
@@ -304,8 +334,9 @@ impl<'d, 'a> Reader<'d, 'a> {
                 break;
             }
             let end = d.art.entities[e].token_end;
-            // "met Putin's envoy": the owner is not the object.
-            if d.is_possessive(end) {
+            // "met Putin's envoy": the owner is not the object; "met his EU counterparts": a name
+            // modifying a noun is not the object either.
+            if d.is_possessive(end) || (end < b && !may_follow_object(d, end)) {
                 break;
             }
             objs.push(e);

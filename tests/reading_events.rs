@@ -100,7 +100,7 @@ fn sentences_that_state_no_triple() {
          Silva was given a letter by Park. The envoy of Lopez met Silva. Lopez met Silva's aides. \
          In Santiago, Lopez met officials. Park fired an aide. Lopez has met with Chilean and Brazilian delegations. \
          \"Lopez met Silva secretly,\" the Daily Planet said. Silva's critics accused Park. \
-         Park criticized the plan.",
+         Park criticized the plan. Voters who back Lopez met Silva. Lopez met his Mercosur counterparts.",
         ENTS,
     );
     assert!(art.events.is_empty(), "{:?}", triples(&art));
