@@ -868,6 +868,38 @@ pub(crate) fn date_arg(py: Python<'_>, date: Option<&Bound<'_, PyAny>>) -> PyRes
     Ok(Some(day.to_string()))
 }
 
+/// Checks that every span the core produced lies on char boundaries of the text, so building the
+/// Python views (slicing, offset conversion) cannot panic later, outside the guard.
+fn check_spans(art: &Article) -> Result<(), String> {
+    let text = &art.text;
+    let ok = |s: Span| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let spans = art
+        .tokens
+        .iter()
+        .map(|t| ("token", t.span))
+        .chain(art.sentences.iter().map(|x| ("sentence", x.span)))
+        .chain(art.entities.iter().map(|x| ("entity", x.span)))
+        .chain(art.paragraphs.iter().map(|x| ("paragraph", x.span)))
+        .chain(art.captions.iter().map(|x| ("caption", x.span)))
+        .chain(art.bylines.iter().map(|x| ("byline", x.span)))
+        .chain(art.dateline.iter().map(|x| ("dateline", x.span)))
+        .chain(art.headline.iter().map(|&x| ("headline", x)))
+        .chain(art.quotes.iter().map(|x| ("quote", x.span)))
+        .chain(art.events.iter().map(|x| ("event", x.span)))
+        .chain(art.acronyms.iter().map(|x| ("acronym", x.span)));
+    for (what, span) in spans {
+        if !ok(span) {
+            return Err(format!(
+                "internal error in the dateline core (please report it with the input): a {what} span {}..{} is not a valid range of the {}-byte text",
+                span.start,
+                span.end,
+                text.len()
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Parses one story (see the Python docstring in `dateline/__init__.py`).
 #[pyfunction]
 #[pyo3(signature = (text, *, date = None, source = None, errors = "strict", entities = true, reading = true))]
@@ -883,11 +915,15 @@ pub(crate) fn parse(
     let (owned, pystr) = text_arg(py, text, errors)?;
     let opts = ParseOptions { date: date_arg(py, date)?, source };
     let stages = Stages { entities, reading: entities && reading };
-    let (art, map) = guarded(py, move || {
+    let (art, map, checked) = guarded(py, move || {
         let art = analyze(&owned, &opts, stages)?;
+        let checked = check_spans(&art);
         let map = CharMap::new(&art.text);
-        Ok((art, map))
+        Ok((art, map, checked))
     })?;
+    if let Err(msg) = checked {
+        return Err(super::errors::internal_error(py, msg));
+    }
     Ok(PyArticle::new(py, art, map, pystr))
 }
 
