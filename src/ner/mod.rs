@@ -111,7 +111,8 @@ pub fn merge(names: Vec<Entity>, rules: Vec<Entity>) -> Vec<Entity> {
             kept.push(e);
         }
     }
-    kept.into_values().collect()
+    kept.sort_by_key(|e| (e.span.start, e.span.end));
+    kept
 }
 
 #[cfg(test)]

@@ -18,6 +18,14 @@ fn eval_timebank<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyA
     serialize_to_py(py, &report)
 }
 
+/// CoNLL-2003 precision, recall and F1 per type and overall of the full pipeline on the IOB1/IOB2
+/// file at `path`, by the issue-3 protocol (one text per document, exact spans, CoNLL types).
+#[pyfunction]
+fn eval_conll<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyAny>> {
+    let report = guarded(py, move || crate::ner::eval::evaluate_conll(&path))?;
+    serialize_to_py(py, &report)
+}
+
 /// Every Reuters-21578 story of the `reut2-*.sgm` files in `path`: dicts with id, date, title,
 /// author, dateline, body and `text`, the rebuilt raw wire text (title, author, dateline + body).
 #[pyfunction]
@@ -44,6 +52,7 @@ fn load_reuters<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyLi
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(eval_conll, m)?)?;
     m.add_function(wrap_pyfunction!(eval_timebank, m)?)?;
     m.add_function(wrap_pyfunction!(load_reuters, m)?)?;
     Ok(())
