@@ -88,12 +88,24 @@ def reuters_stories(root: Path) -> List[Dict[str, Optional[str]]]:
 
 
 def _timed(fn, repeat: int = 1):
+    """Best wall time of `repeat` runs; the CPU seconds of that run are kept in _timed.cpu."""
     best, result = float("inf"), None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0, m0 = time.perf_counter(), time.process_time(), time.thread_time()
         result = fn()
-        best = min(best, time.perf_counter() - t0)
+        wall, cpu, main = time.perf_counter() - t0, time.process_time() - c0, time.thread_time() - m0
+        if wall < best:
+            best, _timed.cpu, _timed.main = wall, cpu, main
     return best, result
+
+
+def load_note() -> str:
+    """The machine's load: on a shared machine a thread count's speed-up is capped by free cores."""
+    try:
+        one, five, _ = os.getloadavg()
+        return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
+    except OSError:
+        return ""
 
 
 def bench_threads(stories, max_threads: int, repeat: int) -> None:
@@ -108,7 +120,12 @@ def bench_threads(stories, max_threads: int, repeat: int) -> None:
         secs, df = _timed(lambda: corpus.entities(threads=threads, progress=False), repeat)
         results[threads] = (secs, df)
         print(f"threads={threads}: {secs:7.2f} s  {len(stories) / secs:9,.0f} stories/s  {mb / secs:6.2f} MB/s  "
-              f"{len(df):,} entity rows")
+              f"{len(df):,} entity rows  (CPU {_timed.cpu:.2f} s in this process, {_timed.main:.2f} s of it "
+              f"serial in the calling thread; {load_note()})")
+        if threads == 1:
+            serial, total = _timed.main, _timed.cpu
+            print(f"  Amdahl bound from these CPU times on {max_threads} free cores: "
+                  f"{total / (serial + (total - serial) / max_threads):.2f}x (a projection, not a measurement)")
     base = results[1][0]
     for threads in range(2, max_threads + 1):
         secs, df = results[threads]
@@ -131,8 +148,7 @@ def _spacy_model():
     raise OSError("no en_core_web_sm model installed (pip install -e '.[bench]')")
 
 
-def spacy_entities(files: List[Path], root: Path, n_process: int) -> pd.DataFrame:
-    nlp, _ = _spacy_model()
+def spacy_entities(nlp, files: List[Path], root: Path, n_process: int) -> pd.DataFrame:
     texts = (p.read_text(encoding="utf-8") for p in files)
     rows = {"id": [], "text": [], "label": [], "start": [], "end": []}
     for path, doc in zip(files, nlp.pipe(texts, n_process=n_process, batch_size=64)):
@@ -160,14 +176,17 @@ def bench_end_to_end(stories, threads: int, spacy_stories: int, tmp: Path) -> No
     secs, df = _timed(lambda: Corpus.from_files(root).entities(threads=threads, progress=False))
     print(f"dateline  Corpus.from_files(...).entities(threads={threads}): {secs:7.2f} s  "
           f"{len(files) / secs:9,.0f} stories/s  {len(df):,} entities")
+    if spacy_stories <= 0:
+        print("spaCy: not run (--no-spacy)")
+        return
     try:
-        _, name = _spacy_model()
+        nlp, name = _spacy_model()  # loaded outside the timing, like dateline's warm-up
     except (ImportError, OSError) as e:
         print(f"spaCy: not run ({e})")
         return
     n = min(spacy_stories, len(files))
     sub = files[:n]
-    ssecs, sdf = _timed(lambda: spacy_entities(sub, root, n_process=2))
+    ssecs, sdf = _timed(lambda: spacy_entities(nlp, sub, root, n_process=2))
     scaled = ssecs * len(files) / n
     note = "" if n == len(files) else f" (measured on the first {n:,} stories, scaled x{len(files) / n:.2f} to all)"
     print(f"spaCy {name} nlp.pipe(n_process=2): {ssecs:7.2f} s for {n:,} stories, "
@@ -182,6 +201,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="runs per thread count (best is kept)")
     ap.add_argument("--spacy-stories", type=int, default=1000, help="stories spaCy runs on (scaled to all)")
     ap.add_argument("--no-spacy", action="store_true")
+    ap.add_argument("--skip-threads", action="store_true", help="only the end-to-end comparison")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N stories")
     args = ap.parse_args(argv)
     shared = shared_dir()
@@ -194,7 +214,8 @@ def main(argv=None) -> int:
 
     print(f"dateline {dateline.__version__}; {len(stories):,} stories read in {time.perf_counter() - t0:.1f} s; "
           f"{os.cpu_count()} CPUs")
-    bench_threads(stories, args.max_threads, args.repeat)
+    if not args.skip_threads:
+        bench_threads(stories, args.max_threads, args.repeat)
     tmp = Path(tempfile.mkdtemp(prefix="dateline-bench-"))
     try:
         bench_end_to_end(stories, args.max_threads, 0 if args.no_spacy else args.spacy_stories, tmp)

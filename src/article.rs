@@ -141,26 +141,30 @@ fn is_ws(c: u8) -> bool {
     c <= b' ' || c == 0x7f
 }
 
-/// Trims ASCII whitespace/controls and non-breaking spaces from both ends of `text[s..e]`.
+/// Trims whitespace (ASCII, controls, NBSP and the Unicode spaces) from both ends of `text[s..e]`.
 fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
-    let b = text.as_bytes();
-    loop {
-        if s < e && is_ws(b[s]) {
-            s += 1;
-        } else if s + 1 < e && b[s] == 0xC2 && b[s + 1] == 0xA0 {
-            s += 2;
-        } else {
+    let b = &text.as_bytes()[..e];
+    while s < e {
+        let l = ws_len_at(b, s);
+        if l == 0 {
             break;
         }
+        s += l;
     }
-    loop {
-        if e > s && is_ws(b[e - 1]) {
-            e -= 1;
-        } else if e >= s + 2 && b[e - 2] == 0xC2 && b[e - 1] == 0xA0 {
-            e -= 2;
+    while e > s {
+        let l = if is_ws(b[e - 1]) {
+            1
+        } else if e >= s + 2 && ws_len_at(b, e - 2) == 2 {
+            2
+        } else if e >= s + 3 && ws_len_at(b, e - 3) == 3 {
+            3
         } else {
+            0
+        };
+        if l == 0 {
             break;
         }
+        e -= l;
     }
     (s, e)
 }
@@ -487,8 +491,9 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
     let after_space = after.chars().next().is_none_or(|ch| ch.is_whitespace());
     let mut place = parts.place.to_string();
     // "MOSCOW. Oct 5": a full stop after an all-caps name is punctuation; "Va." and "D.C." keep theirs.
-    if let Some(stem) = place.strip_suffix('.') {
-        let last = stem.rsplit([' ', ',']).next().unwrap_or("");
+    // A region after a comma is an abbreviation ("MINNEAPOLIS, MINN.") and keeps it.
+    if let Some(stem) = place.strip_suffix('.').filter(|st| !st.contains(',')) {
+        let last = stem.rsplit(' ').next().unwrap_or("");
         if last.len() >= 4 && last.chars().all(|c| c.is_uppercase()) {
             place.truncate(stem.len());
         }
@@ -659,8 +664,9 @@ fn split_dateline(m: &str) -> Option<DatelineParts<'_>> {
     }
     if month_day.is_some() {
         let place_len = rest.trim_end_matches([' ', '\t', ',', ':', '.']).len();
-        // Keep a region's own full stop ("D.C. March 18"): only spaces and commas are separators.
-        let place_len = if rest[place_len..].starts_with('.') && !rest[place_len..].contains([',', ':']) {
+        // Keep a region's own full stop ("N.Y., March 9", "D.C. March 18"); a stop after an all-caps
+        // name ("MOSCOW. Oct 5") is dropped later.
+        let place_len = if rest[place_len..].starts_with('.') {
             place_len + 1
         } else {
             place_len
@@ -803,54 +809,62 @@ fn flush_block(text: &str, block: &mut Vec<BodyLine>, paras: &mut Vec<Paragraph>
     block.clear();
 }
 
-/// Folds whitespace runs (newlines, controls, non-breaking and other Unicode spaces) into single spaces.
+/// Length of a whitespace character at `b[i]` (ASCII whitespace and controls, NBSP, the Unicode
+/// spaces and line separators), 0 if there is none.
+#[inline]
+fn ws_len_at(b: &[u8], i: usize) -> usize {
+    let c = b[i];
+    if is_ws(c) {
+        return 1;
+    }
+    if c < 0xC2 {
+        return 0;
+    }
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match c {
+        0xC2 if matches!(at(1), 0xA0 | 0x85) => 2,
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        0xE2 if at(1) == 0x80 && (matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => 3,
+        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
+/// Folds whitespace runs (newlines, controls, non-breaking and other Unicode spaces) into single
+/// spaces, trimming both ends. One pass, byte by byte: paragraphs are mostly short words, and a
+/// copy call per word costs more than the bytes.
 fn fold_ws(s: &str) -> String {
     let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let mut run_start = 0; // start of the pending non-space run
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut pending = false;
     let mut i = 0;
-    let mut pending_space = false;
     while i < b.len() {
         let c = b[i];
-        let ws_len = if is_ws(c) {
-            1
-        } else if c < 0x80 {
-            0
-        } else {
-            // Only a few multi-byte sequences are spaces; check them without decoding the rest.
-            match c {
-                0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                    let (ch, l) = s[i..].chars().next().map(|ch| (ch, ch.len_utf8())).unwrap_or((' ', 1));
-                    if ch.is_whitespace() || ch == '\u{85}' {
-                        l
-                    } else {
-                        0
-                    }
-                }
-                _ => 0,
+        if c > b' ' && c < 0x7f {
+            if pending {
+                out.push(b' ');
+                pending = false;
             }
-        };
-        if ws_len == 0 {
-            if pending_space {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                run_start = i;
-            }
+            out.push(c);
             i += 1;
             continue;
         }
-        if !pending_space {
-            out.push_str(&s[run_start..i]);
-            pending_space = true;
+        let l = if is_ws(c) { 1 } else if c >= 0xC2 { ws_len_at(b, i) } else { 0 };
+        if l > 0 {
+            pending = !out.is_empty();
+            i += l;
+        } else {
+            if pending {
+                out.push(b' ');
+                pending = false;
+            }
+            out.push(c);
+            i += 1;
         }
-        i += ws_len;
     }
-    if !pending_space {
-        out.push_str(&s[run_start..]);
-    }
-    out
+    // Only whole whitespace characters were dropped and ASCII spaces added: still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Strips boilerplate from the ends of a paragraph: SGML end markers, a closing "Reuter", "(END)".
@@ -922,7 +936,23 @@ fn emit_paragraph(text: &str, s: usize, e: usize, paras: &mut Vec<Paragraph>, ca
 const RESTRICTION_OPEN: &str = "(For Use Only";
 
 fn is_caption(p: &str) -> bool {
-    starts_ci(p, "view larger image") || (p.len() < 4000 && p.ends_with(')') && p.contains(RESTRICTION_OPEN))
+    if starts_ci(p, "view larger image") {
+        return true;
+    }
+    // The restriction closes the caption: look only near the end.
+    if p.len() >= 4000 || !p.ends_with(')') {
+        return false;
+    }
+    let tail = bounded_start(p, p.len().saturating_sub(200));
+    p[tail..].contains(RESTRICTION_OPEN)
+}
+
+/// The first char boundary at or after `i`.
+fn bounded_start(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 struct CaptionParts {
@@ -1149,6 +1179,12 @@ Service runs daily.\n\n(END)\n";
         assert_eq!(dl(&a).0, "KNOKKE-HEIST, Belgium");
         let a = parse_on("WASHINGTON, D.C. March 18 - Ministers met.", "1987-04-05");
         assert_eq!(dl(&a).0, "WASHINGTON, D.C.");
+        let a = parse_on("FARMINGDALE, N.Y., March 9 - VTX said.", "1987-03-09");
+        assert_eq!(dl(&a), ("FARMINGDALE, N.Y.", Some("1987-03-09"), None, "FARMINGDALE, N.Y., March 9 -"));
+        let a = parse_on("MINNEAPOLIS, MINN., March 5 - Grain rose.", "1987-03-09");
+        assert_eq!(dl(&a).0, "MINNEAPOLIS, MINN.");
+        let a = parse_on("RICHMOND, Va., March 5 - Tobacco rose.", "1987-03-09");
+        assert_eq!(dl(&a).0, "RICHMOND, Va.");
         let a = parse_on("peoria, april 7 - Clear skies.", "1987-04-07");
         assert_eq!(dl(&a).0, "peoria");
         let a = parse("WASHINGTON - The Treasury said.");

@@ -21,23 +21,52 @@ pub fn annotate(art: &mut Article) {
         return;
     }
     order.sort_by_key(|&i| art.entities[i].span.start);
-    let mut ctx = Ctx { anchor: art.date.as_deref().and_then(parse_iso_date), ..Default::default() };
-    let mut last_end = 0usize;
+    let anchor = art.date.as_deref().and_then(parse_iso_date);
+    // The story's running text shares one context; each photo caption has its own, since "the
+    // previous day" in a caption counts from the caption's date, and the body does not continue
+    // from a caption.
+    let fresh = || (Ctx { anchor, ..Default::default() }, 0usize);
+    let mut body = fresh();
+    let mut captions: Vec<(usize, (Ctx, usize))> = Vec::new();
     for i in order {
         let span = art.entities[i].span;
         let Some(sem) = parse_in_context(&art.text, span) else { continue };
-        let tense = tense(&art.text, span);
+        let (ctx, last_end) = match art.sentences.get(art.entities[i].sentence).map(|s| s.section) {
+            Some(Section::Caption(c)) => {
+                let k = match captions.iter().position(|(x, _)| *x == c) {
+                    Some(k) => k,
+                    None => {
+                        captions.push((c, fresh()));
+                        captions.len() - 1
+                    }
+                };
+                let (_, state) = &mut captions[k];
+                (&mut state.0, &mut state.1)
+            }
+            _ => (&mut body.0, &mut body.1),
+        };
+        // The tense and the sentence's wording matter only to some expressions; the others skip
+        // the look around (most of this stage's cost).
+        let needs_tense = sem.weekday.is_some()
+            || sem.weekend
+            || (sem.year.is_none() && (sem.month.is_some() || sem.quarter.is_some() || sem.half.is_some()));
+        let tense = if needs_tense { tense(&art.text, span) } else { None };
         ctx.future = tense == Some(true);
         ctx.past = tense == Some(false);
-        let clause = clause_before(&art.text, span.start);
-        ctx.last_near = last_end >= clause && last_end <= span.start;
-        ctx.months_context = art.text[clause..span.start].contains(" months");
-        let (value, point) = resolve::resolve(&sem, &ctx);
+        if sem.shift.is_some() || sem.unit_ref.is_some() {
+            let clause = clause_before(&art.text, span.start);
+            ctx.last_near = *last_end >= clause && *last_end <= span.start;
+            ctx.months_context = art.text[clause..span.start].contains(" months");
+        } else {
+            ctx.last_near = false;
+            ctx.months_context = false;
+        }
+        let (value, point) = resolve::resolve(&sem, ctx);
         // Times counted from another time ("a year earlier", "the quarter") do not become the
         // reference for the next ones.
         if !sem.anaphoric && sem.unit_ref.is_none() && sem.shift.is_none() && point.is_some() {
-            remember(&mut ctx, point);
-            last_end = span.end;
+            remember(ctx, point);
+            *last_end = span.end;
         }
         art.entities[i].value = value;
     }
@@ -158,9 +187,13 @@ fn tense(text: &str, span: Span) -> Option<bool> {
     let before = &text[lo..span.start];
     let after = &text[span.end..hi];
     let verdict = |w: &str, next: &str| -> Option<bool> {
-        let w = w.to_ascii_lowercase();
+        let w = scan::low(w);
         if matches!(w.as_str(), "is" | "are") && next.eq_ignore_ascii_case("to") {
             return Some(true);
+        }
+        // Most words are neither; the length test skips them before any comparison.
+        if w.as_str().len() < 2 || w.as_str().len() > 9 {
+            return None;
         }
         if FUTURE_WORDS.contains(&w.as_str()) {
             Some(true)
@@ -349,6 +382,32 @@ mod tests {
                 ("the previous day", "2023-07-26"),
                 ("the third quarter", "2023-Q3"),
                 ("a year earlier", "2022-Q3")
+            ]
+        );
+    }
+
+    #[test]
+    fn captions_keep_their_own_anaphora() {
+        let text = "Kim met Shoigu on Wednesday. A photo released on July 20, 2023 shows them the previous day. They held talks the same day.";
+        let mut art = Article { text: text.to_string(), date: Some("2023-07-27".into()), ..Default::default() };
+        let ends = [28, 95, text.len()];
+        let mut start = 0;
+        for (k, &end) in ends.iter().enumerate() {
+            let section = if k == 1 { Section::Caption(0) } else { Section::Body(0) };
+            art.sentences.push(Sentence { span: Span::new(start, end), token_start: 0, token_end: 0, section });
+            start = end + 1;
+        }
+        art.entities = crate::rules::find(&art);
+        annotate(&mut art);
+        let got: Vec<(&str, &str)> =
+            art.entities.iter().map(|e| (art.slice(e.span), e.value.as_deref().unwrap_or("-"))).collect();
+        assert_eq!(
+            got,
+            [
+                ("Wednesday", "2023-07-26"),
+                ("July 20, 2023", "2023-07-20"),
+                ("the previous day", "2023-07-19"),
+                ("the same day", "2023-07-26")
             ]
         );
     }

@@ -63,22 +63,26 @@ impl Pred {
 /// The trigger a lower-cased token is, if any. Present participles only where a comma-led participle
 /// clause is common in news ("..., firing a missile").
 fn trigger(low: &str) -> Option<Pred> {
-    Some(match low {
-        "met" | "meets" => Pred::Meet,
-        "visited" | "visits" => Pred::Visit,
-        "gave" | "gives" | "handed" | "hands" | "presented" | "delivered" => Pred::Give,
-        "sent" | "sends" => Pred::Send,
-        "signed" | "signs" => Pred::Sign,
-        "called" | "calls" => Pred::CallFor,
-        "accused" | "accuses" => Pred::Accuse,
-        "criticized" | "criticised" | "criticizes" | "criticises" => Pred::Criticise,
-        "launched" | "launches" | "launching" => Pred::Launch,
-        "fired" | "fires" | "firing" => Pred::Fire,
-        "attended" | "attends" | "attending" => Pred::Attend,
-        "held" | "holds" => Pred::HoldMeeting,
-        _ => return None,
-    })
+    static MAP: std::sync::OnceLock<lex::Lexicon<Pred>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| lex::Lexicon::new(TRIGGERS.iter().flat_map(|(ws, p)| ws.iter().map(move |w| (*w, *p)))))
+        .get(low)
 }
+
+/// Trigger words by predicate; looked up by hash since every token of a sentence is tried.
+const TRIGGERS: &[(&[&str], Pred)] = &[
+    (&["met", "meets"], Pred::Meet),
+    (&["visited", "visits"], Pred::Visit),
+    (&["gave", "gives", "handed", "hands", "presented", "delivered"], Pred::Give),
+    (&["sent", "sends"], Pred::Send),
+    (&["signed", "signs"], Pred::Sign),
+    (&["called", "calls"], Pred::CallFor),
+    (&["accused", "accuses"], Pred::Accuse),
+    (&["criticized", "criticised", "criticizes", "criticises"], Pred::Criticise),
+    (&["launched", "launches", "launching"], Pred::Launch),
+    (&["fired", "fires", "firing"], Pred::Fire),
+    (&["attended", "attends", "attending"], Pred::Attend),
+    (&["held", "holds"], Pred::HoldMeeting),
+];
 
 /// Forms of "be" and "get": before a past participle they make a passive ("was given").
 fn is_be(low: &str) -> bool {
@@ -137,7 +141,7 @@ struct Reader<'d, 'a> {
 impl<'d, 'a> Reader<'d, 'a> {
     fn name(&self, e: usize) -> String {
         let ent = &self.doc.art.entities[e];
-        ent.canonical.clone().unwrap_or_else(|| lex::base_text(self.doc.art, ent))
+        ent.canonical.clone().unwrap_or_else(|| lex::base_text(self.doc.art, ent).into_owned())
     }
 
     fn push(&mut self, subj: usize, pred: &str, obj: usize, detail: Option<String>, si: usize, span: Span) {

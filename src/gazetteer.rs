@@ -5,7 +5,49 @@
 //! (`tools/build_gazetteer.py`) or are written by hand for this project (aliases, demonyms).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A multiply-rotate hasher for short name keys (the FxHash scheme): lookups run once per entity and per
+/// title word, and SipHash's flood resistance buys nothing for a fixed, compiled-in table.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap());
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A HashMap with `FastHasher`.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// Calls `f` with `s` lower-cased, without allocating for short ASCII strings (nearly all names).
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    if s.len() <= 64 && s.is_ascii() {
+        let mut buf = [0u8; 64];
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&s.to_lowercase())
+    }
+}
 
 const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
 const CITIES: &str = include_str!("../data/gazetteer/cities.tsv");
@@ -49,20 +91,20 @@ pub struct TitleWord {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub countries: Vec<Country>,
-    by_alpha2: HashMap<String, usize>,
+    by_alpha2: FastMap<String, usize>,
     /// Any name or alias of a country, lower-cased -> index into `countries`.
-    country_names: HashMap<String, usize>,
+    country_names: FastMap<String, usize>,
     /// Demonym as written ("North Korean") lower-cased -> country index.
-    demonyms: HashMap<String, usize>,
+    demonyms: FastMap<String, usize>,
     /// City name lower-cased -> alpha2 of its most populous namesake.
-    cities: HashMap<String, String>,
+    cities: FastMap<String, String>,
     /// Sub-national region (US state) lower-cased -> alpha2.
-    regions: HashMap<String, String>,
+    regions: FastMap<String, String>,
     /// Well-known acronyms by their short form as written (case matters: "WHO" is not "who").
-    acronyms: HashMap<String, usize>,
+    acronyms: FastMap<String, usize>,
     pub known_acronyms: Vec<KnownAcronym>,
     /// Title and role words, lower-cased.
-    titles: HashMap<String, TitleWord>,
+    titles: FastMap<String, TitleWord>,
 }
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -134,18 +176,18 @@ impl Gazetteer {
 
     /// The country a name or alias refers to ("South Korea", "DPRK", "U.S."), case-insensitive.
     pub fn country(&self, name: &str) -> Option<&Country> {
-        self.country_names.get(&name.to_lowercase()).map(|&i| &self.countries[i])
+        with_lower(name, |k| self.country_names.get(k).map(|&i| &self.countries[i]))
     }
     pub fn country_by_code(&self, alpha2: &str) -> Option<&Country> {
         self.by_alpha2.get(alpha2).map(|&i| &self.countries[i])
     }
     /// The country of a nationality adjective ("North Korean" -> North Korea).
     pub fn demonym(&self, word: &str) -> Option<&Country> {
-        self.demonyms.get(&word.to_lowercase()).map(|&i| &self.countries[i])
+        with_lower(word, |k| self.demonyms.get(k).map(|&i| &self.countries[i]))
     }
     /// Country code of a city of 100,000 or more.
     pub fn city(&self, name: &str) -> Option<&str> {
-        self.cities.get(&name.to_lowercase()).map(String::as_str)
+        with_lower(name, |k| self.cities.get(k).map(String::as_str))
     }
     /// A well-known acronym by its short form as written ("KCNA", "U.N.").
     pub fn acronym(&self, short: &str) -> Option<&KnownAcronym> {
@@ -157,7 +199,7 @@ impl Gazetteer {
     }
     /// Country code of a sub-national region (US state).
     pub fn region(&self, name: &str) -> Option<&str> {
-        self.regions.get(&name.to_lowercase()).map(String::as_str)
+        with_lower(name, |k| self.regions.get(k).map(String::as_str))
     }
 }
 

@@ -100,14 +100,20 @@ fn find_quotes(art: &Article) -> Vec<Raw> {
                 _ => open = None,
             }
         }
-        while i < span.end {
-            let b = text.as_bytes()[i];
-            if b != b'"' && b != b'`' && b != b'\'' && b != 0xE2 {
-                i += 1;
+        // Candidate marks by memchr: '"', '`' and the lead byte of curly quotes; "''" only where a
+        // PTB-style "``" opens in the region.
+        let region = &text.as_bytes()[i.min(span.end)..span.end];
+        let mut cands: Vec<usize> = memchr::memchr3_iter(b'"', b'`', 0xE2, region).map(|p| p + i).collect();
+        if memchr::memmem::find(region, b"``").is_some() {
+            cands.extend(memchr::memmem::find_iter(region, b"''").map(|p| p + i));
+            cands.sort_unstable();
+        }
+        for c in cands {
+            if c < i {
                 continue;
             }
+            i = c;
             let Some((m, n)) = mark_at(text, i) else {
-                i += 1;
                 continue;
             };
             match (open, m) {
@@ -145,7 +151,9 @@ fn find_quotes(art: &Article) -> Vec<Raw> {
 /// Is the quoted text a name rather than a quote: an entity, or a short title-cased phrase with no
 /// sentence punctuation ("Weaponry Exhibition-2023", "Gangnam Style").
 fn is_name(art: &Article, span: Span) -> bool {
-    if art.entities.iter().any(|e| e.span == span && lex::is_name_label(e.label)) {
+    // Entities are sorted by start: look only at those starting where the quoted words start.
+    let i = art.entities.partition_point(|e| e.span.start < span.start);
+    if art.entities[i..].iter().take_while(|e| e.span.start == span.start).any(|e| e.span == span && lex::is_name_label(e.label)) {
         return true;
     }
     let s = art.slice(span);
@@ -168,22 +176,23 @@ fn is_name(art: &Article, span: Span) -> bool {
 }
 
 /// Reporting verbs, lower-cased. Forms that are more often nouns ("reports", "claims") are left out.
+/// A hashed set: this runs on every token of a sentence near a quote.
 fn is_reporting_verb(low: &str) -> bool {
-    matches!(
-        low,
-        "said" | "says" | "say" | "saying" | "told" | "tells" | "added" | "adds" | "adding" | "stated"
-            | "vowed" | "vows" | "pledged" | "warned" | "warns" | "noted" | "insisted" | "insists" | "argued"
-            | "argues" | "claimed" | "declared" | "announced" | "expressed" | "stressed" | "stresses"
-            | "emphasized" | "emphasised" | "urged" | "urges" | "called" | "described" | "wrote" | "writes"
-            | "asked" | "asks" | "replied" | "responded" | "explained" | "explains" | "reported" | "shared"
-            | "promised" | "acknowledged" | "admitted" | "affirmed" | "reaffirmed" | "confirmed" | "denied"
-            | "denounced" | "condemned" | "criticized" | "criticised" | "accused" | "threatened" | "boasted"
-            | "praised" | "hailed" | "recalled" | "predicted" | "suggested" | "reiterated" | "demanded"
-            | "proclaimed" | "remarked" | "commented" | "conceded" | "cautioned" | "quoted" | "cited"
-            | "mentioned" | "observed" | "underlined" | "underscored" | "lamented" | "complained" | "tweeted"
-            | "posted" | "wrote," | "says," | "said,"
-    )
+    static SET: std::sync::OnceLock<lex::Lexicon<()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| lex::Lexicon::new(REPORTING_VERBS.iter().map(|w| (*w, ())))).get(low).is_some()
 }
+
+const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "added", "adds", "adding", "stated", "vowed", "vows",
+    "pledged", "warned", "warns", "noted", "insisted", "insists", "argued", "argues", "claimed", "declared",
+    "announced", "expressed", "stressed", "stresses", "emphasized", "emphasised", "urged", "urges", "called",
+    "described", "wrote", "writes", "asked", "asks", "replied", "responded", "explained", "explains",
+    "reported", "shared", "promised", "acknowledged", "admitted", "affirmed", "reaffirmed", "confirmed",
+    "denied", "denounced", "condemned", "criticized", "criticised", "accused", "threatened", "boasted",
+    "praised", "hailed", "recalled", "predicted", "suggested", "reiterated", "demanded", "proclaimed",
+    "remarked", "commented", "conceded", "cautioned", "quoted", "cited", "mentioned", "observed",
+    "underlined", "underscored", "lamented", "complained", "tweeted", "posted",
+];
 
 /// The attribution found for one sentence or quote.
 #[derive(Debug, Clone, Default)]
@@ -205,13 +214,13 @@ struct Ctx<'d, 'a> {
     quoted: Vec<bool>,
     /// Per sentence: the medium it cites as a source ("the KCNA said", "according to Yonhap").
     medium: Vec<Option<String>>,
-    /// Per sentence: its first PERSON mention outside quotes (the likely subject), canonical.
-    first_person: Vec<Option<String>>,
+    /// Per sentence: its first PERSON mention outside quotes (the likely subject), as an entity index.
+    first_person: Vec<Option<u32>>,
 }
 
 fn canonical(doc: &Doc, e: usize) -> String {
     let ent = &doc.art.entities[e];
-    ent.canonical.clone().unwrap_or_else(|| lex::base_text(doc.art, ent))
+    ent.canonical.clone().unwrap_or_else(|| lex::base_text(doc.art, ent).into_owned())
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -252,7 +261,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
         }
-        (si.saturating_sub(6)..si).rev().find_map(|s| self.first_person[s].clone())
+        (si.saturating_sub(6)..si).rev().find_map(|s| self.first_person[s]).map(|e| canonical(self.doc, e as usize))
     }
 
     /// Who is the subject of the reporting verb at token `v` in sentence `si`.
@@ -429,9 +438,22 @@ fn attribute(doc: &Doc, raws: &[Raw]) -> Vec<Quote> {
     }
     let ns = art.sentences.len();
     let mut ctx = Ctx { doc, quoted, medium: vec![None; ns], first_person: vec![None; ns] };
-    // Per-sentence facts used for pronouns, "it" and neighbouring attributions.
+    // Per-sentence facts used for pronouns, "it" and neighbouring attributions, gathered only in the
+    // sentences a quote may look at: its own, the next one, and a few before it.
+    let mut need = vec![false; ns];
+    for r in &kept {
+        for pos in [r.span.start, r.close_end.saturating_sub(1)] {
+            if let Some(si) = lex::sentence_at(art, pos) {
+                need[si.saturating_sub(6)..(si + 2).min(ns)].iter_mut().for_each(|x| *x = true);
+            }
+        }
+    }
     let mut sent_verb: Vec<Option<usize>> = vec![None; ns];
+    let mut cites: Vec<bool> = vec![false; ns];
     for si in 0..ns {
+        if !need[si] {
+            continue;
+        }
         let (a, b) = ctx.sentence_tokens(si);
         for t in a..b {
             if ctx.quoted[t] {
@@ -440,16 +462,21 @@ fn attribute(doc: &Doc, raws: &[Raw]) -> Vec<Quote> {
             if ctx.first_person[si].is_none() {
                 if let Some(e) = doc.ent_starting(t) {
                     if art.entities[e].label == Label::Person && !doc.is_possessive(art.entities[e].token_end) {
-                        ctx.first_person[si] = Some(canonical(doc, e));
+                        ctx.first_person[si] = Some(e as u32);
                     }
                 }
             }
-            if sent_verb[si].is_none() && is_reporting_verb(doc.low(t)) {
+            let low = doc.low(t);
+            if sent_verb[si].is_none() && is_reporting_verb(low) {
                 sent_verb[si] = Some(t);
             }
+            cites[si] |= low == "according";
         }
     }
     for si in 0..ns {
+        if sent_verb[si].is_none() && !cites[si] {
+            continue;
+        }
         // A sentence cites a medium when the medium is the subject of its reporting verb or "according to" it.
         let attr = ctx.sentence_attr(si, sent_verb[si]);
         if let Some(s) = attr.source {

@@ -4,7 +4,7 @@
 //! expressions, one hash lookup per word. Time expressions come from `dates::grammar` (which also
 //! gives their meaning to `dates::annotate`); numbers, amounts and ordinals are matched here.
 use crate::dates::grammar::Matcher;
-use crate::dates::scan::{self, Kind, Lex};
+use crate::dates::scan::{self, low, Kind, Lex};
 use crate::types::*;
 
 /// Numeric and temporal entities of the article. Works over each sentence when the tokenizer has
@@ -101,7 +101,7 @@ fn number_at(m: &Matcher, toks: &[scan::Tok], i: usize) -> Option<(usize, Label)
             if j >= 1 && (punct(j - 1, "#") || (j >= 2 && punct(j - 1, ".") && is(j - 2, "no"))) {
                 return None;
             }
-            let suffix = text[t.num_end..t.end].to_ascii_lowercase();
+            let suffix = low(&text[t.num_end..t.end]);
             match suffix.as_str() {
                 "" => {}
                 "st" | "nd" | "rd" | "th" if !money => ordinal = true,
@@ -122,7 +122,7 @@ fn number_at(m: &Matcher, toks: &[scan::Tok], i: usize) -> Option<(usize, Label)
         Some(Kind::Word) => match lex(j) {
             Lex::NumWord(v) => {
                 if v == 1 {
-                    let prev = j.checked_sub(1).map(|p| s(p).to_ascii_lowercase()).unwrap_or_default();
+                    let prev = j.checked_sub(1).map(|p| low(s(p))).unwrap_or_default();
                     if matches!(
                         prev.as_str(),
                         "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "some" | "no-" | "little"
@@ -147,7 +147,7 @@ fn number_at(m: &Matcher, toks: &[scan::Tok], i: usize) -> Option<(usize, Label)
             Lex::OrdWord(v) => {
                 // "a second", "one second", "per second": the unit, not an ordinal.
                 if v == 2 {
-                    let prev = j.checked_sub(1).map(|p| s(p).to_ascii_lowercase()).unwrap_or_default();
+                    let prev = j.checked_sub(1).map(|p| low(s(p))).unwrap_or_default();
                     if matches!(prev.as_str(), "a" | "one" | "per" | "split") || kind(j.wrapping_sub(1)) == Some(Kind::Num) {
                         return None;
                     }
@@ -317,5 +317,101 @@ mod tests {
         let e = find(&art);
         let got: Vec<_> = e.iter().map(|e| (art.slice(e.span), e.label)).collect();
         assert_eq!(got, [("$5", Label::Money), ("Monday", Label::Date)]);
+    }
+}
+
+#[cfg(test)]
+mod time_extent_tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<(String, &'static str)> {
+        find_in_text(text)
+            .into_iter()
+            .filter(|(_, l)| matches!(l, Label::Date | Label::Time))
+            .map(|(s, l)| (text[s.start..s.end].to_string(), l.as_str()))
+            .collect()
+    }
+    fn one(text: &str, want: &str, label: &str) {
+        let d = dates(text);
+        assert!(d.iter().any(|(t, l)| t == want && *l == label), "{want:?} ({label}) not in {d:?}");
+    }
+
+    #[test]
+    fn news_dates_and_their_extents() {
+        one("SEOUL, July 27 (Yonhap) -- Kim met them", "July 27", "DATE");
+        one("a photo taken on July 27, 2023, shows", "July 27, 2023", "DATE");
+        one("the 1950-53 Korean War", "1950-53", "DATE");
+        one("a missile launch this month.", "this month", "DATE");
+        one("an exhibition in Pyongyang the previous day.", "the previous day", "DATE");
+        one("SALVADOR, Feb 26 - Coffee exports", "Feb 26", "DATE");
+        one("It grew in the 1990s and", "the 1990s", "DATE");
+        one("Profits fell last year.", "last year", "DATE");
+        one("Trading resumes early next year.", "early next year", "DATE");
+        one("Sales rose in the third quarter.", "the third quarter", "DATE");
+        one("The third-quarter loss widened.", "third-quarter", "DATE");
+        one("They left two years ago.", "two years ago", "DATE");
+        one("Prices are now higher.", "now", "DATE");
+        one("on Saturday, April 25, police said", "Saturday, April 25", "DATE");
+    }
+
+    #[test]
+    fn clock_times_are_time() {
+        one("The talks begin at 3 p.m. in Geneva.", "3 p.m.", "TIME");
+        one("At midnight, the leader attended", "midnight", "TIME");
+        one("The offer expires at 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6", "TIME");
+        one("He spoke Thursday evening.", "Thursday evening", "TIME");
+        one("Rain fell last night.", "last night", "TIME");
+    }
+
+    #[test]
+    fn words_that_only_look_like_times() {
+        assert!(dates("It may rain later.").is_empty(), "{:?}", dates("It may rain later."));
+        assert!(dates("May I ask a question?").is_empty());
+        assert!(dates("Thousands march on the capital.").is_empty());
+        assert!(dates("Theresa May said so.").is_empty());
+        assert!(dates("The Sun reported it; Wed said nothing.").is_empty());
+        assert!(dates("an Exhibition-2023 event and a Hwasong-18 missile").is_empty());
+        assert!(dates("as soon as possible").is_empty());
+        assert!(dates("the future of the alliance").is_empty());
+        assert!(dates("The yen fell to 1,995 per dollar.").is_empty());
+    }
+
+    #[test]
+    fn month_names_alone_need_context_when_ambiguous() {
+        one("The vote is due in May.", "May", "DATE");
+        one("Sales peaked last March.", "last March", "DATE");
+        one("Prices rose in October.", "October", "DATE");
+    }
+
+    /// Arbitrary input never panics (byte offsets stay on character boundaries, numbers overflow
+    /// nothing), and every span lies inside the text.
+    #[test]
+    fn never_panics_on_odd_input() {
+        let pieces = [
+            "July", " ", "27", ",", "2023", "-", "53", "'", "80s", "\u{2019}", "é", "日本", "$", "3.5", "billion",
+            "p", ".", "m", ":", "99", "999999999999", "years", "ago", "the", "previous", "day", "\n", "Q", "first",
+            "quarter", "of", "nineteen", "ninety", "twenty", "one", "Monday", "last", "mid", "%", "No", "#", "—",
+            "a", "few", "weeks", "earlier", "this", "week", "0", "00:00", "31", "Feb", "30",
+        ];
+        let mut seed: u64 = 0x9e3779b97f4a7c15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 24) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                if seed & 1 == 0 {
+                    s.push(' ');
+                }
+            }
+            for (span, _) in find_in_text(&s) {
+                assert!(span.start < span.end && span.end <= s.len() && s.is_char_boundary(span.start));
+            }
+            let mut art = Article { text: s.clone(), date: Some("2023-07-27".into()), ..Default::default() };
+            art.entities = find(&art);
+            crate::dates::annotate(&mut art);
+            let _ = crate::dates::normalize(&s, Some("1987-02-26"));
+            let _ = crate::dates::normalize(&s, None);
+            seed = seed.rotate_left(7) ^ 0xdead_beef;
+        }
     }
 }

@@ -110,7 +110,7 @@ static ASCII_ALNUM: [bool; 256] = {
 };
 
 /// Byte length of the alphanumeric run starting at `i` (0 if none).
-#[inline]
+#[inline(always)]
 fn alnum_run(text: &str, i: usize, end: usize) -> usize {
     let b = &text.as_bytes()[..end];
     let mut j = i;
@@ -146,6 +146,25 @@ fn apostrophe_len(b: &[u8], i: usize, end: usize) -> usize {
 
 const CLITICS: [&str; 6] = ["s", "re", "ll", "ve", "d", "m"];
 
+/// Length of a clitic ("'s", "’re", ...) starting with the apostrophe at `i`, or 0.
+fn clitic_len(text: &str, i: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let al = apostrophe_len(b, i, end);
+    if al == 0 {
+        return 0;
+    }
+    let lr = alnum_run(text, i + al, end);
+    if lr == 0 || lr > 2 || is_word_char_at(text, i + al + lr, end) {
+        return 0;
+    }
+    let w = text[i + al..i + al + lr].to_ascii_lowercase();
+    if CLITICS.contains(&w.as_str()) {
+        al + lr
+    } else {
+        0
+    }
+}
+
 fn starts_with_ci(b: &[u8], i: usize, end: usize, pat: &[u8]) -> bool {
     i + pat.len() <= end && b[i..i + pat.len()].eq_ignore_ascii_case(pat)
 }
@@ -175,6 +194,8 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>
                 j
             };
             let j = match c {
+                // "U.K.'s": a clitic right after an abbreviation's dot.
+                b'\'' if i > start && b[i - 1] == b'.' && clitic_len(text, i, end) > 0 => i + clitic_len(text, i, end),
                 b'-' | b'.' | b'`' | b'=' | b'*' | b'_' => run_of(c),
                 b'\'' if i + 1 < end && b[i + 1] == b'\'' => i + 2,
                 b'&' if starts_with_ci(b, i, end, b"&#") => {
@@ -200,7 +221,9 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>
             } else if ch.is_alphanumeric() {
                 i = scan_word(text, i, end, out);
             } else {
-                // Curly quotes, dashes, ellipsis and other symbols: one token each.
+                // Curly quotes, dashes, ellipsis and other symbols: one token each ("U.K.’s" keeps its clitic).
+                let cl = if ch == '’' && i > start && b[i - 1] == b'.' { clitic_len(text, i, end) } else { 0 };
+                let l = if cl > 0 { cl } else { l };
                 out.push(Token { span: Span::new(i, i + l) });
                 i += l;
             }
@@ -224,6 +247,8 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
             j -= 1;
         }
         let mut e = j;
+        // Trimming never removes a '(' so this holds for the whole loop (no rescans).
+        let has_open = memchr::memchr(b'(', &b[ws..j]).is_some();
         loop {
             if e <= ws + 1 {
                 break;
@@ -231,7 +256,7 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
             let last = b[e - 1];
             if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
                 e -= 1;
-            } else if last == b')' && !text[ws..e].contains('(') {
+            } else if last == b')' && !has_open {
                 e -= 1;
             } else {
                 break;
@@ -255,6 +280,11 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
             break;
         }
         let next = b[j];
+        if next <= b' ' {
+            // The common case: a word followed by whitespace. Nothing more to look at.
+            out.push(Token { span: Span::new(ws, j) });
+            return j;
+        }
         match next {
             b'.' if is_word_char_at(text, j + 1, end) => {
                 has_dot = true;
@@ -301,8 +331,10 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
             }
             b'_' | b'+' if run > 0 => {
                 // Inside an e-mail local part ("lee_minji@..."); otherwise punctuation.
+                // Local parts are short: looking at most 64 bytes ahead keeps "a_a_a_..." linear.
                 let mut k = j;
-                while k < end && (b[k].is_ascii_alphanumeric() || matches!(b[k], b'_' | b'+' | b'.' | b'-')) {
+                let limit = end.min(j + 64);
+                while k < limit && (b[k].is_ascii_alphanumeric() || matches!(b[k], b'_' | b'+' | b'.' | b'-')) {
                     k += 1;
                 }
                 if k < end && b[k] == b'@' {
@@ -555,6 +587,9 @@ mod tests {
         assert_eq!(toks("O'Brien and D'AFFLISIO"), ["O'Brien", "and", "D'AFFLISIO"]);
         assert_eq!(toks("workers' union"), ["workers", "'", "union"]);
         assert_eq!(toks("KOREA'S LEADER"), ["KOREA", "'S", "LEADER"]);
+        assert_eq!(toks("the U.K.'s maker"), ["the", "U.K.", "'s", "maker"]);
+        assert_eq!(toks("the U.S.’s role"), ["the", "U.S.", "’s", "role"]);
+        assert_eq!(toks("said. 'so"), ["said", ".", "'", "so"]);
     }
 
     #[test]

@@ -103,9 +103,14 @@ def test_print_scores_table():
         "documents": 3,
     }
     buf = io.StringIO()
-    cli.print_scores(result, "t", out=buf)
+    cli.print_scores(result, "t", out=buf, fractions=True)
     text = buf.getvalue()
     assert "overall" in text and "per_type.PER" in text and " 84.70" in text and "documents: 3" in text
+    listed = {"per_type": [{"type": "LOC", "precision": 91.0, "recall": 89.5, "f1": 90.24, "gold": 10}],
+              "overall": {"type": "overall", "precision": 91.0, "recall": 89.5, "f1": 90.24, "gold": 10}}
+    buf = io.StringIO()
+    cli.print_scores(listed, "t", out=buf)
+    assert "per_type.LOC" in buf.getvalue() and " 90.24" in buf.getvalue()
 
 
 def test_console_script_runs_as_a_module():
@@ -116,3 +121,31 @@ def test_console_script_runs_as_a_module():
     assert proc.stdout.strip() == f"dateline {dateline.__version__}"
     proc = subprocess.run([sys.executable, "-m", "dateline"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "usage" in proc.stderr
+
+
+def test_conll_reader_builds_protocol_text_and_gold_spans_iob1_and_iob2():
+    from dateline.evaluate import document
+
+    iob1 = [[("Kim", "I-PER"), ("Jong-un", "I-PER"), ("met", "O"), ("Li", "I-PER"), ("Hongzhong", "I-PER")],
+            [("In", "O"), ("New", "I-LOC"), ("York", "I-LOC"), ("Acme", "B-ORG")]]
+    text, gold = document(iob1)
+    assert text == "Kim Jong-un met Li Hongzhong\nIn New York Acme"
+    assert {(text[s:e], t) for s, e, t in gold} == {
+        ("Kim Jong-un", "PER"), ("Li Hongzhong", "PER"), ("New York", "LOC"), ("Acme", "ORG")}
+    iob2 = [[("Acme", "B-ORG"), ("Corp", "I-ORG"), ("Beta", "B-ORG"), ("rose", "O")]]
+    text, gold = document(iob2)
+    assert {(text[s:e], t) for s, e, t in gold} == {("Acme Corp", "ORG"), ("Beta", "ORG")}
+
+
+def test_eval_conll_on_a_small_file(tmp_path, capsys):
+    f = tmp_path / "mini.txt"
+    f.write_text(
+        "-DOCSTART- -X- -X- O\n\nRussia NNP B-NP I-LOC\nsaid VBD B-VP O\nit PRP B-NP O\n"
+        "would MD B-VP O\nsell VB I-VP O\nwheat NN B-NP O\nto TO B-PP O\nJapan NNP B-NP I-LOC\n. . O O\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["eval", "conll", str(f), "--json"], capsys)
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["overall"]["gold"] == 2
+    assert result["documents"] == 1

@@ -229,9 +229,6 @@ def test_jsonl_bad_lines_all_accounted(tmp_path):
     assert "not a JSON object" in err[f"{p}:8"]
     assert err[f"{p}:10"].startswith(f"{p}:10: malformed JSON (line ends early, truncated?)")
     assert a["n_tokens"].isna().sum() == 8
-    # A larger limit lets the big story through.
-    bigrow = Corpus.from_jsonl(p, max_bytes=64 << 20).articles().set_index("id").loc["big"]
-    assert pd.isna(bigrow["error"]) and bigrow["n_tokens"] > 1000
 
 
 def test_lossy_decoding_on_request(tmp_path):
@@ -351,7 +348,11 @@ def test_ctrl_c_stops_a_long_run_quickly(tmp_path):
         story = {STORIES[0]!r}
         corpus = Corpus.from_records(itertools.repeat(story, 10**9))
         print("started", flush=True)
-        corpus.to_parquet({str(tmp_path / 'never')!r}, threads=2, progress=False)
+        try:
+            corpus.to_parquet({str(tmp_path / 'never')!r}, threads=2, progress=False)
+        except KeyboardInterrupt:
+            print("interrupted", flush=True)
+            raise
         """
     )
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -361,15 +362,18 @@ def test_ctrl_c_stops_a_long_run_quickly(tmp_path):
         assert proc.poll() is None
         t0 = time.monotonic()
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=10)
+        # Stopping is the run raising KeyboardInterrupt; the interpreter's exit after it is not timed
+        # (on a loaded machine tearing down pandas and pyarrow alone can take a second).
+        assert proc.stdout.readline().strip() == "interrupted"
         elapsed = time.monotonic() - t0
+        proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
     err = proc.stderr.read()
     assert proc.returncode != 0
     assert "KeyboardInterrupt" in err
-    assert elapsed < 2.0, f"took {elapsed:.2f} s to stop"
+    assert elapsed < 1.5, f"took {elapsed:.2f} s to stop"
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
@@ -396,3 +400,21 @@ def test_fork_child_can_run_an_extraction():
         time.sleep(0.05)
     assert os.waitstatus_to_exitcode(status) == 0
     assert corpus.articles(threads=2).equals(before)  # the parent's pool still works
+
+
+def test_default_threads_from_environment():
+    code = "from dateline.corpus import default_threads; print(default_threads())"
+    env = dict(os.environ, DATELINE_NUM_THREADS="3")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "3"
+    env.pop("DATELINE_NUM_THREADS")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
+
+
+def test_structure_only_run():
+    corpus = Corpus.from_records(records(20))
+    quick = corpus.articles(threads=2, entities=False)
+    full = corpus.articles(threads=2)
+    assert (quick["n_entities"] == 0).all() and (quick["n_tokens"] == full["n_tokens"]).all()
+    assert full["n_entities"].sum() > 0

@@ -295,6 +295,9 @@ def test_keyness_selections_agree(ents, articles):
     # By period: target = stories dated 4-5 March = s1, s2; reference = everything else (s3, s4).
     by_period = stats.keyness(ents, {"start": "2024-03-04", "end": "2024-03-05"}, articles=articles)
     pd.testing.assert_frame_equal(by_source, by_period)
+    # Integer story ids (e.g. Reuters NEWIDs) select alike.
+    as_int = ents.assign(id=ents["id"].str.slice(1).astype(int))
+    pd.testing.assert_frame_equal(stats.keyness(as_int, [1, 2]), by_ids)
     assert list(stats.stories_where(articles, source="Reuters")) == ["s3", "s4"]
     assert list(stats.stories_where(ents, start="2024-03-05")) == ["s2", "s3"]
 
@@ -400,3 +403,29 @@ def test_row_order_does_not_matter(ents):
     pd.testing.assert_frame_equal(stats.entity_frequency(shuffled), stats.entity_frequency(ents))
     pd.testing.assert_frame_equal(stats.cooccurrence(shuffled), stats.cooccurrence(ents))
     pd.testing.assert_frame_equal(stats.timeline(shuffled, ["Berlin"]), stats.timeline(ents, ["Berlin"]))
+
+
+def test_kwic_text_sources(ents):
+    pairs = stats.kwic(list(TEXTS.items()), "Globex")
+    assert list(pairs["id"]) == ["s3", "s4"]
+
+    class FakeCorpus:
+        def entities(self):
+            return ents
+
+    with pytest.raises(TypeError, match="does not hand back its texts"):
+        stats.kwic(FakeCorpus(), "Globex")
+
+    class WithTexts(FakeCorpus):
+        def texts(self):
+            return TEXTS
+
+    assert len(stats.kwic(WithTexts(), "Globex")) == 2
+    cs = stats.CorpusStats.from_corpus(FakeCorpus(), texts=TEXTS)
+    assert cs.articles is None and len(cs.kwic("Globex")) == 2
+
+
+def test_sparse_sentence_numbers(ents):
+    # Sentence indices far apart take the hashing path for unit codes; counts are the same.
+    far = ents.assign(sentence=ents["sentence"] * 10_000_000)
+    pd.testing.assert_frame_equal(stats.cooccurrence(far), stats.cooccurrence(ents))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dateline import _native
 from dateline._native import (
+    Acronym,
     Article,
     Byline,
     Caption,
@@ -29,6 +30,7 @@ from dateline.corpus import Corpus
 from dateline import accessor as _accessor  # noqa: F401  (registers the df.dateline accessor)
 
 __all__ = [
+    "Acronym",
     "Article",
     "Byline",
     "Caption",

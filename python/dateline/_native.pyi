@@ -97,6 +97,15 @@ class Event:
     end: int
     def to_dict(self) -> Dict[str, Any]: ...
 
+class Acronym:
+    short: str
+    long: str
+    refers_to: Optional[str]
+    defined: bool
+    start: int
+    end: int
+    def to_dict(self) -> Dict[str, Any]: ...
+
 class Article:
     text: str
     source: Optional[str]
@@ -113,6 +122,7 @@ class Article:
     tokens: List[Token]
     entities: List[Entity]
     clusters: List[Cluster]
+    acronyms: List[Acronym]
     quotes: List[Quote]
     events: List[Event]
     def to_dict(self, *, text: bool = True, tokens: bool = True) -> Dict[str, Any]: ...
@@ -131,3 +141,7 @@ def parse(
 def entities(
     text: Union[str, bytes], *, date: _Date = None, errors: Literal["strict", "replace"] = "strict"
 ) -> List[Entity]: ...
+
+def eval_timebank(path: str) -> Dict[str, Any]: ...
+def eval_conll(path: str) -> Dict[str, Any]: ...
+def load_reuters(path: str) -> List[Dict[str, Any]]: ...

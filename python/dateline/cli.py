@@ -43,6 +43,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             )
             out.write(art.to_json(text=args.text, tokens=args.tokens))
             out.write("\n")
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): main() stops quietly
         except (OSError, DatelineError) as e:
             # One bad file does not stop the others; the exit code says something failed.
             _err(f"{source}: {e}")
@@ -160,24 +162,27 @@ def _score_rows(result: Any, path: str = "") -> Iterable[Tuple[str, Dict[str, An
             yield from _score_rows(v, f"{path}.{name or i}" if path else str(name or i))
 
 
-def _fmt_pct(x: Any) -> str:
+def _fmt_pct(x: Any, scale: float) -> str:
     if not isinstance(x, (int, float)):
         return "-"
-    # Scores come as fractions (0..1) or percentages; print percentages.
-    return f"{x * 100:6.2f}" if x <= 1.0 else f"{x:6.2f}"
+    return f"{x * scale:6.2f}"
 
 
-def print_scores(result: Dict[str, Any], title: str, out=None) -> None:
-    """Prints every precision/recall/F1 found in an evaluation result as one table."""
+def print_scores(result: Dict[str, Any], title: str, out=None, fractions: bool = False) -> None:
+    """Prints every precision/recall/F1 found in an evaluation result as one table, in percent
+    (the core's reports give percentages; `fractions=True` for results in 0..1)."""
     out = out or sys.stdout
+    scale = 100.0 if fractions else 1.0
     rows = list(_score_rows(result))
     width = max([len(n) for n, _ in rows] + [8])
     out.write(f"{title}\n")
-    counts = [k for k in ("tp", "fp", "fn", "gold", "predicted") if any(k in r for _, r in rows)]
+    counts = [k for k in ("gold", "predicted", "correct", "true_positives", "tp", "fp", "fn")
+              if any(k in r for _, r in rows)]
     head = f"{'':<{width}}  {'prec':>6}  {'recall':>6}  {'F1':>6}" + "".join(f"  {k:>7}" for k in counts)
     out.write(head + "\n")
     for name, r in rows:
-        line = f"{name:<{width}}  {_fmt_pct(r.get('precision'))}  {_fmt_pct(r.get('recall'))}  {_fmt_pct(r.get('f1'))}"
+        line = (f"{name:<{width}}  {_fmt_pct(r.get('precision'), scale)}  {_fmt_pct(r.get('recall'), scale)}"
+                f"  {_fmt_pct(r.get('f1'), scale)}")
         line += "".join(f"  {r.get(k, ''):>7}" for k in counts)
         out.write(line + "\n")
     extra = {k: v for k, v in result.items() if not isinstance(v, (dict, list))}
@@ -199,7 +204,12 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         return 1
     try:
         if args.dataset == "conll":
-            result = _native_eval("eval_conll")(str(args.path))
+            if hasattr(dateline._native, "eval_conll"):
+                result = dateline._native.eval_conll(str(args.path))
+            else:
+                from dateline.evaluate import evaluate_conll
+
+                result = evaluate_conll(str(args.path))
             title = f"CoNLL-2003 NER, exact span and type, {args.path}"
         else:
             result = _native_eval("eval_timebank")(str(args.path))
@@ -235,8 +245,8 @@ def _add_commands(sub: argparse._SubParsersAction) -> None:
     add_parse_command(sub)
     add_demo_command(sub)
     add_eval_command(sub)
-    # Other areas add their commands below, one line each, e.g.
-    #   from dateline.corpus import add_extract_command; add_extract_command(sub)
+    # Other areas add their commands below, one line each.
+    from dateline.corpus import add_extract_command; add_extract_command(sub)  # noqa: E702
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -273,9 +273,13 @@ class Corpus:
     # ------------------------------------------------------------------ running
 
     def iter_tables(self, tables: Sequence[str] = TABLES, *, threads: Optional[int] = None,
-                    progress: Optional[bool] = None) -> Iterator[Dict[str, pa.Table]]:
+                    progress: Optional[bool] = None, entities: bool = True,
+                    reading: bool = True) -> Iterator[Dict[str, pa.Table]]:
         """Runs the analysis and yields, batch by batch and in input order, a dict of Arrow tables
-        (the ones named in ``tables``; articles always). Memory stays bounded by the batch size."""
+        (the ones named in ``tables``; articles always). Memory stays bounded by the batch size.
+        ``entities=False`` stops after structure, sentences and tokens (much faster; no entity,
+        quote or event rows); ``reading=False`` skips canonical names, titles, time values, quotes
+        and events."""
         bad = [t for t in tables if t not in TABLES]
         if bad:
             raise ValueError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
@@ -293,6 +297,7 @@ class Corpus:
                 batch.payloads, kind=batch.kind, ids=batch.ids, dates=batch.dates, sources=batch.sources,
                 headlines=batch.headlines, files=batch.files, lines=batch.lines, errors=batch.errors,
                 threads=nthreads, max_bytes=self._max_bytes, lossy=self._errors == "replace",
+                run_entities=entities, run_reading=reading,
                 **(json if batch.kind == "jsonl" else {}), **want)
 
         def collect(job, n: int) -> Dict[str, pa.Table]:
@@ -324,9 +329,9 @@ class Corpus:
     def _empty(self, name: str) -> pa.Table:
         return _arrow_table(_native.corpus_start([], threads=1).wait()[name])
 
-    def _collect(self, tables: Sequence[str], threads, progress) -> Dict[str, pa.Table]:
+    def _collect(self, tables: Sequence[str], threads, progress, **stages) -> Dict[str, pa.Table]:
         parts: Dict[str, List[pa.Table]] = {t: [] for t in tables}
-        for out in self.iter_tables(tables, threads=threads, progress=progress):
+        for out in self.iter_tables(tables, threads=threads, progress=progress, **stages):
             for t in tables:
                 parts[t].append(out[t])
         return {t: (pa.concat_tables(parts[t]) if parts[t] else self._empty(t)) for t in tables}
@@ -341,11 +346,14 @@ class Corpus:
         got = self._collect(TABLES, threads, progress)
         return {t: _to_pandas(t, got[t]) for t in TABLES}
 
-    def articles(self, *, threads: Optional[int] = None, progress: Optional[bool] = None):
+    def articles(self, *, threads: Optional[int] = None, progress: Optional[bool] = None,
+                 entities: bool = True, reading: bool = True):
         """One row per input story: id, source, file, line, date, headline, bylines (joined by
         "; "), dateline place/agency/date, counts of characters, paragraphs, sentences, tokens,
-        entities, quotes, events, and ``error`` (None when the story was analysed)."""
-        return _to_pandas("articles", self._collect(("articles",), threads, progress)["articles"])
+        entities, quotes, events, and ``error`` (None when the story was analysed).
+        ``entities=False``: structure only (fast; the entity/quote/event counts are 0)."""
+        got = self._collect(("articles",), threads, progress, entities=entities, reading=reading)
+        return _to_pandas("articles", got["articles"])
 
     def entities(self, *, threads: Optional[int] = None, progress: Optional[bool] = None):
         """One row per entity mention: id, date, text, label, canonical, start, end (``str``
@@ -362,7 +370,8 @@ class Corpus:
 
     def to_parquet(self, path: Union[str, os.PathLike], tables: Sequence[str] = TABLES, *,
                    threads: Optional[int] = None, progress: Optional[bool] = None,
-                   compression: str = "zstd", row_group_rows: int = 100_000) -> RunSummary:
+                   compression: str = "zstd", row_group_rows: int = 100_000, entities: bool = True,
+                   reading: bool = True) -> RunSummary:
         """Streams the tables to Parquet in bounded memory. ``path`` ending in ``.parquet``: the
         articles go there and the other tables beside it (``out.entities.parquet``, ...); any other
         path is a directory that gets ``articles.parquet``, ``entities.parquet``, ... Returns the
@@ -390,7 +399,8 @@ class Corpus:
         summary = RunSummary()
         t0 = time.perf_counter()
         try:
-            for out in self.iter_tables(tuple(targets), threads=threads, progress=progress):
+            for out in self.iter_tables(tuple(targets), threads=threads, progress=progress,
+                                        entities=entities, reading=reading):
                 _count(summary, out)
                 for name in targets:
                     pending[name].append(out[name])
@@ -506,7 +516,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                                     source=args.source, headline=args.headline, max_bytes=args.max_bytes,
                                     errors=args.errors)
         progress = False if args.no_progress else None
-        summary = corpus.to_parquet(args.output, tables, threads=args.threads, progress=progress)
+        summary = corpus.to_parquet(args.output, tables, threads=args.threads, progress=progress,
+                                    entities=not args.no_entities)
     except (ValueError, OSError) as e:
         print(f"dateline extract: {e}", file=sys.stderr)
         return 2
@@ -555,5 +566,7 @@ def add_extract_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest story in bytes; larger ones are error rows")
     p.add_argument("--errors", choices=["strict", "replace"], default="strict",
                    help="invalid UTF-8: strict = error row (default); replace = decode lossily")
+    p.add_argument("--no-entities", action="store_true",
+                   help="structure, sentences and tokens only (much faster; no entity/quote/event rows)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)

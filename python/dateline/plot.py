@@ -63,7 +63,11 @@ def timeline(
     columns) or an entities table (then the timeline of ``names`` or of the ``top`` entities is
     computed with ``freq`` and ``count``). Returns the Axes.
     """
-    tl = data if isinstance(data.index, pd.PeriodIndex) else _stats.timeline(data, names, freq=freq, count=count, top=top)
+    if isinstance(data.index, pd.PeriodIndex):
+        tl = data
+    else:
+        tl = _stats.timeline(data, names, freq=freq, count=count, top=top,
+                             labels=None if names is not None else _stats.NAME_LABELS)
     ax = _axes(ax, figsize)
     x = tl.index.to_timestamp(how="start") if len(tl) else []
     for name in tl.columns:
@@ -96,11 +100,12 @@ def top_entities(
     """Horizontal bars of the ``n`` most frequent entities, the largest on top, coloured by label.
 
     ``data`` is a table from :func:`dateline.stats.entity_frequency` (or a keyness table with
-    ``column="g2"``), or an entities table (then the frequency is computed, with ``labels``).
+    ``column="g2"``), or an entities table (then the frequency is computed, with ``labels``;
+    by default :data:`dateline.stats.NAME_LABELS`, leaving dates and amounts out).
     Returns the Axes.
     """
     if column not in data.columns and "mentions" not in data.columns:
-        data = _stats.entity_frequency(data, labels=labels)
+        data = _stats.entity_frequency(data, labels=labels if labels is not None else _stats.NAME_LABELS)
     elif labels is not None and "label" in data.columns:
         keep = [labels] if isinstance(labels, str) else list(labels)
         data = data[data["label"].isin(keep)]
@@ -144,11 +149,13 @@ def network(
 
     ``data`` is a networkx graph from :func:`dateline.stats.cooccurrence_network`, a co-occurrence
     table or an entities table (``cooccurrence_args`` such as ``unit="story", min_count=3`` are
-    passed on). Only the ``top`` heaviest edges are drawn. Layouts: "spring" (seeded, so the
+    passed on; ``labels`` defaults to :data:`dateline.stats.NAME_LABELS`). Only the ``top`` heaviest edges are drawn. Layouts: "spring" (seeded, so the
     picture is reproducible), "kamada_kawai" or "circular". Returns the Axes.
     """
     import networkx as nx
 
+    if not isinstance(data, nx.Graph) and not (isinstance(data, pd.DataFrame) and "count_a" in data.columns):
+        cooccurrence_args.setdefault("labels", _stats.NAME_LABELS)
     g = data if isinstance(data, nx.Graph) else _stats.cooccurrence_network(data, weight=weight, top=top, **cooccurrence_args)
     if isinstance(data, nx.Graph) and g.number_of_edges() > top:
         keep = sorted(g.edges(data=True), key=lambda e: -e[2].get("weight", 1.0))[:top]

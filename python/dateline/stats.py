@@ -26,6 +26,8 @@ from typing import Any, Optional, Union
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dateline._native import stats as _core
 
@@ -45,7 +47,7 @@ __all__ = [
 
 #: Labels of named things (people, organisations, places, ...): the usual filter for "who".
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
-               "LANGUAGE", "MISC")
+               "LANGUAGE", "MISC", "PER")
 #: Labels of values (dates, amounts, numbers), left out by ``exclude_labels=VALUE_LABELS``.
 VALUE_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL")
 
@@ -88,14 +90,82 @@ def _entities(x: Any, extra: Iterable[str] = ()) -> pd.DataFrame:
     return df
 
 
-def _names(df: pd.DataFrame) -> pd.Series:
-    """Canonical name, falling back to the surface text where there is none."""
-    text = df["text"].astype(object)
+def _arrow_strings(values: pd.Series) -> pa.Array:
+    """A column as one Arrow string array (nulls kept). Arrow-backed pandas strings convert without
+    copying the text; other values are stringified."""
+    try:
+        arr = pa.array(values, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        arr = pa.array([None if pd.isna(x) else str(x) for x in values], type=pa.string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.dictionary_decode()
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        arr = arr.cast(pa.string()) if not pa.types.is_null(arr.type) else pa.array([None] * len(arr), pa.string())
+    return arr
+
+
+def _names_arrow(df: pd.DataFrame) -> pa.Array:
+    """Canonical name, falling back to the surface text where there is none (Arrow strings)."""
+    text = _arrow_strings(df["text"])
     if "canonical" not in df.columns:
         return text
-    canon = df["canonical"].astype(object)
-    missing = canon.isna().to_numpy() | (canon.to_numpy() == "")
-    return pd.Series(np.where(missing, text.to_numpy(), canon.to_numpy()), index=df.index, dtype=object)
+    canon = _arrow_strings(df["canonical"])
+    if canon.type != text.type:
+        canon = canon.cast(text.type)
+    use_text = pc.or_kleene(pc.is_null(canon), pc.equal(canon, ""))
+    return pc.if_else(use_text, text, canon)
+
+
+def _names(df: pd.DataFrame) -> pd.Series:
+    """:func:`_names_arrow` as an object Series aligned with ``df``."""
+    return pd.Series(_names_arrow(df).to_numpy(zero_copy_only=False), index=df.index, dtype=object)
+
+
+def _encode_sorted(arr: pa.Array, null_as: str = "") -> tuple[np.ndarray, pa.Array]:
+    """Codes (int64) and sorted unique values (Arrow) of a string array: Arrow's dictionary
+    encoding, then the dictionary sorted and the codes renumbered to match, so codes follow the
+    alphabetical (code point) order of the values."""
+    if arr.null_count:
+        arr = arr.fill_null(null_as)
+    enc = arr.dictionary_encode()
+    dictionary = enc.dictionary
+    order = np.asarray(pc.sort_indices(dictionary), dtype=np.int64)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    idx = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    return rank[idx], dictionary.take(pa.array(order))
+
+
+_PANDAS_3 = int(pd.__version__.split(".")[0]) >= 3
+
+
+def _str_column(arr: pa.Array):
+    """An Arrow string array as a pandas column (pandas' default string dtype from 3.0 on)."""
+    if _PANDAS_3:
+        return pd.array(arr, dtype="str")
+    return pd.array(arr.to_numpy(zero_copy_only=False), dtype=object)
+
+
+def _isin(values: Any, wanted: Any) -> np.ndarray:
+    """``values.isin(wanted)`` as a bool array, by Arrow hashing when both are strings (pandas'
+    isin on Arrow strings loops in Python over ``wanted``)."""
+    values, wanted = pd.Index(values), pd.Index(wanted)
+    if len(wanted) and values.dtype.kind not in "iufb" and wanted.dtype.kind not in "iufb":
+        try:
+            arr = pa.array(values, from_pandas=True)
+            ws = pa.array(wanted, from_pandas=True)
+            if isinstance(arr, pa.ChunkedArray):
+                arr = arr.combine_chunks()
+            if isinstance(ws, pa.ChunkedArray):
+                ws = ws.combine_chunks()
+            if ws.type != arr.type:
+                ws = ws.cast(arr.type)
+            return pc.fill_null(pc.is_in(arr, value_set=ws), False).to_numpy(zero_copy_only=False).astype(bool)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            pass
+    return np.asarray(values.isin(wanted), dtype=bool)
 
 
 def _label_list(labels: Labels) -> Optional[list]:
@@ -126,33 +196,47 @@ def _i32(a: np.ndarray) -> bytes:
 
 
 class _Keys:
-    """Entity codes (0..n) of a set of mention rows, sorted by (name, label)."""
+    """Entity codes (0..n) of the mention rows of ``df`` selected by ``mask``, numbered in (name,
+    label) order; ``names(codes)`` and ``labels(codes)`` give the output columns."""
 
-    def __init__(self, df: pd.DataFrame, by_label: bool):
-        names = _names(df)
-        name_codes, name_uniq = pd.factorize(names, sort=True)
+    def __init__(self, df: pd.DataFrame, by_label: bool, mask: Optional[np.ndarray] = None):
+        names, labels = _names_arrow(df), _arrow_strings(df["label"])
+        if mask is not None and not mask.all():
+            m = pa.array(mask)
+            names, labels = names.filter(m), labels.filter(m)
+        name_codes, self._name_uniq = _encode_sorted(names)
+        lab_codes, self._lab_uniq = _encode_sorted(labels)
+        n_lab = max(len(self._lab_uniq), 1)
         if by_label:
-            labels = df["label"].astype(object).fillna("")
-            lab_codes, lab_uniq = pd.factorize(labels, sort=True)
-            combined = name_codes.astype(np.int64) * max(len(lab_uniq), 1) + lab_codes
-            self.codes, uniq = pd.factorize(combined, sort=True)
-            self.names = np.asarray(name_uniq, dtype=object)[uniq // max(len(lab_uniq), 1)]
-            self.labels = np.asarray(lab_uniq, dtype=object)[uniq % max(len(lab_uniq), 1)]
+            # Dense codes of the (name, label) pairs present, in (name, label) order: mark the
+            # combined values present and number them by a running count (O(n), no sort).
+            combined = name_codes * n_lab + lab_codes
+            present = np.zeros(len(self._name_uniq) * n_lab, dtype=bool)
+            present[combined] = True
+            self.codes = (np.cumsum(present) - 1)[combined]
+            uniq = np.flatnonzero(present)
+            self._name_of, self._label_of = uniq // n_lab, uniq % n_lab
         else:
             self.codes = name_codes
-            self.names = np.asarray(name_uniq, dtype=object)
-            self.labels = _main_label(name_codes, df["label"], len(name_uniq))
-        self.n = len(self.names)
+            self._name_of = np.arange(len(self._name_uniq))
+            self._label_of = _main_label(name_codes, lab_codes, n_lab, len(self._name_uniq))
+        self.n = len(self._name_of)
+
+    def names(self, codes: Optional[np.ndarray] = None):
+        idx = self._name_of if codes is None else self._name_of[codes]
+        return _str_column(self._name_uniq.take(pa.array(idx)))
+
+    def labels(self, codes: Optional[np.ndarray] = None):
+        idx = self._label_of if codes is None else self._label_of[codes]
+        return _str_column(self._lab_uniq.take(pa.array(idx)))
 
 
-def _main_label(name_codes: np.ndarray, labels: pd.Series, n: int) -> np.ndarray:
-    """The most frequent label of each name (ties: alphabetical), for by_label=False."""
+def _main_label(name_codes: np.ndarray, lab_codes: np.ndarray, n_lab: int, n: int) -> np.ndarray:
+    """Index of the most frequent label of each name (ties: alphabetical), for by_label=False."""
     if n == 0:
-        return np.array([], dtype=object)
-    lab_codes, lab_uniq = pd.factorize(labels.astype(object).fillna(""), sort=True)
-    L = max(len(lab_uniq), 1)
-    counts = np.bincount(name_codes.astype(np.int64) * L + lab_codes, minlength=n * L).reshape(n, L)
-    return np.asarray(lab_uniq, dtype=object)[counts.argmax(axis=1)]
+        return np.array([], dtype=np.int64)
+    counts = np.bincount(name_codes * n_lab + lab_codes, minlength=n * n_lab).reshape(n, n_lab)
+    return counts.argmax(axis=1)
 
 
 def _days(values: pd.Series) -> np.ndarray:
@@ -224,25 +308,28 @@ def entity_frequency(
     dates (day precision) of the earliest and latest dated stories mentioning the entity.
     """
     ents = _entities(entities)
-    ents = ents[_label_mask(ents, labels, exclude_labels)]
-    keys = _Keys(ents, by_label)
+    mask = _label_mask(ents, labels, exclude_labels)
+    keys = _Keys(ents, by_label, mask)
     story_codes, _ = pd.factorize(ents["id"])
-    days = _days(ents["date"]) if "date" in ents.columns else None
+    story_codes = story_codes[mask]
+    days = _days(ents["date"])[mask] if "date" in ents.columns else None
     m, s, f, l = _core.frequency(
         _u32(keys.codes), _u32(story_codes), None if days is None else _i32(days), keys.n
     )
     out = pd.DataFrame(
         {
-            "entity": pd.array(keys.names, dtype=object),
-            "label": pd.array(keys.labels, dtype=object),
+            "entity": keys.names(),
+            "label": keys.labels(),
             "mentions": np.frombuffer(m, "<u8").astype(np.int64),
             "stories": np.frombuffer(s, "<u8").astype(np.int64),
             "first_date": _dates(np.frombuffer(f, "<i4")),
             "last_date": _dates(np.frombuffer(l, "<i4")),
         }
     )
+    # Codes follow (name, label) order, so sorting on them breaks ties alphabetically.
+    order = np.lexsort((np.arange(len(out)), -out["stories"].to_numpy(), -out["mentions"].to_numpy()))
+    out = out.iloc[order]
     out = out[out["mentions"] >= max(min_mentions, 1)]
-    out = out.sort_values(["mentions", "stories", "entity", "label"], ascending=[False, False, True, True], kind="stable")
     if top is not None:
         out = out.head(top)
     return out.reset_index(drop=True)
@@ -252,11 +339,25 @@ def entity_frequency(
 # Co-occurrence
 
 
-def _unit_codes(ents: pd.DataFrame, unit: str) -> tuple[np.ndarray, np.ndarray]:
-    """Unit code per mention and a mask of mentions that have a unit."""
+def _dense(values: np.ndarray) -> tuple[np.ndarray, int]:
+    """Dense codes 0..k-1 of non-negative ints (in value order) and k."""
+    if len(values) == 0:
+        return values.astype(np.int64), 0
+    top = int(values.max()) + 1
+    if top <= 64 * len(values) + 1024:
+        present = np.zeros(top, dtype=bool)
+        present[values] = True
+        return (np.cumsum(present) - 1)[values], int(present.sum())
+    codes, uniq = pd.factorize(values, sort=True)
+    return codes.astype(np.int64), len(uniq)
+
+
+def _unit_codes(ents: pd.DataFrame, unit: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """Unit code per mention, a mask of the mentions that have a unit, and the number of units."""
     story_codes, _ = pd.factorize(ents["id"])
+    story_codes = story_codes.astype(np.int64)
     if unit == "story":
-        return story_codes.astype(np.int64), np.ones(len(ents), dtype=bool)
+        return story_codes, np.ones(len(ents), dtype=bool), int(story_codes.max()) + 1 if len(story_codes) else 0
     if unit != "sentence":
         raise ValueError(f"unit must be 'sentence' or 'story', not {unit!r}")
     _require(ents, ["sentence"], "the entities table (for unit='sentence')")
@@ -264,8 +365,9 @@ def _unit_codes(ents: pd.DataFrame, unit: str) -> tuple[np.ndarray, np.ndarray]:
     ok = ~np.isnan(sent) & (sent >= 0)
     sent_i = np.where(ok, sent, 0).astype(np.int64)
     width = int(sent_i.max()) + 1 if len(sent_i) else 1
-    codes, _ = pd.factorize(story_codes.astype(np.int64) * width + sent_i)
-    return codes.astype(np.int64), ok
+    codes = np.zeros(len(ents), dtype=np.int64)
+    codes[ok], n = _dense(story_codes[ok] * width + sent_i[ok])
+    return codes, ok, n
 
 
 def cooccurrence(
@@ -284,7 +386,8 @@ def cooccurrence(
 
     * N = the number of units in the entities table, i.e. units with at least one mention of any
       entity (before the label filters, so filtering labels does not change the probabilities);
-      pass ``n_units`` to use another N, e.g. all sentences of the corpus;
+      pass ``n_units`` to use another N, e.g. all sentences of the corpus
+      (``articles["n_sentences"].sum()``) or all stories (``len(articles)``);
     * p(x) = units containing x / N; an entity mentioned twice in a unit counts once;
     * p(x, y) = units containing both x and y / N;
     * PMI(x, y) = ln( p(x, y) / (p(x) p(y)) ) (natural log);
@@ -306,26 +409,24 @@ def cooccurrence(
     ``unit`` and ``n_units``.
     """
     ents = _entities(entities)
-    units, has_unit = _unit_codes(ents, unit)
-    n_all = int(len(np.unique(units[has_unit])))
+    units, has_unit, n_all = _unit_codes(ents, unit)
     if n_units is None:
         n_units = n_all
     elif n_units < n_all:
         raise ValueError(f"n_units = {n_units} is smaller than the {n_all} {unit}s with entities in the table")
     keep = has_unit & _label_mask(ents, labels, exclude_labels)
-    sub = ents[keep]
-    keys = _Keys(sub, by_label)
+    keys = _Keys(ents, by_label, keep)
     a, b, c, ca, cb, pmi, npmi, _ = _core.cooccurrence(
         _u32(units[keep]), _u32(keys.codes), keys.n, int(n_units), max(int(min_count), 1)
     )
     a = np.frombuffer(a, "<u4").astype(np.int64)
     b = np.frombuffer(b, "<u4").astype(np.int64)
-    cols = {"entity_a": pd.array(keys.names[a], dtype=object)}
+    cols = {"entity_a": keys.names(a)}
     if by_label:
-        cols["label_a"] = pd.array(keys.labels[a], dtype=object)
-    cols["entity_b"] = pd.array(keys.names[b], dtype=object)
+        cols["label_a"] = keys.labels(a)
+    cols["entity_b"] = keys.names(b)
     if by_label:
-        cols["label_b"] = pd.array(keys.labels[b], dtype=object)
+        cols["label_b"] = keys.labels(b)
     cols.update(
         count=np.frombuffer(c, "<u8").astype(np.int64),
         count_a=np.frombuffer(ca, "<u8").astype(np.int64),
@@ -386,7 +487,7 @@ def timeline(
     days_all = _days(ents["date"])
     dated = days_all != NO_DAY
     mask = _label_mask(ents, labels, exclude_labels)
-    all_names = _names(ents)
+    all_names = _names_arrow(ents)
     if names is None:
         chosen = list(entity_frequency(ents[mask], by_label=False, top=top)["entity"])
     else:
@@ -410,7 +511,8 @@ def timeline(
     if n_periods <= 0:
         raise ValueError(f"end ({end}) is before start ({start})")
     pos = {n: i for i, n in enumerate(dict.fromkeys(chosen))}
-    name_codes = all_names.map(pos).to_numpy(dtype=float, na_value=np.nan)
+    found = pc.index_in(all_names, value_set=pa.array(list(pos), type=all_names.type))
+    name_codes = found.to_numpy(zero_copy_only=False).astype(float)  # null (not chosen) -> NaN
     sel = mask & dated & ~np.isnan(name_codes)
     days = days_all[sel]
     udays, inv = np.unique(days, return_inverse=True)
@@ -550,19 +652,19 @@ def keyness(
         _require(articles, ["id"], "the articles table")
     universe = pd.Index(pd.unique(articles["id"])) if articles is not None else pd.Index(pd.unique(ents["id"]))
     tgt = _selection(target, ents, articles, "target")
-    tgt = universe[universe.isin(tgt)]
+    tgt = universe[_isin(universe, tgt)]
     if reference is None:
-        ref = universe[~universe.isin(tgt)]
+        ref = universe[~_isin(universe, tgt)]
     else:
         ref = _selection(reference, ents, articles, "reference")
-        ref = universe[universe.isin(ref)]
-        overlap = tgt[tgt.isin(ref)]
+        ref = universe[_isin(universe, ref)]
+        overlap = tgt[_isin(tgt, ref)]
         if len(overlap):
             raise ValueError(f"{len(overlap)} stories are in both target and reference, e.g. {overlap[0]!r}")
     story_codes, story_uniq = pd.factorize(ents["id"])
     part_of_story = np.zeros(len(story_uniq), dtype=np.uint8)
-    part_of_story[pd.Index(story_uniq).isin(tgt)] = 1
-    part_of_story[pd.Index(story_uniq).isin(ref)] = 2
+    part_of_story[_isin(story_uniq, tgt)] = 1
+    part_of_story[_isin(story_uniq, ref)] = 2
     part = part_of_story[story_codes] if len(story_codes) else np.zeros(0, dtype=np.uint8)
     if count == "mentions":
         sizes = (float((part == 1).sum()), float((part == 2).sum()))
@@ -574,8 +676,7 @@ def keyness(
             f"non-empty; check the selection"
         )
     keep = _label_mask(ents, labels, exclude_labels)
-    sub = ents[keep]
-    keys = _Keys(sub, by_label)
+    keys = _Keys(ents, by_label, keep)
     t, r, g2, lr, pd_ = _core.keyness(
         _u32(keys.codes),
         _u32(story_codes[keep]),
@@ -587,8 +688,8 @@ def keyness(
     )
     out = pd.DataFrame(
         {
-            "entity": pd.array(keys.names, dtype=object),
-            "label": pd.array(keys.labels, dtype=object),
+            "entity": keys.names(),
+            "label": keys.labels(),
             "target": np.frombuffer(t, "<u8").astype(np.int64),
             "reference": np.frombuffer(r, "<u8").astype(np.int64),
         }
@@ -604,7 +705,7 @@ def keyness(
         out = out[out["target_rel"] > out["reference_rel"]]
     elif direction == "under":
         out = out[out["target_rel"] < out["reference_rel"]]
-    out = out.sort_values(["g2", "entity", "label"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+    out = out.iloc[np.lexsort((out.index.to_numpy(), -out["g2"].to_numpy()))].reset_index(drop=True)
     out.attrs.update(target_size=sizes[0], reference_size=sizes[1], count=count)
     return out
 
@@ -675,18 +776,19 @@ def _text_lookup(texts: Any) -> Mapping:
     if isinstance(texts, pd.DataFrame):
         _require(texts, ["id", "text"], "the texts table")
         return dict(zip(texts["id"], texts["text"]))
-    for method in ("texts", "articles"):
-        fn = getattr(texts, method, None)
-        if callable(fn):
-            got = fn()
-            if isinstance(got, pd.DataFrame) and "text" not in got.columns:
-                continue
-            return _text_lookup(got)
-    if isinstance(texts, Iterable):
+    fn = getattr(texts, "texts", None)
+    if callable(fn):
+        return _text_lookup(fn())
+    if callable(getattr(texts, "entities", None)):
+        raise TypeError(
+            "texts: this corpus does not hand back its texts; pass a mapping id -> text instead, "
+            "e.g. {r['id']: r['text'] for r in records}"
+        )
+    if isinstance(texts, Iterable) and not isinstance(texts, (str, bytes)):
         return dict(texts)
     raise TypeError(
         f"texts: expected a mapping id -> text, a Series indexed by id, a DataFrame with id and text "
-        f"columns or a Corpus, got {type(texts).__name__}"
+        f"columns or (id, text) pairs, got {type(texts).__name__}"
     )
 
 
@@ -713,7 +815,8 @@ def kwic(
     ``case=True``.
 
     ``texts`` gives the story texts the offsets refer to: a dict id -> text, a Series indexed by
-    id, a DataFrame with ``id`` and ``text`` columns, or a Corpus.
+    id, a DataFrame with ``id`` and ``text`` columns, (id, text) pairs, or an object with a
+    ``.texts()`` method returning one of those.
 
     Returns
     -------
@@ -858,11 +961,15 @@ class CorpusStats:
         self.texts = texts
 
     @classmethod
-    def from_corpus(cls, corpus: Any, *, quotes: bool = True) -> "CorpusStats":
-        """Runs the corpus's ``entities()``, ``articles()`` and (with ``quotes``) ``quotes()``."""
-        q = corpus.quotes() if quotes and callable(getattr(corpus, "quotes", None)) else None
+    def from_corpus(cls, corpus: Any, *, texts: Any = None) -> "CorpusStats":
+        """Runs the corpus once (``tables()`` when it has it, else ``entities()``, ``articles()``
+        and ``quotes()``). ``texts`` (a mapping id -> text, ...) enables :meth:`kwic`."""
+        if callable(getattr(corpus, "tables", None)):
+            t = corpus.tables()
+            return cls(t["entities"], t.get("articles"), t.get("quotes"), texts=texts)
+        q = corpus.quotes() if callable(getattr(corpus, "quotes", None)) else None
         arts = corpus.articles() if callable(getattr(corpus, "articles", None)) else None
-        return cls(corpus.entities(), arts, q, texts=corpus)
+        return cls(corpus.entities(), arts, q, texts=texts)
 
     @classmethod
     def from_parquet(cls, entities: str, articles: Optional[str] = None, quotes: Optional[str] = None) -> "CorpusStats":

@@ -3,7 +3,7 @@
 //! Extents follow TimeML/TimeBank conventions: determiners and modifiers that belong to the
 //! expression are in it ("the previous day", "early next year", "the end of the month", "around
 //! 7:15 p.m."); prepositions are not ("on Wednesday" -> "Wednesday").
-use super::scan::{Kind, Kw, Lex, Tok, Unit};
+use super::scan::{low, Kind, Kw, Lex, Tok, Unit};
 
 /// What a time expression says, before it is resolved against the story's date.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -135,7 +135,7 @@ impl<'a> Matcher<'a> {
         if d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let suf = self.suffix(i).to_ascii_lowercase();
+        let suf = low(self.suffix(i));
         if !matches!(suf.as_str(), "" | "st" | "nd" | "rd" | "th") {
             return None;
         }
@@ -288,6 +288,7 @@ impl<'a> Matcher<'a> {
             Lex::Rel(_) | Lex::Kw(Kw::That) | Lex::Kw(Kw::Same) | Lex::Kw(Kw::Latest) | Lex::Kw(Kw::Recent)
             | Lex::Kw(Kw::Future) | Lex::Kw(Kw::These) => self.rel_expr(j, false),
             Lex::Ref(r) => {
+                let r = r.as_str();
                 // "as soon as" is a conjunction, not a time.
                 if r == "FUTURE_REF" && self.is(j.wrapping_sub(1), "as") {
                     return None;
@@ -392,7 +393,7 @@ impl<'a> Matcher<'a> {
         }
         let prev = j.checked_sub(1);
         let prev_ctx = prev.is_some_and(|p| {
-            let w = self.s(p).to_ascii_lowercase();
+            let w = low(self.s(p));
             matches!(
                 w.as_str(),
                 "in" | "since" | "until" | "till" | "by" | "from" | "of" | "during" | "through" | "before" | "after"
@@ -504,7 +505,7 @@ impl<'a> Matcher<'a> {
                 if let Some(c) = self.rel_expr(k, true) {
                     return Some(c);
                 }
-                let w = self.s(k).to_ascii_lowercase();
+                let w = low(self.s(k));
                 let r = match w.as_str() {
                     "past" => "PAST_REF",
                     "present" => "PRESENT_REF",
@@ -547,7 +548,7 @@ impl<'a> Matcher<'a> {
                         return Some(Core::new(k + 3, Sem { year: Some(2000), ..Default::default() }));
                     }
                     // "for the year", "of the year": the current (reporting) year
-                    let pw = j.checked_sub(1).map(|p| self.s(p).to_ascii_lowercase()).unwrap_or_default();
+                    let pw = j.checked_sub(1).map(|p| low(self.s(p))).unwrap_or_default();
                     if matches!(pw.as_str(), "for" | "of") && !(self.p(k + 1, "-") && self.glued(k + 1)) && !(self.p(k + 1, "'")) {
                         return Some(Core::new(k + 1, Sem { rel: Some((Unit::Year, 0)), ..Default::default() }));
                     }
@@ -655,7 +656,7 @@ impl<'a> Matcher<'a> {
     /// Relative expressions at a "this/last/next/past/previous/that/same/recent" word.
     /// `with_the`: a "the" came before it.
     fn rel_expr(&self, j: usize, with_the: bool) -> Option<Core> {
-        let word = self.s(j).to_ascii_lowercase();
+        let word = low(self.s(j));
         let mut n: i32 = match self.lex(j) {
             Lex::Rel(n) => n as i32,
             Lex::Kw(Kw::Recent) => -1,
@@ -898,7 +899,7 @@ impl<'a> Matcher<'a> {
             Lex::OrdWord(o) => Some(o),
             _ => {
                 let d = self.digits(k)?;
-                let suf = self.suffix(k).to_ascii_lowercase();
+                let suf = low(self.suffix(k));
                 if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
                     d.parse::<u16>().ok()
                 } else {
@@ -926,7 +927,7 @@ impl<'a> Matcher<'a> {
             Lex::OrdWord(o) => o as i32,
             _ => {
                 let d = self.digits(j)?;
-                let suf = self.suffix(j).to_ascii_lowercase();
+                let suf = low(self.suffix(j));
                 if !matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
                     return None;
                 }
@@ -1045,7 +1046,7 @@ impl<'a> Matcher<'a> {
             return None;
         }
         if let Some(p) = j.checked_sub(1) {
-            let pw = self.s(p).to_ascii_lowercase();
+            let pw = low(self.s(p));
             if matches!(
                 pw.as_str(),
                 "$" | "about" | "some" | "nearly" | "approximately" | "than" | "roughly" | "almost" | "over" | "under"
@@ -1121,7 +1122,7 @@ impl<'a> Matcher<'a> {
         let mut min = 0u32;
         let mut e = j + 1;
         let mut has_minutes = false;
-        let mut suf = self.suffix(j).to_ascii_lowercase();
+        let mut suf = low(self.suffix(j));
         if suf.is_empty() && self.p(e, ":") && self.glued(e) && self.glued(e + 1) {
             let m = self.digits(e + 1)?;
             if m.len() != 2 {
@@ -1129,7 +1130,7 @@ impl<'a> Matcher<'a> {
             }
             min = m.parse().ok()?;
             has_minutes = true;
-            suf = self.suffix(e + 1).to_ascii_lowercase();
+            suf = low(self.suffix(e + 1));
             e += 2;
             // seconds
             if self.p(e, ":") && self.glued(e) && self.digits(e + 1).is_some_and(|s| s.len() == 2) {
@@ -1144,7 +1145,7 @@ impl<'a> Matcher<'a> {
         };
         if ampm.is_none() {
             // "a.m." / "p.m." / "am" / "pm" / "A.M."
-            let w = self.s(e).to_ascii_lowercase();
+            let w = low(self.s(e));
             if (w == "a" || w == "p") && self.p(e + 1, ".") && self.glued(e + 1) && self.is(e + 2, "m") && self.glued(e + 2) {
                 ampm = Some(w == "p");
                 e += 3;

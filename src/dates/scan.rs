@@ -74,7 +74,7 @@ pub enum Lex {
     /// early, late, mid: modifiers kept in the extent.
     Edge,
     /// "now", "currently", "recently", ...: TimeML reference values.
-    Ref(&'static str),
+    Ref(RefVal),
     /// "several", "few", "some", "many": vague counts.
     Vague,
     /// a time zone after a clock time.
@@ -91,6 +91,63 @@ pub enum Lex {
     Kw(Kw),
     The,
     A,
+}
+
+/// TimeML reference values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefVal {
+    Present,
+    Past,
+    Future,
+}
+
+impl RefVal {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefVal::Present => "PRESENT_REF",
+            RefVal::Past => "PAST_REF",
+            RefVal::Future => "FUTURE_REF",
+        }
+    }
+}
+
+/// A lower-cased copy of a short word on the stack (words over 16 bytes become empty, which
+/// matches nothing the rules look for).
+#[derive(Clone, Copy, Default)]
+pub struct Lower {
+    buf: [u8; 16],
+    len: u8,
+}
+
+impl Lower {
+    pub fn new(s: &str) -> Lower {
+        let mut l = Lower::default();
+        if s.len() <= 16 {
+            for (d, c) in l.buf.iter_mut().zip(s.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            l.len = s.len() as u8;
+        }
+        l
+    }
+    pub fn as_str(&self) -> &str {
+        // Lower-casing ASCII bytes of valid UTF-8 keeps it valid.
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// `Lower::new`.
+pub fn low(s: &str) -> Lower {
+    Lower::new(s)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,15 +265,31 @@ type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 const MAX_KEY: usize = 14;
 
-fn classify(map: &FnvMap<&'static [u8], Lex>, word: &[u8]) -> Lex {
-    if word.len() > MAX_KEY || !word[0].is_ascii() {
+/// The word list and a bit filter on (first letter, last letter, length) that rejects most words
+/// of a text without hashing them.
+pub struct Lexicon {
+    map: FnvMap<&'static [u8], Lex>,
+    filter: Vec<u64>,
+}
+
+fn filter_slot(word: &[u8]) -> Option<usize> {
+    let (f, l) = (word[0].to_ascii_lowercase(), word[word.len() - 1].to_ascii_lowercase());
+    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() || word.len() > MAX_KEY {
+        return None;
+    }
+    Some(((f - b'a') as usize * 26 + (l - b'a') as usize) * (MAX_KEY + 1) + word.len())
+}
+
+fn classify(lex: &Lexicon, word: &[u8]) -> Lex {
+    let Some(slot) = filter_slot(word) else { return Lex::None };
+    if lex.filter[slot / 64] & (1 << (slot % 64)) == 0 {
         return Lex::None;
     }
     let mut buf = [0u8; MAX_KEY];
     for (d, s) in buf.iter_mut().zip(word) {
         *d = s.to_ascii_lowercase();
     }
-    map.get(&buf[..word.len()]).copied().unwrap_or(Lex::None)
+    lex.map.get(&buf[..word.len()]).copied().unwrap_or(Lex::None)
 }
 
 /// The lexicon entry of a single word (lower-cased), for callers outside the scanner.
@@ -227,9 +300,18 @@ pub fn lookup(word: &str) -> Lex {
     classify(lexicon(), word.as_bytes())
 }
 
-fn lexicon() -> &'static FnvMap<&'static [u8], Lex> {
-    static LEX: OnceLock<FnvMap<&'static [u8], Lex>> = OnceLock::new();
-    LEX.get_or_init(build)
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let map = build();
+        let mut filter = vec![0u64; (26 * 26 * (MAX_KEY + 1)).div_ceil(64)];
+        for k in map.keys() {
+            if let Some(slot) = filter_slot(k) {
+                filter[slot / 64] |= 1 << (slot % 64);
+            }
+        }
+        Lexicon { map, filter }
+    })
 }
 
 fn build() -> FnvMap<&'static [u8], Lex> {
@@ -398,9 +480,9 @@ fn build() -> FnvMap<&'static [u8], Lex> {
     put(&["earlier", "before"], Lex::EarlierLater(-1));
     put(&["later", "after"], Lex::EarlierLater(1));
     put(&["early", "late", "mid"], Lex::Edge);
-    put(&["now", "currently", "nowadays"], Lex::Ref("PRESENT_REF"));
-    put(&["recently", "lately"], Lex::Ref("PAST_REF"));
-    put(&["soon"], Lex::Ref("FUTURE_REF"));
+    put(&["now", "currently", "nowadays"], Lex::Ref(RefVal::Present));
+    put(&["recently", "lately"], Lex::Ref(RefVal::Past));
+    put(&["soon"], Lex::Ref(RefVal::Future));
     put(&["several", "few", "some", "many"], Lex::Vague);
     put(
         &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "kst", "jst"],

@@ -500,7 +500,8 @@ pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
     let mut counts: FxMap<u64, [u16; 5]> = FxMap::default();
     for (i, info) in doc.info.iter().enumerate() {
         if let Some(k) = info.hist_key {
-            counts.entry(k).or_insert([0; 5])[kinds[i] as usize] += 1;
+            let c = &mut counts.entry(k).or_insert([0; 5])[kinds[i] as usize];
+            *c = c.saturating_add(1);
         }
     }
     let mut out = ExtraFeatures::default();

@@ -332,6 +332,35 @@ record_methods!(PyQuote, |s| format!(
     opt_repr(&s.verb)
 ));
 
+/// An acronym the story uses and what it stands for.
+#[pyclass(module = "dateline", name = "Acronym", frozen)]
+#[derive(Clone, PartialEq, Serialize)]
+pub struct PyAcronym {
+    /// As written: "KCNA".
+    #[pyo3(get)]
+    pub short: String,
+    /// The long form ("Korean Central News Agency").
+    #[pyo3(get)]
+    pub long: String,
+    /// Canonical name of the entity it names ("North Korea" for "DPRK"), when it names one.
+    #[pyo3(get)]
+    pub refers_to: Option<String>,
+    /// True when the story itself defines it ("Korean Central News Agency (KCNA)").
+    #[pyo3(get)]
+    pub defined: bool,
+    /// The first mention of the short form.
+    #[pyo3(get)]
+    pub start: usize,
+    #[pyo3(get)]
+    pub end: usize,
+}
+record_methods!(PyAcronym, |s| format!(
+    "Acronym({}, {}{})",
+    pyrepr(&s.short),
+    pyrepr(&s.long),
+    s.refers_to.as_ref().map(|r| format!(", refers_to={}", pyrepr(r))).unwrap_or_default()
+));
+
 /// A subject-predicate-object statement.
 #[pyclass(module = "dateline", name = "Event", frozen)]
 #[derive(Clone, PartialEq, Serialize)]
@@ -491,6 +520,20 @@ impl<'a> Views<'a> {
             })
             .collect()
     }
+    pub fn acronyms(&self) -> Vec<PyAcronym> {
+        self.art
+            .acronyms
+            .iter()
+            .map(|a| PyAcronym {
+                short: a.short.clone(),
+                long: a.long.clone(),
+                refers_to: a.refers_to.clone(),
+                defined: a.defined,
+                start: self.c(a.span.start),
+                end: self.c(a.span.end),
+            })
+            .collect()
+    }
     pub fn events(&self) -> Vec<PyEvent> {
         self.art
             .events
@@ -531,6 +574,7 @@ impl<'a> Views<'a> {
             tokens: if tokens { Some(self.tokens()) } else { None },
             entities: self.entities(),
             clusters: self.clusters(),
+            acronyms: self.acronyms(),
             quotes: self.quotes(),
             events: self.events(),
             text: if text { Some(self.art.text.clone()) } else { None },
@@ -555,6 +599,7 @@ pub(crate) struct ArticleRecord {
     pub tokens: Option<Vec<PyToken>>,
     pub entities: Vec<PyEntity>,
     pub clusters: Vec<PyCluster>,
+    pub acronyms: Vec<PyAcronym>,
     pub quotes: Vec<PyQuote>,
     pub events: Vec<PyEvent>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -687,6 +732,10 @@ impl PyArticle {
     #[getter]
     fn clusters<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         Self::list(py, self.views().clusters())
+    }
+    #[getter]
+    fn acronyms<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        Self::list(py, self.views().acronyms())
     }
     #[getter]
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -868,6 +917,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEntity>()?;
     m.add_class::<PyCluster>()?;
     m.add_class::<PyQuote>()?;
+    m.add_class::<PyAcronym>()?;
     m.add_class::<PyEvent>()?;
     Ok(())
 }

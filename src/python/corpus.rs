@@ -122,7 +122,8 @@ fn column<T>(values: Option<Vec<T>>, n: usize, what: &str) -> PyResult<Vec<Optio
 #[pyo3(signature = (payloads, *, kind="text", ids=None, dates=None, sources=None, headlines=None,
     files=None, lines=None, errors=None, threads=0, max_bytes=corpus::DEFAULT_MAX_BYTES, lossy=false,
     json_text="text".to_string(), json_id=Some("id".to_string()), json_date=Some("date".to_string()),
-    json_source=None, json_headline=None, entities=true, quotes=true, events=true))]
+    json_source=None, json_headline=None, entities=true, quotes=true, events=true,
+    run_entities=true, run_reading=true))]
 #[allow(clippy::too_many_arguments)]
 fn corpus_start(
     payloads: &Bound<'_, PyList>,
@@ -145,6 +146,8 @@ fn corpus_start(
     entities: bool,
     quotes: bool,
     events: bool,
+    run_entities: bool,
+    run_reading: bool,
 ) -> PyResult<Job> {
     let json = match kind {
         "text" => false,
@@ -185,7 +188,7 @@ fn corpus_start(
         lossy,
         json: JsonFields { text: json_text, id: json_id, date: json_date, source: json_source, headline: json_headline },
         want: Want { entities, quotes, events },
-        ..Options::default()
+        stages: crate::Stages { entities: run_entities, reading: run_reading },
     };
     let pool = corpus::pool::pool(threads).map_err(|e| PyValueError::new_err(e.to_string()))?;
     let cancel = Arc::new(AtomicBool::new(false));

@@ -1,6 +1,50 @@
-//! Evaluations and data set readers from the core, for the CLI (`dateline eval ...`) and benchmarks.
-use pyo3::prelude::*;
+//! Evaluations and data set readers of the core, for the CLI (`dateline eval ...`) and benchmarks.
+//! Results cross as plain dicts (the core's serde records), so the CLI can print or dump them.
+use std::path::PathBuf;
 
-pub(crate) fn register(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use super::article::serialize_to_py;
+use super::errors::guarded;
+use crate::datasets::reuters;
+use crate::Error;
+
+/// TempEval-3 measures (strict, relaxed, value P/R/F1 in percent) of DATE/TIME entities on the
+/// TimeML files of `path`.
+#[pyfunction]
+fn eval_timebank<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyAny>> {
+    let report = guarded(py, move || crate::dates::eval::evaluate_timebank(&path))?;
+    serialize_to_py(py, &report)
+}
+
+/// Every Reuters-21578 story of the `reut2-*.sgm` files in `path`: dicts with id, date, title,
+/// author, dateline, body and `text`, the rebuilt raw wire text (title, author, dateline + body).
+#[pyfunction]
+fn load_reuters<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
+    let stories = guarded(py, move || {
+        if !path.is_dir() {
+            return Err(Error::Input(format!("{}: not a directory", path.display())));
+        }
+        reuters::read_dir(&path).map_err(|e| Error::Input(format!("{}: {e}", path.display())))
+    })?;
+    let out = PyList::empty(py);
+    for s in &stories {
+        let d = PyDict::new(py);
+        d.set_item("id", s.id)?;
+        d.set_item("date", &s.date)?;
+        d.set_item("title", &s.title)?;
+        d.set_item("author", &s.author)?;
+        d.set_item("dateline", &s.dateline)?;
+        d.set_item("body", &s.body)?;
+        d.set_item("text", s.wire_text())?;
+        out.append(d)?;
+    }
+    Ok(out)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(eval_timebank, m)?)?;
+    m.add_function(wrap_pyfunction!(load_reuters, m)?)?;
     Ok(())
 }

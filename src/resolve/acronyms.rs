@@ -42,17 +42,20 @@ pub(crate) fn looks_like_acronym(s: &str) -> bool {
 pub(crate) fn definitions(doc: &Doc) -> Vec<Definition> {
     let art = doc.art;
     let mut out = Vec::new();
-    for s in &art.sentences {
-        let (a, b) = (s.token_start, s.token_end.min(doc.len()));
-        let mut i = a;
-        while i + 2 < b {
-            if doc.tok(i) == "(" && doc.tok(i + 2) == ")" && looks_like_acronym(doc.tok(i + 1)) {
-                if let Some(d) = define(doc, a, i) {
-                    out.push(d);
-                }
-                i += 3;
-            } else {
-                i += 1;
+    // Visit only the opening parentheses (memchr), each mapped to its token and sentence.
+    for pos in memchr::memchr_iter(b'(', art.text.as_bytes()) {
+        let i = art.tokens.partition_point(|t| t.span.start < pos);
+        if i + 2 >= doc.len() || art.tokens[i].span.start != pos {
+            continue;
+        }
+        if doc.tok(i) == "(" && doc.tok(i + 2) == ")" && looks_like_acronym(doc.tok(i + 1)) {
+            let Some(si) = super::lex::sentence_of_token(art, i) else { continue };
+            let s = &art.sentences[si];
+            if i + 2 >= s.token_end {
+                continue;
+            }
+            if let Some(d) = define(doc, s.token_start, i) {
+                out.push(d);
             }
         }
     }

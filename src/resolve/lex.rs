@@ -67,9 +67,50 @@ pub(crate) fn is_possessive(t: &str) -> bool {
     matches!(t, "'s" | "’s" | "'S" | "'" | "’")
 }
 
+/// A hashed word list with a cheap pre-filter (first byte, last byte, length) that turns most tokens
+/// away before hashing: lexicons are tried on every token of a story.
+pub(crate) struct Lexicon<V: 'static> {
+    first: [bool; 256],
+    last: [bool; 256],
+    min: usize,
+    max: usize,
+    map: crate::gazetteer::FastMap<&'static str, V>,
+}
+
+impl<V: Copy + 'static> Lexicon<V> {
+    pub fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Lexicon<V> {
+        let mut l = Lexicon { first: [false; 256], last: [false; 256], min: usize::MAX, max: 0, map: Default::default() };
+        for (w, v) in words {
+            let b = w.as_bytes();
+            l.first[b[0] as usize] = true;
+            l.last[b[b.len() - 1] as usize] = true;
+            l.min = l.min.min(b.len());
+            l.max = l.max.max(b.len());
+            l.map.insert(w, v);
+        }
+        l
+    }
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<V> {
+        let b = w.as_bytes();
+        if b.len() < self.min || b.len() > self.max || !self.first[b[0] as usize] || !self.last[b[b.len() - 1] as usize] {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
+}
+
 /// An entity's text as a name: whitespace runs folded, a leading "the " and a trailing possessive dropped.
-pub(crate) fn base_text(art: &Article, e: &Entity) -> String {
+/// Borrowed from the text unless whitespace had to be folded (a name across a line break).
+pub(crate) fn base_text<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a, str> {
     let raw = art.slice(e.span);
+    let b = raw.as_bytes();
+    let clean = !b.iter().enumerate().any(|(i, &c)| {
+        c.is_ascii_whitespace() && (c != b' ' || i == 0 || i + 1 == b.len() || b[i + 1] == b' ')
+    }) && !raw.contains('\u{a0}');
+    if clean {
+        return std::borrow::Cow::Borrowed(strip_name(raw));
+    }
     let mut s = String::with_capacity(raw.len());
     for (i, w) in raw.split_whitespace().enumerate() {
         if i > 0 {
@@ -77,7 +118,7 @@ pub(crate) fn base_text(art: &Article, e: &Entity) -> String {
         }
         s.push_str(w);
     }
-    strip_name(&s).to_string()
+    std::borrow::Cow::Owned(strip_name(&s).to_string())
 }
 
 /// Drops a leading "the " and a trailing possessive ("Xi's" -> "Xi", "the U.S." -> "U.S.").

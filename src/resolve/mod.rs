@@ -12,10 +12,10 @@ pub(crate) mod lex;
 pub(crate) mod names;
 pub(crate) mod titles;
 
-use crate::gazetteer::gazetteer;
+use crate::gazetteer::{gazetteer, FastMap};
 use crate::types::*;
 use lex::{base_text, is_name_label, Doc};
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 /// Sets `.canonical`, `.title`, `.country_code` on entities and fills `art.clusters` and `art.acronyms`.
 pub fn resolve(art: &mut Article) {
@@ -24,34 +24,36 @@ pub fn resolve(art: &mut Article) {
     if korea_story {
         add_north_south(art);
     }
+    let bases: Vec<Cow<str>> = art.entities.iter().map(|e| base_text(art, e)).collect();
     let n = art.entities.len();
-    let bases: Vec<String> = art.entities.iter().map(|e| base_text(art, e)).collect();
     let doc = Doc::new(art);
     let defs = acronyms::definitions(&doc);
 
     let mut canon: Vec<String> = Vec::with_capacity(n);
     let mut codes: Vec<Option<String>> = vec![None; n];
     let mut labels: Vec<Label> = art.entities.iter().map(|e| e.label).collect();
+    let mut initials: Option<Vec<String>> = None;
     for (i, e) in art.entities.iter().enumerate() {
         let base = &bases[i];
         let (c, code, label) = match e.label {
-            Label::Person => (base.clone(), None, Label::Person),
+            // Filled by name linking below.
+            Label::Person => (String::new(), None, Label::Person),
             Label::Norp => nationality(base),
-            l if is_name_label(l) => place_or_name(base, l, &defs, &bases, korea_story),
-            l => (base.clone(), None, l),
+            l if is_name_label(l) => place_or_name(base, l, &defs, &bases, &mut initials, korea_story),
+            l => (base.to_string(), None, l),
         };
         canon.push(c);
         codes[i] = code;
         labels[i] = label;
     }
     // People: link short mentions to full names.
-    let people: Vec<(usize, String)> =
-        (0..n).filter(|&i| labels[i] == Label::Person).map(|i| (i, bases[i].clone())).collect();
+    let people: Vec<(usize, &str)> =
+        (0..n).filter(|&i| labels[i] == Label::Person).map(|i| (i, bases[i].as_ref())).collect();
     for ((i, _), name) in people.iter().zip(names::canonical_names(&people)) {
         canon[*i] = name;
     }
     // Titles: best title of each person, then given to all their mentions.
-    let mut best: HashMap<&str, (titles::Kind, usize, usize, String)> = HashMap::new();
+    let mut best: FastMap<&str, (titles::Kind, usize, usize, String)> = FastMap::default();
     for &(i, _) in &people {
         let found = titles::before(&doc, i)
             .map(|t| (titles::Kind::Pre, t))
@@ -108,7 +110,8 @@ fn place_or_name(
     base: &str,
     label: Label,
     defs: &[acronyms::Definition],
-    bases: &[String],
+    bases: &[Cow<str>],
+    initials: &mut Option<Vec<String>>,
     korea_story: bool,
 ) -> (String, Option<String>, Label) {
     let g = gazetteer();
@@ -143,13 +146,15 @@ fn place_or_name(
     if acronyms::looks_like_acronym(base) {
         // Long form and acronym both in the story: initials match.
         let letters = acronyms::letters(base);
-        if let Some(long) =
-            bases.iter().find(|b| b.contains(' ') && b.len() > base.len() && acronyms::initials(b) == letters)
-        {
+        // Initials of every multi-word name, computed once per story and only when needed.
+        let inits = initials.get_or_insert_with(|| {
+            bases.iter().map(|b| if b.contains(' ') { acronyms::initials(b) } else { String::new() }).collect()
+        });
+        if let Some(long) = inits.iter().position(|x| !x.is_empty() && *x == letters).map(|i| &bases[i]) {
             if let Some(c) = country(long) {
                 return c;
             }
-            return (long.clone(), None, label);
+            return (long.to_string(), None, label);
         }
     }
     let code = match label {
@@ -161,16 +166,22 @@ fn place_or_name(
 
 /// How often the story names North Korea (as a country, alias or nationality).
 fn korea_mentions(art: &Article) -> usize {
+    // Most stories never name Korea: a substring test spares the lookups.
+    let t = art.text.as_bytes();
+    if memchr::memmem::find(t, b"Korea").is_none() && memchr::memmem::find(t, b"DPRK").is_none() {
+        return 0;
+    }
     let g = gazetteer();
     art.entities
         .iter()
         .filter(|e| matches!(e.label, Label::Gpe | Label::Norp | Label::Org | Label::Loc))
         .filter(|e| {
             let b = base_text(art, e);
+            let b = b.as_ref();
             let code = match e.label {
-                Label::Norp => g.demonym(&b).or_else(|| b.strip_suffix('s').and_then(|s| g.demonym(s))),
-                _ => g.country(&b).or_else(|| {
-                    g.acronym(&b).and_then(|k| k.country.as_deref()).and_then(|c| g.country_by_code(c))
+                Label::Norp => g.demonym(b).or_else(|| b.strip_suffix('s').and_then(|s| g.demonym(s))),
+                _ => g.country(b).or_else(|| {
+                    g.acronym(b).and_then(|k| k.country.as_deref()).and_then(|c| g.country_by_code(c))
                 }),
             };
             code.is_some_and(|c| c.alpha2 == "KP")
@@ -180,7 +191,7 @@ fn korea_mentions(art: &Article) -> usize {
 
 /// "the North" / "the South" in a story about North Korea: mentions of North and South Korea.
 /// "the North Korean leader" is not one (a capitalised word follows), "the North's" is.
-fn add_north_south(art: &mut Article) {
+fn add_north_south(art: &mut Article) -> bool {
     let mut added = Vec::new();
     {
         let doc = Doc::new(art);
@@ -209,22 +220,32 @@ fn add_north_south(art: &mut Article) {
             }
         }
     }
-    if !added.is_empty() {
-        art.entities.extend(added);
-        art.entities.sort_by_key(|e| (e.span.start, e.span.end));
+    if added.is_empty() {
+        return false;
     }
+    art.entities.extend(added);
+    art.entities.sort_by_key(|e| (e.span.start, e.span.end));
+    true
 }
 
 /// One mention per country inside a hyphenated token: "DPRK-China friendship", "U.S.-China talks".
 /// Only when every part is a country; "Exhibition-2023" and "Hwasong-18" stay whole.
-fn split_country_compounds(art: &mut Article) {
+fn split_country_compounds(art: &mut Article) -> bool {
     let g = gazetteer();
     let mut added: Vec<Entity> = Vec::new();
     let mut removed: Vec<usize> = Vec::new();
     let mut ent_of_tok: Option<Vec<u32>> = None;
-    for (t, tok) in art.tokens.iter().enumerate() {
+    let mut last_tok = usize::MAX;
+    // Visit only tokens holding a hyphen: find hyphens with memchr and map them to tokens.
+    for pos in memchr::memchr_iter(b'-', art.text.as_bytes()) {
+        let t = art.tokens.partition_point(|k| k.span.end <= pos);
+        if t >= art.tokens.len() || t == last_tok || art.tokens[t].span.start > pos {
+            continue;
+        }
+        last_tok = t;
+        let tok = art.tokens[t];
         let text = &art.text[tok.span.start..tok.span.end];
-        if text.len() < 5 || !text.as_bytes()[1..text.len() - 1].contains(&b'-') {
+        if text.len() < 5 || !text.as_bytes()[0].is_ascii_uppercase() {
             continue;
         }
         let is_country = |p: &str| {
@@ -252,7 +273,7 @@ fn split_country_compounds(art: &mut Article) {
         }
     }
     if added.is_empty() {
-        return;
+        return false;
     }
     removed.sort_unstable();
     for e in removed.into_iter().rev() {
@@ -260,15 +281,18 @@ fn split_country_compounds(art: &mut Article) {
     }
     art.entities.extend(added);
     art.entities.sort_by_key(|e| (e.span.start, e.span.end));
+    true
 }
 
 /// The story's acronyms: its own definitions first, then well-known ones it uses, then acronyms whose
 /// long form is another name of the story.
-fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[String], canon: &[String]) -> Vec<Acronym> {
+fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], canon: &[String]) -> Vec<Acronym> {
     let art = doc.art;
     let g = gazetteer();
     let mut out: Vec<Acronym> = Vec::new();
-    let entity_named = |short: &str| bases.iter().position(|b| b == short).map(|i| canon[i].clone());
+    // Few acronyms per story: a scan over the names beats building an index.
+    let first_of = |short: &str| bases.iter().position(|b| b.as_ref() == short);
+    let entity_named = |short: &str| first_of(short).map(|i| canon[i].clone());
     for d in defs {
         if out.iter().any(|a| a.short == d.short) {
             continue;
@@ -288,6 +312,11 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[String], cano
     }
     for t in 0..doc.len() {
         let w = doc.tok(t);
+        // Cheap shape test first: an acronym starts with two capitals, a capital and a dot, or "G7".
+        let b = w.as_bytes();
+        if b.len() < 2 || !b[0].is_ascii_uppercase() || !(b[1].is_ascii_uppercase() || b[1] == b'.' || b[1].is_ascii_digit()) {
+            continue;
+        }
         if !acronyms::looks_like_acronym(w) || out.iter().any(|a| a.short == w) {
             continue;
         }
@@ -305,7 +334,7 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[String], cano
                 defined: false,
                 span: art.tokens[t].span,
             });
-        } else if let Some(i) = bases.iter().position(|b| b == w) {
+        } else if let Some(i) = first_of(w) {
             if canon[i] != *w && canon[i].contains(' ') {
                 out.push(Acronym {
                     short: w.to_string(),
@@ -323,7 +352,7 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[String], cano
 /// Entities with a name label grouped by (canonical, label), in order of first mention.
 fn clusters(entities: &[Entity]) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
-    let mut index: HashMap<(&str, Label), usize> = HashMap::new();
+    let mut index: FastMap<(&str, Label), usize> = FastMap::default();
     for (i, e) in entities.iter().enumerate() {
         if !is_name_label(e.label) {
             continue;

@@ -23,14 +23,17 @@ const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
     "lei", "hao", "long", "wan", "gu", "mo", "geng", "cui",
 ];
 
-fn is_east_asian_family(lower: &str) -> bool {
-    EAST_ASIAN_FAMILY_NAMES.contains(&lower)
+fn is_east_asian_family(word: &str) -> bool {
+    use crate::gazetteer::{with_lower, FastMap};
+    static SET: std::sync::OnceLock<FastMap<&'static str, ()>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| EAST_ASIAN_FAMILY_NAMES.iter().map(|n| (*n, ())).collect());
+    with_lower(word, |k| set.contains_key(k))
 }
 
 /// A person's name split into words, honorifics and leading title words dropped.
 #[derive(Debug, Clone)]
-pub(crate) struct Name {
-    pub words: Vec<String>,
+pub(crate) struct Name<'a> {
+    pub words: Vec<&'a str>,
     /// Family name first ("Kim Jong-un", "Xi Jinping").
     pub family_first: bool,
 }
@@ -40,22 +43,24 @@ fn is_suffix(w: &str) -> bool {
     matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
 }
 
-impl Name {
-    pub fn parse(text: &str) -> Name {
+impl<'a> Name<'a> {
+    pub fn parse(text: &'a str) -> Name<'a> {
         let g = gazetteer();
-        let mut words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        let mut words: Vec<&'a str> = text.split_whitespace().collect();
         // "President Putin" tagged as one PERSON: the name starts after the title words.
-        while words.len() > 1 {
-            let tw = g.title_word(&words[0].to_ascii_lowercase());
+        let mut skip = 0;
+        while words.len() - skip > 1 {
+            let tw = crate::gazetteer::with_lower(words[skip], |k| g.title_word(k));
             if tw.head || tw.modifier || tw.honorific {
-                words.remove(0);
+                skip += 1;
             } else {
                 break;
             }
         }
+        words.drain(..skip);
         let family_first = words.len() >= 2
             && words.len() <= 3
-            && is_east_asian_family(&words[0].to_ascii_lowercase())
+            && is_east_asian_family(words[0])
             && {
                 // Given names: "Jong-un", "Yo-jong" (hyphenated), or one pinyin word "Jinping", or two
                 // Korean syllables "Jong Un".
@@ -79,7 +84,7 @@ impl Name {
     }
     /// Spelling-insensitive key: "Kim Jong Un" and "Kim Jong-un" match.
     pub fn key(&self) -> String {
-        let mut k = String::new();
+        let mut k = String::with_capacity(24);
         for w in &self.words {
             for c in w.chars().filter(|c| c.is_alphanumeric()) {
                 k.extend(c.to_lowercase());
@@ -91,8 +96,8 @@ impl Name {
 
 /// Links each PERSON mention to the fullest name it stands for. `mentions` are (entity index, text) in
 /// story order; returns the canonical name of each, in the same order.
-pub(crate) fn canonical_names(mentions: &[(usize, String)]) -> Vec<String> {
-    let names: Vec<Name> = mentions.iter().map(|(_, t)| Name::parse(t)).collect();
+pub(crate) fn canonical_names(mentions: &[(usize, &str)]) -> Vec<String> {
+    let names: Vec<Name> = mentions.iter().map(|&(_, t)| Name::parse(t)).collect();
     let keys: Vec<String> = names.iter().map(Name::key).collect();
     // Full names: two words or more. The longest spelling of each key is its canonical form.
     let mut full: Vec<usize> = Vec::new();
@@ -113,7 +118,7 @@ pub(crate) fn canonical_names(mentions: &[(usize, String)]) -> Vec<String> {
     let mut out = Vec::with_capacity(mentions.len());
     for (i, n) in names.iter().enumerate() {
         if n.words.is_empty() {
-            out.push(mentions[i].1.clone());
+            out.push(mentions[i].1.to_string());
             continue;
         }
         if n.words.len() >= 2 {
@@ -122,7 +127,7 @@ pub(crate) fn canonical_names(mentions: &[(usize, String)]) -> Vec<String> {
             out.push(display(j));
             continue;
         }
-        let w = &n.words[0];
+        let w = n.words[0];
         let fits = |j: usize| names[j].answers_to(w);
         let pos = mentions[i].0;
         // Nearest full name mentioned before, else nearest after.
@@ -151,7 +156,7 @@ pub(crate) fn canonical_names(mentions: &[(usize, String)]) -> Vec<String> {
         }
         out.push(match best {
             Some(j) => display(j),
-            None => w.clone(),
+            None => w.to_string(),
         });
     }
     out
@@ -162,7 +167,7 @@ fn first_mention(keys: &[String], j: usize) -> usize {
 }
 
 /// Position (entity index) of the last mention of `j`'s name before mention `i`.
-fn last_before(keys: &[String], j: usize, i: usize, mentions: &[(usize, String)]) -> usize {
+fn last_before(keys: &[String], j: usize, i: usize, mentions: &[(usize, &str)]) -> usize {
     (0..i).rev().find(|&m| keys[m] == keys[j]).map(|m| mentions[m].0).unwrap_or(0)
 }
 
@@ -170,7 +175,7 @@ fn last_before(keys: &[String], j: usize, i: usize, mentions: &[(usize, String)]
 mod tests {
     use super::*;
     fn canon(ms: &[&str]) -> Vec<String> {
-        let v: Vec<(usize, String)> = ms.iter().enumerate().map(|(i, s)| (i, s.to_string())).collect();
+        let v: Vec<(usize, &str)> = ms.iter().enumerate().map(|(i, s)| (i, *s)).collect();
         canonical_names(&v)
     }
     #[test]

@@ -1,0 +1,52 @@
+"""Helpers shared by the benchmark scripts: the Reuters stories from ../shared, timing, peak RSS."""
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List
+
+# One thread everywhere: the figures are per core.
+os.environ.setdefault("RAYON_NUM_THREADS", "1")
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(var, "1")
+
+import dateline  # noqa: E402
+from dateline import _native  # noqa: E402
+from dateline._shared import shared_dir  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def reuters_stories(limit: int = 0) -> List[Dict]:
+    """Every Reuters-21578 story with a <DATELINE>, rebuilt as raw wire text (issue 2's recipe)."""
+    shared = shared_dir(REPO)
+    if shared is None:
+        sys.exit("benchmarks need the shared data: ../shared/data/reuters21578 (or $DATELINE_SHARED)")
+    stories = [s for s in _native.load_reuters(str(shared / "data" / "reuters21578")) if s["dateline"]]
+    return stories[:limit] if limit else stories
+
+
+def words(text: str) -> int:
+    """Words as whitespace-separated strings: the same count for every system measured."""
+    return len(text.split())
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn, *args, **kwargs):
+    """(result, seconds): this process's CPU time, which on a one-thread run is the time on one core
+    and is not inflated when other processes share the machine (the wall time is in `last_wall`)."""
+    global last_wall
+    w0, c0 = time.perf_counter(), time.process_time()
+    out = fn(*args, **kwargs)
+    last_wall = time.perf_counter() - w0
+    return out, time.process_time() - c0
+
+
+last_wall = 0.0
