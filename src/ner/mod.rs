@@ -7,6 +7,7 @@ pub mod features;
 pub mod hash;
 pub mod lexicon;
 pub mod model;
+pub mod eval;
 pub mod refine;
 pub mod train;
 
@@ -31,24 +32,22 @@ pub fn recognize(art: &mut Article) {
         Ok(m) => recognize_with(m, art),
         Err(_) => Vec::new(),
     };
+    let mut names = names;
+    refine::apply_patterns(art, &mut names);
     let rules = crate::rules::find(art);
     art.entities = merge(names, rules);
 }
 
 /// Name entities of the article by `model`, labels refined, sorted by start.
 pub fn recognize_with(model: &Model, art: &Article) -> Vec<Entity> {
-    let doc: Vec<Vec<&str>> = art
-        .sentences
-        .iter()
-        .map(|s| (s.token_start..s.token_end).map(|i| art.token_text(i)).collect())
-        .collect();
+    let segments = segments(art);
+    let doc: Vec<Vec<&str>> = segments.iter().map(|&(_, s, e)| (s..e).map(|i| art.token_text(i)).collect()).collect();
     let tagged = model.tag_document(&doc);
     let mut out = Vec::new();
-    for (si, spans) in tagged.into_iter().enumerate() {
-        let base = art.sentences[si].token_start;
+    for (&(si, base, _), spans) in segments.iter().zip(tagged) {
         for (s, e, kind) in spans {
             let (ts, te) = (base + s, base + e);
-            let span = Span::new(art.tokens[ts].span.start, art.tokens[te - 1].span.end);
+            let span = Span::new(art.tokens[ts].span.start, refine::trim_end(art, ts, te));
             if let Some(label) = refine::label(art, ts, te, model::TYPES[kind]) {
                 out.push(Entity::new(span, label, si, ts, te));
             }
@@ -57,24 +56,84 @@ pub fn recognize_with(model: &Model, art: &Article) -> Vec<Entity> {
     out
 }
 
-/// Merges name and rule entities without overlaps: on overlap the longer span wins, a name on a tie.
-pub fn merge(names: Vec<Entity>, rules: Vec<Entity>) -> Vec<Entity> {
-    let mut all: Vec<(Entity, bool)> =
-        names.into_iter().map(|e| (e, true)).chain(rules.into_iter().map(|e| (e, false))).collect();
-    // Longest first, names before rules on equal length, then by position for determinism.
-    all.sort_by(|(a, an), (b, bn)| {
-        b.span.len().cmp(&a.span.len()).then(bn.cmp(an)).then(a.span.start.cmp(&b.span.start))
-    });
-    // Kept spans never overlap, so ordered by start they are ordered by end too: the only kept span
-    // that can overlap `e` is the last one starting before `e` ends. A map keeps this O(n log n) on
-    // stories of many megabytes.
-    let mut kept: std::collections::BTreeMap<usize, Entity> = std::collections::BTreeMap::new();
-    for (e, _) in all {
-        let clashes = kept.range(..e.span.end).next_back().is_some_and(|(_, k)| k.span.overlaps(e.span));
-        if e.span.is_empty() || clashes {
-            continue;
+/// The stretches the tagger reads as sentences: `(sentence index, first token, end token)`.
+/// A sentence is cut where a line ends, unless the text is hard-wrapped (lines of one width, as in
+/// 1987 wire copy) and the line ran to that width: a line break in a headline, a dateline, a table
+/// row or a one-sentence-a-line text is never inside a name.
+pub fn segments(art: &Article) -> Vec<(usize, usize, usize)> {
+    let text = art.text.as_bytes();
+    let lines: Vec<usize> = art.text.split('\n').map(str::len).collect();
+    let full = lines.iter().filter(|&&l| (50..=85).contains(&l)).count();
+    let wrapped = lines.len() >= 3 && full * 10 >= lines.len() * 6 && lines.iter().all(|&l| l <= 90);
+    let mut out = Vec::with_capacity(art.sentences.len());
+    for (si, s) in art.sentences.iter().enumerate() {
+        let mut start = s.token_start;
+        for i in s.token_start + 1..s.token_end {
+            let gap = &text[art.tokens[i - 1].span.end..art.tokens[i].span.start];
+            if let Some(nl) = gap.iter().position(|&b| b == b'\n') {
+                let nl = art.tokens[i - 1].span.end + nl;
+                let line_start = art.text[..nl].rfind('\n').map_or(0, |p| p + 1);
+                if !wrapped || nl - line_start < 40 {
+                    out.push((si, start, i));
+                    start = i;
+                }
+            }
         }
-        kept.insert(e.span.start, e);
+        if start < s.token_end {
+            out.push((si, start, s.token_end));
+        }
     }
-    kept.into_values().collect()
+    out
+}
+
+/// Merges name and rule entities without overlaps: names win ("French" in "37 million French
+/// francs" stays NORP; the overlapping rule span is dropped), rules fill the rest.
+pub fn merge(names: Vec<Entity>, rules: Vec<Entity>) -> Vec<Entity> {
+    let mut kept: Vec<Entity> = Vec::with_capacity(names.len() + rules.len());
+    // The tagger's names never overlap one another; sorted, each needs one comparison.
+    let mut names: Vec<Entity> = names.into_iter().filter(|e| !e.span.is_empty()).collect();
+    names.sort_by_key(|e| (e.span.start, e.span.end));
+    for e in names {
+        if kept.last().is_none_or(|k| k.span.end <= e.span.start) {
+            kept.push(e);
+        }
+    }
+    let n = kept.len();
+    let mut rules: Vec<Entity> = rules.into_iter().filter(|e| !e.span.is_empty()).collect();
+    rules.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut last_rule_end = 0;
+    for e in rules {
+        // first name ending after this rule's start
+        let i = kept[..n].partition_point(|k| k.span.end <= e.span.start);
+        let hits_name = i < n && kept[i].span.start < e.span.end;
+        if !hits_name && e.span.start >= last_rule_end {
+            last_rule_end = e.span.end;
+            kept.push(e);
+        }
+    }
+    kept.sort_by_key(|e| (e.span.start, e.span.end));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ent(s: usize, e: usize, label: Label) -> Entity {
+        Entity::new(Span::new(s, e), label, 0, 0, 0)
+    }
+
+    #[test]
+    fn merge_keeps_names_over_rules_and_never_overlaps() {
+        let names = vec![ent(20, 26, Label::Norp), ent(0, 5, Label::Person)];
+        let rules = vec![
+            ent(9, 33, Label::Money),   // "37 million French francs": overlaps the name
+            ent(40, 44, Label::Date),   // free
+            ent(42, 50, Label::Cardinal), // overlaps the previous rule
+            ent(60, 60, Label::Date),   // empty
+        ];
+        let m = merge(names, rules);
+        let got: Vec<(usize, usize, Label)> = m.iter().map(|e| (e.span.start, e.span.end, e.label)).collect();
+        assert_eq!(got, vec![(0, 5, Label::Person), (20, 26, Label::Norp), (40, 44, Label::Date)]);
+    }
 }
