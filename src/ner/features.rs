@@ -450,7 +450,9 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
             if t.initcap || is_caps {
                 if let Some(ctx) = contexts.get(&t.lower_raw) {
                     let mut seen = 0;
-                    for &(l, r, at) in ctx.iter() {
+                    // Bounded scan: a word repeated in the same context thousands of times (a
+                    // megabyte story of one repeated paragraph) would otherwise cost O(n^2).
+                    for &(l, r, at) in ctx.iter().take(64) {
                         if at == here || (l == lm1 && r == lp1) {
                             continue;
                         }

@@ -315,22 +315,34 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
     if add.is_empty() {
         return;
     }
+    // `ents` is sorted by start and its spans do not overlap, and the pattern spans come in text
+    // order without overlapping one another: each decision reads only the tagger's entities under
+    // it, found by binary search, and the list is rebuilt once (a story of many megabytes repeats
+    // a pattern many thousands of times).
+    let mut removed = vec![false; ents.len()];
+    let mut kept_adds = Vec::new();
     for p in add {
         let agency = p.token_end - p.token_start == 1 && agencies().contains(art.slice(p.span));
-        let overlapping: Vec<usize> = (0..ents.len()).filter(|&k| ents[k].span.overlaps(p.span)).collect();
+        let hi = ents.partition_point(|e| e.span.start < p.span.end);
+        let mut lo = hi;
+        while lo > 0 && ents[lo - 1].span.overlaps(p.span) {
+            lo -= 1;
+        }
+        let overlapping = &ents[lo..hi];
         let place_same = overlapping
             .iter()
-            .any(|&k| ents[k].span == p.span && matches!(ents[k].label, Label::Gpe | Label::Loc | Label::Fac));
-        let inside_larger = overlapping.iter().any(|&k| ents[k].span.contains(p.span) && ents[k].span != p.span);
+            .any(|e| e.span == p.span && matches!(e.label, Label::Gpe | Label::Loc | Label::Fac));
+        let inside_larger = overlapping.iter().any(|e| e.span.contains(p.span) && e.span != p.span);
         if !agency && place_same || (inside_larger && p.label == Label::Org && p.token_end - p.token_start == 1) {
             continue;
         }
-        for &k in overlapping.iter().rev() {
-            ents.remove(k);
-        }
-        let at = ents.partition_point(|e| e.span.start < p.span.start);
-        ents.insert(at, p);
+        removed[lo..hi].iter_mut().for_each(|r| *r = true);
+        kept_adds.push(p);
     }
+    let mut flags = removed.into_iter();
+    ents.retain(|_| !flags.next().unwrap_or(false));
+    ents.extend(kept_adds);
+    ents.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
 #[cfg(test)]
