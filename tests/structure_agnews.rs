@@ -3,30 +3,12 @@
 //! written independently of the parser.
 use dateline::{article::parse_structure, datasets::agnews, ParseOptions};
 use regex::Regex;
-use std::path::PathBuf;
-
-fn shared_file(sub: &str) -> Option<PathBuf> {
-    let base = std::env::var_os("DATELINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared"));
-    let p = base.join(sub);
-    if p.exists() {
-        return Some(p);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is missing (CI=true: shared data is required)", p.display());
-    }
-    eprintln!("skipping: {} not found (set DATELINE_SHARED)", p.display());
-    None
-}
-
-fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
+mod common;
+use common::{norm, shared_path};
 
 #[test]
 fn agnews_city_agency_datelines() {
-    let Some(path) = shared_file("data/ag_news/test.csv") else { return };
+    let Some(path) = shared_path("data/ag_news/test.csv") else { return };
     let rows = agnews::read_file(&path).expect("read AG News");
     assert_eq!(rows.len(), 7600);
     // "CITY (AGENCY) -" or "CITY, Mon DD (AGENCY) --" at the very start of the description.

@@ -5,28 +5,8 @@ use dateline::article::parse_structure;
 use dateline::datasets::reuters;
 use dateline::ParseOptions;
 use regex::Regex;
-use std::path::PathBuf;
-
-/// `../shared` beside the repository (or `DATELINE_SHARED`); None (with a message) when absent,
-/// a failure when absent under `CI=true`.
-fn shared_dir(sub: &str) -> Option<PathBuf> {
-    let base = std::env::var_os("DATELINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared"));
-    let p = base.join(sub);
-    if p.exists() {
-        return Some(p);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is missing (CI=true: shared data is required)", p.display());
-    }
-    eprintln!("skipping: {} not found (set DATELINE_SHARED)", p.display());
-    None
-}
-
-fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
+mod common;
+use common::{norm, shared_path};
 
 /// Gold from the `<DATELINE>` element itself: the place is what precedes the first "Month Day"
 /// (or the first dash when there is no date).
@@ -47,7 +27,7 @@ fn gold_dateline(d: &str, month_re: &Regex) -> (String, Option<(u32, u32)>) {
 
 #[test]
 fn reuters_datelines_bylines_and_signoff() {
-    let Some(dir) = shared_dir("data/reuters21578") else { return };
+    let Some(dir) = shared_path("data/reuters21578") else { return };
     let stories = reuters::read_dir(&dir).expect("read Reuters-21578");
     assert!(stories.len() >= 1000, "only {} stories read", stories.len());
     let month_re = Regex::new(
