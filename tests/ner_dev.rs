@@ -1,20 +1,10 @@
 //! CoNLL-2003 development set through the full `parse` pipeline, by the protocol.
 //! Skipped when ../shared is absent (a user's clone); mandatory under CI=true.
+mod common;
 use std::path::PathBuf;
 
 fn shared() -> Option<PathBuf> {
-    let root = std::env::var("DATELINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let dev = root.join("data/conll2003/dev.txt");
-    if dev.exists() {
-        return Some(dev);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is missing: the CoNLL dev evaluation is mandatory under CI", dev.display());
-    }
-    eprintln!("skipping: {} not found", dev.display());
-    None
+    common::shared_path("data/conll2003/dev.txt")
 }
 
 /// Floor the shipped model must keep (measured 90.56 when this model was committed). The issue's

@@ -4,22 +4,13 @@
 //! A second test runs the same checks with the story's own gold names given to resolution in place of the
 //! tagger ("oracle entities"), so the reading stages are measured apart from entity recognition.
 //! Skips when ../shared is absent; fails then under CI=true.
+mod common;
 use dateline::*;
 use serde_json::Value;
 use std::path::PathBuf;
 
 fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("DATELINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    if dir.join("gold/seed-expectations.json").exists() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("shared data not found at {} (set DATELINE_SHARED)", dir.display());
-    }
-    eprintln!("skipping: no shared data at {}", dir.display());
-    None
+    common::shared_path("gold/seed-expectations.json").map(|gold| gold.parent().and_then(|g| g.parent()).expect("gold/ has a parent").to_path_buf())
 }
 
 fn load() -> Option<(String, Value)> {

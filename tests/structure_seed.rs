@@ -1,21 +1,12 @@
 //! The seed story (issue 2): every item under "article" in `../shared/gold/seed-expectations.json`
 //! holds for `../shared/seed/*.txt`.
+mod common;
 use dateline::{article::parse_structure, tokenize, ParseOptions, Section};
 use serde_json::Value;
 use std::path::PathBuf;
 
 fn shared_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("DATELINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared"));
-    if base.join("gold/seed-expectations.json").exists() {
-        return Some(base);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is missing (CI=true: shared data is required)", base.display());
-    }
-    eprintln!("skipping: {} not found (set DATELINE_SHARED)", base.display());
-    None
+    common::shared_path("gold/seed-expectations.json").map(|gold| gold.parent().and_then(|g| g.parent()).expect("gold/ has a parent").to_path_buf())
 }
 
 fn s(v: &Value) -> &str {

@@ -1,21 +1,12 @@
 //! The seed story's dates (`../shared/gold/seed-expectations.json`, key "dates"): each text is found
 //! as a DATE or TIME entity with the value given; and the number rules do not fire on its names.
+mod common;
 use std::path::PathBuf;
 
 use dateline::types::*;
 
 fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("DATELINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared"));
-    if dir.join("gold").join("seed-expectations.json").is_file() {
-        return Some(dir);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("seed gold missing under {} (required under CI=true)", dir.display());
-    }
-    eprintln!("skipping: no seed gold under {}", dir.display());
-    None
+    common::shared_path("gold/seed-expectations.json").map(|gold| gold.parent().and_then(|g| g.parent()).expect("gold/ has a parent").to_path_buf())
 }
 
 fn seed_article(dir: &std::path::Path) -> (Article, serde_json::Value) {
