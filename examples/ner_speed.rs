@@ -1,5 +1,5 @@
 //! Words per second on one thread for parse + entities over the Reuters-21578 bodies, plus the
-//! model's load time: `cargo run --release --example ner_speed [-- ../shared/data]`
+//! model's load time: `cargo run --release --example ner_speed [-- ../shared/data [STORIES]]`
 use std::time::Instant;
 
 fn main() {
@@ -19,6 +19,10 @@ fn main() {
         }
     }
     assert!(!stories.is_empty(), "no Reuters bodies under {data}");
+    // optional story limit, for instruction-level profiling (cachegrind) on a slice
+    if let Some(n) = std::env::args().nth(2).and_then(|n| n.parse().ok()) {
+        stories.truncate(n);
+    }
     let stages = dateline::Stages { entities: true, reading: false };
     let opts = dateline::ParseOptions::default();
     let (mut words, mut ents) = (0usize, 0usize);

@@ -2,7 +2,9 @@
 //! decoding that only makes valid BILOU sequences, and an optional second stage that sees the first
 //! stage's decisions for the whole document.
 
-use super::features::{self, DocFeatures, ExtraFeatures};
+use super::features::{self, DocFeatures, ExtraFeatures, WordCache};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use super::lexicon::Lexicon;
 use crate::error::{Error, Result};
 
@@ -166,7 +168,11 @@ pub struct Weights {
     /// on a hashed bit mispredicts half the time and stalls the loads that could overlap).
     rows: Vec<Row>,
     trans: Option<Transitions>,
+    /// Tells this table's cached word scores from another's (`WordCache`).
+    id: u64,
 }
+
+static NEXT_WEIGHTS_ID: AtomicU64 = AtomicU64::new(1);
 
 /// The weights of tags 1..17 of one feature; tag O's weight is folded into the others.
 ///
@@ -255,7 +261,7 @@ impl Weights {
         for word in &mut index[next_block..] {
             word.rank = rows.len() as u32 - 1;
         }
-        Weights { bits, index, rows, trans: None }.with_transitions()
+        Weights { bits, index, rows, trans: None, id: NEXT_WEIGHTS_ID.fetch_add(1, Ordering::Relaxed) }.with_transitions()
     }
 
     /// The dense table back (rebased: tag O's column is zero).
@@ -390,7 +396,34 @@ fn base_scores<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeature
 /// not wait on any decision (the memory system overlaps them); the left-to-right pass then adds
 /// only the history features.
 pub fn decode<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeatures>) -> Vec<u8> {
+    assert!(doc.words.is_empty(), "decode needs every feature listed (features::extract)");
     let base: Vec<[f32; N_TAGS]> = (0..doc.len()).map(|i| base_scores(sc, doc, extra, i)).collect();
+    decode_from(sc, doc, &base)
+}
+
+/// Static scores of a document extracted with `extract_cached`: its listed features plus the
+/// word-only ones, whose sums the cache keeps per word.
+fn base_cached(w: &Weights, doc: &DocFeatures, extra: Option<&ExtraFeatures>, cache: &mut WordCache) -> Vec<[f32; N_TAGS]> {
+    let mut out = Vec::with_capacity(doc.len());
+    let slot = cache.slot(w.id);
+    for &(s, e) in &doc.sentences {
+        for i in s..e {
+            let mut acc = base_scores(w, doc, extra, i);
+            let prev = if i > s { doc.words[i - 1] } else { features::BOS };
+            let next = if i + 1 < e { doc.words[i + 1] } else { features::EOS };
+            let add = |f: u64, a: &mut [f32; N_TAGS]| w.add(f, a);
+            cache.add_role(slot, add, doc.words[i], features::OWN, &mut acc);
+            cache.add_role(slot, add, prev, features::AS_PREV, &mut acc);
+            cache.add_role(slot, add, next, features::AS_NEXT, &mut acc);
+            out.push(acc);
+        }
+    }
+    out
+}
+
+/// The left-to-right pass over static scores `base`: adds the history features, keeps the best
+/// tag that makes a valid BILOU sequence.
+fn decode_from<S: Scorer>(sc: &S, doc: &DocFeatures, base: &[[f32; N_TAGS]]) -> Vec<u8> {
     let local;
     let trans = match sc.transitions() {
         Some(t) => t,
@@ -419,6 +452,11 @@ pub fn decode<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeatures
         }
     }
     tags
+}
+
+thread_local! {
+    /// Each thread's word cache for `Model::tag_document`.
+    static WORDS: RefCell<Option<WordCache>> = const { RefCell::new(None) };
 }
 
 /// Averaged perceptron state (Collins 2002; averaging by the lazy "w - u/c" trick).
@@ -521,9 +559,28 @@ pub fn stage1_extra<S: Scorer>(sc: &S, doc: &DocFeatures) -> ExtraFeatures {
 impl Model {
     /// Tags a document given as sentences of tokens: spans `(start, end, type index)` per sentence.
     pub fn tag_document<S: AsRef<str>>(&self, doc: &[Vec<S>]) -> Vec<Vec<(usize, usize, usize)>> {
-        let feats = features::extract(&self.lex, doc);
-        let tags = self.tag_features(&feats);
-        feats.sentences.iter().map(|&(s, e)| tags_to_spans(&tags[s..e])).collect()
+        let (tags, sentences) = WORDS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut slot) => self.tag_cached(doc, slot.get_or_insert_with(|| WordCache::new(&self.lex))),
+            // not reachable (tagging never re-enters itself), but a fresh cache is always correct
+            Err(_) => self.tag_cached(doc, &mut WordCache::new(&self.lex)),
+        });
+        sentences.iter().map(|&(s, e)| tags_to_spans(&tags[s..e])).collect()
+    }
+
+    fn tag_cached<S: AsRef<str>>(&self, doc: &[Vec<S>], cache: &mut WordCache) -> (Vec<u8>, Vec<(usize, usize)>) {
+        let feats = features::extract_cached(&self.lex, doc, cache);
+        let base = base_cached(&self.stage1, &feats, None, cache);
+        let tags = decode_from(&self.stage1, &feats, &base);
+        let tags = match &self.stage2 {
+            None => tags,
+            Some(w2) => {
+                let kinds: Vec<u8> = tags.iter().map(|&t| kind_of(t)).collect();
+                let extra = features::history(&feats, &tags, &kinds);
+                let base = base_cached(w2, &feats, Some(&extra), cache);
+                decode_from(w2, &feats, &base)
+            }
+        };
+        (tags, feats.sentences)
     }
 
     pub fn tag_features(&self, feats: &DocFeatures) -> Vec<u8> {
