@@ -421,7 +421,7 @@ impl WordCache {
 
     /// Adds to `acc` the scores of word `id` in `role` under the table of `slot` (scored by
     /// `add`), summed on first use. Weights are integers, so a cached sum equals a fresh one.
-    #[inline]
+    #[inline(always)]
     pub fn add_role<F: Fn(u64, &mut [f32; crate::ner::model::N_TAGS])>(
         &mut self,
         slot: usize,
@@ -673,7 +673,7 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
 }
 
 /// Features that depend on the two previous tags.
-#[inline]
+#[inline(always)]
 pub fn dynamic(info: &TokInfo, t1: u8, t2: u8, out: &mut [u64; 4]) {
     out[0] = f(tpl::T1, t1 as u64);
     out[1] = f(tpl::T1T2, (t1 as u64) << 8 | t2 as u64);

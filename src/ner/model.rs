@@ -192,7 +192,7 @@ struct RankWord {
 }
 
 impl Weights {
-    #[inline]
+    #[inline(always)]
     fn row(&self, feat: u64) -> &Row {
         let b = bucket(feat, self.bits);
         let word = self.index[b >> 6];
@@ -209,7 +209,7 @@ impl Weights {
 }
 
 impl Scorer for Weights {
-    #[inline]
+    #[inline(always)]
     fn add(&self, feat: u64, acc: &mut [f32; N_TAGS]) {
         let row = &self.row(feat).0;
         for k in 0..N_TAGS - 1 {
@@ -364,7 +364,7 @@ fn scores<S: Scorer>(sc: &S, base: &[f32; N_TAGS], info: &features::TokInfo, t1:
     acc
 }
 
-#[inline]
+#[inline(always)]
 fn best_allowed(acc: &[f32; N_TAGS], prev: u8, last: bool) -> u8 {
     let mut best = 0u8;
     let mut best_score = f32::NEG_INFINITY;
@@ -377,6 +377,7 @@ fn best_allowed(acc: &[f32; N_TAGS], prev: u8, last: bool) -> u8 {
     best
 }
 
+#[inline(always)]
 fn base_scores<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeatures>, i: usize) -> [f32; N_TAGS] {
     let mut acc = [0f32; N_TAGS];
     for &f in doc.token_features(i) {
@@ -403,6 +404,7 @@ pub fn decode<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeatures
 
 /// Static scores of a document extracted with `extract_cached`: its listed features plus the
 /// word-only ones, whose sums the cache keeps per word.
+#[inline(always)]
 fn base_cached(w: &Weights, doc: &DocFeatures, extra: Option<&ExtraFeatures>, cache: &mut WordCache) -> Vec<[f32; N_TAGS]> {
     let mut out = Vec::with_capacity(doc.len());
     let slot = cache.slot(w.id);
@@ -423,6 +425,7 @@ fn base_cached(w: &Weights, doc: &DocFeatures, extra: Option<&ExtraFeatures>, ca
 
 /// The left-to-right pass over static scores `base`: adds the history features, keeps the best
 /// tag that makes a valid BILOU sequence.
+#[inline(always)]
 fn decode_from<S: Scorer>(sc: &S, doc: &DocFeatures, base: &[[f32; N_TAGS]]) -> Vec<u8> {
     let local;
     let trans = match sc.transitions() {
@@ -568,6 +571,24 @@ impl Model {
     }
 
     fn tag_cached<S: AsRef<str>>(&self, doc: &[Vec<S>], cache: &mut WordCache) -> (Vec<u8>, Vec<(usize, usize)>) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the running CPU has both features.
+            return unsafe { self.tag_cached_avx2(doc, cache) };
+        }
+        self.tag_cached_portable(doc, cache)
+    }
+
+    /// The same code compiled for AVX2 and POPCNT (runtime dispatch keeps builds portable): the
+    /// table lookups' rank popcount becomes one instruction and a row is added 8 lanes at a time.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,popcnt")]
+    unsafe fn tag_cached_avx2<S: AsRef<str>>(&self, doc: &[Vec<S>], cache: &mut WordCache) -> (Vec<u8>, Vec<(usize, usize)>) {
+        self.tag_cached_portable(doc, cache)
+    }
+
+    #[inline(always)]
+    fn tag_cached_portable<S: AsRef<str>>(&self, doc: &[Vec<S>], cache: &mut WordCache) -> (Vec<u8>, Vec<(usize, usize)>) {
         let feats = features::extract_cached(&self.lex, doc, cache);
         let base = base_cached(&self.stage1, &feats, None, cache);
         let tags = decode_from(&self.stage1, &feats, &base);
@@ -679,5 +700,25 @@ mod tests {
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1], Lexicon::from_text("", "")).is_err());
         let other = Lexicon::from_text("x\tcity\n", "");
         assert!(Model::from_bytes(&bytes, other).unwrap_err().to_string().contains("lexicon"));
+    }
+
+    #[test]
+    fn cached_tagging_equals_tagging_with_every_feature_listed() {
+        let model = crate::ner::shipped_model().unwrap();
+        let text = "MARLOW FOODS SAYS PROFIT UP\nMarlow Foods Inc said on Tuesday its profit rose .\n\
+                    Chief executive Dana Whitcombe told Reuters in Chicago that Marlow would expand .\n\
+                    Whitcombe said the Chicago plant and the Ontario plant would hire .";
+        let doc: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').collect()).collect();
+        let listed = model.tag_features(&features::extract(&model.lex, &doc));
+        let mut listed_spans = Vec::new();
+        let mut at = 0;
+        for s in &doc {
+            listed_spans.push(tags_to_spans(&listed[at..at + s.len()]));
+            at += s.len();
+        }
+        // twice: the second run reads every word's scores from the cache
+        assert_eq!(model.tag_document(&doc), listed_spans);
+        assert_eq!(model.tag_document(&doc), listed_spans);
+        assert!(listed_spans.iter().map(Vec::len).sum::<usize>() >= 5, "{listed_spans:?}");
     }
 }
