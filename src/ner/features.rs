@@ -381,20 +381,18 @@ impl WordCache {
         let x = &self.facts[id as usize];
         match role {
             OWN => out.extend_from_slice(&self.own[x.own.0 as usize..x.own.1 as usize]),
-            AS_PREV => {
-                out.push(f(tpl::LOWER_M1, x.lower));
-                out.push(f(tpl::SSHAPE_M1, x.sshape));
-                if let Some(c) = x.cluster {
-                    out.push(f(tpl::CLUSTER_M1, c.prefix(4)));
-                    out.push(f(tpl::CLUSTER_M1 + 1, c.prefix(10)));
-                }
-            }
             _ => {
-                out.push(f(tpl::LOWER_P1, x.lower));
-                out.push(f(tpl::SSHAPE_P1, x.sshape));
+                // a neighbour's word, shape and clusters, under the templates of its side
+                let (lower, sshape, cluster) = if role == AS_PREV {
+                    (tpl::LOWER_M1, tpl::SSHAPE_M1, tpl::CLUSTER_M1)
+                } else {
+                    (tpl::LOWER_P1, tpl::SSHAPE_P1, tpl::CLUSTER_P1)
+                };
+                out.push(f(lower, x.lower));
+                out.push(f(sshape, x.sshape));
                 if let Some(c) = x.cluster {
-                    out.push(f(tpl::CLUSTER_P1, c.prefix(4)));
-                    out.push(f(tpl::CLUSTER_P1 + 1, c.prefix(10)));
+                    out.push(f(cluster, c.prefix(4)));
+                    out.push(f(cluster + 1, c.prefix(10)));
                 }
             }
         }
