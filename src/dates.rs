@@ -61,7 +61,11 @@ pub fn annotate(art: &mut Article) {
             ctx.last_near = false;
             ctx.months_context = false;
         }
-        let (value, point) = resolve::resolve(&sem, ctx);
+        let (mut value, mut point) = resolve::resolve(&sem, ctx);
+        if year_ended(&art.text, span) {
+            value = Some("P1Y".to_string());
+            point = None;
+        }
         // Times counted from another time ("a year earlier", "the quarter") do not become the
         // reference for the next ones.
         if !sem.anaphoric && sem.unit_ref.is_none() && sem.shift.is_none() && point.is_some() {
@@ -97,6 +101,17 @@ pub fn normalize(expr: &str, anchor: Option<&str>) -> Option<String> {
     let sem = parse_expr(expr)?;
     let ctx = Ctx { anchor: anchor.and_then(parse_iso_date), ..Default::default() };
     resolve::resolve(&sem, &ctx).0
+}
+
+/// "the year ended Aug. 31", "the fiscal year ending June 30": a year-long period counted back from
+/// a date (a TimeML duration, like "the six months ended"), not the calendar year.
+fn year_ended(text: &str, span: Span) -> bool {
+    let expr = &text[span.start..span.end];
+    let the_year = ["the year", "the fiscal year", "the fiscal-year"].iter().any(|p| expr.eq_ignore_ascii_case(p));
+    the_year && {
+        let after = text[span.end..].trim_start();
+        after.starts_with("ended ") || after.starts_with("ending ")
+    }
 }
 
 /// Start of the sentence holding byte `at` (looking back at most 300 bytes).
@@ -276,7 +291,7 @@ mod tests {
         assert_eq!(n("July 27", D).as_deref(), Some("2023-07-27"));
         assert_eq!(n("July 27, 2023", None).as_deref(), Some("2023-07-27"));
         assert_eq!(n("1950-53", D).as_deref(), Some("1950/1953"));
-        assert_eq!(n("the 1990s", D).as_deref(), Some("199X"));
+        assert_eq!(n("the 1990s", D).as_deref(), Some("199"), "TimeML decade");
         assert_eq!(n("Feb 26", Some("1987-02-26")).as_deref(), Some("1987-02-26"));
         assert_eq!(n("now", D).as_deref(), Some("PRESENT_REF"));
         assert_eq!(n("midnight", D).as_deref(), Some("2023-07-27T24:00"));
@@ -330,7 +345,8 @@ mod tests {
         assert_eq!(n("fiscal 1989", a).as_deref(), Some("1989"));
         assert_eq!(n("this summer", Some("1998-03-22")).as_deref(), Some("1998-SU"));
         assert_eq!(n("last fall", Some("1998-02-06")).as_deref(), Some("1997-FA"));
-        assert_eq!(n("the nineties", Some("1998-03-03")).as_deref(), Some("199X"));
+        assert_eq!(n("the nineties", Some("1998-03-03")).as_deref(), Some("199"));
+        assert_eq!(n("the early 1980s", a).as_deref(), Some("198"));
         assert_eq!(n("the 20th century", a).as_deref(), Some("19"));
         assert_eq!(n("the weekend", Some("1990-08-13")).as_deref(), Some("1990-W32-WE"));
     }
@@ -356,6 +372,16 @@ mod tests {
             .filter(|e| matches!(e.label, Label::Date | Label::Time))
             .map(|e| (art.slice(e.span).to_string(), e.value.clone()))
             .collect()
+    }
+
+    #[test]
+    fn year_ended_is_a_period() {
+        let v = annotated("Net income rose for the year ended Aug. 31, and this year it fell.", "1989-10-30");
+        let got: Vec<(&str, &str)> = v.iter().map(|(t, v)| (t.as_str(), v.as_deref().unwrap_or("-"))).collect();
+        assert_eq!(got, [("the year", "P1Y"), ("Aug. 31", "1989-08-31"), ("this year", "1989")]);
+        // negatives: the quarter ended is the quarter; "the year" alone is the year
+        let v = annotated("Sales rose in the quarter ended Sept. 30. The year was good.", "1989-10-30");
+        assert!(v.iter().all(|(_, v)| v.as_deref() != Some("P1Y")), "{v:?}");
     }
 
     #[test]

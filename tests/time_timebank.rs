@@ -56,7 +56,9 @@ fn timebank_value_f1_at_least_85() {
     assert!(r.value.f1 >= VALUE_F1_TARGET, "value F1 {:.2} < {VALUE_F1_TARGET}\n{r}", r.value.f1);
 }
 
+/// `TIME_DUMP=all` also prints the matches.
 fn dump(docs: &[timebank::TimebankDoc]) {
+    let all = std::env::var("TIME_DUMP").is_ok_and(|v| v == "all");
     for d in docs {
         let pred = eval::predict(d);
         let s = eval::score_doc(d, &pred);
@@ -73,6 +75,8 @@ fn dump(docs: &[timebank::TimebankDoc]) {
             let pv = p.value.as_deref().unwrap_or("-");
             if gt != pt || pv != g.value {
                 println!("DIFF  {} dct={} gold {:?}={} pred {:?}={}", d.name, d.dct_date(), gt, g.value, pt, pv);
+            } else if all {
+                println!("OK    {} dct={} {:?}={}", d.name, d.dct_date(), gt, pv);
             }
         }
         for (gi, g) in gold.iter().enumerate() {

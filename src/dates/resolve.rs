@@ -114,7 +114,8 @@ impl Point {
             Point::Half(y, h) => format!("{y:04}-H{h}"),
             Point::Season(y, s) => format!("{y:04}-{}", ["SP", "SU", "FA", "WI"][s as usize]),
             Point::Year(y) => format!("{y:04}"),
-            Point::Decade(d) => format!("{d:03}X"),
+            // TimeML writes a decade as its first three digits ("the 1990s" = 199).
+            Point::Decade(d) => format!("{d:03}"),
             Point::Century(c) => format!("{c:02}"),
         }
     }
