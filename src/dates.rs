@@ -342,6 +342,12 @@ mod tests {
         assert_eq!(n("the first quarter", Some("1987-02-26")).as_deref(), Some("1987-Q1"));
         assert_eq!(n("the third quarter of 1984", a).as_deref(), Some("1984-Q3"));
         assert_eq!(n("the first half of 1990", a).as_deref(), Some("1990-H1"));
+        assert_eq!(n("the first two quarters of 1990", a).as_deref(), Some("1990-H1"));
+        assert_eq!(n("the 1988 quarter", a).as_deref(), Some("1988-Q3"), "the quarter being reported, in 1988");
+        assert_eq!(n("the first two years", a).as_deref(), Some("P2Y"), "a duration, not a half");
+        assert_eq!(n("the quarter a year ago", a).as_deref(), Some("1988-Q3"));
+        assert_eq!(n("the quarter a year earlier", a).as_deref(), Some("1988-Q3"));
+        assert_ne!(n("the quarter a year later", a).as_deref(), Some("1988-Q3"), "later is no year back");
         assert_eq!(n("fiscal 1989", a).as_deref(), Some("1989"));
         assert_eq!(n("this summer", Some("1998-03-22")).as_deref(), Some("1998-SU"));
         assert_eq!(n("last fall", Some("1998-02-06")).as_deref(), Some("1997-FA"));

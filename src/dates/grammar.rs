@@ -534,6 +534,14 @@ impl<'a> Matcher<'a> {
                     return Some(c);
                 }
                 if u == Unit::Quarter && !(self.p(k + 1, "-") && self.glued(k + 1)) {
+                    // "the quarter a year ago / a year earlier": the same quarter, a year back
+                    if self.lex(k + 1) == Lex::A
+                        && self.lex(k + 2) == (Lex::Unit { u: Unit::Year, plural: false })
+                        && matches!(self.lex(k + 3), Lex::Ago | Lex::EarlierLater(-1))
+                    {
+                        let sem = Sem { unit_ref: Some(Unit::Quarter), shift: Some((Unit::Year, -1)), anaphoric: true, ..Default::default() };
+                        return Some(Core::new(k + 4, sem));
+                    }
                     return Some(Core::new(k + 1, Sem { unit_ref: Some(Unit::Quarter), ..Default::default() }));
                 }
                 if after_edge && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter) {
@@ -888,7 +896,8 @@ impl<'a> Matcher<'a> {
             }
             sem.year = Some(y);
             k += 1;
-            if self.is(k, "period") {
+            // "the 1988 period", "the 1988 quarter": the quarter being reported, in 1988
+            if self.is(k, "period") || self.is(k, "quarter") {
                 return Some(Core::new(k + 1, Sem { unit_ref: Some(Unit::Quarter), ..sem }));
             }
         }
@@ -908,6 +917,12 @@ impl<'a> Matcher<'a> {
             }
         }?;
         k += 1;
+        // "the first two quarters (of 1990)": the first half
+        if ord == 1 && self.is(k, "two") && self.lex(k + 1) == (Lex::Unit { u: Unit::Quarter, plural: true }) {
+            let mut c = Core::new(k + 2, Sem { half: Some(1), ..sem });
+            self.of_year(&mut c);
+            return Some(c);
+        }
         if self.p(k, "-") && self.glued(k) {
             k += 1;
         }
