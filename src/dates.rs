@@ -71,6 +71,12 @@ pub fn annotate(art: &mut Article) {
         if !sem.anaphoric && sem.unit_ref.is_none() && sem.shift.is_none() && point.is_some() {
             remember(ctx, point);
             *last_end = span.end;
+        } else if sem.unit_ref == Some(scan::Unit::Quarter) && sem.shift.is_none() && sem.year.is_none() {
+            // "the latest quarter" names the quarter being reported: what "a year ago" compares
+            // with next, even after a forecast for a later quarter.
+            if let Some(p @ Point::Quarter(..)) = point {
+                ctx.last_quarter = Some(p);
+            }
         }
         art.entities[i].value = value;
     }
@@ -416,6 +422,18 @@ mod tests {
                 ("a year earlier", "2022-Q3")
             ]
         );
+    }
+
+    #[test]
+    fn the_latest_quarter_is_the_comparison_base() {
+        let got = |text: &str| -> Vec<(String, String)> {
+            annotated(text, "1989-11-02").into_iter().map(|(t, v)| (t, v.unwrap_or_default())).collect()
+        };
+        let v = got("It expects a fourth-quarter charge. Profit fell in the latest quarter, from $6 million a year ago.");
+        assert_eq!(v.last().unwrap(), &("a year ago".to_string(), "1988-Q3".to_string()), "{v:?}");
+        // without the reported quarter named, the last quarter mentioned stays the base
+        let v = got("It expects a fourth-quarter charge, against $6 million a year ago.");
+        assert_eq!(v.last().unwrap(), &("a year ago".to_string(), "1988-Q4".to_string()), "{v:?}");
     }
 
     #[test]
