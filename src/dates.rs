@@ -437,6 +437,16 @@ mod tests {
     }
 
     #[test]
+    fn parts_of_the_day_told_about() {
+        let v = annotated("Shares fell on Friday. Dealers sold in the morning and bought later in the day.", "1989-10-30");
+        let got: Vec<(&str, &str)> = v.iter().map(|(t, v)| (t.as_str(), v.as_deref().unwrap_or("-"))).collect();
+        assert_eq!(got, [("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO"), ("later in the day", "1989-10-27")]);
+        // negatives: "the morning of" is an other phrase; "the day" alone is no time
+        let v = annotated("In the morning of his career, the day was long.", "1989-10-30");
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
     fn captions_keep_their_own_anaphora() {
         let text = "Kim met Shoigu on Wednesday. A photo released on July 20, 2023 shows them the previous day. They held talks the same day.";
         let mut art = Article { text: text.to_string(), date: Some("2023-07-27".into()), ..Default::default() };

@@ -237,6 +237,11 @@ impl<'a> Matcher<'a> {
                     Lex::Unit { u, plural: false } if matches!(u, Unit::Year | Unit::Month | Unit::Week) => {
                         Some(Core::new(j + 3, Sem { rel: Some((u, 0)), ..Default::default() }))
                     }
+                    // "later in the day": the day the story is telling about
+                    Lex::Unit { u: Unit::Day, plural: false } => Some(Core::new(
+                        j + 3,
+                        Sem { shift: Some((Unit::Day, 0)), anaphoric: true, ..Default::default() },
+                    )),
                     _ => None,
                 }
             } else {
@@ -248,6 +253,7 @@ impl<'a> Matcher<'a> {
                     s.day_offset.is_some()
                         || (s.weekday.is_some() && s.month.is_none())
                         || matches!(s.rel, Some((_, 0)))
+                        || matches!(s.shift, Some((Unit::Day, 0)))
                         || s.pod.is_some()
                 };
                 let not_ref = c.sem.reference.is_none();
@@ -514,6 +520,12 @@ impl<'a> Matcher<'a> {
                 let _ = n;
                 Some(Core::new(k + 1, Sem { reference: Some(r), ..Default::default() }))
             }
+            // "(later) in the morning": a part of the day the story is telling about.
+            Lex::Pod(p) if self.is(j.wrapping_sub(1), "in") && !self.is(k + 1, "of") => Some(Core {
+                end: k + 1,
+                sem: Sem { pod: Some(POD[p as usize]), anaphoric: true, ..Default::default() },
+                time: true,
+            }),
             // "the future of the country" is a noun, not a time.
             Lex::Kw(Kw::Future) if !self.is(k + 1, "of") => {
                 Some(Core::new(k + 1, Sem { reference: Some("FUTURE_REF"), ..Default::default() }))

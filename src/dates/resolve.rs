@@ -256,7 +256,12 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> (Option<String>, Option<Point>) {
         return (Some(Point::Decade(d).format()), Some(Point::Decade(d)));
     }
     let timed = sem.clock.is_some() || sem.pod.is_some();
-    let point = match base_point(sem, ctx).or_else(|| if timed { ctx.anchor.map(Point::Day) } else { None }) {
+    // A part of day alone ("in the morning") belongs to the day last mentioned, else the story's.
+    let day_told = || match ctx.last {
+        Some(Point::Day(d)) if sem.anaphoric => Some(Point::Day(d)),
+        _ => ctx.anchor.map(Point::Day),
+    };
+    let point = match base_point(sem, ctx).or_else(|| if timed { day_told() } else { None }) {
         Some(p) => p,
         None => return (unanchored(sem), None),
     };
