@@ -333,6 +333,10 @@ mod tests {
         assert_eq!(n("five months ago", Some("1998-03-02")).as_deref(), Some("1997-10"));
         assert_eq!(n("10 days ago", Some("1998-03-22")).as_deref(), Some("1998-03-12"));
         assert_eq!(n("several years ago", a).as_deref(), Some("PAST_REF"));
+        assert_eq!(n("the past few weeks", a).as_deref(), Some("PXW"));
+        assert_eq!(n("the next several days", a).as_deref(), Some("PXD"));
+        assert_eq!(n("the next three years", a).as_deref(), Some("P3Y"));
+        assert_eq!(n("the past", a).as_deref(), Some("PAST_REF"), "no unit: a reference");
         assert_eq!(n("the past", a).as_deref(), Some("PAST_REF"));
         assert_eq!(n("the future", a).as_deref(), Some("FUTURE_REF"));
         assert_eq!(n("recent years", a).as_deref(), Some("PAST_REF"));

@@ -762,8 +762,10 @@ impl<'a> Matcher<'a> {
                 let (v, vague, _, e) = self.count(k)?;
                 match self.lex(e) {
                     Lex::Unit { u, plural: true } if !anaphoric_word && word != "these" => {
+                        // A stretch of unsaid length is a TimeML duration ("the past few
+                        // weeks" = PXW), as a counted one is ("the next three years" = P3Y).
                         let sem = if vague {
-                            Sem { reference: Some(vague_ref(n)), ..Default::default() }
+                            Sem { duration: Some(duration_x(u)), ..Default::default() }
                         } else {
                             Sem { duration: Some(duration(v, u)), ..Default::default() }
                         };
