@@ -187,6 +187,12 @@ const FUTURE_WORDS: &[&str] = &[
     "will", "ll", "shall", "would", "wo", "scheduled", "expected", "expects", "plans", "plan", "due",
     "intends", "upcoming", "set", "going", "tomorrow", "next",
 ];
+/// Present tense of verbs of scheduled events: "meet Monday", "opens Tuesday".
+const SCHEDULE_VERBS: &[&str] = &[
+    "meet", "meets", "begin", "begins", "start", "starts", "open", "opens", "resume", "resumes", "arrive",
+    "arrives", "visit", "visits", "travel", "travels", "vote", "votes", "expire", "expires", "convene",
+    "convenes", "depart", "departs",
+];
 const PAST_WORDS: &[&str] = &[
     "said", "was", "were", "had", "did", "told", "announced", "reported", "met", "came", "went", "took", "made",
     "held", "began", "ended", "closed", "rose", "fell", "yesterday", "ago", "last", "earlier",
@@ -252,6 +258,14 @@ fn tense(text: &str, span: Span) -> Option<bool> {
     if !tail_break {
         for (k, &(s, e, _)) in wb.iter().enumerate().rev() {
             let next = wb.get(k + 1).map_or("", |&(a, b, _)| &before[a..b]);
+            // "Arafat and Netanyahu meet separately Monday": the present of a scheduled event,
+            // right before the day, is its future ("went there to meet him Monday" is not).
+            if k + 3 >= wb.len() && SCHEDULE_VERBS.contains(&scan::low(&before[s..e]).as_str()) {
+                let to = k > 0 && before[wb[k - 1].0..wb[k - 1].1].eq_ignore_ascii_case("to");
+                if !to {
+                    return Some(true);
+                }
+            }
             if let Some(v) = verdict(&before[s..e], next) {
                 // "had been due to expire Friday": a plan in the past.
                 let had = wb[k.saturating_sub(3)..k].iter().any(|&(a, b, _)| before[a..b].eq_ignore_ascii_case("had"));
@@ -408,6 +422,10 @@ mod tests {
         assert_eq!(v, [("Friday".to_string(), Some("2023-07-21".to_string()))]);
         let v = annotated("The company said Friday it will cut jobs.", "2023-07-29");
         assert_eq!(v[0].1.as_deref(), Some("2023-07-28"));
+        let v = annotated("Kim and Putin meet separately Monday with the envoy.", "2023-07-27");
+        assert_eq!(v[0].1.as_deref(), Some("2023-07-31"), "a scheduled meeting");
+        let v = annotated("The envoy flew to Seoul to meet Kim on Monday.", "2023-07-27");
+        assert_eq!(v[0].1.as_deref(), Some("2023-07-24"), "a purpose, told in the past");
     }
 
     #[test]
