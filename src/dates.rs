@@ -51,8 +51,11 @@ pub fn annotate(art: &mut Article) {
             || sem.weekend
             || (sem.year.is_none() && (sem.month.is_some() || sem.quarter.is_some() || sem.half.is_some()));
         let tense = if needs_tense { tense(&art.text, span) } else { None };
-        ctx.future = tense == Some(true);
-        ctx.past = tense == Some(false);
+        // "since" points back: "since year-end", "since March" are behind the story's date.
+        let since = art.text[..span.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| w.eq_ignore_ascii_case("since"));
+        ctx.future = tense == Some(true) && !since;
+        ctx.past = tense == Some(false) || since;
+        ctx.since = since;
         if sem.shift.is_some() || sem.unit_ref.is_some() {
             let clause = clause_before(&art.text, span.start);
             ctx.last_near = *last_end >= clause && *last_end <= span.start;
@@ -426,6 +429,15 @@ mod tests {
         assert_eq!(v[0].1.as_deref(), Some("2023-07-31"), "a scheduled meeting");
         let v = annotated("The envoy flew to Seoul to meet Kim on Monday.", "2023-07-27");
         assert_eq!(v[0].1.as_deref(), Some("2023-07-24"), "a purpose, told in the past");
+    }
+
+    #[test]
+    fn since_points_back() {
+        let v = annotated("The index is up 5% since year-end, and will close at year-end.", "1989-10-30");
+        let got: Vec<&str> = v.iter().map(|(_, v)| v.as_deref().unwrap_or("-")).collect();
+        assert_eq!(got, ["1988-12-31", "1989-12-31"]);
+        let v = annotated("Prices have doubled since December.", "1989-10-30");
+        assert_eq!(v[0].1.as_deref(), Some("1988-12"));
     }
 
     #[test]

@@ -222,6 +222,8 @@ pub struct Ctx {
     pub last_near: bool,
     /// The sentence speaks of a span of months ("for the nine months"): "a year earlier" is a year.
     pub months_context: bool,
+    /// The expression follows "since": it lies behind the story's date.
+    pub since: bool,
 }
 
 /// The TimeML value of `sem`, and the point it names (for later anaphora), if any.
@@ -358,7 +360,8 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
         _ => a,
     };
     let mut p = if sem.year_end_day {
-        let y = sem.year.or(ay)?;
+        // "since year-end": the last one gone
+        let y = sem.year.or(ay.map(|y| if ctx.since { y - 1 } else { y }))?;
         Point::Day(days_from_civil(y, 12, 31))
     } else if let Some(off) = sem.day_offset {
         Point::Day(a? + off as i64)
@@ -378,6 +381,11 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
                     1 => if m > am { ay } else { ay + 1 },
                     _ => ay,
                 }
+            }
+            _ if ctx.since => {
+                let a = a?;
+                let at = days_from_civil(ay?, m, sem.day.map_or(1, |d| d as u32).min(days_in_month(ay?, m)));
+                if at <= a { ay? } else { ay? - 1 }
             }
             _ => month_year(a?, m, sem.day.map(|d| d as u32), ctx.future, ctx.past),
         };
