@@ -165,8 +165,16 @@ fn score(doc: &TimebankDoc, pred: &[Predicted], set_aside: bool) -> DocScore {
         }
     }
     s.relaxed = s.pairs.len();
-    s.value = s.pairs.iter().filter(|&&(gi, pi)| pred[pi].value.as_deref() == Some(gold[gi].value.as_str())).count();
+    s.value = s.pairs.iter().filter(|&&(gi, pi)| same_value(pred[pi].value.as_deref(), &gold[gi].value)).count();
     s
+}
+
+/// Whether a predicted value is the gold one. A decade has two notations, TIMEX2's "199X" (what
+/// dateline writes, as the reading issue specifies) and TIMEX3's "199" (TimeBank's gold): the
+/// same decade, so the same value. Nothing else is normalised.
+fn same_value(pred: Option<&str>, gold: &str) -> bool {
+    let Some(p) = pred else { return false };
+    p == gold || (gold.len() == 3 && gold.bytes().all(|b| b.is_ascii_digit()) && p.strip_suffix('X') == Some(gold))
 }
 
 /// Scores already-read documents with `predict`.
@@ -228,6 +236,16 @@ mod tests {
         let s = score_doc(&doc, &pred);
         assert_eq!((s.gold, s.predicted, s.excluded), (3, 3, 1));
         assert_eq!((s.strict, s.relaxed, s.value), (1, 2, 1));
+    }
+
+    #[test]
+    fn a_decade_in_either_notation_is_the_same_value() {
+        assert!(same_value(Some("199X"), "199"));
+        assert!(same_value(Some("199"), "199"));
+        assert!(!same_value(Some("198X"), "199"));
+        assert!(!same_value(Some("1990"), "199"));
+        assert!(!same_value(Some("2023-W3X"), "2023-W3"));
+        assert!(!same_value(None, "199"));
     }
 
     #[test]

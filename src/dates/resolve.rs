@@ -114,8 +114,9 @@ impl Point {
             Point::Half(y, h) => format!("{y:04}-H{h}"),
             Point::Season(y, s) => format!("{y:04}-{}", ["SP", "SU", "FA", "WI"][s as usize]),
             Point::Year(y) => format!("{y:04}"),
-            // TimeML writes a decade as its first three digits ("the 1990s" = 199).
-            Point::Decade(d) => format!("{d:03}"),
+            // "the 1990s" = 199X, as the reading issue specifies; TimeML's TIMEX3 writes "199"
+            // (the TimeBank evaluation counts both notations of a decade as the same value).
+            Point::Decade(d) => format!("{d:03}X"),
             Point::Century(c) => format!("{c:02}"),
         }
     }
