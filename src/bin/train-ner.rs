@@ -4,7 +4,7 @@
 //!         --dev ../shared/data/conll2003/dev.txt --out models/ner.bin
 //!
 //! Options: --epochs N (most per stage, default 10), --bits B (2^B weight rows, default 19),
-//! --no-stage2, --folds K (jackknife folds for stage 2, default 4), --clusters FILE (try another
+//! --no-stage2, --ensemble N (perceptrons averaged per stage, default 1), --folds K (jackknife folds for stage 2, default 4), --clusters FILE (try another
 //! cluster file instead of models/clusters.tsv), --load MODEL [--errors] (score a model on --dev
 //! with gold tokens), --pipeline FILE (score the shipped model through `parse`).
 use dateline::datasets::conll;
@@ -33,6 +33,7 @@ fn run() -> Result<(), String> {
             "--bits" => cfg.bits = val()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--folds" => cfg.folds = val()?.parse().map_err(|e| format!("--folds: {e}"))?,
             "--no-stage2" => cfg.stage2 = false,
+            "--ensemble" => cfg.ensemble = val()?.parse().map_err(|e| format!("--ensemble: {e}"))?,
             "--clusters" => clusters = Some(PathBuf::from(val()?)),
             "--load" => load = Some(PathBuf::from(val()?)),
             "--errors" => show_errors = true,

@@ -333,7 +333,24 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             .iter()
             .any(|e| e.span == p.span && matches!(e.label, Label::Gpe | Label::Loc | Label::Fac));
         let inside_larger = overlapping.iter().any(|e| e.span.contains(p.span) && e.span != p.span);
-        if !agency && place_same || (inside_larger && p.label == Label::Org && p.token_end - p.token_start == 1) {
+        // The tagger's longer organisation ("National Bank of Poland", "Bear Stearns & Co Inc")
+        // holds the pattern's run; a run the tagger split into a "-based" modifier and an
+        // organisation ("Minneapolis-based" + "First Bank System Inc.") or into a modifier and a
+        // place ending with it ("Jewish" + "West Bank") is left as tagged ("Chinese" + "Communist
+        // Party" is not: the pattern makes it one ORG).
+        let inside_org = inside_larger && overlapping.iter().any(|e| e.span.contains(p.span) && e.label == Label::Org);
+        let split_before = p.label == Label::Org
+            && overlapping.len() >= 2
+            && overlapping[0].span.start == p.span.start
+            && matches!(overlapping[0].label, Label::Norp | Label::Misc | Label::Gpe)
+            && overlapping.last().is_some_and(|e| {
+                e.span.end == p.span.end
+                    && (matches!(e.label, Label::Gpe | Label::Loc | Label::Fac)
+                        || e.label == Label::Org && art.slice(overlapping[0].span).ends_with("-based"))
+            });
+        if !agency && (place_same || inside_org || split_before)
+            || (inside_larger && p.label == Label::Org && p.token_end - p.token_start == 1)
+        {
             continue;
         }
         removed[lo..hi].iter_mut().for_each(|r| *r = true);
