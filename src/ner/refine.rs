@@ -57,6 +57,15 @@ const LANGUAGES: &[&str] = &[
 /// Wire-copy words that are never names alone (advisories, desks, ministries' first words).
 const NEVER_ALONE: &[&str] = &["attn", "advisory", "urgent", "defense", "defence", "update", "correction", "repeat", "editors"];
 
+/// Months, weekdays and ordinal words are dates and ranks, not names, when they stand alone
+/// ("December" in a futures table, "Second" opening a line). "May", "June" and "August" are left
+/// to the tagger: they are people's names too.
+const CALENDAR_AND_ORDINALS: &[&str] = &[
+    "january", "february", "march", "april", "july", "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "second", "third",
+    "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
 fn word(art: &Article, i: usize) -> &str {
     art.token_text(i)
 }
@@ -83,7 +92,12 @@ fn code_like(w: &str) -> bool {
 pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
     let text = art.slice(Span::new(art.tokens[ts].span.start, art.tokens[te - 1].span.end));
     // "ATTN", "Defense", "ICBM" alone: wire words and kinds of things, not names
-    if te - ts == 1 && (lower_in(text, NEVER_ALONE) || lower_in(text, PRODUCT_NOUNS)) {
+    if te - ts == 1 && (lower_in(text, NEVER_ALONE) || lower_in(text, PRODUCT_NOUNS) || lower_in(text, CALENDAR_AND_ORDINALS))
+    {
+        return None;
+    }
+    // the pronoun, and table fillers
+    if text == "I" && kind == "PER" || matches!(text, "N / A" | "N/A" | "n / a" | "n/a") {
         return None;
     }
     let last = word(art, te - 1);
@@ -221,6 +235,13 @@ mod tests {
         assert_eq!(label(&a, 9, 10, "ORG"), None);
         assert_eq!(label(&a, 10, 11, "ORG"), Some(Label::Org));
         assert_eq!(label(&a, 10, 11, "PER"), Some(Label::Person));
+        let b = art(&["I", "said", "December", "Second", "N", "/", "A", "May", "Decemberists"]);
+        assert_eq!(label(&b, 0, 1, "PER"), None);
+        assert_eq!(label(&b, 2, 3, "ORG"), None);
+        assert_eq!(label(&b, 3, 4, "ORG"), None);
+        assert_eq!(label(&b, 4, 7, "MISC"), None);
+        assert_eq!(label(&b, 7, 8, "PER"), Some(Label::Person));
+        assert_eq!(label(&b, 8, 9, "ORG"), Some(Label::Org));
     }
 
     #[test]
