@@ -34,6 +34,7 @@ pub fn recognize(art: &mut Article) {
     };
     let mut names = names;
     refine::apply_patterns(art, &mut names);
+    refine::fix_events(art, &mut names);
     let rules = crate::rules::find(art);
     art.entities = merge(names, rules);
 }

@@ -383,6 +383,37 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
     ents.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
+/// Words that end sports and other event names ("Hong Kong Open", "BellSouth Classic").
+const EVENT_ENDS: &[&str] = &["open", "classic", "masters", "cup", "championship", "championships", "trophy", "prix"];
+
+/// Event names the tagger cut or mislabelled: a place followed by a capitalised event word is
+/// one event ("Hong Kong" + "Open"); a name of several words ending in one is an event, not an
+/// organisation or person ("BellSouth Classic"). A year before it stays out ("1998 World Cup" is
+/// a date and an event, as CoNLL marks it). `ents` stays sorted and free of overlaps.
+pub fn fix_events(art: &Article, ents: &mut [Entity]) {
+    let taken = |ents: &[Entity], t: usize| ents.iter().any(|e| e.token_start <= t && t < e.token_end);
+    for k in 0..ents.len() {
+        let e = &ents[k];
+        let (ts, te) = (e.token_start, e.token_end);
+        let sent = art.sentences.get(e.sentence).map_or(art.tokens.len(), |s| s.token_end);
+        if matches!(e.label, Label::Gpe | Label::Loc)
+            && te < sent
+            && capitalised(word(art, te))
+            && lower_in(word(art, te), EVENT_ENDS)
+            && !art.text[e.span.end..art.tokens[te].span.start].contains('\n')
+            && !taken(ents, te)
+        {
+            let end = art.tokens[te].span.end;
+            let ent = &mut ents[k];
+            ent.span = Span::new(ent.span.start, end);
+            ent.token_end = te + 1;
+            ent.label = Label::Event;
+        } else if matches!(e.label, Label::Org | Label::Person) && te - ts >= 2 && lower_in(word(art, te - 1), EVENT_ENDS) {
+            ents[k].label = Label::Event;
+        }
+    }
+}
+
 #[cfg(test)]
 mod pattern_tests {
     use super::*;
@@ -431,6 +462,27 @@ mod pattern_tests {
         for w in ents.windows(2) {
             assert!(w[0].span.end <= w[1].span.start);
         }
+    }
+
+    #[test]
+    fn event_names_completed() {
+        let a = article(&["the", "Hong", "Kong", "Open", "and", "the", "1998", "World", "Cup", "at", "the", "Ace", "Classic", "in", "Oslo", "Open"]);
+        let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
+        let mut ents = vec![
+            Entity::new(sp(1, 3), Label::Gpe, 0, 1, 3),
+            Entity::new(sp(7, 9), Label::Event, 0, 7, 9),
+            Entity::new(sp(11, 13), Label::Org, 0, 11, 13),
+            Entity::new(sp(14, 15), Label::Gpe, 0, 14, 15),
+            Entity::new(sp(15, 16), Label::Org, 0, 15, 16),
+        ];
+        fix_events(&a, &mut ents);
+        let got = texts(&a, &ents);
+        assert_eq!(got[0], ("Hong Kong Open".into(), Label::Event));
+        assert_eq!(got[1], ("World Cup".into(), Label::Event));
+        assert_eq!(got[2], ("Ace Classic".into(), Label::Event));
+        // the next word already belongs to an entity: left alone
+        assert_eq!(got[3], ("Oslo".into(), Label::Gpe));
+        assert_eq!(got[4], ("Open".into(), Label::Org));
     }
 
     #[test]
