@@ -1,5 +1,5 @@
 //! Words per second on one thread for parse + entities over the Reuters-21578 bodies, plus the
-//! model's load time: `cargo run --release --example ner_speed [-- ../shared/data]`
+//! model's load time: `cargo run --release --example ner_speed [-- ../shared/data [STORIES]]`
 use std::time::Instant;
 
 fn main() {
@@ -19,16 +19,26 @@ fn main() {
         }
     }
     assert!(!stories.is_empty(), "no Reuters bodies under {data}");
+    // optional story limit, for instruction-level profiling (cachegrind) on a slice
+    if let Some(n) = std::env::args().nth(2).and_then(|n| n.parse().ok()) {
+        stories.truncate(n);
+    }
     let stages = dateline::Stages { entities: true, reading: false };
     let opts = dateline::ParseOptions::default();
     let (mut words, mut ents) = (0usize, 0usize);
+    // Digest of every entity (span and label): a speed change must leave it unchanged.
+    let mut digest = std::collections::hash_map::DefaultHasher::new();
     let t = Instant::now();
     for s in &stories {
         let art = dateline::analyze(s, &opts, stages).unwrap();
         words += art.tokens.len();
         ents += art.entities.len();
+        for e in &art.entities {
+            std::hash::Hash::hash(&(e.span.start, e.span.end, e.label.as_str()), &mut digest);
+        }
     }
     let secs = t.elapsed().as_secs_f64();
+    println!("entity digest: {:016x}", std::hash::Hasher::finish(&digest));
     println!(
         "{} stories, {words} tokens, {ents} entities in {secs:.2} s: {:.0} words/s (parse + entities, one thread)",
         stories.len(),

@@ -51,8 +51,11 @@ pub fn annotate(art: &mut Article) {
             || sem.weekend
             || (sem.year.is_none() && (sem.month.is_some() || sem.quarter.is_some() || sem.half.is_some()));
         let tense = if needs_tense { tense(&art.text, span) } else { None };
-        ctx.future = tense == Some(true);
-        ctx.past = tense == Some(false);
+        // "since" points back: "since year-end", "since March" are behind the story's date.
+        let since = art.text[..span.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| w.eq_ignore_ascii_case("since"));
+        ctx.future = tense == Some(true) && !since;
+        ctx.past = tense == Some(false) || since;
+        ctx.since = since;
         if sem.shift.is_some() || sem.unit_ref.is_some() {
             let clause = clause_before(&art.text, span.start);
             ctx.last_near = *last_end >= clause && *last_end <= span.start;
@@ -61,12 +64,22 @@ pub fn annotate(art: &mut Article) {
             ctx.last_near = false;
             ctx.months_context = false;
         }
-        let (value, point) = resolve::resolve(&sem, ctx);
+        let (mut value, mut point) = resolve::resolve(&sem, ctx);
+        if year_ended(&art.text, span) {
+            value = Some("P1Y".to_string());
+            point = None;
+        }
         // Times counted from another time ("a year earlier", "the quarter") do not become the
         // reference for the next ones.
         if !sem.anaphoric && sem.unit_ref.is_none() && sem.shift.is_none() && point.is_some() {
             remember(ctx, point);
             *last_end = span.end;
+        } else if sem.unit_ref == Some(scan::Unit::Quarter) && sem.shift.is_none() && sem.year.is_none() {
+            // "the latest quarter" names the quarter being reported: what "a year ago" compares
+            // with next, even after a forecast for a later quarter.
+            if let Some(p @ Point::Quarter(..)) = point {
+                ctx.last_quarter = Some(p);
+            }
         }
         art.entities[i].value = value;
     }
@@ -97,6 +110,17 @@ pub fn normalize(expr: &str, anchor: Option<&str>) -> Option<String> {
     let sem = parse_expr(expr)?;
     let ctx = Ctx { anchor: anchor.and_then(parse_iso_date), ..Default::default() };
     resolve::resolve(&sem, &ctx).0
+}
+
+/// "the year ended Aug. 31", "the fiscal year ending June 30": a year-long period counted back from
+/// a date (a TimeML duration, like "the six months ended"), not the calendar year.
+fn year_ended(text: &str, span: Span) -> bool {
+    let expr = &text[span.start..span.end];
+    let the_year = ["the year", "the fiscal year", "the fiscal-year"].iter().any(|p| expr.eq_ignore_ascii_case(p));
+    the_year && {
+        let after = text[span.end..].trim_start();
+        after.starts_with("ended ") || after.starts_with("ending ")
+    }
 }
 
 /// Start of the sentence holding byte `at` (looking back at most 300 bytes).
@@ -166,6 +190,12 @@ const FUTURE_WORDS: &[&str] = &[
     "will", "ll", "shall", "would", "wo", "scheduled", "expected", "expects", "plans", "plan", "due",
     "intends", "upcoming", "set", "going", "tomorrow", "next",
 ];
+/// Present tense of verbs of scheduled events: "meet Monday", "opens Tuesday".
+const SCHEDULE_VERBS: &[&str] = &[
+    "meet", "meets", "begin", "begins", "start", "starts", "open", "opens", "resume", "resumes", "arrive",
+    "arrives", "visit", "visits", "travel", "travels", "vote", "votes", "expire", "expires", "convene",
+    "convenes", "depart", "departs",
+];
 const PAST_WORDS: &[&str] = &[
     "said", "was", "were", "had", "did", "told", "announced", "reported", "met", "came", "went", "took", "made",
     "held", "began", "ended", "closed", "rose", "fell", "yesterday", "ago", "last", "earlier",
@@ -231,6 +261,14 @@ fn tense(text: &str, span: Span) -> Option<bool> {
     if !tail_break {
         for (k, &(s, e, _)) in wb.iter().enumerate().rev() {
             let next = wb.get(k + 1).map_or("", |&(a, b, _)| &before[a..b]);
+            // "Arafat and Netanyahu meet separately Monday": the present of a scheduled event,
+            // right before the day, is its future ("went there to meet him Monday" is not).
+            if k + 3 >= wb.len() && SCHEDULE_VERBS.contains(&scan::low(&before[s..e]).as_str()) {
+                let to = k > 0 && before[wb[k - 1].0..wb[k - 1].1].eq_ignore_ascii_case("to");
+                if !to {
+                    return Some(true);
+                }
+            }
             if let Some(v) = verdict(&before[s..e], next) {
                 // "had been due to expire Friday": a plan in the past.
                 let had = wb[k.saturating_sub(3)..k].iter().any(|&(a, b, _)| before[a..b].eq_ignore_ascii_case("had"));
@@ -276,7 +314,7 @@ mod tests {
         assert_eq!(n("July 27", D).as_deref(), Some("2023-07-27"));
         assert_eq!(n("July 27, 2023", None).as_deref(), Some("2023-07-27"));
         assert_eq!(n("1950-53", D).as_deref(), Some("1950/1953"));
-        assert_eq!(n("the 1990s", D).as_deref(), Some("199X"));
+        assert_eq!(n("the 1990s", D).as_deref(), Some("199"), "TimeML decade");
         assert_eq!(n("Feb 26", Some("1987-02-26")).as_deref(), Some("1987-02-26"));
         assert_eq!(n("now", D).as_deref(), Some("PRESENT_REF"));
         assert_eq!(n("midnight", D).as_deref(), Some("2023-07-27T24:00"));
@@ -312,6 +350,10 @@ mod tests {
         assert_eq!(n("five months ago", Some("1998-03-02")).as_deref(), Some("1997-10"));
         assert_eq!(n("10 days ago", Some("1998-03-22")).as_deref(), Some("1998-03-12"));
         assert_eq!(n("several years ago", a).as_deref(), Some("PAST_REF"));
+        assert_eq!(n("the past few weeks", a).as_deref(), Some("PXW"));
+        assert_eq!(n("the next several days", a).as_deref(), Some("PXD"));
+        assert_eq!(n("the next three years", a).as_deref(), Some("P3Y"));
+        assert_eq!(n("the past", a).as_deref(), Some("PAST_REF"), "no unit: a reference");
         assert_eq!(n("the past", a).as_deref(), Some("PAST_REF"));
         assert_eq!(n("the future", a).as_deref(), Some("FUTURE_REF"));
         assert_eq!(n("recent years", a).as_deref(), Some("PAST_REF"));
@@ -327,10 +369,17 @@ mod tests {
         assert_eq!(n("the first quarter", Some("1987-02-26")).as_deref(), Some("1987-Q1"));
         assert_eq!(n("the third quarter of 1984", a).as_deref(), Some("1984-Q3"));
         assert_eq!(n("the first half of 1990", a).as_deref(), Some("1990-H1"));
+        assert_eq!(n("the first two quarters of 1990", a).as_deref(), Some("1990-H1"));
+        assert_eq!(n("the 1988 quarter", a).as_deref(), Some("1988-Q3"), "the quarter being reported, in 1988");
+        assert_eq!(n("the first two years", a).as_deref(), Some("P2Y"), "a duration, not a half");
+        assert_eq!(n("the quarter a year ago", a).as_deref(), Some("1988-Q3"));
+        assert_eq!(n("the quarter a year earlier", a).as_deref(), Some("1988-Q3"));
+        assert_ne!(n("the quarter a year later", a).as_deref(), Some("1988-Q3"), "later is no year back");
         assert_eq!(n("fiscal 1989", a).as_deref(), Some("1989"));
         assert_eq!(n("this summer", Some("1998-03-22")).as_deref(), Some("1998-SU"));
         assert_eq!(n("last fall", Some("1998-02-06")).as_deref(), Some("1997-FA"));
-        assert_eq!(n("the nineties", Some("1998-03-03")).as_deref(), Some("199X"));
+        assert_eq!(n("the nineties", Some("1998-03-03")).as_deref(), Some("199"));
+        assert_eq!(n("the early 1980s", a).as_deref(), Some("198"));
         assert_eq!(n("the 20th century", a).as_deref(), Some("19"));
         assert_eq!(n("the weekend", Some("1990-08-13")).as_deref(), Some("1990-W32-WE"));
     }
@@ -359,6 +408,16 @@ mod tests {
     }
 
     #[test]
+    fn year_ended_is_a_period() {
+        let v = annotated("Net income rose for the year ended Aug. 31, and this year it fell.", "1989-10-30");
+        let got: Vec<(&str, &str)> = v.iter().map(|(t, v)| (t.as_str(), v.as_deref().unwrap_or("-"))).collect();
+        assert_eq!(got, [("the year", "P1Y"), ("Aug. 31", "1989-08-31"), ("this year", "1989")]);
+        // negatives: the quarter ended is the quarter; "the year" alone is the year
+        let v = annotated("Sales rose in the quarter ended Sept. 30. The year was good.", "1989-10-30");
+        assert!(v.iter().all(|(_, v)| v.as_deref() != Some("P1Y")), "{v:?}");
+    }
+
+    #[test]
     fn tense_picks_the_weekday() {
         let v = annotated("The ministers will meet on Friday in Geneva.", "2023-07-27");
         assert_eq!(v, [("Friday".to_string(), Some("2023-07-28".to_string()))]);
@@ -366,6 +425,19 @@ mod tests {
         assert_eq!(v, [("Friday".to_string(), Some("2023-07-21".to_string()))]);
         let v = annotated("The company said Friday it will cut jobs.", "2023-07-29");
         assert_eq!(v[0].1.as_deref(), Some("2023-07-28"));
+        let v = annotated("Kim and Putin meet separately Monday with the envoy.", "2023-07-27");
+        assert_eq!(v[0].1.as_deref(), Some("2023-07-31"), "a scheduled meeting");
+        let v = annotated("The envoy flew to Seoul to meet Kim on Monday.", "2023-07-27");
+        assert_eq!(v[0].1.as_deref(), Some("2023-07-24"), "a purpose, told in the past");
+    }
+
+    #[test]
+    fn since_points_back() {
+        let v = annotated("The index is up 5% since year-end, and will close at year-end.", "1989-10-30");
+        let got: Vec<&str> = v.iter().map(|(_, v)| v.as_deref().unwrap_or("-")).collect();
+        assert_eq!(got, ["1988-12-31", "1989-12-31"]);
+        let v = annotated("Prices have doubled since December.", "1989-10-30");
+        assert_eq!(v[0].1.as_deref(), Some("1988-12"));
     }
 
     #[test]
@@ -384,6 +456,28 @@ mod tests {
                 ("a year earlier", "2022-Q3")
             ]
         );
+    }
+
+    #[test]
+    fn the_latest_quarter_is_the_comparison_base() {
+        let got = |text: &str| -> Vec<(String, String)> {
+            annotated(text, "1989-11-02").into_iter().map(|(t, v)| (t, v.unwrap_or_default())).collect()
+        };
+        let v = got("It expects a fourth-quarter charge. Profit fell in the latest quarter, from $6 million a year ago.");
+        assert_eq!(v.last().unwrap(), &("a year ago".to_string(), "1988-Q3".to_string()), "{v:?}");
+        // without the reported quarter named, the last quarter mentioned stays the base
+        let v = got("It expects a fourth-quarter charge, against $6 million a year ago.");
+        assert_eq!(v.last().unwrap(), &("a year ago".to_string(), "1988-Q4".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn parts_of_the_day_told_about() {
+        let v = annotated("Shares fell on Friday. Dealers sold in the morning and bought later in the day.", "1989-10-30");
+        let got: Vec<(&str, &str)> = v.iter().map(|(t, v)| (t.as_str(), v.as_deref().unwrap_or("-"))).collect();
+        assert_eq!(got, [("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO"), ("later in the day", "1989-10-27")]);
+        // negatives: "the morning of" is an other phrase; "the day" alone is no time
+        let v = annotated("In the morning of his career, the day was long.", "1989-10-30");
+        assert!(v.is_empty(), "{v:?}");
     }
 
     #[test]

@@ -46,7 +46,10 @@ pub fn find_in_text(text: &str) -> Vec<(Span, Label)> {
     while i < toks.len() {
         if let Some(h) = m.match_at(i) {
             let label = if h.time { Label::Time } else { Label::Date };
-            out.push((Span::new(toks[h.start].start, toks[h.end - 1].end), label));
+            let span = Span::new(toks[h.start].start, toks[h.end - 1].end);
+            if !quoted_title(text, span) {
+                out.push((span, label));
+            }
             i = h.end;
             continue;
         }
@@ -58,6 +61,17 @@ pub fn find_in_text(text: &str) -> Vec<(Span, Label)> {
         i += 1;
     }
     out
+}
+
+/// A title in quotation marks with every word capitalised (ABC's "This Week", "Last Year at
+/// Marienbad"): a name of a show or work, not a time.
+fn quoted_title(text: &str, span: Span) -> bool {
+    let expr = &text[span.start..span.end];
+    let mut words = expr.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let (Some(_), Some(_)) = (words.next(), words.next()) else { return false };
+    let before = text[..span.start].trim_end_matches(' ');
+    (before.ends_with('"') || before.ends_with('\u{201c}') || before.ends_with("``"))
+        && expr.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| w.starts_with(char::is_uppercase))
 }
 
 fn tok_text<'a>(text: &'a str, toks: &[scan::Tok], i: usize) -> &'a str {
@@ -372,6 +386,9 @@ mod time_extent_tests {
         assert!(dates("The Sun reported it; Wed said nothing.").is_empty());
         assert!(dates("an Exhibition-2023 event and a Hwasong-18 missile").is_empty());
         assert!(dates("as soon as possible").is_empty());
+        assert!(dates("Baker, speaking on ABC's \"This Week,\" said so.").is_empty(), "a show's title");
+        one("He said: \"This week we will decide.\"", "This week", "DATE");
+        one("He said \"Friday\" twice.", "Friday", "DATE");
         assert!(dates("the future of the alliance").is_empty());
         assert!(dates("The yen fell to 1,995 per dollar.").is_empty());
     }

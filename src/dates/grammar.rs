@@ -237,6 +237,11 @@ impl<'a> Matcher<'a> {
                     Lex::Unit { u, plural: false } if matches!(u, Unit::Year | Unit::Month | Unit::Week) => {
                         Some(Core::new(j + 3, Sem { rel: Some((u, 0)), ..Default::default() }))
                     }
+                    // "later in the day": the day the story is telling about
+                    Lex::Unit { u: Unit::Day, plural: false } => Some(Core::new(
+                        j + 3,
+                        Sem { shift: Some((Unit::Day, 0)), anaphoric: true, ..Default::default() },
+                    )),
                     _ => None,
                 }
             } else {
@@ -248,6 +253,7 @@ impl<'a> Matcher<'a> {
                     s.day_offset.is_some()
                         || (s.weekday.is_some() && s.month.is_none())
                         || matches!(s.rel, Some((_, 0)))
+                        || matches!(s.shift, Some((Unit::Day, 0)))
                         || s.pod.is_some()
                 };
                 let not_ref = c.sem.reference.is_none();
@@ -514,6 +520,12 @@ impl<'a> Matcher<'a> {
                 let _ = n;
                 Some(Core::new(k + 1, Sem { reference: Some(r), ..Default::default() }))
             }
+            // "(later) in the morning": a part of the day the story is telling about.
+            Lex::Pod(p) if self.is(j.wrapping_sub(1), "in") && !self.is(k + 1, "of") => Some(Core {
+                end: k + 1,
+                sem: Sem { pod: Some(POD[p as usize]), anaphoric: true, ..Default::default() },
+                time: true,
+            }),
             // "the future of the country" is a noun, not a time.
             Lex::Kw(Kw::Future) if !self.is(k + 1, "of") => {
                 Some(Core::new(k + 1, Sem { reference: Some("FUTURE_REF"), ..Default::default() }))
@@ -534,6 +546,14 @@ impl<'a> Matcher<'a> {
                     return Some(c);
                 }
                 if u == Unit::Quarter && !(self.p(k + 1, "-") && self.glued(k + 1)) {
+                    // "the quarter a year ago / a year earlier": the same quarter, a year back
+                    if self.lex(k + 1) == Lex::A
+                        && self.lex(k + 2) == (Lex::Unit { u: Unit::Year, plural: false })
+                        && matches!(self.lex(k + 3), Lex::Ago | Lex::EarlierLater(-1))
+                    {
+                        let sem = Sem { unit_ref: Some(Unit::Quarter), shift: Some((Unit::Year, -1)), anaphoric: true, ..Default::default() };
+                        return Some(Core::new(k + 4, sem));
+                    }
                     return Some(Core::new(k + 1, Sem { unit_ref: Some(Unit::Quarter), ..Default::default() }));
                 }
                 if after_edge && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter) {
@@ -742,8 +762,10 @@ impl<'a> Matcher<'a> {
                 let (v, vague, _, e) = self.count(k)?;
                 match self.lex(e) {
                     Lex::Unit { u, plural: true } if !anaphoric_word && word != "these" => {
+                        // A stretch of unsaid length is a TimeML duration ("the past few
+                        // weeks" = PXW), as a counted one is ("the next three years" = P3Y).
                         let sem = if vague {
-                            Sem { reference: Some(vague_ref(n)), ..Default::default() }
+                            Sem { duration: Some(duration_x(u)), ..Default::default() }
                         } else {
                             Sem { duration: Some(duration(v, u)), ..Default::default() }
                         };
@@ -888,7 +910,8 @@ impl<'a> Matcher<'a> {
             }
             sem.year = Some(y);
             k += 1;
-            if self.is(k, "period") {
+            // "the 1988 period", "the 1988 quarter": the quarter being reported, in 1988
+            if self.is(k, "period") || self.is(k, "quarter") {
                 return Some(Core::new(k + 1, Sem { unit_ref: Some(Unit::Quarter), ..sem }));
             }
         }
@@ -908,6 +931,12 @@ impl<'a> Matcher<'a> {
             }
         }?;
         k += 1;
+        // "the first two quarters (of 1990)": the first half
+        if ord == 1 && self.is(k, "two") && self.lex(k + 1) == (Lex::Unit { u: Unit::Quarter, plural: true }) {
+            let mut c = Core::new(k + 2, Sem { half: Some(1), ..sem });
+            self.of_year(&mut c);
+            return Some(c);
+        }
         if self.p(k, "-") && self.glued(k) {
             k += 1;
         }

@@ -114,7 +114,8 @@ impl Point {
             Point::Half(y, h) => format!("{y:04}-H{h}"),
             Point::Season(y, s) => format!("{y:04}-{}", ["SP", "SU", "FA", "WI"][s as usize]),
             Point::Year(y) => format!("{y:04}"),
-            Point::Decade(d) => format!("{d:03}X"),
+            // TimeML writes a decade as its first three digits ("the 1990s" = 199).
+            Point::Decade(d) => format!("{d:03}"),
             Point::Century(c) => format!("{c:02}"),
         }
     }
@@ -221,6 +222,8 @@ pub struct Ctx {
     pub last_near: bool,
     /// The sentence speaks of a span of months ("for the nine months"): "a year earlier" is a year.
     pub months_context: bool,
+    /// The expression follows "since": it lies behind the story's date.
+    pub since: bool,
 }
 
 /// The TimeML value of `sem`, and the point it names (for later anaphora), if any.
@@ -255,7 +258,12 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> (Option<String>, Option<Point>) {
         return (Some(Point::Decade(d).format()), Some(Point::Decade(d)));
     }
     let timed = sem.clock.is_some() || sem.pod.is_some();
-    let point = match base_point(sem, ctx).or_else(|| if timed { ctx.anchor.map(Point::Day) } else { None }) {
+    // A part of day alone ("in the morning") belongs to the day last mentioned, else the story's.
+    let day_told = || match ctx.last {
+        Some(Point::Day(d)) if sem.anaphoric => Some(Point::Day(d)),
+        _ => ctx.anchor.map(Point::Day),
+    };
+    let point = match base_point(sem, ctx).or_else(|| if timed { day_told() } else { None }) {
         Some(p) => p,
         None => return (unanchored(sem), None),
     };
@@ -352,7 +360,8 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
         _ => a,
     };
     let mut p = if sem.year_end_day {
-        let y = sem.year.or(ay)?;
+        // "since year-end": the last one gone
+        let y = sem.year.or(ay.map(|y| if ctx.since { y - 1 } else { y }))?;
         Point::Day(days_from_civil(y, 12, 31))
     } else if let Some(off) = sem.day_offset {
         Point::Day(a? + off as i64)
@@ -372,6 +381,11 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
                     1 => if m > am { ay } else { ay + 1 },
                     _ => ay,
                 }
+            }
+            _ if ctx.since => {
+                let a = a?;
+                let at = days_from_civil(ay?, m, sem.day.map_or(1, |d| d as u32).min(days_in_month(ay?, m)));
+                if at <= a { ay? } else { ay? - 1 }
             }
             _ => month_year(a?, m, sem.day.map(|d| d as u32), ctx.future, ctx.past),
         };

@@ -75,6 +75,9 @@ pub struct DocFeatures {
     feats: Vec<u64>,
     offs: Vec<u32>,
     pub info: Vec<TokInfo>,
+    /// Word ids in the `WordCache` the features were extracted with, one per token, when the
+    /// word-only features were left to it (`extract_cached`); empty when every feature is listed.
+    pub words: Vec<u32>,
 }
 
 impl DocFeatures {
@@ -168,6 +171,7 @@ fn has_lower(w: &str) -> bool {
 }
 
 /// A sentence is "all caps" (headlines, datelines) when it has letters but no lower-case letter.
+#[cfg(test)]
 fn caps_sentence(toks: &[&str]) -> bool {
     let mut any = false;
     for t in toks {
@@ -184,40 +188,304 @@ const DOC_LOWER: u64 = 1;
 const DOC_TITLE: u64 = 2;
 const DOC_BOTH: u64 = 3;
 
-struct Tok {
-    word: u64,
+/// Word ids of the two pseudo-words beyond a sentence's ends.
+pub const BOS: u32 = 0;
+pub const EOS: u32 = 1;
+
+/// What the tagger knows about a word by itself, computed once per distinct word.
+#[derive(Debug, Clone)]
+struct WordFacts {
+    text: Box<str>,
     lower: u64,
     lower_raw: u64,
-    shape: u64,
     sshape: u64,
     cluster: Option<ClusterPath>,
-    gaz: u64,
     initcap: bool,
-    doc_case: u64,
+    alpha_start: bool,
+    has_lower: bool,
+    has_alpha: bool,
+    /// Lower-cased as written (gazetteer phrases are looked up by it).
+    lower_str: Box<str>,
+    /// Its own features (`OWN`), a range of `WordCache::own`.
+    own: (u32, u32),
 }
 
-/// Computes the static features of a document given as sentences of tokens.
+/// The roles in which a word's features depend on that word alone: itself, and as the previous or
+/// the next token of another. Their scores are summed once per word and weight table and reused.
+pub const OWN: usize = 0;
+pub const AS_PREV: usize = 1;
+pub const AS_NEXT: usize = 2;
+const ROLES: usize = 3;
+
+/// Cached role scores of one word under one weight table.
+#[derive(Clone, Copy)]
+struct RoleScores {
+    ready: u8,
+    s: [[f32; crate::ner::model::N_TAGS]; ROLES],
+}
+
+impl Default for RoleScores {
+    fn default() -> Self {
+        RoleScores { ready: 0, s: [[0.0; crate::ner::model::N_TAGS]; ROLES] }
+    }
+}
+
+/// Distinct words seen by one thread's tagger, their facts and features, and the role scores of
+/// each under the weight tables that asked. Word ids index `facts`; ids 0 and 1 are the sentence
+/// boundaries. Emptied when it holds `CAPACITY` words: news vocabulary is Zipfian, so the hot words
+/// come back within a few stories.
+pub struct WordCache {
+    fingerprint: u64,
+    ids: FxMap<u64, u32>,
+    facts: Vec<WordFacts>,
+    own: Vec<u64>,
+    slots: Vec<(u64, Vec<RoleScores>)>,
+    buf: String,
+}
+
+impl WordCache {
+    pub const CAPACITY: usize = 1 << 14;
+
+    pub fn new(lex: &Lexicon) -> WordCache {
+        let mut c = WordCache {
+            fingerprint: lex.fingerprint,
+            ids: FxMap::default(),
+            facts: Vec::new(),
+            own: Vec::new(),
+            slots: Vec::new(),
+            buf: String::new(),
+        };
+        c.clear();
+        c
+    }
+
+    fn clear(&mut self) {
+        self.ids.clear();
+        self.own.clear();
+        self.slots.clear();
+        self.facts.clear();
+        for mark in ["<S>", "</S>"] {
+            let h = hash_str(mark);
+            self.facts.push(WordFacts {
+                text: "".into(),
+                lower: h,
+                lower_raw: h,
+                sshape: h,
+                cluster: None,
+                initcap: false,
+                alpha_start: false,
+                has_lower: false,
+                has_alpha: false,
+                lower_str: "".into(),
+                own: (0, 0),
+            });
+        }
+    }
+
+    /// Makes the cache fit for `lex` and bounded; call between documents, never inside one.
+    pub fn prepare(&mut self, lex: &Lexicon) {
+        if self.fingerprint != lex.fingerprint || self.facts.len() >= Self::CAPACITY {
+            self.fingerprint = lex.fingerprint;
+            self.clear();
+        }
+    }
+
+    fn id(&mut self, lex: &Lexicon, w: &str) -> u32 {
+        let h = hash_str(w);
+        if let Some(&id) = self.ids.get(&h) {
+            if &*self.facts[id as usize].text == w {
+                return id;
+            }
+        }
+        let id = self.facts.len() as u32;
+        let facts = self.compute(lex, w, h);
+        self.facts.push(facts);
+        // a 64-bit hash collision keeps the first word in the map; the second still gets its facts
+        self.ids.entry(h).or_insert(id);
+        id
+    }
+
+    fn compute(&mut self, lex: &Lexicon, w: &str, word: u64) -> WordFacts {
+        normalised_lower(w, &mut self.buf);
+        let lower = hash_str(&self.buf);
+        let lr = w.to_lowercase();
+        let lower_raw = hash_str(&lr);
+        let sshape = hash_str(&short_shape(w));
+        let cluster = lex
+            .cluster(word)
+            .or_else(|| {
+                if all_upper(w) {
+                    let mut tc = String::with_capacity(w.len());
+                    let mut chars = lr.chars();
+                    if let Some(c) = chars.next() {
+                        tc.extend(c.to_uppercase());
+                        tc.push_str(chars.as_str());
+                    }
+                    lex.cluster(hash_str(&tc))
+                } else {
+                    None
+                }
+            })
+            .or_else(|| lex.cluster(lower_raw));
+        let start = self.own.len() as u32;
+        let fs = &mut self.own;
+        fs.push(f(tpl::BIAS, 0));
+        fs.push(f(tpl::WORD, word));
+        fs.push(f(tpl::LOWER, lower));
+        fs.push(f(tpl::SHAPE, hash_str(&shape(w))));
+        fs.push(f(tpl::SSHAPE, sshape));
+        let nchars = lr.chars().count();
+        if nchars > 1 {
+            for (k, (b, _)) in lr.char_indices().skip(1).take(4).enumerate() {
+                fs.push(f(tpl::PREFIX + k as u64, hash_str(&lr[..b])));
+            }
+            if nchars <= 4 {
+                fs.push(f(tpl::PREFIX + nchars as u64 - 1, lower_raw));
+            }
+            for k in 1..=4usize.min(nchars) {
+                let b = lr.char_indices().rev().nth(k - 1).map(|(b, _)| b).unwrap_or(0);
+                fs.push(f(tpl::SUFFIX + k as u64 - 1, hash_str(&lr[b..])));
+            }
+        }
+        match cluster {
+            Some(c) => {
+                for (k, &p) in CLUSTER_PREFIXES.iter().enumerate() {
+                    fs.push(f(tpl::CLUSTER + k as u64, c.prefix(p)));
+                }
+                fs.push(f(tpl::CLUSTER_SHAPE, mix(c.prefix(10), sshape)));
+            }
+            None => fs.push(f(tpl::NO_CLUSTER, sshape)),
+        }
+        if let Some((head, _)) = w.split_once('-') {
+            if !head.is_empty() && head.len() < w.len() - 1 {
+                fs.push(f(tpl::HYPHEN_HEAD, hash_str(&head.to_lowercase())));
+            }
+        }
+        WordFacts {
+            text: w.into(),
+            lower,
+            lower_raw,
+            sshape,
+            cluster,
+            initcap: starts_upper(w),
+            alpha_start: w.chars().next().is_some_and(|c| c.is_alphabetic()),
+            has_lower: has_lower(w),
+            has_alpha: w.chars().any(|c| c.is_alphabetic()),
+            lower_str: lr.into(),
+            own: (start, self.own.len() as u32),
+        }
+    }
+
+    /// The features word `id` contributes in `role`.
+    fn role_features(&self, id: u32, role: usize, out: &mut Vec<u64>) {
+        let x = &self.facts[id as usize];
+        match role {
+            OWN => out.extend_from_slice(&self.own[x.own.0 as usize..x.own.1 as usize]),
+            _ => {
+                // a neighbour's word, shape and clusters, under the templates of its side
+                let (lower, sshape, cluster) = if role == AS_PREV {
+                    (tpl::LOWER_M1, tpl::SSHAPE_M1, tpl::CLUSTER_M1)
+                } else {
+                    (tpl::LOWER_P1, tpl::SSHAPE_P1, tpl::CLUSTER_P1)
+                };
+                out.push(f(lower, x.lower));
+                out.push(f(sshape, x.sshape));
+                if let Some(c) = x.cluster {
+                    out.push(f(cluster, c.prefix(4)));
+                    out.push(f(cluster + 1, c.prefix(10)));
+                }
+            }
+        }
+    }
+
+    /// The slot of role scores for the weight table `scorer_id`, sized for every known word.
+    pub fn slot(&mut self, scorer_id: u64) -> usize {
+        let slot = match self.slots.iter().position(|(k, _)| *k == scorer_id) {
+            Some(s) => s,
+            None => {
+                if self.slots.len() >= 4 {
+                    self.slots.clear(); // many models on one thread (tests): keep the latest
+                }
+                self.slots.push((scorer_id, Vec::new()));
+                self.slots.len() - 1
+            }
+        };
+        let n = self.facts.len();
+        if self.slots[slot].1.len() < n {
+            self.slots[slot].1.resize(n, RoleScores::default());
+        }
+        slot
+    }
+
+    /// Adds to `acc` the scores of word `id` in `role` under the table of `slot` (scored by
+    /// `add`), summed on first use. Weights are integers, so a cached sum equals a fresh one.
+    #[inline(always)]
+    pub fn add_role<F: Fn(u64, &mut [f32; crate::ner::model::N_TAGS])>(
+        &mut self,
+        slot: usize,
+        add: F,
+        id: u32,
+        role: usize,
+        acc: &mut [f32; crate::ner::model::N_TAGS],
+    ) {
+        if self.slots[slot].1[id as usize].ready & (1 << role) == 0 {
+            let mut feats = Vec::with_capacity(24);
+            self.role_features(id, role, &mut feats);
+            let mut row = [0f32; crate::ner::model::N_TAGS];
+            for &ft in &feats {
+                add(ft, &mut row);
+            }
+            let rs = &mut self.slots[slot].1[id as usize];
+            rs.ready |= 1 << role;
+            rs.s[role] = row;
+        }
+        let row = &self.slots[slot].1[id as usize].s[role];
+        for k in 0..row.len() {
+            acc[k] += row[k];
+        }
+    }
+}
+
+/// Computes the static features of a document given as sentences of tokens, every feature of
+/// every token listed (training, evaluation).
 pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
+    let mut cache = WordCache::new(lex);
+    build(lex, doc, &mut cache, true)
+}
+
+/// The same features, with each token's word-only ones (`OWN`, `AS_PREV`, `AS_NEXT` roles) left
+/// to `cache` (`DocFeatures::words`): the tagger sums those once per word instead of per token.
+pub fn extract_cached<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache) -> DocFeatures {
+    cache.prepare(lex);
+    build(lex, doc, cache, false)
+}
+
+fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, expand: bool) -> DocFeatures {
     let mut out = DocFeatures::default();
-    let mut buf = String::new();
+    let ids: Vec<Vec<u32>> =
+        doc.iter().map(|s| s.iter().map(|t| cache.id(lex, t.as_ref())).collect()).collect();
+    let facts = &cache.facts;
+    // A sentence is "all caps" (headlines, datelines) when it has letters but no lower-case letter.
+    let caps: Vec<bool> = ids
+        .iter()
+        .map(|s| {
+            !s.iter().any(|&i| facts[i as usize].has_lower) && s.iter().any(|&i| facts[i as usize].has_alpha)
+        })
+        .collect();
     // How each word is written where case carries information (not sentence-initial, not in an
     // all-caps line): tells "BUSH" in a headline from "CUT" by how the story writes them elsewhere.
-    let caps: Vec<bool> = doc
-        .iter()
-        .map(|s| caps_sentence(&s.iter().map(|t| t.as_ref()).collect::<Vec<_>>()))
-        .collect();
     let mut case_counts: FxMap<u64, [u16; 2]> = FxMap::default();
-    for (s, sent) in doc.iter().enumerate() {
+    for (s, sent) in ids.iter().enumerate() {
         if caps[s] {
             continue;
         }
-        for t in sent.iter().skip(1) {
-            let t = t.as_ref();
-            if !t.chars().next().is_some_and(|c| c.is_alphabetic()) {
+        for &t in sent.iter().skip(1) {
+            let t = &facts[t as usize];
+            if !t.alpha_start {
                 continue;
             }
-            let e = case_counts.entry(hash_str(&t.to_lowercase())).or_insert([0, 0]);
-            if starts_upper(t) {
+            let e = case_counts.entry(t.lower_raw).or_insert([0, 0]);
+            if t.initcap {
                 e[1] = e[1].saturating_add(1);
             } else {
                 e[0] = e[0].saturating_add(1);
@@ -225,168 +493,109 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
         }
     }
 
-    let boundary = hash_str("<S>");
-    let boundary_end = hash_str("</S>");
-    let mut all_toks: Vec<Vec<Tok>> = Vec::with_capacity(doc.len());
-    let mut all_lower: Vec<Vec<String>> = Vec::with_capacity(doc.len());
-    for sent in doc.iter() {
-        let mut toks: Vec<Tok> = Vec::with_capacity(sent.len());
-        let mut lower_raw_strs: Vec<String> = Vec::with_capacity(sent.len());
-        for t in sent.iter() {
-            let w = t.as_ref();
-            normalised_lower(w, &mut buf);
-            let lower = hash_str(&buf);
-            let lr = w.to_lowercase();
-            let lower_raw = hash_str(&lr);
-            let sh = shape(w);
-            let ssh = short_shape(w);
-            let cluster = lex
-                .cluster(hash_str(w))
-                .or_else(|| {
-                    if all_upper(w) {
-                        let mut tc = String::with_capacity(w.len());
-                        let mut chars = lr.chars();
-                        if let Some(c) = chars.next() {
-                            tc.extend(c.to_uppercase());
-                            tc.push_str(chars.as_str());
-                        }
-                        lex.cluster(hash_str(&tc))
-                    } else {
-                        None
-                    }
-                })
-                .or_else(|| lex.cluster(lower_raw));
-            let doc_case = match case_counts.get(&lower_raw) {
-                None => DOC_NONE,
-                Some([l, t]) if *l > 0 && *t > 0 => DOC_BOTH,
-                Some([l, _]) if *l > 0 => DOC_LOWER,
-                Some(_) => DOC_TITLE,
-            };
-            toks.push(Tok {
-                word: hash_str(w),
-                lower,
-                lower_raw,
-                shape: hash_str(&sh),
-                sshape: hash_str(&ssh),
-                cluster,
-                gaz: 0,
-                initcap: starts_upper(w),
-                doc_case,
-            });
-            lower_raw_strs.push(lr);
-        }
-        // Gazetteer: the longest phrase starting at each capitalised token.
-        let n = toks.len();
-        let mut i = 0;
-        while i < n {
-            let mut next = i + 1;
-            if !toks[i].initcap {
-                i = next;
-                continue;
-            }
-            let longest = (lex.longest_phrase_from(toks[i].lower_raw) as usize).min(n - i);
-            for len in (1..=longest).rev() {
-                let h = if len == 1 {
-                    toks[i].lower_raw
-                } else {
-                    buf.clear();
-                    for (k, w) in lower_raw_strs[i..i + len].iter().enumerate() {
-                        if k > 0 {
-                            buf.push(' ');
-                        }
-                        buf.push_str(w);
-                    }
-                    hash_str(&buf)
-                };
-                let cats = lex.phrase_categories(h);
-                if cats == 0 {
+    // Gazetteer: the longest phrase starting at each capitalised token.
+    let mut buf = String::new();
+    let gaz: Vec<Vec<u64>> = ids
+        .iter()
+        .map(|sent| {
+            let n = sent.len();
+            let mut gaz = vec![0u64; n];
+            let mut i = 0;
+            while i < n {
+                let mut next = i + 1;
+                let first = &facts[sent[i] as usize];
+                if !first.initcap {
+                    i = next;
                     continue;
                 }
-                for c in 0..CATEGORIES.len() {
-                    if cats & (1 << c) == 0 {
+                let longest = (lex.longest_phrase_from(first.lower_raw) as usize).min(n - i);
+                for len in (1..=longest).rev() {
+                    let h = if len == 1 {
+                        first.lower_raw
+                    } else {
+                        buf.clear();
+                        for (k, &w) in sent[i..i + len].iter().enumerate() {
+                            if k > 0 {
+                                buf.push(' ');
+                            }
+                            buf.push_str(&facts[w as usize].lower_str);
+                        }
+                        hash_str(&buf)
+                    };
+                    let cats = lex.phrase_categories(h);
+                    if cats == 0 {
                         continue;
                     }
-                    for (k, tok) in toks[i..i + len].iter_mut().enumerate() {
-                        let pos = if len == 1 {
-                            3
-                        } else if k == 0 {
-                            0
-                        } else if k == len - 1 {
-                            2
-                        } else {
-                            1
-                        };
-                        tok.gaz |= 1u64 << (c * 4 + pos);
+                    for c in 0..CATEGORIES.len() {
+                        if cats & (1 << c) == 0 {
+                            continue;
+                        }
+                        for (k, g) in gaz[i..i + len].iter_mut().enumerate() {
+                            let pos = if len == 1 {
+                                3
+                            } else if k == 0 {
+                                0
+                            } else if k == len - 1 {
+                                2
+                            } else {
+                                1
+                            };
+                            *g |= 1u64 << (c * 4 + pos);
+                        }
                     }
+                    // Words inside a longer phrase do not start their own ("Korea" in "South Korea").
+                    next = i + len;
+                    break;
                 }
-                // Words inside a longer phrase do not start their own ("Korea" in "South Korea").
-                next = i + len;
-                break;
+                i = next;
             }
-            i = next;
-        }
-        all_toks.push(toks);
-        all_lower.push(lower_raw_strs);
-    }
+            gaz
+        })
+        .collect();
 
     // Context aggregation (Ratinov & Roth): the words around the other mentions of a capitalised
     // word in the story ("tyre maker Pirelli" helps a bare "Pirelli" elsewhere).
+    let boundary = facts[BOS as usize].lower;
+    let boundary_end = facts[EOS as usize].lower;
     let mut contexts: FxMap<u64, Vec<(u64, u64, usize)>> = FxMap::default();
     let mut flat = 0usize;
-    for toks in &all_toks {
-        for (i, t) in toks.iter().enumerate() {
+    for sent in &ids {
+        for (i, &t) in sent.iter().enumerate() {
+            let t = &facts[t as usize];
             if t.initcap {
-                let l = if i > 0 { toks[i - 1].lower } else { boundary };
-                let r = toks.get(i + 1).map_or(boundary_end, |x| x.lower);
+                let l = if i > 0 { facts[sent[i - 1] as usize].lower } else { boundary };
+                let r = sent.get(i + 1).map_or(boundary_end, |&x| facts[x as usize].lower);
                 contexts.entry(t.lower_raw).or_default().push((l, r, flat));
             }
             flat += 1;
         }
     }
 
-    for (s, sent) in doc.iter().enumerate() {
+    for (s, sent) in ids.iter().enumerate() {
         let start = out.info.len();
-        let toks = &all_toks[s];
-        let lower_raw_strs = &all_lower[s];
-        let n = toks.len();
+        let n = sent.len();
         let is_caps = caps[s];
+        let at = |j: usize| -> &WordFacts { &facts[sent[j] as usize] };
         for i in 0..n {
             out.offs.push(out.feats.len() as u32);
-            let t = &toks[i];
+            let t = at(i);
             let here = out.info.len();
-            let fs = &mut out.feats;
-            let lm1 = if i > 0 { toks[i - 1].lower } else { boundary };
-            let lp1 = if i + 1 < n { toks[i + 1].lower } else { boundary_end };
-            let lm2 = if i > 1 { toks[i - 2].lower } else { boundary };
-            let lp2 = if i + 2 < n { toks[i + 2].lower } else { boundary_end };
-            let sm1 = if i > 0 { toks[i - 1].sshape } else { boundary };
-            let sp1 = if i + 1 < n { toks[i + 1].sshape } else { boundary_end };
-            fs.push(f(tpl::BIAS, 0));
-            fs.push(f(tpl::WORD, t.word));
-            fs.push(f(tpl::LOWER, t.lower));
-            fs.push(f(tpl::SHAPE, t.shape));
-            fs.push(f(tpl::SSHAPE, t.sshape));
-            let w = sent[i].as_ref();
-            let lw = &lower_raw_strs[i];
-            let nchars = lw.chars().count();
-            if nchars > 1 {
-                for (k, (b, _)) in lw.char_indices().skip(1).take(4).enumerate() {
-                    fs.push(f(tpl::PREFIX + k as u64, hash_str(&lw[..b])));
-                }
-                if nchars <= 4 {
-                    fs.push(f(tpl::PREFIX + nchars as u64 - 1, t.lower_raw));
-                }
-                for k in 1..=4usize.min(nchars) {
-                    let b = lw.char_indices().rev().nth(k - 1).map(|(b, _)| b).unwrap_or(0);
-                    fs.push(f(tpl::SUFFIX + k as u64 - 1, hash_str(&lw[b..])));
-                }
+            let m1 = if i > 0 { sent[i - 1] } else { BOS };
+            let p1 = if i + 1 < n { sent[i + 1] } else { EOS };
+            if expand {
+                cache.role_features(sent[i], OWN, &mut out.feats);
+                cache.role_features(m1, AS_PREV, &mut out.feats);
+                cache.role_features(p1, AS_NEXT, &mut out.feats);
+            } else {
+                out.words.push(sent[i]);
             }
-            fs.push(f(tpl::LOWER_M1, lm1));
-            fs.push(f(tpl::LOWER_P1, lp1));
+            let fs = &mut out.feats;
+            let (lm1, sm1) = (facts[m1 as usize].lower, facts[m1 as usize].sshape);
+            let (lp1, sp1) = (facts[p1 as usize].lower, facts[p1 as usize].sshape);
+            let lm2 = if i > 1 { at(i - 2).lower } else { boundary };
+            let lp2 = if i + 2 < n { at(i + 2).lower } else { boundary_end };
             fs.push(f(tpl::LOWER_M2, lm2));
             fs.push(f(tpl::LOWER_P2, lp2));
-            fs.push(f(tpl::SSHAPE_M1, sm1));
-            fs.push(f(tpl::SSHAPE_P1, sp1));
             fs.push(f(tpl::SSHAPE_TRI, mix(mix(sm1, t.sshape), sp1)));
             fs.push(f(tpl::BIGRAM_M1, mix(lm1, t.lower)));
             fs.push(f(tpl::BIGRAM_P1, mix(t.lower, lp1)));
@@ -396,31 +605,11 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
             }
             if is_caps {
                 fs.push(f(tpl::CAPS_LOWER, t.lower));
-            }
-            match t.cluster {
-                Some(c) => {
-                    for (k, &p) in CLUSTER_PREFIXES.iter().enumerate() {
-                        fs.push(f(tpl::CLUSTER + k as u64, c.prefix(p)));
-                    }
-                    if is_caps {
-                        fs.push(f(tpl::CAPS_CLUSTER, c.prefix(10)));
-                    }
-                }
-                None => fs.push(f(tpl::NO_CLUSTER, t.sshape)),
-            }
-            if i > 0 {
-                if let Some(c) = toks[i - 1].cluster {
-                    fs.push(f(tpl::CLUSTER_M1, c.prefix(4)));
-                    fs.push(f(tpl::CLUSTER_M1 + 1, c.prefix(10)));
+                if let Some(c) = t.cluster {
+                    fs.push(f(tpl::CAPS_CLUSTER, c.prefix(10)));
                 }
             }
-            if i + 1 < n {
-                if let Some(c) = toks[i + 1].cluster {
-                    fs.push(f(tpl::CLUSTER_P1, c.prefix(4)));
-                    fs.push(f(tpl::CLUSTER_P1 + 1, c.prefix(10)));
-                }
-            }
-            let mut g = t.gaz;
+            let mut g = gaz[s][i];
             while g != 0 {
                 let b = g.trailing_zeros() as u64;
                 fs.push(f(tpl::GAZ, b));
@@ -428,7 +617,7 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
             }
             for (tp, j) in [(tpl::GAZ_M1, i.wrapping_sub(1)), (tpl::GAZ_P1, i + 1)] {
                 if j < n {
-                    let mut g = toks[j].gaz;
+                    let mut g = gaz[s][j];
                     let mut cats = 0u64;
                     while g != 0 {
                         cats |= 1 << (g.trailing_zeros() / 4);
@@ -440,14 +629,13 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
                 }
             }
             if t.initcap || is_caps {
-                fs.push(f(tpl::DOC_CASE, mix(t.doc_case, (i == 0 || is_caps) as u64)));
-            }
-            if let Some((head, _)) = w.split_once('-') {
-                if !head.is_empty() && head.len() < w.len() - 1 {
-                    fs.push(f(tpl::HYPHEN_HEAD, hash_str(&head.to_lowercase())));
-                }
-            }
-            if t.initcap || is_caps {
+                let doc_case = match case_counts.get(&t.lower_raw) {
+                    None => DOC_NONE,
+                    Some([l, t]) if *l > 0 && *t > 0 => DOC_BOTH,
+                    Some([l, _]) if *l > 0 => DOC_LOWER,
+                    Some(_) => DOC_TITLE,
+                };
+                fs.push(f(tpl::DOC_CASE, mix(doc_case, (i == 0 || is_caps) as u64)));
                 if let Some(ctx) = contexts.get(&t.lower_raw) {
                     let mut seen = 0;
                     // Bounded scan: a word repeated in the same context thousands of times (a
@@ -466,18 +654,14 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
                 }
             }
             for (tp, j) in [(tpl::CLUSTER_M2, i.wrapping_sub(2)), (tpl::CLUSTER_P2, i + 2)] {
-                if let Some(c) = toks.get(j).and_then(|x| x.cluster) {
+                if let Some(c) = sent.get(j).and_then(|&x| facts[x as usize].cluster) {
                     fs.push(f(tp, c.prefix(6)));
                 }
             }
-            if let Some(c) = t.cluster {
-                fs.push(f(tpl::CLUSTER_SHAPE, mix(c.prefix(10), t.sshape)));
-            }
-            let alpha_start = w.chars().next().is_some_and(|c| c.is_alphabetic());
             out.info.push(TokInfo {
                 lower: t.lower,
                 sshape: t.sshape,
-                hist_key: (alpha_start && (t.initcap || is_caps)).then_some(t.lower_raw),
+                hist_key: (t.alpha_start && (t.initcap || is_caps)).then_some(t.lower_raw),
             });
         }
         out.sentences.push((start, out.info.len()));
@@ -487,7 +671,7 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
 }
 
 /// Features that depend on the two previous tags.
-#[inline]
+#[inline(always)]
 pub fn dynamic(info: &TokInfo, t1: u8, t2: u8, out: &mut [u64; 4]) {
     out[0] = f(tpl::T1, t1 as u64);
     out[1] = f(tpl::T1T2, (t1 as u64) << 8 | t2 as u64);

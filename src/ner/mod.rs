@@ -47,7 +47,8 @@ pub fn recognize_with(model: &Model, art: &Article) -> Vec<Entity> {
     let mut out = Vec::new();
     for (&(si, base, _), spans) in segments.iter().zip(tagged) {
         for (s, e, kind) in spans {
-            let (ts, te) = (base + s, base + e);
+            // Time words the tagger ran into a name belong to the date rules.
+            let Some((ts, te)) = refine::trim_time_words(art, base + s, base + e) else { continue };
             let span = Span::new(art.tokens[ts].span.start, refine::trim_end(art, ts, te));
             if let Some(label) = refine::label(art, ts, te, model::TYPES[kind]) {
                 out.push(Entity::new(span, label, si, ts, te));

@@ -2,7 +2,9 @@
 //! decoding that only makes valid BILOU sequences, and an optional second stage that sees the first
 //! stage's decisions for the whole document.
 
-use super::features::{self, DocFeatures, ExtraFeatures};
+use super::features::{self, DocFeatures, ExtraFeatures, WordCache};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use super::lexicon::Lexicon;
 use crate::error::{Error, Result};
 
@@ -96,6 +98,38 @@ pub fn tags_to_spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
 /// Anything that turns a feature into a row of per-tag scores.
 pub trait Scorer {
     fn add(&self, feat: u64, acc: &mut [f32; N_TAGS]);
+    /// Precomputed rows of the features that depend on the previous tags only, if kept.
+    fn transitions(&self) -> Option<&Transitions> {
+        None
+    }
+}
+
+/// Rows of the history features that depend only on the previous one or two tags (T1, T1T2):
+/// 19 + 19 x 19 rows, small enough for L1, so the sequential part of decoding reads the big table
+/// only for the two features that also depend on the word.
+#[derive(Debug, Clone)]
+pub struct Transitions {
+    t1: Vec<[f32; N_TAGS]>,
+    t1t2: Vec<[f32; N_TAGS]>,
+}
+
+const HIST: usize = START as usize + 1;
+
+impl Transitions {
+    pub fn new<S: Scorer + ?Sized>(sc: &S) -> Transitions {
+        let info = features::TokInfo::default();
+        let mut dyn_feats = [0u64; 4];
+        let mut t1 = vec![[0f32; N_TAGS]; HIST];
+        let mut t1t2 = vec![[0f32; N_TAGS]; HIST * HIST];
+        for a in 0..HIST {
+            for b in 0..HIST {
+                features::dynamic(&info, a as u8, b as u8, &mut dyn_feats);
+                sc.add(dyn_feats[1], &mut t1t2[a * HIST + b]);
+            }
+            sc.add(dyn_feats[0], &mut t1[a]);
+        }
+        Transitions { t1, t1t2 }
+    }
 }
 
 #[inline]
@@ -121,48 +155,154 @@ impl Scorer for DenseF32 {
 }
 
 /// Quantised weights as shipped: i16, one shared scale (a positive scale does not change argmax).
+///
+/// Most rows of the hashed table are zero, so only the non-zero rows are kept, found through a
+/// bitmap with running popcounts (a rank index): the dense table is 2^bits x 17 x 2 bytes (18 MB
+/// per stage at 19 bits) and does not stay in cache, the compact one is a third of that and its
+/// index (16 bytes per 64 rows) stays in L2. Looking up a zero row costs no row access at all.
 #[derive(Debug, Clone)]
 pub struct Weights {
     pub bits: u8,
-    pub w: Vec<i16>,
+    index: Vec<RankWord>,
+    /// Row 0 is all zeros and stands for every absent row, so a lookup never branches (a branch
+    /// on a hashed bit mispredicts half the time and stalls the loads that could overlap).
+    rows: Vec<Row>,
+    trans: Option<Transitions>,
+    /// Tells this table's cached word scores from another's (`WordCache`).
+    id: u64,
+}
+
+static NEXT_WEIGHTS_ID: AtomicU64 = AtomicU64::new(1);
+
+/// The weights of tags 1..17 of one feature; tag O's weight is folded into the others.
+///
+/// Adding one constant to every tag's score changes no decision, so each row is stored minus its
+/// O weight: 16 x i16 = 32 bytes, aligned, one cache line per lookup instead of 34 bytes that
+/// straddle two lines half the time.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Row([i16; N_TAGS - 1]);
+
+/// 64 rows of the table: which are non-zero, and how many non-zero rows come before them.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct RankWord {
+    present: u64,
+    rank: u32,
+}
+
+impl Weights {
+    #[inline(always)]
+    fn row(&self, feat: u64) -> &Row {
+        let b = bucket(feat, self.bits);
+        let word = self.index[b >> 6];
+        let shift = b & 63;
+        let present = ((word.present >> shift) & 1) as usize;
+        let below = (word.present & ((1u64 << shift) - 1)).count_ones() as usize;
+        &self.rows[(word.rank as usize + 1 + below) * present]
+    }
+
+    fn with_transitions(mut self) -> Weights {
+        self.trans = Some(Transitions::new(&self));
+        self
+    }
 }
 
 impl Scorer for Weights {
-    #[inline]
+    #[inline(always)]
     fn add(&self, feat: u64, acc: &mut [f32; N_TAGS]) {
-        let b = bucket(feat, self.bits) * N_TAGS;
-        let row = &self.w[b..b + N_TAGS];
-        for k in 0..N_TAGS {
-            acc[k] += row[k] as f32;
+        let row = &self.row(feat).0;
+        for k in 0..N_TAGS - 1 {
+            acc[k + 1] += row[k] as f32;
         }
+    }
+    fn transitions(&self) -> Option<&Transitions> {
+        self.trans.as_ref()
     }
 }
 
 impl Weights {
-    pub fn quantise(d: &DenseF32) -> Weights {
-        let max = d.w.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-9);
-        let scale = 32767.0 / max;
-        Weights { bits: d.bits, w: d.w.iter().map(|&x| (x * scale).round() as i16).collect() }
+    /// From a dense table of `2^bits` rows of `N_TAGS` weights. Rows are rebased on their O weight
+    /// (see `Row`); should the differences overflow i16 (a table quantised without rebasing), all
+    /// are halved, which keeps 15 bits of precision.
+    pub fn from_dense(bits: u8, dense: &[i16]) -> Weights {
+        assert_eq!(dense.len(), (1usize << bits) * N_TAGS, "dense table of the wrong size");
+        let rows = dense.chunks_exact(N_TAGS).enumerate().filter(|(_, r)| r.iter().any(|&x| x != 0));
+        Weights::from_rows(bits, rows.map(|(i, r)| (i, <[i16; N_TAGS]>::try_from(r).unwrap())))
     }
 
-    /// Bitmap of non-zero rows followed by those rows: most rows of a hashed table stay zero.
+    /// From the non-zero rows `(row number, weights)` in increasing row order.
+    fn from_rows<I: Iterator<Item = (usize, [i16; N_TAGS])> + Clone>(bits: u8, rows_in: I) -> Weights {
+        let n_rows = 1usize << bits;
+        let max_diff = rows_in
+            .clone()
+            .flat_map(|(_, r)| r.into_iter().skip(1).map(move |x| (x as i32 - r[0] as i32).abs()))
+            .max()
+            .unwrap_or(0);
+        let shift = if max_diff > i16::MAX as i32 { 1 } else { 0 };
+        let mut index = vec![RankWord::default(); n_rows.div_ceil(64)];
+        let mut rows = vec![Row::default()];
+        let mut next_block = 0;
+        for (r, row) in rows_in {
+            while next_block <= r / 64 {
+                index[next_block].rank = rows.len() as u32 - 1;
+                next_block += 1;
+            }
+            let rebased = Row(std::array::from_fn(|k| {
+                let d = row[k + 1] as i32 - row[0] as i32;
+                // round half away from zero, as `quantise` does
+                (if shift == 0 { d } else { (d + d.signum()) / 2 }) as i16
+            }));
+            if rebased.0.iter().any(|&x| x != 0) {
+                index[r / 64].present |= 1 << (r % 64);
+                rows.push(rebased);
+            }
+        }
+        for word in &mut index[next_block..] {
+            word.rank = rows.len() as u32 - 1;
+        }
+        Weights { bits, index, rows, trans: None, id: NEXT_WEIGHTS_ID.fetch_add(1, Ordering::Relaxed) }.with_transitions()
+    }
+
+    /// The dense table back (rebased: tag O's column is zero).
+    pub fn to_dense(&self) -> Vec<i16> {
+        let mut w = vec![0i16; (1usize << self.bits) * N_TAGS];
+        let mut next = self.rows[1..].iter();
+        for r in 0..1usize << self.bits {
+            if self.index[r / 64].present & (1 << (r % 64)) != 0 {
+                w[r * N_TAGS + 1..(r + 1) * N_TAGS].copy_from_slice(&next.next().unwrap().0);
+            }
+        }
+        w
+    }
+
+    /// Quantises float weights, rebased on tag O's weight first so all of i16's range is used.
+    pub fn quantise(d: &DenseF32) -> Weights {
+        let rebased: Vec<f32> = d.w.chunks_exact(N_TAGS).flat_map(|r| r.iter().map(move |&x| x - r[0])).collect();
+        let max = rebased.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-9);
+        let scale = 32767.0 / max;
+        let dense: Vec<i16> = rebased.iter().map(|&x| (x * scale).round() as i16).collect();
+        Weights::from_dense(d.bits, &dense)
+    }
+
+    /// Bitmap of non-zero rows followed by those rows (the file keeps the layout of the memory).
     fn write(&self, out: &mut Vec<u8>) {
         out.push(self.bits);
-        let rows = 1usize << self.bits;
-        let mut bitmap = vec![0u8; rows.div_ceil(8)];
-        let mut body = Vec::new();
-        for r in 0..rows {
-            let row = &self.w[r * N_TAGS..(r + 1) * N_TAGS];
-            if row.iter().any(|&x| x != 0) {
+        let n_rows = 1usize << self.bits;
+        let mut bitmap = vec![0u8; n_rows.div_ceil(8)];
+        for r in 0..n_rows {
+            if self.index[r / 64].present & (1 << (r % 64)) != 0 {
                 bitmap[r / 8] |= 1 << (r % 8);
-                for &x in row {
-                    body.extend_from_slice(&x.to_le_bytes());
-                }
             }
         }
         out.extend_from_slice(&bitmap);
-        out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-        out.extend_from_slice(&body);
+        out.extend_from_slice(&(((self.rows.len() - 1) * N_TAGS * 2) as u64).to_le_bytes());
+        for row in &self.rows[1..] {
+            out.extend_from_slice(&0i16.to_le_bytes());
+            for &x in &row.0 {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
     }
 
     fn read(r: &mut Reader) -> Result<Weights> {
@@ -170,25 +310,19 @@ impl Weights {
         if !(8..=24).contains(&bits) {
             return Err(Error::Model(format!("weight table of 2^{bits} rows is out of range")));
         }
-        let rows = 1usize << bits;
-        let bitmap = r.take(rows.div_ceil(8))?.to_vec();
+        let n_rows = 1usize << bits;
+        let bitmap = r.take(n_rows.div_ceil(8))?;
         let body_len = r.u64()? as usize;
         let body = r.take(body_len)?;
         let nonzero: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
         if nonzero * N_TAGS * 2 != body_len {
             return Err(Error::Model("weight rows do not match their bitmap".into()));
         }
-        let mut w = vec![0i16; rows * N_TAGS];
-        let mut src = body.chunks_exact(2);
-        for r in 0..rows {
-            if bitmap[r / 8] & (1 << (r % 8)) != 0 {
-                for x in &mut w[r * N_TAGS..(r + 1) * N_TAGS] {
-                    let c = src.next().unwrap();
-                    *x = i16::from_le_bytes([c[0], c[1]]);
-                }
-            }
-        }
-        Ok(Weights { bits, w })
+        let present = (0..n_rows).filter(|&r| bitmap[r / 8] & (1 << (r % 8)) != 0);
+        let rows = present.zip(body.chunks_exact(2 * N_TAGS)).map(|(r, c)| {
+            (r, std::array::from_fn(|k| i16::from_le_bytes([c[2 * k], c[2 * k + 1]])))
+        });
+        Ok(Weights::from_rows(bits, rows))
     }
 }
 
@@ -230,7 +364,7 @@ fn scores<S: Scorer>(sc: &S, base: &[f32; N_TAGS], info: &features::TokInfo, t1:
     acc
 }
 
-#[inline]
+#[inline(always)]
 fn best_allowed(acc: &[f32; N_TAGS], prev: u8, last: bool) -> u8 {
     let mut best = 0u8;
     let mut best_score = f32::NEG_INFINITY;
@@ -243,6 +377,7 @@ fn best_allowed(acc: &[f32; N_TAGS], prev: u8, last: bool) -> u8 {
     best
 }
 
+#[inline(always)]
 fn base_scores<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeatures>, i: usize) -> [f32; N_TAGS] {
     let mut acc = [0f32; N_TAGS];
     for &f in doc.token_features(i) {
@@ -257,13 +392,62 @@ fn base_scores<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeature
 }
 
 /// Greedy decoding of one document; returns a tag per token.
+///
+/// The static features' scores of all tokens are summed first, in one pass whose table reads do
+/// not wait on any decision (the memory system overlaps them); the left-to-right pass then adds
+/// only the history features.
 pub fn decode<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeatures>) -> Vec<u8> {
+    assert!(doc.words.is_empty(), "decode needs every feature listed (features::extract)");
+    let base: Vec<[f32; N_TAGS]> = (0..doc.len()).map(|i| base_scores(sc, doc, extra, i)).collect();
+    decode_from(sc, doc, &base)
+}
+
+/// Static scores of a document extracted with `extract_cached`: its listed features plus the
+/// word-only ones, whose sums the cache keeps per word.
+#[inline(always)]
+fn base_cached(w: &Weights, doc: &DocFeatures, extra: Option<&ExtraFeatures>, cache: &mut WordCache) -> Vec<[f32; N_TAGS]> {
+    let mut out = Vec::with_capacity(doc.len());
+    let slot = cache.slot(w.id);
+    for &(s, e) in &doc.sentences {
+        for i in s..e {
+            let mut acc = base_scores(w, doc, extra, i);
+            let prev = if i > s { doc.words[i - 1] } else { features::BOS };
+            let next = if i + 1 < e { doc.words[i + 1] } else { features::EOS };
+            let add = |f: u64, a: &mut [f32; N_TAGS]| w.add(f, a);
+            cache.add_role(slot, add, doc.words[i], features::OWN, &mut acc);
+            cache.add_role(slot, add, prev, features::AS_PREV, &mut acc);
+            cache.add_role(slot, add, next, features::AS_NEXT, &mut acc);
+            out.push(acc);
+        }
+    }
+    out
+}
+
+/// The left-to-right pass over static scores `base`: adds the history features, keeps the best
+/// tag that makes a valid BILOU sequence.
+#[inline(always)]
+fn decode_from<S: Scorer>(sc: &S, doc: &DocFeatures, base: &[[f32; N_TAGS]]) -> Vec<u8> {
+    let local;
+    let trans = match sc.transitions() {
+        Some(t) => t,
+        None => {
+            local = Transitions::new(sc);
+            &local
+        }
+    };
     let mut tags = vec![0u8; doc.len()];
+    let mut dyn_feats = [0u64; 4];
     for &(s, e) in &doc.sentences {
         let (mut t1, mut t2) = (START, START);
         for i in s..e {
-            let base = base_scores(sc, doc, extra, i);
-            let acc = scores(sc, &base, &doc.info[i], t1, t2);
+            let mut acc = base[i];
+            let (r1, r2) = (&trans.t1[t1 as usize], &trans.t1t2[t1 as usize * HIST + t2 as usize]);
+            for k in 0..N_TAGS {
+                acc[k] += r1[k] + r2[k];
+            }
+            features::dynamic(&doc.info[i], t1, t2, &mut dyn_feats);
+            sc.add(dyn_feats[2], &mut acc);
+            sc.add(dyn_feats[3], &mut acc);
             let t = best_allowed(&acc, t1, i + 1 == e);
             tags[i] = t;
             t2 = t1;
@@ -271,6 +455,11 @@ pub fn decode<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeatures
         }
     }
     tags
+}
+
+thread_local! {
+    /// Each thread's word cache for `Model::tag_document`.
+    static WORDS: RefCell<Option<WordCache>> = const { RefCell::new(None) };
 }
 
 /// Averaged perceptron state (Collins 2002; averaging by the lazy "w - u/c" trick).
@@ -373,9 +562,46 @@ pub fn stage1_extra<S: Scorer>(sc: &S, doc: &DocFeatures) -> ExtraFeatures {
 impl Model {
     /// Tags a document given as sentences of tokens: spans `(start, end, type index)` per sentence.
     pub fn tag_document<S: AsRef<str>>(&self, doc: &[Vec<S>]) -> Vec<Vec<(usize, usize, usize)>> {
-        let feats = features::extract(&self.lex, doc);
-        let tags = self.tag_features(&feats);
-        feats.sentences.iter().map(|&(s, e)| tags_to_spans(&tags[s..e])).collect()
+        let (tags, sentences) = WORDS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut slot) => self.tag_cached(doc, slot.get_or_insert_with(|| WordCache::new(&self.lex))),
+            // not reachable (tagging never re-enters itself), but a fresh cache is always correct
+            Err(_) => self.tag_cached(doc, &mut WordCache::new(&self.lex)),
+        });
+        sentences.iter().map(|&(s, e)| tags_to_spans(&tags[s..e])).collect()
+    }
+
+    fn tag_cached<S: AsRef<str>>(&self, doc: &[Vec<S>], cache: &mut WordCache) -> (Vec<u8>, Vec<(usize, usize)>) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the running CPU has both features.
+            return unsafe { self.tag_cached_avx2(doc, cache) };
+        }
+        self.tag_cached_portable(doc, cache)
+    }
+
+    /// The same code compiled for AVX2 and POPCNT (runtime dispatch keeps builds portable): the
+    /// table lookups' rank popcount becomes one instruction and a row is added 8 lanes at a time.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,popcnt")]
+    unsafe fn tag_cached_avx2<S: AsRef<str>>(&self, doc: &[Vec<S>], cache: &mut WordCache) -> (Vec<u8>, Vec<(usize, usize)>) {
+        self.tag_cached_portable(doc, cache)
+    }
+
+    #[inline(always)]
+    fn tag_cached_portable<S: AsRef<str>>(&self, doc: &[Vec<S>], cache: &mut WordCache) -> (Vec<u8>, Vec<(usize, usize)>) {
+        let feats = features::extract_cached(&self.lex, doc, cache);
+        let base = base_cached(&self.stage1, &feats, None, cache);
+        let tags = decode_from(&self.stage1, &feats, &base);
+        let tags = match &self.stage2 {
+            None => tags,
+            Some(w2) => {
+                let kinds: Vec<u8> = tags.iter().map(|&t| kind_of(t)).collect();
+                let extra = features::history(&feats, &tags, &kinds);
+                let base = base_cached(w2, &feats, Some(&extra), cache);
+                decode_from(w2, &feats, &base)
+            }
+        };
+        (tags, feats.sentences)
     }
 
     pub fn tag_features(&self, feats: &DocFeatures) -> Vec<u8> {
@@ -460,12 +686,39 @@ mod tests {
         let mut w = vec![0i16; (1 << 8) * N_TAGS];
         w[5 * N_TAGS + 3] = -7;
         w[200 * N_TAGS + 16] = 300;
-        let m = Model { lex, stage1: Weights { bits: 8, w: w.clone() }, stage2: None };
+        let m = Model { lex, stage1: Weights::from_dense(8, &w), stage2: None };
         let bytes = m.to_bytes();
         let back = Model::from_bytes(&bytes, Lexicon::from_text("", "")).unwrap();
-        assert_eq!(back.stage1.w, w);
+        assert_eq!(back.stage1.to_dense(), w);
+        // a compact lookup gives the dense row, and nothing for a zero row
+        let mut acc = [0f32; N_TAGS];
+        back.stage1.add(200u64 << 56, &mut acc);
+        assert_eq!(acc[16], 300.0);
+        let mut acc = [0f32; N_TAGS];
+        back.stage1.add(7u64 << 56, &mut acc);
+        assert_eq!(acc, [0f32; N_TAGS]);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1], Lexicon::from_text("", "")).is_err());
         let other = Lexicon::from_text("x\tcity\n", "");
         assert!(Model::from_bytes(&bytes, other).unwrap_err().to_string().contains("lexicon"));
+    }
+
+    #[test]
+    fn cached_tagging_equals_tagging_with_every_feature_listed() {
+        let model = crate::ner::shipped_model().unwrap();
+        let text = "MARLOW FOODS SAYS PROFIT UP\nMarlow Foods Inc said on Tuesday its profit rose .\n\
+                    Chief executive Dana Whitcombe told Reuters in Chicago that Marlow would expand .\n\
+                    Whitcombe said the Chicago plant and the Ontario plant would hire .";
+        let doc: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').collect()).collect();
+        let listed = model.tag_features(&features::extract(&model.lex, &doc));
+        let mut listed_spans = Vec::new();
+        let mut at = 0;
+        for s in &doc {
+            listed_spans.push(tags_to_spans(&listed[at..at + s.len()]));
+            at += s.len();
+        }
+        // twice: the second run reads every word's scores from the cache
+        assert_eq!(model.tag_document(&doc), listed_spans);
+        assert_eq!(model.tag_document(&doc), listed_spans);
+        assert!(listed_spans.iter().map(Vec::len).sum::<usize>() >= 5, "{listed_spans:?}");
     }
 }

@@ -182,6 +182,66 @@ pub fn trim_end(art: &Article, _ts: usize, te: usize) -> usize {
     sp.end
 }
 
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// Words that make a weekday part of a name ("Good Friday", "Super Tuesday", "Bloody Sunday").
+const DAY_NAMERS: &[&str] = &[
+    "good", "black", "easter", "ash", "holy", "maundy", "palm", "super", "bloody", "cyber", "shrove", "whit",
+    "low", "blue", "giving", "girl", "man",
+];
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+/// Time adverbs the tagger sometimes runs a name into ("Control Data recently").
+const TIME_ADVERBS: &[&str] =
+    &["recently", "currently", "now", "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "previously"];
+/// Small words a name does not end with once a date is cut off it ("Challenger in [October 1984]").
+const TRAILING_FUNCTION_WORDS: &[&str] = &["in", "on", "at", "of", "by", "the", "and", "from", "since", "until", "to"];
+/// Time zones: alone after a clock time they belong to the time ("5 p.m. EST"), not a name.
+const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet"];
+
+/// Cuts time words off the end of a name's tokens `[ts, te)` so the date rules get them: a weekday
+/// ("New York Stock Exchange Friday", "World Court Friday"), a month followed by a day or year
+/// ("EST Nov [9]", "Challenger in October [1984]"), a time adverb ("Control Data recently"); a
+/// name left with nothing, or only a time zone after a clock time, is dropped (None).
+pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize, usize)> {
+    let low = |i: usize| word(art, i).trim_end_matches('.').to_lowercase();
+    let followed_by_number = |i: usize| {
+        let mut j = i + 1;
+        if j < art.tokens.len() && word(art, j) == "." {
+            j += 1;
+        }
+        j < art.tokens.len() && word(art, j).starts_with(|c: char| c.is_ascii_digit())
+    };
+    let original = te;
+    while te > ts {
+        let w = low(te - 1);
+        let weekday = WEEKDAYS.contains(&w.as_str()) && !(te - 1 > ts && DAY_NAMERS.contains(&low(te - 2).as_str()));
+        let month = MONTHS.contains(&w.as_str()) && followed_by_number(te - 1);
+        let adverb = te - 1 > ts && TIME_ADVERBS.contains(&w.as_str()) && word(art, te - 1).starts_with(char::is_lowercase);
+        if weekday || month || adverb {
+            te -= 1;
+        } else {
+            break;
+        }
+    }
+    if te < original {
+        while te > ts && TRAILING_FUNCTION_WORDS.contains(&word(art, te - 1)) {
+            te -= 1;
+        }
+    }
+    if te == ts {
+        return None;
+    }
+    if te - ts == 1 && TIME_ZONES.contains(&low(ts).as_str()) && ts > 0 {
+        let before = word(art, ts - 1).to_lowercase();
+        if matches!(before.as_str(), "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "noon" | "midnight") {
+            return None;
+        }
+    }
+    Some((ts, te))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +302,25 @@ mod tests {
         assert_eq!(label(&b, 4, 7, "MISC"), None);
         assert_eq!(label(&b, 7, 8, "PER"), Some(Label::Person));
         assert_eq!(label(&b, 8, 9, "ORG"), Some(Label::Org));
+    }
+
+    #[test]
+    fn time_words_leave_names() {
+        let a = art(&["the", "New", "York", "Stock", "Exchange", "Friday", "and", "Good", "Friday", "."]);
+        assert_eq!(trim_time_words(&a, 1, 6), Some((1, 5)));
+        assert_eq!(trim_time_words(&a, 5, 6), None, "a weekday alone is no name");
+        assert_eq!(trim_time_words(&a, 7, 9), Some((7, 9)), "Good Friday is a name");
+        let b = art(&["Challenger", "in", "October", "1984", "and", "EST", "Nov", ".", "9", "at", "5", "p.m.", "EST", "Nov.", "6"]);
+        assert_eq!(trim_time_words(&b, 0, 3), Some((0, 1)));
+        assert_eq!(trim_time_words(&b, 5, 7), Some((5, 6)));
+        assert_eq!(trim_time_words(&b, 12, 14), None, "a zone after a clock time goes with the time");
+        let c = art(&["Control", "Data", "recently", "said", "Theresa", "May", "said", "April", "Smith", "and", "June"]);
+        assert_eq!(trim_time_words(&c, 0, 3), Some((0, 2)));
+        // negatives: a month not followed by a number, a first name, a zone alone elsewhere stay
+        assert_eq!(trim_time_words(&c, 4, 6), Some((4, 6)));
+        assert_eq!(trim_time_words(&c, 7, 9), Some((7, 9)));
+        assert_eq!(trim_time_words(&c, 10, 11), Some((10, 11)));
+        assert_eq!(trim_time_words(&b, 5, 6), Some((5, 6)));
     }
 
     #[test]
