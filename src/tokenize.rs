@@ -166,6 +166,18 @@ fn clitic_len(text: &str, i: usize, end: usize) -> usize {
     }
 }
 
+/// A clitic standing alone after a space ("Boatmen 's"): followed by a space, the end or closing
+/// punctuation, so a quoted word ("'d-day'") is not one.
+fn spaced_clitic_len(text: &str, i: usize, end: usize) -> usize {
+    let l = clitic_len(text, i, end);
+    let b = text.as_bytes();
+    if l > 0 && (i + l == end || is_space_byte(b[i + l]) || matches!(b[i + l], b',' | b'.' | b';' | b':' | b'!' | b'?' | b')' | b'"')) {
+        l
+    } else {
+        0
+    }
+}
+
 fn starts_with_ci(b: &[u8], i: usize, end: usize, pat: &[u8]) -> bool {
     i + pat.len() <= end && b[i..i + pat.len()].eq_ignore_ascii_case(pat)
 }
@@ -197,6 +209,10 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>
             let j = match c {
                 // "U.K.'s": a clitic right after an abbreviation's dot.
                 b'\'' if i > start && b[i - 1] == b'.' && clitic_len(text, i, end) > 0 => i + clitic_len(text, i, end),
+                // "Boatmen 's": a clitic already split off by a space (tokenized copy) stays one token.
+                b'\'' if (i == 0 || is_space_byte(b[i - 1])) && spaced_clitic_len(text, i, end) > 0 => {
+                    i + spaced_clitic_len(text, i, end)
+                }
                 b'-' | b'.' | b'`' | b'=' | b'*' | b'_' => run_of(c),
                 b'\'' if i + 1 < end && b[i + 1] == b'\'' => i + 2,
                 b'&' if starts_with_ci(b, i, end, b"&#") => {
@@ -223,7 +239,13 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>
                 i = scan_word(text, i, end, out);
             } else {
                 // Curly quotes, dashes, ellipsis and other symbols: one token each ("U.K.’s" keeps its clitic).
-                let cl = if ch == '’' && i > start && b[i - 1] == b'.' { clitic_len(text, i, end) } else { 0 };
+                let cl = if ch == '’' && i > start && b[i - 1] == b'.' {
+                    clitic_len(text, i, end)
+                } else if ch == '’' && (i == 0 || is_space_byte(b[i - 1])) {
+                    spaced_clitic_len(text, i, end)
+                } else {
+                    0
+                };
                 let l = if cl > 0 { cl } else { l };
                 out.push(Token { span: Span::new(i, i + l) });
                 i += l;
@@ -373,12 +395,26 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
             }
         }
     }
-    // A trailing dot belongs to abbreviations and initials.
-    if !is_email && j < end && b[j] == b'.' && is_abbreviation(text, ws, j, has_dot, end) {
+    // A trailing dot belongs to abbreviations and initials, and to a list number opening a line
+    // ("3. Florian Schwarthoff (Germany) 13.36").
+    if !is_email && j < end && b[j] == b'.' && (is_abbreviation(text, ws, j, has_dot, end) || list_number(text, ws, j, end)) {
         j += 1;
     }
     out.push(Token { span: Span::new(ws, j) });
     j
+}
+
+/// `text[ws..we]` is a one- or two-digit number at the start of a line, followed by ". ".
+fn list_number(text: &str, ws: usize, we: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    if we - ws > 2 || !b[ws..we].iter().all(u8::is_ascii_digit) || !(we + 1 < end && b[we + 1] == b' ') {
+        return false;
+    }
+    let mut k = ws;
+    while k > 0 && b[k - 1] == b' ' {
+        k -= 1;
+    }
+    k == 0 || b[k - 1] == b'\n'
 }
 
 /// Titles and other abbreviations that are followed by a name, so never end a sentence.
@@ -573,6 +609,14 @@ mod tests {
     }
 
     #[test]
+    fn list_numbers_keep_their_dot_at_line_start_only() {
+        assert_eq!(toks("1. Tony Jarrett 13.35\n2. Ivan Ivanov"), ["1.", "Tony", "Jarrett", "13.35", "2.", "Ivan", "Ivanov"]);
+        assert_eq!(toks("he won in 1996. Then"), ["he", "won", "in", "1996", ".", "Then"]);
+        assert_eq!(toks("scored 3. He left"), ["scored", "3", ".", "He", "left"]);
+        assert_eq!(toks("3.\nNext"), ["3", ".", "Next"]);
+    }
+
+    #[test]
     fn hyphenated_words_stay_whole() {
         assert_eq!(toks("the 1950-53 Korean War"), ["the", "1950-53", "Korean", "War"]);
         assert_eq!(toks("\"Weaponry Exhibition-2023\""), ["\"", "Weaponry", "Exhibition-2023", "\""]);
@@ -592,6 +636,10 @@ mod tests {
         assert_eq!(toks("the U.K.'s maker"), ["the", "U.K.", "'s", "maker"]);
         assert_eq!(toks("the U.S.’s role"), ["the", "U.S.", "’s", "role"]);
         assert_eq!(toks("said. 'so"), ["said", ".", "'", "so"]);
+        // tokenized copy: a clitic after a space stays whole; a quoted word does not become one
+        assert_eq!(toks("Boatmen 's Bancshares"), ["Boatmen", "'s", "Bancshares"]);
+        assert_eq!(toks("I 'm here"), ["I", "'m", "here"]);
+        assert_eq!(toks("the 'sun' and 'd-day'"), ["the", "'", "sun", "'", "and", "'", "d-day", "'"]);
     }
 
     #[test]

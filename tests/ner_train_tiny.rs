@@ -35,7 +35,7 @@ Corp NNP O I-ORG
 #[test]
 fn trains_a_tiny_model_and_tags_with_it() {
     let docs = conll::parse(TRAIN, "tiny").unwrap();
-    let cfg = train::TrainConfig { bits: 14, epochs: 8, stage2: true, folds: 2, seed: 3, verbose: false };
+    let cfg = train::TrainConfig { bits: 14, epochs: 8, stage2: true, folds: 2, seed: 3, ensemble: 1, verbose: false };
     let model = train::train(Lexicon::from_text("", ""), &docs, Some(&docs), &cfg);
     // memorises its training data
     let c = train::evaluate_tokens(&model, &docs);

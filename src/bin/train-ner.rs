@@ -4,7 +4,7 @@
 //!         --dev ../shared/data/conll2003/dev.txt --out models/ner.bin
 //!
 //! Options: --epochs N (most per stage, default 10), --bits B (2^B weight rows, default 19),
-//! --no-stage2, --folds K (jackknife folds for stage 2, default 4), --clusters FILE (try another
+//! --no-stage2, --ensemble N (perceptrons averaged per stage, default 1), --folds K (jackknife folds for stage 2, default 4), --clusters FILE (try another
 //! cluster file instead of models/clusters.tsv), --load MODEL [--errors] (score a model on --dev
 //! with gold tokens), --pipeline FILE (score the shipped model through `parse`).
 use dateline::datasets::conll;
@@ -33,6 +33,7 @@ fn run() -> Result<(), String> {
             "--bits" => cfg.bits = val()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--folds" => cfg.folds = val()?.parse().map_err(|e| format!("--folds: {e}"))?,
             "--no-stage2" => cfg.stage2 = false,
+            "--ensemble" => cfg.ensemble = val()?.parse().map_err(|e| format!("--ensemble: {e}"))?,
             "--clusters" => clusters = Some(PathBuf::from(val()?)),
             "--load" => load = Some(PathBuf::from(val()?)),
             "--errors" => show_errors = true,
@@ -57,6 +58,48 @@ fn run() -> Result<(), String> {
                     }
                 }
                 eprintln!("{n} missed");
+                return Ok(());
+            }
+            "--compare" => {
+                // where the full pipeline and the tagger on gold tokens disagree, with the gold
+                // answer: LOSS = the tagger had it right, the pipeline not; GAIN = the reverse
+                let p = PathBuf::from(val()?);
+                let docs = conll::read(&p).map_err(|e| e.to_string())?;
+                let model = dateline::ner::shipped_model().map_err(|e| e.to_string())?;
+                let (mut loss, mut gain) = (0, 0);
+                for d in &docs {
+                    let (text, spans) = dateline::ner::eval::document_text(d);
+                    let (gold, pipe) = dateline::ner::eval::predict_document(d).map_err(|e| e.to_string())?;
+                    let toks: Vec<Vec<&str>> =
+                        d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+                    let mut tag = Vec::new();
+                    for (si, ents) in model.tag_document(&toks).iter().enumerate() {
+                        for &(s, e, k) in ents {
+                            tag.push((spans[si][s].0, spans[si][e - 1].1, TYPES[k].to_string()));
+                        }
+                    }
+                    let show = |v: &[(usize, usize, String)], g: &(usize, usize, String)| -> String {
+                        v.iter()
+                            .filter(|p| p.0 < g.1 && g.0 < p.1)
+                            .map(|p| format!("{} {:?}", p.2, &text[p.0..p.1]))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    for g in &gold {
+                        let (t, q) = (tag.contains(g), pipe.contains(g));
+                        if t != q {
+                            let what = if t { loss += 1; "LOSS" } else { gain += 1; "GAIN" };
+                            println!("{what} gold {} {:?}: tagger [{}] pipeline [{}]", g.2, &text[g.0..g.1], show(&tag, g), show(&pipe, g));
+                        }
+                    }
+                    for q in &pipe {
+                        if !gold.contains(q) && !tag.contains(q) && tag.iter().all(|t| gold.contains(t) || !(t.0 < q.1 && q.0 < t.1)) {
+                            loss += 1;
+                            println!("LOSS spurious pipeline {} {:?}", q.2, &text[q.0..q.1]);
+                        }
+                    }
+                }
+                eprintln!("{loss} losses, {gain} gains");
                 return Ok(());
             }
             "--pipeline" => {

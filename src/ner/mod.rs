@@ -34,6 +34,7 @@ pub fn recognize(art: &mut Article) {
     };
     let mut names = names;
     refine::apply_patterns(art, &mut names);
+    refine::fix_events(art, &mut names);
     let rules = crate::rules::find(art);
     art.entities = merge(names, rules);
 }
@@ -65,7 +66,13 @@ pub fn segments(art: &Article) -> Vec<(usize, usize, usize)> {
     let text = art.text.as_bytes();
     let lines: Vec<usize> = art.text.split('\n').map(str::len).collect();
     let full = lines.iter().filter(|&&l| (50..=85).contains(&l)).count();
-    let wrapped = lines.len() >= 3 && full * 10 >= lines.len() * 6 && lines.iter().all(|&l| l <= 90);
+    // Wrapping breaks lines inside sentences, so many lines go on in lower case; a text of one
+    // sentence (or table row) a line, however even its widths, almost never does.
+    let continued = art.text.split('\n').skip(1).filter(|l| l.trim_start().starts_with(|c: char| c.is_lowercase())).count();
+    let wrapped = lines.len() >= 3
+        && full * 10 >= lines.len() * 6
+        && lines.iter().all(|&l| l <= 90)
+        && continued * 5 >= lines.len() - 1;
     let mut out = Vec::with_capacity(art.sentences.len());
     for (si, s) in art.sentences.iter().enumerate() {
         let mut start = s.token_start;
