@@ -246,7 +246,7 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
 mod tests {
     use super::*;
 
-    fn art(words: &[&str]) -> Article {
+    pub(super) fn art(words: &[&str]) -> Article {
         let text = words.join(" ");
         let mut a = Article { text, ..Default::default() };
         let mut off = 0;
@@ -497,14 +497,9 @@ pub fn fix_events(art: &Article, ents: &mut [Entity]) {
 mod pattern_tests {
     use super::*;
 
+    /// `tests::art` with the words as one body sentence.
     fn article(words: &[&str]) -> Article {
-        let text = words.join(" ");
-        let mut a = Article { text, ..Default::default() };
-        let mut off = 0;
-        for w in words {
-            a.tokens.push(Token { span: Span::new(off, off + w.len()) });
-            off += w.len() + 1;
-        }
+        let mut a = super::tests::art(words);
         a.sentences.push(Sentence {
             span: Span::new(0, a.text.len()),
             token_start: 0,
