@@ -43,7 +43,8 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
         let b = &mut buf[..s.len()];
         b.copy_from_slice(s.as_bytes());
         b.make_ascii_lowercase();
-        f(std::str::from_utf8(b).unwrap_or_default())
+        // SAFETY: an ASCII string lower-cased is still ASCII, hence UTF-8.
+        f(unsafe { std::str::from_utf8_unchecked(b) })
     } else {
         f(&s.to_lowercase())
     }

@@ -131,8 +131,9 @@ impl Lower {
         l
     }
     pub fn as_str(&self) -> &str {
-        // Lower-casing ASCII bytes of valid UTF-8 keeps it valid.
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+        // SAFETY: `buf[..len]` is a whole `&str` (len <= 16 is checked in `new`) with ASCII letters
+        // lower-cased, which keeps UTF-8 valid.
+        unsafe { std::str::from_utf8_unchecked(&self.buf[..self.len as usize]) }
     }
     pub fn is_empty(&self) -> bool {
         self.len == 0

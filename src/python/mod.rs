@@ -13,6 +13,11 @@
 //!   `offsets::CharMap` converts byte offsets to `str` indices.
 use pyo3::prelude::*;
 
+// Many small, short-lived allocations per story (names, values, clusters): mimalloc serves them
+// in a fraction of the system allocator's instructions.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub(crate) mod article;
 pub(crate) mod datasets;
 pub(crate) mod errors;

@@ -124,12 +124,34 @@ fn define(doc: &Doc, floor: usize, open: usize) -> Option<Definition> {
 
 /// Initials of a multi-word name, function words skipped ("North Atlantic Treaty Organization" -> "NATO").
 pub(crate) fn initials(name: &str) -> String {
+    initial_chars(name).collect()
+}
+
+/// Whether `name`'s initials are exactly `letters` (upper-case, as `letters` gives them), without
+/// building the initials: most names differ at their first word.
+pub(crate) fn initials_are(name: &str, letters: &str) -> bool {
+    // A capital first letter is the first initial (the skipped words are lower-case): the common
+    // mismatch is decided without splitting.
+    if let (Some(&f), Some(&l)) = (name.as_bytes().first(), letters.as_bytes().first()) {
+        if f.is_ascii_uppercase() && f != l {
+            return false;
+        }
+    }
+    let mut want = letters.chars();
+    for c in initial_chars(name) {
+        if want.next() != Some(c) {
+            return false;
+        }
+    }
+    want.next().is_none()
+}
+
+fn initial_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "&" | "de" | "on" | "in" | "to"))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_alphabetic())
         .map(|c| c.to_ascii_uppercase())
-        .collect()
 }
 
 /// The acronym's letters, upper-cased, dots dropped ("U.N." -> "UN").
@@ -154,5 +176,9 @@ mod tests {
         assert_eq!(initials("North Atlantic Treaty Organization"), "NATO");
         assert_eq!(initials("Organization of the Petroleum Exporting Countries"), "OPEC");
         assert_eq!(letters("U.S."), "US");
+        assert!(initials_are("North Atlantic Treaty Organization", "NATO"));
+        assert!(!initials_are("North Atlantic Treaty", "NATO"));
+        assert!(!initials_are("North Atlantic Treaty Organization Summit", "NATO"));
+        assert!(!initials_are("Korean Central News Agency", "NATO"));
     }
 }

@@ -105,9 +105,13 @@ impl<V: Copy + 'static> Lexicon<V> {
 pub(crate) fn base_text<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a, str> {
     let raw = art.slice(e.span);
     let b = raw.as_bytes();
-    let clean = !b.iter().enumerate().any(|(i, &c)| {
-        c.is_ascii_whitespace() && (c != b' ' || i == 0 || i + 1 == b.len() || b[i + 1] == b' ')
-    }) && !raw.contains('\u{a0}');
+    // One pass: other whitespace than single interior spaces, or a no-break space (C2 A0), needs folding.
+    let n = b.len();
+    let clean = b.iter().enumerate().all(|(i, &c)| match c {
+        b' ' => i != 0 && i + 1 != n && b[i + 1] != b' ',
+        0xC2 => b.get(i + 1) != Some(&0xA0),
+        c => !c.is_ascii_whitespace(),
+    });
     if clean {
         return std::borrow::Cow::Borrowed(strip_name(raw));
     }
@@ -124,26 +128,25 @@ pub(crate) fn base_text<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a
 /// Drops a leading "the " and a trailing possessive ("Xi's" -> "Xi", "the U.S." -> "U.S.").
 pub(crate) fn strip_name(s: &str) -> &str {
     let mut s = s.trim();
-    for p in ["the ", "The ", "THE "] {
-        if let Some(r) = s.strip_prefix(p) {
-            if !r.is_empty() {
-                s = r;
-            }
-            break;
-        }
+    // Byte tests: this runs once per entity, and the prefixes and suffixes are ASCII (or "’").
+    let b = s.as_bytes();
+    if b.len() > 4 && matches!(&b[..4], b"the " | b"The " | b"THE ") {
+        s = &s[4..];
     }
-    for suf in ["'s", "’s", "'S"] {
-        if let Some(r) = s.strip_suffix(suf) {
-            if !r.is_empty() {
-                return r.trim_end();
-            }
-        }
+    let b = s.as_bytes();
+    let n = b.len();
+    if n > 2 && (b[n - 2] == b'\'' && (b[n - 1] == b's' || b[n - 1] == b'S')) {
+        return s[..n - 2].trim_end();
+    }
+    if n > 4 && b[n - 1] == b's' && b.ends_with("’s".as_bytes()) {
+        return s[..n - 4].trim_end();
     }
     // "Hawks'" -> "Hawks" (plural possessive) but keep "Workers' Party" whole: only a final apostrophe.
-    if let Some(r) = s.strip_suffix('\'').or_else(|| s.strip_suffix('’')) {
-        if r.ends_with('s') {
-            return r;
-        }
+    if n > 1 && b[n - 1] == b'\'' && b[n - 2] == b's' {
+        return &s[..n - 1];
+    }
+    if n > 3 && b.ends_with("s’".as_bytes()) {
+        return &s[..n - 3];
     }
     s
 }

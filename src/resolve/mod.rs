@@ -32,14 +32,13 @@ pub fn resolve(art: &mut Article) {
     let mut canon: Vec<String> = Vec::with_capacity(n);
     let mut codes: Vec<Option<String>> = vec![None; n];
     let mut labels: Vec<Label> = art.entities.iter().map(|e| e.label).collect();
-    let mut initials: Option<Vec<String>> = None;
     for (i, e) in art.entities.iter().enumerate() {
         let base = &bases[i];
         let (c, code, label) = match e.label {
             // Filled by name linking below.
             Label::Person => (String::new(), None, Label::Person),
             Label::Norp => nationality(base),
-            l if is_name_label(l) => place_or_name(base, l, &defs, &bases, &mut initials, korea_story),
+            l if is_name_label(l) => place_or_name(base, l, &defs, &bases, korea_story),
             l => (base.to_string(), None, l),
         };
         canon.push(c);
@@ -111,7 +110,6 @@ fn place_or_name(
     label: Label,
     defs: &[acronyms::Definition],
     bases: &[Cow<str>],
-    initials: &mut Option<Vec<String>>,
     korea_story: bool,
 ) -> (String, Option<String>, Label) {
     let g = gazetteer();
@@ -146,11 +144,8 @@ fn place_or_name(
     if acronyms::looks_like_acronym(base) {
         // Long form and acronym both in the story: initials match.
         let letters = acronyms::letters(base);
-        // Initials of every multi-word name, computed once per story and only when needed.
-        let inits = initials.get_or_insert_with(|| {
-            bases.iter().map(|b| if b.contains(' ') { acronyms::initials(b) } else { String::new() }).collect()
-        });
-        if let Some(long) = inits.iter().position(|x| !x.is_empty() && *x == letters).map(|i| &bases[i]) {
+        let long = bases.iter().find(|b| b.contains(' ') && acronyms::initials_are(b, &letters));
+        if let Some(long) = long {
             if let Some(c) = country(long) {
                 return c;
             }
