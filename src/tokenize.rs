@@ -110,6 +110,61 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// Bytes that end a word of ASCII letters and digits right where `scan_word` would end it, with
+/// nothing more to look at: whitespace and controls, and punctuation other than the joiners
+/// (`. , - & / @ _ + '`) and `:` ("http:"). Bytes from 0x80 up are not here (letters, "’").
+static WORD_END: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = c <= b' ' || c == 0x7f || (c.is_ascii_punctuation() && !matches!(c, b'.' | b',' | b'-' | b'&' | b'/' | b'@' | b'_' | b'+' | b'\'' | b':'));
+        i += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII letters and digits starting at `i` (`i` itself if none), eight
+/// bytes at a time: most words end inside the first eight.
+#[inline(always)]
+fn ascii_alnum_end(b: &[u8], mut i: usize, end: usize) -> usize {
+    while i + 8 <= end {
+        let non = non_alnum_lanes(u64::from_le_bytes(b[i..i + 8].try_into().unwrap()));
+        if non != 0 {
+            return i + (non.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && ASCII_ALNUM[b[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of every byte of `x` that is not an ASCII letter or digit. Each byte is compared
+/// with its high bit cleared, where adding at most 0x80 cannot carry into the next byte, so every
+/// lane is exact; bytes from 0x80 up are flagged by their own high bit.
+#[inline(always)]
+fn non_alnum_lanes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let v = x & !HIGH;
+    // High bit set where a lane is >= lo, and where it is <= hi (lanes below 0x80).
+    let ge = |v: u64, lo: u64| v + ONES * (0x80 - lo);
+    let le = |v: u64, hi: u64| !(v + ONES * (0x7f - hi));
+    let digit = ge(v, b'0' as u64) & le(v, b'9' as u64);
+    let w = v | ONES * 0x20; // ASCII letters to lower case
+    let letter = ge(w, b'a' as u64) & le(w, b'z' as u64);
+    (!(digit | letter) | x) & HIGH
+}
+
+/// Could a word followed by ',' be the head of a thousands number ("155,221")? Only one to three
+/// digits; `scan_word` decides.
+#[inline]
+fn thousands_head(w: &[u8]) -> bool {
+    w.len() <= 3 && w.iter().all(u8::is_ascii_digit)
+}
+
 /// Byte length of the alphanumeric run starting at `i` (0 if none).
 #[inline(always)]
 fn alnum_run(text: &str, i: usize, end: usize) -> usize {
@@ -194,7 +249,19 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>
                 i += 1;
                 continue;
             }
-            if c.is_ascii_alphanumeric() || (c == b'.' && i + 1 < end && b[i + 1].is_ascii_digit()) {
+            if ASCII_ALNUM[c as usize] {
+                // Fast path: most tokens are a run of ASCII letters and digits ended by a space or by
+                // punctuation that `scan_word` would leave alone; anything else goes to `scan_word`.
+                let j = ascii_alnum_end(b, i + 1, end);
+                if j == end || WORD_END[b[j] as usize] || (b[j] == b',' && !thousands_head(&b[i..j])) {
+                    out.push(Token { span: Span::new(i, j) });
+                    i = j;
+                } else {
+                    i = scan_word(text, i, end, out);
+                }
+                continue;
+            }
+            if c == b'.' && i + 1 < end && b[i + 1].is_ascii_digit() {
                 i = scan_word(text, i, end, out);
                 continue;
             }
@@ -574,6 +641,24 @@ mod tests {
     }
     fn sents(s: &str) -> Vec<&str> {
         sentences_str(s).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+    }
+
+    #[test]
+    fn alnum_lanes_match_the_table() {
+        // Every byte value at every lane, among letters and punctuation.
+        for c in 0..=255u8 {
+            for lane in 0..8 {
+                let mut w = *b"aZ09xQ7m";
+                w[lane] = c;
+                let want = (0..8).find(|&k| !ASCII_ALNUM[w[k] as usize]).unwrap_or(8);
+                assert_eq!(ascii_alnum_end(&w, 0, 8), want, "byte {c:#x} at {lane}");
+                let x = u64::from_le_bytes(w);
+                for k in 0..8 {
+                    let flagged = non_alnum_lanes(x) >> (8 * k + 7) & 1 == 1;
+                    assert_eq!(flagged, !ASCII_ALNUM[w[k] as usize], "byte {c:#x} at {lane}, lane {k}");
+                }
+            }
+        }
     }
 
     #[test]
