@@ -835,80 +835,89 @@ fn ws_len_at(b: &[u8], i: usize) -> usize {
 
 /// Folds whitespace runs (newlines, controls, non-breaking and other Unicode spaces) into single
 /// spaces, trimming both ends. Text that folding leaves as it is (words and the single spaces
-/// between them, a hard-wrapped line at a time) is found by a scan and copied in one piece; only
-/// the runs that change are handled byte by byte.
+/// between them, a hard-wrapped line at a time) is found by `kept_end` and copied in one piece; only
+/// the whitespace runs between such stretches are stepped through.
 fn fold_ws(s: &str) -> String {
     let b = s.as_bytes();
     let n = b.len();
-    let mut out: Vec<u8> = Vec::with_capacity(n);
-    // A whitespace run was skipped after some output: a space goes before the next kept byte.
-    let mut pending = false;
+    let mut out = String::with_capacity(n);
     let mut i = 0;
-    while i < n {
-        // The stretch that is kept as written: it starts on a non-whitespace byte and takes a
-        // single ' ' only when a printable ASCII byte follows it.
-        let start = i;
-        'stretch: while i < n {
-            // Eight plain bytes at a time (past the stretch's first byte, so the byte before is
-            // never whitespace); anything else goes byte by byte below.
-            if i > start && i + 8 <= n && plain_word(b, i) {
-                i += 8;
-                continue;
+    loop {
+        // A whitespace run (at the start: trimmed; between stretches: one space).
+        while i < n {
+            let l = ws_len_at(b, i);
+            if l == 0 {
+                break;
             }
-            let lim = n.min(i + 8);
-            while i < lim {
-                let c = b[i];
-                if c > b' ' && c < 0x7f {
-                    i += 1;
-                } else if c == b' ' {
-                    if i > start && i + 1 < n && b[i + 1] > b' ' && b[i + 1] < 0x7f {
-                        i += 2;
-                    } else {
-                        break 'stretch;
-                    }
-                } else if c >= 0x80 && (c < 0xC2 || ws_len_at(b, i) == 0) {
-                    i += 1;
-                } else {
-                    break 'stretch;
-                }
-            }
-        }
-        if i > start {
-            if pending {
-                out.push(b' ');
-            }
-            out.extend_from_slice(&b[start..i]);
+            i += l;
         }
         if i >= n {
             break;
         }
-        // `b[i]` starts a whitespace character (the scan stops at nothing else).
-        let l = ws_len_at(b, i);
-        debug_assert!(l > 0);
-        pending = !out.is_empty();
-        i += l.max(1);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let start = i;
+        i = kept_end(b, i);
+        // Both ends are char boundaries: `start` follows whitespace, `i` starts a whitespace char.
+        out.push_str(&s[start..i]);
     }
-    // Only whole whitespace characters were dropped and ASCII spaces added: still UTF-8.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    out
 }
 
-/// Are `b[i..i + 8]` bytes that `fold_ws` keeps as written: printable ASCII, with single spaces
-/// each followed by a printable byte inside the eight (so none at the last place, no two together)?
+/// From `i` (not whitespace), the end of the text that `fold_ws` keeps as written: the first
+/// whitespace character other than a lone ' ' followed by a character that is not whitespace.
+/// Eight bytes at a time while they are plainly kept; the bytes a word flags are looked at one by one.
+#[inline]
+fn kept_end(b: &[u8], mut i: usize) -> usize {
+    let n = b.len();
+    loop {
+        // Nine bytes are read: a space is kept or not by the byte after it.
+        while i + 9 <= n {
+            let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+            let y = u64::from_le_bytes(b[i + 1..i + 9].try_into().unwrap());
+            let flags = fold_flags(x, y);
+            if flags == 0 {
+                i += 8;
+                continue;
+            }
+            i += (flags.trailing_zeros() / 8) as usize;
+            break;
+        }
+        if i >= n {
+            return n;
+        }
+        // The exact test, one byte.
+        let c = b[i];
+        let stop = if c == b' ' {
+            i + 1 == n || ws_len_at(b, i + 1) > 0
+        } else {
+            ws_len_at(b, i) > 0
+        };
+        if stop {
+            return i;
+        }
+        i += 1;
+    }
+}
+
+/// A high bit on every byte of `x` that may end a kept stretch: controls (below ' ', and 0x7f),
+/// bytes from 0x80 up, and a ' ' whose next byte (the same lane of `y`, which is `x` one byte on)
+/// is ' ', a control or from 0x80 up. Lanes are compared with their high bit cleared, where adding
+/// at most 0x80 cannot carry into the next lane: no byte that matters is missed.
 #[inline(always)]
-fn plain_word(b: &[u8], i: usize) -> bool {
+fn fold_flags(x: u64, y: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
-    // Any byte below 0x20, or at or above 0x7f.
-    let low = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-    let high = (x.wrapping_add(ONES) | x) & HIGH;
-    if (low | high) != 0 {
-        return false;
-    }
-    // The spaces, exactly: a high bit for each byte equal to 0x20.
-    let y = x ^ (ONES * 0x20);
-    let spaces = !(((y & !HIGH).wrapping_add(!HIGH)) | y | !HIGH);
-    spaces & (1 << 63) == 0 && spaces & (spaces >> 8) == 0
+    // High bit set where a lane (below 0x80) is >= lo, or <= hi.
+    let ge = |v: u64, lo: u64| v + ONES * (0x80 - lo);
+    let le = |v: u64, hi: u64| !(v + ONES * (0x7f - hi));
+    let vx = x & !HIGH;
+    let vy = y & !HIGH;
+    let ctrl_x = le(vx, 0x1f) | ge(vx, 0x7f) | x;
+    let space_x = ge(vx, 0x20) & le(vx, 0x20);
+    let ws_y = le(vy, 0x20) | ge(vy, 0x7f) | y;
+    (ctrl_x | (space_x & ws_y)) & HIGH
 }
 
 /// Strips boilerplate from the ends of a paragraph: SGML end markers, a closing "Reuter", "(END)".
