@@ -78,7 +78,7 @@ pub fn parse_structure(text: &str, opts: &ParseOptions) -> Article {
             let over_dateline = headline.is_none()
                 && bylines.is_empty()
                 && next_nonblank(text, line.next).is_some_and(|(ns, ne, _)| {
-                    parse_byline(text, ns, ne).is_some() || memo.dateline(text, ns, ne).is_some_and(|n| n.strong)
+                    parse_byline(text, ns, ne).is_some() || memo.strength(text, ns, ne) == Some(true)
                 });
             if over_dateline || (!m.strong && headline.is_none() && bylines.is_empty() && is_headline(text, ts, te, line.next, &mut memo)) {
                 headline = Some(Span::new(ts, te));
@@ -152,8 +152,14 @@ fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         s += l;
     }
     while e > s {
-        let l = if is_ws(b[e - 1]) {
-            1
+        let c = b[e - 1];
+        // An ASCII byte ends no multi-byte space: most lines end on a letter or a full stop.
+        let l = if c < 0x80 {
+            if is_ws(c) {
+                1
+            } else {
+                break;
+            }
         } else if e >= s + 2 && ws_len_at(b, e - 2) == 2 {
             2
         } else if e >= s + 3 && ws_len_at(b, e - 3) == 3 {
@@ -390,7 +396,7 @@ fn is_headline(text: &str, ts: usize, te: usize, next_pos: usize, memo: &mut Mem
     let Some((ns, ne, blank)) = next_nonblank(text, next_pos) else {
         return false;
     };
-    if parse_byline(text, ns, ne).is_some() || memo.dateline(text, ns, ne).is_some() {
+    if parse_byline(text, ns, ne).is_some() || memo.strength(text, ns, ne).is_some() {
         return true;
     }
     let all_caps = !l.chars().any(|c| c.is_lowercase());
@@ -469,13 +475,22 @@ fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
 struct Memo(Vec<(usize, usize, Option<DatelineMatch>)>);
 
 impl Memo {
+    fn get(&mut self, text: &str, ts: usize, te: usize) -> &Option<DatelineMatch> {
+        let k = match self.0.iter().position(|(s, e, _)| *s == ts && *e == te) {
+            Some(k) => k,
+            None => {
+                self.0.push((ts, te, match_dateline(text, ts, te)));
+                self.0.len() - 1
+            }
+        };
+        &self.0[k].2
+    }
     fn dateline(&mut self, text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
-        if let Some((_, _, m)) = self.0.iter().find(|(s, e, _)| *s == ts && *e == te) {
-            return m.clone();
-        }
-        let m = match_dateline(text, ts, te);
-        self.0.push((ts, te, m.clone()));
-        m
+        self.get(text, ts, te).clone()
+    }
+    /// Whether the line opens with a dateline (`Some(strong)`), without copying the match.
+    fn strength(&mut self, text: &str, ts: usize, te: usize) -> Option<bool> {
+        self.get(text, ts, te).as_ref().map(|m| m.strong)
     }
 }
 
@@ -512,7 +527,7 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
         return None;
     }
     let span = Span::new(ts + parts.start, ts + end);
-    let words_ok = |p: &str| p.split(',').count() <= 4 && p.split(',').all(|part| part.split_whitespace().count() <= 5);
+    let words_ok = place_words_ok;
 
     if agency.is_some() || month_day.is_some() {
         if month_day.is_some() && agency.is_none() && !place.is_empty() {
@@ -570,6 +585,31 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
     None
 }
 
+/// A place of at most four comma-separated parts of at most five words each.
+fn place_words_ok(p: &str) -> bool {
+    if !p.is_ascii() {
+        return p.split(',').count() <= 4 && p.split(',').all(|part| part.split_whitespace().count() <= 5);
+    }
+    // One pass over the bytes, splitting words at the ASCII characters `split_whitespace` splits at.
+    let (mut parts, mut words, mut in_word) = (1, 0, false);
+    for &c in p.as_bytes() {
+        if c == b',' {
+            parts += 1;
+            words = 0;
+            in_word = false;
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > 5 {
+                return false;
+            }
+        }
+    }
+    parts <= 4
+}
+
 /// The parts of a dateline the regex matched (`m` ends with the dash), as slices of `m`.
 struct DatelineParts<'a> {
     /// Where the dateline starts in `m` (after leading spaces and asterisks).
@@ -585,15 +625,17 @@ struct DatelineParts<'a> {
 
 fn is_month_word(w: &str) -> Option<u32> {
     let w = w.strip_suffix('.').unwrap_or(w);
-    let lw = w.to_ascii_lowercase();
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
     const NAMES: [&str; 24] = [
         "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "may", "jun", "june", "jul",
         "july", "aug", "august", "sep", "september", "oct", "october", "nov", "november", "dec", "december",
     ];
-    if let Some(i) = NAMES.iter().position(|n| *n == lw) {
+    if let Some(i) = NAMES.iter().position(|n| n.eq_ignore_ascii_case(w)) {
         return Some(i as u32 / 2 + 1);
     }
-    (lw == "sept").then_some(9)
+    w.eq_ignore_ascii_case("sept").then_some(9)
 }
 
 /// Splits the last word off `s` (after trimming trailing spaces): (before, word).
@@ -711,11 +753,20 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 fn valid_ymd(y: i32, m: u32, d: u32) -> Option<String> {
-    if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m) {
-        Some(format!("{y:04}-{m:02}-{d:02}"))
-    } else {
-        None
+    if !((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)) {
+        return None;
     }
+    if !(0..=9999).contains(&y) {
+        return Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
+    // Written by hand: `format!` costs more than the rest of a dateline's date.
+    let (y, m, d) = (y as u32, m, d);
+    let digit = |v: u32| char::from(b'0' + v as u8);
+    let mut out = String::with_capacity(10);
+    for c in [digit(y / 1000), digit(y / 100 % 10), digit(y / 10 % 10), digit(y % 10), '-', digit(m / 10), digit(m % 10), '-', digit(d / 10), digit(d % 10)] {
+        out.push(c);
+    }
+    Some(out)
 }
 
 /// Parses the year and month of a reference date ("2023-07-27", "2023-07", "2023").
@@ -1373,6 +1424,16 @@ Service runs daily.\n\n(END)\n";
         for t in &cases {
             assert_eq!(fold_ws(t), fold_ws_reference(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn dates_written_as_iso() {
+        assert_eq!(valid_ymd(1987, 3, 5).as_deref(), Some("1987-03-05"));
+        assert_eq!(valid_ymd(7, 12, 31).as_deref(), Some("0007-12-31"));
+        assert_eq!(valid_ymd(-1, 1, 2).as_deref(), Some("-001-01-02"));
+        assert_eq!(valid_ymd(10000, 1, 2).as_deref(), Some("10000-01-02"));
+        assert_eq!(valid_ymd(2023, 2, 29), None);
+        assert_eq!(valid_ymd(2024, 2, 29).as_deref(), Some("2024-02-29"));
     }
 
     #[test]
