@@ -21,7 +21,12 @@ const MAX_HEADLINE: usize = 200;
 
 /// Splits a story into its parts. Never fails: text it cannot place becomes body paragraphs.
 pub fn parse_structure(text: &str, opts: &ParseOptions) -> Article {
-    let mut art = Article { text: text.to_string(), source: opts.source.clone(), ..Default::default() };
+    parse_structure_owned(text.to_string(), opts)
+}
+
+/// `parse_structure` keeping the given text as `Article::text` (no copy).
+pub fn parse_structure_owned(text: String, opts: &ParseOptions) -> Article {
+    let mut art = Article { text, source: opts.source.clone(), ..Default::default() };
     let text = art.text.as_str();
 
     let mut header_date: Option<String> = None;

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::errors::{guarded, input_error};
 use super::offsets::CharMap;
 use crate::types::{Article, Section, Span};
-use crate::{analyze, ParseOptions, Stages};
+use crate::{analyze_owned, ParseOptions, Stages};
 
 /// Converts a serde value to plain Python objects (dict, list, str, int, float, bool, None).
 pub(crate) fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
@@ -917,7 +917,7 @@ pub(crate) fn parse(
     let opts = ParseOptions { date: date_arg(py, date)?, source };
     let stages = Stages { entities, reading: entities && reading };
     let (art, map, checked) = guarded(py, move || {
-        let art = analyze(&owned, &opts, stages)?;
+        let art = analyze_owned(owned, &opts, stages)?;
         let checked = check_spans(&art);
         let map = CharMap::new(&art.text);
         Ok((art, map, checked))
