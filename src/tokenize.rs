@@ -279,7 +279,8 @@ fn tokenize_marked(text: &str, start: usize, end: usize, out: &mut Vec<Token>, e
                 let j = ascii_alnum_end(b, i + 1, end);
                 if j == end || WORD_END[b[j] as usize] || (b[j] == b',' && !thousands_head(&b[i..j])) {
                     out.push(Token { span: Span::new(i, j) });
-                    i = j;
+                    // The space after a word is skipped here rather than by one more trip round the loop.
+                    i = if j < end && b[j] == b' ' { j + 1 } else { j };
                 } else {
                     let from = out.len();
                     i = scan_word(text, i, end, out);
