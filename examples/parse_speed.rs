@@ -1,5 +1,9 @@
 //! Speed of structure + sentences + tokens over every Reuters-21578 story, one thread.
-//! cargo run --release --example parse_speed [-- DIR]   (DIR defaults to ../shared/data/reuters21578)
+//! cargo run --release --example parse_speed [-- DIR [LIMIT [PASSES]]]
+//! (DIR defaults to ../shared/data/reuters21578; LIMIT parses only the first stories and PASSES sets
+//! the timed runs (5), so that valgrind can count instructions over a short run:
+//!   valgrind --tool=callgrind --toggle-collect=parse_speed::parse_all \
+//!       target/release/examples/parse_speed ../shared/data/reuters21578 3000 1)
 //! (The project's benchmark lives in benchmarks/; this is the Rust-side check of the same figure.)
 use dateline::{article::parse_structure, datasets::reuters, tokenize, ParseOptions};
 use std::time::Instant;
@@ -23,9 +27,28 @@ impl Clock {
     }
 }
 
+/// One pass over the stories: (tokens, sentences). Never inlined, so that
+/// `valgrind --tool=callgrind --toggle-collect=parse_speed::parse_all` counts the parse alone.
+#[inline(never)]
+fn parse_all(texts: &[(String, ParseOptions)]) -> (usize, usize) {
+    let (mut toks, mut sents) = (0, 0);
+    for (t, o) in texts {
+        let mut a = parse_structure(t, o);
+        tokenize::annotate(&mut a);
+        toks += a.tokens.len();
+        sents += a.sentences.len();
+    }
+    (toks, sents)
+}
+
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/reuters21578".into());
-    let stories = reuters::read_dir(std::path::Path::new(&dir)).expect("read Reuters-21578");
+    let limit: usize = std::env::args().nth(2).map_or(0, |a| a.parse().expect("LIMIT: a number"));
+    let passes: usize = std::env::args().nth(3).map_or(5, |a| a.parse().expect("PASSES: a number"));
+    let mut stories = reuters::read_dir(std::path::Path::new(&dir)).expect("read Reuters-21578");
+    if limit > 0 {
+        stories.truncate(limit);
+    }
     let texts: Vec<(String, ParseOptions)> = stories
         .iter()
         .map(|s| (s.wire_text(), ParseOptions { date: s.date.clone(), source: None }))
@@ -33,16 +56,9 @@ fn main() {
     let bytes: usize = texts.iter().map(|(t, _)| t.len()).sum();
     let mut best = f64::MAX;
     let (mut toks, mut sents) = (0usize, 0usize);
-    for _ in 0..5 {
+    for _ in 0..passes {
         let t0 = Clock::start();
-        toks = 0;
-        sents = 0;
-        for (t, o) in &texts {
-            let mut a = parse_structure(t, o);
-            tokenize::annotate(&mut a);
-            toks += a.tokens.len();
-            sents += a.sentences.len();
-        }
+        (toks, sents) = parse_all(&texts);
         best = best.min(t0.secs());
     }
     // Where the time goes: structure alone.
@@ -53,7 +69,7 @@ fn main() {
     let structure = t0.secs();
     println!("structure alone: {structure:.3} s = {:.1} MB/s", bytes as f64 / 1e6 / structure);
     println!(
-        "{} stories, {:.1} MB, {} sentences, {} tokens: best of 5 {:.3} s on-CPU = {:.1} MB/s, {:.0} stories/s (parse + sentences + tokens, one thread)",
+        "{} stories, {:.1} MB, {} sentences, {} tokens: best of {passes} {:.3} s on-CPU = {:.1} MB/s, {:.0} stories/s (parse + sentences + tokens, one thread)",
         texts.len(),
         bytes as f64 / 1e6,
         sents,

@@ -21,7 +21,12 @@ const MAX_HEADLINE: usize = 200;
 
 /// Splits a story into its parts. Never fails: text it cannot place becomes body paragraphs.
 pub fn parse_structure(text: &str, opts: &ParseOptions) -> Article {
-    let mut art = Article { text: text.to_string(), source: opts.source.clone(), ..Default::default() };
+    parse_structure_owned(text.to_string(), opts)
+}
+
+/// `parse_structure` keeping the given text as `Article::text` (no copy).
+pub fn parse_structure_owned(text: String, opts: &ParseOptions) -> Article {
+    let mut art = Article { text, source: opts.source.clone(), ..Default::default() };
     let text = art.text.as_str();
 
     let mut header_date: Option<String> = None;
@@ -78,7 +83,7 @@ pub fn parse_structure(text: &str, opts: &ParseOptions) -> Article {
             let over_dateline = headline.is_none()
                 && bylines.is_empty()
                 && next_nonblank(text, line.next).is_some_and(|(ns, ne, _)| {
-                    parse_byline(text, ns, ne).is_some() || memo.dateline(text, ns, ne).is_some_and(|n| n.strong)
+                    parse_byline(text, ns, ne).is_some() || memo.strength(text, ns, ne) == Some(true)
                 });
             if over_dateline || (!m.strong && headline.is_none() && bylines.is_empty() && is_headline(text, ts, te, line.next, &mut memo)) {
                 headline = Some(Span::new(ts, te));
@@ -152,8 +157,14 @@ fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         s += l;
     }
     while e > s {
-        let l = if is_ws(b[e - 1]) {
-            1
+        let c = b[e - 1];
+        // An ASCII byte ends no multi-byte space: most lines end on a letter or a full stop.
+        let l = if c < 0x80 {
+            if is_ws(c) {
+                1
+            } else {
+                break;
+            }
         } else if e >= s + 2 && ws_len_at(b, e - 2) == 2 {
             2
         } else if e >= s + 3 && ws_len_at(b, e - 3) == 3 {
@@ -390,7 +401,7 @@ fn is_headline(text: &str, ts: usize, te: usize, next_pos: usize, memo: &mut Mem
     let Some((ns, ne, blank)) = next_nonblank(text, next_pos) else {
         return false;
     };
-    if parse_byline(text, ns, ne).is_some() || memo.dateline(text, ns, ne).is_some() {
+    if parse_byline(text, ns, ne).is_some() || memo.strength(text, ns, ne).is_some() {
         return true;
     }
     let all_caps = !l.chars().any(|c| c.is_lowercase());
@@ -469,13 +480,22 @@ fn match_dateline(text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
 struct Memo(Vec<(usize, usize, Option<DatelineMatch>)>);
 
 impl Memo {
+    fn get(&mut self, text: &str, ts: usize, te: usize) -> &Option<DatelineMatch> {
+        let k = match self.0.iter().position(|(s, e, _)| *s == ts && *e == te) {
+            Some(k) => k,
+            None => {
+                self.0.push((ts, te, match_dateline(text, ts, te)));
+                self.0.len() - 1
+            }
+        };
+        &self.0[k].2
+    }
     fn dateline(&mut self, text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
-        if let Some((_, _, m)) = self.0.iter().find(|(s, e, _)| *s == ts && *e == te) {
-            return m.clone();
-        }
-        let m = match_dateline(text, ts, te);
-        self.0.push((ts, te, m.clone()));
-        m
+        self.get(text, ts, te).clone()
+    }
+    /// Whether the line opens with a dateline (`Some(strong)`), without copying the match.
+    fn strength(&mut self, text: &str, ts: usize, te: usize) -> Option<bool> {
+        self.get(text, ts, te).as_ref().map(|m| m.strong)
     }
 }
 
@@ -512,7 +532,7 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
         return None;
     }
     let span = Span::new(ts + parts.start, ts + end);
-    let words_ok = |p: &str| p.split(',').count() <= 4 && p.split(',').all(|part| part.split_whitespace().count() <= 5);
+    let words_ok = place_words_ok;
 
     if agency.is_some() || month_day.is_some() {
         if month_day.is_some() && agency.is_none() && !place.is_empty() {
@@ -570,6 +590,31 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
     None
 }
 
+/// A place of at most four comma-separated parts of at most five words each.
+fn place_words_ok(p: &str) -> bool {
+    if !p.is_ascii() {
+        return p.split(',').count() <= 4 && p.split(',').all(|part| part.split_whitespace().count() <= 5);
+    }
+    // One pass over the bytes, splitting words at the ASCII characters `split_whitespace` splits at.
+    let (mut parts, mut words, mut in_word) = (1, 0, false);
+    for &c in p.as_bytes() {
+        if c == b',' {
+            parts += 1;
+            words = 0;
+            in_word = false;
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > 5 {
+                return false;
+            }
+        }
+    }
+    parts <= 4
+}
+
 /// The parts of a dateline the regex matched (`m` ends with the dash), as slices of `m`.
 struct DatelineParts<'a> {
     /// Where the dateline starts in `m` (after leading spaces and asterisks).
@@ -585,15 +630,17 @@ struct DatelineParts<'a> {
 
 fn is_month_word(w: &str) -> Option<u32> {
     let w = w.strip_suffix('.').unwrap_or(w);
-    let lw = w.to_ascii_lowercase();
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
     const NAMES: [&str; 24] = [
         "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "may", "jun", "june", "jul",
         "july", "aug", "august", "sep", "september", "oct", "october", "nov", "november", "dec", "december",
     ];
-    if let Some(i) = NAMES.iter().position(|n| *n == lw) {
+    if let Some(i) = NAMES.iter().position(|n| n.eq_ignore_ascii_case(w)) {
         return Some(i as u32 / 2 + 1);
     }
-    (lw == "sept").then_some(9)
+    w.eq_ignore_ascii_case("sept").then_some(9)
 }
 
 /// Splits the last word off `s` (after trimming trailing spaces): (before, word).
@@ -711,11 +758,20 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 fn valid_ymd(y: i32, m: u32, d: u32) -> Option<String> {
-    if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m) {
-        Some(format!("{y:04}-{m:02}-{d:02}"))
-    } else {
-        None
+    if !((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)) {
+        return None;
     }
+    if !(0..=9999).contains(&y) {
+        return Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
+    // Written by hand: `format!` costs more than the rest of a dateline's date.
+    let (y, m, d) = (y as u32, m, d);
+    let digit = |v: u32| char::from(b'0' + v as u8);
+    let mut out = String::with_capacity(10);
+    for c in [digit(y / 1000), digit(y / 100 % 10), digit(y / 10 % 10), digit(y % 10), '-', digit(m / 10), digit(m % 10), '-', digit(d / 10), digit(d % 10)] {
+        out.push(c);
+    }
+    Some(out)
 }
 
 /// Parses the year and month of a reference date ("2023-07-27", "2023-07", "2023").
@@ -835,80 +891,115 @@ fn ws_len_at(b: &[u8], i: usize) -> usize {
 
 /// Folds whitespace runs (newlines, controls, non-breaking and other Unicode spaces) into single
 /// spaces, trimming both ends. Text that folding leaves as it is (words and the single spaces
-/// between them, a hard-wrapped line at a time) is found by a scan and copied in one piece; only
-/// the runs that change are handled byte by byte.
+/// between them, a hard-wrapped line at a time) is found by `kept_end` and copied in one piece; only
+/// the whitespace runs between such stretches are stepped through.
 fn fold_ws(s: &str) -> String {
     let b = s.as_bytes();
     let n = b.len();
-    let mut out: Vec<u8> = Vec::with_capacity(n);
-    // A whitespace run was skipped after some output: a space goes before the next kept byte.
-    let mut pending = false;
+    let mut out = String::with_capacity(n);
     let mut i = 0;
-    while i < n {
-        // The stretch that is kept as written: it starts on a non-whitespace byte and takes a
-        // single ' ' only when a printable ASCII byte follows it.
-        let start = i;
-        'stretch: while i < n {
-            // Eight plain bytes at a time (past the stretch's first byte, so the byte before is
-            // never whitespace); anything else goes byte by byte below.
-            if i > start && i + 8 <= n && plain_word(b, i) {
-                i += 8;
-                continue;
+    loop {
+        // A whitespace run (at the start: trimmed; between stretches: one space).
+        while i < n {
+            let l = ws_len_at(b, i);
+            if l == 0 {
+                break;
             }
-            let lim = n.min(i + 8);
-            while i < lim {
-                let c = b[i];
-                if c > b' ' && c < 0x7f {
-                    i += 1;
-                } else if c == b' ' {
-                    if i > start && i + 1 < n && b[i + 1] > b' ' && b[i + 1] < 0x7f {
-                        i += 2;
-                    } else {
-                        break 'stretch;
-                    }
-                } else if c >= 0x80 && (c < 0xC2 || ws_len_at(b, i) == 0) {
-                    i += 1;
-                } else {
-                    break 'stretch;
-                }
-            }
-        }
-        if i > start {
-            if pending {
-                out.push(b' ');
-            }
-            out.extend_from_slice(&b[start..i]);
+            i += l;
         }
         if i >= n {
             break;
         }
-        // `b[i]` starts a whitespace character (the scan stops at nothing else).
-        let l = ws_len_at(b, i);
-        debug_assert!(l > 0);
-        pending = !out.is_empty();
-        i += l.max(1);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let start = i;
+        i = kept_end(b, i);
+        // Both ends are char boundaries: `start` follows whitespace, `i` starts a whitespace char.
+        out.push_str(&s[start..i]);
     }
-    // Only whole whitespace characters were dropped and ASCII spaces added: still UTF-8.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    out
 }
 
-/// Are `b[i..i + 8]` bytes that `fold_ws` keeps as written: printable ASCII, with single spaces
-/// each followed by a printable byte inside the eight (so none at the last place, no two together)?
+/// From `i` (not whitespace), the end of the text that `fold_ws` keeps as written: the first
+/// whitespace character other than a lone ' ' followed by a character that is not whitespace.
+/// Sixteen (SSE2) or eight bytes at a time while they are plainly kept; the bytes a block flags are
+/// looked at one by one.
+#[inline]
+fn kept_end(b: &[u8], mut i: usize) -> usize {
+    let n = b.len();
+    loop {
+        // Sixteen bytes at a time with SSE2 (every x86-64 has it), the same test as `fold_flags`.
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::*;
+            while i + 17 <= n {
+                let (xs, ys) = (&b[i..i + 16], &b[i + 1..i + 17]);
+                // SAFETY: SSE2 is part of every x86-64 CPU; both slices are 16 bytes long (checked
+                // by the indexing above) and unaligned loads need no alignment.
+                let flags = unsafe {
+                    let x = _mm_loadu_si128(xs.as_ptr().cast());
+                    let y = _mm_loadu_si128(ys.as_ptr().cast());
+                    // Signed bytes: those from 0x80 up are negative, so "< 0x20" takes them too.
+                    let ctrl_x = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f)));
+                    let space_x = _mm_cmpeq_epi8(x, _mm_set1_epi8(0x20));
+                    let ws_y = _mm_or_si128(_mm_cmplt_epi8(y, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(y, _mm_set1_epi8(0x7f)));
+                    _mm_movemask_epi8(_mm_or_si128(ctrl_x, _mm_and_si128(space_x, ws_y))) as u32
+                };
+                if flags == 0 {
+                    i += 16;
+                    continue;
+                }
+                i += flags.trailing_zeros() as usize;
+                break;
+            }
+        }
+        // Nine bytes are read: a space is kept or not by the byte after it.
+        while i + 9 <= n {
+            let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+            let y = u64::from_le_bytes(b[i + 1..i + 9].try_into().unwrap());
+            let flags = fold_flags(x, y);
+            if flags == 0 {
+                i += 8;
+                continue;
+            }
+            i += (flags.trailing_zeros() / 8) as usize;
+            break;
+        }
+        if i >= n {
+            return n;
+        }
+        // The exact test, one byte.
+        let c = b[i];
+        let stop = if c == b' ' {
+            i + 1 == n || ws_len_at(b, i + 1) > 0
+        } else {
+            ws_len_at(b, i) > 0
+        };
+        if stop {
+            return i;
+        }
+        i += 1;
+    }
+}
+
+/// A high bit on every byte of `x` that may end a kept stretch: controls (below ' ', and 0x7f),
+/// bytes from 0x80 up, and a ' ' whose next byte (the same lane of `y`, which is `x` one byte on)
+/// is ' ', a control or from 0x80 up. Lanes are compared with their high bit cleared, where adding
+/// at most 0x80 cannot carry into the next lane: no byte that matters is missed.
 #[inline(always)]
-fn plain_word(b: &[u8], i: usize) -> bool {
+fn fold_flags(x: u64, y: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
-    // Any byte below 0x20, or at or above 0x7f.
-    let low = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-    let high = (x.wrapping_add(ONES) | x) & HIGH;
-    if (low | high) != 0 {
-        return false;
-    }
-    // The spaces, exactly: a high bit for each byte equal to 0x20.
-    let y = x ^ (ONES * 0x20);
-    let spaces = !(((y & !HIGH).wrapping_add(!HIGH)) | y | !HIGH);
-    spaces & (1 << 63) == 0 && spaces & (spaces >> 8) == 0
+    // High bit set where a lane (below 0x80) is >= lo, or <= hi.
+    let ge = |v: u64, lo: u64| v + ONES * (0x80 - lo);
+    let le = |v: u64, hi: u64| !(v + ONES * (0x7f - hi));
+    let vx = x & !HIGH;
+    let vy = y & !HIGH;
+    let ctrl_x = le(vx, 0x1f) | ge(vx, 0x7f) | x;
+    let space_x = ge(vx, 0x20) & le(vx, 0x20);
+    let ws_y = le(vy, 0x20) | ge(vy, 0x7f) | y;
+    (ctrl_x | (space_x & ws_y)) & HIGH
 }
 
 /// Strips boilerplate from the ends of a paragraph: SGML end markers, a closing "Reuter", "(END)".
@@ -1364,6 +1455,16 @@ Service runs daily.\n\n(END)\n";
         for t in &cases {
             assert_eq!(fold_ws(t), fold_ws_reference(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn dates_written_as_iso() {
+        assert_eq!(valid_ymd(1987, 3, 5).as_deref(), Some("1987-03-05"));
+        assert_eq!(valid_ymd(7, 12, 31).as_deref(), Some("0007-12-31"));
+        assert_eq!(valid_ymd(-1, 1, 2).as_deref(), Some("-001-01-02"));
+        assert_eq!(valid_ymd(10000, 1, 2).as_deref(), Some("10000-01-02"));
+        assert_eq!(valid_ymd(2023, 2, 29), None);
+        assert_eq!(valid_ymd(2024, 2, 29).as_deref(), Some("2024-02-29"));
     }
 
     #[test]

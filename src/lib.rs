@@ -45,13 +45,18 @@ pub const MAX_STORY_BYTES: usize = 64 * 1024 * 1024;
 /// Parses one story and runs the requested stages.
 pub fn analyze(text: &str, opts: &ParseOptions, stages: Stages) -> Result<Article> {
     if text.len() > MAX_STORY_BYTES {
-        return Err(Error::Input(format!(
-            "story of {} bytes is over the limit of {} bytes",
-            text.len(),
-            MAX_STORY_BYTES
-        )));
+        return Err(too_long(text));
     }
-    let mut art = article::parse_structure(text, opts);
+    analyze_owned(text.to_string(), opts, stages)
+}
+
+/// `analyze` on a text the caller gives away: the article keeps it without a copy (the Python
+/// binding has already copied the caller's `str` once).
+pub fn analyze_owned(text: String, opts: &ParseOptions, stages: Stages) -> Result<Article> {
+    if text.len() > MAX_STORY_BYTES {
+        return Err(too_long(&text));
+    }
+    let mut art = article::parse_structure_owned(text, opts);
     tokenize::annotate(&mut art);
     if stages.entities {
         ner::recognize(&mut art);
@@ -63,6 +68,16 @@ pub fn analyze(text: &str, opts: &ParseOptions, stages: Stages) -> Result<Articl
         }
     }
     Ok(art)
+}
+
+fn too_long(text: &str) -> Error {
+    {
+        Error::Input(format!(
+            "story of {} bytes is over the limit of {} bytes",
+            text.len(),
+            MAX_STORY_BYTES
+        ))
+    }
 }
 
 /// `analyze` with every stage.

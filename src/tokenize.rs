@@ -7,6 +7,7 @@
 //! `?` (with any closing quote or bracket right behind), and after an abbreviation only when the next
 //! word is one that starts sentences ("in the U.S. The next ...") rather than a name ("U.S. Treasury").
 use crate::types::*;
+use std::sync::OnceLock;
 
 /// Fills `art.tokens` and `art.sentences` from the parts `parse_structure` found, in text order.
 /// Every span is a byte range into `art.text` (the original text); newlines inside a paragraph are
@@ -33,9 +34,12 @@ pub fn annotate(art: &mut Article) {
     let mut tokens = Vec::with_capacity(art.text.len() / 5);
     // About one sentence per 100 bytes of news text: room enough that the vector rarely grows.
     let mut sentences = Vec::with_capacity(art.text.len() / 100 + 2);
+    // Tokens that may end a sentence, as the tokenizer finds them (see `tokenize_marked`).
+    let mut enders = Vec::with_capacity(art.text.len() / 100 + 2);
     for (span, section) in parts {
         let first = tokens.len();
-        tokenize_range(&art.text, span.start, span.end, &mut tokens);
+        let first_ender = enders.len();
+        tokenize_marked(&art.text, span.start, span.end, &mut tokens, &mut enders);
         if section == Section::Dateline {
             // A dateline is a unit of its own, never split ("RICHMOND, Va. (AP) --").
             if tokens.len() > first {
@@ -47,7 +51,7 @@ pub fn annotate(art: &mut Article) {
                 });
             }
         } else {
-            split_sentences(&art.text, &tokens, first, tokens.len(), section, &mut sentences);
+            split_sentences(&art.text, &tokens, first, tokens.len(), section, &enders[first_ender..], &mut sentences);
         }
     }
     art.tokens = tokens;
@@ -66,8 +70,9 @@ pub fn tokenize_str(s: &str) -> Vec<Span> {
 pub fn sentences_str(s: &str) -> Vec<Span> {
     let mut toks = Vec::new();
     tokenize_range(s, 0, s.len(), &mut toks);
+    let enders: Vec<usize> = (0..toks.len()).filter(|&k| may_end_sentence(s.as_bytes(), toks[k])).collect();
     let mut sents = Vec::new();
-    split_sentences(s, &toks, 0, toks.len(), Section::Body(0), &mut sents);
+    split_sentences(s, &toks, 0, toks.len(), Section::Body(0), &enders, &mut sents);
     sents.into_iter().map(|x| x.span).collect()
 }
 
@@ -109,6 +114,61 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// Bytes that end a word of ASCII letters and digits right where `scan_word` would end it, with
+/// nothing more to look at: whitespace and controls, and punctuation other than the joiners
+/// (`. , - & / @ _ + '`) and `:` ("http:"). Bytes from 0x80 up are not here (letters, "’").
+static WORD_END: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = c <= b' ' || c == 0x7f || (c.is_ascii_punctuation() && !matches!(c, b'.' | b',' | b'-' | b'&' | b'/' | b'@' | b'_' | b'+' | b'\'' | b':'));
+        i += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII letters and digits starting at `i` (`i` itself if none), eight
+/// bytes at a time: most words end inside the first eight.
+#[inline(always)]
+fn ascii_alnum_end(b: &[u8], mut i: usize, end: usize) -> usize {
+    while i + 8 <= end {
+        let non = non_alnum_lanes(u64::from_le_bytes(b[i..i + 8].try_into().unwrap()));
+        if non != 0 {
+            return i + (non.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && ASCII_ALNUM[b[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of every byte of `x` that is not an ASCII letter or digit. Each byte is compared
+/// with its high bit cleared, where adding at most 0x80 cannot carry into the next byte, so every
+/// lane is exact; bytes from 0x80 up are flagged by their own high bit.
+#[inline(always)]
+fn non_alnum_lanes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let v = x & !HIGH;
+    // High bit set where a lane is >= lo, and where it is <= hi (lanes below 0x80).
+    let ge = |v: u64, lo: u64| v + ONES * (0x80 - lo);
+    let le = |v: u64, hi: u64| !(v + ONES * (0x7f - hi));
+    let digit = ge(v, b'0' as u64) & le(v, b'9' as u64);
+    let w = v | ONES * 0x20; // ASCII letters to lower case
+    let letter = ge(w, b'a' as u64) & le(w, b'z' as u64);
+    (!(digit | letter) | x) & HIGH
+}
+
+/// Could a word followed by ',' be the head of a thousands number ("155,221")? Only one to three
+/// digits; `scan_word` decides.
+#[inline]
+fn thousands_head(w: &[u8]) -> bool {
+    w.len() <= 3 && w.iter().all(u8::is_ascii_digit)
+}
 
 /// Byte length of the alphanumeric run starting at `i` (0 if none).
 #[inline(always)]
@@ -184,7 +244,26 @@ fn starts_with_ci(b: &[u8], i: usize, end: usize, pat: &[u8]) -> bool {
 
 /// Tokenizes `text[start..end]`, pushing tokens with absolute byte spans.
 pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    tokenize_marked(text, start, end, out, &mut Vec::new());
+}
+
+/// Can the token end a sentence: does it end with '.', '!', '?' or "…" (whose last byte is 0xA6)?
+#[inline]
+fn may_end_sentence(b: &[u8], t: Token) -> bool {
+    matches!(b[t.span.end - 1], b'.' | b'!' | b'?' | 0xA6)
+}
+
+/// `tokenize_range`, also pushing to `enders` the index of every token that may end a sentence, so
+/// that `split_sentences` looks at those only. A plain word (the fast path) never ends one.
+fn tokenize_marked(text: &str, start: usize, end: usize, out: &mut Vec<Token>, enders: &mut Vec<usize>) {
     let b = text.as_bytes();
+    let mark = |out: &Vec<Token>, from: usize, enders: &mut Vec<usize>| {
+        for k in from..out.len() {
+            if may_end_sentence(b, out[k]) {
+                enders.push(k);
+            }
+        }
+    };
     let end = end.min(b.len());
     let mut i = start;
     while i < end {
@@ -194,8 +273,25 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>
                 i += 1;
                 continue;
             }
-            if c.is_ascii_alphanumeric() || (c == b'.' && i + 1 < end && b[i + 1].is_ascii_digit()) {
+            if ASCII_ALNUM[c as usize] {
+                // Fast path: most tokens are a run of ASCII letters and digits ended by a space or by
+                // punctuation that `scan_word` would leave alone; anything else goes to `scan_word`.
+                let j = ascii_alnum_end(b, i + 1, end);
+                if j == end || WORD_END[b[j] as usize] || (b[j] == b',' && !thousands_head(&b[i..j])) {
+                    out.push(Token { span: Span::new(i, j) });
+                    // The space after a word is skipped here rather than by one more trip round the loop.
+                    i = if j < end && b[j] == b' ' { j + 1 } else { j };
+                } else {
+                    let from = out.len();
+                    i = scan_word(text, i, end, out);
+                    mark(out, from, enders);
+                }
+                continue;
+            }
+            if c == b'.' && i + 1 < end && b[i + 1].is_ascii_digit() {
+                let from = out.len();
                 i = scan_word(text, i, end, out);
+                mark(out, from, enders);
                 continue;
             }
             // Punctuation.
@@ -230,13 +326,16 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>
                 _ => i + 1,
             };
             out.push(Token { span: Span::new(i, j) });
+            mark(out, out.len() - 1, enders);
             i = j;
         } else {
             let (ch, l) = char_at(text, i);
             if ch.is_whitespace() {
                 i += l;
             } else if ch.is_alphanumeric() {
+                let from = out.len();
                 i = scan_word(text, i, end, out);
+                mark(out, from, enders);
             } else {
                 // Curly quotes, dashes, ellipsis and other symbols: one token each ("U.K.’s" keeps its clitic).
                 let cl = if ch == '’' && i > start && b[i - 1] == b'.' {
@@ -248,6 +347,7 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>
                 };
                 let l = if cl > 0 { cl } else { l };
                 out.push(Token { span: Span::new(i, i + l) });
+                mark(out, out.len() - 1, enders);
                 i += l;
             }
         }
@@ -436,13 +536,53 @@ const OTHER_ABBREVS: &[&str] = &[
 
 const LOWER_ABBREVS: &[&str] = &["vs", "etc", "approx", "est", "cf", "al", "fig", "ca"];
 
-fn abbrev_in(list: &[&str], w: &str) -> bool {
+/// A word of at most eight bytes as one number, for the abbreviation sets.
+#[inline]
+fn pack8(w: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    k[..w.len()].copy_from_slice(w);
+    u64::from_le_bytes(k)
+}
+
+/// An abbreviation list as sorted packed words: as written, and in capitals (for "CORP.").
+struct AbbrevSet {
+    exact: Vec<u64>,
+    upper: Vec<u64>,
+}
+
+impl AbbrevSet {
+    fn new(list: &[&str]) -> AbbrevSet {
+        let sorted = |f: fn(&str) -> String| {
+            let mut v: Vec<u64> = list.iter().map(|a| pack8(f(a).as_bytes())).collect();
+            v.sort_unstable();
+            v
+        };
+        AbbrevSet { exact: sorted(str::to_string), upper: sorted(str::to_ascii_uppercase) }
+    }
+}
+
+fn title_abbrevs() -> &'static AbbrevSet {
+    static SET: OnceLock<AbbrevSet> = OnceLock::new();
+    SET.get_or_init(|| AbbrevSet::new(TITLE_ABBREVS))
+}
+
+fn other_abbrevs() -> &'static AbbrevSet {
+    static SET: OnceLock<AbbrevSet> = OnceLock::new();
+    SET.get_or_init(|| AbbrevSet::new(OTHER_ABBREVS))
+}
+
+/// Is `w` in the set as written, or, all in capitals, in any case? (A binary search on packed
+/// words: this is asked of every word before a full stop.)
+fn abbrev_in(set: &AbbrevSet, w: &str) -> bool {
     // Abbreviations are short: anything longer is not one, without comparing.
     if w.len() > 7 || w.is_empty() || !w.as_bytes()[0].is_ascii_uppercase() {
         return false;
     }
-    let upper = w.bytes().all(|c| c.is_ascii_uppercase());
-    list.iter().any(|a| *a == w || (upper && a.len() == w.len() && a.eq_ignore_ascii_case(w)))
+    let key = pack8(w.as_bytes());
+    if set.exact.binary_search(&key).is_ok() {
+        return true;
+    }
+    w.bytes().all(|c| c.is_ascii_uppercase()) && set.upper.binary_search(&key).is_ok()
 }
 
 /// Is `text[ws..we]` (followed by a '.') an abbreviation that keeps its dot?
@@ -464,7 +604,7 @@ fn is_abbreviation(text: &str, ws: usize, we: usize, has_dot: bool, end: usize) 
         }
         return k < end && b[k].is_ascii_digit();
     }
-    abbrev_in(TITLE_ABBREVS, w) || abbrev_in(OTHER_ABBREVS, w) || LOWER_ABBREVS.contains(&w)
+    abbrev_in(title_abbrevs(), w) || abbrev_in(other_abbrevs(), w) || LOWER_ABBREVS.contains(&w)
 }
 
 /// Capitalised words that start sentences rather than continue names, for the abbreviation rule.
@@ -492,28 +632,26 @@ fn is_opening_quote(s: &str) -> bool {
     matches!(s, "\"" | "“" | "``" | "'" | "‘" | "«")
 }
 
-/// Splits `tokens[from..to]` into sentences of the given section.
-fn split_sentences(text: &str, tokens: &[Token], from: usize, to: usize, section: Section, out: &mut Vec<Sentence>) {
+/// Splits `tokens[from..to]` into sentences of the given section. `enders` are the indices, in
+/// order, of the tokens in that range that may end a sentence (`may_end_sentence`): no other token
+/// can, so no other is looked at.
+fn split_sentences(text: &str, tokens: &[Token], from: usize, to: usize, section: Section, enders: &[usize], out: &mut Vec<Sentence>) {
     if from >= to {
         return;
     }
     let tok = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
     let mut s_start = from;
+    // The first token not yet looked at.
     let mut k = from;
-    while k < to {
-        // Most tokens cannot end a sentence: test the last byte before any string comparison
-        // ('.', '!', '?', or the last byte of "…").
-        let sp = tokens[k].span;
-        let lastb = text.as_bytes()[sp.end - 1];
-        if !matches!(lastb, b'.' | b'!' | b'?' | 0xA6) {
-            k += 1;
+    for &c in enders {
+        if c < k {
             continue;
         }
+        k = c;
         let t = tok(k);
         let ends_dot = t.len() > 1 && t.ends_with('.') && t.bytes().next().is_some_and(|c| c.is_ascii_alphabetic());
         let terminal = matches!(t, "." | "!" | "?" | "..." | "…" | "?!" | "!?") || (t.len() > 1 && t.bytes().all(|c| c == b'!' || c == b'?'));
         if !(terminal || ends_dot) {
-            k += 1;
             continue;
         }
         // Closing quotes and brackets written right after the mark belong to this sentence.
@@ -537,7 +675,7 @@ fn split_sentences(text: &str, tokens: &[Token], from: usize, to: usize, section
             let w = &t[..t.len() - 1];
             let single_initial = w.len() == 1;
             let inner_initials = w.len() <= 5 && w.split('.').all(|p| p.len() == 1) && w.split('.').all(|p| p.bytes().all(|c| c.is_ascii_uppercase())) && w.contains('.') && !matches!(w, "U.S" | "U.N" | "U.K");
-            if single_initial || inner_initials || abbrev_in(TITLE_ABBREVS, w) {
+            if single_initial || inner_initials || abbrev_in(title_abbrevs(), w) {
                 false
             } else if is_opening_quote(next) && tokens[e + 1].span.start > tokens[e].span.end {
                 true
@@ -574,6 +712,41 @@ mod tests {
     }
     fn sents(s: &str) -> Vec<&str> {
         sentences_str(s).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+    }
+
+    #[test]
+    fn alnum_lanes_match_the_table() {
+        // Every byte value at every lane, among letters and punctuation.
+        for c in 0..=255u8 {
+            for lane in 0..8 {
+                let mut w = *b"aZ09xQ7m";
+                w[lane] = c;
+                let want = (0..8).find(|&k| !ASCII_ALNUM[w[k] as usize]).unwrap_or(8);
+                assert_eq!(ascii_alnum_end(&w, 0, 8), want, "byte {c:#x} at {lane}");
+                let x = u64::from_le_bytes(w);
+                for k in 0..8 {
+                    let flagged = non_alnum_lanes(x) >> (8 * k + 7) & 1 == 1;
+                    assert_eq!(flagged, !ASCII_ALNUM[w[k] as usize], "byte {c:#x} at {lane}, lane {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn abbreviation_sets_match_the_lists() {
+        // The packed-word sets agree with a plain reading of the lists, for every entry in every case.
+        let plain = |list: &[&str], w: &str| {
+            let upper = w.bytes().all(|c| c.is_ascii_uppercase());
+            w.len() <= 7 && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && list.iter().any(|a| *a == w || (upper && a.eq_ignore_ascii_case(w)))
+        };
+        for list in [TITLE_ABBREVS, OTHER_ABBREVS, LOWER_ABBREVS, SENTENCE_STARTERS] {
+            for a in list {
+                for w in [a.to_string(), a.to_ascii_uppercase(), a.to_ascii_lowercase(), format!("{a}x"), a[..a.len() - 1].to_string()] {
+                    assert_eq!(abbrev_in(title_abbrevs(), &w), plain(TITLE_ABBREVS, &w), "{w}");
+                    assert_eq!(abbrev_in(other_abbrevs(), &w), plain(OTHER_ABBREVS, &w), "{w}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::errors::{guarded, input_error};
 use super::offsets::CharMap;
 use crate::types::{Article, Section, Span};
-use crate::{analyze, ParseOptions, Stages};
+use crate::{analyze_owned, ParseOptions, Stages};
 
 /// Converts a serde value to plain Python objects (dict, list, str, int, float, bool, None).
 pub(crate) fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
@@ -619,14 +619,14 @@ pub struct PyArticle {
 
 impl PyArticle {
     /// Wraps a core article; `text` is the caller's `str` when there is one (saves a copy).
-    pub(crate) fn new(py: Python<'_>, art: Article, map: CharMap, text: Option<Py<PyString>>) -> PyArticle {
+    pub(crate) fn new(py: Python<'_>, art: Arc<Article>, map: CharMap, text: Option<Py<PyString>>) -> PyArticle {
         let cell = PyOnceLock::new();
         if let Some(t) = text {
             // A fresh cell cannot be set already.
             let _ = cell.set(py, t);
         }
         PyArticle {
-            art: Arc::new(art),
+            art,
             map: Arc::new(map),
             text: cell,
             tokens: PyOnceLock::new(),
@@ -878,7 +878,11 @@ fn check_spans(art: &Article) -> Result<(), String> {
     fn first_bad<T>(items: &[T], span: impl Fn(&T) -> Span, bad: &impl Fn(Span) -> bool) -> Option<Span> {
         items.iter().map(span).find(|&s| bad(s))
     }
-    let found = first_bad(&art.tokens, |x| x.span, &bad)
+    // Tokens are most of the spans: one branch-free pass says whether any is out of range (on ASCII
+    // text every index is a char boundary); only then is the bad one looked for.
+    let n = text.len();
+    let tokens_ok = ascii && art.tokens.iter().fold(true, |ok, t| ok & (t.span.start <= t.span.end) & (t.span.end <= n));
+    let found = (if tokens_ok { None } else { first_bad(&art.tokens, |x| x.span, &bad) })
         .map(|s| ("token", s))
         .or_else(|| first_bad(&art.sentences, |x| x.span, &bad).map(|s| ("sentence", s)))
         .or_else(|| first_bad(&art.entities, |x| x.span, &bad).map(|s| ("entity", s)))
@@ -917,7 +921,8 @@ pub(crate) fn parse(
     let opts = ParseOptions { date: date_arg(py, date)?, source };
     let stages = Stages { entities, reading: entities && reading };
     let (art, map, checked) = guarded(py, move || {
-        let art = analyze(&owned, &opts, stages)?;
+        // Into its Arc at once: the article is then passed on as a pointer, not copied at every move.
+        let art = Arc::new(analyze_owned(owned, &opts, stages)?);
         let checked = check_spans(&art);
         let map = CharMap::new(&art.text);
         Ok((art, map, checked))
