@@ -215,31 +215,18 @@ struct WordFacts {
 pub const OWN: usize = 0;
 pub const AS_PREV: usize = 1;
 pub const AS_NEXT: usize = 2;
-const ROLES: usize = 3;
+pub const ROLES: usize = 3;
 
-/// Cached role scores of one word under one weight table.
-#[derive(Clone, Copy)]
-struct RoleScores {
-    ready: u8,
-    s: [[f32; crate::ner::model::N_TAGS]; ROLES],
-}
-
-impl Default for RoleScores {
-    fn default() -> Self {
-        RoleScores { ready: 0, s: [[0.0; crate::ner::model::N_TAGS]; ROLES] }
-    }
-}
-
-/// Distinct words seen by one thread's tagger, their facts and features, and the role scores of
-/// each under the weight tables that asked. Word ids index `facts`; ids 0 and 1 are the sentence
-/// boundaries. Emptied when it holds `CAPACITY` words: news vocabulary is Zipfian, so the hot words
-/// come back within a few stories.
+/// Distinct words seen by one thread's tagger, their facts and features. Word ids index `facts`;
+/// ids 0 and 1 are the sentence boundaries. Emptied when it holds `CAPACITY` words (news vocabulary
+/// is Zipfian, so the hot words come back within a few stories); `epoch` tells the tagger's
+/// per-word scores when the ids were reused.
 pub struct WordCache {
     fingerprint: u64,
     ids: FxMap<u64, u32>,
     facts: Vec<WordFacts>,
     own: Vec<u64>,
-    slots: Vec<(u64, Vec<RoleScores>)>,
+    epoch: u64,
     buf: String,
 }
 
@@ -252,7 +239,7 @@ impl WordCache {
             ids: FxMap::default(),
             facts: Vec::new(),
             own: Vec::new(),
-            slots: Vec::new(),
+            epoch: 0,
             buf: String::new(),
         };
         c.clear();
@@ -262,8 +249,8 @@ impl WordCache {
     fn clear(&mut self) {
         self.ids.clear();
         self.own.clear();
-        self.slots.clear();
         self.facts.clear();
+        self.epoch += 1;
         for mark in ["<S>", "</S>"] {
             let h = hash_str(mark);
             self.facts.push(WordFacts {
@@ -288,6 +275,18 @@ impl WordCache {
             self.fingerprint = lex.fingerprint;
             self.clear();
         }
+    }
+
+    /// Number of word ids given out since the last emptying.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+    /// Changes whenever the cache is emptied (word ids are then given out again).
+    pub fn epoch(&self) -> u64 {
+        self.epoch
     }
 
     fn id(&mut self, lex: &Lexicon, w: &str) -> u32 {
@@ -377,7 +376,7 @@ impl WordCache {
     }
 
     /// The features word `id` contributes in `role`.
-    fn role_features(&self, id: u32, role: usize, out: &mut Vec<u64>) {
+    pub fn role_features(&self, id: u32, role: usize, out: &mut Vec<u64>) {
         let x = &self.facts[id as usize];
         match role {
             OWN => out.extend_from_slice(&self.own[x.own.0 as usize..x.own.1 as usize]),
@@ -397,71 +396,31 @@ impl WordCache {
             }
         }
     }
-
-    /// The slot of role scores for the weight table `scorer_id`, sized for every known word.
-    pub fn slot(&mut self, scorer_id: u64) -> usize {
-        let slot = match self.slots.iter().position(|(k, _)| *k == scorer_id) {
-            Some(s) => s,
-            None => {
-                if self.slots.len() >= 4 {
-                    self.slots.clear(); // many models on one thread (tests): keep the latest
-                }
-                self.slots.push((scorer_id, Vec::new()));
-                self.slots.len() - 1
-            }
-        };
-        let n = self.facts.len();
-        if self.slots[slot].1.len() < n {
-            self.slots[slot].1.resize(n, RoleScores::default());
-        }
-        slot
-    }
-
-    /// Adds to `acc` the scores of word `id` in `role` under the table of `slot` (scored by
-    /// `add`), summed on first use. Weights are integers, so a cached sum equals a fresh one.
-    #[inline(always)]
-    pub fn add_role<F: Fn(u64, &mut [f32; crate::ner::model::N_TAGS])>(
-        &mut self,
-        slot: usize,
-        add: F,
-        id: u32,
-        role: usize,
-        acc: &mut [f32; crate::ner::model::N_TAGS],
-    ) {
-        if self.slots[slot].1[id as usize].ready & (1 << role) == 0 {
-            let mut feats = Vec::with_capacity(24);
-            self.role_features(id, role, &mut feats);
-            let mut row = [0f32; crate::ner::model::N_TAGS];
-            for &ft in &feats {
-                add(ft, &mut row);
-            }
-            let rs = &mut self.slots[slot].1[id as usize];
-            rs.ready |= 1 << role;
-            rs.s[role] = row;
-        }
-        let row = &self.slots[slot].1[id as usize].s[role];
-        for k in 0..row.len() {
-            acc[k] += row[k];
-        }
-    }
 }
 
 /// Computes the static features of a document given as sentences of tokens, every feature of
 /// every token listed (training, evaluation).
 pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
     let mut cache = WordCache::new(lex);
-    build(lex, doc, &mut cache, true)
+    let mut out = DocFeatures::default();
+    build(lex, doc, &mut cache, true, &mut out);
+    out
 }
 
 /// The same features, with each token's word-only ones (`OWN`, `AS_PREV`, `AS_NEXT` roles) left
 /// to `cache` (`DocFeatures::words`): the tagger sums those once per word instead of per token.
-pub fn extract_cached<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache) -> DocFeatures {
+/// Written into `out`, whose buffers are reused (the tagger keeps one per thread).
+pub fn extract_cached<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, out: &mut DocFeatures) {
     cache.prepare(lex);
-    build(lex, doc, cache, false)
+    build(lex, doc, cache, false, out);
 }
 
-fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, expand: bool) -> DocFeatures {
-    let mut out = DocFeatures::default();
+fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, expand: bool, out: &mut DocFeatures) {
+    out.sentences.clear();
+    out.feats.clear();
+    out.offs.clear();
+    out.info.clear();
+    out.words.clear();
     let ids: Vec<Vec<u32>> =
         doc.iter().map(|s| s.iter().map(|t| cache.id(lex, t.as_ref())).collect()).collect();
     let facts = &cache.facts;
@@ -667,7 +626,6 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
         out.sentences.push((start, out.info.len()));
     }
     out.offs.push(out.feats.len() as u32);
-    out
 }
 
 /// Features that depend on the two previous tags.

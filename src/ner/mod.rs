@@ -4,6 +4,7 @@
 //! The model (models/ner.bin) and its lexicons are compiled into the library and loaded once per
 //! process, shared by all threads. Train it with `cargo run --release --bin train-ner` (README).
 pub mod features;
+mod fast;
 pub mod hash;
 pub mod lexicon;
 pub mod model;
@@ -21,7 +22,11 @@ const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 /// The model shipped with the library, loaded on first use; an error names what is wrong with it.
 pub fn shipped_model() -> Result<&'static Model, &'static crate::Error> {
     static M: OnceLock<Result<Model, crate::Error>> = OnceLock::new();
-    M.get_or_init(|| Model::from_bytes(MODEL_BYTES, lexicon::Lexicon::builtin())).as_ref()
+    M.get_or_init(|| {
+        // the tagging tables are made here, with the model, not inside the first story's call
+        Model::from_bytes(MODEL_BYTES, lexicon::Lexicon::builtin()).inspect(|m| m.prepare())
+    })
+    .as_ref()
 }
 
 /// Fills `art.entities` (sorted by start) from the tagger and `rules::find`.

@@ -1,9 +1,12 @@
 //! Refines CoNLL's four types into OntoNotes labels from the entity's words, its neighbours and the
 //! gazetteer: LOC -> GPE/FAC/LOC, MISC -> NORP/EVENT/PRODUCT/LAW/LANGUAGE/WORK_OF_ART/MISC.
-use crate::gazetteer::gazetteer;
+use crate::gazetteer::{gazetteer, with_lower, FastHasher};
 use crate::types::*;
-use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+/// Sets of words looked up per token: SipHash's flood resistance buys nothing for compiled-in lists.
+type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FastHasher>>;
 
 const DEMONYMS: &str = include_str!("../../data/ner/hand/demonym.txt");
 
@@ -71,8 +74,7 @@ fn word(art: &Article, i: usize) -> &str {
 }
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
-    let l = w.trim_end_matches('.').to_lowercase();
-    list.contains(&l.as_str())
+    with_lower(w.trim_end_matches('.'), |l| list.contains(&l))
 }
 
 /// "Hwasong-18", "MiG-29", "F-16", "Su-57": letters, a hyphen, digits.
@@ -205,7 +207,7 @@ const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "
 /// ("EST Nov [9]", "Challenger in October [1984]"), a time adverb ("Control Data recently"); a
 /// name left with nothing, or only a time zone after a clock time, is dropped (None).
 pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize, usize)> {
-    let low = |i: usize| word(art, i).trim_end_matches('.').to_lowercase();
+    let is = |i: usize, list: &[&str]| lower_in(word(art, i), list);
     let followed_by_number = |i: usize| {
         let mut j = i + 1;
         if j < art.tokens.len() && word(art, j) == "." {
@@ -215,10 +217,9 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
     };
     let original = te;
     while te > ts {
-        let w = low(te - 1);
-        let weekday = WEEKDAYS.contains(&w.as_str()) && !(te - 1 > ts && DAY_NAMERS.contains(&low(te - 2).as_str()));
-        let month = MONTHS.contains(&w.as_str()) && followed_by_number(te - 1);
-        let adverb = te - 1 > ts && TIME_ADVERBS.contains(&w.as_str()) && word(art, te - 1).starts_with(char::is_lowercase);
+        let weekday = is(te - 1, WEEKDAYS) && !(te - 1 > ts && is(te - 2, DAY_NAMERS));
+        let month = is(te - 1, MONTHS) && followed_by_number(te - 1);
+        let adverb = te - 1 > ts && is(te - 1, TIME_ADVERBS) && word(art, te - 1).starts_with(char::is_lowercase);
         if weekday || month || adverb {
             te -= 1;
         } else {
@@ -233,9 +234,9 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
     if te == ts {
         return None;
     }
-    if te - ts == 1 && TIME_ZONES.contains(&low(ts).as_str()) && ts > 0 {
-        let before = word(art, ts - 1).to_lowercase();
-        if matches!(before.as_str(), "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "noon" | "midnight") {
+    if te - ts == 1 && is(ts, TIME_ZONES) && ts > 0 {
+        let clock = |b: &str| matches!(b, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "noon" | "midnight");
+        if with_lower(word(art, ts - 1), clock) {
             return None;
         }
     }
