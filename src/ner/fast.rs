@@ -169,6 +169,7 @@ struct State {
     base: Vec<[Acc; 2]>,
     tags: Vec<u8>,
     kinds: Vec<u8>,
+    extra: features::ExtraFeatures,
     buf: Vec<u64>,
     masks: [[u32; 2]; HIST],
 }
@@ -197,6 +198,7 @@ impl State {
             base: Vec::new(),
             tags: Vec::new(),
             kinds: Vec::new(),
+            extra: features::ExtraFeatures::default(),
             buf: Vec::new(),
             masks: allowed_masks(),
         }
@@ -246,8 +248,8 @@ fn run_portable<S: AsRef<str>>(model: &Model, j: &Joint, doc: &[Vec<S>], st: &mu
     if j.stages == 2 {
         st.kinds.clear();
         st.kinds.extend(st.tags.iter().map(|&t| kind_of(t)));
-        let extra = features::history(&st.feats, &st.tags, &st.kinds);
-        decode_pass(j, &st.feats, &st.base, Some(&extra), 1, &st.masks, &mut st.tags);
+        features::history_into(&st.feats, &st.tags, &st.kinds, &mut st.extra);
+        decode_pass(j, &st.feats, &st.base, Some(&st.extra), 1, &st.masks, &mut st.tags);
     }
 }
 

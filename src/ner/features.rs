@@ -97,6 +97,8 @@ impl DocFeatures {
 pub struct ExtraFeatures {
     feats: Vec<u64>,
     offs: Vec<u32>,
+    /// `history`'s counts, kept to be reused (`history_into`).
+    counts: FxMap<u64, [u16; 5]>,
 }
 
 impl ExtraFeatures {
@@ -228,6 +230,22 @@ pub struct WordCache {
     own: Vec<u64>,
     epoch: u64,
     buf: String,
+    scratch: Scratch,
+}
+
+/// `build`'s document-level buffers, reused from one document to the next.
+#[derive(Default)]
+struct Scratch {
+    /// Word ids of the document's tokens, and each sentence's range of them.
+    ids: Vec<u32>,
+    bounds: Vec<(usize, usize)>,
+    case_counts: FxMap<u64, [u16; 2]>,
+    /// Gazetteer bits of each token.
+    gaz: Vec<u64>,
+    buf: String,
+    /// Capitalised mentions (word, left word, right word, token), sorted by word, and each word's run.
+    mentions: Vec<(u64, u64, u64, usize)>,
+    runs: FxMap<u64, (u32, u32)>,
 }
 
 impl WordCache {
@@ -241,6 +259,7 @@ impl WordCache {
             own: Vec::new(),
             epoch: 0,
             buf: String::new(),
+            scratch: Scratch::default(),
         };
         c.clear();
         c
@@ -421,8 +440,19 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
     out.offs.clear();
     out.info.clear();
     out.words.clear();
-    let ids: Vec<Vec<u32>> =
-        doc.iter().map(|s| s.iter().map(|t| cache.id(lex, t.as_ref())).collect()).collect();
+    // Document-level buffers, kept in the cache between documents (no allocation per story).
+    let mut sc = std::mem::take(&mut cache.scratch);
+    sc.ids.clear();
+    sc.bounds.clear();
+    for sent in doc {
+        let start = sc.ids.len();
+        for t in sent {
+            let id = cache.id(lex, t.as_ref());
+            sc.ids.push(id);
+        }
+        sc.bounds.push((start, sc.ids.len()));
+    }
+    let ids: Vec<&[u32]> = sc.bounds.iter().map(|&(a, b)| &sc.ids[a..b]).collect();
     let facts = &cache.facts;
     // A sentence is "all caps" (headlines, datelines) when it has letters but no lower-case letter.
     let caps: Vec<bool> = ids
@@ -433,7 +463,8 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
         .collect();
     // How each word is written where case carries information (not sentence-initial, not in an
     // all-caps line): tells "BUSH" in a headline from "CUT" by how the story writes them elsewhere.
-    let mut case_counts: FxMap<u64, [u16; 2]> = FxMap::default();
+    let case_counts = &mut sc.case_counts;
+    case_counts.clear();
     for (s, sent) in ids.iter().enumerate() {
         if caps[s] {
             continue;
@@ -453,12 +484,13 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
     }
 
     // Gazetteer: the longest phrase starting at each capitalised token.
-    let mut buf = String::new();
-    let gaz: Vec<Vec<u64>> = ids
-        .iter()
-        .map(|sent| {
+    let buf = &mut sc.buf;
+    sc.gaz.clear();
+    sc.gaz.resize(sc.ids.len(), 0);
+    for (sent, &(a, b)) in ids.iter().zip(&sc.bounds) {
+        let gaz = &mut sc.gaz[a..b];
+        {
             let n = sent.len();
-            let mut gaz = vec![0u64; n];
             let mut i = 0;
             while i < n {
                 let mut next = i + 1;
@@ -479,7 +511,7 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                             }
                             buf.push_str(&facts[w as usize].lower_str);
                         }
-                        hash_str(&buf)
+                        hash_str(buf)
                     };
                     let cats = lex.phrase_categories(h);
                     if cats == 0 {
@@ -508,15 +540,17 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                 }
                 i = next;
             }
-            gaz
-        })
-        .collect();
+        }
+    }
+    let gaz: Vec<&[u64]> = sc.bounds.iter().map(|&(a, b)| &sc.gaz[a..b]).collect();
 
     // Context aggregation (Ratinov & Roth): the words around the other mentions of a capitalised
-    // word in the story ("tyre maker Pirelli" helps a bare "Pirelli" elsewhere).
+    // word in the story ("tyre maker Pirelli" helps a bare "Pirelli" elsewhere). Kept as one list
+    // sorted by word (stably: each word's mentions stay in text order) and a map to each word's run.
     let boundary = facts[BOS as usize].lower;
     let boundary_end = facts[EOS as usize].lower;
-    let mut contexts: FxMap<u64, Vec<(u64, u64, usize)>> = FxMap::default();
+    let mentions = &mut sc.mentions;
+    mentions.clear();
     let mut flat = 0usize;
     for sent in &ids {
         for (i, &t) in sent.iter().enumerate() {
@@ -524,11 +558,24 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
             if t.initcap {
                 let l = if i > 0 { facts[sent[i - 1] as usize].lower } else { boundary };
                 let r = sent.get(i + 1).map_or(boundary_end, |&x| facts[x as usize].lower);
-                contexts.entry(t.lower_raw).or_default().push((l, r, flat));
+                mentions.push((t.lower_raw, l, r, flat));
             }
             flat += 1;
         }
     }
+    mentions.sort_by_key(|m| m.0);
+    let runs = &mut sc.runs;
+    runs.clear();
+    let mut k = 0;
+    while k < mentions.len() {
+        let key = mentions[k].0;
+        let start = k;
+        while k < mentions.len() && mentions[k].0 == key {
+            k += 1;
+        }
+        runs.insert(key, (start as u32, k as u32));
+    }
+    let contexts = |key: &u64| runs.get(key).map(|&(a, b)| &mentions[a as usize..b as usize]);
 
     for (s, sent) in ids.iter().enumerate() {
         let start = out.info.len();
@@ -595,11 +642,11 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                     Some(_) => DOC_TITLE,
                 };
                 fs.push(f(tpl::DOC_CASE, mix(doc_case, (i == 0 || is_caps) as u64)));
-                if let Some(ctx) = contexts.get(&t.lower_raw) {
+                if let Some(ctx) = contexts(&t.lower_raw) {
                     let mut seen = 0;
                     // Bounded scan: a word repeated in the same context thousands of times (a
                     // megabyte story of one repeated paragraph) would otherwise cost O(n^2).
-                    for &(l, r, at) in ctx.iter().take(64) {
+                    for &(_, l, r, at) in ctx.iter().take(64) {
                         if at == here || (l == lm1 && r == lp1) {
                             continue;
                         }
@@ -626,6 +673,8 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
         out.sentences.push((start, out.info.len()));
     }
     out.offs.push(out.feats.len() as u32);
+    drop((ids, gaz));
+    cache.scratch = sc;
 }
 
 /// Features that depend on the two previous tags.
@@ -641,14 +690,23 @@ pub fn dynamic(info: &TokInfo, t1: u8, t2: u8, out: &mut [u64; 4]) {
 /// (Ratinov & Roth's extended prediction history) and its own first-stage decisions around the token.
 /// `kinds[i]` is the entity type index (0..4) of token i's first-stage tag, or 4 for O.
 pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
-    let mut counts: FxMap<u64, [u16; 5]> = FxMap::default();
+    let mut out = ExtraFeatures::default();
+    history_into(doc, tags, kinds, &mut out);
+    out
+}
+
+/// `history` written into `out`, whose buffers are reused.
+pub fn history_into(doc: &DocFeatures, tags: &[u8], kinds: &[u8], out: &mut ExtraFeatures) {
+    out.feats.clear();
+    out.offs.clear();
+    let counts = &mut out.counts;
+    counts.clear();
     for (i, info) in doc.info.iter().enumerate() {
         if let Some(k) = info.hist_key {
             let c = &mut counts.entry(k).or_insert([0; 5])[kinds[i] as usize];
             *c = c.saturating_add(1);
         }
     }
-    let mut out = ExtraFeatures::default();
     for &(s, e) in &doc.sentences {
         for i in s..e {
             out.offs.push(out.feats.len() as u32);
@@ -688,7 +746,6 @@ pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
         }
     }
     out.offs.push(out.feats.len() as u32);
-    out
 }
 
 #[cfg(test)]
