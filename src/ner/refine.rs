@@ -74,7 +74,12 @@ fn word(art: &Article, i: usize) -> &str {
 }
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
-    with_lower(w.trim_end_matches('.'), |l| list.contains(&l))
+    let t = w.trim_end_matches('.');
+    if t.is_ascii() {
+        // ASCII lower-casing maps byte to byte: compare without building the lower-cased word
+        return list.iter().any(|x| x.len() == t.len() && x.bytes().zip(t.bytes()).all(|(a, b)| a == b.to_ascii_lowercase()));
+    }
+    list.contains(&t.to_lowercase().as_str())
 }
 
 /// "Hwasong-18", "MiG-29", "F-16", "Su-57": letters, a hyphen, digits.
