@@ -7,7 +7,7 @@
 //!   features, so every f32 sum of the listed path is an exact integer: the sums, and therefore the
 //!   decisions (ties included, first tag wins in both), are the same.
 //! - Tag O's score is always 0 (rows are rebased on it, `model::Row`), so only tags 1..=16 are summed.
-//! - The word-only features (`features::OWN`, `AS_PREV`, `AS_NEXT`) are summed once per word and
+//! - The word-only features (`features::OWN`, `AS_PREV`, ...) are summed once per word and
 //!   stage and kept, as before, for the life of the thread's `WordCache` ids.
 //! - Buffers (features, scores, tags) live with the thread and are reused across documents.
 
@@ -268,9 +268,19 @@ fn base_pass(j: &Joint, st: &mut State) {
                 add_row(&mut a[0], &p.0[0]);
                 add_row(&mut a[1], &p.0[1]);
             }
-            let prev = if i > s { feats.words[i - 1] } else { features::BOS };
-            let next = if i + 1 < e { feats.words[i + 1] } else { features::EOS };
-            for (id, role) in [(feats.words[i], features::OWN), (prev, features::AS_PREV), (next, features::AS_NEXT)] {
+            let w = &feats.words;
+            let prev = if i > s { w[i - 1] } else { features::BOS };
+            let next = if i + 1 < e { w[i + 1] } else { features::EOS };
+            let prev2 = if i > s + 1 { w[i - 2] } else { features::BOS };
+            let next2 = if i + 2 < e { w[i + 2] } else { features::EOS };
+            let roles = [
+                (w[i], features::OWN),
+                (prev, features::AS_PREV),
+                (next, features::AS_NEXT),
+                (prev2, features::AS_PREV2),
+                (next2, features::AS_NEXT2),
+            ];
+            for (id, role) in roles {
                 let ws = &mut scores[id as usize];
                 if ws.ready & (1 << role) == 0 {
                     fill_role(j, words, buf, id, role, ws);

@@ -213,11 +213,23 @@ struct WordFacts {
 }
 
 /// The roles in which a word's features depend on that word alone: itself, and as the previous or
-/// the next token of another. Their scores are summed once per word and weight table and reused.
+/// the next token of another, or the one two before or after it. Their scores are summed once per
+/// word and weight table and reused.
 pub const OWN: usize = 0;
 pub const AS_PREV: usize = 1;
 pub const AS_NEXT: usize = 2;
-pub const ROLES: usize = 3;
+pub const AS_PREV2: usize = 3;
+pub const AS_NEXT2: usize = 4;
+pub const ROLES: usize = 5;
+
+/// A word's own lower-case form and cluster two tokens before (`AS_PREV2`) or after another.
+fn far_lower(x: &WordFacts, role: usize) -> u64 {
+    f(if role == AS_PREV2 { tpl::LOWER_M2 } else { tpl::LOWER_P2 }, x.lower)
+}
+fn far_cluster(x: &WordFacts, role: usize) -> Option<u64> {
+    let tp = if role == AS_PREV2 { tpl::CLUSTER_M2 } else { tpl::CLUSTER_P2 };
+    x.cluster.map(|c| f(tp, c.prefix(6)))
+}
 
 /// Distinct words seen by one thread's tagger, their facts and features. Word ids index `facts`;
 /// ids 0 and 1 are the sentence boundaries. Emptied when it holds `CAPACITY` words (news vocabulary
@@ -399,6 +411,10 @@ impl WordCache {
         let x = &self.facts[id as usize];
         match role {
             OWN => out.extend_from_slice(&self.own[x.own.0 as usize..x.own.1 as usize]),
+            AS_PREV2 | AS_NEXT2 => {
+                out.push(far_lower(x, role));
+                out.extend(far_cluster(x, role));
+            }
             _ => {
                 // a neighbour's word, shape and clusters, under the templates of its side
                 let (lower, sshape, cluster) = if role == AS_PREV {
@@ -426,7 +442,7 @@ pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
     out
 }
 
-/// The same features, with each token's word-only ones (`OWN`, `AS_PREV`, `AS_NEXT` roles) left
+/// The same features, with each token's word-only ones (`OWN`, `AS_PREV`, ... roles) left
 /// to `cache` (`DocFeatures::words`): the tagger sums those once per word instead of per token.
 /// Written into `out`, whose buffers are reused (the tagger keeps one per thread).
 pub fn extract_cached<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, out: &mut DocFeatures) {
@@ -588,6 +604,8 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
             let here = out.info.len();
             let m1 = if i > 0 { sent[i - 1] } else { BOS };
             let p1 = if i + 1 < n { sent[i + 1] } else { EOS };
+            // beyond the sentence, the boundary words (no cluster)
+            let (m2, p2) = (&facts[if i > 1 { sent[i - 2] } else { BOS } as usize], &facts[if i + 2 < n { sent[i + 2] } else { EOS } as usize]);
             if expand {
                 cache.role_features(sent[i], OWN, &mut out.feats);
                 cache.role_features(m1, AS_PREV, &mut out.feats);
@@ -598,10 +616,11 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
             let fs = &mut out.feats;
             let (lm1, sm1) = (facts[m1 as usize].lower, facts[m1 as usize].sshape);
             let (lp1, sp1) = (facts[p1 as usize].lower, facts[p1 as usize].sshape);
-            let lm2 = if i > 1 { at(i - 2).lower } else { boundary };
-            let lp2 = if i + 2 < n { at(i + 2).lower } else { boundary_end };
-            fs.push(f(tpl::LOWER_M2, lm2));
-            fs.push(f(tpl::LOWER_P2, lp2));
+            // the `AS_PREV2` and `AS_NEXT2` roles, listed in their place when every feature is listed
+            if expand {
+                fs.push(far_lower(m2, AS_PREV2));
+                fs.push(far_lower(p2, AS_NEXT2));
+            }
             fs.push(f(tpl::SSHAPE_TRI, mix(mix(sm1, t.sshape), sp1)));
             fs.push(f(tpl::BIGRAM_M1, mix(lm1, t.lower)));
             fs.push(f(tpl::BIGRAM_P1, mix(t.lower, lp1)));
@@ -659,10 +678,9 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                     }
                 }
             }
-            for (tp, j) in [(tpl::CLUSTER_M2, i.wrapping_sub(2)), (tpl::CLUSTER_P2, i + 2)] {
-                if let Some(c) = sent.get(j).and_then(|&x| facts[x as usize].cluster) {
-                    fs.push(f(tp, c.prefix(6)));
-                }
+            if expand {
+                fs.extend(far_cluster(m2, AS_PREV2));
+                fs.extend(far_cluster(p2, AS_NEXT2));
             }
             out.info.push(TokInfo {
                 lower: t.lower,
