@@ -169,6 +169,7 @@ struct State {
     base: Vec<[Acc; 2]>,
     tags: Vec<u8>,
     kinds: Vec<u8>,
+    carry: Vec<(u8, Acc)>,
     extra: features::ExtraFeatures,
     buf: Vec<u64>,
     masks: [[u32; 2]; HIST],
@@ -198,6 +199,7 @@ impl State {
             base: Vec::new(),
             tags: Vec::new(),
             kinds: Vec::new(),
+            carry: Vec::new(),
             extra: features::ExtraFeatures::default(),
             buf: Vec::new(),
             masks: allowed_masks(),
@@ -244,12 +246,15 @@ fn run_portable<S: AsRef<str>>(model: &Model, j: &Joint, doc: &[Vec<S>], st: &mu
     let n = st.feats.len();
     st.tags.clear();
     st.tags.resize(n, 0);
-    decode_pass(j, &st.feats, &st.base, None, 0, &st.masks, &mut st.tags);
+    // (no tag is 255: every token's carry starts unusable)
+    st.carry.clear();
+    st.carry.resize(n, (u8::MAX, [0; N_TAGS - 1]));
+    decode_pass(j, &st.feats, &st.base, None, 0, &st.masks, &mut st.tags, &mut st.carry);
     if j.stages == 2 {
         st.kinds.clear();
         st.kinds.extend(st.tags.iter().map(|&t| kind_of(t)));
         features::history_into(&st.feats, &st.tags, &st.kinds, &mut st.extra);
-        decode_pass(j, &st.feats, &st.base, Some(&st.extra), 1, &st.masks, &mut st.tags);
+        decode_pass(j, &st.feats, &st.base, Some(&st.extra), 1, &st.masks, &mut st.tags, &mut st.carry);
     }
 }
 
@@ -311,7 +316,12 @@ fn fill_role(j: &Joint, words: &WordCache, buf: &mut Vec<u64>, id: u32, role: us
 
 /// Greedy left-to-right decoding of stage `stage` over the static scores (plus `extra` features):
 /// adds the history features, keeps the best tag that makes a valid BILOU sequence.
+///
+/// `carry[i]`: stage 2's half of the two features of token i's word and previous tag (T1_LOWER,
+/// T1_SSHAPE), for the previous tag stage 1 chose; stage 1 gets it with its own lookups (the two
+/// stages share the line), stage 2 uses it wherever it chose the same previous tag.
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 fn decode_pass(
     j: &Joint,
     doc: &DocFeatures,
@@ -320,8 +330,10 @@ fn decode_pass(
     stage: usize,
     masks: &[[u32; 2]; HIST],
     tags: &mut [u8],
+    carry: &mut [(u8, Acc)],
 ) {
     let (t1s, t1t2s) = (&j.t1[stage], &j.t1t2[stage]);
+    let keep = stage == 0 && j.stages == 2;
     let mut dyn_feats = [0u64; 4];
     for &(s, e) in &doc.sentences {
         let (mut t1, mut t2) = (START, START);
@@ -334,9 +346,20 @@ fn decode_pass(
             }
             add_acc(&mut acc, &t1s[t1 as usize]);
             add_acc(&mut acc, &t1t2s[t1 as usize * HIST + t2 as usize]);
-            features::dynamic(&doc.info[i], t1, t2, &mut dyn_feats);
-            add_row(&mut acc, &j.pair(dyn_feats[2]).0[stage]);
-            add_row(&mut acc, &j.pair(dyn_feats[3]).0[stage]);
+            if stage == 1 && carry[i].0 == t1 {
+                add_acc(&mut acc, &carry[i].1);
+            } else {
+                features::dynamic(&doc.info[i], t1, t2, &mut dyn_feats);
+                let (a, b) = (j.pair(dyn_feats[2]), j.pair(dyn_feats[3]));
+                add_row(&mut acc, &a.0[stage]);
+                add_row(&mut acc, &b.0[stage]);
+                if keep {
+                    let mut c = [0; N_TAGS - 1];
+                    add_row(&mut c, &a.0[1]);
+                    add_row(&mut c, &b.0[1]);
+                    carry[i] = (t1, c);
+                }
+            }
             let t = best(&acc, masks[t1 as usize][(i + 1 == e) as usize]);
             tags[i] = t;
             t2 = t1;

@@ -30,56 +30,74 @@ pub fn is_demonym(text: &str) -> bool {
 }
 
 /// Last words of event names.
-const EVENT_HEADS: &[&str] = &[
+static EVENT_HEADS: Words = Words::new(&[
     "war", "day", "cup", "championship", "championships", "olympics", "olympiad", "games", "open", "prix",
     "exhibition", "expo", "festival", "summit", "conference", "marathon", "tournament", "classic", "rally",
     "revolution", "uprising", "crisis", "election", "elections", "series", "trophy", "masters", "derby",
     "forum", "congress", "talks", "massacre", "invasion", "offensive",
-];
+]);
 /// Nouns naming made things: an entity right after one ("surveillance aircraft Global Hawk") is a
 /// product, as is a code-like name right before one ("Hwasong-18 ICBM").
-const PRODUCT_NOUNS: &[&str] = &[
+static PRODUCT_NOUNS: Words = Words::new(&[
     "aircraft", "drone", "drones", "missile", "missiles", "icbm", "icbms", "rocket", "rockets", "jet", "jets",
     "fighter", "fighters", "bomber", "bombers", "tank", "tanks", "helicopter", "helicopters", "submarine",
     "warship", "destroyer", "carrier", "satellite", "car", "cars", "truck", "smartphone", "phone", "laptop",
     "computer", "software", "airliner", "plane", "planes", "vehicle", "launcher",
-];
-const LAW_HEADS: &[&str] = &[
+]);
+static LAW_HEADS: Words = Words::new(&[
     "act", "treaty", "constitution", "law", "code", "convention", "accord", "accords", "protocol", "amendment",
     "charter", "bill", "directive", "agreement",
-];
-const FAC_HEADS: &[&str] = &[
+]);
+static FAC_HEADS: Words = Words::new(&[
     "airport", "bridge", "stadium", "square", "street", "avenue", "road", "tower", "palace", "hall", "museum",
     "hotel", "canal", "highway", "dam", "mausoleum", "arena", "station", "prison", "temple", "cathedral",
-];
-const LANGUAGES: &[&str] = &[
+]);
+static LANGUAGES: Words = Words::new(&[
     "english", "french", "german", "spanish", "arabic", "russian", "chinese", "mandarin", "cantonese",
     "japanese", "korean", "portuguese", "italian", "hindi", "urdu", "persian", "farsi", "hebrew", "turkish",
     "swahili", "dutch", "greek", "latin", "polish", "ukrainian",
-];
+]);
 /// Wire-copy words that are never names alone (advisories, desks, ministries' first words).
-const NEVER_ALONE: &[&str] = &["attn", "advisory", "urgent", "defense", "defence", "update", "correction", "repeat", "editors"];
+static NEVER_ALONE: Words = Words::new(&["attn", "advisory", "urgent", "defense", "defence", "update", "correction", "repeat", "editors"]);
 
 /// Months, weekdays and ordinal words are dates and ranks, not names, when they stand alone
 /// ("December" in a futures table, "Second" opening a line). "May", "June" and "August" are left
 /// to the tagger: they are people's names too.
-const CALENDAR_AND_ORDINALS: &[&str] = &[
+static CALENDAR_AND_ORDINALS: Words = Words::new(&[
     "january", "february", "march", "april", "july", "september", "october", "november", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "second", "third",
     "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-];
+]);
 
 fn word(art: &Article, i: usize) -> &str {
     art.token_text(i)
 }
 
-fn lower_in(w: &str, list: &[&str]) -> bool {
-    let t = w.trim_end_matches('.');
-    if t.is_ascii() {
-        // ASCII lower-casing maps byte to byte: compare without building the lower-cased word
-        return list.iter().any(|x| x.len() == t.len() && x.bytes().zip(t.bytes()).all(|(a, b)| a == b.to_ascii_lowercase()));
+/// A list of lower-case words and a hash set of them, made on first use.
+struct Words {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static [u8]>>,
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        Words { list, set: OnceLock::new() }
     }
-    list.contains(&t.to_lowercase().as_str())
+}
+
+/// Whether `w`, lower-cased, without trailing periods, is one of `words`.
+fn lower_in(w: &str, words: &Words) -> bool {
+    let set = words.set.get_or_init(|| words.list.iter().map(|x| x.as_bytes()).collect());
+    let t = w.trim_end_matches('.');
+    if t.len() <= 32 && t.is_ascii() {
+        // ASCII lower-casing maps byte to byte: done on the stack
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..t.len()];
+        b.copy_from_slice(t.as_bytes());
+        b.make_ascii_lowercase();
+        return set.contains(&*b);
+    }
+    set.contains(t.to_lowercase().as_bytes())
 }
 
 /// "Hwasong-18", "MiG-29", "F-16", "Su-57": letters, a hyphen, digits.
@@ -99,7 +117,7 @@ fn code_like(w: &str) -> bool {
 pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
     let text = art.slice(Span::new(art.tokens[ts].span.start, art.tokens[te - 1].span.end));
     // "ATTN", "Defense", "ICBM" alone: wire words and kinds of things, not names
-    if te - ts == 1 && (lower_in(text, NEVER_ALONE) || lower_in(text, PRODUCT_NOUNS) || lower_in(text, CALENDAR_AND_ORDINALS))
+    if te - ts == 1 && (lower_in(text, &NEVER_ALONE) || lower_in(text, &PRODUCT_NOUNS) || lower_in(text, &CALENDAR_AND_ORDINALS))
     {
         return None;
     }
@@ -111,8 +129,8 @@ pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
     let head = last.split('-').next().unwrap_or(last);
     let before = (ts > 0).then(|| word(art, ts - 1));
     let after = (te < art.tokens.len()).then(|| word(art, te));
-    let after_product = after.is_some_and(|w| lower_in(w, PRODUCT_NOUNS));
-    let before_product = before.is_some_and(|w| lower_in(w, PRODUCT_NOUNS));
+    let after_product = after.is_some_and(|w| lower_in(w, &PRODUCT_NOUNS));
+    let before_product = before.is_some_and(|w| lower_in(w, &PRODUCT_NOUNS));
     let g = gazetteer();
     let place = |t: &str| {
         let t = t.trim_end_matches('.');
@@ -128,23 +146,23 @@ pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
                 Label::Gpe
             } else if before_product {
                 Label::Product
-            } else if lower_in(head, EVENT_HEADS) && te - ts > 1 {
+            } else if lower_in(head, &EVENT_HEADS) && te - ts > 1 {
                 Label::Event
-            } else if lower_in(last, FAC_HEADS) {
+            } else if lower_in(last, &FAC_HEADS) {
                 Label::Fac
             } else {
                 Label::Loc
             }
         }
         _ => {
-            if code_like(last) && !lower_in(head, EVENT_HEADS) || before_product || after_product && !is_demonym(text) {
+            if code_like(last) && !lower_in(head, &EVENT_HEADS) || before_product || after_product && !is_demonym(text) {
                 Label::Product
-            } else if lower_in(head, EVENT_HEADS) || last.rsplit_once('-').is_some_and(|(h, y)| {
-                y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, EVENT_HEADS)
+            } else if lower_in(head, &EVENT_HEADS) || last.rsplit_once('-').is_some_and(|(h, y)| {
+                y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, &EVENT_HEADS)
             }) {
                 Label::Event
             } else if te - ts == 1
-                && lower_in(text, LANGUAGES)
+                && lower_in(text, &LANGUAGES)
                 && (after.is_some_and(|w| w.eq_ignore_ascii_case("language") || w.starts_with("-lang"))
                     || before.is_some_and(|w| matches!(w, "speak" | "speaks" | "spoke" | "spoken" | "translated"))
                     || before == Some("in")
@@ -153,7 +171,7 @@ pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
                 Label::Language
             } else if is_demonym(text) {
                 Label::Norp
-            } else if lower_in(last, LAW_HEADS) && te - ts > 1 {
+            } else if lower_in(last, &LAW_HEADS) && te - ts > 1 {
                 Label::Law
             } else if te - ts > 1 && quoted(art, ts, te) {
                 Label::WorkOfArt
@@ -189,30 +207,29 @@ pub fn trim_end(art: &Article, _ts: usize, te: usize) -> usize {
     sp.end
 }
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+static WEEKDAYS: Words = Words::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 /// Words that make a weekday part of a name ("Good Friday", "Super Tuesday", "Bloody Sunday").
-const DAY_NAMERS: &[&str] = &[
+static DAY_NAMERS: Words = Words::new(&[
     "good", "black", "easter", "ash", "holy", "maundy", "palm", "super", "bloody", "cyber", "shrove", "whit",
     "low", "blue", "giving", "girl", "man",
-];
-const MONTHS: &[&str] = &[
+]);
+static MONTHS: Words = Words::new(&[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+]);
 /// Time adverbs the tagger sometimes runs a name into ("Control Data recently").
-const TIME_ADVERBS: &[&str] =
-    &["recently", "currently", "now", "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "previously"];
+static TIME_ADVERBS: Words = Words::new(&["recently", "currently", "now", "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "previously"]);
 /// Small words a name does not end with once a date is cut off it ("Challenger in [October 1984]").
 const TRAILING_FUNCTION_WORDS: &[&str] = &["in", "on", "at", "of", "by", "the", "and", "from", "since", "until", "to"];
 /// Time zones: alone after a clock time they belong to the time ("5 p.m. EST"), not a name.
-const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet"];
+static TIME_ZONES: Words = Words::new(&["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet"]);
 
 /// Cuts time words off the end of a name's tokens `[ts, te)` so the date rules get them: a weekday
 /// ("New York Stock Exchange Friday", "World Court Friday"), a month followed by a day or year
 /// ("EST Nov [9]", "Challenger in October [1984]"), a time adverb ("Control Data recently"); a
 /// name left with nothing, or only a time zone after a clock time, is dropped (None).
 pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize, usize)> {
-    let is = |i: usize, list: &[&str]| lower_in(word(art, i), list);
+    let is = |i: usize, list: &Words| lower_in(word(art, i), list);
     let followed_by_number = |i: usize| {
         let mut j = i + 1;
         if j < art.tokens.len() && word(art, j) == "." {
@@ -222,9 +239,9 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
     };
     let original = te;
     while te > ts {
-        let weekday = is(te - 1, WEEKDAYS) && !(te - 1 > ts && is(te - 2, DAY_NAMERS));
-        let month = is(te - 1, MONTHS) && followed_by_number(te - 1);
-        let adverb = te - 1 > ts && is(te - 1, TIME_ADVERBS) && word(art, te - 1).starts_with(char::is_lowercase);
+        let weekday = is(te - 1, &WEEKDAYS) && !(te - 1 > ts && is(te - 2, &DAY_NAMERS));
+        let month = is(te - 1, &MONTHS) && followed_by_number(te - 1);
+        let adverb = te - 1 > ts && is(te - 1, &TIME_ADVERBS) && word(art, te - 1).starts_with(char::is_lowercase);
         if weekday || month || adverb {
             te -= 1;
         } else {
@@ -239,7 +256,7 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
     if te == ts {
         return None;
     }
-    if te - ts == 1 && is(ts, TIME_ZONES) && ts > 0 {
+    if te - ts == 1 && is(ts, &TIME_ZONES) && ts > 0 {
         let clock = |b: &str| matches!(b, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "noon" | "midnight");
         if with_lower(word(art, ts - 1), clock) {
             return None;
@@ -341,16 +358,16 @@ mod tests {
 
 const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
 /// Last words of organisation names.
-const ORG_HEADS: &[&str] = &[
+static ORG_HEADS: Words = Words::new(&[
     "agency", "party", "ministry", "committee", "commission", "council", "bank", "corp", "inc", "ltd",
     "corporation", "company", "association", "federation", "union", "university", "institute", "army",
     "navy", "authority", "organization", "organisation", "front", "command",
-];
+]);
 /// Words that open a capitalised run without being part of the name ("The", "In").
-const RUN_OPENERS: &[&str] = &[
+static RUN_OPENERS: Words = Words::new(&[
     "the", "a", "an", "in", "on", "at", "for", "by", "of", "and", "but", "this", "that", "with", "from", "to",
     "as", "its", "his", "her", "their", "when", "while", "after", "before",
-];
+]);
 
 fn agencies() -> &'static HashSet<&'static str> {
     static A: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -363,7 +380,7 @@ fn capitalised(w: &str) -> bool {
 
 /// "Exhibition-2023": an event word with a year.
 fn event_year(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(h, y)| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, EVENT_HEADS))
+    w.rsplit_once('-').is_some_and(|(h, y)| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, &EVENT_HEADS))
 }
 
 /// Name patterns the tagger misses, applied over its output (sorted, non-overlapping):
@@ -385,7 +402,7 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             if agencies().contains(w) {
                 add.push(Entity::new(art.tokens[i].span, Label::Org, si, i, i + 1));
             }
-            if !capitalised(w) || lower_in(w, RUN_OPENERS) {
+            if !capitalised(w) || lower_in(w, &RUN_OPENERS) {
                 i += 1;
                 continue;
             }
@@ -399,7 +416,7 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             let mut found = None;
             for end in (i + 1..=j).rev() {
                 let last = word(art, end - 1);
-                if end - i >= 2 && lower_in(last, ORG_HEADS) {
+                if end - i >= 2 && lower_in(last, &ORG_HEADS) {
                     found = Some((end, Label::Org));
                     break;
                 }
@@ -408,7 +425,7 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
                     break;
                 }
             }
-            if found.is_none() && i > s.token_start && lower_in(word(art, i - 1), PRODUCT_NOUNS) {
+            if found.is_none() && i > s.token_start && lower_in(word(art, i - 1), &PRODUCT_NOUNS) {
                 found = Some((j.min(i + 3), Label::Product));
             }
             if let Some((end, label)) = found {
@@ -469,7 +486,7 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
 }
 
 /// Words that end sports and other event names ("Hong Kong Open", "BellSouth Classic").
-const EVENT_ENDS: &[&str] = &["open", "classic", "masters", "cup", "championship", "championships", "trophy", "prix"];
+static EVENT_ENDS: Words = Words::new(&["open", "classic", "masters", "cup", "championship", "championships", "trophy", "prix"]);
 
 /// Event names the tagger cut or mislabelled: a place followed by a capitalised event word is
 /// one event ("Hong Kong" + "Open"); a name of several words ending in one is an event, not an
@@ -484,7 +501,7 @@ pub fn fix_events(art: &Article, ents: &mut [Entity]) {
         if matches!(e.label, Label::Gpe | Label::Loc)
             && te < sent
             && capitalised(word(art, te))
-            && lower_in(word(art, te), EVENT_ENDS)
+            && lower_in(word(art, te), &EVENT_ENDS)
             && !art.text[e.span.end..art.tokens[te].span.start].contains('\n')
             && !taken(ents, te)
         {
@@ -493,7 +510,7 @@ pub fn fix_events(art: &Article, ents: &mut [Entity]) {
             ent.span = Span::new(ent.span.start, end);
             ent.token_end = te + 1;
             ent.label = Label::Event;
-        } else if matches!(e.label, Label::Org | Label::Person) && te - ts >= 2 && lower_in(word(art, te - 1), EVENT_ENDS) {
+        } else if matches!(e.label, Label::Org | Label::Person) && te - ts >= 2 && lower_in(word(art, te - 1), &EVENT_ENDS) {
             ents[k].label = Label::Event;
         }
     }
