@@ -73,31 +73,42 @@ fn word(art: &Article, i: usize) -> &str {
     art.token_text(i)
 }
 
-/// A list of lower-case words and a hash set of them, made on first use.
+/// A list of lower-case words, and the words of up to 16 bytes packed into integers, sorted, made
+/// on first use: `lower_in` runs several times per token.
 struct Words {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static [u8]>>,
+    packed: OnceLock<Vec<(u128, u8)>>,
 }
 
 impl Words {
     const fn new(list: &'static [&'static str]) -> Words {
-        Words { list, set: OnceLock::new() }
+        Words { list, packed: OnceLock::new() }
     }
+}
+
+/// Up to 16 bytes as one integer (zero-padded) and the length.
+fn pack(b: &[u8]) -> (u128, u8) {
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    (u128::from_le_bytes(buf), b.len() as u8)
 }
 
 /// Whether `w`, lower-cased, without trailing periods, is one of `words`.
 fn lower_in(w: &str, words: &Words) -> bool {
-    let set = words.set.get_or_init(|| words.list.iter().map(|x| x.as_bytes()).collect());
     let t = w.trim_end_matches('.');
-    if t.len() <= 32 && t.is_ascii() {
-        // ASCII lower-casing maps byte to byte: done on the stack
-        let mut buf = [0u8; 32];
-        let b = &mut buf[..t.len()];
-        b.copy_from_slice(t.as_bytes());
-        b.make_ascii_lowercase();
-        return set.contains(&*b);
+    if t.len() <= 16 && t.is_ascii() {
+        // ASCII lower-casing maps byte to byte: done on the stack, compared as one integer
+        let packed = words.packed.get_or_init(|| {
+            let mut v: Vec<(u128, u8)> = words.list.iter().filter(|x| x.len() <= 16).map(|x| pack(x.as_bytes())).collect();
+            v.sort_unstable();
+            v
+        });
+        let mut buf = [0u8; 16];
+        buf[..t.len()].copy_from_slice(t.as_bytes());
+        buf.make_ascii_lowercase();
+        return packed.binary_search(&(u128::from_le_bytes(buf), t.len() as u8)).is_ok();
     }
-    set.contains(t.to_lowercase().as_bytes())
+    words.list.contains(&t.to_lowercase().as_str())
 }
 
 /// "Hwasong-18", "MiG-29", "F-16", "Su-57": letters, a hyphen, digits.
