@@ -9,6 +9,8 @@
 //! - Tag O's score is always 0 (rows are rebased on it, `model::Row`), so only tags 1..=16 are summed.
 //! - The word-only features (`features::OWN`, `AS_PREV`, ...) are summed once per word and
 //!   stage and kept, as before, for the life of the thread's `WordCache` ids.
+//! - So are the two features of a word and the previous tag after tag O (most tokens follow an O);
+//!   stage 2 reuses stage 1's sums of them where it chose the same previous tag (`decode_pass`).
 //! - Buffers (features, scores, tags) live with the thread and are reused across documents.
 
 use super::features::{self, DocFeatures, WordCache, ROLES};
@@ -145,16 +147,21 @@ fn best(acc: &Acc, mask: u32) -> u8 {
     1 + eq.trailing_zeros() as u8
 }
 
-/// Word scores of one word in each role, both stages.
+/// Word scores of one word in each role, both stages, and of its two word-and-previous-tag
+/// features (T1_LOWER, T1_SSHAPE) after tag O, the previous tag of most tokens.
 #[derive(Clone, Copy)]
 struct WordScores {
-    ready: u8,
+    /// Bit `role` when `s[role]` is summed, bit `AFTER_O` when `after_o` is.
+    ready: u16,
     s: [[Acc; 2]; ROLES],
+    after_o: [Acc; 2],
 }
+
+const AFTER_O: usize = ROLES;
 
 impl Default for WordScores {
     fn default() -> Self {
-        WordScores { ready: 0, s: [[[0; N_TAGS - 1]; 2]; ROLES] }
+        WordScores { ready: 0, s: [[[0; N_TAGS - 1]; 2]; ROLES], after_o: [[0; N_TAGS - 1]; 2] }
     }
 }
 
@@ -249,12 +256,12 @@ fn run_portable<S: AsRef<str>>(model: &Model, j: &Joint, doc: &[Vec<S>], st: &mu
     // (no tag is 255: every token's carry starts unusable)
     st.carry.clear();
     st.carry.resize(n, (u8::MAX, [0; N_TAGS - 1]));
-    decode_pass(j, &st.feats, &st.base, None, 0, &st.masks, &mut st.tags, &mut st.carry);
+    decode_pass(j, &st.feats, &st.base, None, 0, &st.masks, &mut st.tags, &mut st.carry, &mut st.scores);
     if j.stages == 2 {
         st.kinds.clear();
         st.kinds.extend(st.tags.iter().map(|&t| kind_of(t)));
         features::history_into(&st.feats, &st.tags, &st.kinds, &mut st.extra);
-        decode_pass(j, &st.feats, &st.base, Some(&st.extra), 1, &st.masks, &mut st.tags, &mut st.carry);
+        decode_pass(j, &st.feats, &st.base, Some(&st.extra), 1, &st.masks, &mut st.tags, &mut st.carry, &mut st.scores);
     }
 }
 
@@ -314,6 +321,23 @@ fn fill_role(j: &Joint, words: &WordCache, buf: &mut Vec<u64>, id: u32, role: us
     ws.ready |= 1 << role;
 }
 
+/// Sums a word's T1_LOWER and T1_SSHAPE rows after tag O for both stages (once per word and epoch).
+#[cold]
+#[inline(never)]
+fn fill_after_o(j: &Joint, info: &features::TokInfo, ws: &mut WordScores) {
+    let mut dyn_feats = [0u64; 4];
+    // t2 plays no part in these two features
+    features::dynamic(info, 0, 0, &mut dyn_feats);
+    let mut a = [[0i32; N_TAGS - 1]; 2];
+    for f in [dyn_feats[2], dyn_feats[3]] {
+        let p = j.pair(f);
+        add_row(&mut a[0], &p.0[0]);
+        add_row(&mut a[1], &p.0[1]);
+    }
+    ws.after_o = a;
+    ws.ready |= 1 << AFTER_O;
+}
+
 /// Greedy left-to-right decoding of stage `stage` over the static scores (plus `extra` features):
 /// adds the history features, keeps the best tag that makes a valid BILOU sequence.
 ///
@@ -331,6 +355,7 @@ fn decode_pass(
     masks: &[[u32; 2]; HIST],
     tags: &mut [u8],
     carry: &mut [(u8, Acc)],
+    scores: &mut [WordScores],
 ) {
     let (t1s, t1t2s) = (&j.t1[stage], &j.t1t2[stage]);
     let keep = stage == 0 && j.stages == 2;
@@ -346,7 +371,14 @@ fn decode_pass(
             }
             add_acc(&mut acc, &t1s[t1 as usize]);
             add_acc(&mut acc, &t1t2s[t1 as usize * HIST + t2 as usize]);
-            if stage == 1 && carry[i].0 == t1 {
+            if t1 == 0 {
+                // after O: the word's cached sums (the features depend on the word and t1 only)
+                let ws = &mut scores[doc.words[i] as usize];
+                if ws.ready & (1 << AFTER_O) == 0 {
+                    fill_after_o(j, &doc.info[i], ws);
+                }
+                add_acc(&mut acc, &ws.after_o[stage]);
+            } else if stage == 1 && carry[i].0 == t1 {
                 add_acc(&mut acc, &carry[i].1);
             } else {
                 features::dynamic(&doc.info[i], t1, t2, &mut dyn_feats);
