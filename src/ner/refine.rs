@@ -73,16 +73,58 @@ fn word(art: &Article, i: usize) -> &str {
     art.token_text(i)
 }
 
-/// A list of lower-case words, and the words of up to 16 bytes packed into integers, sorted, made
-/// on first use: `lower_in` runs several times per token.
+/// A list of lower-case words, and an open-addressed table of those of up to 16 bytes packed into
+/// integers, made on first use: `lower_in` runs several times per token.
 struct Words {
     list: &'static [&'static str],
-    packed: OnceLock<Vec<(u128, u8)>>,
+    table: OnceLock<Table>,
+}
+
+/// Packed words `(bytes, length)` by hash slot; length `u8::MAX` marks an empty slot.
+struct Table {
+    slots: Vec<(u128, u8)>,
+    shift: u32,
 }
 
 impl Words {
     const fn new(list: &'static [&'static str]) -> Words {
-        Words { list, packed: OnceLock::new() }
+        Words { list, table: OnceLock::new() }
+    }
+
+    fn table(&self) -> &Table {
+        self.table.get_or_init(|| {
+            let bits = (2 * self.list.len()).next_power_of_two().max(8).trailing_zeros();
+            let mut t = Table { slots: vec![(0, u8::MAX); 1 << bits], shift: 64 - bits };
+            for w in self.list.iter().filter(|w| w.len() <= 16) {
+                let key = pack(w.as_bytes());
+                let mut i = t.slot(key.0);
+                while t.slots[i].1 != u8::MAX && t.slots[i] != key {
+                    i = (i + 1) & (t.slots.len() - 1);
+                }
+                t.slots[i] = key;
+            }
+            t
+        })
+    }
+}
+
+impl Table {
+    #[inline]
+    fn slot(&self, x: u128) -> usize {
+        ((x as u64 ^ (x >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+    fn contains(&self, key: (u128, u8)) -> bool {
+        let mut i = self.slot(key.0);
+        loop {
+            let s = self.slots[i];
+            if s == key {
+                return true;
+            }
+            if s.1 == u8::MAX {
+                return false;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
     }
 }
 
@@ -97,16 +139,11 @@ fn pack(b: &[u8]) -> (u128, u8) {
 fn lower_in(w: &str, words: &Words) -> bool {
     let t = w.trim_end_matches('.');
     if t.len() <= 16 && t.is_ascii() {
-        // ASCII lower-casing maps byte to byte: done on the stack, compared as one integer
-        let packed = words.packed.get_or_init(|| {
-            let mut v: Vec<(u128, u8)> = words.list.iter().filter(|x| x.len() <= 16).map(|x| pack(x.as_bytes())).collect();
-            v.sort_unstable();
-            v
-        });
+        // ASCII lower-casing maps byte to byte: done on the stack, looked up as one integer
         let mut buf = [0u8; 16];
         buf[..t.len()].copy_from_slice(t.as_bytes());
         buf.make_ascii_lowercase();
-        return packed.binary_search(&(u128::from_le_bytes(buf), t.len() as u8)).is_ok();
+        return words.table().contains((u128::from_le_bytes(buf), t.len() as u8));
     }
     words.list.contains(&t.to_lowercase().as_str())
 }
@@ -293,6 +330,16 @@ mod tests {
 
     fn find(a: &Article, w: &str) -> usize {
         (0..a.tokens.len()).find(|&i| a.token_text(i) == w).unwrap()
+    }
+
+    #[test]
+    fn word_lists_match_any_case_without_trailing_periods() {
+        static W: Words = Words::new(&["corp", "championships", "internationalisation", "é"]);
+        assert!(lower_in("Corp.", &W) && lower_in("CORP", &W) && lower_in("corp..", &W));
+        assert!(lower_in("Championships", &W), "up to 16 bytes: packed");
+        assert!(lower_in("Internationalisation", &W), "longer: by the list");
+        assert!(lower_in("É", &W), "not ASCII: by the list");
+        assert!(!lower_in("cor", &W) && !lower_in("corps", &W) && !lower_in("", &W) && !lower_in("corp\0", &W));
     }
 
     #[test]
