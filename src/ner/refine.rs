@@ -427,9 +427,36 @@ static RUN_OPENERS: Words = Words::new(&[
     "as", "its", "his", "her", "their", "when", "while", "after", "before",
 ]);
 
-fn agencies() -> &'static HashSet<&'static str> {
-    static A: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    A.get_or_init(|| AGENCIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+/// The wire agencies, and the first bytes and lengths (under 64) they have: most tokens are
+/// turned away by those two bit tests before any hashing (the check runs on every token).
+struct Agencies {
+    set: HashSet<&'static str>,
+    first: [u64; 4],
+    lens: u64,
+}
+
+impl Agencies {
+    fn contains(&self, w: &str) -> bool {
+        let (Some(&b), n) = (w.as_bytes().first(), w.len()) else { return self.set.contains(w) };
+        self.first[b as usize / 64] >> (b % 64) & 1 != 0 && (n >= 64 || self.lens >> n & 1 != 0) && self.set.contains(w)
+    }
+}
+
+fn agencies() -> &'static Agencies {
+    static A: OnceLock<Agencies> = OnceLock::new();
+    A.get_or_init(|| {
+        let set: HashSet<&'static str> =
+            AGENCIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let mut a = Agencies { set, first: [0; 4], lens: 0 };
+        for w in &a.set {
+            let b = w.as_bytes()[0];
+            a.first[b as usize / 64] |= 1 << (b % 64);
+            if w.len() < 64 {
+                a.lens |= 1 << w.len();
+            }
+        }
+        a
+    })
 }
 
 fn capitalised(w: &str) -> bool {
