@@ -399,3 +399,40 @@ fn decode_pass(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{features, model, segments, shipped_model};
+
+    /// The fast path makes the same decisions as decoding every listed feature (`model::decode`),
+    /// story after story on one thread (so later stories read word scores cached by earlier ones).
+    #[test]
+    fn same_tags_as_every_feature_listed_on_the_sample_stories() {
+        let m = shipped_model().unwrap();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/python/dateline/data/sample");
+        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        let mut names = 0;
+        // twice: the second round reads every word's scores from the cache
+        for path in paths.iter().chain(&paths) {
+            let text = std::fs::read_to_string(path).unwrap();
+            let mut art = crate::article::parse_structure(&text, &crate::ParseOptions::default());
+            crate::tokenize::annotate(&mut art);
+            let doc: Vec<Vec<&str>> =
+                segments(&art).iter().map(|&(_, s, e)| (s..e).map(|i| art.token_text(i)).collect()).collect();
+            let tags = m.tag_features(&features::extract(&m.lex, &doc));
+            let mut at = 0;
+            let listed: Vec<_> = doc
+                .iter()
+                .map(|s| {
+                    at += s.len();
+                    model::tags_to_spans(&tags[at - s.len()..at])
+                })
+                .collect();
+            let fast = m.tag_document(&doc);
+            assert_eq!(fast, listed, "{}", path.display());
+            names += listed.iter().map(Vec::len).sum::<usize>();
+        }
+        assert!(names > 100, "{names} names");
+    }
+}
