@@ -114,30 +114,44 @@ impl Joint {
     #[inline(always)]
     fn pair(&self, feat: u64) -> &RowPair {
         let b = (feat >> (64 - self.bits as u32)) as usize;
-        let word = self.index[b >> 6];
+        // SAFETY: b < 2^bits and `index` has 2^bits / 64 words (bits >= 8); a present bucket's
+        // rank + 1 + the present buckets below it in its word is its row, < rows.len(), and an
+        // absent one reads row 0 (`Joint::new` builds them so). The lookup runs ~30 times a token.
+        let word = unsafe { *self.index.get_unchecked(b >> 6) };
         let shift = b & 63;
         let present = ((word.present >> shift) & 1) as usize;
         let below = (word.present & ((1u64 << shift) - 1)).count_ones() as usize;
-        &self.rows[(word.rank as usize + 1 + below) * present]
+        let r = (word.rank as usize + 1 + below) * present;
+        debug_assert!(r < self.rows.len());
+        unsafe { self.rows.get_unchecked(r) }
     }
 }
 
-/// Which tags may follow each previous tag, as bit masks: `[prev][last]`.
-fn allowed_masks() -> [[u32; 2]; HIST] {
+/// Which tags may follow a previous tag: tags 1..=16 as lanes (-1 allowed, 0 not), and tag O.
+#[derive(Clone, Copy)]
+struct Allowed {
+    lanes: Acc,
+    o: bool,
+}
+
+/// `[prev][last]`, from `model::allowed`.
+fn allowed_masks() -> [[Allowed; 2]; HIST] {
     std::array::from_fn(|prev| {
-        std::array::from_fn(|last| {
-            (0..N_TAGS as u8).filter(|&t| super::model::allowed(prev as u8, t, last == 1)).fold(0, |m, t| m | 1 << t)
+        std::array::from_fn(|last| Allowed {
+            lanes: std::array::from_fn(|k| -(super::model::allowed(prev as u8, k as u8 + 1, last == 1) as i32)),
+            o: super::model::allowed(prev as u8, 0, last == 1),
         })
     })
 }
 
-/// The best allowed tag; on a tie the lowest tag, as `model::best_allowed`.
+/// The best allowed tag; on a tie the lowest tag, as `model::best_allowed`. Lane-wise and
+/// branch-free but for tag O, so it compiles to a few vector instructions.
 #[inline(always)]
-fn best(acc: &Acc, mask: u32) -> u8 {
-    let masked: Acc = std::array::from_fn(|k| if mask >> (k + 1) & 1 != 0 { acc[k] } else { i32::MIN });
+fn best(acc: &Acc, allowed: &Allowed) -> u8 {
+    let masked: Acc = std::array::from_fn(|k| (acc[k] & allowed.lanes[k]) | (i32::MIN & !allowed.lanes[k]));
     let top = masked.iter().copied().fold(i32::MIN, i32::max);
     // tag O scores 0
-    if mask & 1 != 0 && top <= 0 {
+    if allowed.o && top <= 0 {
         return 0;
     }
     let mut eq = 0u32;
@@ -179,7 +193,7 @@ struct State {
     carry: Vec<(u8, Acc)>,
     extra: features::ExtraFeatures,
     buf: Vec<u64>,
-    masks: [[u32; 2]; HIST],
+    masks: [[Allowed; 2]; HIST],
 }
 
 thread_local! {
@@ -352,7 +366,7 @@ fn decode_pass(
     base: &[[Acc; 2]],
     extra: Option<&features::ExtraFeatures>,
     stage: usize,
-    masks: &[[u32; 2]; HIST],
+    masks: &[[Allowed; 2]; HIST],
     tags: &mut [u8],
     carry: &mut [(u8, Acc)],
     scores: &mut [WordScores],
@@ -392,7 +406,7 @@ fn decode_pass(
                     carry[i] = (t1, c);
                 }
             }
-            let t = best(&acc, masks[t1 as usize][(i + 1 == e) as usize]);
+            let t = best(&acc, &masks[t1 as usize][(i + 1 == e) as usize]);
             tags[i] = t;
             t2 = t1;
             t1 = t;
