@@ -97,6 +97,8 @@ impl DocFeatures {
 pub struct ExtraFeatures {
     feats: Vec<u64>,
     offs: Vec<u32>,
+    /// `history`'s counts, kept to be reused (`history_into`).
+    counts: FxMap<u64, [u16; 5]>,
 }
 
 impl ExtraFeatures {
@@ -211,36 +213,51 @@ struct WordFacts {
 }
 
 /// The roles in which a word's features depend on that word alone: itself, and as the previous or
-/// the next token of another. Their scores are summed once per word and weight table and reused.
+/// the next token of another, or the one two before or after it. Their scores are summed once per
+/// word and weight table and reused.
 pub const OWN: usize = 0;
 pub const AS_PREV: usize = 1;
 pub const AS_NEXT: usize = 2;
-const ROLES: usize = 3;
+pub const AS_PREV2: usize = 3;
+pub const AS_NEXT2: usize = 4;
+pub const ROLES: usize = 5;
 
-/// Cached role scores of one word under one weight table.
-#[derive(Clone, Copy)]
-struct RoleScores {
-    ready: u8,
-    s: [[f32; crate::ner::model::N_TAGS]; ROLES],
+/// A word's own lower-case form and cluster two tokens before (`AS_PREV2`) or after another.
+fn far_lower(x: &WordFacts, role: usize) -> u64 {
+    f(if role == AS_PREV2 { tpl::LOWER_M2 } else { tpl::LOWER_P2 }, x.lower)
+}
+fn far_cluster(x: &WordFacts, role: usize) -> Option<u64> {
+    let tp = if role == AS_PREV2 { tpl::CLUSTER_M2 } else { tpl::CLUSTER_P2 };
+    x.cluster.map(|c| f(tp, c.prefix(6)))
 }
 
-impl Default for RoleScores {
-    fn default() -> Self {
-        RoleScores { ready: 0, s: [[0.0; crate::ner::model::N_TAGS]; ROLES] }
-    }
-}
-
-/// Distinct words seen by one thread's tagger, their facts and features, and the role scores of
-/// each under the weight tables that asked. Word ids index `facts`; ids 0 and 1 are the sentence
-/// boundaries. Emptied when it holds `CAPACITY` words: news vocabulary is Zipfian, so the hot words
-/// come back within a few stories.
+/// Distinct words seen by one thread's tagger, their facts and features. Word ids index `facts`;
+/// ids 0 and 1 are the sentence boundaries. Emptied when it holds `CAPACITY` words (news vocabulary
+/// is Zipfian, so the hot words come back within a few stories); `epoch` tells the tagger's
+/// per-word scores when the ids were reused.
 pub struct WordCache {
     fingerprint: u64,
     ids: FxMap<u64, u32>,
     facts: Vec<WordFacts>,
     own: Vec<u64>,
-    slots: Vec<(u64, Vec<RoleScores>)>,
+    epoch: u64,
     buf: String,
+    scratch: Scratch,
+}
+
+/// `build`'s document-level buffers, reused from one document to the next.
+#[derive(Default)]
+struct Scratch {
+    /// Word ids of the document's tokens, and each sentence's range of them.
+    ids: Vec<u32>,
+    bounds: Vec<(usize, usize)>,
+    case_counts: FxMap<u64, [u16; 2]>,
+    /// Gazetteer bits of each token.
+    gaz: Vec<u64>,
+    buf: String,
+    /// Capitalised mentions (word, left word, right word, token), sorted by word, and each word's run.
+    mentions: Vec<(u64, u64, u64, usize)>,
+    runs: FxMap<u64, (u32, u32)>,
 }
 
 impl WordCache {
@@ -252,8 +269,9 @@ impl WordCache {
             ids: FxMap::default(),
             facts: Vec::new(),
             own: Vec::new(),
-            slots: Vec::new(),
+            epoch: 0,
             buf: String::new(),
+            scratch: Scratch::default(),
         };
         c.clear();
         c
@@ -262,8 +280,8 @@ impl WordCache {
     fn clear(&mut self) {
         self.ids.clear();
         self.own.clear();
-        self.slots.clear();
         self.facts.clear();
+        self.epoch += 1;
         for mark in ["<S>", "</S>"] {
             let h = hash_str(mark);
             self.facts.push(WordFacts {
@@ -288,6 +306,18 @@ impl WordCache {
             self.fingerprint = lex.fingerprint;
             self.clear();
         }
+    }
+
+    /// Number of word ids given out since the last emptying.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+    /// Changes whenever the cache is emptied (word ids are then given out again).
+    pub fn epoch(&self) -> u64 {
+        self.epoch
     }
 
     fn id(&mut self, lex: &Lexicon, w: &str) -> u32 {
@@ -377,10 +407,14 @@ impl WordCache {
     }
 
     /// The features word `id` contributes in `role`.
-    fn role_features(&self, id: u32, role: usize, out: &mut Vec<u64>) {
+    pub fn role_features(&self, id: u32, role: usize, out: &mut Vec<u64>) {
         let x = &self.facts[id as usize];
         match role {
             OWN => out.extend_from_slice(&self.own[x.own.0 as usize..x.own.1 as usize]),
+            AS_PREV2 | AS_NEXT2 => {
+                out.push(far_lower(x, role));
+                out.extend(far_cluster(x, role));
+            }
             _ => {
                 // a neighbour's word, shape and clusters, under the templates of its side
                 let (lower, sshape, cluster) = if role == AS_PREV {
@@ -397,73 +431,44 @@ impl WordCache {
             }
         }
     }
-
-    /// The slot of role scores for the weight table `scorer_id`, sized for every known word.
-    pub fn slot(&mut self, scorer_id: u64) -> usize {
-        let slot = match self.slots.iter().position(|(k, _)| *k == scorer_id) {
-            Some(s) => s,
-            None => {
-                if self.slots.len() >= 4 {
-                    self.slots.clear(); // many models on one thread (tests): keep the latest
-                }
-                self.slots.push((scorer_id, Vec::new()));
-                self.slots.len() - 1
-            }
-        };
-        let n = self.facts.len();
-        if self.slots[slot].1.len() < n {
-            self.slots[slot].1.resize(n, RoleScores::default());
-        }
-        slot
-    }
-
-    /// Adds to `acc` the scores of word `id` in `role` under the table of `slot` (scored by
-    /// `add`), summed on first use. Weights are integers, so a cached sum equals a fresh one.
-    #[inline(always)]
-    pub fn add_role<F: Fn(u64, &mut [f32; crate::ner::model::N_TAGS])>(
-        &mut self,
-        slot: usize,
-        add: F,
-        id: u32,
-        role: usize,
-        acc: &mut [f32; crate::ner::model::N_TAGS],
-    ) {
-        if self.slots[slot].1[id as usize].ready & (1 << role) == 0 {
-            let mut feats = Vec::with_capacity(24);
-            self.role_features(id, role, &mut feats);
-            let mut row = [0f32; crate::ner::model::N_TAGS];
-            for &ft in &feats {
-                add(ft, &mut row);
-            }
-            let rs = &mut self.slots[slot].1[id as usize];
-            rs.ready |= 1 << role;
-            rs.s[role] = row;
-        }
-        let row = &self.slots[slot].1[id as usize].s[role];
-        for k in 0..row.len() {
-            acc[k] += row[k];
-        }
-    }
 }
 
 /// Computes the static features of a document given as sentences of tokens, every feature of
 /// every token listed (training, evaluation).
 pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
     let mut cache = WordCache::new(lex);
-    build(lex, doc, &mut cache, true)
-}
-
-/// The same features, with each token's word-only ones (`OWN`, `AS_PREV`, `AS_NEXT` roles) left
-/// to `cache` (`DocFeatures::words`): the tagger sums those once per word instead of per token.
-pub fn extract_cached<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache) -> DocFeatures {
-    cache.prepare(lex);
-    build(lex, doc, cache, false)
-}
-
-fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, expand: bool) -> DocFeatures {
     let mut out = DocFeatures::default();
-    let ids: Vec<Vec<u32>> =
-        doc.iter().map(|s| s.iter().map(|t| cache.id(lex, t.as_ref())).collect()).collect();
+    build(lex, doc, &mut cache, true, &mut out);
+    out
+}
+
+/// The same features, with each token's word-only ones (`OWN`, `AS_PREV`, ... roles) left
+/// to `cache` (`DocFeatures::words`): the tagger sums those once per word instead of per token.
+/// Written into `out`, whose buffers are reused (the tagger keeps one per thread).
+pub fn extract_cached<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, out: &mut DocFeatures) {
+    cache.prepare(lex);
+    build(lex, doc, cache, false, out);
+}
+
+fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, expand: bool, out: &mut DocFeatures) {
+    out.sentences.clear();
+    out.feats.clear();
+    out.offs.clear();
+    out.info.clear();
+    out.words.clear();
+    // Document-level buffers, kept in the cache between documents (no allocation per story).
+    let mut sc = std::mem::take(&mut cache.scratch);
+    sc.ids.clear();
+    sc.bounds.clear();
+    for sent in doc {
+        let start = sc.ids.len();
+        for t in sent {
+            let id = cache.id(lex, t.as_ref());
+            sc.ids.push(id);
+        }
+        sc.bounds.push((start, sc.ids.len()));
+    }
+    let ids: Vec<&[u32]> = sc.bounds.iter().map(|&(a, b)| &sc.ids[a..b]).collect();
     let facts = &cache.facts;
     // A sentence is "all caps" (headlines, datelines) when it has letters but no lower-case letter.
     let caps: Vec<bool> = ids
@@ -474,7 +479,8 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
         .collect();
     // How each word is written where case carries information (not sentence-initial, not in an
     // all-caps line): tells "BUSH" in a headline from "CUT" by how the story writes them elsewhere.
-    let mut case_counts: FxMap<u64, [u16; 2]> = FxMap::default();
+    let case_counts = &mut sc.case_counts;
+    case_counts.clear();
     for (s, sent) in ids.iter().enumerate() {
         if caps[s] {
             continue;
@@ -494,12 +500,13 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
     }
 
     // Gazetteer: the longest phrase starting at each capitalised token.
-    let mut buf = String::new();
-    let gaz: Vec<Vec<u64>> = ids
-        .iter()
-        .map(|sent| {
+    let buf = &mut sc.buf;
+    sc.gaz.clear();
+    sc.gaz.resize(sc.ids.len(), 0);
+    for (sent, &(a, b)) in ids.iter().zip(&sc.bounds) {
+        let gaz = &mut sc.gaz[a..b];
+        {
             let n = sent.len();
-            let mut gaz = vec![0u64; n];
             let mut i = 0;
             while i < n {
                 let mut next = i + 1;
@@ -520,7 +527,7 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                             }
                             buf.push_str(&facts[w as usize].lower_str);
                         }
-                        hash_str(&buf)
+                        hash_str(buf)
                     };
                     let cats = lex.phrase_categories(h);
                     if cats == 0 {
@@ -549,15 +556,17 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                 }
                 i = next;
             }
-            gaz
-        })
-        .collect();
+        }
+    }
+    let gaz: Vec<&[u64]> = sc.bounds.iter().map(|&(a, b)| &sc.gaz[a..b]).collect();
 
     // Context aggregation (Ratinov & Roth): the words around the other mentions of a capitalised
-    // word in the story ("tyre maker Pirelli" helps a bare "Pirelli" elsewhere).
+    // word in the story ("tyre maker Pirelli" helps a bare "Pirelli" elsewhere). Kept as one list
+    // sorted by word (stably: each word's mentions stay in text order) and a map to each word's run.
     let boundary = facts[BOS as usize].lower;
     let boundary_end = facts[EOS as usize].lower;
-    let mut contexts: FxMap<u64, Vec<(u64, u64, usize)>> = FxMap::default();
+    let mentions = &mut sc.mentions;
+    mentions.clear();
     let mut flat = 0usize;
     for sent in &ids {
         for (i, &t) in sent.iter().enumerate() {
@@ -565,11 +574,24 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
             if t.initcap {
                 let l = if i > 0 { facts[sent[i - 1] as usize].lower } else { boundary };
                 let r = sent.get(i + 1).map_or(boundary_end, |&x| facts[x as usize].lower);
-                contexts.entry(t.lower_raw).or_default().push((l, r, flat));
+                mentions.push((t.lower_raw, l, r, flat));
             }
             flat += 1;
         }
     }
+    mentions.sort_by_key(|m| m.0);
+    let runs = &mut sc.runs;
+    runs.clear();
+    let mut k = 0;
+    while k < mentions.len() {
+        let key = mentions[k].0;
+        let start = k;
+        while k < mentions.len() && mentions[k].0 == key {
+            k += 1;
+        }
+        runs.insert(key, (start as u32, k as u32));
+    }
+    let contexts = |key: &u64| runs.get(key).map(|&(a, b)| &mentions[a as usize..b as usize]);
 
     for (s, sent) in ids.iter().enumerate() {
         let start = out.info.len();
@@ -582,6 +604,8 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
             let here = out.info.len();
             let m1 = if i > 0 { sent[i - 1] } else { BOS };
             let p1 = if i + 1 < n { sent[i + 1] } else { EOS };
+            // beyond the sentence, the boundary words (no cluster)
+            let (m2, p2) = (&facts[if i > 1 { sent[i - 2] } else { BOS } as usize], &facts[if i + 2 < n { sent[i + 2] } else { EOS } as usize]);
             if expand {
                 cache.role_features(sent[i], OWN, &mut out.feats);
                 cache.role_features(m1, AS_PREV, &mut out.feats);
@@ -592,10 +616,11 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
             let fs = &mut out.feats;
             let (lm1, sm1) = (facts[m1 as usize].lower, facts[m1 as usize].sshape);
             let (lp1, sp1) = (facts[p1 as usize].lower, facts[p1 as usize].sshape);
-            let lm2 = if i > 1 { at(i - 2).lower } else { boundary };
-            let lp2 = if i + 2 < n { at(i + 2).lower } else { boundary_end };
-            fs.push(f(tpl::LOWER_M2, lm2));
-            fs.push(f(tpl::LOWER_P2, lp2));
+            // the `AS_PREV2` and `AS_NEXT2` roles, listed in their place when every feature is listed
+            if expand {
+                fs.push(far_lower(m2, AS_PREV2));
+                fs.push(far_lower(p2, AS_NEXT2));
+            }
             fs.push(f(tpl::SSHAPE_TRI, mix(mix(sm1, t.sshape), sp1)));
             fs.push(f(tpl::BIGRAM_M1, mix(lm1, t.lower)));
             fs.push(f(tpl::BIGRAM_P1, mix(t.lower, lp1)));
@@ -636,11 +661,11 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                     Some(_) => DOC_TITLE,
                 };
                 fs.push(f(tpl::DOC_CASE, mix(doc_case, (i == 0 || is_caps) as u64)));
-                if let Some(ctx) = contexts.get(&t.lower_raw) {
+                if let Some(ctx) = contexts(&t.lower_raw) {
                     let mut seen = 0;
                     // Bounded scan: a word repeated in the same context thousands of times (a
                     // megabyte story of one repeated paragraph) would otherwise cost O(n^2).
-                    for &(l, r, at) in ctx.iter().take(64) {
+                    for &(_, l, r, at) in ctx.iter().take(64) {
                         if at == here || (l == lm1 && r == lp1) {
                             continue;
                         }
@@ -653,10 +678,9 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                     }
                 }
             }
-            for (tp, j) in [(tpl::CLUSTER_M2, i.wrapping_sub(2)), (tpl::CLUSTER_P2, i + 2)] {
-                if let Some(c) = sent.get(j).and_then(|&x| facts[x as usize].cluster) {
-                    fs.push(f(tp, c.prefix(6)));
-                }
+            if expand {
+                fs.extend(far_cluster(m2, AS_PREV2));
+                fs.extend(far_cluster(p2, AS_NEXT2));
             }
             out.info.push(TokInfo {
                 lower: t.lower,
@@ -667,7 +691,8 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
         out.sentences.push((start, out.info.len()));
     }
     out.offs.push(out.feats.len() as u32);
-    out
+    drop((ids, gaz));
+    cache.scratch = sc;
 }
 
 /// Features that depend on the two previous tags.
@@ -683,14 +708,23 @@ pub fn dynamic(info: &TokInfo, t1: u8, t2: u8, out: &mut [u64; 4]) {
 /// (Ratinov & Roth's extended prediction history) and its own first-stage decisions around the token.
 /// `kinds[i]` is the entity type index (0..4) of token i's first-stage tag, or 4 for O.
 pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
-    let mut counts: FxMap<u64, [u16; 5]> = FxMap::default();
+    let mut out = ExtraFeatures::default();
+    history_into(doc, tags, kinds, &mut out);
+    out
+}
+
+/// `history` written into `out`, whose buffers are reused.
+pub fn history_into(doc: &DocFeatures, tags: &[u8], kinds: &[u8], out: &mut ExtraFeatures) {
+    out.feats.clear();
+    out.offs.clear();
+    let counts = &mut out.counts;
+    counts.clear();
     for (i, info) in doc.info.iter().enumerate() {
         if let Some(k) = info.hist_key {
             let c = &mut counts.entry(k).or_insert([0; 5])[kinds[i] as usize];
             *c = c.saturating_add(1);
         }
     }
-    let mut out = ExtraFeatures::default();
     for &(s, e) in &doc.sentences {
         for i in s..e {
             out.offs.push(out.feats.len() as u32);
@@ -730,7 +764,6 @@ pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
         }
     }
     out.offs.push(out.feats.len() as u32);
-    out
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! The model (models/ner.bin) and its lexicons are compiled into the library and loaded once per
 //! process, shared by all threads. Train it with `cargo run --release --bin train-ner` (README).
 pub mod features;
+mod fast;
 pub mod hash;
 pub mod lexicon;
 pub mod model;
@@ -21,7 +22,11 @@ const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 /// The model shipped with the library, loaded on first use; an error names what is wrong with it.
 pub fn shipped_model() -> Result<&'static Model, &'static crate::Error> {
     static M: OnceLock<Result<Model, crate::Error>> = OnceLock::new();
-    M.get_or_init(|| Model::from_bytes(MODEL_BYTES, lexicon::Lexicon::builtin())).as_ref()
+    M.get_or_init(|| {
+        // the tagging tables are made here, with the model, not inside the first story's call
+        Model::from_bytes(MODEL_BYTES, lexicon::Lexicon::builtin()).inspect(|m| m.prepare())
+    })
+    .as_ref()
 }
 
 /// Fills `art.entities` (sorted by start) from the tagger and `rules::find`.
@@ -64,15 +69,23 @@ pub fn recognize_with(model: &Model, art: &Article) -> Vec<Entity> {
 /// row or a one-sentence-a-line text is never inside a name.
 pub fn segments(art: &Article) -> Vec<(usize, usize, usize)> {
     let text = art.text.as_bytes();
-    let lines: Vec<usize> = art.text.split('\n').map(str::len).collect();
-    let full = lines.iter().filter(|&&l| (50..=85).contains(&l)).count();
-    // Wrapping breaks lines inside sentences, so many lines go on in lower case; a text of one
-    // sentence (or table row) a line, however even its widths, almost never does.
-    let continued = art.text.split('\n').skip(1).filter(|l| l.trim_start().starts_with(|c: char| c.is_lowercase())).count();
-    let wrapped = lines.len() >= 3
-        && full * 10 >= lines.len() * 6
-        && lines.iter().all(|&l| l <= 90)
-        && continued * 5 >= lines.len() - 1;
+    // Line statistics in one pass over the newlines: how many lines, how many of wrapping width,
+    // the longest, and how many after the first go on in lower case.
+    let (mut n_lines, mut full, mut longest, mut continued) = (0usize, 0usize, 0usize, 0usize);
+    let mut line_start = 0;
+    for end in memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len())) {
+        let len = end - line_start;
+        full += (50..=85).contains(&len) as usize;
+        longest = longest.max(len);
+        // Wrapping breaks lines inside sentences, so many lines go on in lower case; a text of one
+        // sentence (or table row) a line, however even its widths, almost never does.
+        if n_lines > 0 && art.text[line_start..end].trim_start().starts_with(|c: char| c.is_lowercase()) {
+            continued += 1;
+        }
+        n_lines += 1;
+        line_start = end + 1;
+    }
+    let wrapped = n_lines >= 3 && full * 10 >= n_lines * 6 && longest <= 90 && continued * 5 >= n_lines - 1;
     let mut out = Vec::with_capacity(art.sentences.len());
     for (si, s) in art.sentences.iter().enumerate() {
         let mut start = s.token_start;

@@ -2,10 +2,9 @@
 //! decoding that only makes valid BILOU sequences, and an optional second stage that sees the first
 //! stage's decisions for the whole document.
 
-use super::features::{self, DocFeatures, ExtraFeatures, WordCache};
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
+use super::features::{self, DocFeatures, ExtraFeatures};
 use super::lexicon::Lexicon;
+use std::sync::OnceLock;
 use crate::error::{Error, Result};
 
 /// CoNLL's entity types, in tag order.
@@ -113,7 +112,7 @@ pub struct Transitions {
     t1t2: Vec<[f32; N_TAGS]>,
 }
 
-const HIST: usize = START as usize + 1;
+pub(super) const HIST: usize = START as usize + 1;
 
 impl Transitions {
     pub fn new<S: Scorer + ?Sized>(sc: &S) -> Transitions {
@@ -168,11 +167,7 @@ pub struct Weights {
     /// on a hashed bit mispredicts half the time and stalls the loads that could overlap).
     rows: Vec<Row>,
     trans: Option<Transitions>,
-    /// Tells this table's cached word scores from another's (`WordCache`).
-    id: u64,
 }
-
-static NEXT_WEIGHTS_ID: AtomicU64 = AtomicU64::new(1);
 
 /// The weights of tags 1..17 of one feature; tag O's weight is folded into the others.
 ///
@@ -181,7 +176,7 @@ static NEXT_WEIGHTS_ID: AtomicU64 = AtomicU64::new(1);
 /// straddle two lines half the time.
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, align(32))]
-struct Row([i16; N_TAGS - 1]);
+pub(super) struct Row(pub(super) [i16; N_TAGS - 1]);
 
 /// 64 rows of the table: which are non-zero, and how many non-zero rows come before them.
 #[derive(Debug, Clone, Copy, Default)]
@@ -194,7 +189,18 @@ struct RankWord {
 impl Weights {
     #[inline(always)]
     fn row(&self, feat: u64) -> &Row {
-        let b = bucket(feat, self.bits);
+        self.row_at(bucket(feat, self.bits))
+    }
+
+    /// Whether bucket `b` has a (non-zero) row.
+    #[inline]
+    pub(super) fn has_row(&self, b: usize) -> bool {
+        self.index[b >> 6].present >> (b & 63) & 1 != 0
+    }
+
+    /// The row of bucket `b` (row 0, all zeros, when absent).
+    #[inline(always)]
+    pub(super) fn row_at(&self, b: usize) -> &Row {
         let word = self.index[b >> 6];
         let shift = b & 63;
         let present = ((word.present >> shift) & 1) as usize;
@@ -261,7 +267,7 @@ impl Weights {
         for word in &mut index[next_block..] {
             word.rank = rows.len() as u32 - 1;
         }
-        Weights { bits, index, rows, trans: None, id: NEXT_WEIGHTS_ID.fetch_add(1, Ordering::Relaxed) }.with_transitions()
+        Weights { bits, index, rows, trans: None }.with_transitions()
     }
 
     /// The dense table back (rebased: tag O's column is zero).
@@ -402,27 +408,6 @@ pub fn decode<S: Scorer>(sc: &S, doc: &DocFeatures, extra: Option<&ExtraFeatures
     decode_from(sc, doc, &base)
 }
 
-/// Static scores of a document extracted with `extract_cached`: its listed features plus the
-/// word-only ones, whose sums the cache keeps per word.
-#[inline(always)]
-fn base_cached(w: &Weights, doc: &DocFeatures, extra: Option<&ExtraFeatures>, cache: &mut WordCache) -> Vec<[f32; N_TAGS]> {
-    let mut out = Vec::with_capacity(doc.len());
-    let slot = cache.slot(w.id);
-    for &(s, e) in &doc.sentences {
-        for i in s..e {
-            let mut acc = base_scores(w, doc, extra, i);
-            let prev = if i > s { doc.words[i - 1] } else { features::BOS };
-            let next = if i + 1 < e { doc.words[i + 1] } else { features::EOS };
-            let add = |f: u64, a: &mut [f32; N_TAGS]| w.add(f, a);
-            cache.add_role(slot, add, doc.words[i], features::OWN, &mut acc);
-            cache.add_role(slot, add, prev, features::AS_PREV, &mut acc);
-            cache.add_role(slot, add, next, features::AS_NEXT, &mut acc);
-            out.push(acc);
-        }
-    }
-    out
-}
-
 /// The left-to-right pass over static scores `base`: adds the history features, keeps the best
 /// tag that makes a valid BILOU sequence.
 #[inline(always)]
@@ -455,11 +440,6 @@ fn decode_from<S: Scorer>(sc: &S, doc: &DocFeatures, base: &[[f32; N_TAGS]]) -> 
         }
     }
     tags
-}
-
-thread_local! {
-    /// Each thread's word cache for `Model::tag_document`.
-    static WORDS: RefCell<Option<WordCache>> = const { RefCell::new(None) };
 }
 
 /// Averaged perceptron state (Collins 2002; averaging by the lazy "w - u/c" trick).
@@ -540,6 +520,8 @@ pub struct Model {
     pub lex: Lexicon,
     pub stage1: Weights,
     pub stage2: Option<Weights>,
+    /// Both tables merged for `tag_document`, made on first use.
+    joint: OnceLock<super::fast::Joint>,
 }
 
 impl std::fmt::Debug for Model {
@@ -560,48 +542,23 @@ pub fn stage1_extra<S: Scorer>(sc: &S, doc: &DocFeatures) -> ExtraFeatures {
 }
 
 impl Model {
+    pub fn new(lex: Lexicon, stage1: Weights, stage2: Option<Weights>) -> Model {
+        Model { lex, stage1, stage2, joint: OnceLock::new() }
+    }
+
+    /// Makes the tables `tag_document` uses now rather than on its first call.
+    pub fn prepare(&self) {
+        self.joint();
+    }
+
+    pub(super) fn joint(&self) -> &super::fast::Joint {
+        self.joint.get_or_init(|| super::fast::Joint::new(&self.stage1, self.stage2.as_ref()))
+    }
+
     /// Tags a document given as sentences of tokens: spans `(start, end, type index)` per sentence.
+    /// The same decisions as `tag_features` over `features::extract`, with less work (`fast`).
     pub fn tag_document<S: AsRef<str>>(&self, doc: &[Vec<S>]) -> Vec<Vec<(usize, usize, usize)>> {
-        let (tags, sentences) = WORDS.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut slot) => self.tag_cached(doc, slot.get_or_insert_with(|| WordCache::new(&self.lex))),
-            // not reachable (tagging never re-enters itself), but a fresh cache is always correct
-            Err(_) => self.tag_cached(doc, &mut WordCache::new(&self.lex)),
-        });
-        sentences.iter().map(|&(s, e)| tags_to_spans(&tags[s..e])).collect()
-    }
-
-    fn tag_cached<S: AsRef<str>>(&self, doc: &[Vec<S>], cache: &mut WordCache) -> (Vec<u8>, Vec<(usize, usize)>) {
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("popcnt") {
-            // SAFETY: the running CPU has both features.
-            return unsafe { self.tag_cached_avx2(doc, cache) };
-        }
-        self.tag_cached_portable(doc, cache)
-    }
-
-    /// The same code compiled for AVX2 and POPCNT (runtime dispatch keeps builds portable): the
-    /// table lookups' rank popcount becomes one instruction and a row is added 8 lanes at a time.
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2,popcnt")]
-    unsafe fn tag_cached_avx2<S: AsRef<str>>(&self, doc: &[Vec<S>], cache: &mut WordCache) -> (Vec<u8>, Vec<(usize, usize)>) {
-        self.tag_cached_portable(doc, cache)
-    }
-
-    #[inline(always)]
-    fn tag_cached_portable<S: AsRef<str>>(&self, doc: &[Vec<S>], cache: &mut WordCache) -> (Vec<u8>, Vec<(usize, usize)>) {
-        let feats = features::extract_cached(&self.lex, doc, cache);
-        let base = base_cached(&self.stage1, &feats, None, cache);
-        let tags = decode_from(&self.stage1, &feats, &base);
-        let tags = match &self.stage2 {
-            None => tags,
-            Some(w2) => {
-                let kinds: Vec<u8> = tags.iter().map(|&t| kind_of(t)).collect();
-                let extra = features::history(&feats, &tags, &kinds);
-                let base = base_cached(w2, &feats, Some(&extra), cache);
-                decode_from(w2, &feats, &base)
-            }
-        };
-        (tags, feats.sentences)
+        super::fast::tag(self, doc)
     }
 
     pub fn tag_features(&self, feats: &DocFeatures) -> Vec<u8> {
@@ -651,7 +608,7 @@ impl Model {
         if r.pos != bytes.len() {
             return Err(Error::Model(format!("{} stray bytes after the model", bytes.len() - r.pos)));
         }
-        Ok(Model { lex, stage1, stage2 })
+        Ok(Model::new(lex, stage1, stage2))
     }
 }
 
@@ -686,7 +643,7 @@ mod tests {
         let mut w = vec![0i16; (1 << 8) * N_TAGS];
         w[5 * N_TAGS + 3] = -7;
         w[200 * N_TAGS + 16] = 300;
-        let m = Model { lex, stage1: Weights::from_dense(8, &w), stage2: None };
+        let m = Model::new(lex, Weights::from_dense(8, &w), None);
         let bytes = m.to_bytes();
         let back = Model::from_bytes(&bytes, Lexicon::from_text("", "")).unwrap();
         assert_eq!(back.stage1.to_dense(), w);

@@ -1,9 +1,12 @@
 //! Refines CoNLL's four types into OntoNotes labels from the entity's words, its neighbours and the
 //! gazetteer: LOC -> GPE/FAC/LOC, MISC -> NORP/EVENT/PRODUCT/LAW/LANGUAGE/WORK_OF_ART/MISC.
-use crate::gazetteer::gazetteer;
+use crate::gazetteer::{gazetteer, with_lower, FastHasher};
 use crate::types::*;
-use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+/// Sets of words looked up per token: SipHash's flood resistance buys nothing for compiled-in lists.
+type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FastHasher>>;
 
 const DEMONYMS: &str = include_str!("../../data/ner/hand/demonym.txt");
 
@@ -27,52 +30,122 @@ pub fn is_demonym(text: &str) -> bool {
 }
 
 /// Last words of event names.
-const EVENT_HEADS: &[&str] = &[
+static EVENT_HEADS: Words = Words::new(&[
     "war", "day", "cup", "championship", "championships", "olympics", "olympiad", "games", "open", "prix",
     "exhibition", "expo", "festival", "summit", "conference", "marathon", "tournament", "classic", "rally",
     "revolution", "uprising", "crisis", "election", "elections", "series", "trophy", "masters", "derby",
     "forum", "congress", "talks", "massacre", "invasion", "offensive",
-];
+]);
 /// Nouns naming made things: an entity right after one ("surveillance aircraft Global Hawk") is a
 /// product, as is a code-like name right before one ("Hwasong-18 ICBM").
-const PRODUCT_NOUNS: &[&str] = &[
+static PRODUCT_NOUNS: Words = Words::new(&[
     "aircraft", "drone", "drones", "missile", "missiles", "icbm", "icbms", "rocket", "rockets", "jet", "jets",
     "fighter", "fighters", "bomber", "bombers", "tank", "tanks", "helicopter", "helicopters", "submarine",
     "warship", "destroyer", "carrier", "satellite", "car", "cars", "truck", "smartphone", "phone", "laptop",
     "computer", "software", "airliner", "plane", "planes", "vehicle", "launcher",
-];
-const LAW_HEADS: &[&str] = &[
+]);
+static LAW_HEADS: Words = Words::new(&[
     "act", "treaty", "constitution", "law", "code", "convention", "accord", "accords", "protocol", "amendment",
     "charter", "bill", "directive", "agreement",
-];
-const FAC_HEADS: &[&str] = &[
+]);
+static FAC_HEADS: Words = Words::new(&[
     "airport", "bridge", "stadium", "square", "street", "avenue", "road", "tower", "palace", "hall", "museum",
     "hotel", "canal", "highway", "dam", "mausoleum", "arena", "station", "prison", "temple", "cathedral",
-];
-const LANGUAGES: &[&str] = &[
+]);
+static LANGUAGES: Words = Words::new(&[
     "english", "french", "german", "spanish", "arabic", "russian", "chinese", "mandarin", "cantonese",
     "japanese", "korean", "portuguese", "italian", "hindi", "urdu", "persian", "farsi", "hebrew", "turkish",
     "swahili", "dutch", "greek", "latin", "polish", "ukrainian",
-];
+]);
 /// Wire-copy words that are never names alone (advisories, desks, ministries' first words).
-const NEVER_ALONE: &[&str] = &["attn", "advisory", "urgent", "defense", "defence", "update", "correction", "repeat", "editors"];
+static NEVER_ALONE: Words = Words::new(&["attn", "advisory", "urgent", "defense", "defence", "update", "correction", "repeat", "editors"]);
 
 /// Months, weekdays and ordinal words are dates and ranks, not names, when they stand alone
 /// ("December" in a futures table, "Second" opening a line). "May", "June" and "August" are left
 /// to the tagger: they are people's names too.
-const CALENDAR_AND_ORDINALS: &[&str] = &[
+static CALENDAR_AND_ORDINALS: Words = Words::new(&[
     "january", "february", "march", "april", "july", "september", "october", "november", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "second", "third",
     "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-];
+]);
 
 fn word(art: &Article, i: usize) -> &str {
     art.token_text(i)
 }
 
-fn lower_in(w: &str, list: &[&str]) -> bool {
-    let l = w.trim_end_matches('.').to_lowercase();
-    list.contains(&l.as_str())
+/// A list of lower-case words, and an open-addressed table of those of up to 16 bytes packed into
+/// integers, made on first use: `lower_in` runs several times per token.
+struct Words {
+    list: &'static [&'static str],
+    table: OnceLock<Table>,
+}
+
+/// Packed words `(bytes, length)` by hash slot; length `u8::MAX` marks an empty slot.
+struct Table {
+    slots: Vec<(u128, u8)>,
+    shift: u32,
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        Words { list, table: OnceLock::new() }
+    }
+
+    fn table(&self) -> &Table {
+        self.table.get_or_init(|| {
+            let bits = (2 * self.list.len()).next_power_of_two().max(8).trailing_zeros();
+            let mut t = Table { slots: vec![(0, u8::MAX); 1 << bits], shift: 64 - bits };
+            for w in self.list.iter().filter(|w| w.len() <= 16) {
+                let key = pack(w.as_bytes());
+                let mut i = t.slot(key.0);
+                while t.slots[i].1 != u8::MAX && t.slots[i] != key {
+                    i = (i + 1) & (t.slots.len() - 1);
+                }
+                t.slots[i] = key;
+            }
+            t
+        })
+    }
+}
+
+impl Table {
+    #[inline]
+    fn slot(&self, x: u128) -> usize {
+        ((x as u64 ^ (x >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+    fn contains(&self, key: (u128, u8)) -> bool {
+        let mut i = self.slot(key.0);
+        loop {
+            let s = self.slots[i];
+            if s == key {
+                return true;
+            }
+            if s.1 == u8::MAX {
+                return false;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
+/// Up to 16 bytes as one integer (zero-padded) and the length.
+fn pack(b: &[u8]) -> (u128, u8) {
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    (u128::from_le_bytes(buf), b.len() as u8)
+}
+
+/// Whether `w`, lower-cased, without trailing periods, is one of `words`.
+fn lower_in(w: &str, words: &Words) -> bool {
+    let t = w.trim_end_matches('.');
+    if t.len() <= 16 && t.is_ascii() {
+        // ASCII lower-casing maps byte to byte: done on the stack, looked up as one integer
+        let mut buf = [0u8; 16];
+        buf[..t.len()].copy_from_slice(t.as_bytes());
+        buf.make_ascii_lowercase();
+        return words.table().contains((u128::from_le_bytes(buf), t.len() as u8));
+    }
+    words.list.contains(&t.to_lowercase().as_str())
 }
 
 /// "Hwasong-18", "MiG-29", "F-16", "Su-57": letters, a hyphen, digits.
@@ -92,7 +165,7 @@ fn code_like(w: &str) -> bool {
 pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
     let text = art.slice(Span::new(art.tokens[ts].span.start, art.tokens[te - 1].span.end));
     // "ATTN", "Defense", "ICBM" alone: wire words and kinds of things, not names
-    if te - ts == 1 && (lower_in(text, NEVER_ALONE) || lower_in(text, PRODUCT_NOUNS) || lower_in(text, CALENDAR_AND_ORDINALS))
+    if te - ts == 1 && (lower_in(text, &NEVER_ALONE) || lower_in(text, &PRODUCT_NOUNS) || lower_in(text, &CALENDAR_AND_ORDINALS))
     {
         return None;
     }
@@ -104,8 +177,8 @@ pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
     let head = last.split('-').next().unwrap_or(last);
     let before = (ts > 0).then(|| word(art, ts - 1));
     let after = (te < art.tokens.len()).then(|| word(art, te));
-    let after_product = after.is_some_and(|w| lower_in(w, PRODUCT_NOUNS));
-    let before_product = before.is_some_and(|w| lower_in(w, PRODUCT_NOUNS));
+    let after_product = after.is_some_and(|w| lower_in(w, &PRODUCT_NOUNS));
+    let before_product = before.is_some_and(|w| lower_in(w, &PRODUCT_NOUNS));
     let g = gazetteer();
     let place = |t: &str| {
         let t = t.trim_end_matches('.');
@@ -121,23 +194,23 @@ pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
                 Label::Gpe
             } else if before_product {
                 Label::Product
-            } else if lower_in(head, EVENT_HEADS) && te - ts > 1 {
+            } else if lower_in(head, &EVENT_HEADS) && te - ts > 1 {
                 Label::Event
-            } else if lower_in(last, FAC_HEADS) {
+            } else if lower_in(last, &FAC_HEADS) {
                 Label::Fac
             } else {
                 Label::Loc
             }
         }
         _ => {
-            if code_like(last) && !lower_in(head, EVENT_HEADS) || before_product || after_product && !is_demonym(text) {
+            if code_like(last) && !lower_in(head, &EVENT_HEADS) || before_product || after_product && !is_demonym(text) {
                 Label::Product
-            } else if lower_in(head, EVENT_HEADS) || last.rsplit_once('-').is_some_and(|(h, y)| {
-                y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, EVENT_HEADS)
+            } else if lower_in(head, &EVENT_HEADS) || last.rsplit_once('-').is_some_and(|(h, y)| {
+                y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, &EVENT_HEADS)
             }) {
                 Label::Event
             } else if te - ts == 1
-                && lower_in(text, LANGUAGES)
+                && lower_in(text, &LANGUAGES)
                 && (after.is_some_and(|w| w.eq_ignore_ascii_case("language") || w.starts_with("-lang"))
                     || before.is_some_and(|w| matches!(w, "speak" | "speaks" | "spoke" | "spoken" | "translated"))
                     || before == Some("in")
@@ -146,7 +219,7 @@ pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
                 Label::Language
             } else if is_demonym(text) {
                 Label::Norp
-            } else if lower_in(last, LAW_HEADS) && te - ts > 1 {
+            } else if lower_in(last, &LAW_HEADS) && te - ts > 1 {
                 Label::Law
             } else if te - ts > 1 && quoted(art, ts, te) {
                 Label::WorkOfArt
@@ -182,30 +255,29 @@ pub fn trim_end(art: &Article, _ts: usize, te: usize) -> usize {
     sp.end
 }
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+static WEEKDAYS: Words = Words::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 /// Words that make a weekday part of a name ("Good Friday", "Super Tuesday", "Bloody Sunday").
-const DAY_NAMERS: &[&str] = &[
+static DAY_NAMERS: Words = Words::new(&[
     "good", "black", "easter", "ash", "holy", "maundy", "palm", "super", "bloody", "cyber", "shrove", "whit",
     "low", "blue", "giving", "girl", "man",
-];
-const MONTHS: &[&str] = &[
+]);
+static MONTHS: Words = Words::new(&[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+]);
 /// Time adverbs the tagger sometimes runs a name into ("Control Data recently").
-const TIME_ADVERBS: &[&str] =
-    &["recently", "currently", "now", "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "previously"];
+static TIME_ADVERBS: Words = Words::new(&["recently", "currently", "now", "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "previously"]);
 /// Small words a name does not end with once a date is cut off it ("Challenger in [October 1984]").
 const TRAILING_FUNCTION_WORDS: &[&str] = &["in", "on", "at", "of", "by", "the", "and", "from", "since", "until", "to"];
 /// Time zones: alone after a clock time they belong to the time ("5 p.m. EST"), not a name.
-const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet"];
+static TIME_ZONES: Words = Words::new(&["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet"]);
 
 /// Cuts time words off the end of a name's tokens `[ts, te)` so the date rules get them: a weekday
 /// ("New York Stock Exchange Friday", "World Court Friday"), a month followed by a day or year
 /// ("EST Nov [9]", "Challenger in October [1984]"), a time adverb ("Control Data recently"); a
 /// name left with nothing, or only a time zone after a clock time, is dropped (None).
 pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize, usize)> {
-    let low = |i: usize| word(art, i).trim_end_matches('.').to_lowercase();
+    let is = |i: usize, list: &Words| lower_in(word(art, i), list);
     let followed_by_number = |i: usize| {
         let mut j = i + 1;
         if j < art.tokens.len() && word(art, j) == "." {
@@ -215,10 +287,9 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
     };
     let original = te;
     while te > ts {
-        let w = low(te - 1);
-        let weekday = WEEKDAYS.contains(&w.as_str()) && !(te - 1 > ts && DAY_NAMERS.contains(&low(te - 2).as_str()));
-        let month = MONTHS.contains(&w.as_str()) && followed_by_number(te - 1);
-        let adverb = te - 1 > ts && TIME_ADVERBS.contains(&w.as_str()) && word(art, te - 1).starts_with(char::is_lowercase);
+        let weekday = is(te - 1, &WEEKDAYS) && !(te - 1 > ts && is(te - 2, &DAY_NAMERS));
+        let month = is(te - 1, &MONTHS) && followed_by_number(te - 1);
+        let adverb = te - 1 > ts && is(te - 1, &TIME_ADVERBS) && word(art, te - 1).starts_with(char::is_lowercase);
         if weekday || month || adverb {
             te -= 1;
         } else {
@@ -233,9 +304,9 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
     if te == ts {
         return None;
     }
-    if te - ts == 1 && TIME_ZONES.contains(&low(ts).as_str()) && ts > 0 {
-        let before = word(art, ts - 1).to_lowercase();
-        if matches!(before.as_str(), "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "noon" | "midnight") {
+    if te - ts == 1 && is(ts, &TIME_ZONES) && ts > 0 {
+        let clock = |b: &str| matches!(b, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "noon" | "midnight");
+        if with_lower(word(art, ts - 1), clock) {
             return None;
         }
     }
@@ -259,6 +330,16 @@ mod tests {
 
     fn find(a: &Article, w: &str) -> usize {
         (0..a.tokens.len()).find(|&i| a.token_text(i) == w).unwrap()
+    }
+
+    #[test]
+    fn word_lists_match_any_case_without_trailing_periods() {
+        static W: Words = Words::new(&["corp", "championships", "internationalisation", "é"]);
+        assert!(lower_in("Corp.", &W) && lower_in("CORP", &W) && lower_in("corp..", &W));
+        assert!(lower_in("Championships", &W), "up to 16 bytes: packed");
+        assert!(lower_in("Internationalisation", &W), "longer: by the list");
+        assert!(lower_in("É", &W), "not ASCII: by the list");
+        assert!(!lower_in("cor", &W) && !lower_in("corps", &W) && !lower_in("", &W) && !lower_in("corp\0", &W));
     }
 
     #[test]
@@ -335,20 +416,47 @@ mod tests {
 
 const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
 /// Last words of organisation names.
-const ORG_HEADS: &[&str] = &[
+static ORG_HEADS: Words = Words::new(&[
     "agency", "party", "ministry", "committee", "commission", "council", "bank", "corp", "inc", "ltd",
     "corporation", "company", "association", "federation", "union", "university", "institute", "army",
     "navy", "authority", "organization", "organisation", "front", "command",
-];
+]);
 /// Words that open a capitalised run without being part of the name ("The", "In").
-const RUN_OPENERS: &[&str] = &[
+static RUN_OPENERS: Words = Words::new(&[
     "the", "a", "an", "in", "on", "at", "for", "by", "of", "and", "but", "this", "that", "with", "from", "to",
     "as", "its", "his", "her", "their", "when", "while", "after", "before",
-];
+]);
 
-fn agencies() -> &'static HashSet<&'static str> {
-    static A: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    A.get_or_init(|| AGENCIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+/// The wire agencies, and the first bytes and lengths (under 64) they have: most tokens are
+/// turned away by those two bit tests before any hashing (the check runs on every token).
+struct Agencies {
+    set: HashSet<&'static str>,
+    first: [u64; 4],
+    lens: u64,
+}
+
+impl Agencies {
+    fn contains(&self, w: &str) -> bool {
+        let (Some(&b), n) = (w.as_bytes().first(), w.len()) else { return self.set.contains(w) };
+        self.first[b as usize / 64] >> (b % 64) & 1 != 0 && (n >= 64 || self.lens >> n & 1 != 0) && self.set.contains(w)
+    }
+}
+
+fn agencies() -> &'static Agencies {
+    static A: OnceLock<Agencies> = OnceLock::new();
+    A.get_or_init(|| {
+        let set: HashSet<&'static str> =
+            AGENCIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let mut a = Agencies { set, first: [0; 4], lens: 0 };
+        for w in &a.set {
+            let b = w.as_bytes()[0];
+            a.first[b as usize / 64] |= 1 << (b % 64);
+            if w.len() < 64 {
+                a.lens |= 1 << w.len();
+            }
+        }
+        a
+    })
 }
 
 fn capitalised(w: &str) -> bool {
@@ -357,7 +465,7 @@ fn capitalised(w: &str) -> bool {
 
 /// "Exhibition-2023": an event word with a year.
 fn event_year(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(h, y)| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, EVENT_HEADS))
+    w.rsplit_once('-').is_some_and(|(h, y)| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, &EVENT_HEADS))
 }
 
 /// Name patterns the tagger misses, applied over its output (sorted, non-overlapping):
@@ -379,7 +487,7 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             if agencies().contains(w) {
                 add.push(Entity::new(art.tokens[i].span, Label::Org, si, i, i + 1));
             }
-            if !capitalised(w) || lower_in(w, RUN_OPENERS) {
+            if !capitalised(w) || lower_in(w, &RUN_OPENERS) {
                 i += 1;
                 continue;
             }
@@ -393,7 +501,7 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             let mut found = None;
             for end in (i + 1..=j).rev() {
                 let last = word(art, end - 1);
-                if end - i >= 2 && lower_in(last, ORG_HEADS) {
+                if end - i >= 2 && lower_in(last, &ORG_HEADS) {
                     found = Some((end, Label::Org));
                     break;
                 }
@@ -402,7 +510,7 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
                     break;
                 }
             }
-            if found.is_none() && i > s.token_start && lower_in(word(art, i - 1), PRODUCT_NOUNS) {
+            if found.is_none() && i > s.token_start && lower_in(word(art, i - 1), &PRODUCT_NOUNS) {
                 found = Some((j.min(i + 3), Label::Product));
             }
             if let Some((end, label)) = found {
@@ -463,7 +571,7 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
 }
 
 /// Words that end sports and other event names ("Hong Kong Open", "BellSouth Classic").
-const EVENT_ENDS: &[&str] = &["open", "classic", "masters", "cup", "championship", "championships", "trophy", "prix"];
+static EVENT_ENDS: Words = Words::new(&["open", "classic", "masters", "cup", "championship", "championships", "trophy", "prix"]);
 
 /// Event names the tagger cut or mislabelled: a place followed by a capitalised event word is
 /// one event ("Hong Kong" + "Open"); a name of several words ending in one is an event, not an
@@ -478,7 +586,7 @@ pub fn fix_events(art: &Article, ents: &mut [Entity]) {
         if matches!(e.label, Label::Gpe | Label::Loc)
             && te < sent
             && capitalised(word(art, te))
-            && lower_in(word(art, te), EVENT_ENDS)
+            && lower_in(word(art, te), &EVENT_ENDS)
             && !art.text[e.span.end..art.tokens[te].span.start].contains('\n')
             && !taken(ents, te)
         {
@@ -487,7 +595,7 @@ pub fn fix_events(art: &Article, ents: &mut [Entity]) {
             ent.span = Span::new(ent.span.start, end);
             ent.token_end = te + 1;
             ent.label = Label::Event;
-        } else if matches!(e.label, Label::Org | Label::Person) && te - ts >= 2 && lower_in(word(art, te - 1), EVENT_ENDS) {
+        } else if matches!(e.label, Label::Org | Label::Person) && te - ts >= 2 && lower_in(word(art, te - 1), &EVENT_ENDS) {
             ents[k].label = Label::Event;
         }
     }

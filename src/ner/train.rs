@@ -247,7 +247,7 @@ pub fn train(lex: Lexicon, train: &[ConllDoc], dev: Option<&[ConllDoc]>, cfg: &T
     } else {
         None
     };
-    Model { lex, stage1, stage2 }
+    Model::new(lex, stage1, stage2)
 }
 
 /// Exact-span counts of a model on CoNLL documents, tagging their gold tokens directly.
