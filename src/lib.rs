@@ -44,6 +44,16 @@ pub const MAX_STORY_BYTES: usize = 64 * 1024 * 1024;
 
 /// Parses one story and runs the requested stages.
 pub fn analyze(text: &str, opts: &ParseOptions, stages: Stages) -> Result<Article> {
+    analyze_using(text, opts, stages, None)
+}
+
+/// `parse` with another entity model than the shipped one (training tools score candidates
+/// through the full pipeline without rebuilding the library).
+pub fn parse_with_model(text: &str, opts: &ParseOptions, model: &ner::Model) -> Result<Article> {
+    analyze_using(text, opts, Stages::default(), Some(model))
+}
+
+fn analyze_using(text: &str, opts: &ParseOptions, stages: Stages, model: Option<&ner::Model>) -> Result<Article> {
     if text.len() > MAX_STORY_BYTES {
         return Err(Error::Input(format!(
             "story of {} bytes is over the limit of {} bytes",
@@ -54,7 +64,10 @@ pub fn analyze(text: &str, opts: &ParseOptions, stages: Stages) -> Result<Articl
     let mut art = article::parse_structure(text, opts);
     tokenize::annotate(&mut art);
     if stages.entities {
-        ner::recognize(&mut art);
+        match model {
+            Some(m) => ner::recognize_using(m, &mut art),
+            None => ner::recognize(&mut art),
+        }
         if stages.reading {
             resolve::resolve(&mut art);
             dates::annotate(&mut art);
