@@ -202,8 +202,8 @@ const TIME_ZONES: &[&str] = &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "
 
 /// Cuts time words off the end of a name's tokens `[ts, te)` so the date rules get them: a weekday
 /// ("New York Stock Exchange Friday", "World Court Friday"), a month followed by a day or year
-/// ("EST Nov [9]", "Challenger in October [1984]"), a time adverb ("Control Data recently"); a
-/// name left with nothing, or only a time zone after a clock time, is dropped (None).
+/// ("EST Nov [9]", "Challenger in October [1984]"), a time adverb ("Control Data recently"), and
+/// then function words left dangling ("in", "of"); a name left with nothing, or only a time zone after a clock time, is dropped (None).
 pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize, usize)> {
     let low = |i: usize| word(art, i).trim_end_matches('.').to_lowercase();
     let followed_by_number = |i: usize| {
@@ -213,7 +213,6 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
         }
         j < art.tokens.len() && word(art, j).starts_with(|c: char| c.is_ascii_digit())
     };
-    let original = te;
     while te > ts {
         let w = low(te - 1);
         let weekday = WEEKDAYS.contains(&w.as_str()) && !(te - 1 > ts && DAY_NAMERS.contains(&low(te - 2).as_str()));
@@ -225,10 +224,10 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
             break;
         }
     }
-    if te < original {
-        while te > ts && TRAILING_FUNCTION_WORDS.contains(&word(art, te - 1)) {
-            te -= 1;
-        }
+    // and a name never ends in a function word, whether a time word followed it or the tagger
+    // (which is not held to closed BILOU sequences) stopped one word late ("Kia Motor Corp of")
+    while te > ts && TRAILING_FUNCTION_WORDS.contains(&word(art, te - 1)) {
+        te -= 1;
     }
     if te == ts {
         return None;
@@ -362,9 +361,10 @@ fn event_year(w: &str) -> bool {
 
 /// Name patterns the tagger misses, applied over its output (sorted, non-overlapping):
 /// wire agencies are organisations; a capitalised run ending in an organisation word ("Korean
-/// Central News Agency", "Chinese Communist Party") is an ORG; one ending in an event word with a
+/// Central News Agency", "Chinese Communist Party") or in "Today" ("USA Today") is an ORG; one ending in an event word with a
 /// year ("Weaponry Exhibition-2023") an EVENT; a capitalised run right after a product noun
-/// ("surveillance aircraft Global Hawk") a PRODUCT. A pattern replaces the tagger's entities it
+/// ("surveillance aircraft Global Hawk") a PRODUCT, and so is a model name right before one
+/// ("Hwasong-18 ICBM"). A pattern replaces the tagger's entities it
 /// overlaps unless one of them is a place (GPE/LOC) of exactly the same span.
 pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
     let mut add: Vec<Entity> = Vec::new();
@@ -378,6 +378,12 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             let w = word(art, i);
             if agencies().contains(w) {
                 add.push(Entity::new(art.tokens[i].span, Label::Org, si, i, i + 1));
+            }
+            // a model name right before the kind of thing it names ("a Hwasong-18 ICBM", "F-16 jets")
+            if code_like(w) && i + 1 < s.token_end && lower_in(word(art, i + 1), PRODUCT_NOUNS) {
+                add.push(Entity::new(art.tokens[i].span, Label::Product, si, i, i + 1));
+                i += 1;
+                continue;
             }
             if !capitalised(w) || lower_in(w, RUN_OPENERS) {
                 i += 1;
@@ -393,7 +399,8 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             let mut found = None;
             for end in (i + 1..=j).rev() {
                 let last = word(art, end - 1);
-                if end - i >= 2 && lower_in(last, ORG_HEADS) {
+                // "USA Today", "VOA Today": a capitalised "Today" ending a name is a title, not a date
+                if end - i >= 2 && (lower_in(last, ORG_HEADS) || last == "Today") {
                     found = Some((end, Label::Org));
                     break;
                 }
@@ -536,6 +543,20 @@ mod pattern_tests {
         for w in ents.windows(2) {
             assert!(w[0].span.end <= w[1].span.start);
         }
+    }
+
+    #[test]
+    fn model_name_before_a_product_noun() {
+        let a = article(&["firing", "a", "Hwasong-18", "ICBM", "and", "COVID-19", "tests", "by", "Su-57", "pilots"]);
+        let mut ents = Vec::new();
+        apply_patterns(&a, &mut ents);
+        let got = texts(&a, &ents);
+        assert_eq!(got, vec![("Hwasong-18".to_string(), Label::Product)]);
+        // and a title ending in "Today" is a name, which keeps the date rules off it
+        let a = article(&["This", "is", "VOA", "Today", ".", "Today", "it", "rained"]);
+        let mut ents = Vec::new();
+        apply_patterns(&a, &mut ents);
+        assert_eq!(texts(&a, &ents), vec![("VOA Today".to_string(), Label::Org)]);
     }
 
     #[test]
