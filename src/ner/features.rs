@@ -42,6 +42,8 @@ mod tpl {
     pub const CLUSTER_M2: u64 = 43;
     pub const CLUSTER_P2: u64 = 44;
     pub const CLUSTER_SHAPE: u64 = 45;
+    pub const TOPIC_GAZ: u64 = 46;
+    pub const TOPIC_CLUSTER: u64 = 47;
     // dynamic
     pub const T1: u64 = 50;
     pub const T1T2: u64 = 51;
@@ -571,6 +573,10 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
         }
     }
 
+    // The story's first word: a wire headline opens with its desk ("SOCCER -", "CRICKET -"), and a
+    // city is a team in a results story ("Seattle 5 Texas 3"), a place elsewhere.
+    let topic = ids.iter().find_map(|s| s.first()).map_or(boundary, |&w| facts[w as usize].lower);
+
     for (s, sent) in ids.iter().enumerate() {
         let start = out.info.len();
         let n = sent.len();
@@ -610,10 +616,20 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                 }
             }
             let mut g = gaz[s][i];
+            let mut cats = 0u64;
             while g != 0 {
                 let b = g.trailing_zeros() as u64;
                 fs.push(f(tpl::GAZ, b));
+                cats |= 1 << (b / 4);
                 g &= g - 1;
+            }
+            if t.initcap {
+                if cats != 0 {
+                    fs.push(f(tpl::TOPIC_GAZ, mix(topic, cats)));
+                }
+                if let Some(c) = t.cluster {
+                    fs.push(f(tpl::TOPIC_CLUSTER, mix(topic, c.prefix(4))));
+                }
             }
             for (tp, j) in [(tpl::GAZ_M1, i.wrapping_sub(1)), (tpl::GAZ_P1, i + 1)] {
                 if j < n {

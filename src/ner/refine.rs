@@ -96,8 +96,12 @@ pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
     {
         return None;
     }
-    // the pronoun, and table fillers
-    if text == "I" && kind == "PER" || matches!(text, "N / A" | "N/A" | "n / a" | "n/a") {
+    // the pronoun, table fillers, and a number alone (a year the tagger took for a name is left
+    // to the date rules: "the 2000 Olympics")
+    if text == "I" && kind == "PER"
+        || matches!(text, "N / A" | "N/A" | "n / a" | "n/a")
+        || !text.chars().any(char::is_alphabetic)
+    {
         return None;
     }
     let last = word(art, te - 1);
@@ -282,6 +286,10 @@ mod tests {
         assert_eq!(label(&d, 0, 1, "MISC"), Some(Label::Norp));
         assert_eq!(label(&d, 7, 8, "MISC"), Some(Label::Norp));
         assert_eq!(label(&d, 3, 4, "MISC"), Some(Label::Misc));
+        // a number alone is no name; a name with a year keeps it
+        let y = art(&["the", "2000", "Olympics", "and", "Schalke", "04"]);
+        assert_eq!(label(&y, 1, 2, "ORG"), None);
+        assert_eq!(label(&y, 4, 6, "ORG"), Some(Label::Org));
     }
 
     #[test]
@@ -445,7 +453,15 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
         // organisation ("Minneapolis-based" + "First Bank System Inc.") or into a modifier and a
         // place ending with it ("Jewish" + "West Bank") is left as tagged ("Chinese" + "Communist
         // Party" is not: the pattern makes it one ORG).
-        let inside_org = inside_larger && overlapping.iter().any(|e| e.span.contains(p.span) && e.label == Label::Org);
+        // ... unless the tagger only ran the name on into the next capitalised word, with no
+        // connecting word ("Chinese Communist Party" + "Politburo")
+        let run_on = |e: &Entity| {
+            e.span.start == p.span.start
+                && e.token_end > p.token_end
+                && (p.token_end..e.token_end).all(|k| capitalised(word(art, k)) && !lower_in(word(art, k), RUN_OPENERS))
+        };
+        let inside_org = inside_larger
+            && overlapping.iter().any(|e| e.span.contains(p.span) && e.label == Label::Org && !(p.label == Label::Org && run_on(e)));
         let split_before = p.label == Label::Org
             && overlapping.len() >= 2
             && overlapping[0].span.start == p.span.start
@@ -543,6 +559,19 @@ mod pattern_tests {
         for w in ents.windows(2) {
             assert!(w[0].span.end <= w[1].span.start);
         }
+    }
+
+    #[test]
+    fn org_run_on_into_the_next_word_is_cut_back() {
+        let a = article(&["the", "Chinese", "Communist", "Party", "Politburo", "and", "National", "Bank", "of", "Poland"]);
+        let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
+        let mut ents = vec![Entity::new(sp(1, 5), Label::Org, 0, 1, 5), Entity::new(sp(6, 10), Label::Org, 0, 6, 10)];
+        apply_patterns(&a, &mut ents);
+        let got = texts(&a, &ents);
+        assert_eq!(
+            got,
+            vec![("Chinese Communist Party".to_string(), Label::Org), ("National Bank of Poland".to_string(), Label::Org)]
+        );
     }
 
     #[test]
