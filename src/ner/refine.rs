@@ -77,6 +77,10 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
 
 /// "Hwasong-18", "MiG-29", "F-16", "Su-57": letters, a hyphen, digits.
 fn code_like(w: &str) -> bool {
+    // cheap test first: this runs on every token of every story
+    if !w.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let Some((a, b)) = w.rsplit_once('-') else { return false };
     !a.is_empty()
         && a.chars().all(|c| c.is_alphabetic())
