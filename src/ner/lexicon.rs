@@ -7,7 +7,7 @@ pub const LEXICON_TSV: &str = include_str!("../../data/ner/lexicon.tsv");
 pub const CLUSTERS_TSV: &str = include_str!("../../models/clusters.tsv");
 
 /// Gazetteer categories, one bit each.
-pub const CATEGORIES: [&str; 13] = [
+pub const CATEGORIES: [&str; 12] = [
     "country",
     "city",
     "region",
@@ -20,7 +20,6 @@ pub const CATEGORIES: [&str; 13] = [
     "eventword",
     "locword",
     "temporal",
-    "team",
 ];
 
 pub fn category_bit(name: &str) -> Option<u16> {
