@@ -56,6 +56,7 @@ mod tpl {
     pub const S1_NEIGH: u64 = 63;
     pub const HIST_MAJ_SHAPE: u64 = 64;
     pub const S1_TAG_LOWER: u64 = 65;
+    pub const HIST_FIRST: u64 = 66;
 }
 
 const CLUSTER_PREFIXES: [u8; 4] = [4, 6, 10, 20];
@@ -67,6 +68,8 @@ pub struct TokInfo {
     pub sshape: u64,
     /// Key for the document history: the lower-cased word when it starts with a capital letter.
     pub hist_key: Option<u64>,
+    /// In an all-caps sentence (headline, dateline), where case says nothing.
+    pub caps: bool,
 }
 
 /// Static features of a document, token by token.
@@ -678,6 +681,7 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                 lower: t.lower,
                 sshape: t.sshape,
                 hist_key: (t.alpha_start && (t.initcap || is_caps)).then_some(t.lower_raw),
+                caps: is_caps,
             });
         }
         out.sentences.push((start, out.info.len()));
@@ -706,6 +710,14 @@ pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
             *c = c.saturating_add(1);
         }
     }
+    // The first-stage kind of each word's first mention in running text (not a headline): a
+    // headline's "PIRELLI" reads as the story's first "Pirelli" was read.
+    let mut first: FxMap<u64, (usize, u8)> = FxMap::default();
+    for (i, info) in doc.info.iter().enumerate() {
+        if let (Some(k), false) = (info.hist_key, info.caps) {
+            first.entry(k).or_insert((i, kinds[i]));
+        }
+    }
     let mut out = ExtraFeatures::default();
     for &(s, e) in &doc.sentences {
         for i in s..e {
@@ -718,6 +730,11 @@ pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
             let next = if i + 1 < e { tags[i + 1] } else { 255 };
             fs.push(f(tpl::S1_NEIGH, (prev as u64) << 8 | next as u64));
             let Some(key) = info.hist_key else { continue };
+            if let Some(&(at, kind)) = first.get(&key) {
+                if at != i {
+                    fs.push(f(tpl::HIST_FIRST, mix(kind as u64, info.caps as u64)));
+                }
+            }
             let mut c = counts[&key];
             c[kinds[i] as usize] -= 1;
             let total: u16 = c.iter().sum();
@@ -815,5 +832,18 @@ mod tests {
         assert!(h.token_features(2).contains(&f(tpl::HIST_MAJ, 3)));
         assert!(!h.token_features(0).iter().any(|x| *x == f(tpl::HIST_MAJ, 3)));
         assert!(h.token_features(0).contains(&f(tpl::HIST_NONO, 0)));
+    }
+
+    #[test]
+    fn headline_words_see_their_first_mention_in_the_text() {
+        let lex = Lexicon::from_text("", "");
+        let d = extract(&lex, &[vec!["PIRELLI", "UP"], vec!["Pirelli", "rose"], vec!["Pirelli", "fell"]]);
+        assert!(d.info[0].caps && !d.info[2].caps);
+        // the text's first "Pirelli" tagged ORG (kind 1), the headline's and the second O
+        let h = history(&d, &[0, 0, 8, 0, 0, 0], &[4, 4, 1, 4, 4, 4]);
+        assert!(h.token_features(0).contains(&f(tpl::HIST_FIRST, mix(1, 1))));
+        assert!(h.token_features(4).contains(&f(tpl::HIST_FIRST, mix(1, 0))));
+        // the first mention itself gets none
+        assert!(!h.token_features(2).iter().any(|&x| x == f(tpl::HIST_FIRST, mix(1, 0))));
     }
 }
