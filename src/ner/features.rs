@@ -703,19 +703,26 @@ pub fn dynamic(info: &TokInfo, t1: u8, t2: u8, out: &mut [u64; 4]) {
 /// (Ratinov & Roth's extended prediction history) and its own first-stage decisions around the token.
 /// `kinds[i]` is the entity type index (0..4) of token i's first-stage tag, or 4 for O.
 pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
-    let mut counts: FxMap<u64, [u16; 5]> = FxMap::default();
+    // Per word: its mentions' first-stage kinds, and where its first mention in running text (not
+    // a headline) is, with that mention's kind: a headline's "PIRELLI" reads as the story's first
+    // "Pirelli" was read. One map, one lookup per token.
+    #[derive(Clone, Copy)]
+    struct Hist {
+        counts: [u16; 5],
+        /// Token index + 1 of the first mention in running text, 0 if none.
+        first: u32,
+        first_kind: u8,
+    }
+    let mut hist: FxMap<u64, Hist> = FxMap::default();
     for (i, info) in doc.info.iter().enumerate() {
         if let Some(k) = info.hist_key {
-            let c = &mut counts.entry(k).or_insert([0; 5])[kinds[i] as usize];
+            let h = hist.entry(k).or_insert(Hist { counts: [0; 5], first: 0, first_kind: 4 });
+            let c = &mut h.counts[kinds[i] as usize];
             *c = c.saturating_add(1);
-        }
-    }
-    // The first-stage kind of each word's first mention in running text (not a headline): a
-    // headline's "PIRELLI" reads as the story's first "Pirelli" was read.
-    let mut first: FxMap<u64, (usize, u8)> = FxMap::default();
-    for (i, info) in doc.info.iter().enumerate() {
-        if let (Some(k), false) = (info.hist_key, info.caps) {
-            first.entry(k).or_insert((i, kinds[i]));
+            if h.first == 0 && !info.caps {
+                h.first = i as u32 + 1;
+                h.first_kind = kinds[i];
+            }
         }
     }
     let mut out = ExtraFeatures::default();
@@ -730,12 +737,11 @@ pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
             let next = if i + 1 < e { tags[i + 1] } else { 255 };
             fs.push(f(tpl::S1_NEIGH, (prev as u64) << 8 | next as u64));
             let Some(key) = info.hist_key else { continue };
-            if let Some(&(at, kind)) = first.get(&key) {
-                if at != i {
-                    fs.push(f(tpl::HIST_FIRST, mix(kind as u64, info.caps as u64)));
-                }
+            let h = hist[&key];
+            if h.first != 0 && h.first as usize != i + 1 {
+                fs.push(f(tpl::HIST_FIRST, mix(h.first_kind as u64, info.caps as u64)));
             }
-            let mut c = counts[&key];
+            let mut c = h.counts;
             c[kinds[i] as usize] -= 1;
             let total: u16 = c.iter().sum();
             if total == 0 {
