@@ -76,6 +76,7 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
 }
 
 /// "Hwasong-18", "MiG-29", "F-16", "Su-57": letters, a hyphen, digits.
+#[inline]
 fn code_like(w: &str) -> bool {
     // cheap test first: this runs on every token of every story
     if !w.as_bytes().last().is_some_and(u8::is_ascii_digit) {
@@ -391,13 +392,17 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             if agencies().contains(w) {
                 add.push(Entity::new(art.tokens[i].span, Label::Org, si, i, i + 1));
             }
+            if !capitalised(w) {
+                i += 1;
+                continue;
+            }
             // a model name right before the kind of thing it names ("a Hwasong-18 ICBM", "F-16 jets")
             if code_like(w) && i + 1 < s.token_end && lower_in(word(art, i + 1), PRODUCT_NOUNS) {
                 add.push(Entity::new(art.tokens[i].span, Label::Product, si, i, i + 1));
                 i += 1;
                 continue;
             }
-            if !capitalised(w) || lower_in(w, RUN_OPENERS) {
+            if lower_in(w, RUN_OPENERS) {
                 i += 1;
                 continue;
             }
