@@ -44,22 +44,39 @@ pub const MAX_STORY_BYTES: usize = 64 * 1024 * 1024;
 
 /// Parses one story and runs the requested stages.
 pub fn analyze(text: &str, opts: &ParseOptions, stages: Stages) -> Result<Article> {
+    analyze_using(text, opts, stages, None)
+}
+
+/// `parse` with another entity model than the shipped one (training tools score candidates
+/// through the full pipeline without rebuilding the library).
+pub fn parse_with_model(text: &str, opts: &ParseOptions, model: &ner::Model) -> Result<Article> {
+    analyze_using(text, opts, Stages::default(), Some(model))
+}
+
+fn analyze_using(text: &str, opts: &ParseOptions, stages: Stages, model: Option<&ner::Model>) -> Result<Article> {
     if text.len() > MAX_STORY_BYTES {
         return Err(too_long(text));
     }
-    analyze_owned(text.to_string(), opts, stages)
+    analyze_owned_using(text.to_string(), opts, stages, model)
 }
 
 /// `analyze` on a text the caller gives away: the article keeps it without a copy (the Python
 /// binding has already copied the caller's `str` once).
 pub fn analyze_owned(text: String, opts: &ParseOptions, stages: Stages) -> Result<Article> {
+    analyze_owned_using(text, opts, stages, None)
+}
+
+fn analyze_owned_using(text: String, opts: &ParseOptions, stages: Stages, model: Option<&ner::Model>) -> Result<Article> {
     if text.len() > MAX_STORY_BYTES {
         return Err(too_long(&text));
     }
     let mut art = article::parse_structure_owned(text, opts);
     tokenize::annotate(&mut art);
     if stages.entities {
-        ner::recognize(&mut art);
+        match model {
+            Some(m) => ner::recognize_using(m, &mut art),
+            None => ner::recognize(&mut art),
+        }
         if stages.reading {
             resolve::resolve(&mut art);
             dates::annotate(&mut art);
@@ -71,13 +88,7 @@ pub fn analyze_owned(text: String, opts: &ParseOptions, stages: Stages) -> Resul
 }
 
 fn too_long(text: &str) -> Error {
-    {
-        Error::Input(format!(
-            "story of {} bytes is over the limit of {} bytes",
-            text.len(),
-            MAX_STORY_BYTES
-        ))
-    }
+    Error::Input(format!("story of {} bytes is over the limit of {} bytes", text.len(), MAX_STORY_BYTES))
 }
 
 /// `analyze` with every stage.

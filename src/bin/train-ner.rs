@@ -4,9 +4,10 @@
 //!         --dev ../shared/data/conll2003/dev.txt --out models/ner.bin
 //!
 //! Options: --epochs N (most per stage, default 10), --bits B (2^B weight rows, default 19),
-//! --no-stage2, --ensemble N (perceptrons averaged per stage, default 1), --folds K (jackknife folds for stage 2, default 4), --clusters FILE (try another
+//! --no-stage2, --ensemble N (perceptrons averaged per stage, default 1), --folds K (jackknife folds for stage 2, default 4), --seed S (shuffling, default 7), --clusters FILE (try another
 //! cluster file instead of models/clusters.tsv), --load MODEL [--errors] (score a model on --dev
-//! with gold tokens), --pipeline FILE (score the shipped model through `parse`).
+//! with gold tokens), --pipeline FILE [--load MODEL] (score the shipped model, or MODEL, through
+//! `parse`; after training, the new model's pipeline score on --dev is printed too).
 use dateline::datasets::conll;
 use dateline::ner::{lexicon::Lexicon, model::TYPES, train};
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let (mut train_path, mut dev_path, mut out) = (None, None, PathBuf::from("models/ner.bin"));
     let (mut load, mut show_errors, mut clusters) = (None, false, None::<PathBuf>);
+    let (mut pipeline, mut pipeline_errors, mut story) = (None::<PathBuf>, None::<PathBuf>, None::<PathBuf>);
     let mut cfg = train::TrainConfig { verbose: true, ..Default::default() };
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or_else(|| format!("{a} needs a value"));
@@ -31,35 +33,16 @@ fn run() -> Result<(), String> {
             "--out" => out = PathBuf::from(val()?),
             "--epochs" => cfg.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--bits" => cfg.bits = val()?.parse().map_err(|e| format!("--bits: {e}"))?,
+            "--seed" => cfg.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--folds" => cfg.folds = val()?.parse().map_err(|e| format!("--folds: {e}"))?,
             "--no-stage2" => cfg.stage2 = false,
             "--ensemble" => cfg.ensemble = val()?.parse().map_err(|e| format!("--ensemble: {e}"))?,
             "--clusters" => clusters = Some(PathBuf::from(val()?)),
             "--load" => load = Some(PathBuf::from(val()?)),
             "--errors" => show_errors = true,
-            "--pipeline-errors" => {
-                let p = PathBuf::from(val()?);
-                let docs = conll::read(&p).map_err(|e| e.to_string())?;
-                let mut n = 0;
-                for d in &docs {
-                    let (text, _) = dateline::ner::eval::document_text(d);
-                    let (gold, pred) = dateline::ner::eval::predict_document(d).map_err(|e| e.to_string())?;
-                    for g in &gold {
-                        if !pred.contains(g) {
-                            let got: Vec<String> = pred.iter().filter(|p| p.0 < g.1 && g.0 < p.1).map(|p| format!("{} {:?}", p.2, &text[p.0..p.1])).collect();
-                            println!("MISS {} {:?} got {:?}", g.2, &text[g.0..g.1], got);
-                            n += 1;
-                        }
-                    }
-                    for p in &pred {
-                        if !gold.iter().any(|g| g.0 < p.1 && p.0 < g.1) {
-                            println!("SPURIOUS {} {:?}", p.2, &text[p.0..p.1]);
-                        }
-                    }
-                }
-                eprintln!("{n} missed");
-                return Ok(());
-            }
+            // entities of one story (parsed whole) by the shipped model or --load MODEL
+            "--story" => story = Some(PathBuf::from(val()?)),
+            "--pipeline-errors" => pipeline_errors = Some(PathBuf::from(val()?)),
             "--compare" => {
                 // where the full pipeline and the tagger on gold tokens disagree, with the gold
                 // answer: LOSS = the tagger had it right, the pipeline not; GAIN = the reverse
@@ -102,18 +85,64 @@ fn run() -> Result<(), String> {
                 eprintln!("{loss} losses, {gain} gains");
                 return Ok(());
             }
-            "--pipeline" => {
-                // the shipped model through the full parse pipeline (the acceptance protocol)
-                let p = PathBuf::from(val()?);
-                let r = dateline::ner::eval::evaluate_conll(&p).map_err(|e| e.to_string())?;
-                print!("{r}");
-                return Ok(());
-            }
+            // the shipped model (or --load MODEL) through the full parse pipeline (the acceptance
+            // protocol); run after the other arguments
+            "--pipeline" => pipeline = Some(PathBuf::from(val()?)),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
     if !(10..=24).contains(&cfg.bits) {
         return Err(format!("--bits {} is out of range 10..=24", cfg.bits));
+    }
+    let loaded = match (&load, pipeline.is_some() || pipeline_errors.is_some() || story.is_some()) {
+        (Some(m), true) => {
+            let bytes = std::fs::read(m).map_err(|e| format!("{}: {e}", m.display()))?;
+            Some(dateline::ner::Model::from_bytes(&bytes, Lexicon::builtin()).map_err(|e| e.to_string())?)
+        }
+        _ => None,
+    };
+    let model = loaded.as_ref();
+    if let Some(p) = &story {
+        let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let opts = Default::default();
+        let art = match model {
+            Some(m) => dateline::parse_with_model(&text, &opts, m),
+            None => dateline::parse(&text, &opts),
+        }
+        .map_err(|e| e.to_string())?;
+        for e in &art.entities {
+            println!("{}\t{}", e.label.as_str(), art.slice(e.span));
+        }
+        return Ok(());
+    }
+    if let Some(p) = &pipeline_errors {
+        let docs = conll::read(p).map_err(|e| e.to_string())?;
+        let mut n = 0;
+        for d in &docs {
+            let (text, _) = dateline::ner::eval::document_text(d);
+            // the story's first word ("SOCCER", "CRICKET"): errors by topic
+            let topic = text.split([' ', '\n']).next().unwrap_or("");
+            let (gold, pred) = dateline::ner::eval::predict_document_with(d, model).map_err(|e| e.to_string())?;
+            for g in &gold {
+                if !pred.contains(g) {
+                    let got: Vec<String> = pred.iter().filter(|p| p.0 < g.1 && g.0 < p.1).map(|p| format!("{} {:?}", p.2, &text[p.0..p.1])).collect();
+                    println!("MISS {} {:?} got {:?} [{topic}]", g.2, &text[g.0..g.1], got);
+                    n += 1;
+                }
+            }
+            for p in &pred {
+                if !gold.iter().any(|g| g.0 < p.1 && p.0 < g.1) {
+                    println!("SPURIOUS {} {:?} [{topic}]", p.2, &text[p.0..p.1]);
+                }
+            }
+        }
+        eprintln!("{n} missed");
+        return Ok(());
+    }
+    if let Some(p) = &pipeline {
+        let r = dateline::ner::eval::evaluate_conll_with(p, model).map_err(|e| e.to_string())?;
+        print!("{r}");
+        return Ok(());
     }
     if let Some(p) = load {
         let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
@@ -150,6 +179,10 @@ fn run() -> Result<(), String> {
             eprintln!("dev {t}: F1 {:.2} (gold {}, predicted {})", c.f1_of(k), c.gold[k], c.pred[k]);
         }
         eprintln!("dev overall F1 on gold tokens: {:.2}", c.f1());
+        if let Some(p) = &dev_path {
+            let r = dateline::ner::eval::evaluate_conll_with(p, Some(&model)).map_err(|e| e.to_string())?;
+            eprint!("{r}");
+        }
     }
     let bytes = model.to_bytes();
     std::fs::write(&out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;

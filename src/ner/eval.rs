@@ -156,8 +156,19 @@ impl Tally {
 
 /// The protocol's predictions for one document: `crate::parse` on its text, labels mapped to CoNLL.
 pub fn predict_document(doc: &ConllDoc) -> Result<(Vec<(usize, usize, String)>, Vec<(usize, usize, String)>)> {
+    predict_document_with(doc, None)
+}
+
+/// `predict_document` with `model` in place of the shipped one when given.
+pub fn predict_document_with(
+    doc: &ConllDoc,
+    model: Option<&super::Model>,
+) -> Result<(Vec<(usize, usize, String)>, Vec<(usize, usize, String)>)> {
     let (text, spans) = document_text(doc);
-    let art = crate::parse(&text, &ParseOptions::default())?;
+    let art = match model {
+        Some(m) => crate::parse_with_model(&text, &ParseOptions::default(), m)?,
+        None => crate::parse(&text, &ParseOptions::default())?,
+    };
     let pred = art
         .entities
         .iter()
@@ -168,11 +179,16 @@ pub fn predict_document(doc: &ConllDoc) -> Result<(Vec<(usize, usize, String)>, 
 
 /// Evaluates the full pipeline on a CoNLL file by the protocol above.
 pub fn evaluate_conll(path: &Path) -> Result<EvalReport> {
+    evaluate_conll_with(path, None)
+}
+
+/// `evaluate_conll` with `model` in place of the shipped one when given.
+pub fn evaluate_conll_with(path: &Path, model: Option<&super::Model>) -> Result<EvalReport> {
     let docs = conll::read(path)?;
     let t0 = std::time::Instant::now();
     let mut tally = Tally::default();
     for d in &docs {
-        let (gold, pred) = predict_document(d)?;
+        let (gold, pred) = predict_document_with(d, model)?;
         tally.add(&gold, &pred);
     }
     Ok(tally.report(path, "full pipeline", &docs, t0.elapsed().as_secs_f64()))

@@ -134,14 +134,11 @@ struct Allowed {
     o: bool,
 }
 
-/// `[prev][last]`, from `model::allowed`.
+/// `[prev][last]`: every tag is allowed after every tag. The decoder is unconstrained, as
+/// `model::best_tag` (a greedy decoder held to BILOU sequences cannot take back a B or I); the
+/// table stays so a constrained variant is one line away.
 fn allowed_masks() -> [[Allowed; 2]; HIST] {
-    std::array::from_fn(|prev| {
-        std::array::from_fn(|last| Allowed {
-            lanes: std::array::from_fn(|k| -(super::model::allowed(prev as u8, k as u8 + 1, last == 1) as i32)),
-            o: super::model::allowed(prev as u8, 0, last == 1),
-        })
-    })
+    [[Allowed { lanes: [-1; N_TAGS - 1], o: true }; 2]; HIST]
 }
 
 /// The best allowed tag; on a tie the lowest tag, as `model::best_allowed`. Lane-wise and

@@ -42,6 +42,8 @@ mod tpl {
     pub const CLUSTER_M2: u64 = 43;
     pub const CLUSTER_P2: u64 = 44;
     pub const CLUSTER_SHAPE: u64 = 45;
+    pub const TOPIC_GAZ: u64 = 46;
+    pub const TOPIC_CLUSTER: u64 = 47;
     // dynamic
     pub const T1: u64 = 50;
     pub const T1T2: u64 = 51;
@@ -54,6 +56,7 @@ mod tpl {
     pub const S1_NEIGH: u64 = 63;
     pub const HIST_MAJ_SHAPE: u64 = 64;
     pub const S1_TAG_LOWER: u64 = 65;
+    pub const HIST_FIRST: u64 = 66;
 }
 
 const CLUSTER_PREFIXES: [u8; 4] = [4, 6, 10, 20];
@@ -65,6 +68,8 @@ pub struct TokInfo {
     pub sshape: u64,
     /// Key for the document history: the lower-cased word when it starts with a capital letter.
     pub hist_key: Option<u64>,
+    /// In an all-caps sentence (headline, dateline), where case says nothing.
+    pub caps: bool,
 }
 
 /// Static features of a document, token by token.
@@ -92,13 +97,23 @@ impl DocFeatures {
     }
 }
 
+/// Per word, for the stage-2 history: its mentions' first-stage kinds, and where its first mention
+/// in running text (not a headline) is, with that mention's kind.
+#[derive(Debug, Clone, Copy)]
+struct Hist {
+    counts: [u16; 5],
+    /// Token index + 1 of the first mention in running text, 0 if none.
+    first: u32,
+    first_kind: u8,
+}
+
 /// Extra per-token features (stage 2), same layout as `DocFeatures`.
 #[derive(Debug, Default)]
 pub struct ExtraFeatures {
     feats: Vec<u64>,
     offs: Vec<u32>,
-    /// `history`'s counts, kept to be reused (`history_into`).
-    counts: FxMap<u64, [u16; 5]>,
+    /// `history`'s per-word counts, kept to be reused (`history_into`).
+    hist: FxMap<u64, Hist>,
 }
 
 impl ExtraFeatures {
@@ -593,6 +608,10 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
     }
     let contexts = |key: &u64| runs.get(key).map(|&(a, b)| &mentions[a as usize..b as usize]);
 
+    // The story's first word: a wire headline opens with its desk ("SOCCER -", "CRICKET -"), and a
+    // city is a team in a results story ("Seattle 5 Texas 3"), a place elsewhere.
+    let topic = ids.iter().find_map(|s| s.first()).map_or(boundary, |&w| facts[w as usize].lower);
+
     for (s, sent) in ids.iter().enumerate() {
         let start = out.info.len();
         let n = sent.len();
@@ -635,10 +654,20 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                 }
             }
             let mut g = gaz[s][i];
+            let mut cats = 0u64;
             while g != 0 {
                 let b = g.trailing_zeros() as u64;
                 fs.push(f(tpl::GAZ, b));
+                cats |= 1 << (b / 4);
                 g &= g - 1;
+            }
+            if t.initcap {
+                if cats != 0 {
+                    fs.push(f(tpl::TOPIC_GAZ, mix(topic, cats)));
+                }
+                if let Some(c) = t.cluster {
+                    fs.push(f(tpl::TOPIC_CLUSTER, mix(topic, c.prefix(4))));
+                }
             }
             for (tp, j) in [(tpl::GAZ_M1, i.wrapping_sub(1)), (tpl::GAZ_P1, i + 1)] {
                 if j < n {
@@ -686,6 +715,7 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
                 lower: t.lower,
                 sshape: t.sshape,
                 hist_key: (t.alpha_start && (t.initcap || is_caps)).then_some(t.lower_raw),
+                caps: is_caps,
             });
         }
         out.sentences.push((start, out.info.len()));
@@ -717,12 +747,20 @@ pub fn history(doc: &DocFeatures, tags: &[u8], kinds: &[u8]) -> ExtraFeatures {
 pub fn history_into(doc: &DocFeatures, tags: &[u8], kinds: &[u8], out: &mut ExtraFeatures) {
     out.feats.clear();
     out.offs.clear();
-    let counts = &mut out.counts;
-    counts.clear();
+    // Per word: its mentions' first-stage kinds, and where its first mention in running text (not
+    // a headline) is, with that mention's kind: a headline's "PIRELLI" reads as the story's first
+    // "Pirelli" was read. One map, one lookup per token.
+    let hist = &mut out.hist;
+    hist.clear();
     for (i, info) in doc.info.iter().enumerate() {
         if let Some(k) = info.hist_key {
-            let c = &mut counts.entry(k).or_insert([0; 5])[kinds[i] as usize];
+            let h = hist.entry(k).or_insert(Hist { counts: [0; 5], first: 0, first_kind: 4 });
+            let c = &mut h.counts[kinds[i] as usize];
             *c = c.saturating_add(1);
+            if h.first == 0 && !info.caps {
+                h.first = i as u32 + 1;
+                h.first_kind = kinds[i];
+            }
         }
     }
     for &(s, e) in &doc.sentences {
@@ -736,7 +774,11 @@ pub fn history_into(doc: &DocFeatures, tags: &[u8], kinds: &[u8], out: &mut Extr
             let next = if i + 1 < e { tags[i + 1] } else { 255 };
             fs.push(f(tpl::S1_NEIGH, (prev as u64) << 8 | next as u64));
             let Some(key) = info.hist_key else { continue };
-            let mut c = counts[&key];
+            let h = hist[&key];
+            if h.first != 0 && h.first as usize != i + 1 {
+                fs.push(f(tpl::HIST_FIRST, mix(h.first_kind as u64, info.caps as u64)));
+            }
+            let mut c = h.counts;
             c[kinds[i] as usize] -= 1;
             let total: u16 = c.iter().sum();
             if total == 0 {
@@ -832,5 +874,18 @@ mod tests {
         assert!(h.token_features(2).contains(&f(tpl::HIST_MAJ, 3)));
         assert!(!h.token_features(0).iter().any(|x| *x == f(tpl::HIST_MAJ, 3)));
         assert!(h.token_features(0).contains(&f(tpl::HIST_NONO, 0)));
+    }
+
+    #[test]
+    fn headline_words_see_their_first_mention_in_the_text() {
+        let lex = Lexicon::from_text("", "");
+        let d = extract(&lex, &[vec!["PIRELLI", "UP"], vec!["Pirelli", "rose"], vec!["Pirelli", "fell"]]);
+        assert!(d.info[0].caps && !d.info[2].caps);
+        // the text's first "Pirelli" tagged ORG (kind 1), the headline's and the second O
+        let h = history(&d, &[0, 0, 8, 0, 0, 0], &[4, 4, 1, 4, 4, 4]);
+        assert!(h.token_features(0).contains(&f(tpl::HIST_FIRST, mix(1, 1))));
+        assert!(h.token_features(4).contains(&f(tpl::HIST_FIRST, mix(1, 0))));
+        // the first mention itself gets none
+        assert!(!h.token_features(2).iter().any(|&x| x == f(tpl::HIST_FIRST, mix(1, 0))));
     }
 }

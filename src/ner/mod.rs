@@ -33,11 +33,19 @@ pub fn shipped_model() -> Result<&'static Model, &'static crate::Error> {
 pub fn recognize(art: &mut Article) {
     // The shipped model is tested to load; should a broken build get here, names are left out
     // rather than panicking inside a Python call.
-    let names = match shipped_model() {
-        Ok(m) => recognize_with(m, art),
-        Err(_) => Vec::new(),
-    };
-    let mut names = names;
+    match shipped_model() {
+        Ok(m) => recognize_using(m, art),
+        Err(_) => finish(art, Vec::new()),
+    }
+}
+
+/// `recognize` with `model` in place of the shipped one.
+pub fn recognize_using(model: &Model, art: &mut Article) {
+    let names = recognize_with(model, art);
+    finish(art, names);
+}
+
+fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::apply_patterns(art, &mut names);
     refine::fix_events(art, &mut names);
     let rules = crate::rules::find(art);

@@ -149,7 +149,12 @@ fn lower_in(w: &str, words: &Words) -> bool {
 }
 
 /// "Hwasong-18", "MiG-29", "F-16", "Su-57": letters, a hyphen, digits.
+#[inline]
 fn code_like(w: &str) -> bool {
+    // cheap test first: this runs on every token of every story
+    if !w.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let Some((a, b)) = w.rsplit_once('-') else { return false };
     !a.is_empty()
         && a.chars().all(|c| c.is_alphabetic())
@@ -169,8 +174,12 @@ pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
     {
         return None;
     }
-    // the pronoun, and table fillers
-    if text == "I" && kind == "PER" || matches!(text, "N / A" | "N/A" | "n / a" | "n/a") {
+    // the pronoun, table fillers, and a number alone (a year the tagger took for a name is left
+    // to the date rules: "the 2000 Olympics")
+    if text == "I" && kind == "PER"
+        || matches!(text, "N / A" | "N/A" | "n / a" | "n/a")
+        || !text.chars().any(char::is_alphabetic)
+    {
         return None;
     }
     let last = word(art, te - 1);
@@ -274,8 +283,8 @@ static TIME_ZONES: Words = Words::new(&["est", "edt", "cst", "cdt", "mst", "mdt"
 
 /// Cuts time words off the end of a name's tokens `[ts, te)` so the date rules get them: a weekday
 /// ("New York Stock Exchange Friday", "World Court Friday"), a month followed by a day or year
-/// ("EST Nov [9]", "Challenger in October [1984]"), a time adverb ("Control Data recently"); a
-/// name left with nothing, or only a time zone after a clock time, is dropped (None).
+/// ("EST Nov [9]", "Challenger in October [1984]"), a time adverb ("Control Data recently"), and
+/// then function words left dangling ("in", "of"); a name left with nothing, or only a time zone after a clock time, is dropped (None).
 pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize, usize)> {
     let is = |i: usize, list: &Words| lower_in(word(art, i), list);
     let followed_by_number = |i: usize| {
@@ -285,7 +294,6 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
         }
         j < art.tokens.len() && word(art, j).starts_with(|c: char| c.is_ascii_digit())
     };
-    let original = te;
     while te > ts {
         let weekday = is(te - 1, &WEEKDAYS) && !(te - 1 > ts && is(te - 2, &DAY_NAMERS));
         let month = is(te - 1, &MONTHS) && followed_by_number(te - 1);
@@ -296,10 +304,10 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
             break;
         }
     }
-    if te < original {
-        while te > ts && TRAILING_FUNCTION_WORDS.contains(&word(art, te - 1)) {
-            te -= 1;
-        }
+    // and a name never ends in a function word, whether a time word followed it or the tagger
+    // (which is not held to closed BILOU sequences) stopped one word late ("Kia Motor Corp of")
+    while te > ts && TRAILING_FUNCTION_WORDS.contains(&word(art, te - 1)) {
+        te -= 1;
     }
     if te == ts {
         return None;
@@ -364,6 +372,10 @@ mod tests {
         assert_eq!(label(&d, 0, 1, "MISC"), Some(Label::Norp));
         assert_eq!(label(&d, 7, 8, "MISC"), Some(Label::Norp));
         assert_eq!(label(&d, 3, 4, "MISC"), Some(Label::Misc));
+        // a number alone is no name; a name with a year keeps it
+        let y = art(&["the", "2000", "Olympics", "and", "Schalke", "04"]);
+        assert_eq!(label(&y, 1, 2, "ORG"), None);
+        assert_eq!(label(&y, 4, 6, "ORG"), Some(Label::Org));
     }
 
     #[test]
@@ -470,9 +482,10 @@ fn event_year(w: &str) -> bool {
 
 /// Name patterns the tagger misses, applied over its output (sorted, non-overlapping):
 /// wire agencies are organisations; a capitalised run ending in an organisation word ("Korean
-/// Central News Agency", "Chinese Communist Party") is an ORG; one ending in an event word with a
+/// Central News Agency", "Chinese Communist Party") or in "Today" ("USA Today") is an ORG; one ending in an event word with a
 /// year ("Weaponry Exhibition-2023") an EVENT; a capitalised run right after a product noun
-/// ("surveillance aircraft Global Hawk") a PRODUCT. A pattern replaces the tagger's entities it
+/// ("surveillance aircraft Global Hawk") a PRODUCT, and so is a model name right before one
+/// ("Hwasong-18 ICBM"). A pattern replaces the tagger's entities it
 /// overlaps unless one of them is a place (GPE/LOC) of exactly the same span.
 pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
     let mut add: Vec<Entity> = Vec::new();
@@ -487,7 +500,17 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             if agencies().contains(w) {
                 add.push(Entity::new(art.tokens[i].span, Label::Org, si, i, i + 1));
             }
-            if !capitalised(w) || lower_in(w, &RUN_OPENERS) {
+            if !capitalised(w) {
+                i += 1;
+                continue;
+            }
+            // a model name right before the kind of thing it names ("a Hwasong-18 ICBM", "F-16 jets")
+            if code_like(w) && i + 1 < s.token_end && lower_in(word(art, i + 1), &PRODUCT_NOUNS) {
+                add.push(Entity::new(art.tokens[i].span, Label::Product, si, i, i + 1));
+                i += 1;
+                continue;
+            }
+            if lower_in(w, &RUN_OPENERS) {
                 i += 1;
                 continue;
             }
@@ -501,7 +524,8 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             let mut found = None;
             for end in (i + 1..=j).rev() {
                 let last = word(art, end - 1);
-                if end - i >= 2 && lower_in(last, &ORG_HEADS) {
+                // "USA Today", "VOA Today": a capitalised "Today" ending a name is a title, not a date
+                if end - i >= 2 && (lower_in(last, &ORG_HEADS) || last == "Today") {
                     found = Some((end, Label::Org));
                     break;
                 }
@@ -546,7 +570,15 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
         // organisation ("Minneapolis-based" + "First Bank System Inc.") or into a modifier and a
         // place ending with it ("Jewish" + "West Bank") is left as tagged ("Chinese" + "Communist
         // Party" is not: the pattern makes it one ORG).
-        let inside_org = inside_larger && overlapping.iter().any(|e| e.span.contains(p.span) && e.label == Label::Org);
+        // ... unless the tagger only ran the name on into the next capitalised word, with no
+        // connecting word ("Chinese Communist Party" + "Politburo")
+        let run_on = |e: &Entity| {
+            e.span.start == p.span.start
+                && e.token_end > p.token_end
+                && (p.token_end..e.token_end).all(|k| capitalised(word(art, k)) && !lower_in(word(art, k), &RUN_OPENERS))
+        };
+        let inside_org = inside_larger
+            && overlapping.iter().any(|e| e.span.contains(p.span) && e.label == Label::Org && !(p.label == Label::Org && run_on(e)));
         let split_before = p.label == Label::Org
             && overlapping.len() >= 2
             && overlapping[0].span.start == p.span.start
@@ -644,6 +676,33 @@ mod pattern_tests {
         for w in ents.windows(2) {
             assert!(w[0].span.end <= w[1].span.start);
         }
+    }
+
+    #[test]
+    fn org_run_on_into_the_next_word_is_cut_back() {
+        let a = article(&["the", "Chinese", "Communist", "Party", "Politburo", "and", "National", "Bank", "of", "Poland"]);
+        let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
+        let mut ents = vec![Entity::new(sp(1, 5), Label::Org, 0, 1, 5), Entity::new(sp(6, 10), Label::Org, 0, 6, 10)];
+        apply_patterns(&a, &mut ents);
+        let got = texts(&a, &ents);
+        assert_eq!(
+            got,
+            vec![("Chinese Communist Party".to_string(), Label::Org), ("National Bank of Poland".to_string(), Label::Org)]
+        );
+    }
+
+    #[test]
+    fn model_name_before_a_product_noun() {
+        let a = article(&["firing", "a", "Hwasong-18", "ICBM", "and", "COVID-19", "tests", "by", "Su-57", "pilots"]);
+        let mut ents = Vec::new();
+        apply_patterns(&a, &mut ents);
+        let got = texts(&a, &ents);
+        assert_eq!(got, vec![("Hwasong-18".to_string(), Label::Product)]);
+        // and a title ending in "Today" is a name, which keeps the date rules off it
+        let a = article(&["This", "is", "VOA", "Today", ".", "Today", "it", "rained"]);
+        let mut ents = Vec::new();
+        apply_patterns(&a, &mut ents);
+        assert_eq!(texts(&a, &ents), vec![("VOA Today".to_string(), Label::Org)]);
     }
 
     #[test]
