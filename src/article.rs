@@ -761,16 +761,9 @@ fn valid_ymd(y: i32, m: u32, d: u32) -> Option<String> {
     if !((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)) {
         return None;
     }
-    if !(0..=9999).contains(&y) {
-        return Some(format!("{y:04}-{m:02}-{d:02}"));
-    }
     // Written by hand: `format!` costs more than the rest of a dateline's date.
-    let (y, m, d) = (y as u32, m, d);
-    let digit = |v: u32| char::from(b'0' + v as u8);
     let mut out = String::with_capacity(10);
-    for c in [digit(y / 1000), digit(y / 100 % 10), digit(y / 10 % 10), digit(y % 10), '-', digit(m / 10), digit(m % 10), '-', digit(d / 10), digit(d % 10)] {
-        out.push(c);
-    }
+    crate::dates::resolve::push_ymd(&mut out, y, m, d);
     Some(out)
 }
 

@@ -101,11 +101,7 @@ impl Point {
         match *self {
             Point::Day(d) => {
                 let (y, m, dd) = civil_from_days(d);
-                push_num(&mut out, y as i64, 4);
-                out.push('-');
-                push_num(&mut out, m as i64, 2);
-                out.push('-');
-                push_num(&mut out, dd as i64, 2);
+                push_ymd(&mut out, y, m, dd);
             }
             Point::Week(d) | Point::Weekend(d) => {
                 let (y, w) = iso_week(d);
@@ -121,15 +117,10 @@ impl Point {
                 out.push('-');
                 push_num(&mut out, m as i64, 2);
             }
-            Point::Quarter(y, q) => {
+            Point::Quarter(y, n) | Point::Half(y, n) => {
                 push_num(&mut out, y as i64, 4);
-                out.push_str("-Q");
-                push_num(&mut out, q as i64, 1);
-            }
-            Point::Half(y, h) => {
-                push_num(&mut out, y as i64, 4);
-                out.push_str("-H");
-                push_num(&mut out, h as i64, 1);
+                out.push_str(if matches!(self, Point::Quarter(..)) { "-Q" } else { "-H" });
+                push_num(&mut out, n as i64, 1);
             }
             Point::Season(y, s) => {
                 push_num(&mut out, y as i64, 4);
@@ -564,6 +555,10 @@ mod tests {
         assert_eq!(Point::Weekend(days_from_civil(2023, 7, 27)).format(), "2023-W30-WE");
         assert_eq!(Point::Decade(199).format(), "199X");
         assert_eq!(Point::Quarter(1987, 1).format(), "1987-Q1");
+        assert_eq!(Point::Half(1987, 2).format(), "1987-H2");
+        let mut s = String::new();
+        push_ymd(&mut s, 987, 2, 6);
+        assert_eq!(s, "0987-02-06");
     }
 
     #[test]
@@ -586,6 +581,15 @@ mod tests {
         assert_eq!(d.shift(Unit::Year, 1, true), Some(Point::Year(1996)));
         assert_eq!(Point::Quarter(1990, 1).shift(Unit::Quarter, -1, false), Some(Point::Quarter(1989, 4)));
     }
+}
+
+/// Appends the ISO date `YYYY-MM-DD`, as `format!("{y:04}-{m:02}-{d:02}")` writes it.
+pub(crate) fn push_ymd(out: &mut String, y: i32, m: u32, d: u32) {
+    push_num(out, y as i64, 4);
+    out.push('-');
+    push_num(out, m as i64, 2);
+    out.push('-');
+    push_num(out, d as i64, 2);
 }
 
 /// Appends `n` zero-padded to `width` digits, as `format!("{n:0width$}")` writes it (a minus sign
