@@ -127,33 +127,18 @@ impl Joint {
     }
 }
 
-/// Which tags may follow a previous tag: tags 1..=16 as lanes (-1 allowed, 0 not), and tag O.
-#[derive(Clone, Copy)]
-struct Allowed {
-    lanes: Acc,
-    o: bool,
-}
-
-/// `[prev][last]`: every tag is allowed after every tag. The decoder is unconstrained, as
-/// `model::best_tag` (a greedy decoder held to BILOU sequences cannot take back a B or I); the
-/// table stays so a constrained variant is one line away.
-fn allowed_masks() -> [[Allowed; 2]; HIST] {
-    [[Allowed { lanes: [-1; N_TAGS - 1], o: true }; 2]; HIST]
-}
-
-/// The best allowed tag; on a tie the lowest tag, as `model::best_allowed`. Lane-wise and
-/// branch-free but for tag O, so it compiles to a few vector instructions.
+/// The best-scoring tag; on a tie the lowest tag, as `model::best_tag` (no BILOU constraint: see
+/// there). Lane-wise and branch-free but for tag O, so it compiles to a few vector instructions.
 #[inline(always)]
-fn best(acc: &Acc, allowed: &Allowed) -> u8 {
-    let masked: Acc = std::array::from_fn(|k| (acc[k] & allowed.lanes[k]) | (i32::MIN & !allowed.lanes[k]));
-    let top = masked.iter().copied().fold(i32::MIN, i32::max);
+fn best(acc: &Acc) -> u8 {
+    let top = acc.iter().copied().fold(i32::MIN, i32::max);
     // tag O scores 0
-    if allowed.o && top <= 0 {
+    if top <= 0 {
         return 0;
     }
     let mut eq = 0u32;
     for k in 0..N_TAGS - 1 {
-        eq |= ((masked[k] == top) as u32) << k;
+        eq |= ((acc[k] == top) as u32) << k;
     }
     1 + eq.trailing_zeros() as u8
 }
@@ -190,7 +175,6 @@ struct State {
     carry: Vec<(u8, Acc)>,
     extra: features::ExtraFeatures,
     buf: Vec<u64>,
-    masks: [[Allowed; 2]; HIST],
 }
 
 thread_local! {
@@ -220,7 +204,6 @@ impl State {
             carry: Vec::new(),
             extra: features::ExtraFeatures::default(),
             buf: Vec::new(),
-            masks: allowed_masks(),
         }
     }
 }
@@ -267,12 +250,12 @@ fn run_portable<S: AsRef<str>>(model: &Model, j: &Joint, doc: &[Vec<S>], st: &mu
     // (no tag is 255: every token's carry starts unusable)
     st.carry.clear();
     st.carry.resize(n, (u8::MAX, [0; N_TAGS - 1]));
-    decode_pass(j, &st.feats, &st.base, None, 0, &st.masks, &mut st.tags, &mut st.carry, &mut st.scores);
+    decode_pass(j, &st.feats, &st.base, None, 0, &mut st.tags, &mut st.carry, &mut st.scores);
     if j.stages == 2 {
         st.kinds.clear();
         st.kinds.extend(st.tags.iter().map(|&t| kind_of(t)));
         features::history_into(&st.feats, &st.tags, &st.kinds, &mut st.extra);
-        decode_pass(j, &st.feats, &st.base, Some(&st.extra), 1, &st.masks, &mut st.tags, &mut st.carry, &mut st.scores);
+        decode_pass(j, &st.feats, &st.base, Some(&st.extra), 1, &mut st.tags, &mut st.carry, &mut st.scores);
     }
 }
 
@@ -363,7 +346,6 @@ fn decode_pass(
     base: &[[Acc; 2]],
     extra: Option<&features::ExtraFeatures>,
     stage: usize,
-    masks: &[[Allowed; 2]; HIST],
     tags: &mut [u8],
     carry: &mut [(u8, Acc)],
     scores: &mut [WordScores],
@@ -403,7 +385,7 @@ fn decode_pass(
                     carry[i] = (t1, c);
                 }
             }
-            let t = best(&acc, &masks[t1 as usize][(i + 1 == e) as usize]);
+            let t = best(&acc);
             tags[i] = t;
             t2 = t1;
             t1 = t;
