@@ -563,7 +563,7 @@ impl EntityRows {
         self.sentence.push(Some(e.sentence as i64));
         self.title.push(e.title.as_deref());
         self.value.push(e.value.as_deref());
-        self.country_code.push(e.country_code.as_deref());
+        self.country_code.push(e.country_code);
     }
 
     fn finish(self) -> Table {

@@ -230,8 +230,8 @@ pub struct Entity {
     pub title: Option<String>,
     /// ISO 8601 / TimeML value for DATE and TIME entities.
     pub value: Option<String>,
-    /// ISO 3166-1 alpha-2 code for countries and nationalities.
-    pub country_code: Option<String>,
+    /// ISO 3166-1 alpha-2 code for countries and nationalities (the gazetteer's own string).
+    pub country_code: Option<&'static str>,
 }
 
 impl Entity {
@@ -255,7 +255,7 @@ impl Entity {
 pub struct Cluster {
     pub canonical: String,
     pub label: Label,
-    pub country_code: Option<String>,
+    pub country_code: Option<&'static str>,
     /// Indices into `Article::entities`.
     pub mentions: Vec<usize>,
 }

@@ -483,7 +483,7 @@ impl<'a> Views<'a> {
             sentence: e.sentence,
             title: e.title.clone(),
             value: e.value.clone(),
-            country_code: e.country_code.clone(),
+            country_code: e.country_code.map(str::to_string),
         }
     }
     pub fn entities(&self) -> Vec<PyEntity> {
@@ -496,7 +496,7 @@ impl<'a> Views<'a> {
             .map(|c| PyCluster {
                 canonical: c.canonical.clone(),
                 label: c.label.as_str(),
-                country_code: c.country_code.clone(),
+                country_code: c.country_code.map(str::to_string),
                 count: c.mentions.len(),
                 mentions: c.mentions.iter().filter(|&&i| i < self.art.entities.len()).map(|&i| self.entity(i)).collect(),
             })

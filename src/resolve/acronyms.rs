@@ -151,8 +151,20 @@ fn initial_chars(name: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// The acronym's letters, upper-cased, dots dropped ("U.N." -> "UN").
+#[cfg(test)]
 pub(crate) fn letters(short: &str) -> String {
     short.chars().filter(|c| c.is_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
+}
+
+/// `letters` written into `buf`, for a short form that `looks_like_acronym` (ASCII, at most 10 bytes):
+/// this runs for every acronym-shaped name, and a heap string each time showed in profiles.
+pub(crate) fn letters_in<'b>(short: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let mut n = 0;
+    for &c in short.as_bytes().iter().filter(|c| c.is_ascii_alphanumeric()).take(buf.len()) {
+        buf[n] = c.to_ascii_uppercase();
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).expect("ASCII letters")
 }
 
 #[cfg(test)]
@@ -171,6 +183,9 @@ mod tests {
     fn initials_skip_function_words() {
         assert!(initials_are("Organization of the Petroleum Exporting Countries", "OPEC"));
         assert_eq!(letters("U.S."), "US");
+        let mut buf = [0u8; 16];
+        assert_eq!(letters_in("U.S.", &mut buf), "US");
+        assert_eq!(letters_in("ICBMs", &mut buf), letters("ICBMs"));
         assert!(initials_are("North Atlantic Treaty Organization", "NATO"));
         assert!(!initials_are("North Atlantic Treaty", "NATO"));
         assert!(!initials_are("North Atlantic Treaty Organization Summit", "NATO"));

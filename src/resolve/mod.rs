@@ -29,8 +29,10 @@ pub fn resolve(art: &mut Article) {
     let doc = Doc::new(art);
     let defs = acronyms::definitions(&doc);
 
+    // Names of several words: the long forms an undefined acronym may stand for.
+    let multiword: Vec<&str> = bases.iter().map(|b| b.as_ref()).filter(|b| b.contains(' ')).collect();
     let mut canon: Vec<String> = Vec::with_capacity(n);
-    let mut codes: Vec<Option<String>> = vec![None; n];
+    let mut codes: Vec<Option<&'static str>> = vec![None; n];
     let mut labels: Vec<Label> = art.entities.iter().map(|e| e.label).collect();
     for (i, e) in art.entities.iter().enumerate() {
         let base = &bases[i];
@@ -38,7 +40,7 @@ pub fn resolve(art: &mut Article) {
             // Filled by name linking below.
             Label::Person => (String::new(), None, Label::Person),
             Label::Norp => nationality(base),
-            l if is_name_label(l) => place_or_name(base, l, &defs, &bases, korea_story),
+            l if is_name_label(l) => place_or_name(base, l, &defs, &multiword, korea_story),
             l => (base.to_string(), None, l),
         };
         canon.push(c);
@@ -73,7 +75,7 @@ pub fn resolve(art: &mut Article) {
 
     for (i, e) in art.entities.iter_mut().enumerate() {
         e.label = labels[i];
-        e.country_code = codes[i].take();
+        e.country_code = codes[i];
         e.title = person_titles[i].clone();
         e.canonical = Some(std::mem::take(&mut canon[i]));
     }
@@ -82,19 +84,19 @@ pub fn resolve(art: &mut Article) {
 }
 
 /// A nationality: its country code; "North Koreans" is the nationality "North Korean".
-fn nationality(base: &str) -> (String, Option<String>, Label) {
+fn nationality(base: &str) -> (String, Option<&'static str>, Label) {
     let g = gazetteer();
     if let Some(c) = g.demonym(base) {
-        return (base.to_string(), Some(c.alpha2.clone()), Label::Norp);
+        return (base.to_string(), Some(&c.alpha2), Label::Norp);
     }
     if let Some(sing) = base.strip_suffix('s') {
         if let Some(c) = g.demonym(sing) {
-            return (sing.to_string(), Some(c.alpha2.clone()), Label::Norp);
+            return (sing.to_string(), Some(&c.alpha2), Label::Norp);
         }
     }
     // A country tagged as a nationality ("America").
     if let Some(c) = g.country(base) {
-        return (c.name.clone(), Some(c.alpha2.clone()), Label::Gpe);
+        return (c.name.clone(), Some(&c.alpha2), Label::Gpe);
     }
     (base.to_string(), None, Label::Norp)
 }
@@ -109,12 +111,12 @@ fn place_or_name(
     base: &str,
     label: Label,
     defs: &[acronyms::Definition],
-    bases: &[Cow<str>],
+    multiword: &[&str],
     korea_story: bool,
-) -> (String, Option<String>, Label) {
+) -> (String, Option<&'static str>, Label) {
     let g = gazetteer();
-    let country = |name: &str| -> Option<(String, Option<String>, Label)> {
-        g.country(name).map(|c| (c.name.clone(), Some(c.alpha2.clone()), Label::Gpe))
+    let country = |name: &str| -> Option<(String, Option<&'static str>, Label)> {
+        g.country(name).map(|c| (c.name.clone(), Some(c.alpha2.as_str()), Label::Gpe))
     };
     if korea_story && may_be_country(label) {
         match base {
@@ -137,14 +139,15 @@ fn place_or_name(
     }
     if let Some(k) = g.acronym(base) {
         if let Some(c) = k.country.as_deref().and_then(|c| g.country_by_code(c)) {
-            return (c.name.clone(), Some(c.alpha2.clone()), Label::Gpe);
+            return (c.name.clone(), Some(&c.alpha2), Label::Gpe);
         }
         return (k.long.clone(), None, label);
     }
     if acronyms::looks_like_acronym(base) {
         // Long form and acronym both in the story: initials match.
-        let letters = acronyms::letters(base);
-        let long = bases.iter().find(|b| b.contains(' ') && acronyms::initials_are(b, &letters));
+        let mut buf = [0u8; 16];
+        let letters = acronyms::letters_in(base, &mut buf);
+        let long = multiword.iter().find(|b| acronyms::initials_are(b, letters));
         if let Some(long) = long {
             if let Some(c) = country(long) {
                 return c;
@@ -153,7 +156,7 @@ fn place_or_name(
         }
     }
     let code = match label {
-        Label::Gpe | Label::Loc | Label::Fac => g.city(base).or_else(|| g.region(base)).map(str::to_string),
+        Label::Gpe | Label::Loc | Label::Fac => g.city(base).or_else(|| g.region(base)),
         _ => None,
     };
     (base.to_string(), code, label)
@@ -305,13 +308,15 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], ca
             span: d.short_span,
         });
     }
-    for t in 0..doc.len() {
-        let w = doc.tok(t);
-        // Cheap shape test first: an acronym starts with two capitals, a capital and a dot, or "G7".
-        let b = w.as_bytes();
+    let text = art.text.as_bytes();
+    for (t, tok) in art.tokens.iter().enumerate() {
+        // Cheap shape test on the bytes first (every token passes here): an acronym starts with two
+        // capitals, a capital and a dot, or "G7".
+        let b = &text[tok.span.start..tok.span.end];
         if b.len() < 2 || !b[0].is_ascii_uppercase() || !(b[1].is_ascii_uppercase() || b[1] == b'.' || b[1].is_ascii_digit()) {
             continue;
         }
+        let w = doc.tok(t);
         if !acronyms::looks_like_acronym(w) || out.iter().any(|a| a.short == w) {
             continue;
         }
@@ -346,21 +351,38 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], ca
 
 /// Entities with a name label grouped by (canonical, label), in order of first mention.
 fn clusters(entities: &[Entity]) -> Vec<Cluster> {
+    /// A story has few clusters: a scan finds them; a map takes over past this many (long stories).
+    const LINEAR_CLUSTERS: usize = 32;
     let mut out: Vec<Cluster> = Vec::new();
+    // Keys borrow the canonical name of each cluster's first mention.
     let mut index: FastMap<(&str, Label), usize> = FastMap::default();
     for (i, e) in entities.iter().enumerate() {
         if !is_name_label(e.label) {
             continue;
         }
         let Some(c) = e.canonical.as_deref() else { continue };
-        let k = *index.entry((c, e.label)).or_insert_with(|| {
+        let found = if out.len() <= LINEAR_CLUSTERS {
+            out.iter().position(|cl| cl.label == e.label && cl.canonical == c)
+        } else {
+            if index.is_empty() {
+                for (k, cl) in out.iter().enumerate() {
+                    let first = entities[cl.mentions[0]].canonical.as_deref().unwrap_or_default();
+                    index.insert((first, cl.label), k);
+                }
+            }
+            index.get(&(c, e.label)).copied()
+        };
+        let k = found.unwrap_or_else(|| {
             out.push(Cluster { canonical: c.to_string(), label: e.label, country_code: None, mentions: Vec::new() });
+            if !index.is_empty() {
+                index.insert((c, e.label), out.len() - 1);
+            }
             out.len() - 1
         });
         let cl = &mut out[k];
         cl.mentions.push(i);
         if cl.country_code.is_none() {
-            cl.country_code = e.country_code.clone();
+            cl.country_code = e.country_code;
         }
     }
     out
