@@ -147,7 +147,12 @@ fn single_spaced_tokens(art: &Article, e: &Entity) -> bool {
 
 /// Drops a leading "the " and a trailing possessive ("Xi's" -> "Xi", "the U.S." -> "U.S.").
 pub(crate) fn strip_name(s: &str) -> &str {
-    let mut s = s.trim();
+    // Names rarely carry outer whitespace: ASCII non-space bytes at both ends spare the Unicode trim.
+    let plain_ends = |b: &[u8]| match (b.first(), b.last()) {
+        (Some(f), Some(l)) => f.is_ascii_graphic() && l.is_ascii_graphic(),
+        _ => false,
+    };
+    let mut s = if plain_ends(s.as_bytes()) { s } else { s.trim() };
     // Byte tests: this runs once per entity, and the prefixes and suffixes are ASCII (or "’").
     let b = s.as_bytes();
     if b.len() > 4 && matches!(&b[..4], b"the " | b"The " | b"THE ") {

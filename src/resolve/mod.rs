@@ -30,7 +30,8 @@ pub fn resolve(art: &mut Article) {
     let defs = acronyms::definitions(&doc);
 
     // Names of several words: the long forms an undefined acronym may stand for.
-    let multiword: Vec<&str> = bases.iter().map(|b| b.as_ref()).filter(|b| b.contains(' ')).collect();
+    let mut multiword: Vec<&str> = Vec::with_capacity(n);
+    multiword.extend(bases.iter().map(|b| b.as_ref()).filter(|b| b.contains(' ')));
     let mut canon: Vec<String> = Vec::with_capacity(n);
     let mut codes: Vec<Option<&'static str>> = vec![None; n];
     let mut labels: Vec<Label> = art.entities.iter().map(|e| e.label).collect();
@@ -165,8 +166,11 @@ fn place_or_name(
 /// How often the story names North Korea (as a country, alias or nationality).
 fn korea_mentions(art: &Article) -> usize {
     // Most stories never name Korea: a substring test spares the lookups.
+    // The searchers are built once: building one per call cost more than the search.
+    static KOREA: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| [memchr::memmem::Finder::new(b"Korea"), memchr::memmem::Finder::new(b"DPRK")]);
     let t = art.text.as_bytes();
-    if memchr::memmem::find(t, b"Korea").is_none() && memchr::memmem::find(t, b"DPRK").is_none() {
+    if KOREA.iter().all(|f| f.find(t).is_none()) {
         return 0;
     }
     let g = gazetteer();
@@ -289,7 +293,17 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], ca
     let g = gazetteer();
     let mut out: Vec<Acronym> = Vec::new();
     // Few acronyms per story: a scan over the names beats building an index.
-    let first_of = |short: &str| bases.iter().position(|b| b.as_ref() == short);
+    // An acronym-shaped token can only equal a name of the same shape: those few are searched.
+    let shaped: Vec<(usize, &str)> =
+        bases.iter().map(|b| b.as_ref()).enumerate().filter(|(_, b)| acronym_shaped(b.as_bytes())).collect();
+    let first_of = |short: &str| {
+        if acronym_shaped(short.as_bytes()) {
+            shaped.iter().find(|(_, b)| *b == short).map(|&(i, _)| i)
+        } else {
+            // A defined short form of another shape ("A&E").
+            bases.iter().position(|b| b.as_ref() == short)
+        }
+    };
     let entity_named = |short: &str| first_of(short).map(|i| canon[i].clone());
     for d in defs {
         if out.iter().any(|a| a.short == d.short) {
@@ -312,8 +326,7 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], ca
     for (t, tok) in art.tokens.iter().enumerate() {
         // Cheap shape test on the bytes first (every token passes here): an acronym starts with two
         // capitals, a capital and a dot, or "G7".
-        let b = &text[tok.span.start..tok.span.end];
-        if b.len() < 2 || !b[0].is_ascii_uppercase() || !(b[1].is_ascii_uppercase() || b[1] == b'.' || b[1].is_ascii_digit()) {
+        if !acronym_shaped(&text[tok.span.start..tok.span.end]) {
             continue;
         }
         let w = doc.tok(t);
@@ -349,11 +362,16 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], ca
     out
 }
 
+/// The cheap first test of an acronym: two capitals, a capital and a dot, or a capital and a digit ("G7").
+fn acronym_shaped(b: &[u8]) -> bool {
+    b.len() >= 2 && b[0].is_ascii_uppercase() && (b[1].is_ascii_uppercase() || b[1] == b'.' || b[1].is_ascii_digit())
+}
+
 /// Entities with a name label grouped by (canonical, label), in order of first mention.
 fn clusters(entities: &[Entity]) -> Vec<Cluster> {
     /// A story has few clusters: a scan finds them; a map takes over past this many (long stories).
     const LINEAR_CLUSTERS: usize = 32;
-    let mut out: Vec<Cluster> = Vec::new();
+    let mut out: Vec<Cluster> = Vec::with_capacity(entities.len());
     // Keys borrow the canonical name of each cluster's first mention.
     let mut index: FastMap<(&str, Label), usize> = FastMap::default();
     for (i, e) in entities.iter().enumerate() {
