@@ -23,7 +23,6 @@ pub(crate) fn before(doc: &Doc, ei: usize) -> Option<String> {
     let art = doc.art;
     let e = &art.entities[ei];
     let floor = super::lex::sentence_of_token(art, e.token_start).map(|s| art.sentences[s].token_start).unwrap_or(0);
-    let g = gazetteer();
     let mut j = e.token_start;
     while j > floor {
         let t = j - 1;
@@ -40,7 +39,7 @@ pub(crate) fn before(doc: &Doc, ei: usize) -> Option<String> {
             j = fe.token_start;
             continue;
         }
-        let tw = g.title_word(doc.low(t));
+        let tw = title_word(doc, t);
         if j == e.token_start {
             if tw.honorific {
                 // "Mr. Kim": an honorific is no title.
@@ -73,7 +72,7 @@ pub(crate) fn after(doc: &Doc, ei: usize) -> Option<String> {
     }
     k += 1;
     // Determiner or possessive owner.
-    if k < end && matches!(doc.low(k), "a" | "an" | "the") {
+    if k < end && is_any(doc, k, &["a", "an", "the"]) {
         k += 1;
     } else if let Some(f) = doc.ent_starting(k) {
         let fe = &art.entities[f];
@@ -81,7 +80,6 @@ pub(crate) fn after(doc: &Doc, ei: usize) -> Option<String> {
             k = fe.token_end + 1;
         }
     }
-    let g = gazetteer();
     let start = k;
     let mut last_head = None;
     while k < end {
@@ -92,7 +90,7 @@ pub(crate) fn after(doc: &Doc, ei: usize) -> Option<String> {
             }
             break;
         }
-        let tw = g.title_word(doc.low(k));
+        let tw = title_word(doc, k);
         if tw.head {
             last_head = Some(k + 1);
         } else if !tw.modifier {
@@ -104,9 +102,9 @@ pub(crate) fn after(doc: &Doc, ei: usize) -> Option<String> {
     let mut stop = last_head?;
     k = stop;
     // "member of the Politburo", "chairman of Samsung": of/for + (the) + a name or title words.
-    if k + 1 < end && matches!(doc.low(k), "of" | "for") {
+    if k + 1 < end && is_any(doc, k, &["of", "for"]) {
         let mut m = k + 1;
-        if matches!(doc.low(m), "the") {
+        if is_any(doc, m, &["the"]) {
             m += 1;
         }
         if let Some(f) = doc.ent_starting(m) {
@@ -118,7 +116,7 @@ pub(crate) fn after(doc: &Doc, ei: usize) -> Option<String> {
         } else {
             let mut n = m;
             while n < end && doc.is_cap(n) && !is_possessive(doc.tok(n)) {
-                let tw = g.title_word(doc.low(n));
+                let tw = title_word(doc, n);
                 if !(tw.head || tw.modifier) {
                     break;
                 }
@@ -137,6 +135,28 @@ pub(crate) fn after(doc: &Doc, ei: usize) -> Option<String> {
         return None;
     }
     Some(join(doc, start, stop))
+}
+
+/// What token `i` is in a title, looked up ASCII-lower-cased (as the title table is keyed) in a stack
+/// buffer: resolution does without a lower-cased copy of the text.
+fn title_word(doc: &Doc, i: usize) -> crate::gazetteer::TitleWord {
+    let t = doc.tok(i);
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..t.len()) {
+        Some(b) => {
+            b.copy_from_slice(t.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII case changes keep UTF-8 valid.
+            std::str::from_utf8(b).map_or_else(|_| Default::default(), |k| gazetteer().title_word(k))
+        }
+        None => gazetteer().title_word(&t.to_ascii_lowercase()),
+    }
+}
+
+/// Token `i` is one of `words` (lower-case), in any case.
+fn is_any(doc: &Doc, i: usize, words: &[&str]) -> bool {
+    let t = doc.tok(i);
+    words.iter().any(|w| t.eq_ignore_ascii_case(w))
 }
 
 fn join(doc: &Doc, a: usize, b: usize) -> String {
