@@ -132,6 +132,10 @@ pub enum Label {
     Misc,
     Date,
     Time,
+    /// A length of time ("three years", "the past six months"): TimeML's DURATION, valued "P3Y".
+    Duration,
+    /// A recurring time ("every Monday", "weekly"): TimeML's SET.
+    Set,
     Money,
     Percent,
     Quantity,
@@ -140,7 +144,7 @@ pub enum Label {
 }
 
 impl Label {
-    pub const ALL: [Label; 19] = [
+    pub const ALL: [Label; 21] = [
         Label::Person,
         Label::Org,
         Label::Gpe,
@@ -155,6 +159,8 @@ impl Label {
         Label::Misc,
         Label::Date,
         Label::Time,
+        Label::Duration,
+        Label::Set,
         Label::Money,
         Label::Percent,
         Label::Quantity,
@@ -178,6 +184,8 @@ impl Label {
             Label::Misc => "MISC",
             Label::Date => "DATE",
             Label::Time => "TIME",
+            Label::Duration => "DURATION",
+            Label::Set => "SET",
             Label::Money => "MONEY",
             Label::Percent => "PERCENT",
             Label::Quantity => "QUANTITY",

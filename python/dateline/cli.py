@@ -111,7 +111,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             key = (e.canonical, e.label)
             seen[key] = seen.get(key, 0) + 1
             per_label[e.label] += 1
-            if e.label not in ("CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME"):
+            if e.label not in ("CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME", "DURATION", "SET"):
                 top[key] += 1
         shown = ", ".join(f"{name} ({label}{'' if n == 1 else ' x%d' % n})"
                           for (name, label), n in list(seen.items())[: args.entities])

@@ -49,7 +49,7 @@ __all__ = [
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
                "LANGUAGE", "MISC", "PER")
 #: Labels of values (dates, amounts, numbers), left out by ``exclude_labels=VALUE_LABELS``.
-VALUE_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL")
+VALUE_LABELS = ("DATE", "TIME", "DURATION", "SET", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL")
 
 NO_DAY = _core.NO_DAY
 _EPOCH = np.datetime64("1970-01-01", "D")

@@ -8,15 +8,16 @@ pub(crate) const NONE: u32 = u32::MAX;
 
 pub(crate) struct Doc<'a> {
     pub art: &'a Article,
-    /// `art.text` with ASCII letters lower-cased; byte offsets are those of `art.text`.
-    pub lower: String,
+    /// `art.text` with ASCII letters lower-cased; byte offsets are those of `art.text`. Built on the
+    /// first `low()`: resolution reads only a few words and does without it.
+    lower: std::cell::OnceCell<String>,
     /// For each token, the index of the entity that covers it whole, or `NONE`.
     pub ent_of_tok: Vec<u32>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(art: &'a Article) -> Doc<'a> {
-        let lower = art.text.to_ascii_lowercase();
+        let lower = std::cell::OnceCell::new();
         let n = art.tokens.len();
         let mut ent_of_tok = vec![NONE; n];
         for (ei, e) in art.entities.iter().enumerate() {
@@ -38,7 +39,11 @@ impl<'a> Doc<'a> {
     /// The token lower-cased (ASCII).
     pub fn low(&self, i: usize) -> &str {
         let s = self.art.tokens[i].span;
-        &self.lower[s.start..s.end]
+        &self.lower()[s.start..s.end]
+    }
+    /// The whole text lower-cased (ASCII), same byte offsets as `art.text`.
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.art.text.to_ascii_lowercase())
     }
     pub fn ent(&self, i: usize) -> Option<usize> {
         match self.ent_of_tok.get(i) {
@@ -199,7 +204,15 @@ pub(crate) fn sentence_of_token(art: &Article, t: usize) -> Option<usize> {
 pub(crate) fn is_name_label(l: Label) -> bool {
     !matches!(
         l,
-        Label::Date | Label::Time | Label::Money | Label::Percent | Label::Quantity | Label::Ordinal | Label::Cardinal
+        Label::Date
+            | Label::Time
+            | Label::Duration
+            | Label::Set
+            | Label::Money
+            | Label::Percent
+            | Label::Quantity
+            | Label::Ordinal
+            | Label::Cardinal
     )
 }
 
