@@ -2,6 +2,9 @@
 //!
 //! "Wednesday" in a story dated Thursday 2023-07-27 is 2023-07-26; "this week" is 2023-W30; "the
 //! previous day" is the day before the time the story last mentioned; "now" is PRESENT_REF.
+//! An expression whose value turns out to be a length of time ("three years" -> P3Y) or a weekly
+//! pattern ("every Thursday" -> XXXX-WXX-4) is relabelled DURATION or SET, TimeML's types, so DATE
+//! and TIME keep only points in time.
 use crate::types::*;
 
 pub mod eval;
@@ -12,7 +15,8 @@ pub mod scan;
 use resolve::{parse_iso_date, Ctx, Point};
 
 /// Sets `.value` on the article's DATE and TIME entities, in text order (so "a year earlier" and
-/// "the previous day" refer to the time mentioned before them).
+/// "the previous day" refer to the time mentioned before them), and relabels durations and sets
+/// (see `timeml_label`).
 pub fn annotate(art: &mut Article) {
     let mut order: Vec<usize> = (0..art.entities.len())
         .filter(|&i| matches!(art.entities[i].label, Label::Date | Label::Time))
@@ -81,7 +85,24 @@ pub fn annotate(art: &mut Article) {
                 ctx.last_quarter = Some(p);
             }
         }
-        art.entities[i].value = value;
+        let e = &mut art.entities[i];
+        e.label = timeml_label(e.label, value.as_deref());
+        e.value = value;
+    }
+}
+
+/// TimeML's type for a resolved value: durations are `P` then a number, `X` or `T` ("P3Y", "PXY",
+/// "PT2H"; not the `PAST_REF`/`PRESENT_REF` points); sets are weekly patterns ("XXXX-WXX-4", from
+/// "every Thursday"). Anything else keeps the tagger's DATE or TIME.
+fn timeml_label(label: Label, value: Option<&str>) -> Label {
+    let Some(v) = value else { return label };
+    let b = v.as_bytes();
+    if b.len() >= 2 && b[0] == b'P' && (b[1].is_ascii_digit() || b[1] == b'X' || b[1] == b'T') {
+        Label::Duration
+    } else if v.starts_with("XXXX-WXX-") {
+        Label::Set
+    } else {
+        label
     }
 }
 
@@ -402,9 +423,37 @@ mod tests {
         annotate(&mut art);
         art.entities
             .iter()
-            .filter(|e| matches!(e.label, Label::Date | Label::Time))
+            .filter(|e| matches!(e.label, Label::Date | Label::Time | Label::Duration | Label::Set))
             .map(|e| (art.slice(e.span).to_string(), e.value.clone()))
             .collect()
+    }
+
+    fn labelled(text: &str, date: &str) -> Vec<(String, &'static str)> {
+        let mut art = Article { text: text.to_string(), date: Some(date.to_string()), ..Default::default() };
+        art.entities = crate::rules::find(&art);
+        annotate(&mut art);
+        art.entities
+            .iter()
+            .filter(|e| matches!(e.label, Label::Date | Label::Time | Label::Duration | Label::Set))
+            .map(|e| (art.slice(e.span).to_string(), e.label.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn durations_and_sets_get_timeml_labels() {
+        let got = labelled("Talks lasted three years and he met her every Thursday until last week.", "2023-07-27");
+        let find = |t: &str| got.iter().find(|(x, _)| x.contains(t)).map(|(_, l)| *l);
+        assert_eq!(find("three years"), Some("DURATION"), "{got:?}");
+        assert_eq!(find("Thursday"), Some("SET"), "{got:?}");
+        assert_eq!(find("last week"), Some("DATE"), "{got:?}");
+        // negatives: points in time stay DATE/TIME, PRESENT_REF is not a duration
+        let got = labelled("He spoke now, on Wednesday at 3 p.m., about the past.", "2023-07-27");
+        assert!(got.iter().all(|(_, l)| *l == "DATE" || *l == "TIME"), "{got:?}");
+        assert_eq!(timeml_label(Label::Date, Some("PRESENT_REF")), Label::Date);
+        assert_eq!(timeml_label(Label::Date, Some("PAST_REF")), Label::Date);
+        assert_eq!(timeml_label(Label::Time, Some("PT2H")), Label::Duration);
+        assert_eq!(timeml_label(Label::Date, Some("PXY")), Label::Duration);
+        assert_eq!(timeml_label(Label::Date, None), Label::Date);
     }
 
     #[test]

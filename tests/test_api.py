@@ -186,3 +186,15 @@ def test_sample_corpus_is_shipped():
     for s in stories:
         assert s["text"].strip() and s["date"]
     assert dateline.sample_dir().is_dir()
+
+
+def test_durations_and_sets_are_labelled_apart_from_dates():
+    a = dateline.parse(
+        "SEOUL, July 27 (Yonhap) -- The talks, held every Thursday for three years, ended on Wednesday.\n",
+        date="2023-07-27",
+    )
+    got = {e.text: (e.label, e.value) for e in a.entities if e.value}
+    assert got.get("three years") == ("DURATION", "P3Y"), got
+    assert any(lab == "SET" for lab, _ in got.values()), got
+    # a point in time stays a DATE
+    assert got.get("Wednesday") == ("DATE", "2023-07-26"), got

@@ -87,7 +87,7 @@ fn dump(docs: &[timebank::TimebankDoc]) {
         }
         for (pi, p) in pred.iter().enumerate() {
             let v = p.value.as_deref().unwrap_or("-");
-            if !pred_hit[pi] && !(v.starts_with('P') && v.len() > 1 && !v.ends_with("_REF")) {
+            if !pred_hit[pi] {
                 let ctx_s = p.span.start.saturating_sub(40);
                 let ctx_e = (p.span.end + 30).min(d.text.len());
                 let ctx = d.text.get(ctx_s..ctx_e).unwrap_or("").replace('\n', " ");

@@ -58,6 +58,8 @@ class Byline:
 
 class Entity:
     text: str
+    # PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC, DATE, TIME,
+    # DURATION ("three years", value "P3Y"), SET ("every Thursday"), MONEY, PERCENT, QUANTITY, ...
     label: str
     start: int
     end: int

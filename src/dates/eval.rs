@@ -1,9 +1,10 @@
 //! TimeBank evaluation of DATE and TIME entities and their values, by TempEval-3's measures.
 //!
 //! Protocol: each document's `<TEXT>` plain text is parsed with `date` = the DCT; gold = TIMEX3 of
-//! type DATE or TIME; predictions = DATE and TIME entities. A predicted expression whose own value is
-//! a TimeML duration or set ("three years" -> P3Y) is a DURATION/SET in TimeML terms, the types gold
-//! leaves out, so it is set aside (and counted in `excluded_durations`) rather than scored.
+//! type DATE or TIME; predictions = DATE and TIME entities. Lengths of time and recurring times
+//! ("three years" -> P3Y, "every Thursday") are labelled DURATION and SET by the time stage, the
+//! TimeML types gold leaves out, so they are not predictions (their number is reported as
+//! `durations`).
 //! strict: same extent; relaxed: overlapping extents (one-to-one); value: relaxed match with the same
 //! value.
 use std::fmt;
@@ -37,20 +38,10 @@ pub struct TimeEvalReport {
     pub documents: usize,
     /// Gold TIMEX3 of type DATE or TIME.
     pub gold: usize,
-    /// Scored predictions (DATE/TIME entities that are not durations or sets).
+    /// Predictions: the DATE and TIME entities.
     pub predicted: usize,
-    pub excluded_durations: usize,
-    pub strict: Prf,
-    pub relaxed: Prf,
-    pub value: Prf,
-    /// The three measures with durations and sets kept as predictions (the protocol read
-    /// literally: every DATE/TIME entity is a prediction).
-    pub all_predictions: AllPredictions,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct AllPredictions {
-    pub predicted: usize,
+    /// DURATION and SET entities found (not scored: gold has no such type here).
+    pub durations: usize,
     pub strict: Prf,
     pub relaxed: Prf,
     pub value: Prf,
@@ -60,8 +51,8 @@ impl fmt::Display for TimeEvalReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "TimeBank: {} documents, {} gold DATE/TIME, {} predicted ({} durations/sets set aside)",
-            self.documents, self.gold, self.predicted, self.excluded_durations
+            "TimeBank: {} documents, {} gold DATE/TIME, {} predicted DATE/TIME ({} DURATION/SET not scored)",
+            self.documents, self.gold, self.predicted, self.durations
         )?;
         for (name, m) in [("strict", &self.strict), ("relaxed", &self.relaxed), ("value", &self.value)] {
             writeln!(
@@ -70,12 +61,6 @@ impl fmt::Display for TimeEvalReport {
                 m.precision, m.recall, m.f1, m.true_positives
             )?;
         }
-        let a = &self.all_predictions;
-        writeln!(
-            f,
-            "  with durations/sets counted as predictions ({}): strict F1 {:.2}, relaxed F1 {:.2}, value F1 {:.2}",
-            a.predicted, a.strict.f1, a.relaxed.f1, a.value.f1
-        )?;
         Ok(())
     }
 }
@@ -87,37 +72,32 @@ pub struct Predicted {
     pub value: Option<String>,
 }
 
-/// TimeML type of a value: durations start with P and a digit, X or T; sets ("every Thursday")
-/// are weekly patterns `XXXX-WXX-n`.
-fn is_duration(value: Option<&str>) -> bool {
-    value.is_some_and(|v| {
-        let b = v.as_bytes();
-        (b.len() >= 2 && b[0] == b'P' && (b[1].is_ascii_digit() || b[1] == b'X' || b[1] == b'T'))
-            || v.starts_with("XXXX-WXX-")
-    })
-}
-
 /// DATE/TIME entities of the document as the library finds them: the whole pipeline, with the
 /// story's date set to the DCT.
 pub fn predict(doc: &TimebankDoc) -> Vec<Predicted> {
+    read(doc).0
+}
+
+/// The predictions and the number of DURATION/SET entities.
+fn read(doc: &TimebankDoc) -> (Vec<Predicted>, usize) {
     let opts = ParseOptions { date: Some(doc.dct_date().to_string()), source: None };
-    let art = match crate::parse(&doc.text, &opts) {
+    let mut art = match crate::parse(&doc.text, &opts) {
         Ok(a) => a,
-        Err(_) => return Vec::new(),
+        Err(_) => return (Vec::new(), 0),
     };
-    let mut ents: Vec<&Entity> = art.entities.iter().filter(|e| matches!(e.label, Label::Date | Label::Time)).collect();
     // Until the tagger merges the rule entities into `parse`, the rules stand alone.
-    let rule_art;
-    if ents.is_empty() && art.entities.is_empty() {
-        let mut a = Article { text: doc.text.clone(), date: opts.date.clone(), ..Default::default() };
-        a.sentences = art.sentences.clone();
-        a.tokens = art.tokens.clone();
-        a.entities = crate::rules::find(&a);
-        crate::dates::annotate(&mut a);
-        rule_art = a;
-        ents = rule_art.entities.iter().filter(|e| matches!(e.label, Label::Date | Label::Time)).collect();
+    if art.entities.is_empty() {
+        art.entities = crate::rules::find(&art);
+        crate::dates::annotate(&mut art);
     }
-    ents.iter().map(|e| Predicted { span: e.span, value: e.value.clone() }).collect()
+    let durations = art.entities.iter().filter(|e| matches!(e.label, Label::Duration | Label::Set)).count();
+    let pred = art
+        .entities
+        .iter()
+        .filter(|e| matches!(e.label, Label::Date | Label::Time))
+        .map(|e| Predicted { span: e.span, value: e.value.clone() })
+        .collect();
+    (pred, durations)
 }
 
 /// Per-document comparison, for reports and for looking at errors.
@@ -125,7 +105,6 @@ pub fn predict(doc: &TimebankDoc) -> Vec<Predicted> {
 pub struct DocScore {
     pub gold: usize,
     pub predicted: usize,
-    pub excluded: usize,
     pub strict: usize,
     pub relaxed: usize,
     pub value: usize,
@@ -133,16 +112,11 @@ pub struct DocScore {
     pub pairs: Vec<(usize, usize)>,
 }
 
-/// Scores predictions against a document's gold DATE/TIME TIMEX3, durations and sets set aside.
+/// Scores predictions against a document's gold DATE/TIME TIMEX3.
 pub fn score_doc(doc: &TimebankDoc, pred: &[Predicted]) -> DocScore {
-    score(doc, pred, true)
-}
-
-fn score(doc: &TimebankDoc, pred: &[Predicted], set_aside: bool) -> DocScore {
     let gold: Vec<&timebank::Timex> = doc.timexes.iter().filter(|t| t.kind == "DATE" || t.kind == "TIME").collect();
-    let scored: Vec<(usize, &Predicted)> =
-        pred.iter().enumerate().filter(|(_, p)| !(set_aside && is_duration(p.value.as_deref()))).collect();
-    let mut s = DocScore { gold: gold.len(), predicted: scored.len(), excluded: pred.len() - scored.len(), ..Default::default() };
+    let scored: Vec<(usize, &Predicted)> = pred.iter().enumerate().collect();
+    let mut s = DocScore { gold: gold.len(), predicted: pred.len(), ..Default::default() };
     let mut used = vec![false; pred.len()];
     // Exact extents first, then overlaps, each prediction used once.
     let mut gold_done = vec![false; gold.len()];
@@ -181,31 +155,19 @@ fn same_value(pred: Option<&str>, gold: &str) -> bool {
 pub fn evaluate_docs(docs: &[TimebankDoc]) -> TimeEvalReport {
     let mut r = TimeEvalReport { documents: docs.len(), ..Default::default() };
     let (mut strict, mut relaxed, mut value) = (0, 0, 0);
-    let (mut all_pred, mut all_strict, mut all_relaxed, mut all_value) = (0, 0, 0, 0);
     for d in docs {
-        let p = predict(d);
-        let s = score(d, &p, true);
+        let (p, durations) = read(d);
+        let s = score_doc(d, &p);
         r.gold += s.gold;
         r.predicted += s.predicted;
-        r.excluded_durations += s.excluded;
+        r.durations += durations;
         strict += s.strict;
         relaxed += s.relaxed;
         value += s.value;
-        let a = score(d, &p, false);
-        all_pred += a.predicted;
-        all_strict += a.strict;
-        all_relaxed += a.relaxed;
-        all_value += a.value;
     }
     r.strict = Prf::new(strict, r.predicted, r.gold);
     r.relaxed = Prf::new(relaxed, r.predicted, r.gold);
     r.value = Prf::new(value, r.predicted, r.gold);
-    r.all_predictions = AllPredictions {
-        predicted: all_pred,
-        strict: Prf::new(all_strict, all_pred, r.gold),
-        relaxed: Prf::new(all_relaxed, all_pred, r.gold),
-        value: Prf::new(all_value, all_pred, r.gold),
-    };
     r
 }
 
@@ -230,11 +192,10 @@ mod tests {
         let pred = vec![
             Predicted { span: sp("Wednesday"), value: Some("2023-07-26".into()) },
             Predicted { span: sp("week"), value: Some("2023-W29".into()) },
-            Predicted { span: sp("two days"), value: Some("P2D".into()) },
             Predicted { span: sp("They"), value: Some("2023".into()) },
         ];
         let s = score_doc(&doc, &pred);
-        assert_eq!((s.gold, s.predicted, s.excluded), (3, 3, 1));
+        assert_eq!((s.gold, s.predicted), (3, 3));
         assert_eq!((s.strict, s.relaxed, s.value), (1, 2, 1));
     }
 
