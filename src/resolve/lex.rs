@@ -107,12 +107,20 @@ impl<V: Copy + 'static> Lexicon<V> {
 
 /// An entity's text as a name: whitespace runs folded, a leading "the " and a trailing possessive dropped.
 /// Borrowed from the text unless whitespace had to be folded (a name across a line break).
+/// The common case is inlined (resolution calls this for every entity); text to check byte by byte
+/// goes to `base_text_checked`.
+#[inline]
 pub(crate) fn base_text<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a, str> {
-    let raw = art.slice(e.span);
     // Most names are whole tokens one space apart: the token gaps tell, without reading every byte.
     if single_spaced_tokens(art, e) {
-        return std::borrow::Cow::Borrowed(strip_name(raw));
+        return std::borrow::Cow::Borrowed(strip_name(art.slice(e.span)));
     }
+    base_text_checked(art, e)
+}
+
+#[inline(never)]
+fn base_text_checked<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a, str> {
+    let raw = art.slice(e.span);
     let b = raw.as_bytes();
     // One pass: other whitespace than single interior spaces, or a no-break space (C2 A0), needs folding.
     let n = b.len();
@@ -136,6 +144,7 @@ pub(crate) fn base_text<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a
 
 /// The entity spans whole tokens with nothing or one plain space between them (tokens hold no
 /// whitespace, so the text needs no folding).
+#[inline]
 fn single_spaced_tokens(art: &Article, e: &Entity) -> bool {
     let Some(toks) = art.tokens.get(e.token_start..e.token_end) else { return false };
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return false };
@@ -151,6 +160,7 @@ fn single_spaced_tokens(art: &Article, e: &Entity) -> bool {
 }
 
 /// Drops a leading "the " and a trailing possessive ("Xi's" -> "Xi", "the U.S." -> "U.S.").
+#[inline]
 pub(crate) fn strip_name(s: &str) -> &str {
     // Names rarely carry outer whitespace: ASCII non-space bytes at both ends spare the Unicode trim.
     let plain_ends = |b: &[u8]| match (b.first(), b.last()) {
