@@ -165,18 +165,16 @@ fn define(art: &Article, floor: usize, open: usize) -> Option<Definition> {
 }
 
 /// Initials of a multi-word name, function words skipped ("North Atlantic Treaty Organization" -> "NATO").
-/// Whether `name`'s initials are exactly `letters` (upper-case, as `letters` gives them), without
+/// Whether `name`'s initials are exactly `letters` (ASCII upper-case, as `letters_in` gives them), without
 /// building the initials: most names differ at their first word.
-pub(crate) fn initials_are(name: &str, letters: &str) -> bool {
+pub(crate) fn initials_are(name: &str, letters: &[u8]) -> bool {
     if !may_start_initials(name, letters) {
         return false;
     }
-    if letters.is_ascii() {
-        if let Some(same) = ascii_initials_are(name.as_bytes(), letters.as_bytes()) {
-            return same;
-        }
+    if let Some(same) = ascii_initials_are(name.as_bytes(), letters) {
+        return same;
     }
-    let mut want = letters.chars();
+    let mut want = letters.iter().map(|&b| b as char);
     for c in initial_chars(name) {
         if want.next() != Some(c) {
             return false;
@@ -188,8 +186,8 @@ pub(crate) fn initials_are(name: &str, letters: &str) -> bool {
 /// The cheap first test of `initials_are`: a capital first letter is the first initial (the skipped
 /// words are lower-case), so the common mismatch is decided without splitting.
 #[inline]
-pub(crate) fn may_start_initials(name: &str, letters: &str) -> bool {
-    match (name.as_bytes().first(), letters.as_bytes().first()) {
+pub(crate) fn may_start_initials(name: &str, letters: &[u8]) -> bool {
+    match (name.as_bytes().first(), letters.first()) {
         (Some(&f), Some(&l)) => !f.is_ascii_uppercase() || f == l,
         _ => true,
     }
@@ -249,13 +247,13 @@ pub(crate) fn letters(short: &str) -> String {
 
 /// `letters` written into `buf`, for a short form that `looks_like_acronym` (ASCII, at most 10 bytes):
 /// this runs for every acronym-shaped name, and a heap string each time showed in profiles.
-pub(crate) fn letters_in<'b>(short: &str, buf: &'b mut [u8; 16]) -> &'b str {
+pub(crate) fn letters_in<'b>(short: &str, buf: &'b mut [u8; 16]) -> &'b [u8] {
     let mut n = 0;
     for &c in short.as_bytes().iter().filter(|c| c.is_ascii_alphanumeric()).take(buf.len()) {
         buf[n] = c.to_ascii_uppercase();
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).expect("ASCII letters")
+    &buf[..n]
 }
 
 #[cfg(test)]
@@ -272,14 +270,14 @@ mod tests {
     }
     #[test]
     fn initials_skip_function_words() {
-        assert!(initials_are("Organization of the Petroleum Exporting Countries", "OPEC"));
+        assert!(initials_are("Organization of the Petroleum Exporting Countries", b"OPEC"));
         assert_eq!(letters("U.S."), "US");
         let mut buf = [0u8; 16];
-        assert_eq!(letters_in("U.S.", &mut buf), "US");
-        assert_eq!(letters_in("ICBMs", &mut buf), letters("ICBMs"));
-        assert!(initials_are("North Atlantic Treaty Organization", "NATO"));
-        assert!(!initials_are("North Atlantic Treaty", "NATO"));
-        assert!(!initials_are("North Atlantic Treaty Organization Summit", "NATO"));
-        assert!(!initials_are("Korean Central News Agency", "NATO"));
+        assert_eq!(letters_in("U.S.", &mut buf), b"US");
+        assert_eq!(letters_in("ICBMs", &mut buf), letters("ICBMs").as_bytes());
+        assert!(initials_are("North Atlantic Treaty Organization", b"NATO"));
+        assert!(!initials_are("North Atlantic Treaty", b"NATO"));
+        assert!(!initials_are("North Atlantic Treaty Organization Summit", b"NATO"));
+        assert!(!initials_are("Korean Central News Agency", b"NATO"));
     }
 }

@@ -132,7 +132,7 @@ impl<'k> FirstSeen<'k> {
         FirstSeen { slots: vec![0; size], keys: Vec::with_capacity(n), shift: 64 - size.trailing_zeros() }
     }
     /// The value first given for `key`, or None when `key` is new (it then keeps `v`).
-    #[inline]
+    #[inline(always)]
     fn first(&mut self, key: (&'k str, Label), v: usize) -> Option<usize> {
         let (first, last) = match key.0.as_bytes() {
             [] => (0, 0),
@@ -253,12 +253,11 @@ fn place_or_name<'b>(
         let letters = acronyms::letters_in(base, &mut buf);
         // Long forms are names of several words. Each initial is a word of its own, with a separator
         // before the next: a name shorter than 2n - 1 bytes has no n initials, and most are turned
-        // away by their length before being read.
-        let min_len = 2 * letters.len() - 1;
-        let long = bases
-            .iter()
-            .map(|b| b.as_ref())
-            .find(|b| b.len() >= min_len && acronyms::may_start_initials(b, letters) && b.contains(' ') && acronyms::initials_are(b, letters));
+        // away by their length or first letter before being read.
+        let min_len = (2 * letters.len()).saturating_sub(1);
+        let long = bases.iter().map(|b| b.as_ref()).find(|b| {
+            b.len() >= min_len && acronyms::may_start_initials(b, letters) && b.contains(' ') && acronyms::initials_are(b, letters)
+        });
         if let Some(long) = long {
             if let Some(c) = country(long) {
                 return c;
@@ -403,7 +402,9 @@ fn split_country_compounds(art: &mut Article) -> bool {
 }
 
 /// The story's acronyms: its own definitions first, then well-known ones it uses, then acronyms whose
-/// long form is another name of the story.
+/// long form is another name of the story. Kept out of line: its loop over every token runs in fewer
+/// instructions with registers of its own.
+#[inline(never)]
 fn acronym_list(art: &Article, defs: &[acronyms::Definition], bases: &[Cow<str>], canon: &[&str]) -> Vec<Acronym> {
     let g = gazetteer();
     let mut out: Vec<Acronym> = Vec::new();
@@ -444,7 +445,8 @@ fn acronym_list(art: &Article, defs: &[acronyms::Definition], bases: &[Cow<str>]
         if !text.get(tok.span.start).is_some_and(u8::is_ascii_uppercase) || !acronym_shaped(&text[tok.span.start..tok.span.end]) {
             continue;
         }
-        let w = art.slice(tok.span);
+        let span = tok.span;
+        let w = art.slice(span);
         if !acronyms::looks_like_acronym(w) || out.iter().any(|a| a.short == w) {
             continue;
         }
@@ -460,7 +462,7 @@ fn acronym_list(art: &Article, defs: &[acronyms::Definition], bases: &[Cow<str>]
                 long: k.long.clone(),
                 refers_to,
                 defined: false,
-                span: tok.span,
+                span,
             });
         } else if let Some(i) = first_of(w) {
             if canon[i] != w && canon[i].contains(' ') {
@@ -469,7 +471,7 @@ fn acronym_list(art: &Article, defs: &[acronyms::Definition], bases: &[Cow<str>]
                     long: canon[i].to_string(),
                     refers_to: Some(canon[i].to_string()),
                     defined: false,
-                    span: tok.span,
+                    span,
                 });
             }
         }
