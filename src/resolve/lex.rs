@@ -107,12 +107,20 @@ impl<V: Copy + 'static> Lexicon<V> {
 
 /// An entity's text as a name: whitespace runs folded, a leading "the " and a trailing possessive dropped.
 /// Borrowed from the text unless whitespace had to be folded (a name across a line break).
+/// The common case is inlined (resolution calls this for every entity); text to check byte by byte
+/// goes to `base_text_checked`.
+#[inline(always)]
 pub(crate) fn base_text<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a, str> {
-    let raw = art.slice(e.span);
     // Most names are whole tokens one space apart: the token gaps tell, without reading every byte.
     if single_spaced_tokens(art, e) {
-        return std::borrow::Cow::Borrowed(strip_name(raw));
+        return std::borrow::Cow::Borrowed(strip_name(art.slice(e.span)));
     }
+    base_text_checked(art, e)
+}
+
+#[inline(never)]
+fn base_text_checked<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a, str> {
+    let raw = art.slice(e.span);
     let b = raw.as_bytes();
     // One pass: other whitespace than single interior spaces, or a no-break space (C2 A0), needs folding.
     let n = b.len();
@@ -131,11 +139,17 @@ pub(crate) fn base_text<'a>(art: &'a Article, e: &Entity) -> std::borrow::Cow<'a
         }
         s.push_str(w);
     }
-    std::borrow::Cow::Owned(strip_name(&s).to_string())
+    // Most folded names need no stripping: the folded string is kept as it is.
+    let stripped = strip_name(&s);
+    if stripped.len() == s.len() {
+        return std::borrow::Cow::Owned(s);
+    }
+    std::borrow::Cow::Owned(stripped.to_string())
 }
 
 /// The entity spans whole tokens with nothing or one plain space between them (tokens hold no
 /// whitespace, so the text needs no folding).
+#[inline(always)]
 fn single_spaced_tokens(art: &Article, e: &Entity) -> bool {
     let Some(toks) = art.tokens.get(e.token_start..e.token_end) else { return false };
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return false };
@@ -151,13 +165,25 @@ fn single_spaced_tokens(art: &Article, e: &Entity) -> bool {
 }
 
 /// Drops a leading "the " and a trailing possessive ("Xi's" -> "Xi", "the U.S." -> "U.S.").
+#[inline(always)]
 pub(crate) fn strip_name(s: &str) -> &str {
     // Names rarely carry outer whitespace: ASCII non-space bytes at both ends spare the Unicode trim.
     let plain_ends = |b: &[u8]| match (b.first(), b.last()) {
         (Some(f), Some(l)) => f.is_ascii_graphic() && l.is_ascii_graphic(),
         _ => false,
     };
-    let mut s = if plain_ends(s.as_bytes()) { s } else { s.trim() };
+    let b = s.as_bytes();
+    let mut s = if plain_ends(b) {
+        // Nothing to strip unless the name starts like "the" or ends like a possessive: most names
+        // are done after two byte tests.
+        let (first, last) = (b[0], b[b.len() - 1]);
+        if !matches!(first, b't' | b'T') && !matches!(last, b's' | b'S' | b'\'' | 0x99) {
+            return s;
+        }
+        s
+    } else {
+        s.trim()
+    };
     // Byte tests: this runs once per entity, and the prefixes and suffixes are ASCII (or "’").
     let b = s.as_bytes();
     if b.len() > 4 && matches!(&b[..4], b"the " | b"The " | b"THE ") {

@@ -12,7 +12,7 @@ pub(crate) mod lex;
 pub(crate) mod names;
 pub(crate) mod titles;
 
-use crate::gazetteer::{gazetteer, FastMap};
+use crate::gazetteer::gazetteer;
 use crate::types::*;
 use lex::{base_text, is_name_label, Doc};
 use std::borrow::Cow;
@@ -24,82 +24,185 @@ pub fn resolve(art: &mut Article) {
     if korea_story {
         add_north_south(art);
     }
-    let bases: Vec<Cow<str>> = art.entities.iter().map(|e| base_text(art, e)).collect();
-    let n = art.entities.len();
-    let doc = Doc::new(art);
-    let defs = acronyms::definitions(&doc);
+    let story = resolve_story(art, korea_story);
+    for (e, r) in art.entities.iter_mut().zip(story.entities) {
+        e.label = r.label;
+        e.country_code = r.code;
+        e.title = r.title;
+        e.canonical = Some(r.canonical);
+    }
+    art.clusters = story.clusters;
+    art.acronyms = story.acronyms;
+}
 
-    // Names of several words: the long forms an undefined acronym may stand for.
-    let mut multiword: Vec<&str> = Vec::with_capacity(n);
-    multiword.extend(bases.iter().map(|b| b.as_ref()).filter(|b| b.contains(' ')));
-    let mut canon: Vec<String> = Vec::with_capacity(n);
-    let mut codes: Vec<Option<&'static str>> = vec![None; n];
-    let mut labels: Vec<Label> = art.entities.iter().map(|e| e.label).collect();
+/// What resolution gives one entity.
+struct Resolved {
+    canonical: String,
+    code: Option<&'static str>,
+    label: Label,
+    title: Option<String>,
+}
+
+struct Story {
+    entities: Vec<Resolved>,
+    clusters: Vec<Cluster>,
+    acronyms: Vec<Acronym>,
+}
+
+/// Resolution read from the story; the entities are written afterwards by `resolve`. Canonical names are
+/// borrowed (from the text, the gazetteer, the story's definitions) until the one final copy each.
+fn resolve_story(art: &Article, korea_story: bool) -> Story {
+    let n = art.entities.len();
+    let bases: Vec<Cow<str>> = art.entities.iter().map(|e| base_text(art, e)).collect();
+    let defs = acronyms::definitions(art);
+    // People: short mentions linked to full names.
+    let people: Vec<(usize, &str)> = art
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.label == Label::Person)
+        .map(|(i, _)| (i, bases[i].as_ref()))
+        .collect();
+    let person_names = names::canonical_names(&people);
+    let mut person_name = person_names.iter();
+
+    let mut canon: Vec<&str> = Vec::with_capacity(n);
+    let mut codes: Vec<Option<&'static str>> = Vec::with_capacity(n);
+    let mut labels: Vec<Label> = Vec::with_capacity(n);
+    // For each entity, the first one with the same text and label: a name the story repeats takes that
+    // one's result instead of being looked up again (its clusters too).
+    let mut first_same: Vec<u32> = Vec::with_capacity(n);
+    let mut seen = FirstSeen::new(art.entities.iter().filter(|e| is_name_label(e.label)).count());
     for (i, e) in art.entities.iter().enumerate() {
-        let base = &bases[i];
+        let base: &str = &bases[i];
+        let mut first = i;
         let (c, code, label) = match e.label {
-            // Filled by name linking below.
-            Label::Person => (String::new(), None, Label::Person),
-            Label::Norp => nationality(base),
-            l if is_name_label(l) => place_or_name(base, l, &defs, &multiword, korea_story),
-            l => (base.to_string(), None, l),
+            Label::Person => (person_name.next().map_or("", String::as_str), None, Label::Person),
+            l if !is_name_label(l) => (base, None, l),
+            l => match seen.first((base, l), i) {
+                Some(j) => {
+                    first = j;
+                    (canon[j], codes[j], labels[j])
+                }
+                None if l == Label::Norp => nationality(base),
+                None => place_or_name(base, l, &defs, &bases, korea_story),
+            },
         };
         canon.push(c);
-        codes[i] = code;
-        labels[i] = label;
+        codes.push(code);
+        labels.push(label);
+        first_same.push(first as u32);
     }
-    // People: link short mentions to full names.
-    let people: Vec<(usize, &str)> =
-        (0..n).filter(|&i| labels[i] == Label::Person).map(|i| (i, bases[i].as_ref())).collect();
-    for ((i, _), name) in people.iter().zip(names::canonical_names(&people)) {
-        canon[*i] = name;
+    let titles = if people.is_empty() { Vec::new() } else { person_titles(art, &people, &canon) };
+    let acronyms = acronym_list(art, &defs, &bases, &canon);
+    let clusters = clusters(&canon, &labels, &codes, &first_same);
+
+    let mut entities: Vec<Resolved> = (0..n)
+        .map(|i| Resolved {
+            // People's names are moved in below.
+            canonical: if labels[i] == Label::Person { String::new() } else { canon[i].to_string() },
+            code: codes[i],
+            label: labels[i],
+            title: None,
+        })
+        .collect();
+    for (k, (&(i, _), name)) in people.iter().zip(person_names).enumerate() {
+        entities[i].canonical = name;
+        entities[i].title = titles.get(k).cloned().flatten();
     }
-    // Titles: best title of each person, then given to all their mentions.
-    let mut best: FastMap<&str, (titles::Kind, usize, usize, String)> = FastMap::default();
-    for &(i, _) in &people {
+    Story { entities, clusters, acronyms }
+}
+
+/// The first value given for each (text, label) key of a story: an open-addressing table over a
+/// fingerprint of the key (its length, label, first and last byte), so a look-up hashes no text and compares
+/// texts only when fingerprints agree.
+struct FirstSeen<'k> {
+    /// 1 + index into `keys`; 0 marks a free slot.
+    slots: Vec<u32>,
+    /// Each key's fingerprint, text and value.
+    keys: Vec<(u64, &'k str, usize)>,
+    shift: u32,
+}
+
+impl<'k> FirstSeen<'k> {
+    /// For at most `n` keys (the table stays at most half full).
+    #[inline]
+    fn new(n: usize) -> FirstSeen<'k> {
+        let size = (2 * n).next_power_of_two().max(8);
+        FirstSeen { slots: vec![0; size], keys: Vec::with_capacity(n), shift: 64 - size.trailing_zeros() }
+    }
+    /// The value first given for `key`, or None when `key` is new (it then keeps `v`).
+    #[inline(always)]
+    fn first(&mut self, key: (&'k str, Label), v: usize) -> Option<usize> {
+        let (first, last) = match key.0.as_bytes() {
+            [] => (0, 0),
+            [f, .., l] => (*f, *l),
+            [f] => (*f, *f),
+        };
+        let fp = (key.0.len() as u64 & 0xffff_ffff) | (key.1 as u64) << 32 | (first as u64) << 40 | (last as u64) << 48;
+        let mask = self.slots.len() - 1;
+        let mut s = (fp.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        loop {
+            let k = self.slots[s] as usize;
+            if k == 0 {
+                self.keys.push((fp, key.0, v));
+                self.slots[s] = self.keys.len() as u32;
+                return None;
+            }
+            // Equal fingerprints mean equal labels and lengths: the texts decide.
+            let (f, text, first) = self.keys[k - 1];
+            if f == fp && text == key.0 {
+                return Some(first);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+/// Each person's title: the best one found at any mention of the same canonical name (pre-modifiers over
+/// appositives, then more words, then the earlier mention). One entry per person of `people`.
+fn person_titles(art: &Article, people: &[(usize, &str)], canon: &[&str]) -> Vec<Option<String>> {
+    let doc = Doc::new(art);
+    let mut best: Vec<(&str, (titles::Kind, usize, usize), String)> = Vec::new();
+    for &(i, _) in people {
         let found = titles::before(&doc, i)
             .map(|t| (titles::Kind::Pre, t))
             .or_else(|| titles::after(&doc, i).map(|t| (titles::Kind::Appositive, t)));
         if let Some((kind, t)) = found {
-            let words = t.split_whitespace().count();
-            let cand = (kind, words, usize::MAX - i, t);
-            let slot = best.entry(canon[i].as_str()).or_insert_with(|| cand.clone());
-            if (cand.0, cand.1, cand.2) > (slot.0, slot.1, slot.2) {
-                *slot = cand;
+            let rank = (kind, t.split_whitespace().count(), usize::MAX - i);
+            match best.iter_mut().find(|b| b.0 == canon[i]) {
+                Some(b) => {
+                    if rank > b.1 {
+                        b.1 = rank;
+                        b.2 = t;
+                    }
+                }
+                None => best.push((canon[i], rank, t)),
             }
         }
     }
-    let person_titles: Vec<Option<String>> =
-        (0..n).map(|i| if labels[i] == Label::Person { best.get(canon[i].as_str()).map(|b| b.3.clone()) } else { None }).collect();
-    let acr = acronym_list(&doc, &defs, &bases, &canon);
-    drop(doc);
-
-    for (i, e) in art.entities.iter_mut().enumerate() {
-        e.label = labels[i];
-        e.country_code = codes[i];
-        e.title = person_titles[i].clone();
-        e.canonical = Some(std::mem::take(&mut canon[i]));
+    if best.is_empty() {
+        return Vec::new();
     }
-    art.clusters = clusters(&art.entities);
-    art.acronyms = acr;
+    people.iter().map(|&(i, _)| best.iter().find(|b| b.0 == canon[i]).map(|b| b.2.clone())).collect()
 }
 
 /// A nationality: its country code; "North Koreans" is the nationality "North Korean".
-fn nationality(base: &str) -> (String, Option<&'static str>, Label) {
+fn nationality(base: &str) -> (&str, Option<&'static str>, Label) {
     let g = gazetteer();
     if let Some(c) = g.demonym(base) {
-        return (base.to_string(), Some(&c.alpha2), Label::Norp);
+        return (base, Some(&c.alpha2), Label::Norp);
     }
     if let Some(sing) = base.strip_suffix('s') {
         if let Some(c) = g.demonym(sing) {
-            return (sing.to_string(), Some(&c.alpha2), Label::Norp);
+            return (sing, Some(&c.alpha2), Label::Norp);
         }
     }
     // A country tagged as a nationality ("America").
     if let Some(c) = g.country(base) {
-        return (c.name.clone(), Some(&c.alpha2), Label::Gpe);
+        return (&c.name, Some(&c.alpha2), Label::Gpe);
     }
-    (base.to_string(), None, Label::Norp)
+    (base, None, Label::Norp)
 }
 
 /// Labels that a country name may carry when the tagger was unsure of it.
@@ -108,16 +211,16 @@ fn may_be_country(l: Label) -> bool {
 }
 
 /// Canonical name, country code and label of a non-person name.
-fn place_or_name(
-    base: &str,
+fn place_or_name<'b>(
+    base: &'b str,
     label: Label,
-    defs: &[acronyms::Definition],
-    multiword: &[&str],
+    defs: &'b [acronyms::Definition],
+    bases: &'b [Cow<'b, str>],
     korea_story: bool,
-) -> (String, Option<&'static str>, Label) {
+) -> (&'b str, Option<&'static str>, Label) {
     let g = gazetteer();
-    let country = |name: &str| -> Option<(String, Option<&'static str>, Label)> {
-        g.country(name).map(|c| (c.name.clone(), Some(c.alpha2.as_str()), Label::Gpe))
+    let country = |name: &str| -> Option<(&'b str, Option<&'static str>, Label)> {
+        g.country(name).map(|c| (c.name.as_str(), Some(c.alpha2.as_str()), Label::Gpe))
     };
     if korea_story && may_be_country(label) {
         match base {
@@ -131,46 +234,50 @@ fn place_or_name(
         if let Some(c) = country(&d.long) {
             return c;
         }
-        return (d.long.clone(), None, label);
+        return (&d.long, None, label);
     }
     if may_be_country(label) {
         if let Some(c) = country(base) {
             return c;
         }
     }
-    if let Some(k) = g.acronym(base) {
+    if let Some(k) = acronyms::known(base) {
         if let Some(c) = k.country.as_deref().and_then(|c| g.country_by_code(c)) {
-            return (c.name.clone(), Some(&c.alpha2), Label::Gpe);
+            return (&c.name, Some(&c.alpha2), Label::Gpe);
         }
-        return (k.long.clone(), None, label);
+        return (&k.long, None, label);
     }
     if acronyms::looks_like_acronym(base) {
         // Long form and acronym both in the story: initials match.
         let mut buf = [0u8; 16];
         let letters = acronyms::letters_in(base, &mut buf);
-        let long = multiword.iter().find(|b| acronyms::initials_are(b, letters));
+        // Long forms are names of several words. Each initial is a word of its own, with a separator
+        // before the next: a name shorter than 2n - 1 bytes has no n initials, and most are turned
+        // away by their length or first letter before being read.
+        let min_len = (2 * letters.len()).saturating_sub(1);
+        let long = bases.iter().map(|b| b.as_ref()).find(|b| {
+            b.len() >= min_len && acronyms::may_start_initials(b, letters) && b.contains(' ') && acronyms::initials_are(b, letters)
+        });
         if let Some(long) = long {
             if let Some(c) = country(long) {
                 return c;
             }
-            return (long.to_string(), None, label);
+            return (long, None, label);
         }
     }
     let code = match label {
         Label::Gpe | Label::Loc | Label::Fac => g.city(base).or_else(|| g.region(base)),
         _ => None,
     };
-    (base.to_string(), code, label)
+    (base, code, label)
 }
 
 /// How often the story names North Korea (as a country, alias or nationality).
 fn korea_mentions(art: &Article) -> usize {
-    // Most stories never name Korea: a substring test spares the lookups.
-    // The searchers are built once: building one per call cost more than the search.
-    static KOREA: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
-        std::sync::LazyLock::new(|| [memchr::memmem::Finder::new(b"Korea"), memchr::memmem::Finder::new(b"DPRK")]);
+    // Most stories never name Korea: a substring test spares the lookups. One pass finds both words:
+    // each capital K is checked for "Korea" starting there or "DPRK" ending there.
     let t = art.text.as_bytes();
-    if KOREA.iter().all(|f| f.find(t).is_none()) {
+    if !memchr::memchr_iter(b'K', t).any(|p| t[p..].starts_with(b"Korea") || (p >= 3 && &t[p - 3..=p] == b"DPRK")) {
         return 0;
     }
     let g = gazetteer();
@@ -183,7 +290,7 @@ fn korea_mentions(art: &Article) -> usize {
             let code = match e.label {
                 Label::Norp => g.demonym(b).or_else(|| b.strip_suffix('s').and_then(|s| g.demonym(s))),
                 _ => g.country(b).or_else(|| {
-                    g.acronym(b).and_then(|k| k.country.as_deref()).and_then(|c| g.country_by_code(c))
+                    acronyms::known(b).and_then(|k| k.country.as_deref()).and_then(|c| g.country_by_code(c))
                 }),
             };
             code.is_some_and(|c| c.alpha2 == "KP")
@@ -239,7 +346,15 @@ fn split_country_compounds(art: &mut Article) -> bool {
     let mut ent_of_tok: Option<Vec<u32>> = None;
     let mut last_tok = usize::MAX;
     // Visit only tokens holding a hyphen: find hyphens with memchr and map them to tokens.
-    for pos in memchr::memchr_iter(b'-', art.text.as_bytes()) {
+    let bytes = art.text.as_bytes();
+    for pos in memchr::memchr_iter(b'-', bytes) {
+        // The token holding the hyphen starts with a capital before it, inside the same word (tokens
+        // hold no whitespace): most hyphens (dashes between spaces, "1986-87") fail this before the
+        // search for their token.
+        let word = bytes[..pos].iter().rposition(u8::is_ascii_whitespace).map_or(0, |w| w + 1);
+        if !bytes[word..pos].iter().any(u8::is_ascii_uppercase) {
+            continue;
+        }
         let t = art.tokens.partition_point(|k| k.span.end <= pos);
         if t >= art.tokens.len() || t == last_tok || art.tokens[t].span.start > pos {
             continue;
@@ -253,7 +368,7 @@ fn split_country_compounds(art: &mut Article) -> bool {
         let is_country = |p: &str| {
             !p.is_empty()
                 && p.chars().next().is_some_and(char::is_uppercase)
-                && (g.country(p).is_some() || g.acronym(p).is_some_and(|k| k.country.is_some()))
+                && (g.country(p).is_some() || acronyms::known(p).is_some_and(|k| k.country.is_some()))
         };
         if !text.split('-').all(is_country) {
             continue;
@@ -287,9 +402,10 @@ fn split_country_compounds(art: &mut Article) -> bool {
 }
 
 /// The story's acronyms: its own definitions first, then well-known ones it uses, then acronyms whose
-/// long form is another name of the story.
-fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], canon: &[String]) -> Vec<Acronym> {
-    let art = doc.art;
+/// long form is another name of the story. Kept out of line: its loop over every token runs in fewer
+/// instructions with registers of its own.
+#[inline(never)]
+fn acronym_list(art: &Article, defs: &[acronyms::Definition], bases: &[Cow<str>], canon: &[&str]) -> Vec<Acronym> {
     let g = gazetteer();
     let mut out: Vec<Acronym> = Vec::new();
     // Few acronyms per story: a scan over the names beats building an index.
@@ -304,7 +420,7 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], ca
             bases.iter().position(|b| b.as_ref() == short)
         }
     };
-    let entity_named = |short: &str| first_of(short).map(|i| canon[i].clone());
+    let entity_named = |short: &str| first_of(short).map(|i| canon[i].to_string());
     for d in defs {
         if out.iter().any(|a| a.short == d.short) {
             continue;
@@ -313,7 +429,7 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], ca
             .entities
             .iter()
             .position(|e| e.span.end == d.long_span.end && e.span.start >= d.long_span.start && is_name_label(e.label))
-            .map(|i| canon[i].clone());
+            .map(|i| canon[i].to_string());
         out.push(Acronym {
             short: d.short.clone(),
             long: d.long.clone(),
@@ -323,17 +439,18 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], ca
         });
     }
     let text = art.text.as_bytes();
-    for (t, tok) in art.tokens.iter().enumerate() {
+    for tok in &art.tokens {
         // Cheap shape test on the bytes first (every token passes here): an acronym starts with two
-        // capitals, a capital and a dot, or "G7".
-        if !acronym_shaped(&text[tok.span.start..tok.span.end]) {
+        // capitals, a capital and a dot, or "G7". The first byte alone turns most tokens away.
+        if !text.get(tok.span.start).is_some_and(u8::is_ascii_uppercase) || !acronym_shaped(&text[tok.span.start..tok.span.end]) {
             continue;
         }
-        let w = doc.tok(t);
+        let span = tok.span;
+        let w = art.slice(span);
         if !acronyms::looks_like_acronym(w) || out.iter().any(|a| a.short == w) {
             continue;
         }
-        if let Some(k) = g.acronym(w) {
+        if let Some(k) = acronyms::known(w) {
             let refers_to = k
                 .country
                 .as_deref()
@@ -345,16 +462,16 @@ fn acronym_list(doc: &Doc, defs: &[acronyms::Definition], bases: &[Cow<str>], ca
                 long: k.long.clone(),
                 refers_to,
                 defined: false,
-                span: art.tokens[t].span,
+                span,
             });
         } else if let Some(i) = first_of(w) {
-            if canon[i] != *w && canon[i].contains(' ') {
+            if canon[i] != w && canon[i].contains(' ') {
                 out.push(Acronym {
                     short: w.to_string(),
-                    long: canon[i].clone(),
-                    refers_to: Some(canon[i].clone()),
+                    long: canon[i].to_string(),
+                    refers_to: Some(canon[i].to_string()),
                     defined: false,
-                    span: art.tokens[t].span,
+                    span,
                 });
             }
         }
@@ -367,40 +484,48 @@ fn acronym_shaped(b: &[u8]) -> bool {
     b.len() >= 2 && b[0].is_ascii_uppercase() && (b[1].is_ascii_uppercase() || b[1] == b'.' || b[1].is_ascii_digit())
 }
 
-/// Entities with a name label grouped by (canonical, label), in order of first mention.
-fn clusters(entities: &[Entity]) -> Vec<Cluster> {
-    /// A story has few clusters: a scan finds them; a map takes over past this many (long stories).
-    const LINEAR_CLUSTERS: usize = 32;
-    let mut out: Vec<Cluster> = Vec::with_capacity(entities.len());
-    // Keys borrow the canonical name of each cluster's first mention.
-    let mut index: FastMap<(&str, Label), usize> = FastMap::default();
-    for (i, e) in entities.iter().enumerate() {
-        if !is_name_label(e.label) {
+/// Entities with a name label grouped by (canonical, label), in order of first mention. `first_same[i]`
+/// is an earlier entity with the same text and label as `i`, hence in the same cluster.
+fn clusters(canon: &[&str], labels: &[Label], codes: &[Option<&'static str>], first_same: &[u32]) -> Vec<Cluster> {
+    const NONE: u32 = u32::MAX;
+    // First pass: each mention's cluster and each cluster's size, so the lists are allocated once.
+    let mut of: Vec<u32> = vec![NONE; canon.len()];
+    let names = labels.iter().filter(|&&l| is_name_label(l)).count();
+    let mut firsts: Vec<(usize, u32)> = Vec::with_capacity(names);
+    let mut seen = FirstSeen::new(names);
+    for i in 0..canon.len() {
+        if !is_name_label(labels[i]) {
             continue;
         }
-        let Some(c) = e.canonical.as_deref() else { continue };
-        let found = if out.len() <= LINEAR_CLUSTERS {
-            out.iter().position(|cl| cl.label == e.label && cl.canonical == c)
+        let same = first_same[i] as usize;
+        let k = if same != i {
+            of[same] as usize
         } else {
-            if index.is_empty() {
-                for (k, cl) in out.iter().enumerate() {
-                    let first = entities[cl.mentions[0]].canonical.as_deref().unwrap_or_default();
-                    index.insert((first, cl.label), k);
-                }
-            }
-            index.get(&(c, e.label)).copied()
+            seen.first((canon[i], labels[i]), firsts.len()).unwrap_or_else(|| {
+                firsts.push((i, 0));
+                firsts.len() - 1
+            })
         };
-        let k = found.unwrap_or_else(|| {
-            out.push(Cluster { canonical: c.to_string(), label: e.label, country_code: None, mentions: Vec::new() });
-            if !index.is_empty() {
-                index.insert((c, e.label), out.len() - 1);
-            }
-            out.len() - 1
-        });
-        let cl = &mut out[k];
+        of[i] = k as u32;
+        firsts[k].1 += 1;
+    }
+    let mut out: Vec<Cluster> = firsts
+        .iter()
+        .map(|&(i, size)| Cluster {
+            canonical: canon[i].to_string(),
+            label: labels[i],
+            country_code: None,
+            mentions: Vec::with_capacity(size as usize),
+        })
+        .collect();
+    for (i, &k) in of.iter().enumerate() {
+        if k == NONE {
+            continue;
+        }
+        let cl = &mut out[k as usize];
         cl.mentions.push(i);
         if cl.country_code.is_none() {
-            cl.country_code = e.country_code;
+            cl.country_code = codes[i];
         }
     }
     out

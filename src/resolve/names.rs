@@ -25,17 +25,25 @@ const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
 
 fn is_east_asian_family(word: &str) -> bool {
     use crate::gazetteer::{with_lower, FastMap};
-    static SET: std::sync::OnceLock<FastMap<&'static str, ()>> = std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| EAST_ASIAN_FAMILY_NAMES.iter().map(|n| (*n, ())).collect());
-    with_lower(word, |k| set.contains_key(k))
+    // The set and its longest name: longer words are no family name, without lower-casing them.
+    static SET: std::sync::OnceLock<(FastMap<&'static str, ()>, usize)> = std::sync::OnceLock::new();
+    let (set, longest) = SET.get_or_init(|| {
+        let longest = EAST_ASIAN_FAMILY_NAMES.iter().map(|n| n.len()).max().unwrap_or(0);
+        (EAST_ASIAN_FAMILY_NAMES.iter().map(|n| (*n, ())).collect(), longest)
+    });
+    // Lower-casing keeps the length of ASCII words; others go to the set as they are lower-cased.
+    (word.len() <= *longest || !word.is_ascii()) && with_lower(word, |k| set.contains_key(k))
 }
 
-/// A person's name split into words, honorifics and leading title words dropped.
-#[derive(Debug, Clone)]
-pub(crate) struct Name<'a> {
-    pub words: Vec<&'a str>,
+/// A person's name split into words, honorifics and leading title words dropped. The words are a range
+/// of a list shared by the story's names (one allocation for all of them).
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    /// `words[start..end]` of the shared list.
+    start: u32,
+    end: u32,
     /// Family name first ("Kim Jong-un", "Xi Jinping").
-    pub family_first: bool,
+    family_first: bool,
 }
 
 /// Suffixes that are not a family name ("Jr.", "III").
@@ -43,109 +51,149 @@ fn is_suffix(w: &str) -> bool {
     matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
 }
 
-impl<'a> Name<'a> {
-    pub fn parse(text: &'a str) -> Name<'a> {
+impl Name {
+    /// Parses `text`, appending its words to `all`.
+    fn parse<'a>(text: &'a str, all: &mut Vec<&'a str>) -> Name {
         let g = gazetteer();
-        let mut words: Vec<&'a str> = text.split_whitespace().collect();
+        let first = all.len();
+        all.extend(text.split_whitespace());
         // "President Putin" tagged as one PERSON: the name starts after the title words.
-        let mut skip = 0;
-        while words.len() - skip > 1 {
-            let tw = crate::gazetteer::with_lower(words[skip], |k| g.title_word(k));
+        let mut start = first;
+        while all.len() - start > 1 {
+            let tw = crate::gazetteer::with_lower(all[start], |k| g.title_word(k));
             if tw.head || tw.modifier || tw.honorific {
-                skip += 1;
+                start += 1;
             } else {
                 break;
             }
         }
-        words.drain(..skip);
-        let family_first = words.len() >= 2
-            && words.len() <= 3
-            && is_east_asian_family(words[0])
+        let words = &all[start..];
+        let family_first = (2..=3).contains(&words.len())
             && {
                 // Given names: "Jong-un", "Yo-jong" (hyphenated), or one pinyin word "Jinping", or two
                 // Korean syllables "Jong Un".
                 let given = &words[1..];
                 given.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
                     && (given.len() == 1 || given.iter().all(|w| w.len() <= 4))
-            };
-        Name { words, family_first }
+            }
+            && is_east_asian_family(words[0]);
+        Name { start: start as u32, end: all.len() as u32, family_first }
+    }
+    fn words<'w, 'a>(&self, all: &'w [&'a str]) -> &'w [&'a str] {
+        &all[self.start as usize..self.end as usize]
     }
     /// Whether a one-word mention can stand for this name: its family name (the first word of a
     /// family-name-first name) or its last word (suffixes skipped). The last word is accepted for
     /// family-name-first names too, so a Western "Lee Smith" still answers to "Smith".
-    pub fn answers_to(&self, w: &str) -> bool {
-        if self.words.len() < 2 {
+    fn answers_to(&self, all: &[&str], w: &str) -> bool {
+        let words = self.words(all);
+        if words.len() < 2 {
             return false;
         }
-        if self.family_first && self.words[0].eq_ignore_ascii_case(w) {
+        if self.family_first && words[0].eq_ignore_ascii_case(w) {
             return true;
         }
-        self.words.iter().rev().find(|x| !is_suffix(x)).is_some_and(|x| x.eq_ignore_ascii_case(w))
+        words.iter().rev().find(|x| !is_suffix(x)).is_some_and(|x| x.eq_ignore_ascii_case(w))
     }
-    /// Spelling-insensitive key: "Kim Jong Un" and "Kim Jong-un" match.
-    pub fn key(&self) -> String {
-        let mut k = String::with_capacity(24);
-        for w in &self.words {
+}
+
+/// Appends the spelling-insensitive key of `words` to `k`: "Kim Jong Un" and "Kim Jong-un" match.
+fn push_key(words: &[&str], k: &mut String) {
+    for w in words {
+        if w.is_ascii() {
+            // The same on ASCII, byte by byte.
+            k.extend(w.bytes().filter(u8::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase() as char));
+        } else {
             for c in w.chars().filter(|c| c.is_alphanumeric()) {
                 k.extend(c.to_lowercase());
             }
         }
-        k
     }
 }
 
 /// Links each PERSON mention to the fullest name it stands for. `mentions` are (entity index, text) in
 /// story order; returns the canonical name of each, in the same order.
 pub(crate) fn canonical_names(mentions: &[(usize, &str)]) -> Vec<String> {
-    let names: Vec<Name> = mentions.iter().map(|&(_, t)| Name::parse(t)).collect();
-    let keys: Vec<String> = names.iter().map(Name::key).collect();
-    // Full names: two words or more. The longest spelling of each key is its canonical form.
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    let mut all: Vec<&str> = Vec::with_capacity(mentions.len() * 3);
+    let names: Vec<Name> = mentions.iter().map(|&(_, t)| Name::parse(t, &mut all)).collect();
+    let len = |i: usize| (names[i].end - names[i].start) as usize;
+    // Keys are interned: `key[i]` numbers the distinct keys in order of first mention, so mentions of
+    // one name compare as integers. The key texts sit in one buffer.
+    let mut buf = String::with_capacity(mentions.len() * 16);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut key: Vec<usize> = Vec::with_capacity(mentions.len());
+    for n in &names {
+        let start = buf.len();
+        push_key(n.words(&all), &mut buf);
+        let k = match spans.iter().position(|&(a, b)| buf[a..b] == buf[start..]) {
+            Some(k) => {
+                buf.truncate(start);
+                k
+            }
+            None => {
+                spans.push((start, buf.len()));
+                spans.len() - 1
+            }
+        };
+        key.push(k);
+    }
+    // First mention of each key.
+    let mut first: Vec<usize> = vec![usize::MAX; spans.len()];
+    for (i, &k) in key.iter().enumerate() {
+        if first[k] == usize::MAX {
+            first[k] = i;
+        }
+    }
+    // Full names: two words or more. The longest spelling of each key is its canonical form; `full`
+    // lists them in order of their key's first full mention.
     let mut full: Vec<usize> = Vec::new();
-    for (i, n) in names.iter().enumerate() {
-        if n.words.len() < 2 {
+    for i in 0..names.len() {
+        if len(i) < 2 {
             continue;
         }
-        match full.iter_mut().find(|&&mut j| keys[j] == keys[i]) {
+        match full.iter_mut().find(|j| key[**j] == key[i]) {
             Some(j) => {
-                if names[i].words.len() > names[*j].words.len() {
+                if len(i) > len(*j) {
                     *j = i;
                 }
             }
             None => full.push(i),
         }
     }
-    let display = |i: usize| names[i].words.join(" ");
+    let display = |i: usize| names[i].words(&all).join(" ");
+    // Position (entity index) of the last mention of `j`'s name before mention `i`.
+    let last_before = |j: usize, i: usize| (0..i).rev().find(|&m| key[m] == key[j]).map(|m| mentions[m].0).unwrap_or(0);
     let mut out = Vec::with_capacity(mentions.len());
     for (i, n) in names.iter().enumerate() {
-        if n.words.is_empty() {
+        if len(i) == 0 {
             out.push(mentions[i].1.to_string());
             continue;
         }
-        if n.words.len() >= 2 {
-            let j = full.iter().copied().find(|&j| keys[j] == keys[i]).unwrap_or(i);
+        if len(i) >= 2 {
+            let j = full.iter().copied().find(|&j| key[j] == key[i]).unwrap_or(i);
             // A longer full name that contains this one ("Jong-un" in "Kim Jong-un") is rare; keep as is.
             out.push(display(j));
             continue;
         }
-        let w = n.words[0];
-        let fits = |j: usize| names[j].answers_to(w);
+        let w = n.words(&all)[0];
         let pos = mentions[i].0;
         // Nearest full name mentioned before, else nearest after.
         let mut best: Option<usize> = None;
         for &j in &full {
-            if !fits(j) {
+            if !names[j].answers_to(&all, w) {
                 continue;
             }
-            let first_j = first_mention(&keys, j);
             let better = match best {
                 None => true,
                 Some(b) => {
-                    let first_b = first_mention(&keys, b);
-                    let (pj, pb) = (mentions[first_j].0, mentions[first_b].0);
+                    let (pj, pb) = (mentions[first[key[j]]].0, mentions[first[key[b]]].0);
                     match (pj < pos, pb < pos) {
                         (true, false) => true,
                         (false, true) => false,
-                        (true, true) => last_before(&keys, j, i, mentions) > last_before(&keys, b, i, mentions),
+                        (true, true) => last_before(j, i) > last_before(b, i),
                         (false, false) => pj < pb,
                     }
                 }
@@ -160,15 +208,6 @@ pub(crate) fn canonical_names(mentions: &[(usize, &str)]) -> Vec<String> {
         });
     }
     out
-}
-
-fn first_mention(keys: &[String], j: usize) -> usize {
-    keys.iter().position(|k| *k == keys[j]).unwrap_or(j)
-}
-
-/// Position (entity index) of the last mention of `j`'s name before mention `i`.
-fn last_before(keys: &[String], j: usize, i: usize, mentions: &[(usize, &str)]) -> usize {
-    (0..i).rev().find(|&m| keys[m] == keys[j]).map(|m| mentions[m].0).unwrap_or(0)
 }
 
 #[cfg(test)]

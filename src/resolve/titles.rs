@@ -141,15 +141,20 @@ pub(crate) fn after(doc: &Doc, ei: usize) -> Option<String> {
 /// buffer: resolution does without a lower-cased copy of the text.
 fn title_word(doc: &Doc, i: usize) -> crate::gazetteer::TitleWord {
     let t = doc.tok(i);
+    let g = gazetteer();
+    if t.is_ascii() {
+        // An ASCII word lower-cased as the gazetteer's helper does it, without checking UTF-8 again.
+        return crate::gazetteer::with_lower(t, |k| g.title_word(k));
+    }
     let mut buf = [0u8; 32];
     match buf.get_mut(..t.len()) {
         Some(b) => {
             b.copy_from_slice(t.as_bytes());
             b.make_ascii_lowercase();
             // ASCII case changes keep UTF-8 valid.
-            std::str::from_utf8(b).map_or_else(|_| Default::default(), |k| gazetteer().title_word(k))
+            std::str::from_utf8(b).map_or_else(|_| Default::default(), |k| g.title_word(k))
         }
-        None => gazetteer().title_word(&t.to_ascii_lowercase()),
+        None => g.title_word(&t.to_ascii_lowercase()),
     }
 }
 
