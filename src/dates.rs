@@ -32,9 +32,10 @@ pub fn annotate(art: &mut Article) {
     let fresh = || (Ctx { anchor, ..Default::default() }, 0usize);
     let mut body = fresh();
     let mut captions: Vec<(usize, (Ctx, usize))> = Vec::new();
+    let mut toks = Vec::with_capacity(32);
     for i in order {
         let span = art.entities[i].span;
-        let Some(sem) = parse_in_context(&art.text, span) else { continue };
+        let Some(sem) = parse_in_context(&art.text, span, &mut toks) else { continue };
         let (ctx, last_end) = match art.sentences.get(art.entities[i].sentence).map(|s| s.section) {
             Some(Section::Caption(c)) => {
                 let k = match captions.iter().position(|(x, _)| *x == c) {
@@ -49,17 +50,22 @@ pub fn annotate(art: &mut Article) {
             }
             _ => (&mut body.0, &mut body.1),
         };
-        // The tense and the sentence's wording matter only to some expressions; the others skip
-        // the look around (most of this stage's cost).
+        // "since" points back: "since year-end", "since March" are behind the story's date.
+        let since = follows_since(&art.text[..span.start]);
+        ctx.since = since;
+        // The tense matters only to some expressions, and to those only where it decides the
+        // value: resolution asks for it, and the clause is read then (its costliest part).
         let needs_tense = sem.weekday.is_some()
             || sem.weekend
             || (sem.year.is_none() && (sem.month.is_some() || sem.quarter.is_some() || sem.half.is_some()));
-        let tense = if needs_tense { tense(&art.text, span) } else { None };
-        // "since" points back: "since year-end", "since March" are behind the story's date.
-        let since = art.text[..span.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| w.eq_ignore_ascii_case("since"));
-        ctx.future = tense == Some(true) && !since;
-        ctx.past = tense == Some(false) || since;
-        ctx.since = since;
+        let text = art.text.as_str();
+        let mut known = None;
+        let mut tense_of = || {
+            *known.get_or_insert_with(|| {
+                let t = if needs_tense { tense(text, span) } else { None };
+                (t == Some(true) && !since, t == Some(false) || since)
+            })
+        };
         if sem.shift.is_some() || sem.unit_ref.is_some() {
             let clause = clause_before(&art.text, span.start);
             ctx.last_near = *last_end >= clause && *last_end <= span.start;
@@ -68,7 +74,7 @@ pub fn annotate(art: &mut Article) {
             ctx.last_near = false;
             ctx.months_context = false;
         }
-        let (mut value, mut point) = resolve::resolve(&sem, ctx);
+        let (mut value, mut point) = resolve::resolve(&sem, ctx, &mut tense_of);
         if year_ended(&art.text, span) {
             value = Some("P1Y".to_string());
             point = None;
@@ -130,7 +136,24 @@ fn remember(ctx: &mut Ctx, point: Option<Point>) {
 pub fn normalize(expr: &str, anchor: Option<&str>) -> Option<String> {
     let sem = parse_expr(expr)?;
     let ctx = Ctx { anchor: anchor.and_then(parse_iso_date), ..Default::default() };
-    resolve::resolve(&sem, &ctx).0
+    resolve::resolve(&sem, &ctx, &mut || (false, false)).0
+}
+
+/// The text before an expression ends with the word "since" (then spaces).
+fn follows_since(before: &str) -> bool {
+    // Most expressions follow a space and a word of ASCII letters: that word decides at a glance
+    // unless it ends in "e".
+    let b = before.as_bytes();
+    let end = b.iter().rposition(|&c| !matches!(c, b' ' | b'\t'..=b'\r')).map_or(0, |p| p + 1);
+    if end > 0 && b[end - 1].is_ascii() && !b[end - 1].eq_ignore_ascii_case(&b'e') {
+        return false;
+    }
+    // The last word before the expression, as `rsplit` on non-letters would give it: "since" and
+    // no letter before it.
+    let s = before.trim_end();
+    s.len() >= 5
+        && s.as_bytes()[s.len() - 5..].eq_ignore_ascii_case(b"since")
+        && !s[..s.len() - 5].chars().next_back().is_some_and(char::is_alphabetic)
 }
 
 /// "the year ended Aug. 31", "the fiscal year ending June 30": a year-long period counted back from
@@ -149,16 +172,23 @@ fn clause_before(text: &str, at: usize) -> usize {
     let b = text.as_bytes();
     let lo = at.saturating_sub(300);
     let mut i = at;
-    while i > lo {
-        let c = b[i - 1];
-        if (c == b'.' || c == b'!' || c == b'?') && i < b.len() && b[i].is_ascii_whitespace() {
-            break;
-        }
-        if c == b'\n' && i >= 2 && b[i - 2] == b'\n' {
-            break;
+    // From one sentence mark or line break back to the next: the bytes between need no test.
+    while let Some(p) = b[lo..i].iter().rposition(|&c| c <= b'?' && matches!(c, b'.' | b'!' | b'?' | b'\n')) {
+        i = lo + p + 1;
+        let end = match b[i - 1] {
+            b'\n' => i >= 2 && b[i - 2] == b'\n',
+            _ => i < b.len() && b[i].is_ascii_whitespace(),
+        };
+        if end {
+            return boundary_after(text, i);
         }
         i -= 1;
     }
+    boundary_after(text, lo)
+}
+
+/// `i`, or the next char boundary after it.
+fn boundary_after(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i += 1;
     }
@@ -166,18 +196,32 @@ fn clause_before(text: &str, at: usize) -> usize {
 }
 
 /// The meaning of the expression at `span` of `text`, read with the words before it (which decide,
-/// e.g., whether "May" is a month); falls back to the expression alone.
-fn parse_in_context(text: &str, span: Span) -> Option<grammar::Sem> {
+/// e.g., whether "May" is a month); falls back to the expression alone. `toks`: a buffer to reuse.
+fn parse_in_context(text: &str, span: Span, toks: &mut Vec<scan::Tok>) -> Option<grammar::Sem> {
     let expr = text.get(span.start..span.end)?;
     let mut lo = span.start.saturating_sub(48);
     while !text.is_char_boundary(lo) {
         lo -= 1;
     }
-    let window = &text[lo..span.end];
-    let toks = scan::scan(window);
-    let at = span.start - lo;
+    // The grammar looks back at most two tokens before the expression, so the window need only
+    // start two whitespace-separated chunks back (each holds a token). Scanning stops at
+    // whitespace, so from a chunk's start the tokens are those a scan from `lo` finds there; the
+    // first one's line-break flag is carried over. Anything shorter keeps the scan from `lo`.
+    let b = text.as_bytes();
+    // (most bytes are above the space, and so no whitespace, at one comparison)
+    let ws = |c: u8| c <= b' ' && c.is_ascii_whitespace();
+    // the start of the run of (non-)whitespace ending at `q`
+    let run_start = |q: usize, white: bool| b[lo..q].iter().rposition(|&c| ws(c) != white).map_or(lo, |p| lo + p + 1);
+    let mut q = run_start(span.start, false);
+    for _ in 0..2 {
+        q = run_start(run_start(q, true), false);
+    }
+    let newline = q > lo && b[lo..q].iter().rev().take_while(|&&c| ws(c)).any(|&c| c == b'\n');
+    let window = &text[q..span.end];
+    scan::scan_into(window, newline, toks);
+    let at = span.start - q;
     if let Some(i) = toks.iter().position(|t| t.start == at) {
-        let m = grammar::Matcher::new(window, &toks);
+        let m = grammar::Matcher::new(window, toks);
         if let Some(h) = m.match_at(i) {
             if h.end == toks.len() {
                 return Some(h.sem);
@@ -211,20 +255,110 @@ const FUTURE_WORDS: &[&str] = &[
     "will", "ll", "shall", "would", "wo", "scheduled", "expected", "expects", "plans", "plan", "due",
     "intends", "upcoming", "set", "going", "tomorrow", "next",
 ];
-/// Present tense of verbs of scheduled events: "meet Monday", "opens Tuesday".
-const SCHEDULE_VERBS: &[&str] = &[
-    "meet", "meets", "begin", "begins", "start", "starts", "open", "opens", "resume", "resumes", "arrive",
-    "arrives", "visit", "visits", "travel", "travels", "vote", "votes", "expire", "expires", "convene",
-    "convenes", "depart", "departs",
-];
 const PAST_WORDS: &[&str] = &[
     "said", "was", "were", "had", "did", "told", "announced", "reported", "met", "came", "went", "took", "made",
     "held", "began", "ended", "closed", "rose", "fell", "yesterday", "ago", "last", "earlier",
 ];
 
+/// A bit per (length 2..=9, first letter, last letter) of the words `tense_word` knows: most words
+/// of a clause are turned away by one bit test, before any comparison.
+const TENSE_FILTER: [u64; 85] = {
+    let mut f = [0u64; 85];
+    let lists: [&[&str]; 3] = [FUTURE_WORDS, PAST_WORDS, &["is", "are"]];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            let w = lists[l][k].as_bytes();
+            let slot = tense_slot(w.len(), w[0], w[w.len() - 1]);
+            f[slot / 64] |= 1 << (slot % 64);
+            k += 1;
+        }
+        l += 1;
+    }
+    f
+};
+
+/// `TENSE_FILTER`'s bit for a word of `len` (2..=9) ASCII letters from `first` to `last`.
+const fn tense_slot(len: usize, first: u8, last: u8) -> usize {
+    ((len - 2) * 26 + (first.to_ascii_lowercase() - b'a') as usize) * 26 + (last.to_ascii_lowercase() - b'a') as usize
+}
+
+/// The tense a word (ASCII letters) gives its clause: Some(true) future ("will", "expected"),
+/// Some(false) past ("said", "ago"). `next`: the word after it ("is to" is future).
+fn tense_word(w: &str, next: &str) -> Option<bool> {
+    let b = w.as_bytes();
+    if b.len() < 2 || b.len() > 9 {
+        return None;
+    }
+    let slot = tense_slot(b.len(), b[0], b[b.len() - 1]);
+    if TENSE_FILTER[slot / 64] & (1 << (slot % 64)) == 0 {
+        return None;
+    }
+    let w = scan::low(w);
+    let w = w.as_str();
+    if matches!(w, "is" | "are") && next.eq_ignore_ascii_case("to") {
+        Some(true)
+    } else if FUTURE_WORDS.contains(&w) {
+        Some(true)
+    } else if PAST_WORDS.contains(&w) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Present tense of verbs of scheduled events: "meet Monday", "opens Tuesday".
+fn schedule_verb(w: &str) -> bool {
+    w.len() >= 4
+        && w.len() <= 8
+        && matches!(
+            scan::low(w).as_str(),
+            "meet" | "meets" | "begin" | "begins" | "start" | "starts" | "open" | "opens" | "resume" | "resumes"
+                | "arrive" | "arrives" | "visit" | "visits" | "travel" | "travels" | "vote" | "votes" | "expire"
+                | "expires" | "convene" | "convenes" | "depart" | "departs"
+        )
+}
+
+/// The last run of ASCII letters ending at or before `pos` of `b`: (start, end).
+fn word_before(b: &[u8], pos: usize) -> Option<(usize, usize)> {
+    let mut e = pos;
+    while e > 0 && !b[e - 1].is_ascii_alphabetic() {
+        e -= 1;
+    }
+    if e == 0 {
+        return None;
+    }
+    let mut s = e - 1;
+    while s > 0 && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    Some((s, e))
+}
+
+/// The first run of ASCII letters at or after `pos` of `b`: (start, end, a sentence break between
+/// `pos` and it).
+fn word_after(b: &[u8], pos: usize) -> Option<(usize, usize, bool)> {
+    let mut s = pos;
+    let mut brk = false;
+    while s < b.len() && !b[s].is_ascii_alphabetic() {
+        brk |= matches!(b[s], b'.' | b'!' | b'?' | b'\n' | b';');
+        s += 1;
+    }
+    if s == b.len() {
+        return None;
+    }
+    let mut e = s + 1;
+    while e < b.len() && b[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    Some((s, e, brk))
+}
+
 /// The tense of the clause around `span`: Some(true) future, Some(false) past, None unknown. The
 /// nearest tense word before the expression decides ("said Friday it will" is past, "will meet on
-/// Friday" future), else the nearest after it.
+/// Friday" future), else the nearest after it. Words are runs of ASCII letters, walked in place
+/// from the expression outwards.
 fn tense(text: &str, span: Span) -> Option<bool> {
     let bounded = |i: usize| {
         let mut i = i.min(text.len());
@@ -237,76 +371,51 @@ fn tense(text: &str, span: Span) -> Option<bool> {
     let hi = bounded(span.end + 60).max(span.end);
     let before = &text[lo..span.start];
     let after = &text[span.end..hi];
-    let verdict = |w: &str, next: &str| -> Option<bool> {
-        let w = scan::low(w);
-        if matches!(w.as_str(), "is" | "are") && next.eq_ignore_ascii_case("to") {
-            return Some(true);
-        }
-        // Most words are neither; the length test skips them before any comparison.
-        if w.as_str().len() < 2 || w.as_str().len() > 9 {
-            return None;
-        }
-        if FUTURE_WORDS.contains(&w.as_str()) {
-            Some(true)
-        } else if PAST_WORDS.contains(&w.as_str()) {
-            Some(false)
-        } else {
-            None
-        }
-    };
-    let words = |s: &str| -> Vec<(usize, usize, bool)> {
-        // (start, end, sentence break before)
-        let mut v = Vec::new();
-        let b = s.as_bytes();
-        let mut i = 0;
-        let mut brk = false;
-        while i < b.len() {
-            if b[i].is_ascii_alphabetic() {
-                let st = i;
-                while i < b.len() && b[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
-                v.push((st, i, brk));
-                brk = false;
-            } else {
-                if matches!(b[i], b'.' | b'!' | b'?' | b'\n' | b';') {
-                    brk = true;
-                }
-                i += 1;
-            }
-        }
-        v
-    };
-    let wb = words(before);
-    let tail_break = before.bytes().rev().take_while(|c| !c.is_ascii_alphabetic()).any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'));
+    let bb = before.as_bytes();
+    let tail_break = bb.iter().rev().take_while(|c| !c.is_ascii_alphabetic()).any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'));
     if !tail_break {
-        for (k, &(s, e, _)) in wb.iter().enumerate().rev() {
-            let next = wb.get(k + 1).map_or("", |&(a, b, _)| &before[a..b]);
+        let mut pos = bb.len();
+        let mut next = "";
+        let mut from_end = 0;
+        while let Some((s, e)) = word_before(bb, pos) {
+            let w = &before[s..e];
             // "Arafat and Netanyahu meet separately Monday": the present of a scheduled event,
             // right before the day, is its future ("went there to meet him Monday" is not).
-            if k + 3 >= wb.len() && SCHEDULE_VERBS.contains(&scan::low(&before[s..e]).as_str()) {
-                let to = k > 0 && before[wb[k - 1].0..wb[k - 1].1].eq_ignore_ascii_case("to");
+            if from_end < 3 && schedule_verb(w) {
+                let to = word_before(bb, s).is_some_and(|(a, b)| before[a..b].eq_ignore_ascii_case("to"));
                 if !to {
                     return Some(true);
                 }
             }
-            if let Some(v) = verdict(&before[s..e], next) {
+            if let Some(v) = tense_word(w, next) {
                 // "had been due to expire Friday": a plan in the past.
-                let had = wb[k.saturating_sub(3)..k].iter().any(|&(a, b, _)| before[a..b].eq_ignore_ascii_case("had"));
+                let mut had = false;
+                let mut p = s;
+                for _ in 0..3 {
+                    let Some((a, b)) = word_before(bb, p) else { break };
+                    had |= before[a..b].eq_ignore_ascii_case("had");
+                    p = a;
+                }
                 return Some(v && !had);
             }
-            if wb[k].2 {
+            // A sentence break before the word ends the clause.
+            if bb[..s].iter().rev().take_while(|c| !c.is_ascii_alphabetic()).any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n' | b';')) {
                 break;
             }
+            next = w;
+            pos = s;
+            from_end += 1;
         }
     }
-    let wa = words(after);
-    for (k, &(s, e, brk)) in wa.iter().enumerate() {
+    let ab = after.as_bytes();
+    let mut cur = word_after(ab, 0);
+    while let Some((s, e, brk)) = cur {
         if brk {
             break;
         }
-        let next = wa.get(k + 1).map_or("", |&(a, b, _)| &after[a..b]);
-        if let Some(v) = verdict(&after[s..e], next) {
+        cur = word_after(ab, e);
+        let next = cur.map_or("", |(a, b, _)| &after[a..b]);
+        if let Some(v) = tense_word(&after[s..e], next) {
             return Some(v);
         }
     }

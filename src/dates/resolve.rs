@@ -17,13 +17,14 @@ pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
 pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
     let z = z + 719468;
     let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
+    // The day of the era is never negative: unsigned divisions are cheaper.
+    let doe = (z - era * 146097) as u64;
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    let y = yoe as i64 + era * 400 + if m <= 2 { 1 } else { 0 };
     (y as i32, m, d)
 }
 
@@ -33,8 +34,18 @@ pub fn weekday(days: i64) -> u32 {
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
-    let next = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) };
-    (next - days_from_civil(y, m, 1)) as u32
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        // Gregorian leap years, as `days_from_civil` counts them (the remainder test holds for
+        // years before 0 too).
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        1..=12 => 31,
+        _ => {
+            let next = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) };
+            (next - days_from_civil(y, m, 1)) as u32
+        }
+    }
 }
 
 /// ISO 8601 (year, week) of the week holding `days`.
@@ -229,10 +240,6 @@ impl Point {
 pub struct Ctx {
     /// The story's date as a day number.
     pub anchor: Option<i64>,
-    /// The sentence speaks of the future ("will meet on Friday").
-    pub future: bool,
-    /// The sentence has a word of past tense nearest the expression ("said", "was").
-    pub past: bool,
     /// The last time the story mentioned, for "a year earlier", "the previous day".
     pub last: Option<Point>,
     /// The last quarter the story mentioned, for "the quarter", "the year-ago quarter".
@@ -245,8 +252,14 @@ pub struct Ctx {
     pub since: bool,
 }
 
+/// The tense of the expression's clause as (future, past): the sentence speaks of the future
+/// ("will meet on Friday"); it has a word of past tense nearest the expression ("said", "was").
+/// Resolution asks only where the tense decides the value (a weekday or a month without a year),
+/// so the caller can leave the reading of the clause until then.
+pub type Tense<'a> = &'a mut dyn FnMut() -> (bool, bool);
+
 /// The TimeML value of `sem`, and the point it names (for later anaphora), if any.
-pub fn resolve(sem: &Sem, ctx: &Ctx) -> (Option<String>, Option<Point>) {
+pub fn resolve(sem: &Sem, ctx: &Ctx, tense: Tense) -> (Option<String>, Option<Point>) {
     if let Some(r) = sem.reference {
         return (Some(r.to_string()), None);
     }
@@ -282,27 +295,29 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> (Option<String>, Option<Point>) {
         Some(Point::Day(d)) if sem.anaphoric => Some(Point::Day(d)),
         _ => ctx.anchor.map(Point::Day),
     };
-    let point = match base_point(sem, ctx).or_else(|| if timed { day_told() } else { None }) {
+    let point = match base_point(sem, ctx, tense).or_else(|| if timed { day_told() } else { None }) {
         Some(p) => p,
         None => return (unanchored(sem), None),
     };
-    let mut value = point.format();
     if timed {
         let day = match point {
             Point::Day(d) => Some(d),
             _ => ctx.anchor,
         };
         let Some(day) = day else { return (unanchored(sem), None) };
-        value = Point::Day(day).format();
+        let mut value = Point::Day(day).format();
         if let Some((h, m)) = sem.clock {
-            value.push_str(&format!("T{h:02}:{m:02}"));
+            value.push('T');
+            push_num(&mut value, h as i64, 2);
+            value.push(':');
+            push_num(&mut value, m as i64, 2);
         } else if let Some(p) = sem.pod {
             value.push('T');
             value.push_str(p);
         }
         return (Some(value), Some(Point::Day(day)));
     }
-    (Some(value), Some(point))
+    (Some(point.format()), Some(point))
 }
 
 /// TimeML values for expressions that need an anchor when there is none: "XXXX-07-27".
@@ -314,30 +329,40 @@ fn unanchored(sem: &Sem) -> Option<String> {
     }
 }
 
-fn month_year(anchor: i64, m: u32, day: Option<u32>, future: bool, past: bool) -> i32 {
+/// `ay`: the year of `anchor`.
+fn month_year(anchor: i64, ay: i32, m: u32, day: Option<u32>, tense: Tense) -> i32 {
     // With a tense, the nearest occurrence on that side of the story's date (a month alone counts
     // from its own month: "in October" of an October story is this October either way); without,
     // the nearest occurrence.
-    let (ay, am, _) = civil_from_days(anchor);
     // The occurrence at or before the story's date against the one after it, days away weighed by
     // tense: news mostly reports what happened, so the one ahead must be much nearer to win, unless
     // the clause speaks of the future ("sales rose in March" in a November story is the March gone,
     // "will close on June 1" the June to come, "extended to Nov. 16" on Nov. 1 the coming one).
-    let _ = am;
     let at = |y: i32| days_from_civil(y, m, day.unwrap_or(15).min(days_in_month(y, m)));
     let (prev_y, next_y) = if at(ay) <= anchor { (ay, ay + 1) } else { (ay - 1, ay) };
     let back = anchor - at(prev_y);
     let ahead = at(next_y) - anchor;
-    // weight of a day ahead, in half-days
-    let w = if future { 1 } else if past { 8 } else { 4 };
-    if ahead * w < back * 2 {
+    // weight of a day ahead, in half-days: 1 future, 8 past, 4 neither
+    let ahead_wins = |w: i64| ahead * w < back * 2;
+    // `ahead` is positive, so when the lightest and the heaviest weight agree every tense does:
+    // the clause need not be read (most dates lie close behind the story's, or close ahead).
+    let w = if ahead_wins(1) == ahead_wins(8) {
+        1
+    } else {
+        match tense() {
+            (true, _) => 1,
+            (false, true) => 8,
+            (false, false) => 4,
+        }
+    };
+    if ahead_wins(w) {
         next_y
     } else {
         prev_y
     }
 }
 
-fn weekday_from(base: i64, w: u32, dir: Option<i8>, future: bool) -> i64 {
+fn weekday_from(base: i64, w: u32, dir: Option<i8>, tense: Tense) -> i64 {
     let bw = weekday(base) as i64;
     let w = w as i64;
     let back = (bw - w).rem_euclid(7);
@@ -349,7 +374,7 @@ fn weekday_from(base: i64, w: u32, dir: Option<i8>, future: bool) -> i64 {
         None => {
             if back == 0 {
                 base
-            } else if future {
+            } else if tense().0 {
                 base + fwd
             } else {
                 base - back
@@ -358,14 +383,12 @@ fn weekday_from(base: i64, w: u32, dir: Option<i8>, future: bool) -> i64 {
     }
 }
 
-fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
+fn base_point(sem: &Sem, ctx: &Ctx, tense: Tense) -> Option<Point> {
     let a = ctx.anchor;
-    let ay = a.map(|a| civil_from_days(a).0);
-    let (am, aq) = match a {
-        Some(a) => {
-            let (_, m, _) = civil_from_days(a);
-            (m, (m - 1) / 3 + 1)
-        }
+    let ymd = a.map(civil_from_days);
+    let ay = ymd.map(|(y, _, _)| y);
+    let (am, aq) = match ymd {
+        Some((_, m, _)) => (m, (m - 1) / 3 + 1),
         None => (0, 0),
     };
     let rel_year = || -> Option<i32> {
@@ -386,7 +409,7 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
         Point::Day(a? + off as i64)
     } else if let (Some(w), None) = (sem.weekday, sem.month) {
         let base = if sem.anaphoric { last_day()? } else { a? };
-        Point::Day(weekday_from(base, w as u32, sem.dir, ctx.future))
+        Point::Day(weekday_from(base, w as u32, sem.dir, tense))
     } else if let Some(m) = sem.month {
         let m = m as u32;
         let y = match (sem.year, rel_year(), sem.dir) {
@@ -406,7 +429,7 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
                 let at = days_from_civil(ay?, m, sem.day.map_or(1, |d| d as u32).min(days_in_month(ay?, m)));
                 if at <= a { ay? } else { ay? - 1 }
             }
-            _ => month_year(a?, m, sem.day.map(|d| d as u32), ctx.future, ctx.past),
+            _ => month_year(a?, ay?, m, sem.day.map(|d| d as u32), tense),
         };
         match sem.day {
             Some(d) if d as u32 <= days_in_month(y, m) => Point::Day(days_from_civil(y, m, d as u32)),
@@ -420,7 +443,7 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
             (None, Some(y)) => y,
             _ => {
                 let ay = ay?;
-                if q > aq && !ctx.future { ay - 1 } else { ay }
+                if q > aq && !tense().0 { ay - 1 } else { ay }
             }
         };
         Point::Quarter(y, q)
@@ -431,7 +454,7 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
             (None, Some(y)) => y,
             _ => {
                 let ay = ay?;
-                if h > (am - 1) / 6 + 1 && !ctx.future { ay - 1 } else { ay }
+                if h > (am - 1) / 6 + 1 && !tense().0 { ay - 1 } else { ay }
             }
         };
         Point::Half(y, h)
@@ -476,7 +499,7 @@ fn base_point(sem: &Sem, ctx: &Ctx) -> Option<Point> {
             Some(-1) => if wd >= 5 { monday - 7 } else { monday - 7 },
             Some(1) => if wd >= 5 { monday + 7 } else { monday },
             _ => {
-                if ctx.future {
+                if tense().0 {
                     if wd >= 5 { monday + 7 } else { monday }
                 } else if wd <= 2 {
                     monday - 7
@@ -562,6 +585,16 @@ mod tests {
     }
 
     #[test]
+    fn month_lengths_follow_the_day_count() {
+        for y in -801..=2401 {
+            for m in 1..=12u32 {
+                let next = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) };
+                assert_eq!(days_in_month(y, m) as i64, next - days_from_civil(y, m, 1), "{y}-{m}");
+            }
+        }
+    }
+
+    #[test]
     fn calendar_round_trips() {
         for &(y, m, d) in &[(1970, 1, 1), (2000, 2, 29), (1987, 2, 26), (2023, 7, 27), (1899, 12, 31)] {
             assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
@@ -585,6 +618,25 @@ mod tests {
 
 /// Appends the ISO date `YYYY-MM-DD`, as `format!("{y:04}-{m:02}-{d:02}")` writes it.
 pub(crate) fn push_ymd(out: &mut String, y: i32, m: u32, d: u32) {
+    // The usual case in one piece: four-digit year, two-digit month and day.
+    if (0..10_000).contains(&y) && m < 100 && d < 100 {
+        let y = y as u32;
+        let digit = |v: u32| b'0' + v as u8;
+        let s = [
+            digit(y / 1000),
+            digit(y / 100 % 10),
+            digit(y / 10 % 10),
+            digit(y % 10),
+            b'-',
+            digit(m / 10),
+            digit(m % 10),
+            b'-',
+            digit(d / 10),
+            digit(d % 10),
+        ];
+        out.extend(s.iter().map(|&c| char::from(c)));
+        return;
+    }
     push_num(out, y as i64, 4);
     out.push('-');
     push_num(out, m as i64, 2);
@@ -595,25 +647,25 @@ pub(crate) fn push_ymd(out: &mut String, y: i32, m: u32, d: u32) {
 /// Appends `n` zero-padded to `width` digits, as `format!("{n:0width$}")` writes it (a minus sign
 /// counts towards the width).
 fn push_num(out: &mut String, n: i64, width: usize) {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
+    // Written right to left into one buffer, then appended at once.
+    let mut buf = [b'0'; 48];
+    let mut k = buf.len();
     let mut v = n.unsigned_abs();
     loop {
         k -= 1;
-        digits[k] = b'0' + (v % 10) as u8;
+        buf[k] = b'0' + (v % 10) as u8;
         v /= 10;
         if v == 0 {
             break;
         }
     }
-    let len = digits.len() - k + usize::from(n < 0);
+    let sign = usize::from(n < 0);
+    // zero padding (the buffer is all '0' left of the digits)
+    let pad = width.min(buf.len() - 1).saturating_sub(buf.len() - k + sign);
+    k -= pad;
     if n < 0 {
-        out.push('-');
+        k -= 1;
+        buf[k] = b'-';
     }
-    for _ in len..width {
-        out.push('0');
-    }
-    for &d in &digits[k..] {
-        out.push(d as char);
-    }
+    out.extend(buf[k..].iter().map(|&c| char::from(c)));
 }

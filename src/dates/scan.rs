@@ -180,15 +180,25 @@ pub struct Tok {
 
 /// Scans `text` into tokens. Linear, one pass, allocation only for the output vector.
 pub fn scan(text: &str) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 4);
+    scan_into(text, false, &mut out);
+    out
+}
+
+/// `scan` into a buffer the caller reuses (the time stage scans a short window per expression,
+/// where a fresh vector cost more than the scan). `newline`: the text follows a line break, as the
+/// first token's `newline` flag would show were the text scanned from further back.
+pub fn scan_into(text: &str, newline: bool, out: &mut Vec<Tok>) {
+    out.clear();
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 5 + 4);
+    let class = |i: usize| CLASS[b[i] as usize];
     let mut i = 0;
     let mut space = true;
-    let mut newline = false;
+    let mut newline = newline;
     let lex = lexicon();
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_whitespace() {
+        if class(i) & SPACE != 0 {
             space = true;
             if c == b'\n' {
                 newline = true;
@@ -197,38 +207,37 @@ pub fn scan(text: &str) -> Vec<Tok> {
             continue;
         }
         let start = i;
-        if c.is_ascii_digit() {
+        if class(i) & DIGIT != 0 {
             i += 1;
-            while i < b.len() {
-                if b[i].is_ascii_digit() {
+            loop {
+                while i < b.len() && class(i) & DIGIT != 0 {
                     i += 1;
-                } else if (b[i] == b'.' || b[i] == b',') && i + 1 < b.len() && b[i + 1].is_ascii_digit() {
+                }
+                if i + 1 < b.len() && (b[i] == b'.' || b[i] == b',') && class(i + 1) & DIGIT != 0 {
                     i += 2;
                 } else {
                     break;
                 }
             }
             let num_end = i;
-            while i < b.len() && b[i].is_ascii_alphabetic() {
+            while i < b.len() && class(i) & ALPHA != 0 {
                 i += 1;
             }
             out.push(Tok { start, end: i, num_end, kind: Kind::Num, space, newline, cap: false, lex: Lex::None });
-        } else if c.is_ascii_alphabetic() || (c >= 0x80 && char_at(text, i).is_alphabetic()) {
+        } else if class(i) & ALPHA != 0 || (c >= 0x80 && char_at(text, i).is_alphabetic()) {
             let cap = if c < 0x80 { c.is_ascii_uppercase() } else { char_at(text, i).is_uppercase() };
-            while i < b.len() {
-                let d = b[i];
-                if d.is_ascii_alphanumeric() {
+            loop {
+                while i < b.len() && class(i) & (ALPHA | DIGIT) != 0 {
                     i += 1;
-                } else if d >= 0x80 {
+                }
+                if i < b.len() && b[i] >= 0x80 {
                     let ch = char_at(text, i);
                     if ch.is_alphanumeric() {
                         i += ch.len_utf8();
-                    } else {
-                        break;
+                        continue;
                     }
-                } else {
-                    break;
                 }
+                break;
             }
             let l = classify(lex, &b[start..i]);
             out.push(Tok { start, end: i, num_end: i, kind: Kind::Word, space, newline, cap, lex: l });
@@ -239,8 +248,30 @@ pub fn scan(text: &str) -> Vec<Tok> {
         space = false;
         newline = false;
     }
-    out
 }
+
+/// Byte classes for the scanner's loops: one table load instead of range tests per byte.
+const DIGIT: u8 = 1;
+const ALPHA: u8 = 2;
+const SPACE: u8 = 4;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALPHA
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().unwrap_or(' ')
@@ -267,10 +298,31 @@ type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 const MAX_KEY: usize = 14;
 
 /// The word list and a bit filter on (first letter, last letter, length) that rejects most words
-/// of a text without hashing them.
+/// of a text without hashing them. The words are kept in an open-addressed table keyed by the
+/// lower-cased word packed into a `u128` (keys are at most 14 bytes, none of them zero, so the
+/// packing is one-to-one): a look-up is a multiply and an integer compare or two.
 pub struct Lexicon {
-    map: FnvMap<&'static [u8], Lex>,
+    keys: Vec<u128>,
+    vals: Vec<Lex>,
     filter: Vec<u64>,
+}
+
+/// Table size of `Lexicon` as a power of two (the lexicon has about 330 words).
+const TABLE_BITS: u32 = 10;
+
+/// The word lower-cased and packed little-endian into a `u128` (0 is no word).
+fn pack(word: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    u128::from_le_bytes(buf)
+}
+
+fn table_slot(key: u128) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(K).rotate_left(31);
+    (x.wrapping_mul(K) >> (64 - TABLE_BITS)) as usize
 }
 
 fn filter_slot(word: &[u8]) -> Option<usize> {
@@ -286,11 +338,16 @@ fn classify(lex: &Lexicon, word: &[u8]) -> Lex {
     if lex.filter[slot / 64] & (1 << (slot % 64)) == 0 {
         return Lex::None;
     }
-    let mut buf = [0u8; MAX_KEY];
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
+    let key = pack(word);
+    let mask = lex.keys.len() - 1;
+    let mut i = table_slot(key);
+    loop {
+        match lex.keys[i] {
+            k if k == key => return lex.vals[i],
+            0 => return Lex::None,
+            _ => i = (i + 1) & mask,
+        }
     }
-    lex.map.get(&buf[..word.len()]).copied().unwrap_or(Lex::None)
 }
 
 /// The lexicon entry of a single word (lower-cased), for callers outside the scanner.
@@ -306,12 +363,22 @@ fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let map = build();
         let mut filter = vec![0u64; (26 * 26 * (MAX_KEY + 1)).div_ceil(64)];
-        for k in map.keys() {
+        let size = 1usize << TABLE_BITS;
+        assert!(map.len() * 2 <= size, "lexicon table too small");
+        let (mut keys, mut vals) = (vec![0u128; size], vec![Lex::None; size]);
+        for (k, &v) in &map {
             if let Some(slot) = filter_slot(k) {
                 filter[slot / 64] |= 1 << (slot % 64);
             }
+            let key = pack(k);
+            let mut i = table_slot(key);
+            while keys[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            keys[i] = key;
+            vals[i] = v;
         }
-        Lexicon { map, filter }
+        Lexicon { keys, vals, filter }
     })
 }
 
