@@ -526,26 +526,24 @@ mod tests {
         assert_eq!(n("3 p.m.", a).as_deref(), Some("1998-02-12T15:00"));
     }
 
-    fn annotated(text: &str, date: &str) -> Vec<(String, Option<String>)> {
+    /// The time entities the rules find and `annotate` values: (text, label, value).
+    fn time_entities(text: &str, date: &str) -> Vec<(String, &'static str, Option<String>)> {
         let mut art = Article { text: text.to_string(), date: Some(date.to_string()), ..Default::default() };
         art.entities = crate::rules::find(&art);
         annotate(&mut art);
         art.entities
             .iter()
             .filter(|e| matches!(e.label, Label::Date | Label::Time | Label::Duration | Label::Set))
-            .map(|e| (art.slice(e.span).to_string(), e.value.clone()))
+            .map(|e| (art.slice(e.span).to_string(), e.label.as_str(), e.value.clone()))
             .collect()
     }
 
+    fn annotated(text: &str, date: &str) -> Vec<(String, Option<String>)> {
+        time_entities(text, date).into_iter().map(|(t, _, v)| (t, v)).collect()
+    }
+
     fn labelled(text: &str, date: &str) -> Vec<(String, &'static str)> {
-        let mut art = Article { text: text.to_string(), date: Some(date.to_string()), ..Default::default() };
-        art.entities = crate::rules::find(&art);
-        annotate(&mut art);
-        art.entities
-            .iter()
-            .filter(|e| matches!(e.label, Label::Date | Label::Time | Label::Duration | Label::Set))
-            .map(|e| (art.slice(e.span).to_string(), e.label.as_str()))
-            .collect()
+        time_entities(text, date).into_iter().map(|(t, l, _)| (t, l)).collect()
     }
 
     #[test]
