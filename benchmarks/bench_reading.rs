@@ -105,9 +105,10 @@ fn stand_in_entities(art: &mut Article) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let dir = args.get(1).map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc_news")
-    });
+    let dir = args
+        .get(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc_news"));
     let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(3);
     let texts = stories(&dir);
     assert!(!texts.is_empty(), "no .txt stories under {}", dir.display());
@@ -152,10 +153,21 @@ fn main() {
         events = arts.iter().map(|a| a.events.len()).sum();
         digest = reading_digest(&arts);
     }
-    println!("corpus: {} stories, {} tokens, {} entities{}", texts.len(), words, ents,
-        if stand_in { " (stand-in tagger: the entity recogniser found none)" } else { "" });
+    println!(
+        "corpus: {} stories, {} tokens, {} entities{}",
+        texts.len(),
+        words,
+        ents,
+        if stand_in { " (stand-in tagger: the entity recogniser found none)" } else { "" }
+    );
     println!("parse+entities: {:.3} s, {:.0} tokens/s", best_parse, words as f64 / best_parse);
-    println!("reading stages: {:.3} s, {:.0} tokens/s ({} quotes, {} events)", best_read, words as f64 / best_read, quotes, events);
+    println!(
+        "reading stages: {:.3} s, {:.0} tokens/s ({} quotes, {} events)",
+        best_read,
+        words as f64 / best_read,
+        quotes,
+        events
+    );
     for (name, t) in ["resolve+titles", "time values", "quotes", "events"].iter().zip(best_stages) {
         println!("  {name}: {:.3} s, {:.0} tokens/s", t, words as f64 / t);
     }

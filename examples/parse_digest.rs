@@ -50,7 +50,11 @@ fn digest(name: &str, texts: &[(String, ParseOptions)]) -> u64 {
         paras += a.paragraphs.len();
         h.bytes(article_json(&a).as_bytes());
     }
-    println!("{name:<16} {:>6} stories {paras:>7} paragraphs {sents:>7} sentences {toks:>8} tokens  digest {:016x}", texts.len(), h.0);
+    println!(
+        "{name:<16} {:>6} stories {paras:>7} paragraphs {sents:>7} sentences {toks:>8} tokens  digest {:016x}",
+        texts.len(),
+        h.0
+    );
     h.0
 }
 
@@ -86,7 +90,8 @@ fn main() {
 
     let sample_dir = Path::new("python/dateline/data/sample");
     let index: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(sample_dir.join("index.json")).expect("sample index")).expect("index json");
+        serde_json::from_str(&std::fs::read_to_string(sample_dir.join("index.json")).expect("sample index"))
+            .expect("index json");
     let sample: Vec<(String, ParseOptions)> = index["stories"]
         .as_array()
         .expect("stories")

@@ -49,10 +49,8 @@ fn main() {
     if limit > 0 {
         stories.truncate(limit);
     }
-    let texts: Vec<(String, ParseOptions)> = stories
-        .iter()
-        .map(|s| (s.wire_text(), ParseOptions { date: s.date.clone(), source: None }))
-        .collect();
+    let texts: Vec<(String, ParseOptions)> =
+        stories.iter().map(|s| (s.wire_text(), ParseOptions { date: s.date.clone(), source: None })).collect();
     let bytes: usize = texts.iter().map(|(t, _)| t.len()).sum();
     let mut best = f64::MAX;
     let (mut toks, mut sents) = (0usize, 0usize);

@@ -6,7 +6,13 @@ fn main() {
         let text = std::fs::read_to_string(&path).unwrap();
         let mut a = parse_structure(&text, &ParseOptions::default());
         tokenize::annotate(&mut a);
-        println!("== {path}\ndate {:?} headline {:?}\nbylines {:?}\ndateline {:?}", a.date, a.headline_text(), a.bylines, a.dateline);
+        println!(
+            "== {path}\ndate {:?} headline {:?}\nbylines {:?}\ndateline {:?}",
+            a.date,
+            a.headline_text(),
+            a.bylines,
+            a.dateline
+        );
         for s in &a.sentences {
             println!("{:?}\t{}", s.section, a.slice(s.span));
         }

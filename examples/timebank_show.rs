@@ -11,7 +11,14 @@ fn main() {
             for t in d.timexes.iter().filter(|t| t.kind == "DATE" || t.kind == "TIME") {
                 for e in &art.entities {
                     if e.span.start < t.end && t.start < e.span.end && !matches!(e.label, Label::Date | Label::Time) {
-                        println!("{}\tgold {:?}={}\t{:?} {:?}", d.name, &d.text[t.start..t.end], t.value, e.label, &d.text[e.span.start..e.span.end]);
+                        println!(
+                            "{}\tgold {:?}={}\t{:?} {:?}",
+                            d.name,
+                            &d.text[t.start..t.end],
+                            t.value,
+                            e.label,
+                            &d.text[e.span.start..e.span.end]
+                        );
                     }
                 }
             }

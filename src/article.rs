@@ -85,7 +85,12 @@ pub fn parse_structure_owned(text: String, opts: &ParseOptions) -> Article {
                 && next_nonblank(text, line.next).is_some_and(|(ns, ne, _)| {
                     parse_byline(text, ns, ne).is_some() || memo.strength(text, ns, ne) == Some(true)
                 });
-            if over_dateline || (!m.strong && headline.is_none() && bylines.is_empty() && is_headline(text, ts, te, line.next, &mut memo)) {
+            if over_dateline
+                || (!m.strong
+                    && headline.is_none()
+                    && bylines.is_empty()
+                    && is_headline(text, ts, te, line.next, &mut memo))
+            {
                 headline = Some(Span::new(ts, te));
                 pos = line.next;
                 continue;
@@ -260,7 +265,8 @@ fn parse_advisory(s: &str) -> Vec<String> {
 }
 
 /// Name particles that stay lowercase inside a name ("Ludwig van Beethoven").
-const NAME_PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "la", "le", "al", "bin", "el", "y", "ter"];
+const NAME_PARTICLES: &[&str] =
+    &["de", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "la", "le", "al", "bin", "el", "y", "ter"];
 
 /// "By Lee Minji", "by Janie Gabbett, Reuters", "By CHEGE MBITIRU, Associated Press Writer".
 fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Byline>> {
@@ -275,11 +281,20 @@ fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Byline>> {
     // "by keith grant, Reuters": an agency after the comma vouches for a name in any case.
     let agency_after = rest.split_once(',').is_some_and(|(_, a)| {
         let a = a.trim().to_ascii_lowercase();
-        a.starts_with("reuter") || a.starts_with("associated press") || a.starts_with("ap ") || a == "ap" || a.starts_with("afp") || a.starts_with("yonhap")
+        a.starts_with("reuter")
+            || a.starts_with("associated press")
+            || a.starts_with("ap ")
+            || a == "ap"
+            || a.starts_with("afp")
+            || a.starts_with("yonhap")
     });
     let mut names = Vec::new();
     for n in split_names(name_part) {
-        if !looks_like_name(n) && !(agency_after && n.split_whitespace().count() <= 4 && n.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))) {
+        if !looks_like_name(n)
+            && !(agency_after
+                && n.split_whitespace().count() <= 4
+                && n.chars().all(|c| c.is_alphabetic() || " .'-".contains(c)))
+        {
             return None;
         }
         names.push(n);
@@ -313,7 +328,10 @@ fn inline_byline_dateline(text: &str, ts: usize, te: usize) -> Option<(Vec<Bylin
 }
 
 fn strip_suffix_ci<'a>(s: &'a str, suf: &str) -> Option<&'a str> {
-    if s.len() >= suf.len() && s.is_char_boundary(s.len() - suf.len()) && s[s.len() - suf.len()..].eq_ignore_ascii_case(suf) {
+    if s.len() >= suf.len()
+        && s.is_char_boundary(s.len() - suf.len())
+        && s[s.len() - suf.len()..].eq_ignore_ascii_case(suf)
+    {
         Some(&s[..s.len() - suf.len()])
     } else {
         None
@@ -449,18 +467,78 @@ fn dateline_re() -> &'static Regex {
 
 /// Words in parentheses that mark an edit, not a source.
 const ADVISORY_WORDS: &[&str] = &[
-    "CORRECTED", "CORRECTION", "REPEAT", "RPT", "UPDATE", "UPDATED", "UPDATES", "LEAD", "URGENT", "FLASH",
-    "ADVISORY", "BULLETIN", "RECASTS", "REFILE", "REFILED", "EXCLUSIVE", "ANALYSIS", "FEATURE", "PHOTO", "VIDEO",
-    "FOCUS", "WRAPUP", "PROFILE", "INTERVIEW", "FACTBOX", "NEWS", "ADDS",
+    "CORRECTED",
+    "CORRECTION",
+    "REPEAT",
+    "RPT",
+    "UPDATE",
+    "UPDATED",
+    "UPDATES",
+    "LEAD",
+    "URGENT",
+    "FLASH",
+    "ADVISORY",
+    "BULLETIN",
+    "RECASTS",
+    "REFILE",
+    "REFILED",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "FEATURE",
+    "PHOTO",
+    "VIDEO",
+    "FOCUS",
+    "WRAPUP",
+    "PROFILE",
+    "INTERVIEW",
+    "FACTBOX",
+    "NEWS",
+    "ADDS",
 ];
 
 /// Sources that open a story as `AP - ` (no place).
 const SOURCE_LEADS: &[&str] = &[
-    "AP", "AFP", "Reuters", "Reuter", "UPI", "dpa", "DPA", "CP", "CNN", "Xinhua", "Yonhap", "KCNA", "Kyodo",
-    "BBC", "ANSA", "EFE", "Interfax", "TASS", "ITAR-TASS", "PTI", "IANS", "Bernama", "Antara", "AFX", "NewsFactor",
-    "Canadian Press", "Associated Press", "Agence France-Presse", "InfoWorld", "PC World", "Ziff Davis",
-    "TechWeb", "MacCentral", "The Motley Fool", "Bloomberg", "Dow Jones", "Sports Network", "CBS.MW",
-    "CBC SPORTS ONLINE", "KRT", "VNA",
+    "AP",
+    "AFP",
+    "Reuters",
+    "Reuter",
+    "UPI",
+    "dpa",
+    "DPA",
+    "CP",
+    "CNN",
+    "Xinhua",
+    "Yonhap",
+    "KCNA",
+    "Kyodo",
+    "BBC",
+    "ANSA",
+    "EFE",
+    "Interfax",
+    "TASS",
+    "ITAR-TASS",
+    "PTI",
+    "IANS",
+    "Bernama",
+    "Antara",
+    "AFX",
+    "NewsFactor",
+    "Canadian Press",
+    "Associated Press",
+    "Agence France-Presse",
+    "InfoWorld",
+    "PC World",
+    "Ziff Davis",
+    "TechWeb",
+    "MacCentral",
+    "The Motley Fool",
+    "Bloomberg",
+    "Dow Jones",
+    "Sports Network",
+    "CBS.MW",
+    "CBC SPORTS ONLINE",
+    "KRT",
+    "VNA",
 ];
 
 fn is_source_lead(s: &str) -> bool {
@@ -539,14 +617,19 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
             // "PLACE, Month Day": a comma before the date, or a region abbreviation ("D.C. March 18").
             let sep = parts.date_sep;
             let caps_place = !place.chars().any(|c| c.is_lowercase());
-            if !sep.contains([',', ':']) && !place.ends_with('.') && !(caps_place && place.split_whitespace().count() <= 3) {
+            if !sep.contains([',', ':'])
+                && !place.ends_with('.')
+                && !(caps_place && place.split_whitespace().count() <= 3)
+            {
                 return None;
             }
         }
         if month_day.is_none() && place.is_empty() {
             // "(CNN) --" opens a story; "(CORRECTED) - ..." is an advisory in a headline.
             let ag = agency.as_deref().unwrap_or("");
-            if !(is_source_lead(ag) || (ag.len() <= 12 && !ag.contains(' ') && !ADVISORY_WORDS.contains(&ag.to_ascii_uppercase().as_str()))) {
+            if !(is_source_lead(ag)
+                || (ag.len() <= 12 && !ag.contains(' ') && !ADVISORY_WORDS.contains(&ag.to_ascii_uppercase().as_str())))
+            {
                 return None;
             }
         } else if place.is_empty() && month_day.is_some() && agency.is_none() {
@@ -577,14 +660,26 @@ fn match_dateline_at(text: &str, ts: usize, te: usize, allow_lead: bool) -> Opti
                 return Some(DatelineMatch { strong: true, span: Span::new(span.start, inner.span.end), ..inner });
             }
         }
-        return Some(DatelineMatch { strong: true, place: String::new(), month_day: None, year: None, agency: Some(place), span });
+        return Some(DatelineMatch {
+            strong: true,
+            place: String::new(),
+            month_day: None,
+            year: None,
+            agency: Some(place),
+            span,
+        });
     }
     // An all-caps place needs body text after it: "ECONOMIC SPOTLIGHT - JAPAN TRADE" is a headline.
     let rest_has_lower = after.chars().any(|c| c.is_lowercase()) || after.trim().is_empty();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
     // The region may be mixed case: "BAGUIO, Philippines - ".
     let first_part = place.split(',').next().unwrap_or("");
-    if rest_has_lower && letters >= 2 && !first_part.chars().any(|c| c.is_lowercase()) && words_ok(&place) && !place.contains('/') {
+    if rest_has_lower
+        && letters >= 2
+        && !first_part.chars().any(|c| c.is_lowercase())
+        && words_ok(&place)
+        && !place.contains('/')
+    {
         return Some(DatelineMatch { strong: false, place, month_day: None, year: None, agency: None, span });
     }
     None
@@ -634,8 +729,30 @@ fn is_month_word(w: &str) -> Option<u32> {
         return None;
     }
     const NAMES: [&str; 24] = [
-        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "may", "jun", "june", "jul",
-        "july", "aug", "august", "sep", "september", "oct", "october", "nov", "november", "dec", "december",
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
     ];
     if let Some(i) = NAMES.iter().position(|n| n.eq_ignore_ascii_case(w)) {
         return Some(i as u32 / 2 + 1);
@@ -713,11 +830,7 @@ fn split_dateline(m: &str) -> Option<DatelineParts<'_>> {
         let place_len = rest.trim_end_matches([' ', '\t', ',', ':', '.']).len();
         // Keep a region's own full stop ("N.Y., March 9", "D.C. March 18"); a stop after an all-caps
         // name ("MOSCOW. Oct 5") is dropped later.
-        let place_len = if rest[place_len..].starts_with('.') {
-            place_len + 1
-        } else {
-            place_len
-        };
+        let place_len = if rest[place_len..].starts_with('.') { place_len + 1 } else { place_len };
         date_sep = &rest[place_len..];
         rest = &rest[..place_len];
     } else if year.is_some() {
@@ -851,7 +964,10 @@ fn flush_block(text: &str, block: &mut Vec<BodyLine>, paras: &mut Vec<Paragraph>
     let wrapped = n == 1 || short * 4 >= (n - 1) * 3;
     let mut p_start = 0;
     for i in 1..=n {
-        let breaks = i == n || !wrapped || block[i].indent > min_indent || starts_ci(&text[block[i].start..block[i].end], "view larger image");
+        let breaks = i == n
+            || !wrapped
+            || block[i].indent > min_indent
+            || starts_ci(&text[block[i].start..block[i].end], "view larger image");
         if breaks {
             emit_paragraph(text, block[p_start].start, block[i - 1].end, paras, caps);
             p_start = i;
@@ -934,9 +1050,11 @@ fn kept_end(b: &[u8], mut i: usize) -> usize {
                     let x = _mm_loadu_si128(xs.as_ptr().cast());
                     let y = _mm_loadu_si128(ys.as_ptr().cast());
                     // Signed bytes: those from 0x80 up are negative, so "< 0x20" takes them too.
-                    let ctrl_x = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f)));
+                    let ctrl_x =
+                        _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f)));
                     let space_x = _mm_cmpeq_epi8(x, _mm_set1_epi8(0x20));
-                    let ws_y = _mm_or_si128(_mm_cmplt_epi8(y, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(y, _mm_set1_epi8(0x7f)));
+                    let ws_y =
+                        _mm_or_si128(_mm_cmplt_epi8(y, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(y, _mm_set1_epi8(0x7f)));
                     _mm_movemask_epi8(_mm_or_si128(ctrl_x, _mm_and_si128(space_x, ws_y))) as u32
                 };
                 if flags == 0 {
@@ -964,11 +1082,7 @@ fn kept_end(b: &[u8], mut i: usize) -> usize {
         }
         // The exact test, one byte.
         let c = b[i];
-        let stop = if c == b' ' {
-            i + 1 == n || ws_len_at(b, i + 1) > 0
-        } else {
-            ws_len_at(b, i) > 0
-        };
+        let stop = if c == b' ' { i + 1 == n || ws_len_at(b, i + 1) > 0 } else { ws_len_at(b, i) > 0 };
         if stop {
             return i;
         }
@@ -1020,7 +1134,9 @@ fn strip_boilerplate(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
                 let before = r.trim_end_matches([' ', '\t', '\r']);
                 // The sign-off stands alone: the whole paragraph, on its own line, or after the
                 // last sentence's punctuation ("... (33.7).        REUTER").
-                let own_line = r.is_empty() || before.ends_with('\n') || (r.len() > before.len() && !before.ends_with(|c: char| c.is_alphabetic()));
+                let own_line = r.is_empty()
+                    || before.ends_with('\n')
+                    || (r.len() > before.len() && !before.ends_with(|c: char| c.is_alphabetic()));
                 if own_line && !r.ends_with(|c: char| c.is_alphanumeric()) {
                     e = s + r.len();
                 }
@@ -1035,7 +1151,9 @@ fn strip_boilerplate(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 
 fn is_boilerplate(p: &str) -> bool {
     let lower_start = |pre: &str| starts_ci(p, pre);
-    if p.len() < 300 && (lower_start("copyright") || lower_start("(c) ") || p.starts_with('©') || lower_start("all rights reserved")) {
+    if p.len() < 300
+        && (lower_start("copyright") || lower_start("(c) ") || p.starts_with('©') || lower_start("all rights reserved"))
+    {
         return true;
     }
     if p.eq_ignore_ascii_case("view larger image") || p.eq_ignore_ascii_case("(MORE)") {
@@ -1134,7 +1252,10 @@ pub fn caption_text_span(text: &str, span: Span) -> Span {
 
 fn caption_source_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:carried|released|provided|distributed) by (?:the )?([^,()]{2,120}?)(?: on | in |,|\)|$)").unwrap())
+    RE.get_or_init(|| {
+        Regex::new(r"(?:carried|released|provided|distributed) by (?:the )?([^,()]{2,120}?)(?: on | in |,|\)|$)")
+            .unwrap()
+    })
 }
 
 fn caption_date_re() -> &'static Regex {
@@ -1403,7 +1524,13 @@ Service runs daily.\n\n(END)\n";
         let mut i = 0;
         while i < b.len() {
             let c = b[i];
-            let l = if is_ws(c) { 1 } else if c >= 0xC2 { ws_len_at(b, i) } else { 0 };
+            let l = if is_ws(c) {
+                1
+            } else if c >= 0xC2 {
+                ws_len_at(b, i)
+            } else {
+                0
+            };
             if l > 0 {
                 pending = !out.is_empty();
                 i += l;
@@ -1421,7 +1548,10 @@ Service runs daily.\n\n(END)\n";
 
     #[test]
     fn fold_ws_matches_reference() {
-        let pieces = [" ", "  ", "\n", "\r\n", "\t", "\u{0}", "\u{3}", "\u{7f}", "\u{a0}", "\u{85}", "\u{2028}", "\u{3000}", "\u{202f}", "\u{1680}", "a", "Zü", "é", "北京", "😀", "x.", "-", "(", "\u{2019}"];
+        let pieces = [
+            " ", "  ", "\n", "\r\n", "\t", "\u{0}", "\u{3}", "\u{7f}", "\u{a0}", "\u{85}", "\u{2028}", "\u{3000}",
+            "\u{202f}", "\u{1680}", "a", "Zü", "é", "北京", "😀", "x.", "-", "(", "\u{2019}",
+        ];
         // Every string of up to three pieces, and longer mixes.
         let mut cases = vec![String::new()];
         for a in pieces {

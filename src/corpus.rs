@@ -166,7 +166,11 @@ impl Tables {
 const GROUP: usize = 4;
 
 /// Analyses `docs` on the pool for `opts.threads` (see [`pool::pool`]).
-pub fn run(docs: Vec<Document>, opts: &Options, cancel: &AtomicBool) -> crate::Result<std::result::Result<Tables, Cancelled>> {
+pub fn run(
+    docs: Vec<Document>,
+    opts: &Options,
+    cancel: &AtomicBool,
+) -> crate::Result<std::result::Result<Tables, Cancelled>> {
     let pool = pool::pool(opts.threads)?;
     Ok(pool.install(|| run_here(docs, opts, cancel)))
 }
@@ -325,11 +329,8 @@ fn read_json_line(line: &[u8], opts: &Options, meta: &mut Meta) -> Result<String
             return Err(format!("invalid UTF-8 at byte offset {offset} of the line: {detail}"));
         }
     }
-    let parsed: Result<serde_json::Map<String, Value>, _> = if opts.lossy {
-        serde_json::from_str(&String::from_utf8_lossy(line))
-    } else {
-        serde_json::from_slice(line)
-    };
+    let parsed: Result<serde_json::Map<String, Value>, _> =
+        if opts.lossy { serde_json::from_str(&String::from_utf8_lossy(line)) } else { serde_json::from_slice(line) };
     let mut obj = parsed.map_err(|e| {
         if e.is_eof() {
             format!("malformed JSON (line ends early, truncated?): {e}")
@@ -348,7 +349,12 @@ fn read_json_line(line: &[u8], opts: &Options, meta: &mut Meta) -> Result<String
         }
     };
     // Metadata is read before the text so that an error row still has its id and date.
-    for (field, slot) in [(&f.id, &mut meta.id), (&f.date, &mut meta.date), (&f.source, &mut meta.source), (&f.headline, &mut meta.headline)] {
+    for (field, slot) in [
+        (&f.id, &mut meta.id),
+        (&f.date, &mut meta.date),
+        (&f.source, &mut meta.source),
+        (&f.headline, &mut meta.headline),
+    ] {
         if let (Some(name), None) = (field, &slot) {
             *slot = obj.remove(name).and_then(scalar);
         }

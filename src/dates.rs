@@ -18,9 +18,8 @@ use resolve::{parse_iso_date, Ctx, Point};
 /// "the previous day" refer to the time mentioned before them), and relabels durations and sets
 /// (see `timeml_label`).
 pub fn annotate(art: &mut Article) {
-    let mut order: Vec<usize> = (0..art.entities.len())
-        .filter(|&i| matches!(art.entities[i].label, Label::Date | Label::Time))
-        .collect();
+    let mut order: Vec<usize> =
+        (0..art.entities.len()).filter(|&i| matches!(art.entities[i].label, Label::Date | Label::Time)).collect();
     if order.is_empty() {
         return;
     }
@@ -252,12 +251,48 @@ fn parse_expr(expr: &str) -> Option<grammar::Sem> {
 }
 
 const FUTURE_WORDS: &[&str] = &[
-    "will", "ll", "shall", "would", "wo", "scheduled", "expected", "expects", "plans", "plan", "due",
-    "intends", "upcoming", "set", "going", "tomorrow", "next",
+    "will",
+    "ll",
+    "shall",
+    "would",
+    "wo",
+    "scheduled",
+    "expected",
+    "expects",
+    "plans",
+    "plan",
+    "due",
+    "intends",
+    "upcoming",
+    "set",
+    "going",
+    "tomorrow",
+    "next",
 ];
 const PAST_WORDS: &[&str] = &[
-    "said", "was", "were", "had", "did", "told", "announced", "reported", "met", "came", "went", "took", "made",
-    "held", "began", "ended", "closed", "rose", "fell", "yesterday", "ago", "last", "earlier",
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "told",
+    "announced",
+    "reported",
+    "met",
+    "came",
+    "went",
+    "took",
+    "made",
+    "held",
+    "began",
+    "ended",
+    "closed",
+    "rose",
+    "fell",
+    "yesterday",
+    "ago",
+    "last",
+    "earlier",
 ];
 
 /// A bit per (length 2..=9, first letter, last letter) of the words `tense_word` knows: most words
@@ -314,9 +349,30 @@ fn schedule_verb(w: &str) -> bool {
         && w.len() <= 8
         && matches!(
             scan::low(w).as_str(),
-            "meet" | "meets" | "begin" | "begins" | "start" | "starts" | "open" | "opens" | "resume" | "resumes"
-                | "arrive" | "arrives" | "visit" | "visits" | "travel" | "travels" | "vote" | "votes" | "expire"
-                | "expires" | "convene" | "convenes" | "depart" | "departs"
+            "meet"
+                | "meets"
+                | "begin"
+                | "begins"
+                | "start"
+                | "starts"
+                | "open"
+                | "opens"
+                | "resume"
+                | "resumes"
+                | "arrive"
+                | "arrives"
+                | "visit"
+                | "visits"
+                | "travel"
+                | "travels"
+                | "vote"
+                | "votes"
+                | "expire"
+                | "expires"
+                | "convene"
+                | "convenes"
+                | "depart"
+                | "departs"
         )
 }
 
@@ -372,7 +428,8 @@ fn tense(text: &str, span: Span) -> Option<bool> {
     let before = &text[lo..span.start];
     let after = &text[span.end..hi];
     let bb = before.as_bytes();
-    let tail_break = bb.iter().rev().take_while(|c| !c.is_ascii_alphabetic()).any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'));
+    let tail_break =
+        bb.iter().rev().take_while(|c| !c.is_ascii_alphabetic()).any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'));
     if !tail_break {
         let mut pos = bb.len();
         let mut next = "";
@@ -399,7 +456,12 @@ fn tense(text: &str, span: Span) -> Option<bool> {
                 return Some(v && !had);
             }
             // A sentence break before the word ends the clause.
-            if bb[..s].iter().rev().take_while(|c| !c.is_ascii_alphabetic()).any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n' | b';')) {
+            if bb[..s]
+                .iter()
+                .rev()
+                .take_while(|c| !c.is_ascii_alphabetic())
+                .any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n' | b';'))
+            {
                 break;
             }
             next = w;
@@ -619,7 +681,8 @@ mod tests {
         let got = |text: &str| -> Vec<(String, String)> {
             annotated(text, "1989-11-02").into_iter().map(|(t, v)| (t, v.unwrap_or_default())).collect()
         };
-        let v = got("It expects a fourth-quarter charge. Profit fell in the latest quarter, from $6 million a year ago.");
+        let v =
+            got("It expects a fourth-quarter charge. Profit fell in the latest quarter, from $6 million a year ago.");
         assert_eq!(v.last().unwrap(), &("a year ago".to_string(), "1988-Q3".to_string()), "{v:?}");
         // without the reported quarter named, the last quarter mentioned stays the base
         let v = got("It expects a fourth-quarter charge, against $6 million a year ago.");
@@ -628,9 +691,13 @@ mod tests {
 
     #[test]
     fn parts_of_the_day_told_about() {
-        let v = annotated("Shares fell on Friday. Dealers sold in the morning and bought later in the day.", "1989-10-30");
+        let v =
+            annotated("Shares fell on Friday. Dealers sold in the morning and bought later in the day.", "1989-10-30");
         let got: Vec<(&str, &str)> = v.iter().map(|(t, v)| (t.as_str(), v.as_deref().unwrap_or("-"))).collect();
-        assert_eq!(got, [("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO"), ("later in the day", "1989-10-27")]);
+        assert_eq!(
+            got,
+            [("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO"), ("later in the day", "1989-10-27")]
+        );
         // negatives: "the morning of" is an other phrase; "the day" alone is no time
         let v = annotated("In the morning of his career, the day was long.", "1989-10-30");
         assert!(v.is_empty(), "{v:?}");

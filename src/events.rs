@@ -64,8 +64,7 @@ impl Pred {
 /// clause is common in news ("..., firing a missile").
 fn trigger(low: &str) -> Option<Pred> {
     static MAP: std::sync::OnceLock<lex::Lexicon<Pred>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| lex::Lexicon::new(TRIGGERS.iter().flat_map(|(ws, p)| ws.iter().map(move |w| (*w, *p)))))
-        .get(low)
+    MAP.get_or_init(|| lex::Lexicon::new(TRIGGERS.iter().flat_map(|(ws, p)| ws.iter().map(move |w| (*w, *p))))).get(low)
 }
 
 /// Trigger words by predicate; looked up by hash since every token of a sentence is tried.
@@ -92,8 +91,27 @@ fn is_be(low: &str) -> bool {
 fn is_preposition(low: &str) -> bool {
     matches!(
         low,
-        "of" | "for" | "with" | "by" | "to" | "from" | "on" | "in" | "at" | "about" | "against" | "than" | "like"
-            | "between" | "among" | "toward" | "towards" | "into" | "under" | "over" | "after" | "before"
+        "of" | "for"
+            | "with"
+            | "by"
+            | "to"
+            | "from"
+            | "on"
+            | "in"
+            | "at"
+            | "about"
+            | "against"
+            | "than"
+            | "like"
+            | "between"
+            | "among"
+            | "toward"
+            | "towards"
+            | "into"
+            | "under"
+            | "over"
+            | "after"
+            | "before"
     )
 }
 
@@ -110,12 +128,61 @@ fn may_follow_object(d: &Doc, t: usize) -> bool {
         || is_aux_or_adverb(d.low(t))
         || matches!(
             d.low(t),
-            "and" | "or" | "but" | "during" | "last" | "next" | "this" | "yesterday" | "today" | "tonight"
-                | "twice" | "as" | "since" | "while" | "when" | "where" | "who" | "which" | "that" | "ahead"
-                | "without" | "amid" | "despite" | "until" | "said" | "says" | "is" | "was" | "were" | "will"
-                | "would" | "shortly" | "soon" | "together" | "alone" | "along" | "here" | "there" | "near"
-                | "across" | "behind" | "through" | "throughout" | "via" | "upon" | "within" | "outside"
-                | "inside" | "beyond" | "around" | "off" | "up" | "down" | "out" | "following"
+            "and"
+                | "or"
+                | "but"
+                | "during"
+                | "last"
+                | "next"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "twice"
+                | "as"
+                | "since"
+                | "while"
+                | "when"
+                | "where"
+                | "who"
+                | "which"
+                | "that"
+                | "ahead"
+                | "without"
+                | "amid"
+                | "despite"
+                | "until"
+                | "said"
+                | "says"
+                | "is"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "shortly"
+                | "soon"
+                | "together"
+                | "alone"
+                | "along"
+                | "here"
+                | "there"
+                | "near"
+                | "across"
+                | "behind"
+                | "through"
+                | "throughout"
+                | "via"
+                | "upon"
+                | "within"
+                | "outside"
+                | "inside"
+                | "beyond"
+                | "around"
+                | "off"
+                | "up"
+                | "down"
+                | "out"
+                | "following"
         )
 }
 
@@ -300,7 +367,11 @@ impl<'d, 'a> Reader<'d, 'a> {
                 if ent.label == Label::Norp {
                     // "Russian President ...": a nationality before a title or name.
                     let nxt = ent.token_end;
-                    if nxt < b && (d.ent_starting(nxt).is_some() || g.title_word(d.low(nxt)).head || g.title_word(d.low(nxt)).modifier) {
+                    if nxt < b
+                        && (d.ent_starting(nxt).is_some()
+                            || g.title_word(d.low(nxt)).head
+                            || g.title_word(d.low(nxt)).modifier)
+                    {
                         k = nxt;
                         continue;
                     }
@@ -314,7 +385,10 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
             let low = d.low(k);
             let tw = g.title_word(low);
-            if is_determiner(low) || lex::is_quote_mark(d.tok(k)) || ((tw.head || tw.modifier || tw.honorific) && d.is_cap(k)) {
+            if is_determiner(low)
+                || lex::is_quote_mark(d.tok(k))
+                || ((tw.head || tw.modifier || tw.honorific) && d.is_cap(k))
+            {
                 k += 1;
                 continue;
             }
@@ -377,7 +451,9 @@ impl<'d, 'a> Reader<'d, 'a> {
             let which = d.low(t).to_string();
             let n = self.skip_to_name(t + 1, b);
             if let Some(e) = d.ent_starting(n) {
-                if matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe) && !d.is_possessive(d.art.entities[e].token_end) {
+                if matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe)
+                    && !d.is_possessive(d.art.entities[e].token_end)
+                {
                     if which == "from" {
                         return (Some(format!("{noun} from {}", self.name(e))), None);
                     }
@@ -405,7 +481,11 @@ impl<'d, 'a> Reader<'d, 'a> {
                 } else {
                     // "Shoigu attending an exhibition" (caption style): the name right before.
                     let ss = self.subjects(si, v);
-                    if ss.is_empty() { continue } else { ss }
+                    if ss.is_empty() {
+                        continue;
+                    } else {
+                        ss
+                    }
                 }
             } else {
                 self.subjects(si, v)
@@ -415,7 +495,11 @@ impl<'d, 'a> Reader<'d, 'a> {
                 Pred::HoldMeeting => {
                     // held [a|the] [adjective...] meeting|talks|summit [with X]
                     let mut k = v + 1;
-                    while k < b && k < v + 5 && d.ent(k).is_none() && !matches!(d.low(k), "meeting" | "meetings" | "talks" | "summit") {
+                    while k < b
+                        && k < v + 5
+                        && d.ent(k).is_none()
+                        && !matches!(d.low(k), "meeting" | "meetings" | "talks" | "summit")
+                    {
                         k += 1;
                     }
                     if k >= b || !matches!(d.low(k), "meeting" | "meetings" | "talks" | "summit") {
@@ -481,7 +565,11 @@ impl<'d, 'a> Reader<'d, 'a> {
                             detail = thing;
                         }
                     }
-                    if objs.is_empty() && pred == Pred::Meet && subs.len() >= 2 && (k >= b || !matches!(d.low(k), "with")) {
+                    if objs.is_empty()
+                        && pred == Pred::Meet
+                        && subs.len() >= 2
+                        && (k >= b || !matches!(d.low(k), "with"))
+                    {
                         // "Kim and Putin met on Monday."
                         let span = vspan;
                         for &o in &subs[1..] {

@@ -226,15 +226,28 @@ mod tests {
     #[test]
     fn aliases_demonyms_acronyms_titles() {
         let g = gazetteer();
-        for (alias, code) in [("U.S.", "US"), ("America", "US"), ("USA", "US"), ("DPRK", "KP"), ("ROK", "KR"),
-            ("Republic of Korea", "KR"), ("Britain", "GB"), ("U.K.", "GB"), ("UK", "GB")]
-        {
+        for (alias, code) in [
+            ("U.S.", "US"),
+            ("America", "US"),
+            ("USA", "US"),
+            ("DPRK", "KP"),
+            ("ROK", "KR"),
+            ("Republic of Korea", "KR"),
+            ("Britain", "GB"),
+            ("U.K.", "GB"),
+            ("UK", "GB"),
+        ] {
             assert_eq!(g.country(alias).map(|c| c.alpha2.as_str()), Some(code), "{alias}");
         }
         assert_eq!(g.country("U.S.").unwrap().name, "United States");
-        for (dem, code) in [("North Korean", "KP"), ("South Korean", "KR"), ("American", "US"), ("Russian", "RU"),
-            ("Chinese", "CN"), ("british", "GB")]
-        {
+        for (dem, code) in [
+            ("North Korean", "KP"),
+            ("South Korean", "KR"),
+            ("American", "US"),
+            ("Russian", "RU"),
+            ("Chinese", "CN"),
+            ("british", "GB"),
+        ] {
             assert_eq!(g.demonym(dem).map(|c| c.alpha2.as_str()), Some(code), "{dem}");
         }
         assert!(g.demonym("Korean War").is_none());

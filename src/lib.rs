@@ -6,8 +6,8 @@
 
 pub mod article;
 pub mod corpus;
-pub mod dates;
 pub mod datasets;
+pub mod dates;
 pub mod error;
 pub mod events;
 pub mod gazetteer;
@@ -66,7 +66,12 @@ pub fn analyze_owned(text: String, opts: &ParseOptions, stages: Stages) -> Resul
     analyze_owned_using(text, opts, stages, None)
 }
 
-fn analyze_owned_using(text: String, opts: &ParseOptions, stages: Stages, model: Option<&ner::Model>) -> Result<Article> {
+fn analyze_owned_using(
+    text: String,
+    opts: &ParseOptions,
+    stages: Stages,
+    model: Option<&ner::Model>,
+) -> Result<Article> {
     if text.len() > MAX_STORY_BYTES {
         return Err(too_long(&text));
     }

@@ -197,7 +197,11 @@ fn find_quotes(art: &Article, &(ref marks, any_ptb): &(Vec<usize>, bool)) -> Vec
 fn is_name(art: &Article, span: Span) -> bool {
     // Entities are sorted by start: look only at those starting where the quoted words start.
     let i = art.entities.partition_point(|e| e.span.start < span.start);
-    if art.entities[i..].iter().take_while(|e| e.span.start == span.start).any(|e| e.span == span && lex::is_name_label(e.label)) {
+    if art.entities[i..]
+        .iter()
+        .take_while(|e| e.span.start == span.start)
+        .any(|e| e.span == span && lex::is_name_label(e.label))
+    {
         return true;
     }
     let s = art.slice(span);
@@ -274,15 +278,84 @@ fn verb_shaped(v: &Verbs, b: &[u8]) -> bool {
 }
 
 const REPORTING_VERBS: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "added", "adds", "adding", "stated", "vowed", "vows",
-    "pledged", "warned", "warns", "noted", "insisted", "insists", "argued", "argues", "claimed", "declared",
-    "announced", "expressed", "stressed", "stresses", "emphasized", "emphasised", "urged", "urges", "called",
-    "described", "wrote", "writes", "asked", "asks", "replied", "responded", "explained", "explains",
-    "reported", "shared", "promised", "acknowledged", "admitted", "affirmed", "reaffirmed", "confirmed",
-    "denied", "denounced", "condemned", "criticized", "criticised", "accused", "threatened", "boasted",
-    "praised", "hailed", "recalled", "predicted", "suggested", "reiterated", "demanded", "proclaimed",
-    "remarked", "commented", "conceded", "cautioned", "quoted", "cited", "mentioned", "observed",
-    "underlined", "underscored", "lamented", "complained", "tweeted", "posted",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "adding",
+    "stated",
+    "vowed",
+    "vows",
+    "pledged",
+    "warned",
+    "warns",
+    "noted",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "declared",
+    "announced",
+    "expressed",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "urged",
+    "urges",
+    "called",
+    "described",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "replied",
+    "responded",
+    "explained",
+    "explains",
+    "reported",
+    "shared",
+    "promised",
+    "acknowledged",
+    "admitted",
+    "affirmed",
+    "reaffirmed",
+    "confirmed",
+    "denied",
+    "denounced",
+    "condemned",
+    "criticized",
+    "criticised",
+    "accused",
+    "threatened",
+    "boasted",
+    "praised",
+    "hailed",
+    "recalled",
+    "predicted",
+    "suggested",
+    "reiterated",
+    "demanded",
+    "proclaimed",
+    "remarked",
+    "commented",
+    "conceded",
+    "cautioned",
+    "quoted",
+    "cited",
+    "mentioned",
+    "observed",
+    "underlined",
+    "underscored",
+    "lamented",
+    "complained",
+    "tweeted",
+    "posted",
 ];
 
 /// `f` of the token ASCII-lower-cased (what `Doc::low` gives), lower-cased only when it has a capital and
@@ -500,9 +573,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let g = crate::gazetteer::gazetteer();
             let mut k = v + 1;
             while k < b
-                && self.low_is(k, |w| {
-                    lex::is_determiner(w) || g.title_word(w).head || g.title_word(w).modifier
-                })
+                && self.low_is(k, |w| lex::is_determiner(w) || g.title_word(w).head || g.title_word(w).modifier)
                 && doc.ent(k).is_none()
             {
                 k += 1;
@@ -638,9 +709,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if !f.need {
             return None;
         }
-        let v = f.verb.get_or_init(|| {
-            self.outside_quotes(si).find(|&(t, _)| self.is_reporting_verb(t)).map(|(t, _)| t as u32)
-        });
+        let v = f
+            .verb
+            .get_or_init(|| self.outside_quotes(si).find(|&(t, _)| self.is_reporting_verb(t)).map(|(t, _)| t as u32));
         v.map(|v| v as usize)
     }
 

@@ -162,7 +162,9 @@ fn number_at(m: &Matcher, toks: &[scan::Tok], i: usize) -> Option<(usize, Label)
                 // "a second", "one second", "per second": the unit, not an ordinal.
                 if v == 2 {
                     let prev = j.checked_sub(1).map(|p| low(s(p))).unwrap_or_default();
-                    if matches!(prev.as_str(), "a" | "one" | "per" | "split") || kind(j.wrapping_sub(1)) == Some(Kind::Num) {
+                    if matches!(prev.as_str(), "a" | "one" | "per" | "split")
+                        || kind(j.wrapping_sub(1)) == Some(Kind::Num)
+                    {
                         return None;
                     }
                 }
@@ -211,7 +213,11 @@ fn number_at(m: &Matcher, toks: &[scan::Tok], i: usize) -> Option<(usize, Label)
         return Some((j + 2, Label::Percent));
     }
     // "5.93 mln U.S. dlrs", "10 mln Canadian dlrs"
-    if is(j, "U") && punct(j + 1, ".") && is(j + 2, "S") && punct(j + 3, ".") && matches!(lex(j + 4), Lex::CurrencyAfter)
+    if is(j, "U")
+        && punct(j + 1, ".")
+        && is(j + 2, "S")
+        && punct(j + 3, ".")
+        && matches!(lex(j + 4), Lex::CurrencyAfter)
     {
         return Some((j + 5, Label::Money));
     }
@@ -307,7 +313,12 @@ mod tests {
                 art.tokens.push(Token { span: Span::new(i, i + 1) });
             }
         }
-        art.sentences.push(Sentence { span: Span::new(0, 28), token_start: 0, token_end: 6, section: Section::Body(0) });
+        art.sentences.push(Sentence {
+            span: Span::new(0, 28),
+            token_start: 0,
+            token_end: 6,
+            section: Section::Body(0),
+        });
         art.sentences.push(Sentence {
             span: Span::new(29, text.len()),
             token_start: 6,
@@ -405,10 +416,59 @@ mod time_extent_tests {
     #[test]
     fn never_panics_on_odd_input() {
         let pieces = [
-            "July", " ", "27", ",", "2023", "-", "53", "'", "80s", "\u{2019}", "é", "日本", "$", "3.5", "billion",
-            "p", ".", "m", ":", "99", "999999999999", "years", "ago", "the", "previous", "day", "\n", "Q", "first",
-            "quarter", "of", "nineteen", "ninety", "twenty", "one", "Monday", "last", "mid", "%", "No", "#", "—",
-            "a", "few", "weeks", "earlier", "this", "week", "0", "00:00", "31", "Feb", "30",
+            "July",
+            " ",
+            "27",
+            ",",
+            "2023",
+            "-",
+            "53",
+            "'",
+            "80s",
+            "\u{2019}",
+            "é",
+            "日本",
+            "$",
+            "3.5",
+            "billion",
+            "p",
+            ".",
+            "m",
+            ":",
+            "99",
+            "999999999999",
+            "years",
+            "ago",
+            "the",
+            "previous",
+            "day",
+            "\n",
+            "Q",
+            "first",
+            "quarter",
+            "of",
+            "nineteen",
+            "ninety",
+            "twenty",
+            "one",
+            "Monday",
+            "last",
+            "mid",
+            "%",
+            "No",
+            "#",
+            "—",
+            "a",
+            "few",
+            "weeks",
+            "earlier",
+            "this",
+            "week",
+            "0",
+            "00:00",
+            "31",
+            "Feb",
+            "30",
         ];
         let mut seed: u64 = 0x9e3779b97f4a7c15;
         for _ in 0..3000 {

@@ -52,9 +52,7 @@ fn check_len(what: &str, got: usize, want: usize) -> Result<()> {
 
 fn check_codes(what: &str, codes: &[u32], n: usize) -> Result<()> {
     if let Some((i, &c)) = codes.iter().enumerate().find(|(_, &c)| c as usize >= n) {
-        return Err(Error::Value(format!(
-            "{what}[{i}] = {c} is out of range: codes must be below {n}"
-        )));
+        return Err(Error::Value(format!("{what}[{i}] = {c} is out of range: codes must be below {n}")));
     }
     Ok(())
 }
@@ -73,12 +71,7 @@ pub struct Frequency {
 /// Counts mentions and distinct stories per entity code, and the first and last day on which
 /// each entity is mentioned. `day` holds one day number per mention ([`NO_DAY`] when the story
 /// has no date); without it the first/last outputs are all [`NO_DAY`].
-pub fn frequency(
-    entity: &[u32],
-    story: &[u32],
-    day: Option<&[i32]>,
-    n_entities: usize,
-) -> Result<Frequency> {
+pub fn frequency(entity: &[u32], story: &[u32], day: Option<&[i32]>, n_entities: usize) -> Result<Frequency> {
     check_len("story", story.len(), entity.len())?;
     if let Some(d) = day {
         check_len("day", d.len(), entity.len())?;
@@ -103,21 +96,12 @@ pub fn frequency(
         }
     }
     let stories = distinct_stories_per_entity(entity, story, n_entities);
-    Ok(Frequency {
-        mentions,
-        stories,
-        first_day,
-        last_day,
-    })
+    Ok(Frequency { mentions, stories, first_day, last_day })
 }
 
 /// Number of distinct stories per entity: sort the packed (entity, story) pairs, count runs.
 fn distinct_stories_per_entity(entity: &[u32], story: &[u32], n_entities: usize) -> Vec<u64> {
-    let mut keys: Vec<u64> = entity
-        .iter()
-        .zip(story)
-        .map(|(&e, &s)| ((e as u64) << 32) | s as u64)
-        .collect();
+    let mut keys: Vec<u64> = entity.iter().zip(story).map(|(&e, &s)| ((e as u64) << 32) | s as u64).collect();
     keys.par_sort_unstable();
     keys.dedup();
     let mut stories = vec![0u64; n_entities];
@@ -165,11 +149,7 @@ pub fn cooccurrence(
     check_len("unit", unit.len(), entity.len())?;
     check_codes("entity", entity, n_entities)?;
     // Distinct (unit, entity) pairs, grouped by unit.
-    let mut keys: Vec<u64> = unit
-        .iter()
-        .zip(entity)
-        .map(|(&u, &e)| ((u as u64) << 32) | e as u64)
-        .collect();
+    let mut keys: Vec<u64> = unit.iter().zip(entity).map(|(&u, &e)| ((u as u64) << 32) | e as u64).collect();
     keys.par_sort_unstable();
     keys.dedup();
     let mut distinct_units = 0u64;
@@ -212,10 +192,7 @@ pub fn cooccurrence(
             }
             big
         });
-    let mut rows: Vec<(u64, u64)> = pairs
-        .into_iter()
-        .filter(|&(_, c)| c >= min_count.max(1))
-        .collect();
+    let mut rows: Vec<(u64, u64)> = pairs.into_iter().filter(|&(_, c)| c >= min_count.max(1)).collect();
     rows.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     let n = n_units as f64;
     let mut out = Cooccurrence {
@@ -279,11 +256,7 @@ pub fn timeline(
     let cells = n_entities
         .checked_mul(n_periods)
         .filter(|&c| c <= 1 << 32)
-        .ok_or_else(|| {
-            Error::Value(format!(
-                "{n_entities} entities x {n_periods} periods is too large a table"
-            ))
-        })?;
+        .ok_or_else(|| Error::Value(format!("{n_entities} entities x {n_periods} periods is too large a table")))?;
     let mut counts = vec![0u64; cells];
     match mode {
         CountMode::Mentions => {
@@ -329,14 +302,9 @@ pub fn part_counts(
     check_len("part", part.len(), entity.len())?;
     check_codes("entity", entity, n_entities)?;
     if let Some((i, &p)) = part.iter().enumerate().find(|(_, &p)| p > 2) {
-        return Err(Error::Value(format!(
-            "part[{i}] = {p}: use 0 (neither), 1 (target) or 2 (reference)"
-        )));
+        return Err(Error::Value(format!("part[{i}] = {p}: use 0 (neither), 1 (target) or 2 (reference)")));
     }
-    let mut out = PartCounts {
-        target: vec![0; n_entities],
-        reference: vec![0; n_entities],
-    };
+    let mut out = PartCounts { target: vec![0; n_entities], reference: vec![0; n_entities] };
     match mode {
         CountMode::Mentions => {
             for (&e, &p) in entity.iter().zip(part) {
@@ -406,19 +374,11 @@ pub fn keyness(a: f64, b: f64, c: f64, d: f64) -> Keyness {
     } else {
         0.0
     };
-    Keyness {
-        g2: g2.max(0.0),
-        log_ratio,
-        pct_diff,
-    }
+    Keyness { g2: g2.max(0.0), log_ratio, pct_diff }
 }
 
 /// [`keyness`] for every entity, from [`PartCounts`] and the sizes of the two parts.
-pub fn keyness_all(
-    counts: &PartCounts,
-    target_size: f64,
-    reference_size: f64,
-) -> Result<Vec<Keyness>> {
+pub fn keyness_all(counts: &PartCounts, target_size: f64, reference_size: f64) -> Result<Vec<Keyness>> {
     if !(target_size > 0.0 && reference_size > 0.0) {
         return Err(Error::Value(format!(
             "both parts need a positive size (target {target_size}, reference {reference_size}): \
@@ -453,15 +413,9 @@ mod tests {
 
     #[test]
     fn bad_lengths_and_codes_are_value_errors() {
-        assert!(matches!(
-            frequency(&[0, 1], &[0], None, 2),
-            Err(Error::Value(_))
-        ));
+        assert!(matches!(frequency(&[0, 1], &[0], None, 2), Err(Error::Value(_))));
         let e = frequency(&[0, 5], &[0, 0], None, 2).unwrap_err();
-        assert_eq!(
-            e,
-            Error::Value("entity[1] = 5 is out of range: codes must be below 2".into())
-        );
+        assert_eq!(e, Error::Value("entity[1] = 5 is out of range: codes must be below 2".into()));
         assert!(cooccurrence(&[0], &[0], 1, 0, 1).is_err());
     }
 
@@ -498,14 +452,8 @@ mod tests {
         let ent = [0, 0, 0, 1];
         let per = [0, 0, 1, 1];
         let sto = [0, 0, 1, 1];
-        assert_eq!(
-            timeline(&ent, &per, &sto, CountMode::Mentions, 2, 2).unwrap(),
-            vec![2, 1, 0, 1]
-        );
-        assert_eq!(
-            timeline(&ent, &per, &sto, CountMode::Stories, 2, 2).unwrap(),
-            vec![1, 1, 0, 1]
-        );
+        assert_eq!(timeline(&ent, &per, &sto, CountMode::Mentions, 2, 2).unwrap(), vec![2, 1, 0, 1]);
+        assert_eq!(timeline(&ent, &per, &sto, CountMode::Stories, 2, 2).unwrap(), vec![1, 1, 0, 1]);
     }
 
     #[test]
@@ -528,24 +476,10 @@ mod tests {
 
     #[test]
     fn part_counts_stories_dedups() {
-        let pc = part_counts(
-            &[0, 0, 0, 1],
-            &[0, 0, 1, 2],
-            &[1, 1, 2, 0],
-            CountMode::Stories,
-            2,
-        )
-        .unwrap();
+        let pc = part_counts(&[0, 0, 0, 1], &[0, 0, 1, 2], &[1, 1, 2, 0], CountMode::Stories, 2).unwrap();
         assert_eq!(pc.target, vec![1, 0]);
         assert_eq!(pc.reference, vec![1, 0]);
-        let pm = part_counts(
-            &[0, 0, 0, 1],
-            &[0, 0, 1, 2],
-            &[1, 1, 2, 0],
-            CountMode::Mentions,
-            2,
-        )
-        .unwrap();
+        let pm = part_counts(&[0, 0, 0, 1], &[0, 0, 1, 2], &[1, 1, 2, 0], CountMode::Mentions, 2).unwrap();
         assert_eq!(pm.target, vec![2, 0]);
         assert!(keyness_all(&pm, 0.0, 1.0).is_err());
     }

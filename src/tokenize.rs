@@ -123,7 +123,10 @@ static WORD_END: [bool; 256] = {
     let mut i = 0;
     while i < 128 {
         let c = i as u8;
-        t[i] = c <= b' ' || c == 0x7f || (c.is_ascii_punctuation() && !matches!(c, b'.' | b',' | b'-' | b'&' | b'/' | b'@' | b'_' | b'+' | b'\'' | b':'));
+        t[i] = c <= b' '
+            || c == 0x7f
+            || (c.is_ascii_punctuation()
+                && !matches!(c, b'.' | b',' | b'-' | b'&' | b'/' | b'@' | b'_' | b'+' | b'\'' | b':'));
         i += 1;
     }
     t
@@ -231,7 +234,11 @@ fn clitic_len(text: &str, i: usize, end: usize) -> usize {
 fn spaced_clitic_len(text: &str, i: usize, end: usize) -> usize {
     let l = clitic_len(text, i, end);
     let b = text.as_bytes();
-    if l > 0 && (i + l == end || is_space_byte(b[i + l]) || matches!(b[i + l], b',' | b'.' | b';' | b':' | b'!' | b'?' | b')' | b'"')) {
+    if l > 0
+        && (i + l == end
+            || is_space_byte(b[i + l])
+            || matches!(b[i + l], b',' | b'.' | b';' | b':' | b'!' | b'?' | b')' | b'"'))
+    {
         l
     } else {
         0
@@ -359,9 +366,10 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     // URLs: to the next space, without trailing sentence punctuation. (Most words start with
     // neither 'h' nor 'w': one test instead of three prefix comparisons.)
-    if matches!(b[ws] | 0x20, b'h' | b'w') && (starts_with_ci(b, ws, end, b"http://")
-        || starts_with_ci(b, ws, end, b"https://")
-        || (starts_with_ci(b, ws, end, b"www.") && is_word_char_at(text, ws + 4, end)))
+    if matches!(b[ws] | 0x20, b'h' | b'w')
+        && (starts_with_ci(b, ws, end, b"http://")
+            || starts_with_ci(b, ws, end, b"https://")
+            || (starts_with_ci(b, ws, end, b"www.") && is_word_char_at(text, ws + 4, end)))
     {
         let mut j = ws;
         while j < end && !is_space_byte(b[j]) && !matches!(b[j], b'"' | b'<' | b'>') {
@@ -425,11 +433,7 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
                 j += 1;
             }
             b'-' if run > 0 && is_word_char_at(text, j + 1, end) => j += 1,
-            b'&' if run > 0
-                && b[j - 1].is_ascii_uppercase()
-                && j + 1 < end
-                && b[j + 1].is_ascii_uppercase() =>
-            {
+            b'&' if run > 0 && b[j - 1].is_ascii_uppercase() && j + 1 < end && b[j + 1].is_ascii_uppercase() => {
                 j += 1 // AT&T, S&P
             }
             b'/' if run > 0 && b[j - 1].is_ascii_digit() && j + 1 < end && b[j + 1].is_ascii_digit() => j += 1,
@@ -497,7 +501,11 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
     }
     // A trailing dot belongs to abbreviations and initials, and to a list number opening a line
     // ("3. Florian Schwarthoff (Germany) 13.36").
-    if !is_email && j < end && b[j] == b'.' && (is_abbreviation(text, ws, j, has_dot, end) || list_number(text, ws, j, end)) {
+    if !is_email
+        && j < end
+        && b[j] == b'.'
+        && (is_abbreviation(text, ws, j, has_dot, end) || list_number(text, ws, j, end))
+    {
         j += 1;
     }
     out.push(Token { span: Span::new(ws, j) });
@@ -519,19 +527,17 @@ fn list_number(text: &str, ws: usize, we: usize, end: usize) -> bool {
 
 /// Titles and other abbreviations that are followed by a name, so never end a sentence.
 const TITLE_ABBREVS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr", "Sgt", "Adm", "Brig",
-    "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "St", "Mt", "Ft", "No", "Nos", "Messrs", "Fr", "Sr",
-    "Jr",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr", "Sgt", "Adm", "Brig", "Gov",
+    "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "St", "Mt", "Ft", "No", "Nos", "Messrs", "Fr", "Sr", "Jr",
 ];
 
 /// Abbreviations that may end a sentence ("... Smith Corp. The company ...").
 const OTHER_ABBREVS: &[&str] = &[
-    "Co", "Corp", "Inc", "Ltd", "Bros", "Dept", "Univ", "Assn", "Cos", "Plc", "Vol", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur",
-    "Thurs", "Fri", "Sat", "Sun", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
-    "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev",
-    "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Que", "Ont", "Alta", "Sask", "Man",
-    "Nfld", "Dist", "Ave", "Blvd", "Rd",
+    "Co", "Corp", "Inc", "Ltd", "Bros", "Dept", "Univ", "Assn", "Cos", "Plc", "Vol", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+    "Sat", "Sun", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex",
+    "Va", "Vt", "Wash", "Wis", "Wyo", "Que", "Ont", "Alta", "Sask", "Man", "Nfld", "Dist", "Ave", "Blvd", "Rd",
 ];
 
 const LOWER_ABBREVS: &[&str] = &["vs", "etc", "approx", "est", "cf", "al", "fig", "ca"];
@@ -609,14 +615,105 @@ fn is_abbreviation(text: &str, ws: usize, we: usize, has_dot: bool, end: usize) 
 
 /// Capitalised words that start sentences rather than continue names, for the abbreviation rule.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "It", "Its", "He", "She", "They", "We", "I", "You", "In", "On", "At", "But", "And", "Or",
-    "So", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Their", "Our", "My", "Your", "As",
-    "For", "If", "When", "While", "After", "Before", "Since", "Although", "Though", "Meanwhile", "However",
-    "Also", "Still", "Yet", "Then", "Some", "Many", "Most", "Other", "Others", "Both", "Each", "Every", "All",
-    "None", "One", "Two", "Three", "Under", "According", "Last", "Earlier", "Later", "Today", "Yesterday",
-    "Analysts", "Officials", "Shares", "Prices", "Net", "Sales", "Earnings", "Despite", "During", "With",
-    "Without", "What", "Who", "Why", "How", "Where", "Such", "Not", "No", "Now", "Instead", "Asked", "By",
-    "From", "To", "Of", "Over", "More", "Only", "Even", "Separately", "Further", "Details",
+    "The",
+    "A",
+    "An",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "As",
+    "For",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Although",
+    "Though",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Still",
+    "Yet",
+    "Then",
+    "Some",
+    "Many",
+    "Most",
+    "Other",
+    "Others",
+    "Both",
+    "Each",
+    "Every",
+    "All",
+    "None",
+    "One",
+    "Two",
+    "Three",
+    "Under",
+    "According",
+    "Last",
+    "Earlier",
+    "Later",
+    "Today",
+    "Yesterday",
+    "Analysts",
+    "Officials",
+    "Shares",
+    "Prices",
+    "Net",
+    "Sales",
+    "Earnings",
+    "Despite",
+    "During",
+    "With",
+    "Without",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Such",
+    "Not",
+    "No",
+    "Now",
+    "Instead",
+    "Asked",
+    "By",
+    "From",
+    "To",
+    "Of",
+    "Over",
+    "More",
+    "Only",
+    "Even",
+    "Separately",
+    "Further",
+    "Details",
 ];
 
 #[inline]
@@ -635,7 +732,15 @@ fn is_opening_quote(s: &str) -> bool {
 /// Splits `tokens[from..to]` into sentences of the given section. `enders` are the indices, in
 /// order, of the tokens in that range that may end a sentence (`may_end_sentence`): no other token
 /// can, so no other is looked at.
-fn split_sentences(text: &str, tokens: &[Token], from: usize, to: usize, section: Section, enders: &[usize], out: &mut Vec<Sentence>) {
+fn split_sentences(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    to: usize,
+    section: Section,
+    enders: &[usize],
+    out: &mut Vec<Sentence>,
+) {
     if from >= to {
         return;
     }
@@ -650,7 +755,8 @@ fn split_sentences(text: &str, tokens: &[Token], from: usize, to: usize, section
         k = c;
         let t = tok(k);
         let ends_dot = t.len() > 1 && t.ends_with('.') && t.bytes().next().is_some_and(|c| c.is_ascii_alphabetic());
-        let terminal = matches!(t, "." | "!" | "?" | "..." | "…" | "?!" | "!?") || (t.len() > 1 && t.bytes().all(|c| c == b'!' || c == b'?'));
+        let terminal = matches!(t, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
+            || (t.len() > 1 && t.bytes().all(|c| c == b'!' || c == b'?'));
         if !(terminal || ends_dot) {
             continue;
         }
@@ -674,7 +780,11 @@ fn split_sentences(text: &str, tokens: &[Token], from: usize, to: usize, section
             // An abbreviation with its dot: a judgement call.
             let w = &t[..t.len() - 1];
             let single_initial = w.len() == 1;
-            let inner_initials = w.len() <= 5 && w.split('.').all(|p| p.len() == 1) && w.split('.').all(|p| p.bytes().all(|c| c.is_ascii_uppercase())) && w.contains('.') && !matches!(w, "U.S" | "U.N" | "U.K");
+            let inner_initials = w.len() <= 5
+                && w.split('.').all(|p| p.len() == 1)
+                && w.split('.').all(|p| p.bytes().all(|c| c.is_ascii_uppercase()))
+                && w.contains('.')
+                && !matches!(w, "U.S" | "U.N" | "U.K");
             if single_initial || inner_initials || abbrev_in(title_abbrevs(), w) {
                 false
             } else if is_opening_quote(next) && tokens[e + 1].span.start > tokens[e].span.end {
@@ -737,11 +847,19 @@ mod tests {
         // The packed-word sets agree with a plain reading of the lists, for every entry in every case.
         let plain = |list: &[&str], w: &str| {
             let upper = w.bytes().all(|c| c.is_ascii_uppercase());
-            w.len() <= 7 && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && list.iter().any(|a| *a == w || (upper && a.eq_ignore_ascii_case(w)))
+            w.len() <= 7
+                && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                && list.iter().any(|a| *a == w || (upper && a.eq_ignore_ascii_case(w)))
         };
         for list in [TITLE_ABBREVS, OTHER_ABBREVS, LOWER_ABBREVS, SENTENCE_STARTERS] {
             for a in list {
-                for w in [a.to_string(), a.to_ascii_uppercase(), a.to_ascii_lowercase(), format!("{a}x"), a[..a.len() - 1].to_string()] {
+                for w in [
+                    a.to_string(),
+                    a.to_ascii_uppercase(),
+                    a.to_ascii_lowercase(),
+                    format!("{a}x"),
+                    a[..a.len() - 1].to_string(),
+                ] {
                     assert_eq!(abbrev_in(title_abbrevs(), &w), plain(TITLE_ABBREVS, &w), "{w}");
                     assert_eq!(abbrev_in(other_abbrevs(), &w), plain(OTHER_ABBREVS, &w), "{w}");
                 }
@@ -783,7 +901,10 @@ mod tests {
 
     #[test]
     fn list_numbers_keep_their_dot_at_line_start_only() {
-        assert_eq!(toks("1. Tony Jarrett 13.35\n2. Ivan Ivanov"), ["1.", "Tony", "Jarrett", "13.35", "2.", "Ivan", "Ivanov"]);
+        assert_eq!(
+            toks("1. Tony Jarrett 13.35\n2. Ivan Ivanov"),
+            ["1.", "Tony", "Jarrett", "13.35", "2.", "Ivan", "Ivanov"]
+        );
         assert_eq!(toks("he won in 1996. Then"), ["he", "won", "in", "1996", ".", "Then"]);
         assert_eq!(toks("scored 3. He left"), ["scored", "3", ".", "He", "left"]);
         assert_eq!(toks("3.\nNext"), ["3", ".", "Next"]);
@@ -850,14 +971,20 @@ mod tests {
 
     #[test]
     fn sentences_do_not_break_at_abbreviations() {
-        assert_eq!(sents("The U.S. Treasury said so. Gen. Smith agreed."), ["The U.S. Treasury said so.", "Gen. Smith agreed."]);
+        assert_eq!(
+            sents("The U.S. Treasury said so. Gen. Smith agreed."),
+            ["The U.S. Treasury said so.", "Gen. Smith agreed."]
+        );
         assert_eq!(sents("Mr. Lee met J. R. Smith in Pyongyang."), ["Mr. Lee met J. R. Smith in Pyongyang."]);
         assert_eq!(sents("It rose on Jan. 5 in the U.S. market."), ["It rose on Jan. 5 in the U.S. market."]);
     }
 
     #[test]
     fn sentences_break_after_abbreviation_before_starter() {
-        assert_eq!(sents("Ties among Seoul and the U.S. The next step is near."), ["Ties among Seoul and the U.S.", "The next step is near."]);
+        assert_eq!(
+            sents("Ties among Seoul and the U.S. The next step is near."),
+            ["Ties among Seoul and the U.S.", "The next step is near."]
+        );
         assert_eq!(sents("It bought Smith Corp. It paid cash."), ["It bought Smith Corp.", "It paid cash."]);
     }
 

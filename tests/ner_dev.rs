@@ -37,7 +37,10 @@ fn seed_story_entities() {
         let want = e["mentions_include"][0].as_str().unwrap();
         let label = e["label"].as_str().unwrap();
         if !found.contains(&(want, label)) {
-            missing.push(format!("{want} {label} (found as {:?})", found.iter().filter(|f| f.0 == want).collect::<Vec<_>>()));
+            missing.push(format!(
+                "{want} {label} (found as {:?})",
+                found.iter().filter(|f| f.0 == want).collect::<Vec<_>>()
+            ));
         }
     }
     for never in ["ATTN", "Defense"] {

@@ -29,10 +29,8 @@ const ENTS: &[(&str, &str)] = &[
 
 #[test]
 fn full_quote_with_trailing_attribution_and_inversion() {
-    let art = read(
-        "\"We will rebuild the pier,\" Lopez said. \"It will take a year,\" said John Park, the engineer.",
-        ENTS,
-    );
+    let art =
+        read("\"We will rebuild the pier,\" Lopez said. \"It will take a year,\" said John Park, the engineer.", ENTS);
     let q = quote(&art, "We will rebuild");
     assert_eq!(art.slice(q.span), "We will rebuild the pier", "marks and the closing comma are left out");
     assert_eq!(q.speaker.as_deref(), Some("Lopez"));
@@ -57,10 +55,7 @@ fn partial_quotes_coordinated_verbs_and_nearest_verb() {
 
 #[test]
 fn pronoun_speaker_is_the_last_person_named() {
-    let art = read(
-        "John Park toured the site on Monday. \"The damage is worse than we thought,\" he said.",
-        ENTS,
-    );
+    let art = read("John Park toured the site on Monday. \"The damage is worse than we thought,\" he said.", ENTS);
     assert_eq!(quote(&art, "The damage").speaker.as_deref(), Some("John Park"));
 }
 
@@ -99,10 +94,7 @@ fn unattributed_quote_takes_source_from_its_paragraph() {
 
 #[test]
 fn names_in_quote_marks_are_not_quotes() {
-    let art = read(
-        "Park opened the \"Harbor Festival\" and the \"Blue Wave 2024\" show, calling it \"a gift.\"",
-        ENTS,
-    );
+    let art = read("Park opened the \"Harbor Festival\" and the \"Blue Wave 2024\" show, calling it \"a gift.\"", ENTS);
     let t = texts(&art);
     assert!(!t.contains(&"Harbor Festival"), "{t:?}");
     assert!(!t.contains(&"Blue Wave 2024"), "{t:?}");

@@ -4,7 +4,8 @@ mod reading_util;
 use dateline::*;
 use reading_util::{article, canonical, mentions, read};
 
-const STORY: &str = "SEOUL -- North Korean leader Kim Jong-un met Vietnamese Foreign Minister Bui Thanh Son on Monday, \
+const STORY: &str =
+    "SEOUL -- North Korean leader Kim Jong-un met Vietnamese Foreign Minister Bui Thanh Son on Monday, \
 the Korean Central News Agency (KCNA) said. Kim praised the DPRK-Vietnam friendship.\n\n\
 Bui, a Politburo member, handed Kim a message. The North has courted Hanoi since the U.S. imposed sanctions. \
 The KCNA did not say whether Kim's sister Kim Yo-jong attended. Kim said ties with America would not improve.\n\n\
@@ -70,7 +71,10 @@ fn country_aliases_share_one_name_and_code() {
     }
     // DPRK, tagged ORG by the tagger, is the country North Korea.
     let e = mentions(&art, "DPRK")[0];
-    assert_eq!((e.canonical.as_deref(), e.label, e.country_code.as_deref()), (Some("North Korea"), Label::Gpe, Some("KP")));
+    assert_eq!(
+        (e.canonical.as_deref(), e.label, e.country_code.as_deref()),
+        (Some("North Korea"), Label::Gpe, Some("KP"))
+    );
     let a = art.acronyms.iter().find(|a| a.short == "DPRK").unwrap();
     assert_eq!(a.refers_to.as_deref(), Some("North Korea"));
     // A city keeps its name and gets its country's code.
@@ -107,10 +111,8 @@ fn the_north_and_hyphenated_compound_are_north_korea() {
 
 #[test]
 fn the_north_stays_alone_outside_korea_stories() {
-    let art = read(
-        "The Union army marched south. The North won the war in 1865, historians said.",
-        &[("Union", "ORG")],
-    );
+    let art =
+        read("The Union army marched south. The North won the war in 1865, historians said.", &[("Union", "ORG")]);
     assert!(art.entities.iter().all(|e| art.slice(e.span) != "The North"));
     assert!(art.clusters.iter().all(|c| c.canonical != "North Korea"));
 }

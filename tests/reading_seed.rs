@@ -10,7 +10,8 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 fn shared() -> Option<PathBuf> {
-    common::shared_path("gold/seed-expectations.json").map(|gold| gold.parent().and_then(|g| g.parent()).expect("gold/ has a parent").to_path_buf())
+    common::shared_path("gold/seed-expectations.json")
+        .map(|gold| gold.parent().and_then(|g| g.parent()).expect("gold/ has a parent").to_path_buf())
 }
 
 fn load() -> Option<(String, Value)> {
@@ -47,7 +48,11 @@ fn check(art: &Article, gold: &Value, tagged: Option<&Article>) -> (usize, Vec<S
     let mut ok = 0;
     let mut bad = Vec::new();
     let mut item = |name: String, pass: bool, why: String| {
-        println!("{} {name}{}", if pass { "PASS" } else { "FAIL" }, if pass { String::new() } else { format!(" -- {why}") });
+        println!(
+            "{} {name}{}",
+            if pass { "PASS" } else { "FAIL" },
+            if pass { String::new() } else { format!(" -- {why}") }
+        );
         if pass {
             ok += 1;
         } else {
@@ -57,42 +62,62 @@ fn check(art: &Article, gold: &Value, tagged: Option<&Article>) -> (usize, Vec<S
     for g in gold["entities"].as_array().unwrap() {
         let (canon, label) = (s(&g["canonical"]), s(&g["label"]));
         let cl = art.clusters.iter().find(|c| c.canonical == canon && c.label.as_str() == label);
-        let texts: Vec<&str> = cl.map(|c| c.mentions.iter().map(|&i| art.slice(art.entities[i].span)).collect()).unwrap_or_default();
+        let texts: Vec<&str> =
+            cl.map(|c| c.mentions.iter().map(|&i| art.slice(art.entities[i].span)).collect()).unwrap_or_default();
         let name = format!("entity {canon} {label}");
         let Some(cl) = cl else {
             if let Some(t) = tagged.filter(|_| !strict) {
                 let gold_label = Label::parse(label);
                 let mentions: Vec<&str> = g["mentions_include"].as_array().unwrap().iter().map(s).collect();
-                let tagger_gave = t.entities.iter().any(|e| Some(e.label) == gold_label && mentions.contains(&t.slice(e.span)));
+                let tagger_gave =
+                    t.entities.iter().any(|e| Some(e.label) == gold_label && mentions.contains(&t.slice(e.span)));
                 if !tagger_gave {
-                    let got: Vec<String> = t.entities.iter().filter(|e| mentions.iter().any(|m| t.slice(e.span).contains(m) || m.contains(t.slice(e.span))))
-                        .map(|e| format!("{:?}/{}", t.slice(e.span), e.label.as_str())).collect();
+                    let got: Vec<String> = t
+                        .entities
+                        .iter()
+                        .filter(|e| mentions.iter().any(|m| t.slice(e.span).contains(m) || m.contains(t.slice(e.span))))
+                        .map(|e| format!("{:?}/{}", t.slice(e.span), e.label.as_str()))
+                        .collect();
                     println!("NER-MISS {name} -- tagger gave {got:?}");
                     continue;
                 }
             }
-            let seen: Vec<String> = art.clusters.iter().filter(|c| c.canonical.contains(canon) || canon.contains(&c.canonical))
-                .map(|c| format!("{}/{}", c.canonical, c.label.as_str())).collect();
+            let seen: Vec<String> = art
+                .clusters
+                .iter()
+                .filter(|c| c.canonical.contains(canon) || canon.contains(&c.canonical))
+                .map(|c| format!("{}/{}", c.canonical, c.label.as_str()))
+                .collect();
             item(name, false, format!("no cluster (near: {seen:?})"));
             continue;
         };
         let min = g["min_mentions"].as_u64().unwrap_or(1) as usize;
-        item(format!("{name} min_mentions {min}"), cl.mentions.len() >= min, format!("{} mentions: {texts:?}", cl.mentions.len()));
+        item(
+            format!("{name} min_mentions {min}"),
+            cl.mentions.len() >= min,
+            format!("{} mentions: {texts:?}", cl.mentions.len()),
+        );
         for m in g["mentions_include"].as_array().unwrap() {
             let m = s(m);
-            item(format!("{name} mention {m:?}"), texts.iter().any(|t| same_mention(t, m)), format!("mentions {texts:?}"));
+            item(
+                format!("{name} mention {m:?}"),
+                texts.iter().any(|t| same_mention(t, m)),
+                format!("mentions {texts:?}"),
+            );
         }
     }
     for g in gold["titles"].as_array().unwrap() {
         let (p, t) = (s(&g["person"]), s(&g["title"]));
-        let got: Vec<Option<&str>> = art.entities.iter().filter(|e| e.canonical.as_deref() == Some(p)).map(|e| e.title.as_deref()).collect();
+        let got: Vec<Option<&str>> =
+            art.entities.iter().filter(|e| e.canonical.as_deref() == Some(p)).map(|e| e.title.as_deref()).collect();
         item(format!("title {p} = {t}"), !got.is_empty() && got.iter().all(|x| *x == Some(t)), format!("got {got:?}"));
     }
     for g in gold["acronyms"].as_array().unwrap() {
         let short = s(&g["short"]);
         let a = art.acronyms.iter().find(|a| a.short == short);
         let pass = a.is_some_and(|a| {
-            g.get("long").is_none_or(|l| a.long == s(l)) && g.get("refers_to").is_none_or(|r| a.refers_to.as_deref() == Some(s(r)))
+            g.get("long").is_none_or(|l| a.long == s(l))
+                && g.get("refers_to").is_none_or(|r| a.refers_to.as_deref() == Some(s(r)))
         });
         item(format!("acronym {short}"), pass, format!("got {a:?}"));
     }
@@ -114,7 +139,11 @@ fn check(art: &Article, gold: &Value, tagged: Option<&Article>) -> (usize, Vec<S
             g.get("speaker").is_none_or(|x| q.speaker.as_deref() == Some(s(x)))
                 && g.get("source").is_none_or(|x| q.source.as_deref() == Some(s(x)))
         });
-        item(format!("quote {start:?}"), pass, format!("got {:?}", q.map(|q| (art.slice(q.span), &q.speaker, &q.source, &q.verb))));
+        item(
+            format!("quote {start:?}"),
+            pass,
+            format!("got {:?}", q.map(|q| (art.slice(q.span), &q.speaker, &q.source, &q.verb))),
+        );
     }
     for g in gold["not_quotes"].as_array().unwrap() {
         let t = s(g);
@@ -124,9 +153,13 @@ fn check(art: &Article, gold: &Value, tagged: Option<&Article>) -> (usize, Vec<S
     for g in gold["events"].as_array().unwrap() {
         let (sub, p, o) = (s(&g["subject"]), s(&g["predicate"]), s(&g["object"]));
         let pass = art.events.iter().any(|e| {
-            e.subject == sub && e.predicate == p && e.object == o && g.get("detail").is_none_or(|d| e.detail.as_deref() == Some(s(d)))
+            e.subject == sub
+                && e.predicate == p
+                && e.object == o
+                && g.get("detail").is_none_or(|d| e.detail.as_deref() == Some(s(d)))
         });
-        let got: Vec<String> = art.events.iter().map(|e| format!("{} {} {} ({:?})", e.subject, e.predicate, e.object, e.detail)).collect();
+        let got: Vec<String> =
+            art.events.iter().map(|e| format!("{} {} {} ({:?})", e.subject, e.predicate, e.object, e.detail)).collect();
         item(format!("event {sub} {p} {o}"), pass, format!("events {got:?}"));
     }
     (ok, bad)
@@ -189,16 +222,32 @@ fn seed_gold_oracle_entities() {
     events::extract(&mut art);
     if std::env::var_os("DUMP").is_some() {
         for q in &art.quotes {
-            println!("QUOTE {:?} speaker={:?} source={:?} verb={:?} s={}", art.slice(q.span), q.speaker, q.source, q.verb, q.sentence);
+            println!(
+                "QUOTE {:?} speaker={:?} source={:?} verb={:?} s={}",
+                art.slice(q.span),
+                q.speaker,
+                q.source,
+                q.verb,
+                q.sentence
+            );
         }
         for e in &art.events {
-            println!("EVENT {} {} {} {:?} s={} span={:?}", e.subject, e.predicate, e.object, e.detail, e.sentence, art.slice(e.span));
+            println!(
+                "EVENT {} {} {} {:?} s={} span={:?}",
+                e.subject,
+                e.predicate,
+                e.object,
+                e.detail,
+                e.sentence,
+                art.slice(e.span)
+            );
         }
         for a in &art.acronyms {
             println!("ACR {a:?}");
         }
         for c in &art.clusters {
-            let t: Vec<_> = c.mentions.iter().map(|&i| (art.slice(art.entities[i].span), art.entities[i].title.clone())).collect();
+            let t: Vec<_> =
+                c.mentions.iter().map(|&i| (art.slice(art.entities[i].span), art.entities[i].title.clone())).collect();
             println!("CLUSTER {} {} {:?} {:?}", c.canonical, c.label.as_str(), c.country_code, t);
         }
     }
@@ -206,4 +255,3 @@ fn seed_gold_oracle_entities() {
     println!("seed gold (oracle entities): {ok} passed, {} failed", bad.len());
     assert!(bad.is_empty(), "{} seed items fail:\n{}", bad.len(), bad.join("\n"));
 }
-

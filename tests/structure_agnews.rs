@@ -14,7 +14,8 @@ fn agnews_city_agency_datelines() {
     // "CITY (AGENCY) -" or "CITY, Mon DD (AGENCY) --" at the very start of the description.
     // The city may not hold a dash or a run of spaces: "Canadian Press - OTTAWA (CP) -" and
     // "By NAME    CITY (AP) --" do not begin with the city.
-    let gold_re = Regex::new(r"^\s*([A-Za-z](?:[^()\n -]| [^ ()\n-]){0,59}?)\s*\(([^()\n]{1,40})\)\s*(?:--?|—|_)\s").unwrap();
+    let gold_re =
+        Regex::new(r"^\s*([A-Za-z](?:[^()\n -]| [^ ()\n-]){0,59}?)\s*\(([^()\n]{1,40})\)\s*(?:--?|—|_)\s").unwrap();
     let date_tail = Regex::new(
         r"(?i)(?:[,.:]\s*|\s+|^)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?:\s*,\s*\d{4})?\s*$",
     )
@@ -41,7 +42,10 @@ fn agnews_city_agency_datelines() {
         ok_both += (p_ok && a_ok) as usize;
         if !(p_ok && a_ok) && shown < 30 {
             shown += 1;
-            eprintln!("gold {place:?} ({agency:?}) got {gp:?} ({ga:?}) | {:?}", &r.description[..r.description.len().min(90)]);
+            eprintln!(
+                "gold {place:?} ({agency:?}) got {gp:?} ({ga:?}) | {:?}",
+                &r.description[..r.description.len().min(90)]
+            );
         }
     }
     let pct = |a: usize| 100.0 * a as f64 / n.max(1) as f64;

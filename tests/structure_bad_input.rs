@@ -7,9 +7,20 @@ fn run(name: &str, text: &str) -> dateline::Article {
     let t = Instant::now();
     let mut a = parse_structure(text, &ParseOptions::default());
     tokenize::annotate(&mut a);
-    println!("{name}: {} bytes, {} paragraphs, {} tokens in {:.3} s", text.len(), a.paragraphs.len(), a.tokens.len(), t.elapsed().as_secs_f64());
+    println!(
+        "{name}: {} bytes, {} paragraphs, {} tokens in {:.3} s",
+        text.len(),
+        a.paragraphs.len(),
+        a.tokens.len(),
+        t.elapsed().as_secs_f64()
+    );
     for tok in &a.tokens {
-        assert!(tok.span.start < tok.span.end && text.is_char_boundary(tok.span.start) && text.is_char_boundary(tok.span.end), "{name}: bad token span");
+        assert!(
+            tok.span.start < tok.span.end
+                && text.is_char_boundary(tok.span.start)
+                && text.is_char_boundary(tok.span.end),
+            "{name}: bad token span"
+        );
     }
     for p in &a.paragraphs {
         assert!(text.is_char_boundary(p.span.start) && text.is_char_boundary(p.span.end));

@@ -15,8 +15,18 @@ fn gold_dateline(d: &str, month_re: &Regex) -> (String, Option<(u32, u32)>) {
     if let Some(c) = month_re.captures(d) {
         let m = c.get(0).unwrap();
         let mon = match &c[1].to_ascii_lowercase()[..3] {
-            "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,
-            "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, _ => 12,
+            "jan" => 1,
+            "feb" => 2,
+            "mar" => 3,
+            "apr" => 4,
+            "may" => 5,
+            "jun" => 6,
+            "jul" => 7,
+            "aug" => 8,
+            "sep" => 9,
+            "oct" => 10,
+            "nov" => 11,
+            _ => 12,
         };
         let place = d[..m.start()].trim().trim_end_matches(',').trim().to_string();
         return (place, Some((mon, c[2].parse().unwrap())));
@@ -30,10 +40,8 @@ fn reuters_datelines_bylines_and_signoff() {
     let Some(dir) = shared_path("data/reuters21578") else { return };
     let stories = reuters::read_dir(&dir).expect("read Reuters-21578");
     assert!(stories.len() >= 1000, "only {} stories read", stories.len());
-    let month_re = Regex::new(
-        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b",
-    )
-    .unwrap();
+    let month_re =
+        Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b").unwrap();
     let signoff = Regex::new(r"(?i)(^|\s)reuter$").unwrap();
 
     let (mut n_dl, mut ok_place, mut ok_date, mut ok_both) = (0usize, 0usize, 0usize, 0usize);

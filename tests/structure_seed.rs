@@ -6,7 +6,8 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 fn shared_dir() -> Option<PathBuf> {
-    common::shared_path("gold/seed-expectations.json").map(|gold| gold.parent().and_then(|g| g.parent()).expect("gold/ has a parent").to_path_buf())
+    common::shared_path("gold/seed-expectations.json")
+        .map(|gold| gold.parent().and_then(|g| g.parent()).expect("gold/ has a parent").to_path_buf())
 }
 
 fn s(v: &Value) -> &str {
@@ -16,7 +17,8 @@ fn s(v: &Value) -> &str {
 #[test]
 fn seed_story_article_expectations() {
     let Some(base) = shared_dir() else { return };
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(base.join("gold/seed-expectations.json")).unwrap()).unwrap();
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(base.join("gold/seed-expectations.json")).unwrap()).unwrap();
     let text = std::fs::read_to_string(base.join(s(&gold["file"]))).unwrap();
     let g = &gold["article"];
     let mut a = parse_structure(&text, &ParseOptions::default());
@@ -68,5 +70,11 @@ fn seed_story_article_expectations() {
     }
     assert!(!toks.contains(&"view"), "caption metadata was tokenized");
     assert!(a.tokens.windows(2).all(|w| w[0].span.end <= w[1].span.start));
-    println!("seed: {} paragraphs, {} captions, {} sentences, {} tokens", a.paragraphs.len(), a.captions.len(), a.sentences.len(), a.tokens.len());
+    println!(
+        "seed: {} paragraphs, {} captions, {} sentences, {} tokens",
+        a.paragraphs.len(),
+        a.captions.len(),
+        a.sentences.len(),
+        a.tokens.len()
+    );
 }

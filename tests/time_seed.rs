@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use dateline::types::*;
 
 fn shared() -> Option<PathBuf> {
-    common::shared_path("gold/seed-expectations.json").map(|gold| gold.parent().and_then(|g| g.parent()).expect("gold/ has a parent").to_path_buf())
+    common::shared_path("gold/seed-expectations.json")
+        .map(|gold| gold.parent().and_then(|g| g.parent()).expect("gold/ has a parent").to_path_buf())
 }
 
 fn seed_article(dir: &std::path::Path) -> (Article, serde_json::Value) {

@@ -100,9 +100,7 @@ fn run() -> Result<(), String> {
     // PPMI with context smoothing (alpha 0.75), then random projection to DIM.
     let smoothed: Vec<f64> = ctx_tot.iter().map(|&c| c.powf(0.75)).collect();
     let ssum: f64 = smoothed.iter().sum();
-    let proj: Vec<f32> = (0..2 * nctx * DIM)
-        .map(|k| if splitmix(k as u64) & 1 == 0 { 1.0 } else { -1.0 })
-        .collect();
+    let proj: Vec<f32> = (0..2 * nctx * DIM).map(|k| if splitmix(k as u64) & 1 == 0 { 1.0 } else { -1.0 }).collect();
     let mut vecs = vec![0f32; vocab.len() * DIM];
     for (id, m) in co.iter().enumerate() {
         let wtot: f32 = m.values().sum();
@@ -402,7 +400,11 @@ fn split(vecs: &[f32], members: &[usize], seed: u64) -> (Vec<usize>, Vec<usize>)
     }
     let (mut a, mut b) = (Vec::new(), Vec::new());
     for (k, &m) in members.iter().enumerate() {
-        if assign[k] == 0 { a.push(m) } else { b.push(m) }
+        if assign[k] == 0 {
+            a.push(m)
+        } else {
+            b.push(m)
+        }
     }
     (a, b)
 }

@@ -71,12 +71,27 @@ fn run() -> Result<(), String> {
                     for g in &gold {
                         let (t, q) = (tag.contains(g), pipe.contains(g));
                         if t != q {
-                            let what = if t { loss += 1; "LOSS" } else { gain += 1; "GAIN" };
-                            println!("{what} gold {} {:?}: tagger [{}] pipeline [{}]", g.2, &text[g.0..g.1], show(&tag, g), show(&pipe, g));
+                            let what = if t {
+                                loss += 1;
+                                "LOSS"
+                            } else {
+                                gain += 1;
+                                "GAIN"
+                            };
+                            println!(
+                                "{what} gold {} {:?}: tagger [{}] pipeline [{}]",
+                                g.2,
+                                &text[g.0..g.1],
+                                show(&tag, g),
+                                show(&pipe, g)
+                            );
                         }
                     }
                     for q in &pipe {
-                        if !gold.contains(q) && !tag.contains(q) && tag.iter().all(|t| gold.contains(t) || !(t.0 < q.1 && q.0 < t.1)) {
+                        if !gold.contains(q)
+                            && !tag.contains(q)
+                            && tag.iter().all(|t| gold.contains(t) || !(t.0 < q.1 && q.0 < t.1))
+                        {
                             loss += 1;
                             println!("LOSS spurious pipeline {} {:?}", q.2, &text[q.0..q.1]);
                         }
@@ -125,7 +140,11 @@ fn run() -> Result<(), String> {
             let (gold, pred) = dateline::ner::eval::predict_document_with(d, model).map_err(|e| e.to_string())?;
             for g in &gold {
                 if !pred.contains(g) {
-                    let got: Vec<String> = pred.iter().filter(|p| p.0 < g.1 && g.0 < p.1).map(|p| format!("{} {:?}", p.2, &text[p.0..p.1])).collect();
+                    let got: Vec<String> = pred
+                        .iter()
+                        .filter(|p| p.0 < g.1 && g.0 < p.1)
+                        .map(|p| format!("{} {:?}", p.2, &text[p.0..p.1]))
+                        .collect();
                     println!("MISS {} {:?} got {:?} [{topic}]", g.2, &text[g.0..g.1], got);
                     n += 1;
                 }
@@ -205,8 +224,13 @@ fn print_errors(model: &dateline::ner::Model, path: &std::path::Path) -> Result<
                 tagged[si].iter().map(|&(a, b, k)| (a, b, TYPES[k].to_string())).collect();
             for g in &gold {
                 if !pred.contains(g) {
-                    let p = pred.iter().find(|p| p.0 < g.1 && g.0 < p.1).map(|p| format!("{} {}", p.2, s.tokens[p.0..p.1].join(" "))).unwrap_or("-".into());
-                    *errs.entry(format!("MISS {} [{}] got [{}]", g.2, s.tokens[g.0..g.1].join(" "), p)).or_default() += 1;
+                    let p = pred
+                        .iter()
+                        .find(|p| p.0 < g.1 && g.0 < p.1)
+                        .map(|p| format!("{} {}", p.2, s.tokens[p.0..p.1].join(" ")))
+                        .unwrap_or("-".into());
+                    *errs.entry(format!("MISS {} [{}] got [{}]", g.2, s.tokens[g.0..g.1].join(" "), p)).or_default() +=
+                        1;
                 }
             }
             for p in &pred {

@@ -82,7 +82,10 @@ pub fn parse(text: &str) -> Result<Vec<AgNewsRow>, String> {
             if r.len() != 3 {
                 return Err(format!("AG News record {}: {} fields, expected 3", i + 1, r.len()));
             }
-            let class = r[0].trim().parse().map_err(|_| format!("AG News record {}: class {:?} is not a number", i + 1, r[0]))?;
+            let class = r[0]
+                .trim()
+                .parse()
+                .map_err(|_| format!("AG News record {}: class {:?} is not a number", i + 1, r[0]))?;
             Ok(AgNewsRow { class, title: unescape(&r[1]), description: unescape(&r[2]) })
         })
         .collect()
@@ -100,7 +103,10 @@ mod tests {
 
     #[test]
     fn quoted_fields_and_backslashes() {
-        let rows = parse("\"3\",\"Title, with comma\",\"BERLIN (dpa) - Costs \\$5.\\The \"\"plan\"\" failed.\"\n\"1\",\"T\",\"D\"\n").unwrap();
+        let rows = parse(
+            "\"3\",\"Title, with comma\",\"BERLIN (dpa) - Costs \\$5.\\The \"\"plan\"\" failed.\"\n\"1\",\"T\",\"D\"\n",
+        )
+        .unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].class, 3);
         assert_eq!(rows[0].title, "Title, with comma");

@@ -29,8 +29,8 @@ pub struct TokenSpan {
 
 /// Reads a CoNLL file; errors name the file and line.
 pub fn read(path: &Path) -> Result<Vec<ConllDoc>> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::Input(format!("cannot read CoNLL file {}: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::Input(format!("cannot read CoNLL file {}: {e}", path.display())))?;
     let text = crate::error::decode_utf8(&bytes, true)?;
     parse(&text, &path.display().to_string())
 }
@@ -60,10 +60,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<ConllDoc>> {
         let mut cols = line.split_whitespace();
         let token = cols.next().unwrap_or_default();
         let tag = cols.last().ok_or_else(|| {
-            Error::Input(format!(
-                "{origin}:{}: expected `token ... TAG`, found one column: {line:?}",
-                lineno + 1
-            ))
+            Error::Input(format!("{origin}:{}: expected `token ... TAG`, found one column: {line:?}", lineno + 1))
         })?;
         if !(tag == "O" || valid_tag(tag)) {
             return Err(Error::Input(format!(

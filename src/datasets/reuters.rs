@@ -158,7 +158,9 @@ pub fn read_file(path: &Path) -> io::Result<Vec<ReutersStory>> {
 pub fn sgm_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("reut2-") && n.ends_with(".sgm")))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("reut2-") && n.ends_with(".sgm"))
+        })
         .collect();
     files.sort();
     Ok(files)

@@ -54,14 +54,12 @@ pub fn read_dir(dir: &Path) -> Result<Vec<TimebankDoc>> {
 /// Reads one `.tml` file.
 pub fn read_file(path: &Path) -> Result<TimebankDoc> {
     let raw = std::fs::read(path).map_err(|e| Error::Input(format!("cannot read {}: {e}", path.display())))?;
-    let xml = crate::error::decode_utf8(&raw, false)
-        .map_err(|e| Error::Input(format!("{}: {e}", path.display())))?;
+    let xml = crate::error::decode_utf8(&raw, false).map_err(|e| Error::Input(format!("{}: {e}", path.display())))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    parse(&xml).map_err(|m| Error::Input(format!("{}: {m}", path.display())))
-        .map(|mut d| {
-            d.name = name;
-            d
-        })
+    parse(&xml).map_err(|m| Error::Input(format!("{}: {m}", path.display()))).map(|mut d| {
+        d.name = name;
+        d
+    })
 }
 
 /// Parses the text of one TimeML document.

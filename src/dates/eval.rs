@@ -121,7 +121,9 @@ pub fn score_doc(doc: &TimebankDoc, pred: &[Predicted]) -> DocScore {
     // Exact extents first, then overlaps, each prediction used once.
     let mut gold_done = vec![false; gold.len()];
     for (gi, g) in gold.iter().enumerate() {
-        if let Some(&(pi, _)) = scored.iter().find(|(pi, p)| !used[*pi] && p.span.start == g.start && p.span.end == g.end) {
+        if let Some(&(pi, _)) =
+            scored.iter().find(|(pi, p)| !used[*pi] && p.span.start == g.start && p.span.end == g.end)
+        {
             used[pi] = true;
             gold_done[gi] = true;
             s.strict += 1;

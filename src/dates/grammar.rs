@@ -144,10 +144,8 @@ impl<'a> Matcher<'a> {
     }
     /// A number after which an amount word would make it not a day or year.
     fn amount_follows(&self, i: usize) -> bool {
-        matches!(
-            self.lex(i),
-            Lex::Mag(_) | Lex::QtyUnit | Lex::CurrencyAfter | Lex::Percent | Lex::QtyPre
-        ) || self.p(i, "%")
+        matches!(self.lex(i), Lex::Mag(_) | Lex::QtyUnit | Lex::CurrencyAfter | Lex::Percent | Lex::QtyPre)
+            || self.p(i, "%")
             || (self.p(i, ":") && self.glued(i) && self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Num))
     }
 
@@ -291,8 +289,13 @@ impl<'a> Matcher<'a> {
                 sem: Sem { day_offset: Some(-1), pod: Some("NI"), ..Default::default() },
                 time: true,
             }),
-            Lex::Rel(_) | Lex::Kw(Kw::That) | Lex::Kw(Kw::Same) | Lex::Kw(Kw::Latest) | Lex::Kw(Kw::Recent)
-            | Lex::Kw(Kw::Future) | Lex::Kw(Kw::These) => self.rel_expr(j, false),
+            Lex::Rel(_)
+            | Lex::Kw(Kw::That)
+            | Lex::Kw(Kw::Same)
+            | Lex::Kw(Kw::Latest)
+            | Lex::Kw(Kw::Recent)
+            | Lex::Kw(Kw::Future)
+            | Lex::Kw(Kw::These) => self.rel_expr(j, false),
             Lex::Ref(r) => {
                 let r = r.as_str();
                 // "as soon as" is a conjunction, not a time.
@@ -402,9 +405,34 @@ impl<'a> Matcher<'a> {
             let w = low(self.s(p));
             matches!(
                 w.as_str(),
-                "in" | "since" | "until" | "till" | "by" | "from" | "of" | "during" | "through" | "before" | "after"
-                    | "between" | "and" | "or" | "to" | "early" | "late" | "mid" | "last" | "next" | "this" | "every"
-                    | "each" | "that" | "-" | "," | "end" | "beginning" | "around"
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "of"
+                    | "during"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "between"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "every"
+                    | "each"
+                    | "that"
+                    | "-"
+                    | ","
+                    | "end"
+                    | "beginning"
+                    | "around"
             ) || matches!(self.lex(p), Lex::Month { .. })
         });
         // "May" and "March" are also verbs; alone they need a word that introduces a month.
@@ -531,7 +559,9 @@ impl<'a> Matcher<'a> {
                 Some(Core::new(k + 1, Sem { reference: Some("FUTURE_REF"), ..Default::default() }))
             }
             Lex::Kw(Kw::Same) | Lex::Kw(Kw::Latest) => self.rel_expr(k, true),
-            _ if (self.is(k, "near") || self.is(k, "short")) && (self.is(k + 1, "future") || self.is(k + 1, "term")) => {
+            _ if (self.is(k, "near") || self.is(k, "short"))
+                && (self.is(k + 1, "future") || self.is(k + 1, "term")) =>
+            {
                 Some(Core::new(k + 2, Sem { reference: Some("FUTURE_REF"), ..Default::default() }))
             }
             Lex::Unit { u: Unit::Weekend, plural: false } => {
@@ -551,7 +581,12 @@ impl<'a> Matcher<'a> {
                         && self.lex(k + 2) == (Lex::Unit { u: Unit::Year, plural: false })
                         && matches!(self.lex(k + 3), Lex::Ago | Lex::EarlierLater(-1))
                     {
-                        let sem = Sem { unit_ref: Some(Unit::Quarter), shift: Some((Unit::Year, -1)), anaphoric: true, ..Default::default() };
+                        let sem = Sem {
+                            unit_ref: Some(Unit::Quarter),
+                            shift: Some((Unit::Year, -1)),
+                            anaphoric: true,
+                            ..Default::default()
+                        };
                         return Some(Core::new(k + 4, sem));
                     }
                     return Some(Core::new(k + 1, Sem { unit_ref: Some(Unit::Quarter), ..Default::default() }));
@@ -569,7 +604,10 @@ impl<'a> Matcher<'a> {
                     }
                     // "for the year", "of the year": the current (reporting) year
                     let pw = j.checked_sub(1).map(|p| low(self.s(p))).unwrap_or_default();
-                    if matches!(pw.as_str(), "for" | "of") && !(self.p(k + 1, "-") && self.glued(k + 1)) && !(self.p(k + 1, "'")) {
+                    if matches!(pw.as_str(), "for" | "of")
+                        && !(self.p(k + 1, "-") && self.glued(k + 1))
+                        && !(self.p(k + 1, "'"))
+                    {
                         return Some(Core::new(k + 1, Sem { rel: Some((Unit::Year, 0)), ..Default::default() }));
                     }
                 }
@@ -683,10 +721,9 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::Future) => 1,
             _ => 0,
         };
-        let anaphoric_word = matches!(
-            word.as_str(),
-            "previous" | "preceding" | "prior" | "following" | "ensuing" | "that" | "same"
-        ) || (with_the && word == "next");
+        let anaphoric_word =
+            matches!(word.as_str(), "previous" | "preceding" | "prior" | "following" | "ensuing" | "that" | "same")
+                || (with_the && word == "next");
         let mut k = j + 1;
         let mut this_past = false;
         if word == "this" {
@@ -698,7 +735,15 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        let vague_ref = |n: i32| if n < 0 { "PAST_REF" } else if n > 0 { "FUTURE_REF" } else { "PRESENT_REF" };
+        let vague_ref = |n: i32| {
+            if n < 0 {
+                "PAST_REF"
+            } else if n > 0 {
+                "FUTURE_REF"
+            } else {
+                "PRESENT_REF"
+            }
+        };
         // "this fiscal year", "the current fiscal year"
         if self.lex(k) == Lex::Fiscal && self.lex(k + 1) == (Lex::Unit { u: Unit::Year, plural: false }) {
             k += 1;
@@ -774,7 +819,9 @@ impl<'a> Matcher<'a> {
                     _ => None,
                 }
             }
-            Lex::NumWord(_) | Lex::None if self.kind(k) == Some(Kind::Num) || matches!(self.lex(k), Lex::NumWord(_)) => {
+            Lex::NumWord(_) | Lex::None
+                if self.kind(k) == Some(Kind::Num) || matches!(self.lex(k), Lex::NumWord(_)) =>
+            {
                 let (v, _, _, e) = self.count(k)?;
                 match self.lex(e) {
                     Lex::Unit { u, plural: true } if !anaphoric_word && with_the => {
@@ -1078,8 +1125,24 @@ impl<'a> Matcher<'a> {
             let pw = low(self.s(p));
             if matches!(
                 pw.as_str(),
-                "$" | "about" | "some" | "nearly" | "approximately" | "than" | "roughly" | "almost" | "over" | "under"
-                    | "no" | "number" | "flight" | "route" | "highway" | "room" | "page" | "article" | "section"
+                "$" | "about"
+                    | "some"
+                    | "nearly"
+                    | "approximately"
+                    | "than"
+                    | "roughly"
+                    | "almost"
+                    | "over"
+                    | "under"
+                    | "no"
+                    | "number"
+                    | "flight"
+                    | "route"
+                    | "highway"
+                    | "room"
+                    | "page"
+                    | "article"
+                    | "section"
             ) && !after_edge
             {
                 return None;
@@ -1092,8 +1155,19 @@ impl<'a> Matcher<'a> {
             if y < 1900 {
                 let ctx = matches!(
                     pw.as_str(),
-                    "in" | "since" | "of" | "from" | "until" | "by" | "year" | "to" | "and" | "before" | "after"
-                        | "circa" | "fiscal" | "-"
+                    "in" | "since"
+                        | "of"
+                        | "from"
+                        | "until"
+                        | "by"
+                        | "year"
+                        | "to"
+                        | "and"
+                        | "before"
+                        | "after"
+                        | "circa"
+                        | "fiscal"
+                        | "-"
                 ) || after_edge;
                 if !ctx {
                     return None;
@@ -1126,7 +1200,15 @@ impl<'a> Matcher<'a> {
             let (y, m, d) = if sep == "-" && a.len() == 4 {
                 (ia as i32, ib, ic)
             } else if sep == "/" && (c.len() == 4 || c.len() == 2) {
-                let y = if c.len() == 2 { if ic < 50 { 2000 + ic } else { 1900 + ic } } else { ic };
+                let y = if c.len() == 2 {
+                    if ic < 50 {
+                        2000 + ic
+                    } else {
+                        1900 + ic
+                    }
+                } else {
+                    ic
+                };
                 (y as i32, ia, ib)
             } else {
                 continue;
@@ -1175,7 +1257,12 @@ impl<'a> Matcher<'a> {
         if ampm.is_none() {
             // "a.m." / "p.m." / "am" / "pm" / "A.M."
             let w = low(self.s(e));
-            if (w == "a" || w == "p") && self.p(e + 1, ".") && self.glued(e + 1) && self.is(e + 2, "m") && self.glued(e + 2) {
+            if (w == "a" || w == "p")
+                && self.p(e + 1, ".")
+                && self.glued(e + 1)
+                && self.is(e + 2, "m")
+                && self.glued(e + 2)
+            {
                 ampm = Some(w == "p");
                 e += 3;
                 if self.p(e, ".") && self.glued(e) {
@@ -1209,11 +1296,7 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        let mut c = Core {
-            end: e,
-            sem: Sem { clock: Some((h as u8, min as u8)), ..Default::default() },
-            time: true,
-        };
+        let mut c = Core { end: e, sem: Sem { clock: Some((h as u8, min as u8)), ..Default::default() }, time: true };
         self.date_after_time(&mut c);
         Some(c)
     }

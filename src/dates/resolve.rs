@@ -168,9 +168,7 @@ impl Point {
             Unit::Day => Point::Day(day_of(self)? + n as i64),
             Unit::Week | Unit::Weekend => match self {
                 Point::Day(d) if !coarsen => Point::Day(d + 7 * n as i64),
-                Point::Day(d) | Point::Week(d) | Point::Weekend(d) => {
-                    Point::Week(d - weekday(d) as i64 + 7 * n as i64)
-                }
+                Point::Day(d) | Point::Week(d) | Point::Weekend(d) => Point::Week(d - weekday(d) as i64 + 7 * n as i64),
                 _ => return None,
             },
             Unit::Month => match self {
@@ -419,15 +417,31 @@ fn base_point(sem: &Sem, ctx: &Ctx, tense: Tense) -> Option<Point> {
                 let ay = ay?;
                 match d {
                     // "last February" in March is a year back: the month just gone is "last month".
-                    -1 => if m + 1 < am { ay } else { ay - 1 },
-                    1 => if m > am { ay } else { ay + 1 },
+                    -1 => {
+                        if m + 1 < am {
+                            ay
+                        } else {
+                            ay - 1
+                        }
+                    }
+                    1 => {
+                        if m > am {
+                            ay
+                        } else {
+                            ay + 1
+                        }
+                    }
                     _ => ay,
                 }
             }
             _ if ctx.since => {
                 let a = a?;
                 let at = days_from_civil(ay?, m, sem.day.map_or(1, |d| d as u32).min(days_in_month(ay?, m)));
-                if at <= a { ay? } else { ay? - 1 }
+                if at <= a {
+                    ay?
+                } else {
+                    ay? - 1
+                }
             }
             _ => month_year(a?, ay?, m, sem.day.map(|d| d as u32), tense),
         };
@@ -443,7 +457,11 @@ fn base_point(sem: &Sem, ctx: &Ctx, tense: Tense) -> Option<Point> {
             (None, Some(y)) => y,
             _ => {
                 let ay = ay?;
-                if q > aq && !tense().0 { ay - 1 } else { ay }
+                if q > aq && !tense().0 {
+                    ay - 1
+                } else {
+                    ay
+                }
             }
         };
         Point::Quarter(y, q)
@@ -454,7 +472,11 @@ fn base_point(sem: &Sem, ctx: &Ctx, tense: Tense) -> Option<Point> {
             (None, Some(y)) => y,
             _ => {
                 let ay = ay?;
-                if h > (am - 1) / 6 + 1 && !tense().0 { ay - 1 } else { ay }
+                if h > (am - 1) / 6 + 1 && !tense().0 {
+                    ay - 1
+                } else {
+                    ay
+                }
             }
         };
         Point::Half(y, h)
@@ -496,11 +518,27 @@ fn base_point(sem: &Sem, ctx: &Ctx, tense: Tense) -> Option<Point> {
         let wd = weekday(a) as i64;
         let monday = a - wd;
         let week = match sem.dir {
-            Some(-1) => if wd >= 5 { monday - 7 } else { monday - 7 },
-            Some(1) => if wd >= 5 { monday + 7 } else { monday },
+            Some(-1) => {
+                if wd >= 5 {
+                    monday - 7
+                } else {
+                    monday - 7
+                }
+            }
+            Some(1) => {
+                if wd >= 5 {
+                    monday + 7
+                } else {
+                    monday
+                }
+            }
             _ => {
                 if tense().0 {
-                    if wd >= 5 { monday + 7 } else { monday }
+                    if wd >= 5 {
+                        monday + 7
+                    } else {
+                        monday
+                    }
                 } else if wd <= 2 {
                     monday - 7
                 } else {
@@ -514,7 +552,11 @@ fn base_point(sem: &Sem, ctx: &Ctx, tense: Tense) -> Option<Point> {
             // "a year earlier" in a story about quarterly results compares quarters, unless a day
             // was named just before ("for the year ended Sept. 30 ... a year earlier") or the
             // sentence is about months ("for the nine months").
-            let base = if u == Unit::Year && n == -1 && !sem.coarsen && !(ctx.last_near && matches!(ctx.last, Some(Point::Day(_)))) {
+            let base = if u == Unit::Year
+                && n == -1
+                && !sem.coarsen
+                && !(ctx.last_near && matches!(ctx.last, Some(Point::Day(_))))
+            {
                 ctx.last_quarter.or(ctx.last)
             } else {
                 ctx.last

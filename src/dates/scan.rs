@@ -37,14 +37,20 @@ pub enum Unit {
 pub enum Lex {
     None,
     /// 1..=12; `abbr` for "Jan", "Sept", ... which need a day, a year or a period to count.
-    Month { m: u8, abbr: bool },
+    Month {
+        m: u8,
+        abbr: bool,
+    },
     /// 0 = Monday.
     Weekday(u8),
     /// today 0, yesterday -1, tomorrow +1.
     DayRel(i8),
     Tonight,
     /// `plural` for "days", "years", ...
-    Unit { u: Unit, plural: bool },
+    Unit {
+        u: Unit,
+        plural: bool,
+    },
     /// 0 spring, 1 summer, 2 fall/autumn, 3 winter.
     Season(u8),
     /// Part of day: 0 morning, 1 afternoon, 2 evening, 3 night.
@@ -391,8 +397,18 @@ fn build() -> FnvMap<&'static [u8], Lex> {
         }
     };
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     for (i, name) in MONTHS.iter().enumerate() {
         put(&[name], Lex::Month { m: i as u8 + 1, abbr: false });
@@ -522,21 +538,69 @@ fn build() -> FnvMap<&'static [u8], Lex> {
     put(
         &[
             "dlrs", "dlr", "dollars", "dollar", "cents", "cent", "yen", "marks", "francs", "franc", "pounds",
-            "sterling", "stg", "euros", "euro", "yuan", "renminbi", "won", "rupees", "rupee", "pesos", "peso",
-            "lire", "lira", "rubles", "roubles", "ruble", "rouble", "riyals", "dinars", "kronor", "kroner",
-            "crowns", "guilders", "ringgit", "baht", "rand", "shekels", "reais", "pence", "usd", "eur", "gbp",
-            "jpy",
+            "sterling", "stg", "euros", "euro", "yuan", "renminbi", "won", "rupees", "rupee", "pesos", "peso", "lire",
+            "lira", "rubles", "roubles", "ruble", "rouble", "riyals", "dinars", "kronor", "kroner", "crowns",
+            "guilders", "ringgit", "baht", "rand", "shekels", "reais", "pence", "usd", "eur", "gbp", "jpy",
         ],
         Lex::CurrencyAfter,
     );
     put(&["percent", "pct", "percentage"], Lex::Percent);
     put(
         &[
-            "tonnes", "tonne", "tons", "ton", "bags", "barrels", "barrel", "bbl", "bpd", "bales", "ounces",
-            "ounce", "oz", "kg", "kilograms", "kilogrammes", "kilos", "grams", "lbs", "lb", "km", "kilometers",
-            "kilometres", "miles", "mile", "meters", "metres", "meter", "metre", "feet", "foot", "inches", "inch",
-            "acres", "hectares", "bushels", "gallons", "litres", "liters", "megawatts", "mw", "kilowatts", "kw",
-            "degrees", "carats", "cm", "mm", "mph", "kph", "sq", "mt", "mmbtu", "cwt", "mts",
+            "tonnes",
+            "tonne",
+            "tons",
+            "ton",
+            "bags",
+            "barrels",
+            "barrel",
+            "bbl",
+            "bpd",
+            "bales",
+            "ounces",
+            "ounce",
+            "oz",
+            "kg",
+            "kilograms",
+            "kilogrammes",
+            "kilos",
+            "grams",
+            "lbs",
+            "lb",
+            "km",
+            "kilometers",
+            "kilometres",
+            "miles",
+            "mile",
+            "meters",
+            "metres",
+            "meter",
+            "metre",
+            "feet",
+            "foot",
+            "inches",
+            "inch",
+            "acres",
+            "hectares",
+            "bushels",
+            "gallons",
+            "litres",
+            "liters",
+            "megawatts",
+            "mw",
+            "kilowatts",
+            "kw",
+            "degrees",
+            "carats",
+            "cm",
+            "mm",
+            "mph",
+            "kph",
+            "sq",
+            "mt",
+            "mmbtu",
+            "cwt",
+            "mts",
         ],
         Lex::QtyUnit,
     );
@@ -552,10 +616,7 @@ fn build() -> FnvMap<&'static [u8], Lex> {
     put(&["recently", "lately"], Lex::Ref(RefVal::Past));
     put(&["soon"], Lex::Ref(RefVal::Future));
     put(&["several", "few", "some", "many"], Lex::Vague);
-    put(
-        &["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "kst", "jst"],
-        Lex::Zone,
-    );
+    put(&["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "kst", "jst"], Lex::Zone);
     put(&["fiscal"], Lex::Fiscal);
     for (w, d) in [
         ("twenties", 2),

@@ -61,7 +61,11 @@ impl fmt::Display for EvalReport {
             "{} ({}): {} documents, {} tokens, {:.1} s",
             self.path, self.mode, self.documents, self.tokens, self.seconds
         )?;
-        writeln!(f, "{:<8} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}", "type", "precision", "recall", "F1", "gold", "pred", "ok")?;
+        writeln!(
+            f,
+            "{:<8} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}",
+            "type", "precision", "recall", "F1", "gold", "pred", "ok"
+        )?;
         for s in self.per_type.iter().chain(std::iter::once(&self.overall)) {
             writeln!(
                 f,
@@ -136,12 +140,7 @@ impl Tally {
             .enumerate()
             .map(|(i, k)| TypeScore::new(k, self.gold[i], self.pred[i], self.ok[i]))
             .collect();
-        let overall = TypeScore::new(
-            "overall",
-            self.gold.iter().sum(),
-            self.pred.iter().sum(),
-            self.ok.iter().sum(),
-        );
+        let overall = TypeScore::new("overall", self.gold.iter().sum(), self.pred.iter().sum(), self.ok.iter().sum());
         EvalReport {
             path: path.display().to_string(),
             mode: mode.to_string(),
@@ -221,7 +220,11 @@ mod tests {
 
     #[test]
     fn document_text_follows_the_protocol() {
-        let docs = conll::parse("-DOCSTART- -X- O O\n\nAnna NNP I-NP I-PER\nSvensson NNP I-NP I-PER\nwon VBD O O\n\nOslo NNP O B-LOC\n", "t").unwrap();
+        let docs = conll::parse(
+            "-DOCSTART- -X- O O\n\nAnna NNP I-NP I-PER\nSvensson NNP I-NP I-PER\nwon VBD O O\n\nOslo NNP O B-LOC\n",
+            "t",
+        )
+        .unwrap();
         let (text, spans) = document_text(&docs[0]);
         assert_eq!(text, "Anna Svensson won\nOslo");
         assert_eq!(spans[1], vec![(18, 22)]);

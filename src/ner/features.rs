@@ -488,9 +488,7 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
     // A sentence is "all caps" (headlines, datelines) when it has letters but no lower-case letter.
     let caps: Vec<bool> = ids
         .iter()
-        .map(|s| {
-            !s.iter().any(|&i| facts[i as usize].has_lower) && s.iter().any(|&i| facts[i as usize].has_alpha)
-        })
+        .map(|s| !s.iter().any(|&i| facts[i as usize].has_lower) && s.iter().any(|&i| facts[i as usize].has_alpha))
         .collect();
     // How each word is written where case carries information (not sentence-initial, not in an
     // all-caps line): tells "BUSH" in a headline from "CUT" by how the story writes them elsewhere.
@@ -624,7 +622,10 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
             let m1 = if i > 0 { sent[i - 1] } else { BOS };
             let p1 = if i + 1 < n { sent[i + 1] } else { EOS };
             // beyond the sentence, the boundary words (no cluster)
-            let (m2, p2) = (&facts[if i > 1 { sent[i - 2] } else { BOS } as usize], &facts[if i + 2 < n { sent[i + 2] } else { EOS } as usize]);
+            let (m2, p2) = (
+                &facts[if i > 1 { sent[i - 2] } else { BOS } as usize],
+                &facts[if i + 2 < n { sent[i + 2] } else { EOS } as usize],
+            );
             if expand {
                 cache.role_features(sent[i], OWN, &mut out.feats);
                 cache.role_features(m1, AS_PREV, &mut out.feats);

@@ -62,10 +62,8 @@ impl Lexicon {
 
     /// Builds a lexicon from `phrase<TAB>category` and `word<TAB>bits` texts.
     pub fn from_text(lexicon: &str, clusters: &str) -> Lexicon {
-        let mut lex = Lexicon {
-            fingerprint: hash_str(lexicon) ^ hash_str(clusters).rotate_left(17),
-            ..Default::default()
-        };
+        let mut lex =
+            Lexicon { fingerprint: hash_str(lexicon) ^ hash_str(clusters).rotate_left(17), ..Default::default() };
         for line in lexicon.lines() {
             if line.starts_with('#') {
                 continue;

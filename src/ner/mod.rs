@@ -3,12 +3,12 @@
 //!
 //! The model (models/ner.bin) and its lexicons are compiled into the library and loaded once per
 //! process, shared by all threads. Train it with `cargo run --release --bin train-ner` (README).
-pub mod features;
+pub mod eval;
 mod fast;
+pub mod features;
 pub mod hash;
 pub mod lexicon;
 pub mod model;
-pub mod eval;
 pub mod refine;
 pub mod train;
 
@@ -156,10 +156,10 @@ mod tests {
     fn merge_keeps_names_over_rules_and_never_overlaps() {
         let names = vec![ent(20, 26, Label::Norp), ent(0, 5, Label::Person)];
         let rules = vec![
-            ent(9, 33, Label::Money),   // "37 million French francs": overlaps the name
-            ent(40, 44, Label::Date),   // free
+            ent(9, 33, Label::Money),     // "37 million French francs": overlaps the name
+            ent(40, 44, Label::Date),     // free
             ent(42, 50, Label::Cardinal), // overlaps the previous rule
-            ent(60, 60, Label::Date),   // empty
+            ent(60, 60, Label::Date),     // empty
         ];
         let m = merge(names, rules);
         let got: Vec<(usize, usize, Label)> = m.iter().map(|e| (e.span.start, e.span.end, e.label)).collect();

@@ -4,8 +4,8 @@
 
 use super::features::{self, DocFeatures, ExtraFeatures};
 use super::lexicon::Lexicon;
-use std::sync::OnceLock;
 use crate::error::{Error, Result};
+use std::sync::OnceLock;
 
 /// CoNLL's entity types, in tag order.
 pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -334,9 +334,9 @@ impl Weights {
             return Err(Error::Model("weight rows do not match their bitmap".into()));
         }
         let present = (0..n_rows).filter(|&r| bitmap[r / 8] & (1 << (r % 8)) != 0);
-        let rows = present.zip(body.chunks_exact(2 * N_TAGS)).map(|(r, c)| {
-            (r, std::array::from_fn(|k| i16::from_le_bytes([c[2 * k], c[2 * k + 1]])))
-        });
+        let rows = present
+            .zip(body.chunks_exact(2 * N_TAGS))
+            .map(|(r, c)| (r, std::array::from_fn(|k| i16::from_le_bytes([c[2 * k], c[2 * k + 1]]))));
         Ok(Weights::from_rows(bits, rows))
     }
 }
@@ -476,10 +476,7 @@ impl Perceptron {
     }
 
     pub fn averaged(&self) -> DenseF32 {
-        DenseF32 {
-            bits: self.bits,
-            w: self.w.iter().zip(&self.u).map(|(&w, &u)| w - (u / self.c) as f32).collect(),
-        }
+        DenseF32 { bits: self.bits, w: self.w.iter().zip(&self.u).map(|(&w, &u)| w - (u / self.c) as f32).collect() }
     }
 
     /// One pass over a document with predicted history; returns the number of wrong tags.
@@ -637,7 +634,8 @@ mod tests {
         assert_eq!(tag_name(tags[0]), "B-PER");
         assert_eq!(tag_name(tags[3]), "U-LOC");
         assert_eq!(tag_name(tags[5]), "I-ORG");
-        let (b_per, i_per, l_per, u_per, b_org) = (tag_of(0, 0), tag_of(0, 1), tag_of(0, 2), tag_of(0, 3), tag_of(1, 0));
+        let (b_per, i_per, l_per, u_per, b_org) =
+            (tag_of(0, 0), tag_of(0, 1), tag_of(0, 2), tag_of(0, 3), tag_of(1, 0));
         assert!(allowed(START, b_per, false));
         assert!(!allowed(START, b_per, true));
         assert!(!allowed(START, i_per, false));

@@ -31,42 +31,181 @@ pub fn is_demonym(text: &str) -> bool {
 
 /// Last words of event names.
 static EVENT_HEADS: Words = Words::new(&[
-    "war", "day", "cup", "championship", "championships", "olympics", "olympiad", "games", "open", "prix",
-    "exhibition", "expo", "festival", "summit", "conference", "marathon", "tournament", "classic", "rally",
-    "revolution", "uprising", "crisis", "election", "elections", "series", "trophy", "masters", "derby",
-    "forum", "congress", "talks", "massacre", "invasion", "offensive",
+    "war",
+    "day",
+    "cup",
+    "championship",
+    "championships",
+    "olympics",
+    "olympiad",
+    "games",
+    "open",
+    "prix",
+    "exhibition",
+    "expo",
+    "festival",
+    "summit",
+    "conference",
+    "marathon",
+    "tournament",
+    "classic",
+    "rally",
+    "revolution",
+    "uprising",
+    "crisis",
+    "election",
+    "elections",
+    "series",
+    "trophy",
+    "masters",
+    "derby",
+    "forum",
+    "congress",
+    "talks",
+    "massacre",
+    "invasion",
+    "offensive",
 ]);
 /// Nouns naming made things: an entity right after one ("surveillance aircraft Global Hawk") is a
 /// product, as is a code-like name right before one ("Hwasong-18 ICBM").
 static PRODUCT_NOUNS: Words = Words::new(&[
-    "aircraft", "drone", "drones", "missile", "missiles", "icbm", "icbms", "rocket", "rockets", "jet", "jets",
-    "fighter", "fighters", "bomber", "bombers", "tank", "tanks", "helicopter", "helicopters", "submarine",
-    "warship", "destroyer", "carrier", "satellite", "car", "cars", "truck", "smartphone", "phone", "laptop",
-    "computer", "software", "airliner", "plane", "planes", "vehicle", "launcher",
+    "aircraft",
+    "drone",
+    "drones",
+    "missile",
+    "missiles",
+    "icbm",
+    "icbms",
+    "rocket",
+    "rockets",
+    "jet",
+    "jets",
+    "fighter",
+    "fighters",
+    "bomber",
+    "bombers",
+    "tank",
+    "tanks",
+    "helicopter",
+    "helicopters",
+    "submarine",
+    "warship",
+    "destroyer",
+    "carrier",
+    "satellite",
+    "car",
+    "cars",
+    "truck",
+    "smartphone",
+    "phone",
+    "laptop",
+    "computer",
+    "software",
+    "airliner",
+    "plane",
+    "planes",
+    "vehicle",
+    "launcher",
 ]);
 static LAW_HEADS: Words = Words::new(&[
-    "act", "treaty", "constitution", "law", "code", "convention", "accord", "accords", "protocol", "amendment",
-    "charter", "bill", "directive", "agreement",
+    "act",
+    "treaty",
+    "constitution",
+    "law",
+    "code",
+    "convention",
+    "accord",
+    "accords",
+    "protocol",
+    "amendment",
+    "charter",
+    "bill",
+    "directive",
+    "agreement",
 ]);
 static FAC_HEADS: Words = Words::new(&[
-    "airport", "bridge", "stadium", "square", "street", "avenue", "road", "tower", "palace", "hall", "museum",
-    "hotel", "canal", "highway", "dam", "mausoleum", "arena", "station", "prison", "temple", "cathedral",
+    "airport",
+    "bridge",
+    "stadium",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "tower",
+    "palace",
+    "hall",
+    "museum",
+    "hotel",
+    "canal",
+    "highway",
+    "dam",
+    "mausoleum",
+    "arena",
+    "station",
+    "prison",
+    "temple",
+    "cathedral",
 ]);
 static LANGUAGES: Words = Words::new(&[
-    "english", "french", "german", "spanish", "arabic", "russian", "chinese", "mandarin", "cantonese",
-    "japanese", "korean", "portuguese", "italian", "hindi", "urdu", "persian", "farsi", "hebrew", "turkish",
-    "swahili", "dutch", "greek", "latin", "polish", "ukrainian",
+    "english",
+    "french",
+    "german",
+    "spanish",
+    "arabic",
+    "russian",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "japanese",
+    "korean",
+    "portuguese",
+    "italian",
+    "hindi",
+    "urdu",
+    "persian",
+    "farsi",
+    "hebrew",
+    "turkish",
+    "swahili",
+    "dutch",
+    "greek",
+    "latin",
+    "polish",
+    "ukrainian",
 ]);
 /// Wire-copy words that are never names alone (advisories, desks, ministries' first words).
-static NEVER_ALONE: Words = Words::new(&["attn", "advisory", "urgent", "defense", "defence", "update", "correction", "repeat", "editors"]);
+static NEVER_ALONE: Words =
+    Words::new(&["attn", "advisory", "urgent", "defense", "defence", "update", "correction", "repeat", "editors"]);
 
 /// Months, weekdays and ordinal words are dates and ranks, not names, when they stand alone
 /// ("December" in a futures table, "Second" opening a line). "May", "June" and "August" are left
 /// to the tagger: they are people's names too.
 static CALENDAR_AND_ORDINALS: Words = Words::new(&[
-    "january", "february", "march", "april", "july", "september", "october", "november", "december",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "second", "third",
-    "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "january",
+    "february",
+    "march",
+    "april",
+    "july",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
 ]);
 
 fn word(art: &Article, i: usize) -> &str {
@@ -170,7 +309,8 @@ fn code_like(w: &str) -> bool {
 pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
     let text = art.slice(Span::new(art.tokens[ts].span.start, art.tokens[te - 1].span.end));
     // "ATTN", "Defense", "ICBM" alone: wire words and kinds of things, not names
-    if te - ts == 1 && (lower_in(text, &NEVER_ALONE) || lower_in(text, &PRODUCT_NOUNS) || lower_in(text, &CALENDAR_AND_ORDINALS))
+    if te - ts == 1
+        && (lower_in(text, &NEVER_ALONE) || lower_in(text, &PRODUCT_NOUNS) || lower_in(text, &CALENDAR_AND_ORDINALS))
     {
         return None;
     }
@@ -212,18 +352,23 @@ pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
             }
         }
         _ => {
-            if code_like(last) && !lower_in(head, &EVENT_HEADS) || before_product || after_product && !is_demonym(text) {
+            if code_like(last) && !lower_in(head, &EVENT_HEADS) || before_product || after_product && !is_demonym(text)
+            {
                 Label::Product
-            } else if lower_in(head, &EVENT_HEADS) || last.rsplit_once('-').is_some_and(|(h, y)| {
-                y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, &EVENT_HEADS)
-            }) {
+            } else if lower_in(head, &EVENT_HEADS)
+                || last.rsplit_once('-').is_some_and(|(h, y)| {
+                    y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, &EVENT_HEADS)
+                })
+            {
                 Label::Event
             } else if te - ts == 1
                 && lower_in(text, &LANGUAGES)
                 && (after.is_some_and(|w| w.eq_ignore_ascii_case("language") || w.starts_with("-lang"))
                     || before.is_some_and(|w| matches!(w, "speak" | "speaks" | "spoke" | "spoken" | "translated"))
                     || before == Some("in")
-                        && after.is_none_or(|w| !w.chars().next().is_some_and(|c| c.is_alphanumeric()) || w == "and" || w == "or"))
+                        && after.is_none_or(|w| {
+                            !w.chars().next().is_some_and(|c| c.is_alphanumeric()) || w == "and" || w == "or"
+                        }))
             {
                 Label::Language
             } else if is_demonym(text) {
@@ -267,19 +412,53 @@ pub fn trim_end(art: &Article, _ts: usize, te: usize) -> usize {
 static WEEKDAYS: Words = Words::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 /// Words that make a weekday part of a name ("Good Friday", "Super Tuesday", "Bloody Sunday").
 static DAY_NAMERS: Words = Words::new(&[
-    "good", "black", "easter", "ash", "holy", "maundy", "palm", "super", "bloody", "cyber", "shrove", "whit",
-    "low", "blue", "giving", "girl", "man",
+    "good", "black", "easter", "ash", "holy", "maundy", "palm", "super", "bloody", "cyber", "shrove", "whit", "low",
+    "blue", "giving", "girl", "man",
 ]);
 static MONTHS: Words = Words::new(&[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ]);
 /// Time adverbs the tagger sometimes runs a name into ("Control Data recently").
-static TIME_ADVERBS: Words = Words::new(&["recently", "currently", "now", "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "previously"]);
+static TIME_ADVERBS: Words = Words::new(&[
+    "recently",
+    "currently",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "earlier",
+    "later",
+    "previously",
+]);
 /// Small words a name does not end with once a date is cut off it ("Challenger in [October 1984]").
 const TRAILING_FUNCTION_WORDS: &[&str] = &["in", "on", "at", "of", "by", "the", "and", "from", "since", "until", "to"];
 /// Time zones: alone after a clock time they belong to the time ("5 p.m. EST"), not a name.
-static TIME_ZONES: Words = Words::new(&["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet"]);
+static TIME_ZONES: Words =
+    Words::new(&["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet"]);
 
 /// Cuts time words off the end of a name's tokens `[ts, te)` so the date rules get them: a weekday
 /// ("New York Stock Exchange Friday", "World Court Friday"), a month followed by a day or year
@@ -403,11 +582,28 @@ mod tests {
         assert_eq!(trim_time_words(&a, 1, 6), Some((1, 5)));
         assert_eq!(trim_time_words(&a, 5, 6), None, "a weekday alone is no name");
         assert_eq!(trim_time_words(&a, 7, 9), Some((7, 9)), "Good Friday is a name");
-        let b = art(&["Challenger", "in", "October", "1984", "and", "EST", "Nov", ".", "9", "at", "5", "p.m.", "EST", "Nov.", "6"]);
+        let b = art(&[
+            "Challenger",
+            "in",
+            "October",
+            "1984",
+            "and",
+            "EST",
+            "Nov",
+            ".",
+            "9",
+            "at",
+            "5",
+            "p.m.",
+            "EST",
+            "Nov.",
+            "6",
+        ]);
         assert_eq!(trim_time_words(&b, 0, 3), Some((0, 1)));
         assert_eq!(trim_time_words(&b, 5, 7), Some((5, 6)));
         assert_eq!(trim_time_words(&b, 12, 14), None, "a zone after a clock time goes with the time");
-        let c = art(&["Control", "Data", "recently", "said", "Theresa", "May", "said", "April", "Smith", "and", "June"]);
+        let c =
+            art(&["Control", "Data", "recently", "said", "Theresa", "May", "said", "April", "Smith", "and", "June"]);
         assert_eq!(trim_time_words(&c, 0, 3), Some((0, 2)));
         // negatives: a month not followed by a number, a first name, a zone alone elsewhere stay
         assert_eq!(trim_time_words(&c, 4, 6), Some((4, 6)));
@@ -429,14 +625,35 @@ mod tests {
 const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
 /// Last words of organisation names.
 static ORG_HEADS: Words = Words::new(&[
-    "agency", "party", "ministry", "committee", "commission", "council", "bank", "corp", "inc", "ltd",
-    "corporation", "company", "association", "federation", "union", "university", "institute", "army",
-    "navy", "authority", "organization", "organisation", "front", "command",
+    "agency",
+    "party",
+    "ministry",
+    "committee",
+    "commission",
+    "council",
+    "bank",
+    "corp",
+    "inc",
+    "ltd",
+    "corporation",
+    "company",
+    "association",
+    "federation",
+    "union",
+    "university",
+    "institute",
+    "army",
+    "navy",
+    "authority",
+    "organization",
+    "organisation",
+    "front",
+    "command",
 ]);
 /// Words that open a capitalised run without being part of the name ("The", "In").
 static RUN_OPENERS: Words = Words::new(&[
-    "the", "a", "an", "in", "on", "at", "for", "by", "of", "and", "but", "this", "that", "with", "from", "to",
-    "as", "its", "his", "her", "their", "when", "while", "after", "before",
+    "the", "a", "an", "in", "on", "at", "for", "by", "of", "and", "but", "this", "that", "with", "from", "to", "as",
+    "its", "his", "her", "their", "when", "while", "after", "before",
 ]);
 
 /// The wire agencies, and the first bytes and lengths (under 64) they have: most tokens are
@@ -477,7 +694,8 @@ fn capitalised(w: &str) -> bool {
 
 /// "Exhibition-2023": an event word with a year.
 fn event_year(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(h, y)| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, &EVENT_HEADS))
+    w.rsplit_once('-')
+        .is_some_and(|(h, y)| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && lower_in(h, &EVENT_HEADS))
 }
 
 /// Name patterns the tagger misses, applied over its output (sorted, non-overlapping):
@@ -561,9 +779,8 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
             lo -= 1;
         }
         let overlapping = &ents[lo..hi];
-        let place_same = overlapping
-            .iter()
-            .any(|e| e.span == p.span && matches!(e.label, Label::Gpe | Label::Loc | Label::Fac));
+        let place_same =
+            overlapping.iter().any(|e| e.span == p.span && matches!(e.label, Label::Gpe | Label::Loc | Label::Fac));
         let inside_larger = overlapping.iter().any(|e| e.span.contains(p.span) && e.span != p.span);
         // The tagger's longer organisation ("National Bank of Poland", "Bear Stearns & Co Inc")
         // holds the pattern's run; a run the tagger split into a "-based" modifier and an
@@ -575,10 +792,13 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
         let run_on = |e: &Entity| {
             e.span.start == p.span.start
                 && e.token_end > p.token_end
-                && (p.token_end..e.token_end).all(|k| capitalised(word(art, k)) && !lower_in(word(art, k), &RUN_OPENERS))
+                && (p.token_end..e.token_end)
+                    .all(|k| capitalised(word(art, k)) && !lower_in(word(art, k), &RUN_OPENERS))
         };
         let inside_org = inside_larger
-            && overlapping.iter().any(|e| e.span.contains(p.span) && e.label == Label::Org && !(p.label == Label::Org && run_on(e)));
+            && overlapping
+                .iter()
+                .any(|e| e.span.contains(p.span) && e.label == Label::Org && !(p.label == Label::Org && run_on(e)));
         let split_before = p.label == Label::Org
             && overlapping.len() >= 2
             && overlapping[0].span.start == p.span.start
@@ -603,7 +823,8 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
 }
 
 /// Words that end sports and other event names ("Hong Kong Open", "BellSouth Classic").
-static EVENT_ENDS: Words = Words::new(&["open", "classic", "masters", "cup", "championship", "championships", "trophy", "prix"]);
+static EVENT_ENDS: Words =
+    Words::new(&["open", "classic", "masters", "cup", "championship", "championships", "trophy", "prix"]);
 
 /// Event names the tagger cut or mislabelled: a place followed by a capitalised event word is
 /// one event ("Hong Kong" + "Open"); a name of several words ending in one is an event, not an
@@ -627,7 +848,10 @@ pub fn fix_events(art: &Article, ents: &mut [Entity]) {
             ent.span = Span::new(ent.span.start, end);
             ent.token_end = te + 1;
             ent.label = Label::Event;
-        } else if matches!(e.label, Label::Org | Label::Person) && te - ts >= 2 && lower_in(word(art, te - 1), &EVENT_ENDS) {
+        } else if matches!(e.label, Label::Org | Label::Person)
+            && te - ts >= 2
+            && lower_in(word(art, te - 1), &EVENT_ENDS)
+        {
             ents[k].label = Label::Event;
         }
     }
@@ -656,8 +880,29 @@ mod pattern_tests {
     #[test]
     fn patterns_add_and_replace() {
         let a = article(&[
-            "The", "Korean", "Central", "News", "Agency", "said", "(", "Yonhap", ")", "the", "aircraft", "Global",
-            "Hawk", "flew", "over", "the", "West", "Bank", "at", "the", "Weaponry", "Exhibition-2023", ".",
+            "The",
+            "Korean",
+            "Central",
+            "News",
+            "Agency",
+            "said",
+            "(",
+            "Yonhap",
+            ")",
+            "the",
+            "aircraft",
+            "Global",
+            "Hawk",
+            "flew",
+            "over",
+            "the",
+            "West",
+            "Bank",
+            "at",
+            "the",
+            "Weaponry",
+            "Exhibition-2023",
+            ".",
         ]);
         // the tagger's (wrong) partial entity and a place
         let mut ents = vec![
@@ -680,14 +925,18 @@ mod pattern_tests {
 
     #[test]
     fn org_run_on_into_the_next_word_is_cut_back() {
-        let a = article(&["the", "Chinese", "Communist", "Party", "Politburo", "and", "National", "Bank", "of", "Poland"]);
+        let a =
+            article(&["the", "Chinese", "Communist", "Party", "Politburo", "and", "National", "Bank", "of", "Poland"]);
         let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
         let mut ents = vec![Entity::new(sp(1, 5), Label::Org, 0, 1, 5), Entity::new(sp(6, 10), Label::Org, 0, 6, 10)];
         apply_patterns(&a, &mut ents);
         let got = texts(&a, &ents);
         assert_eq!(
             got,
-            vec![("Chinese Communist Party".to_string(), Label::Org), ("National Bank of Poland".to_string(), Label::Org)]
+            vec![
+                ("Chinese Communist Party".to_string(), Label::Org),
+                ("National Bank of Poland".to_string(), Label::Org)
+            ]
         );
     }
 
@@ -707,7 +956,10 @@ mod pattern_tests {
 
     #[test]
     fn event_names_completed() {
-        let a = article(&["the", "Hong", "Kong", "Open", "and", "the", "1998", "World", "Cup", "at", "the", "Ace", "Classic", "in", "Oslo", "Open"]);
+        let a = article(&[
+            "the", "Hong", "Kong", "Open", "and", "the", "1998", "World", "Cup", "at", "the", "Ace", "Classic", "in",
+            "Oslo", "Open",
+        ]);
         let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
         let mut ents = vec![
             Entity::new(sp(1, 3), Label::Gpe, 0, 1, 3),

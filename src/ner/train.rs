@@ -3,8 +3,8 @@
 //! (k-fold jackknife), so it learns how far to trust them.
 
 use super::features::{self, DocFeatures, ExtraFeatures};
-use super::model::{self, DenseF32, Model, Perceptron, Scorer, Weights, TYPES};
 use super::lexicon::Lexicon;
+use super::model::{self, DenseF32, Model, Perceptron, Scorer, Weights, TYPES};
 use crate::datasets::conll::{entity_spans, ConllDoc};
 
 #[derive(Debug, Clone)]
@@ -146,11 +146,8 @@ fn train_stage(
             best = Some((0.0, avg, epoch));
             continue;
         };
-        let tags: Vec<Vec<u8>> = dev_docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| model::decode(&avg, &d.feats, dev_extra.map(|x| &x[i])))
-            .collect();
+        let tags: Vec<Vec<u8>> =
+            dev_docs.iter().enumerate().map(|(i, d)| model::decode(&avg, &d.feats, dev_extra.map(|x| &x[i]))).collect();
         let f1 = score_tags(dev_docs, &tags).f1();
         if cfg.verbose {
             eprintln!(

@@ -427,7 +427,15 @@ impl<'a> Views<'a> {
                     Section::Body(i) => ("body", Some(i)),
                     Section::Caption(i) => ("caption", Some(i)),
                 };
-                PySentence { text, start, end, section, section_index, token_start: s.token_start, token_end: s.token_end }
+                PySentence {
+                    text,
+                    start,
+                    end,
+                    section,
+                    section_index,
+                    token_start: s.token_start,
+                    token_end: s.token_end,
+                }
             })
             .collect()
     }
@@ -498,7 +506,12 @@ impl<'a> Views<'a> {
                 label: c.label.as_str(),
                 country_code: c.country_code.map(str::to_string),
                 count: c.mentions.len(),
-                mentions: c.mentions.iter().filter(|&&i| i < self.art.entities.len()).map(|&i| self.entity(i)).collect(),
+                mentions: c
+                    .mentions
+                    .iter()
+                    .filter(|&&i| i < self.art.entities.len())
+                    .map(|&i| self.entity(i))
+                    .collect(),
             })
             .collect()
     }
@@ -645,7 +658,12 @@ impl PyArticle {
         Views { art: &self.art, map: &self.map }
     }
 
-    fn cached<'py, T, F>(&self, py: Python<'py>, cell: &PyOnceLock<Py<PyList>>, build: F) -> PyResult<Bound<'py, PyList>>
+    fn cached<'py, T, F>(
+        &self,
+        py: Python<'py>,
+        cell: &PyOnceLock<Py<PyList>>,
+        build: F,
+    ) -> PyResult<Bound<'py, PyList>>
     where
         T: for<'a> IntoPyObject<'a>,
         F: FnOnce(&Views<'_>) -> Vec<T>,
@@ -797,7 +815,11 @@ impl PyArticle {
 }
 
 /// Reads the `text` argument: `str`, or `bytes` decoded as UTF-8 (strict unless errors="replace").
-pub(crate) fn text_arg(py: Python<'_>, text: &Bound<'_, PyAny>, errors: &str) -> PyResult<(String, Option<Py<PyString>>)> {
+pub(crate) fn text_arg(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    errors: &str,
+) -> PyResult<(String, Option<Py<PyString>>)> {
     let lossy = match errors {
         "strict" => false,
         "replace" => true,
@@ -805,10 +827,7 @@ pub(crate) fn text_arg(py: Python<'_>, text: &Bound<'_, PyAny>, errors: &str) ->
     };
     if let Ok(s) = text.downcast::<PyString>() {
         // A str with lone surrogates has no UTF-8 form; say so as an InputError.
-        let owned = s
-            .to_cow()
-            .map_err(|e| input_error(py, format!("text is not valid Unicode: {e}")))?
-            .into_owned();
+        let owned = s.to_cow().map_err(|e| input_error(py, format!("text is not valid Unicode: {e}")))?.into_owned();
         return Ok((owned, Some(s.clone().unbind())));
     }
     if let Ok(b) = text.downcast::<PyBytes>() {
@@ -849,7 +868,12 @@ pub(crate) fn date_arg(py: Python<'_>, date: Option<&Bound<'_, PyAny>>) -> PyRes
         let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(|c| c.is_ascii_digit()));
         match b.len() {
             4 => digits(0..4),
-            7 => digits(0..4) && b[4] == b'-' && digits(5..7) && (1..=12).contains(&day[5..7].parse::<u32>().unwrap_or(0)),
+            7 => {
+                digits(0..4)
+                    && b[4] == b'-'
+                    && digits(5..7)
+                    && (1..=12).contains(&day[5..7].parse::<u32>().unwrap_or(0))
+            }
             10 => {
                 digits(0..4)
                     && b[4] == b'-'
@@ -874,14 +898,19 @@ pub(crate) fn date_arg(py: Python<'_>, date: Option<&Bound<'_, PyAny>>) -> PyRes
 fn check_spans(art: &Article) -> Result<(), String> {
     let text = &art.text;
     let ascii = text.is_ascii();
-    let bad = |s: Span| !(s.start <= s.end && s.end <= text.len() && (ascii || (text.is_char_boundary(s.start) && text.is_char_boundary(s.end))));
+    let bad = |s: Span| {
+        !(s.start <= s.end
+            && s.end <= text.len()
+            && (ascii || (text.is_char_boundary(s.start) && text.is_char_boundary(s.end))))
+    };
     fn first_bad<T>(items: &[T], span: impl Fn(&T) -> Span, bad: &impl Fn(Span) -> bool) -> Option<Span> {
         items.iter().map(span).find(|&s| bad(s))
     }
     // Tokens are most of the spans: one branch-free pass says whether any is out of range (on ASCII
     // text every index is a char boundary); only then is the bad one looked for.
     let n = text.len();
-    let tokens_ok = ascii && art.tokens.iter().fold(true, |ok, t| ok & (t.span.start <= t.span.end) & (t.span.end <= n));
+    let tokens_ok =
+        ascii && art.tokens.iter().fold(true, |ok, t| ok & (t.span.start <= t.span.end) & (t.span.end <= n));
     let found = (if tokens_ok { None } else { first_bad(&art.tokens, |x| x.span, &bad) })
         .map(|s| ("token", s))
         .or_else(|| first_bad(&art.sentences, |x| x.span, &bad).map(|s| ("sentence", s)))

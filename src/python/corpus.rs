@@ -90,9 +90,7 @@ fn payload_of(item: &Bound<'_, PyAny>, json: bool, error: Option<String>) -> Pay
             Ok(t) => Payload::Text(t.into_owned()),
             // Lone surrogates: bytes a reader kept with errors="surrogateescape". Turned back into
             // those bytes, the core reports the first invalid byte's offset (or decodes lossily).
-            Err(_) => match s
-                .call_method1("encode", ("utf-8", "surrogateescape"))
-                .and_then(|b| b.extract::<Vec<u8>>())
+            Err(_) => match s.call_method1("encode", ("utf-8", "surrogateescape")).and_then(|b| b.extract::<Vec<u8>>())
             {
                 Ok(bytes) if json => Payload::JsonLine(bytes),
                 Ok(bytes) => Payload::Bytes(bytes),
@@ -163,14 +161,8 @@ fn corpus_start(
     let lines = column(lines, n, "lines")?;
     let mut errors = column(errors, n, "errors")?;
     let mut docs = Vec::with_capacity(n);
-    for (i, (((((item, id), date), source), headline), (file, line))) in payloads
-        .iter()
-        .zip(ids)
-        .zip(dates)
-        .zip(sources)
-        .zip(headlines)
-        .zip(files.into_iter().zip(lines))
-        .enumerate()
+    for (i, (((((item, id), date), source), headline), (file, line))) in
+        payloads.iter().zip(ids).zip(dates).zip(sources).zip(headlines).zip(files.into_iter().zip(lines)).enumerate()
     {
         docs.push(Document {
             id: id.flatten(),
@@ -186,7 +178,13 @@ fn corpus_start(
         threads,
         max_bytes,
         lossy,
-        json: JsonFields { text: json_text, id: json_id, date: json_date, source: json_source, headline: json_headline },
+        json: JsonFields {
+            text: json_text,
+            id: json_id,
+            date: json_date,
+            source: json_source,
+            headline: json_headline,
+        },
         want: Want { entities, quotes, events },
         stages: crate::Stages { entities: run_entities, reading: run_reading },
     };
@@ -218,7 +216,11 @@ fn table_to_py<'py>(py: Python<'py>, table: &Table) -> PyResult<Bound<'py, PyLis
         let len = col.len();
         let item = match col {
             Column::Str(c) => {
-                let validity = c.validity.bitmap().map(|b| PyBytes::new(py, b).into_any()).unwrap_or_else(|| py.None().into_bound(py));
+                let validity = c
+                    .validity
+                    .bitmap()
+                    .map(|b| PyBytes::new(py, b).into_any())
+                    .unwrap_or_else(|| py.None().into_bound(py));
                 PyTuple::new(
                     py,
                     [
@@ -233,7 +235,11 @@ fn table_to_py<'py>(py: Python<'py>, table: &Table) -> PyResult<Bound<'py, PyLis
                 )?
             }
             Column::Int(c) => {
-                let validity = c.validity.bitmap().map(|b| PyBytes::new(py, b).into_any()).unwrap_or_else(|| py.None().into_bound(py));
+                let validity = c
+                    .validity
+                    .bitmap()
+                    .map(|b| PyBytes::new(py, b).into_any())
+                    .unwrap_or_else(|| py.None().into_bound(py));
                 PyTuple::new(
                     py,
                     [

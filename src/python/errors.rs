@@ -18,7 +18,12 @@ static MODEL_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 const ERRORS_MODULE: &str = "dateline.errors";
 
-fn raise<'py, A: pyo3::call::PyCallArgs<'py>>(py: Python<'py>, cell: &PyOnceLock<Py<PyType>>, name: &str, args: A) -> PyErr {
+fn raise<'py, A: pyo3::call::PyCallArgs<'py>>(
+    py: Python<'py>,
+    cell: &PyOnceLock<Py<PyType>>,
+    name: &str,
+    args: A,
+) -> PyErr {
     match cell.import(py, ERRORS_MODULE, name) {
         Ok(ty) => match ty.call1(args) {
             Ok(exc) => PyErr::from_value(exc),

@@ -19,10 +19,10 @@ use pyo3::prelude::*;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pub(crate) mod article;
+pub(crate) mod corpus;
 pub(crate) mod datasets;
 pub(crate) mod errors;
 pub(crate) mod offsets;
-pub(crate) mod corpus;
 pub(crate) mod stats;
 
 #[pymodule]

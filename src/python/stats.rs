@@ -10,21 +10,11 @@ use super::errors::guarded;
 use crate::error::Error;
 use crate::stats::{self, CountMode};
 
-fn decode<const W: usize, T>(
-    name: &str,
-    bytes: &[u8],
-    from: fn([u8; W]) -> T,
-) -> Result<Vec<T>, Error> {
+fn decode<const W: usize, T>(name: &str, bytes: &[u8], from: fn([u8; W]) -> T) -> Result<Vec<T>, Error> {
     if bytes.len() % W != 0 {
-        return Err(Error::Value(format!(
-            "{name}: {} bytes is not a whole number of {W}-byte values",
-            bytes.len()
-        )));
+        return Err(Error::Value(format!("{name}: {} bytes is not a whole number of {W}-byte values", bytes.len())));
     }
-    Ok(bytes
-        .chunks_exact(W)
-        .map(|c| from(c.try_into().expect("chunk of W bytes")))
-        .collect())
+    Ok(bytes.chunks_exact(W).map(|c| from(c.try_into().expect("chunk of W bytes"))).collect())
 }
 
 fn u32s(name: &str, bytes: &[u8]) -> Result<Vec<u32>, Error> {
@@ -74,25 +64,11 @@ fn frequency<'py>(
     day: Option<&Bound<'py, PyBytes>>,
     n_entities: usize,
 ) -> PyResult<Vec<Bound<'py, PyBytes>>> {
-    let (e, s, d) = (
-        entity.as_bytes(),
-        story.as_bytes(),
-        day.map(|d| d.as_bytes()),
-    );
+    let (e, s, d) = (entity.as_bytes(), story.as_bytes(), day.map(|d| d.as_bytes()));
     let out = guarded(py, || -> Result<Vec<Vec<u8>>, Error> {
         let days = d.map(|d| i32s("day", d)).transpose()?;
-        let f = stats::frequency(
-            &u32s("entity", e)?,
-            &u32s("story", s)?,
-            days.as_deref(),
-            n_entities,
-        )?;
-        Ok(vec![
-            le_u64(&f.mentions),
-            le_u64(&f.stories),
-            le_i32(&f.first_day),
-            le_i32(&f.last_day),
-        ])
+        let f = stats::frequency(&u32s("entity", e)?, &u32s("story", s)?, days.as_deref(), n_entities)?;
+        Ok(vec![le_u64(&f.mentions), le_u64(&f.stories), le_i32(&f.first_day), le_i32(&f.last_day)])
     })?;
     Ok(to_py(py, out))
 }
@@ -110,13 +86,7 @@ fn cooccurrence<'py>(
 ) -> PyResult<Vec<Bound<'py, PyBytes>>> {
     let (u, e) = (unit.as_bytes(), entity.as_bytes());
     let out = guarded(py, || -> Result<Vec<Vec<u8>>, Error> {
-        let c = stats::cooccurrence(
-            &u32s("unit", u)?,
-            &u32s("entity", e)?,
-            n_entities,
-            n_units,
-            min_count,
-        )?;
+        let c = stats::cooccurrence(&u32s("unit", u)?, &u32s("entity", e)?, n_entities, n_units, min_count)?;
         Ok(vec![
             le_u32(&c.a),
             le_u32(&c.b),
@@ -174,24 +144,12 @@ fn keyness<'py>(
 ) -> PyResult<Vec<Bound<'py, PyBytes>>> {
     let (e, s, pt) = (entity.as_bytes(), story.as_bytes(), part.as_bytes());
     let out = guarded(py, || -> Result<Vec<Vec<u8>>, Error> {
-        let counts = stats::part_counts(
-            &u32s("entity", e)?,
-            &u32s("story", s)?,
-            pt,
-            mode(stories),
-            n_entities,
-        )?;
+        let counts = stats::part_counts(&u32s("entity", e)?, &u32s("story", s)?, pt, mode(stories), n_entities)?;
         let k = stats::keyness_all(&counts, target_size, reference_size)?;
         let g2: Vec<f64> = k.iter().map(|x| x.g2).collect();
         let lr: Vec<f64> = k.iter().map(|x| x.log_ratio).collect();
         let pd: Vec<f64> = k.iter().map(|x| x.pct_diff).collect();
-        Ok(vec![
-            le_u64(&counts.target),
-            le_u64(&counts.reference),
-            le_f64(&g2),
-            le_f64(&lr),
-            le_f64(&pd),
-        ])
+        Ok(vec![le_u64(&counts.target), le_u64(&counts.reference), le_f64(&g2), le_f64(&lr), le_f64(&pd)])
     })?;
     Ok(to_py(py, out))
 }

@@ -58,7 +58,8 @@ pub(crate) fn known(s: &str) -> Option<&'static KnownAcronym> {
         lens: u64,
     }
     fn bits(b: &[u8]) -> (usize, u64, u64, u64) {
-        let (b0, b1, last) = (b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        let (b0, b1, last) =
+            (b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.last().copied().unwrap_or(0));
         ((b0 % 32) as usize, 1 << (b1 % 64), 1 << (last % 64), 1 << b.len().min(63))
     }
     static FILTER: std::sync::LazyLock<Filter> = std::sync::LazyLock::new(|| {
@@ -107,10 +108,10 @@ pub(crate) fn definitions(art: &Article) -> Vec<Definition> {
 /// The long form ending just before the "(" at token `open`, searched no further back than `floor`.
 fn define(art: &Article, floor: usize, open: usize) -> Option<Definition> {
     let short = art.token_text(open + 1);
-    let letters: Vec<char> =
-        short.chars().filter(|c| c.is_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+    let letters: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
     // Drop a plural "s" ("ICBMs"): it has no word of its own in the long form.
-    let letters: &[char] = if letters.len() > 2 && short.ends_with('s') { &letters[..letters.len() - 1] } else { &letters };
+    let letters: &[char] =
+        if letters.len() > 2 && short.ends_with('s') { &letters[..letters.len() - 1] } else { &letters };
     let max_words = (letters.len() + 5).min(letters.len() * 2);
     // Candidate window: up to max_words word tokens before "(", stopping at punctuation that ends a phrase.
     let mut first = open;
@@ -220,7 +221,11 @@ fn ascii_initials_are(name: &[u8], letters: &[u8]) -> Option<bool> {
             }
             i += 1;
         }
-        if !capital && c.is_ascii_alphabetic() && !is_function_word(&name[start..i]) && want.next() != Some(&c.to_ascii_uppercase()) {
+        if !capital
+            && c.is_ascii_alphabetic()
+            && !is_function_word(&name[start..i])
+            && want.next() != Some(&c.to_ascii_uppercase())
+        {
             return Some(false);
         }
     }

@@ -84,7 +84,8 @@ pub(crate) struct Lexicon<V: 'static> {
 
 impl<V: Copy + 'static> Lexicon<V> {
     pub fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Lexicon<V> {
-        let mut l = Lexicon { first: [false; 256], last: [false; 256], min: usize::MAX, max: 0, map: Default::default() };
+        let mut l =
+            Lexicon { first: [false; 256], last: [false; 256], min: usize::MAX, max: 0, map: Default::default() };
         for (w, v) in words {
             let b = w.as_bytes();
             l.first[b[0] as usize] = true;
@@ -98,7 +99,8 @@ impl<V: Copy + 'static> Lexicon<V> {
     #[inline]
     pub fn get(&self, w: &str) -> Option<V> {
         let b = w.as_bytes();
-        if b.len() < self.min || b.len() > self.max || !self.first[b[0] as usize] || !self.last[b[b.len() - 1] as usize] {
+        if b.len() < self.min || b.len() > self.max || !self.first[b[0] as usize] || !self.last[b[b.len() - 1] as usize]
+        {
             return None;
         }
         self.map.get(w).copied()
@@ -247,11 +249,39 @@ pub(crate) fn is_name_label(l: Label) -> bool {
 pub(crate) fn is_aux_or_adverb(low: &str) -> bool {
     matches!(
         low,
-        "has" | "have" | "had" | "also" | "later" | "earlier" | "then" | "separately" | "reportedly"
-            | "previously" | "again" | "recently" | "once" | "first" | "personally" | "jointly"
-            | "formally" | "officially" | "repeatedly" | "further" | "publicly" | "privately"
-            | "briefly" | "finally" | "already" | "subsequently" | "reportedly," | "allegedly"
-            | "directly" | "warmly" | "specifically" | "openly" | "just"
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "later"
+            | "earlier"
+            | "then"
+            | "separately"
+            | "reportedly"
+            | "previously"
+            | "again"
+            | "recently"
+            | "once"
+            | "first"
+            | "personally"
+            | "jointly"
+            | "formally"
+            | "officially"
+            | "repeatedly"
+            | "further"
+            | "publicly"
+            | "privately"
+            | "briefly"
+            | "finally"
+            | "already"
+            | "subsequently"
+            | "reportedly,"
+            | "allegedly"
+            | "directly"
+            | "warmly"
+            | "specifically"
+            | "openly"
+            | "just"
     )
 }
 
@@ -259,9 +289,30 @@ pub(crate) fn is_aux_or_adverb(low: &str) -> bool {
 pub(crate) fn is_irrealis(low: &str) -> bool {
     matches!(
         low,
-        "not" | "n't" | "never" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
-            | "shall" | "to" | "wo" | "ca" | "cannot" | "did" | "does" | "do" | "if" | "unless" | "whether"
-            | "'ll" | "'d"
+        "not"
+            | "n't"
+            | "never"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "shall"
+            | "to"
+            | "wo"
+            | "ca"
+            | "cannot"
+            | "did"
+            | "does"
+            | "do"
+            | "if"
+            | "unless"
+            | "whether"
+            | "'ll"
+            | "'d"
     )
 }
 
@@ -282,21 +333,52 @@ pub(crate) fn is_quote_mark(t: &str) -> bool {
 /// Cheap medium test on a canonical name: a news agency, broadcaster or paper is a cited source, not a speaker.
 pub(crate) fn is_medium(name: &str) -> bool {
     const WORDS: [&str; 22] = [
-        "news", "agency", "television", "tv", "radio", "broadcasting", "broadcast", "press", "times", "post",
-        "journal", "daily", "herald", "gazette", "tribune", "newspaper", "sinmun", "media", "telegraph",
-        "chronicle", "wire", "reuters",
+        "news",
+        "agency",
+        "television",
+        "tv",
+        "radio",
+        "broadcasting",
+        "broadcast",
+        "press",
+        "times",
+        "post",
+        "journal",
+        "daily",
+        "herald",
+        "gazette",
+        "tribune",
+        "newspaper",
+        "sinmun",
+        "media",
+        "telegraph",
+        "chronicle",
+        "wire",
+        "reuters",
     ];
     const NAMES: [&str; 16] = [
-        "kcna", "yonhap", "xinhua", "tass", "ria", "afp", "ap", "cnn", "bbc", "nhk", "kyodo", "bloomberg", "interfax",
-        "aljazeera", "al jazeera", "upi",
+        "kcna",
+        "yonhap",
+        "xinhua",
+        "tass",
+        "ria",
+        "afp",
+        "ap",
+        "cnn",
+        "bbc",
+        "nhk",
+        "kyodo",
+        "bloomberg",
+        "interfax",
+        "aljazeera",
+        "al jazeera",
+        "upi",
     ];
     let lower = name.to_ascii_lowercase();
     if NAMES.contains(&lower.as_str()) {
         return true;
     }
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| WORDS.contains(&w))
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| WORDS.contains(&w))
 }
 
 #[cfg(test)]

@@ -256,7 +256,10 @@ fn place_or_name<'b>(
         // away by their length or first letter before being read.
         let min_len = (2 * letters.len()).saturating_sub(1);
         let long = bases.iter().map(|b| b.as_ref()).find(|b| {
-            b.len() >= min_len && acronyms::may_start_initials(b, letters) && b.contains(' ') && acronyms::initials_are(b, letters)
+            b.len() >= min_len
+                && acronyms::may_start_initials(b, letters)
+                && b.contains(' ')
+                && acronyms::initials_are(b, letters)
         });
         if let Some(long) = long {
             if let Some(c) = country(long) {
@@ -442,7 +445,9 @@ fn acronym_list(art: &Article, defs: &[acronyms::Definition], bases: &[Cow<str>]
     for tok in &art.tokens {
         // Cheap shape test on the bytes first (every token passes here): an acronym starts with two
         // capitals, a capital and a dot, or "G7". The first byte alone turns most tokens away.
-        if !text.get(tok.span.start).is_some_and(u8::is_ascii_uppercase) || !acronym_shaped(&text[tok.span.start..tok.span.end]) {
+        if !text.get(tok.span.start).is_some_and(u8::is_ascii_uppercase)
+            || !acronym_shaped(&text[tok.span.start..tok.span.end])
+        {
             continue;
         }
         let span = tok.span;
@@ -457,13 +462,7 @@ fn acronym_list(art: &Article, defs: &[acronyms::Definition], bases: &[Cow<str>]
                 .and_then(|c| g.country_by_code(c))
                 .map(|c| c.name.clone())
                 .or_else(|| entity_named(w));
-            out.push(Acronym {
-                short: w.to_string(),
-                long: k.long.clone(),
-                refers_to,
-                defined: false,
-                span,
-            });
+            out.push(Acronym { short: w.to_string(), long: k.long.clone(), refers_to, defined: false, span });
         } else if let Some(i) = first_of(w) {
             if canon[i] != w && canon[i].contains(' ') {
                 out.push(Acronym {

@@ -11,16 +11,15 @@ const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
     // Korean
     "kim", "lee", "yi", "ri", "rhee", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang", "cho", "jo",
     "yoon", "yun", "jang", "chang", "lim", "im", "han", "oh", "seo", "suh", "shin", "sin", "kwon", "hwang", "ahn",
-    "an", "song", "yoo", "yu", "hong", "jeon", "jon", "chon", "ko", "go", "moon", "mun", "yang", "son", "bae",
-    "baek", "paek", "heo", "nam", "noh", "roh", "ha", "kwak", "sung", "cha", "joo", "ju", "woo", "ryu", "min",
-    "byun", "chae", "won", "bang", "kong", "hyun", "hyon", "ham", "yeo", "chu", "choo", "do", "so", "ma",
-    // Chinese
-    "wang", "li", "zhang", "liu", "chen", "zhao", "huang", "zhou", "wu", "xu", "sun", "hu", "zhu", "gao", "lin",
-    "he", "guo", "luo", "liang", "zheng", "xie", "tang", "feng", "dong", "xiao", "cheng", "cao", "yuan", "deng",
-    "fu", "shen", "zeng", "peng", "lu", "su", "jiang", "cai", "jia", "ding", "wei", "xue", "ye", "yan", "pan",
-    "du", "dai", "xia", "zhong", "tian", "ren", "fan", "fang", "shi", "yao", "tan", "liao", "zou", "xiong", "jin",
-    "qin", "qian", "wen", "xi", "bo", "qi", "meng", "kong", "mao", "lai", "hou", "kang", "yin", "bai", "duan",
-    "lei", "hao", "long", "wan", "gu", "mo", "geng", "cui",
+    "an", "song", "yoo", "yu", "hong", "jeon", "jon", "chon", "ko", "go", "moon", "mun", "yang", "son", "bae", "baek",
+    "paek", "heo", "nam", "noh", "roh", "ha", "kwak", "sung", "cha", "joo", "ju", "woo", "ryu", "min", "byun", "chae",
+    "won", "bang", "kong", "hyun", "hyon", "ham", "yeo", "chu", "choo", "do", "so", "ma", // Chinese
+    "wang", "li", "zhang", "liu", "chen", "zhao", "huang", "zhou", "wu", "xu", "sun", "hu", "zhu", "gao", "lin", "he",
+    "guo", "luo", "liang", "zheng", "xie", "tang", "feng", "dong", "xiao", "cheng", "cao", "yuan", "deng", "fu",
+    "shen", "zeng", "peng", "lu", "su", "jiang", "cai", "jia", "ding", "wei", "xue", "ye", "yan", "pan", "du", "dai",
+    "xia", "zhong", "tian", "ren", "fan", "fang", "shi", "yao", "tan", "liao", "zou", "xiong", "jin", "qin", "qian",
+    "wen", "xi", "bo", "qi", "meng", "kong", "mao", "lai", "hou", "kang", "yin", "bai", "duan", "lei", "hao", "long",
+    "wan", "gu", "mo", "geng", "cui",
 ];
 
 fn is_east_asian_family(word: &str) -> bool {
@@ -221,8 +220,16 @@ mod tests {
     fn family_name_first_and_last() {
         assert_eq!(
             canon(&["Kim Jong-un", "Sergei Shoigu", "Kim", "Shoigu", "Li Hongzhong", "Li", "Xi Jinping", "Xi"]),
-            ["Kim Jong-un", "Sergei Shoigu", "Kim Jong-un", "Sergei Shoigu", "Li Hongzhong", "Li Hongzhong",
-                "Xi Jinping", "Xi Jinping"]
+            [
+                "Kim Jong-un",
+                "Sergei Shoigu",
+                "Kim Jong-un",
+                "Sergei Shoigu",
+                "Li Hongzhong",
+                "Li Hongzhong",
+                "Xi Jinping",
+                "Xi Jinping"
+            ]
         );
     }
     #[test]

@@ -64,7 +64,8 @@ pub(crate) fn before(doc: &Doc, ei: usize) -> Option<String> {
 pub(crate) fn after(doc: &Doc, ei: usize) -> Option<String> {
     let art = doc.art;
     let e = &art.entities[ei];
-    let end = super::lex::sentence_of_token(art, e.token_start).map(|s| art.sentences[s].token_end).unwrap_or(doc.len());
+    let end =
+        super::lex::sentence_of_token(art, e.token_start).map(|s| art.sentences[s].token_end).unwrap_or(doc.len());
     let end = end.min(doc.len());
     let mut k = e.token_end;
     if k >= end || doc.tok(k) != "," {

@@ -85,8 +85,7 @@ pub fn article(text: &str, ents: &[(&str, &str)]) -> Article {
     art.tokens = tokenize(text);
     // Sentences within paragraphs.
     for (pi, p) in paras.iter().enumerate() {
-        let toks: Vec<usize> =
-            (0..art.tokens.len()).filter(|&t| p.contains(art.tokens[t].span)).collect();
+        let toks: Vec<usize> = (0..art.tokens.len()).filter(|&t| p.contains(art.tokens[t].span)).collect();
         let mut k = 0;
         while k < toks.len() {
             let first = toks[k];
