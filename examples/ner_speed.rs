@@ -9,7 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let data = std::env::args().nth(1).unwrap_or_else(|| "../shared/data".into());
     let t = Instant::now();
-    dateline::ner::shipped_model().expect("model loads");
+    dateline::eval::stages::shipped_model().expect("model loads");
     println!("model load: {:.3} s", t.elapsed().as_secs_f64());
     let mut stories = Vec::new();
     for i in 0..22 {

@@ -1,7 +1,7 @@
 //! Compares the pipeline's tokens and sentences with CoNLL's on a CoNLL file (development aid):
 //! `cargo run --release --example ner_tokcheck -- ../shared/data/conll2003/dev.txt`
-use dateline::datasets::conll;
-use dateline::ner::eval::document_text;
+use dateline::eval::conll;
+use dateline::eval::ner::document_text;
 use std::collections::{HashMap, HashSet};
 
 fn main() {

@@ -5,7 +5,7 @@
 //! cargo run --release --example parse_digest [-- REUTERS_DIR]
 //! (REUTERS_DIR defaults to ../shared/data/reuters21578; the sample corpus is read from
 //! python/dateline/data/sample/; a few invented stress texts cover Unicode whitespace and CRLF.)
-use dateline::{article::parse_structure, datasets::reuters, tokenize, Article, ParseOptions};
+use dateline::{corpus::reuters, parse_structure, tokenize, Article, ParseOptions};
 use std::path::Path;
 
 struct Fnv(u64);
@@ -44,7 +44,7 @@ fn digest(name: &str, texts: &[(String, ParseOptions)]) -> u64 {
     let (mut toks, mut sents, mut paras) = (0, 0, 0);
     for (t, o) in texts {
         let mut a = parse_structure(t, o);
-        tokenize::annotate(&mut a);
+        tokenize(&mut a);
         toks += a.tokens.len();
         sents += a.sentences.len();
         paras += a.paragraphs.len();

@@ -5,7 +5,7 @@
 //!   valgrind --tool=callgrind --toggle-collect=parse_speed::parse_all \
 //!       target/release/examples/parse_speed ../shared/data/reuters21578 3000 1)
 //! (The project's benchmark lives in benchmarks/; this is the Rust-side check of the same figure.)
-use dateline::{article::parse_structure, datasets::reuters, tokenize, ParseOptions};
+use dateline::{corpus::reuters, parse_structure, tokenize, ParseOptions};
 use std::time::Instant;
 
 /// Nanoseconds this thread has run on a CPU (Linux), so a busy shared machine does not count against
@@ -34,7 +34,7 @@ fn parse_all(texts: &[(String, ParseOptions)]) -> (usize, usize) {
     let (mut toks, mut sents) = (0, 0);
     for (t, o) in texts {
         let mut a = parse_structure(t, o);
-        tokenize::annotate(&mut a);
+        tokenize(&mut a);
         toks += a.tokens.len();
         sents += a.sentences.len();
     }

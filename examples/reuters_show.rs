@@ -1,6 +1,6 @@
 //! Prints the rebuilt wire text and parsed structure of Reuters-21578 stories by NEWID (debug aid).
 //! cargo run --example reuters_show -- ../shared/data/reuters21578 615 829
-use dateline::{article::parse_structure, datasets::reuters, ParseOptions};
+use dateline::{corpus::reuters, parse_structure, ParseOptions};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let stories = reuters::read_dir(std::path::Path::new(&args[1])).unwrap();

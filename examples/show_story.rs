@@ -1,11 +1,11 @@
 //! Prints the structure, sentences and tokens of story files (debug aid).
 //! cargo run --example show_story -- FILE...
-use dateline::{article::parse_structure, tokenize, ParseOptions};
+use dateline::{parse_structure, tokenize, ParseOptions};
 fn main() {
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path).unwrap();
         let mut a = parse_structure(&text, &ParseOptions::default());
-        tokenize::annotate(&mut a);
+        tokenize(&mut a);
         println!(
             "== {path}\ndate {:?} headline {:?}\nbylines {:?}\ndateline {:?}",
             a.date,

@@ -1,7 +1,7 @@
 //! Debug aid for the time rules on TimeBank.
 //! cargo run --example timebank_show -- FILE.tml...   every entity with its value, then the gold
 //! cargo run --example timebank_show -- --names DIR   gold DATE/TIME overlapped by a name entity
-use dateline::{datasets::timebank, types::Label, ParseOptions};
+use dateline::{eval::timebank, Label, ParseOptions};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--names") {

@@ -4,25 +4,28 @@
 //! time values, quotes, events -> rows (corpus engine, statistics). Each stage is its own module and
 //! plain Rust; the pyo3 binding (feature `python`) is a thin layer in `python/`.
 
-pub mod article;
+// The stages, in the order the data flows through them. A stage uses only the stages above it,
+// the data model (`types`, `error`), `util` and the shared `gazetteer` (tests/layering.rs checks).
 pub mod corpus;
-pub mod datasets;
-pub mod dates;
-pub mod error;
-pub mod events;
-pub mod gazetteer;
-pub mod ner;
-pub mod quotes;
-pub mod resolve;
-pub mod rules;
+mod entities;
+mod error;
+#[cfg(feature = "eval")]
+pub mod eval;
+mod gazetteer;
+mod reading;
 pub mod stats;
-pub mod tokenize;
-pub mod types;
+mod structure;
+mod time;
+mod types;
+mod util;
 
 #[cfg(feature = "python")]
 mod python;
 
 pub use error::{Error, Result};
+pub use structure::parse_structure;
+pub use structure::tokenize::annotate as tokenize;
+pub use time::normalize as normalize_time;
 pub use types::*;
 
 /// Which stages `analyze` runs after structure, tokens and sentences.
@@ -49,11 +52,11 @@ pub fn analyze(text: &str, opts: &ParseOptions, stages: Stages) -> Result<Articl
 
 /// `parse` with another entity model than the shipped one (training tools score candidates
 /// through the full pipeline without rebuilding the library).
-pub fn parse_with_model(text: &str, opts: &ParseOptions, model: &ner::Model) -> Result<Article> {
+pub fn parse_with_model(text: &str, opts: &ParseOptions, model: &entities::Model) -> Result<Article> {
     analyze_using(text, opts, Stages::default(), Some(model))
 }
 
-fn analyze_using(text: &str, opts: &ParseOptions, stages: Stages, model: Option<&ner::Model>) -> Result<Article> {
+fn analyze_using(text: &str, opts: &ParseOptions, stages: Stages, model: Option<&entities::Model>) -> Result<Article> {
     if text.len() > MAX_STORY_BYTES {
         return Err(too_long(text));
     }
@@ -70,23 +73,20 @@ fn analyze_owned_using(
     text: String,
     opts: &ParseOptions,
     stages: Stages,
-    model: Option<&ner::Model>,
+    model: Option<&entities::Model>,
 ) -> Result<Article> {
     if text.len() > MAX_STORY_BYTES {
         return Err(too_long(&text));
     }
-    let mut art = article::parse_structure_owned(text, opts);
-    tokenize::annotate(&mut art);
+    let mut art = structure::parse_structure_owned(text, opts);
+    structure::tokenize::annotate(&mut art);
     if stages.entities {
         match model {
-            Some(m) => ner::recognize_using(m, &mut art),
-            None => ner::recognize(&mut art),
+            Some(m) => entities::recognize_using(m, &mut art),
+            None => entities::recognize(&mut art),
         }
         if stages.reading {
-            resolve::resolve(&mut art);
-            dates::annotate(&mut art);
-            quotes::extract(&mut art);
-            events::extract(&mut art);
+            reading::read(&mut art);
         }
     }
     Ok(art)

@@ -13,7 +13,7 @@ const MIN_F1: f64 = 92.0;
 #[test]
 fn conll_dev_full_pipeline() {
     let Some(dev) = shared() else { return };
-    let report = dateline::ner::eval::evaluate_conll(&dev).expect("dev set evaluates");
+    let report = dateline::eval::ner::evaluate_conll(&dev).expect("dev set evaluates");
     eprintln!("{report}");
     assert_eq!(report.documents, 216);
     assert_eq!(report.overall.gold, 5942);

@@ -1,5 +1,5 @@
 //! The shipped entity model: it loads, tags hand-written news sentences, and merges with rules.
-use dateline::ner::{self, model::TYPES};
+use dateline::eval::stages::{self as ner, TYPES};
 use dateline::*;
 
 /// An article whose tokens are the space-separated words of each line, one sentence a line.

@@ -1,6 +1,9 @@
 //! End to end: train a tiny model on sentences written here, then tag new sentences with it.
-use dateline::datasets::conll;
-use dateline::ner::{lexicon::Lexicon, model::TYPES, train};
+use dateline::eval::conll;
+use dateline::eval::{
+    stages::{Lexicon, TYPES},
+    train,
+};
 
 const TRAIN: &str = "\
 -DOCSTART- -X- -X- O
@@ -47,6 +50,6 @@ fn trains_a_tiny_model_and_tags_with_it() {
     assert_eq!(got, vec![(0, 2, "PER"), (3, 4, "LOC")]);
     // the model survives a round trip through its file format
     let bytes = model.to_bytes();
-    let back = dateline::ner::Model::from_bytes(&bytes, Lexicon::from_text("", "")).unwrap();
+    let back = dateline::eval::stages::Model::from_bytes(&bytes, Lexicon::from_text("", "")).unwrap();
     assert_eq!(back.tag_document(&sent), spans);
 }

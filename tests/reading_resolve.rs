@@ -227,9 +227,9 @@ fn clusters_group_by_canonical_and_label() {
 #[test]
 fn empty_and_entity_free_articles() {
     let mut art = Article::default();
-    resolve::resolve(&mut art);
-    quotes::extract(&mut art);
-    events::extract(&mut art);
+    dateline::eval::stages::names(&mut art);
+    dateline::eval::stages::quotes(&mut art);
+    dateline::eval::stages::events(&mut art);
     assert!(art.clusters.is_empty() && art.quotes.is_empty() && art.events.is_empty());
     let art = read("Nothing happened here.", &[]);
     assert!(art.clusters.is_empty());

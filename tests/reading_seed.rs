@@ -200,7 +200,7 @@ fn seed_gold_oracle_entities() {
     }
     names.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
     // Numbers and dates come from the rules, as in the pipeline; names from the gold.
-    let mut ents: Vec<Entity> = rules::find(&art);
+    let mut ents: Vec<Entity> = dateline::eval::stages::find_rules(&art);
     for (m, label) in &names {
         for (pos, _) in art.text.match_indices(m.as_str()) {
             let span = Span::new(pos, pos + m.len());
@@ -216,10 +216,10 @@ fn seed_gold_oracle_entities() {
     }
     ents.sort_by_key(|e| e.span.start);
     art.entities = ents;
-    resolve::resolve(&mut art);
-    dates::annotate(&mut art);
-    quotes::extract(&mut art);
-    events::extract(&mut art);
+    dateline::eval::stages::names(&mut art);
+    dateline::eval::stages::time_values(&mut art);
+    dateline::eval::stages::quotes(&mut art);
+    dateline::eval::stages::events(&mut art);
     if std::env::var_os("DUMP").is_some() {
         for q in &art.quotes {
             println!(

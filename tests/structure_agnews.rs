@@ -1,7 +1,7 @@
 //! AG News acceptance (issue 2): of the `test.csv` descriptions that begin with a `CITY (AGENCY) -`
 //! dateline, place and agency right in >= 98%. The gold comes from a regex on the raw description,
 //! written independently of the parser.
-use dateline::{article::parse_structure, datasets::agnews, ParseOptions};
+use dateline::{eval::agnews, parse_structure, ParseOptions};
 use regex::Regex;
 mod common;
 use common::{norm, shared_path};

@@ -1,12 +1,12 @@
 //! Bad input (issue 2): empty text, whitespace only, a 20 MB story, NUL bytes, 1 MB lines, a story
 //! that is all captions, pathological runs. No panic, no hang; the times are printed, not asserted.
-use dateline::{article::parse_structure, tokenize, ParseOptions};
+use dateline::{parse_structure, tokenize, ParseOptions};
 use std::time::Instant;
 
 fn run(name: &str, text: &str) -> dateline::Article {
     let t = Instant::now();
     let mut a = parse_structure(text, &ParseOptions::default());
-    tokenize::annotate(&mut a);
+    tokenize(&mut a);
     println!(
         "{name}: {} bytes, {} paragraphs, {} tokens in {:.3} s",
         text.len(),

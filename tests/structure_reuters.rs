@@ -1,8 +1,8 @@
 //! Reuters-21578 acceptance for the structure parser (issue 2): every story with a `<DATELINE>`,
 //! rebuilt as raw wire text and parsed with `date=` its `<DATE>`'s day.
 //! Run with `cargo test --release --test structure_reuters -- --nocapture` to see the figures.
-use dateline::article::parse_structure;
-use dateline::datasets::reuters;
+use dateline::corpus::reuters;
+use dateline::parse_structure;
 use dateline::ParseOptions;
 use regex::Regex;
 mod common;

@@ -1,7 +1,7 @@
 //! The seed story (issue 2): every item under "article" in `../shared/gold/seed-expectations.json`
 //! holds for `../shared/seed/*.txt`.
 mod common;
-use dateline::{article::parse_structure, tokenize, ParseOptions, Section};
+use dateline::{parse_structure, tokenize, ParseOptions, Section};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -61,7 +61,7 @@ fn seed_story_article_expectations() {
     assert!(!a.body().contains(not_in_body));
 
     // Tokens and sentences cover dateline, body and captions, with spans into the original text.
-    tokenize::annotate(&mut a);
+    tokenize(&mut a);
     assert!(a.sentences.iter().any(|x| x.section == Section::Dateline));
     assert_eq!(a.sentences.iter().filter(|x| matches!(x.section, Section::Caption(_))).count(), 4);
     let toks: Vec<&str> = (0..a.tokens.len()).map(|i| a.token_text(i)).collect();

@@ -3,7 +3,7 @@
 mod common;
 use std::path::PathBuf;
 
-use dateline::types::*;
+use dateline::*;
 
 fn shared() -> Option<PathBuf> {
     common::shared_path("gold/seed-expectations.json")
@@ -53,7 +53,7 @@ fn seed_names_with_numbers_are_not_numbers() {
             }
         }
     }
-    let rules = dateline::rules::find_in_text(&art.text);
+    let rules = dateline::eval::stages::find_rules_in_text(&art.text);
     for (span, label) in rules {
         let t = &art.text[span.start..span.end];
         let before = &art.text[..span.start];

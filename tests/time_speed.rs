@@ -29,8 +29,8 @@ impl Clock {
     }
 }
 
-use dateline::datasets::reuters;
-use dateline::types::*;
+use dateline::corpus::reuters;
+use dateline::*;
 
 fn reuters_dir() -> Option<PathBuf> {
     let shared = std::env::var_os("DATELINE_SHARED")
@@ -55,7 +55,7 @@ fn rules_words_per_second() {
     // Warm-up (lexicon init, caches), then timed passes.
     let mut n = 0;
     for b in &bodies {
-        n += dateline::rules::find_in_text(b).len();
+        n += dateline::eval::stages::find_rules_in_text(b).len();
     }
     // CPU time comes in 10 ms ticks: time five passes together.
     const PASSES: usize = 5;
@@ -63,7 +63,7 @@ fn rules_words_per_second() {
     for _ in 0..PASSES {
         let mut k = 0;
         for b in &bodies {
-            k += dateline::rules::find_in_text(b).len();
+            k += dateline::eval::stages::find_rules_in_text(b).len();
         }
         assert_eq!(k, n);
     }
@@ -79,7 +79,7 @@ fn rules_words_per_second() {
     let t = Clock::now();
     let mut nt = 0;
     for b in &bodies {
-        nt += dateline::dates::scan::scan(b).len();
+        nt += dateline::eval::stages::scan_time(b).len();
     }
     let el = t.elapsed();
     println!("dates::scan alone: {nt} tokens: {:.3} s, {:.0} words/s", el, words as f64 / el);
@@ -90,8 +90,8 @@ fn rules_words_per_second() {
     for (s, b) in stories.iter().zip(stories.iter().map(|s| s.body.as_deref())) {
         let Some(b) = b else { continue };
         let mut art = Article { text: b.to_string(), date: s.date.clone(), ..Default::default() };
-        art.entities = dateline::rules::find(&art);
-        dateline::dates::annotate(&mut art);
+        art.entities = dateline::eval::stages::find_rules(&art);
+        dateline::eval::stages::time_values(&mut art);
         valued += art.entities.iter().filter(|e| e.value.is_some()).count();
     }
     let el = t.elapsed();

@@ -4,8 +4,8 @@
 //! fails when it is absent under `CI=true`. `TIME_DUMP=1` prints every miss for error analysis.
 use std::path::PathBuf;
 
-use dateline::datasets::timebank;
-use dateline::dates::eval;
+use dateline::eval::time as eval;
+use dateline::eval::timebank;
 
 fn timebank_dir() -> Option<PathBuf> {
     let shared = std::env::var_os("DATELINE_SHARED")

@@ -529,7 +529,7 @@ fn collect_texts(data: &Path) -> Result<Vec<String>, String> {
     }
     let conll = data.join("conll2003/train.txt");
     if conll.exists() {
-        let docs = dateline::datasets::conll::read(&conll).map_err(|e| e.to_string())?;
+        let docs = dateline::eval::conll::read(&conll).map_err(|e| e.to_string())?;
         for d in docs {
             for s in d.sentences {
                 texts.push(s.tokens.join(" "));

@@ -8,8 +8,11 @@
 //! cluster file instead of models/clusters.tsv), --load MODEL [--errors] (score a model on --dev
 //! with gold tokens), --pipeline FILE [--load MODEL] (score the shipped model, or MODEL, through
 //! `parse`; after training, the new model's pipeline score on --dev is printed too).
-use dateline::datasets::conll;
-use dateline::ner::{lexicon::Lexicon, model::TYPES, train};
+use dateline::eval::conll;
+use dateline::eval::{
+    stages::{Lexicon, TYPES},
+    train,
+};
 use std::path::PathBuf;
 
 fn main() {
@@ -48,11 +51,11 @@ fn run() -> Result<(), String> {
                 // answer: LOSS = the tagger had it right, the pipeline not; GAIN = the reverse
                 let p = PathBuf::from(val()?);
                 let docs = conll::read(&p).map_err(|e| e.to_string())?;
-                let model = dateline::ner::shipped_model().map_err(|e| e.to_string())?;
+                let model = dateline::eval::stages::shipped_model().map_err(|e| e.to_string())?;
                 let (mut loss, mut gain) = (0, 0);
                 for d in &docs {
-                    let (text, spans) = dateline::ner::eval::document_text(d);
-                    let (gold, pipe) = dateline::ner::eval::predict_document(d).map_err(|e| e.to_string())?;
+                    let (text, spans) = dateline::eval::ner::document_text(d);
+                    let (gold, pipe) = dateline::eval::ner::predict_document(d).map_err(|e| e.to_string())?;
                     let toks: Vec<Vec<&str>> =
                         d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
                     let mut tag = Vec::new();
@@ -112,7 +115,7 @@ fn run() -> Result<(), String> {
     let loaded = match (&load, pipeline.is_some() || pipeline_errors.is_some() || story.is_some()) {
         (Some(m), true) => {
             let bytes = std::fs::read(m).map_err(|e| format!("{}: {e}", m.display()))?;
-            Some(dateline::ner::Model::from_bytes(&bytes, Lexicon::builtin()).map_err(|e| e.to_string())?)
+            Some(dateline::eval::stages::Model::from_bytes(&bytes, Lexicon::builtin()).map_err(|e| e.to_string())?)
         }
         _ => None,
     };
@@ -134,10 +137,10 @@ fn run() -> Result<(), String> {
         let docs = conll::read(p).map_err(|e| e.to_string())?;
         let mut n = 0;
         for d in &docs {
-            let (text, _) = dateline::ner::eval::document_text(d);
+            let (text, _) = dateline::eval::ner::document_text(d);
             // the story's first word ("SOCCER", "CRICKET"): errors by topic
             let topic = text.split([' ', '\n']).next().unwrap_or("");
-            let (gold, pred) = dateline::ner::eval::predict_document_with(d, model).map_err(|e| e.to_string())?;
+            let (gold, pred) = dateline::eval::ner::predict_document_with(d, model).map_err(|e| e.to_string())?;
             for g in &gold {
                 if !pred.contains(g) {
                     let got: Vec<String> = pred
@@ -159,15 +162,15 @@ fn run() -> Result<(), String> {
         return Ok(());
     }
     if let Some(p) = &pipeline {
-        let r = dateline::ner::eval::evaluate_conll_with(p, model).map_err(|e| e.to_string())?;
+        let r = dateline::eval::ner::evaluate_conll_with(p, model).map_err(|e| e.to_string())?;
         print!("{r}");
         return Ok(());
     }
     if let Some(p) = load {
         let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let model = dateline::ner::Model::from_bytes(&bytes, Lexicon::builtin()).map_err(|e| e.to_string())?;
+        let model = dateline::eval::stages::Model::from_bytes(&bytes, Lexicon::builtin()).map_err(|e| e.to_string())?;
         let dev = dev_path.ok_or("--dev FILE is required with --load")?;
-        let report = dateline::ner::eval::evaluate_conll_gold_tokens(&dev, &model).map_err(|e| e.to_string())?;
+        let report = dateline::eval::ner::evaluate_conll_gold_tokens(&dev, &model).map_err(|e| e.to_string())?;
         print!("{report}");
         if show_errors {
             print_errors(&model, &dev)?;
@@ -184,7 +187,7 @@ fn run() -> Result<(), String> {
     // --clusters tries another cluster file; ship it by copying it to models/clusters.tsv.
     let lex = match &clusters {
         Some(p) => Lexicon::from_text(
-            dateline::ner::lexicon::LEXICON_TSV,
+            dateline::eval::stages::LEXICON_TSV,
             &std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?,
         ),
         None => Lexicon::builtin(),
@@ -199,7 +202,7 @@ fn run() -> Result<(), String> {
         }
         eprintln!("dev overall F1 on gold tokens: {:.2}", c.f1());
         if let Some(p) = &dev_path {
-            let r = dateline::ner::eval::evaluate_conll_with(p, Some(&model)).map_err(|e| e.to_string())?;
+            let r = dateline::eval::ner::evaluate_conll_with(p, Some(&model)).map_err(|e| e.to_string())?;
             eprint!("{r}");
         }
     }
@@ -210,7 +213,7 @@ fn run() -> Result<(), String> {
 }
 
 /// Lists the model's errors on a CoNLL file (gold tokens): missed and spurious entities, by count.
-fn print_errors(model: &dateline::ner::Model, path: &std::path::Path) -> Result<(), String> {
+fn print_errors(model: &dateline::eval::stages::Model, path: &std::path::Path) -> Result<(), String> {
     use std::collections::HashMap;
     let docs = conll::read(path).map_err(|e| e.to_string())?;
     let mut errs: HashMap<String, usize> = HashMap::new();

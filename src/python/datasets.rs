@@ -7,14 +7,14 @@ use pyo3::types::{PyDict, PyList};
 
 use super::article::serialize_to_py;
 use super::errors::guarded;
-use crate::datasets::reuters;
+use crate::corpus::reuters;
 use crate::Error;
 
 /// TempEval-3 measures (strict, relaxed, value P/R/F1 in percent) of DATE/TIME entities on the
 /// TimeML files of `path`.
 #[pyfunction]
 fn eval_timebank<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyAny>> {
-    let report = guarded(py, move || crate::dates::eval::evaluate_timebank(&path))?;
+    let report = guarded(py, move || crate::eval::time::evaluate_timebank(&path))?;
     serialize_to_py(py, &report)
 }
 
@@ -22,7 +22,7 @@ fn eval_timebank<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyA
 /// file at `path`, by the issue-3 protocol (one text per document, exact spans, CoNLL types).
 #[pyfunction]
 fn eval_conll<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyAny>> {
-    let report = guarded(py, move || crate::ner::eval::evaluate_conll(&path))?;
+    let report = guarded(py, move || crate::eval::ner::evaluate_conll(&path))?;
     serialize_to_py(py, &report)
 }
 

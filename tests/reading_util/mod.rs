@@ -3,6 +3,7 @@
 //! at . ? ! (and a closing quote right after), paragraphs at blank lines, and entities given as
 //! (mention, label): every whole-token occurrence of a mention becomes an entity, longer mentions first.
 #![allow(dead_code)]
+use dateline::eval::stages;
 use dateline::*;
 
 const ABBREV: &[&str] = &["Gen.", "Sen.", "Rep.", "Mr.", "Mrs.", "Ms.", "Dr.", "Lt.", "Col.", "Jr.", "St.", "Gov."];
@@ -141,9 +142,9 @@ pub fn article(text: &str, ents: &[(&str, &str)]) -> Article {
 /// Runs the reading stages this engineer owns on a hand-built article.
 pub fn read(text: &str, ents: &[(&str, &str)]) -> Article {
     let mut art = article(text, ents);
-    resolve::resolve(&mut art);
-    quotes::extract(&mut art);
-    events::extract(&mut art);
+    stages::names(&mut art);
+    stages::quotes(&mut art);
+    stages::events(&mut art);
     art
 }
 

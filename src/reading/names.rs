@@ -7,14 +7,10 @@
 //!    countries: one gazetteer name for all aliases) and `.country_code` (countries, places, nationalities);
 //! 4. PERSON entities get `.title` from the words around any of their mentions;
 //! 5. `art.clusters` and `art.acronyms` are filled.
-pub(crate) mod acronyms;
-pub(crate) mod lex;
-pub(crate) mod names;
-pub(crate) mod titles;
-
+use super::story::{self, base_text, is_name_label, Doc};
+use super::{acronyms, name_match as names, titles};
 use crate::gazetteer::gazetteer;
 use crate::types::*;
-use lex::{base_text, is_name_label, Doc};
 use std::borrow::Cow;
 
 /// Sets `.canonical`, `.title`, `.country_code` on entities and fills `art.clusters` and `art.acronyms`.
@@ -325,7 +321,7 @@ fn add_north_south(art: &mut Article) -> bool {
                     if doc.ent(i - 1).is_some() {
                         continue;
                     }
-                    let Some(s) = lex::sentence_of_token(art, i) else { continue };
+                    let Some(s) = story::sentence_of_token(art, i) else { continue };
                     let span = Span::new(art.tokens[i - 1].span.start, art.tokens[i].span.end);
                     added.push(Entity::new(span, Label::Gpe, s, i - 1, i + 1));
                 }
@@ -377,7 +373,7 @@ fn split_country_compounds(art: &mut Article) -> bool {
             continue;
         }
         let map = ent_of_tok.get_or_insert_with(|| Doc::new(art).ent_of_tok);
-        if let Some(&e) = map.get(t).filter(|&&e| e != lex::NONE) {
+        if let Some(&e) = map.get(t).filter(|&&e| e != story::NONE) {
             let e = e as usize;
             let ent = &art.entities[e];
             if ent.token_start != t || ent.token_end != t + 1 {
@@ -385,7 +381,7 @@ fn split_country_compounds(art: &mut Article) -> bool {
             }
             removed.push(e);
         }
-        let Some(s) = lex::sentence_of_token(art, t) else { continue };
+        let Some(s) = story::sentence_of_token(art, t) else { continue };
         let mut off = tok.span.start;
         for p in text.split('-') {
             added.push(Entity::new(Span::new(off, off + p.len()), Label::Gpe, s, t, t + 1));

@@ -1,7 +1,7 @@
 //! Word knowledge the tagger uses as features: gazetteer phrases (data/ner/lexicon.tsv) and word
 //! clusters learned from unlabelled news text (models/clusters.tsv, see `bin/cluster-words.rs`).
 
-use super::hash::{hash_str, FxMap};
+use crate::util::hash::{hash_str, FxMap};
 
 pub const LEXICON_TSV: &str = include_str!("../../data/ner/lexicon.tsv");
 pub const CLUSTERS_TSV: &str = include_str!("../../models/clusters.tsv");

@@ -3,8 +3,8 @@
 //! One pass of a hand-written scanner (`dates::scan`) and pattern code over its tokens: no regular
 //! expressions, one hash lookup per word. Time expressions come from `dates::grammar` (which also
 //! gives their meaning to `dates::annotate`); numbers, amounts and ordinals are matched here.
-use crate::dates::grammar::Matcher;
-use crate::dates::scan::{self, low, Kind, Lex};
+use crate::time::grammar::Matcher;
+use crate::time::scan::{self, low, Kind, Lex};
 use crate::types::*;
 
 /// Numeric and temporal entities of the article. Works over each sentence when the tokenizer has
@@ -485,9 +485,9 @@ mod time_extent_tests {
             }
             let mut art = Article { text: s.clone(), date: Some("2023-07-27".into()), ..Default::default() };
             art.entities = find(&art);
-            crate::dates::annotate(&mut art);
-            let _ = crate::dates::normalize(&s, Some("1987-02-26"));
-            let _ = crate::dates::normalize(&s, None);
+            crate::reading::time_values::annotate(&mut art);
+            let _ = crate::time::normalize(&s, Some("1987-02-26"));
+            let _ = crate::time::normalize(&s, None);
             seed = seed.rotate_left(7) ^ 0xdead_beef;
         }
     }

@@ -409,8 +409,8 @@ mod tests {
         // twice: the second round reads every word's scores from the cache
         for path in paths.iter().chain(&paths) {
             let text = std::fs::read_to_string(path).unwrap();
-            let mut art = crate::article::parse_structure(&text, &crate::ParseOptions::default());
-            crate::tokenize::annotate(&mut art);
+            let mut art = crate::structure::parse_structure(&text, &crate::ParseOptions::default());
+            crate::structure::tokenize::annotate(&mut art);
             let doc: Vec<Vec<&str>> =
                 segments(&art).iter().map(|&(_, s, e)| (s..e).map(|i| art.token_text(i)).collect()).collect();
             let tags = m.tag_features(&features::extract(&m.lex, &doc));

@@ -3,14 +3,12 @@
 //!
 //! The model (models/ner.bin) and its lexicons are compiled into the library and loaded once per
 //! process, shared by all threads. Train it with `cargo run --release --bin train-ner` (README).
-pub mod eval;
 mod fast;
-pub mod features;
-pub mod hash;
-pub mod lexicon;
-pub mod model;
-pub mod refine;
-pub mod train;
+pub(crate) mod features;
+pub(crate) mod lexicon;
+pub(crate) mod model;
+pub(crate) mod refine;
+pub(crate) mod rules;
 
 use crate::types::*;
 use std::sync::OnceLock;
@@ -48,7 +46,7 @@ pub fn recognize_using(model: &Model, art: &mut Article) {
 fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::apply_patterns(art, &mut names);
     refine::fix_events(art, &mut names);
-    let rules = crate::rules::find(art);
+    let rules = crate::entities::rules::find(art);
     art.entities = merge(names, rules);
 }
 

@@ -4,8 +4,8 @@
 //! `Label::conll()`; a prediction counts only when its byte span and type equal a gold entity's.
 //! Reads IOB1 and IOB2.
 
-use crate::datasets::conll::{self, entity_spans, ConllDoc};
 use crate::error::Result;
+use crate::eval::conll::{self, entity_spans, ConllDoc};
 use crate::types::ParseOptions;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -161,7 +161,7 @@ pub fn predict_document(doc: &ConllDoc) -> Result<(Vec<(usize, usize, String)>, 
 /// `predict_document` with `model` in place of the shipped one when given.
 pub fn predict_document_with(
     doc: &ConllDoc,
-    model: Option<&super::Model>,
+    model: Option<&crate::entities::Model>,
 ) -> Result<(Vec<(usize, usize, String)>, Vec<(usize, usize, String)>)> {
     let (text, spans) = document_text(doc);
     let art = match model {
@@ -182,7 +182,7 @@ pub fn evaluate_conll(path: &Path) -> Result<EvalReport> {
 }
 
 /// `evaluate_conll` with `model` in place of the shipped one when given.
-pub fn evaluate_conll_with(path: &Path, model: Option<&super::Model>) -> Result<EvalReport> {
+pub fn evaluate_conll_with(path: &Path, model: Option<&crate::entities::Model>) -> Result<EvalReport> {
     let docs = conll::read(path)?;
     let t0 = std::time::Instant::now();
     let mut tally = Tally::default();
@@ -195,7 +195,7 @@ pub fn evaluate_conll_with(path: &Path, model: Option<&super::Model>) -> Result<
 
 /// Evaluates the shipped tagger alone on the gold tokens (no tokenizer, no rules): isolates the
 /// model's accuracy from the rest of the pipeline.
-pub fn evaluate_conll_gold_tokens(path: &Path, model: &super::Model) -> Result<EvalReport> {
+pub fn evaluate_conll_gold_tokens(path: &Path, model: &crate::entities::Model) -> Result<EvalReport> {
     let docs = conll::read(path)?;
     let t0 = std::time::Instant::now();
     let mut tally = Tally::default();
@@ -206,7 +206,7 @@ pub fn evaluate_conll_gold_tokens(path: &Path, model: &super::Model) -> Result<E
         let mut pred = Vec::new();
         for (si, ents) in tagged.iter().enumerate() {
             for &(s, e, k) in ents {
-                pred.push((spans[si][s].0, spans[si][e - 1].1, super::model::TYPES[k].to_string()));
+                pred.push((spans[si][s].0, spans[si][e - 1].1, crate::entities::model::TYPES[k].to_string()));
             }
         }
         tally.add(&gold_entities(d, &spans), &pred);

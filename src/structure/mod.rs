@@ -8,6 +8,8 @@
 //!    or at every line when the lines are not hard-wrapped; captions and boilerplate are set apart.
 use crate::types::*;
 use regex::Regex;
+
+pub(crate) mod tokenize;
 use std::sync::OnceLock;
 
 /// How many non-blank opening lines may hold header, headline and bylines before the body starts.
@@ -876,7 +878,7 @@ fn valid_ymd(y: i32, m: u32, d: u32) -> Option<String> {
     }
     // Written by hand: `format!` costs more than the rest of a dateline's date.
     let mut out = String::with_capacity(10);
-    crate::dates::resolve::push_ymd(&mut out, y, m, d);
+    crate::time::anchor::push_ymd(&mut out, y, m, d);
     Some(out)
 }
 

@@ -678,7 +678,7 @@ mod tests {
 
     #[test]
     fn cached_tagging_equals_tagging_with_every_feature_listed() {
-        let model = crate::ner::shipped_model().unwrap();
+        let model = crate::entities::shipped_model().unwrap();
         let text = "MARLOW FOODS SAYS PROFIT UP\nMarlow Foods Inc said on Tuesday its profit rose .\n\
                     Chief executive Dana Whitcombe told Reuters in Chicago that Marlow would expand .\n\
                     Whitcombe said the Chicago plant and the Ontario plant would hire .";

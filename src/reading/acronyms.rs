@@ -92,7 +92,7 @@ pub(crate) fn definitions(art: &Article) -> Vec<Definition> {
             continue;
         }
         if art.token_text(i) == "(" && art.token_text(i + 2) == ")" && looks_like_acronym(art.token_text(i + 1)) {
-            let Some(si) = super::lex::sentence_of_token(art, i) else { continue };
+            let Some(si) = super::story::sentence_of_token(art, i) else { continue };
             let s = &art.sentences[si];
             if i + 2 >= s.token_end {
                 continue;

@@ -2,7 +2,7 @@
 //! Politburo member Li Hongzhong", "Defense Minister Sergei Shoigu") and appositives ("Li Hongzhong, a
 //! Politburo member,", "Shoigu, Russia's defense minister,"). A possessive country before the title
 //! ("Russia's Defense Minister") is its owner, not part of the title.
-use super::lex::{is_possessive, Doc};
+use super::story::{is_possessive, Doc};
 use crate::gazetteer::gazetteer;
 use crate::types::*;
 
@@ -22,7 +22,7 @@ fn title_label(l: Label) -> bool {
 pub(crate) fn before(doc: &Doc, ei: usize) -> Option<String> {
     let art = doc.art;
     let e = &art.entities[ei];
-    let floor = super::lex::sentence_of_token(art, e.token_start).map(|s| art.sentences[s].token_start).unwrap_or(0);
+    let floor = super::story::sentence_of_token(art, e.token_start).map(|s| art.sentences[s].token_start).unwrap_or(0);
     let mut j = e.token_start;
     while j > floor {
         let t = j - 1;
@@ -65,7 +65,7 @@ pub(crate) fn after(doc: &Doc, ei: usize) -> Option<String> {
     let art = doc.art;
     let e = &art.entities[ei];
     let end =
-        super::lex::sentence_of_token(art, e.token_start).map(|s| art.sentences[s].token_end).unwrap_or(doc.len());
+        super::story::sentence_of_token(art, e.token_start).map(|s| art.sentences[s].token_end).unwrap_or(doc.len());
     let end = end.min(doc.len());
     let mut k = e.token_end;
     if k >= end || doc.tok(k) != "," {

@@ -2,10 +2,10 @@
 //! second stage trained on first-stage decisions made by models that did not see the document
 //! (k-fold jackknife), so it learns how far to trust them.
 
-use super::features::{self, DocFeatures, ExtraFeatures};
-use super::lexicon::Lexicon;
-use super::model::{self, DenseF32, Model, Perceptron, Scorer, Weights, TYPES};
-use crate::datasets::conll::{entity_spans, ConllDoc};
+use crate::entities::features::{self, DocFeatures, ExtraFeatures};
+use crate::entities::lexicon::Lexicon;
+use crate::entities::model::{self, DenseF32, Model, Perceptron, Scorer, Weights, TYPES};
+use crate::eval::conll::{entity_spans, ConllDoc};
 
 #[derive(Debug, Clone)]
 pub struct TrainConfig {

@@ -9,7 +9,7 @@
 //! beyond the verb: "A and B held a meeting" (A meets B), and "During the meeting, A gave B ..." (A and B
 //! met; the host of a meeting named just before, "Kim met separately with ...", is the subject).
 use crate::gazetteer::gazetteer;
-use crate::resolve::lex::{self, is_aux_or_adverb, is_determiner, Doc};
+use crate::reading::story::{self, is_aux_or_adverb, is_determiner, Doc};
 use crate::types::*;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -63,8 +63,9 @@ impl Pred {
 /// The trigger a lower-cased token is, if any. Present participles only where a comma-led participle
 /// clause is common in news ("..., firing a missile").
 fn trigger(low: &str) -> Option<Pred> {
-    static MAP: std::sync::OnceLock<lex::Lexicon<Pred>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| lex::Lexicon::new(TRIGGERS.iter().flat_map(|(ws, p)| ws.iter().map(move |w| (*w, *p))))).get(low)
+    static MAP: std::sync::OnceLock<story::Lexicon<Pred>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| story::Lexicon::new(TRIGGERS.iter().flat_map(|(ws, p)| ws.iter().map(move |w| (*w, *p)))))
+        .get(low)
 }
 
 /// Trigger words by predicate; looked up by hash since every token of a sentence is tried.
@@ -230,7 +231,7 @@ struct Reader<'d, 'a> {
 impl<'d, 'a> Reader<'d, 'a> {
     fn name(&self, e: usize) -> String {
         let ent = &self.doc.art.entities[e];
-        ent.canonical.clone().unwrap_or_else(|| lex::base_text(self.doc.art, ent).into_owned())
+        ent.canonical.clone().unwrap_or_else(|| story::base_text(self.doc.art, ent).into_owned())
     }
 
     fn push(&mut self, subj: usize, pred: &str, obj: usize, detail: Option<String>, si: usize, span: Span) {
@@ -272,7 +273,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         let mut j = v;
         while j > a {
             let low = d.low(j - 1);
-            if lex::is_irrealis(low) || is_be(low) && !d.low(v).ends_with("ing") {
+            if story::is_irrealis(low) || is_be(low) && !d.low(v).ends_with("ing") {
                 return Vec::new();
             }
             if is_aux_or_adverb(low) {
@@ -386,7 +387,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             let low = d.low(k);
             let tw = g.title_word(low);
             if is_determiner(low)
-                || lex::is_quote_mark(d.tok(k))
+                || story::is_quote_mark(d.tok(k))
                 || ((tw.head || tw.modifier || tw.honorific) && d.is_cap(k))
             {
                 k += 1;

@@ -9,7 +9,7 @@
 //! said Kim", "he said" -> the last person named, "it added" -> the medium last cited), "according to X";
 //! otherwise the previous quote of the paragraph, then the neighbouring sentences of the paragraph. A news
 //! medium as subject ("the KCNA said") is the quote's source, not its speaker.
-use crate::resolve::lex::{self, is_aux_or_adverb, is_medium, Doc};
+use crate::reading::story::{self, is_aux_or_adverb, is_medium, Doc};
 use crate::types::*;
 use std::cell::{Cell, OnceCell};
 
@@ -200,7 +200,7 @@ fn is_name(art: &Article, span: Span) -> bool {
     if art.entities[i..]
         .iter()
         .take_while(|e| e.span.start == span.start)
-        .any(|e| e.span == span && lex::is_name_label(e.label))
+        .any(|e| e.span == span && story::is_name_label(e.label))
     {
         return true;
     }
@@ -235,7 +235,7 @@ fn is_name(art: &Article, span: Span) -> bool {
 /// letters a verb may have. This runs on every token of a sentence near a quote, and the filter turns
 /// nearly all away before they are lower-cased and hashed.
 struct Verbs {
-    set: lex::Lexicon<()>,
+    set: story::Lexicon<()>,
     /// Per length: the `letter_bit`s of the first letters of the verbs that long.
     first: [u32; VERB_MAX + 1],
     /// Per length: the same for the last letters.
@@ -256,7 +256,7 @@ fn verbs() -> &'static Verbs {
     static SET: std::sync::OnceLock<Verbs> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         let mut v = Verbs {
-            set: lex::Lexicon::new(REPORTING_VERBS.iter().map(|w| (*w, ()))),
+            set: story::Lexicon::new(REPORTING_VERBS.iter().map(|w| (*w, ()))),
             first: [0; VERB_MAX + 1],
             last: [0; VERB_MAX + 1],
         };
@@ -442,7 +442,7 @@ fn name<'a>(art: &'a Article, e: usize) -> std::borrow::Cow<'a, str> {
     let ent = &art.entities[e];
     match &ent.canonical {
         Some(c) => std::borrow::Cow::Borrowed(c.as_str()),
-        None => lex::base_text(art, ent),
+        None => story::base_text(art, ent),
     }
 }
 
@@ -530,7 +530,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if let Some(e) = self.speaker_ending(l) {
                 return self.attr_of_entity(e);
             }
-            if self.low_is(l, lex::is_person_pronoun) {
+            if self.low_is(l, story::is_person_pronoun) {
                 return Attr { speaker: self.last_person(si, l), ..Default::default() };
             }
             if self.is_word(l, "it") {
@@ -553,7 +553,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 return Attr::default();
             }
-            if doc.tok(l) == "," && !lex::is_quote_mark(doc.tok(l.saturating_sub(1))) {
+            if doc.tok(l) == "," && !story::is_quote_mark(doc.tok(l.saturating_sub(1))) {
                 // "Li, a Politburo member, said": the name before the appositive.
                 for t in (a.max(l.saturating_sub(12))..l).rev() {
                     if doc.tok(t) == "," {
@@ -573,7 +573,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let g = crate::gazetteer::gazetteer();
             let mut k = v + 1;
             while k < b
-                && self.low_is(k, |w| lex::is_determiner(w) || g.title_word(w).head || g.title_word(w).modifier)
+                && self.low_is(k, |w| story::is_determiner(w) || g.title_word(w).head || g.title_word(w).modifier)
                 && doc.ent(k).is_none()
             {
                 k += 1;
@@ -604,7 +604,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while t + 2 < b {
             if !self.quoted[t] && self.is_word(t, "according") && self.is_word(t + 1, "to") {
                 let mut k = t + 2;
-                while k < b && self.low_is(k, lex::is_determiner) {
+                while k < b && self.low_is(k, story::is_determiner) {
                     k += 1;
                 }
                 // "according to the North's Korean Central News Agency": skip a possessive owner.
@@ -685,7 +685,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let ns = self.sents.len();
         for r in kept {
             for pos in [r.span.start, r.close_end.saturating_sub(1)] {
-                if let Some(si) = lex::sentence_at(art, pos) {
+                if let Some(si) = story::sentence_at(art, pos) {
                     self.sents[si.saturating_sub(6)..(si + 2).min(ns)].iter_mut().for_each(|x| x.need = true);
                 }
             }
@@ -825,7 +825,7 @@ fn attribute(art: &Article, raws: &[Raw]) -> Vec<Quote> {
     // (sentence, attribution) of each kept quote; the names are written out at the end.
     let mut found: Vec<(Option<usize>, Attr)> = Vec::with_capacity(kept.len());
     for (qi, r) in kept.iter().enumerate() {
-        let Some(si) = lex::sentence_at(art, r.span.start) else {
+        let Some(si) = story::sentence_at(art, r.span.start) else {
             found.push((None, Attr::default()));
             continue;
         };
@@ -842,7 +842,7 @@ fn attribute(art: &Article, raws: &[Raw]) -> Vec<Quote> {
                 && (doc.tok(t) == ","
                     || doc.ent(t).is_some()
                     || ctx.is_word(t, "it")
-                    || ctx.low_is(t, |w| is_aux_or_adverb(w) || lex::is_person_pronoun(w) || lex::is_determiner(w)))
+                    || ctx.low_is(t, |w| is_aux_or_adverb(w) || story::is_person_pronoun(w) || story::is_determiner(w)))
             {
                 t += 1;
             }
@@ -859,7 +859,7 @@ fn attribute(art: &Article, raws: &[Raw]) -> Vec<Quote> {
         // A quote running over paragraphs may be attributed in its last sentence.
         let mut attr = ctx.sentence_attr(si, verb);
         if !attr.found() {
-            if let Some(se) = lex::sentence_at(art, r.close_end.saturating_sub(1)).filter(|&s| s != si) {
+            if let Some(se) = story::sentence_at(art, r.close_end.saturating_sub(1)).filter(|&s| s != si) {
                 attr = ctx.sentence_attr(se, ctx.verb_of(se));
             }
         }
@@ -912,7 +912,7 @@ mod tests {
                 let a = art.tokens.partition_point(|t| t.span.start < start);
                 let b = art.tokens.partition_point(|t| t.span.end <= end);
                 if a < b && art.tokens[a].span.start == start && art.tokens[b - 1].span.end == end {
-                    let si = lex::sentence_of_token(&art, a).unwrap();
+                    let si = story::sentence_of_token(&art, a).unwrap();
                     art.entities.push(Entity::new(Span::new(start, end), label, si, a, b));
                 }
             }

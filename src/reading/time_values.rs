@@ -7,12 +7,8 @@
 //! and TIME keep only points in time.
 use crate::types::*;
 
-pub mod eval;
-pub mod grammar;
-pub mod resolve;
-pub mod scan;
-
-use resolve::{parse_iso_date, Ctx, Point};
+use crate::time::anchor::{parse_iso_date, Ctx, Point};
+use crate::time::{boundary_after, parse_in_context, scan};
 
 /// Sets `.value` on the article's DATE and TIME entities, in text order (so "a year earlier" and
 /// "the previous day" refer to the time mentioned before them), and relabels durations and sets
@@ -73,7 +69,7 @@ pub fn annotate(art: &mut Article) {
             ctx.last_near = false;
             ctx.months_context = false;
         }
-        let (mut value, mut point) = resolve::resolve(&sem, ctx, &mut tense_of);
+        let (mut value, mut point) = crate::time::anchor::resolve(&sem, ctx, &mut tense_of);
         if year_ended(&art.text, span) {
             value = Some("P1Y".to_string());
             point = None;
@@ -122,22 +118,6 @@ fn remember(ctx: &mut Ctx, point: Option<Point>) {
     }
 }
 
-/// The TimeML value of one time expression, resolved against `anchor` (ISO `YYYY-MM-DD`).
-/// Weekdays alone are taken as the nearest one in the past (news reports what happened); without an
-/// anchor, expressions that need one give `XXXX` forms where TimeML has them, else None.
-///
-/// ```
-/// use dateline::dates::normalize;
-/// assert_eq!(normalize("Wednesday", Some("2023-07-27")).as_deref(), Some("2023-07-26"));
-/// assert_eq!(normalize("this week", Some("2023-07-27")).as_deref(), Some("2023-W30"));
-/// assert_eq!(normalize("1950-53", None).as_deref(), Some("1950/1953"));
-/// ```
-pub fn normalize(expr: &str, anchor: Option<&str>) -> Option<String> {
-    let sem = parse_expr(expr)?;
-    let ctx = Ctx { anchor: anchor.and_then(parse_iso_date), ..Default::default() };
-    resolve::resolve(&sem, &ctx, &mut || (false, false)).0
-}
-
 /// The text before an expression ends with the word "since" (then spaces).
 fn follows_since(before: &str) -> bool {
     // Most expressions follow a space and a word of ASCII letters: that word decides at a glance
@@ -184,70 +164,6 @@ fn clause_before(text: &str, at: usize) -> usize {
         i -= 1;
     }
     boundary_after(text, lo)
-}
-
-/// `i`, or the next char boundary after it.
-fn boundary_after(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-/// The meaning of the expression at `span` of `text`, read with the words before it (which decide,
-/// e.g., whether "May" is a month); falls back to the expression alone. `toks`: a buffer to reuse.
-fn parse_in_context(text: &str, span: Span, toks: &mut Vec<scan::Tok>) -> Option<grammar::Sem> {
-    let expr = text.get(span.start..span.end)?;
-    let mut lo = span.start.saturating_sub(48);
-    while !text.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    // The grammar looks back at most two tokens before the expression, so the window need only
-    // start two whitespace-separated chunks back (each holds a token). Scanning stops at
-    // whitespace, so from a chunk's start the tokens are those a scan from `lo` finds there; the
-    // first one's line-break flag is carried over. Anything shorter keeps the scan from `lo`.
-    let b = text.as_bytes();
-    // (most bytes are above the space, and so no whitespace, at one comparison)
-    let ws = |c: u8| c <= b' ' && c.is_ascii_whitespace();
-    // the start of the run of (non-)whitespace ending at `q`
-    let run_start = |q: usize, white: bool| b[lo..q].iter().rposition(|&c| ws(c) != white).map_or(lo, |p| lo + p + 1);
-    let mut q = run_start(span.start, false);
-    for _ in 0..2 {
-        q = run_start(run_start(q, true), false);
-    }
-    let newline = q > lo && b[lo..q].iter().rev().take_while(|&&c| ws(c)).any(|&c| c == b'\n');
-    let window = &text[q..span.end];
-    scan::scan_into(window, newline, toks);
-    let at = span.start - q;
-    if let Some(i) = toks.iter().position(|t| t.start == at) {
-        let m = grammar::Matcher::new(window, toks);
-        if let Some(h) = m.match_at(i) {
-            if h.end == toks.len() {
-                return Some(h.sem);
-            }
-        }
-    }
-    parse_expr(expr)
-}
-
-/// The meaning of an expression: the longest time expression found in it.
-fn parse_expr(expr: &str) -> Option<grammar::Sem> {
-    let toks = scan::scan(expr);
-    let m = grammar::Matcher::new(expr, &toks);
-    let mut best: Option<grammar::Hit> = None;
-    let mut i = 0;
-    while i < toks.len() {
-        if let Some(h) = m.match_at(i) {
-            let longer = best.as_ref().is_none_or(|b| h.end - h.start > b.end - b.start);
-            i = h.end;
-            if longer {
-                best = Some(h);
-            }
-        } else {
-            i += 1;
-        }
-    }
-    best.map(|h| h.sem)
 }
 
 const FUTURE_WORDS: &[&str] = &[
@@ -487,6 +403,7 @@ fn tense(text: &str, span: Span) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::normalize;
 
     const D: Option<&str> = Some("2023-07-27");
 
@@ -591,7 +508,7 @@ mod tests {
     /// The time entities the rules find and `annotate` values: (text, label, value).
     fn time_entities(text: &str, date: &str) -> Vec<(String, &'static str, Option<String>)> {
         let mut art = Article { text: text.to_string(), date: Some(date.to_string()), ..Default::default() };
-        art.entities = crate::rules::find(&art);
+        art.entities = crate::entities::rules::find(&art);
         annotate(&mut art);
         art.entities
             .iter()
@@ -714,7 +631,7 @@ mod tests {
             art.sentences.push(Sentence { span: Span::new(start, end), token_start: 0, token_end: 0, section });
             start = end + 1;
         }
-        art.entities = crate::rules::find(&art);
+        art.entities = crate::entities::rules::find(&art);
         annotate(&mut art);
         let got: Vec<(&str, &str)> =
             art.entities.iter().map(|e| (art.slice(e.span), e.value.as_deref().unwrap_or("-"))).collect();

@@ -18,6 +18,7 @@ use crate::Stages;
 
 pub mod columns;
 pub mod pool;
+pub mod reuters;
 
 pub use columns::{Column, IntColumn, StrColumn, Table, Validity};
 

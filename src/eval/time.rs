@@ -12,8 +12,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::datasets::timebank::{self, TimebankDoc};
 use crate::error::Result;
+use crate::eval::timebank::{self, TimebankDoc};
 use crate::types::*;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -87,8 +87,8 @@ fn read(doc: &TimebankDoc) -> (Vec<Predicted>, usize) {
     };
     // Until the tagger merges the rule entities into `parse`, the rules stand alone.
     if art.entities.is_empty() {
-        art.entities = crate::rules::find(&art);
-        crate::dates::annotate(&mut art);
+        art.entities = crate::entities::rules::find(&art);
+        crate::reading::time_values::annotate(&mut art);
     }
     let durations = art.entities.iter().filter(|e| matches!(e.label, Label::Duration | Label::Set)).count();
     let pred = art

@@ -26,7 +26,7 @@ pub fn annotate(art: &mut Article) {
     for (i, c) in art.captions.iter().enumerate() {
         // Only the caption's descriptive words: "view larger image", the restriction and the credit
         // are metadata, already split into fields.
-        let span = crate::article::caption_text_span(&art.text, c.span);
+        let span = crate::structure::caption_text_span(&art.text, c.span);
         parts.push((span, Section::Caption(i)));
     }
     parts.sort_by_key(|(s, _)| s.start);

@@ -3,8 +3,8 @@
 //! stored. Static features depend only on the text and are computed once per token; the decoder adds
 //! the ones that depend on previous decisions (`dynamic`).
 
-use super::hash::{hash_str, mix, FxMap};
 use super::lexicon::{ClusterPath, Lexicon, CATEGORIES};
+use crate::util::hash::{hash_str, mix, FxMap};
 
 /// Feature templates. Values are part of the model format: never renumber, only add.
 mod tpl {

@@ -1,0 +1,21 @@
+//! Reading: what the story says about its entities, after recognition. Canonical names, titles,
+//! acronyms and country codes (`names`), time values (`time_values`), quotes and their speakers
+//! (`quotes`), who did what to whom (`events`). All read one shared view of the story (`story::Doc`).
+use crate::types::Article;
+
+pub(crate) mod acronyms;
+pub(crate) mod events;
+pub(crate) mod name_match;
+pub(crate) mod names;
+pub(crate) mod quotes;
+pub(crate) mod story;
+pub(crate) mod time_values;
+pub(crate) mod titles;
+
+/// Runs every reading stage, in order: names, time values, quotes, events.
+pub fn read(art: &mut Article) {
+    names::resolve(art);
+    time_values::annotate(art);
+    quotes::extract(art);
+    events::extract(art);
+}

@@ -1,0 +1,2 @@
+//! Small helpers every stage may use: hashing.
+pub(crate) mod hash;
