@@ -37,7 +37,7 @@ fn main() {
     }
     println!("{same}/{gold_n} CoNLL tokens reproduced; {sent_cross} pipeline sentences cross a line");
     let mut v: Vec<_> = bad.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|x| std::cmp::Reverse(x.1));
     for (t, n) in v.iter().take(40) {
         println!("{n:5} {t:?}");
     }

@@ -61,10 +61,8 @@ const TITLES: &str = include_str!("../data/gazetteer/titles.tsv");
 #[derive(Debug, Clone)]
 pub struct Country {
     pub alpha2: String,
-    pub alpha3: String,
     /// The short name news uses ("South Korea", "United States").
     pub name: String,
-    pub capital: String,
 }
 
 /// A well-known acronym news uses without defining it ("KCNA", "NATO", "ICBM").
@@ -72,8 +70,6 @@ pub struct Country {
 pub struct KnownAcronym {
     pub short: String,
     pub long: String,
-    /// The label its mentions carry (ORG for "NATO", GPE for "DPRK", PRODUCT for "ICBM").
-    pub label: crate::types::Label,
     /// Alpha-2 code when the acronym names a country ("DPRK" -> KP).
     pub country: Option<String>,
 }
@@ -117,12 +113,7 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         for r in rows(COUNTRIES) {
             let idx = g.countries.len();
-            g.countries.push(Country {
-                alpha2: r[0].to_string(),
-                alpha3: r[1].to_string(),
-                name: r[2].to_string(),
-                capital: r.get(3).unwrap_or(&"").to_string(),
-            });
+            g.countries.push(Country { alpha2: r[0].to_string(), name: r[2].to_string() });
             g.by_alpha2.insert(r[0].to_string(), idx);
             g.country_names.insert(r[2].to_lowercase(), idx);
             if let Some(others) = r.get(4) {
@@ -156,10 +147,9 @@ impl Gazetteer {
             if r.len() < 3 {
                 continue;
             }
-            let label = crate::types::Label::parse(r[2].trim()).unwrap_or(crate::types::Label::Org);
             let country = r.get(3).map(|c| c.trim()).filter(|c| !c.is_empty()).map(str::to_string);
             g.acronyms.insert(r[0].to_string(), g.known_acronyms.len());
-            g.known_acronyms.push(KnownAcronym { short: r[0].to_string(), long: r[1].to_string(), label, country });
+            g.known_acronyms.push(KnownAcronym { short: r[0].to_string(), long: r[1].to_string(), country });
         }
         for r in rows(TITLES) {
             if let (Some(word), Some(kind)) = (r.first(), r.get(1)) {

@@ -66,20 +66,17 @@ fn country_aliases_share_one_name_and_code() {
     for m in ["U.S.", "America"] {
         let e = mentions(&art, m)[0];
         assert_eq!(e.canonical.as_deref(), Some("United States"), "{m}");
-        assert_eq!(e.country_code.as_deref(), Some("US"));
+        assert_eq!(e.country_code, Some("US"));
         assert_eq!(e.label, Label::Gpe);
     }
     // DPRK, tagged ORG by the tagger, is the country North Korea.
     let e = mentions(&art, "DPRK")[0];
-    assert_eq!(
-        (e.canonical.as_deref(), e.label, e.country_code.as_deref()),
-        (Some("North Korea"), Label::Gpe, Some("KP"))
-    );
+    assert_eq!((e.canonical.as_deref(), e.label, e.country_code), (Some("North Korea"), Label::Gpe, Some("KP")));
     let a = art.acronyms.iter().find(|a| a.short == "DPRK").unwrap();
     assert_eq!(a.refers_to.as_deref(), Some("North Korea"));
     // A city keeps its name and gets its country's code.
     let h = mentions(&art, "Hanoi")[0];
-    assert_eq!((h.canonical.as_deref(), h.country_code.as_deref()), (Some("Hanoi"), Some("VN")));
+    assert_eq!((h.canonical.as_deref(), h.country_code), (Some("Hanoi"), Some("VN")));
 }
 
 #[test]
@@ -87,9 +84,9 @@ fn nationality_links_to_country_and_keeps_its_name() {
     let art = story();
     let e = mentions(&art, "North Korean")[0];
     assert_eq!(e.canonical.as_deref(), Some("North Korean"));
-    assert_eq!(e.country_code.as_deref(), Some("KP"));
+    assert_eq!(e.country_code, Some("KP"));
     assert_eq!(e.label, Label::Norp);
-    assert_eq!(mentions(&art, "Vietnamese")[0].country_code.as_deref(), Some("VN"));
+    assert_eq!(mentions(&art, "Vietnamese")[0].country_code, Some("VN"));
 }
 
 #[test]
@@ -101,7 +98,7 @@ fn the_north_and_hyphenated_compound_are_north_korea() {
     assert!(texts.contains(&"the North"), "{texts:?}");
     // "DPRK-Vietnam" is one token: it yields one mention per country.
     assert_eq!(texts.iter().filter(|t| **t == "DPRK").count(), 2, "{texts:?}");
-    assert_eq!(nk.country_code.as_deref(), Some("KP"));
+    assert_eq!(nk.country_code, Some("KP"));
     assert_eq!(nk.label, Label::Gpe);
     let vn = art.clusters.iter().find(|c| c.canonical == "Vietnam").expect("Vietnam from DPRK-Vietnam");
     assert_eq!(vn.mentions.len(), 1);

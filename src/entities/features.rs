@@ -327,9 +327,6 @@ impl WordCache {
     pub fn len(&self) -> usize {
         self.facts.len()
     }
-    pub fn is_empty(&self) -> bool {
-        self.facts.is_empty()
-    }
     /// Changes whenever the cache is emptied (word ids are then given out again).
     pub fn epoch(&self) -> u64 {
         self.epoch

@@ -32,6 +32,7 @@ fn pos_of(tag: u8) -> u8 {
     (tag.wrapping_sub(1)) % 4
 }
 
+#[cfg(test)]
 pub fn tag_name(tag: u8) -> String {
     if tag == 0 {
         return "O".into();
@@ -39,6 +40,7 @@ pub fn tag_name(tag: u8) -> String {
     format!("{}-{}", ["B", "I", "L", "U"][pos_of(tag) as usize], TYPES[kind_of(tag) as usize])
 }
 
+#[cfg(test)]
 /// Whether `next` may follow `prev` in a valid BILOU sequence; `last` when `next` ends the sentence.
 /// (The decoder does not hold to it: see `best_tag`.)
 #[inline]

@@ -153,8 +153,11 @@ impl Tally {
     }
 }
 
+/// An entity as scored: start and end token, CoNLL type.
+pub type Mention = (usize, usize, String);
+
 /// The protocol's predictions for one document: `crate::parse` on its text, labels mapped to CoNLL.
-pub fn predict_document(doc: &ConllDoc) -> Result<(Vec<(usize, usize, String)>, Vec<(usize, usize, String)>)> {
+pub fn predict_document(doc: &ConllDoc) -> Result<(Vec<Mention>, Vec<Mention>)> {
     predict_document_with(doc, None)
 }
 
@@ -162,7 +165,7 @@ pub fn predict_document(doc: &ConllDoc) -> Result<(Vec<(usize, usize, String)>, 
 pub fn predict_document_with(
     doc: &ConllDoc,
     model: Option<&crate::entities::Model>,
-) -> Result<(Vec<(usize, usize, String)>, Vec<(usize, usize, String)>)> {
+) -> Result<(Vec<Mention>, Vec<Mention>)> {
     let (text, spans) = document_text(doc);
     let art = match model {
         Some(m) => crate::parse_with_model(&text, &ParseOptions::default(), m)?,

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::stats::{self, CountMode};
 
 fn decode<const W: usize, T>(name: &str, bytes: &[u8], from: fn([u8; W]) -> T) -> Result<Vec<T>, Error> {
-    if bytes.len() % W != 0 {
+    if !bytes.len().is_multiple_of(W) {
         return Err(Error::Value(format!("{name}: {} bytes is not a whole number of {W}-byte values", bytes.len())));
     }
     Ok(bytes.chunks_exact(W).map(|c| from(c.try_into().expect("chunk of W bytes"))).collect())

@@ -248,9 +248,7 @@ fn tense_word(w: &str, next: &str) -> Option<bool> {
     }
     let w = scan::low(w);
     let w = w.as_str();
-    if matches!(w, "is" | "are") && next.eq_ignore_ascii_case("to") {
-        Some(true)
-    } else if FUTURE_WORDS.contains(&w) {
+    if matches!(w, "is" | "are") && next.eq_ignore_ascii_case("to") || FUTURE_WORDS.contains(&w) {
         Some(true)
     } else if PAST_WORDS.contains(&w) {
         Some(false)

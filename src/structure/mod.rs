@@ -1573,7 +1573,11 @@ Service runs daily.\n\n(END)\n";
             for _ in 0..40 {
                 seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 let k = (seed >> 33) as usize;
-                t.push_str(if k % 3 == 0 { pieces[k % pieces.len()] } else { ["ab", "word", " ", "x y", "Q"][k % 5] });
+                t.push_str(if k.is_multiple_of(3) {
+                    pieces[k % pieces.len()]
+                } else {
+                    ["ab", "word", " ", "x y", "Q"][k % 5]
+                });
             }
             cases.push(t);
         }

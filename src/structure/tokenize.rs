@@ -59,7 +59,7 @@ pub fn annotate(art: &mut Article) {
 }
 
 /// Tokenizes any string the way `annotate` does; spans are byte ranges into `s`.
-/// The entity recogniser's trainer uses this so training and inference see the same tokens.
+#[cfg(test)]
 pub fn tokenize_str(s: &str) -> Vec<Span> {
     let mut toks = Vec::with_capacity(s.len() / 5 + 1);
     tokenize_range(s, 0, s.len(), &mut toks);
@@ -67,6 +67,7 @@ pub fn tokenize_str(s: &str) -> Vec<Span> {
 }
 
 /// Splits a string into sentences the way `annotate` does a paragraph; spans are byte ranges into `s`.
+#[cfg(test)]
 pub fn sentences_str(s: &str) -> Vec<Span> {
     let mut toks = Vec::new();
     tokenize_range(s, 0, s.len(), &mut toks);
@@ -161,7 +162,7 @@ fn non_alnum_lanes(x: u64) -> u64 {
     let ge = |v: u64, lo: u64| v + ONES * (0x80 - lo);
     let le = |v: u64, hi: u64| !(v + ONES * (0x7f - hi));
     let digit = ge(v, b'0' as u64) & le(v, b'9' as u64);
-    let w = v | ONES * 0x20; // ASCII letters to lower case
+    let w = v | (ONES * 0x20); // ASCII letters to lower case
     let letter = ge(w, b'a' as u64) & le(w, b'z' as u64);
     (!(digit | letter) | x) & HIGH
 }
@@ -250,6 +251,7 @@ fn starts_with_ci(b: &[u8], i: usize, end: usize, pat: &[u8]) -> bool {
 }
 
 /// Tokenizes `text[start..end]`, pushing tokens with absolute byte spans.
+#[cfg(test)]
 pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     tokenize_marked(text, start, end, out, &mut Vec::new());
 }
@@ -386,9 +388,7 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
                 break;
             }
             let last = b[e - 1];
-            if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
-                e -= 1;
-            } else if last == b')' && !has_open {
+            if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') || last == b')' && !has_open {
                 e -= 1;
             } else {
                 break;

@@ -518,13 +518,8 @@ fn base_point(sem: &Sem, ctx: &Ctx, tense: Tense) -> Option<Point> {
         let wd = weekday(a) as i64;
         let monday = a - wd;
         let week = match sem.dir {
-            Some(-1) => {
-                if wd >= 5 {
-                    monday - 7
-                } else {
-                    monday - 7
-                }
-            }
+            // the last weekend is in the week before, whether today is a weekday or the weekend
+            Some(-1) => monday - 7,
             Some(1) => {
                 if wd >= 5 {
                     monday + 7
@@ -604,60 +599,6 @@ fn rel_point(a: i64, u: Unit, n: i32) -> Option<Point> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_padded_as_format_pads_them() {
-        for n in [-12345i64, -5, 0, 7, 42, 199, 1987, 20231, 9_999_999] {
-            for width in 1..=4 {
-                let mut s = String::new();
-                push_num(&mut s, n, width);
-                assert_eq!(s, format!("{n:0width$}"), "{n} width {width}");
-            }
-        }
-        assert_eq!(Point::Weekend(days_from_civil(2023, 7, 27)).format(), "2023-W30-WE");
-        assert_eq!(Point::Decade(199).format(), "199X");
-        assert_eq!(Point::Quarter(1987, 1).format(), "1987-Q1");
-        assert_eq!(Point::Half(1987, 2).format(), "1987-H2");
-        let mut s = String::new();
-        push_ymd(&mut s, 987, 2, 6);
-        assert_eq!(s, "0987-02-06");
-    }
-
-    #[test]
-    fn month_lengths_follow_the_day_count() {
-        for y in -801..=2401 {
-            for m in 1..=12u32 {
-                let next = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) };
-                assert_eq!(days_in_month(y, m) as i64, next - days_from_civil(y, m, 1), "{y}-{m}");
-            }
-        }
-    }
-
-    #[test]
-    fn calendar_round_trips() {
-        for &(y, m, d) in &[(1970, 1, 1), (2000, 2, 29), (1987, 2, 26), (2023, 7, 27), (1899, 12, 31)] {
-            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
-        }
-        assert_eq!(weekday(days_from_civil(2023, 7, 27)), 3, "2023-07-27 was a Thursday");
-        assert_eq!(iso_week(days_from_civil(2023, 7, 27)), (2023, 30));
-        assert_eq!(iso_week(days_from_civil(2021, 1, 3)), (2020, 53));
-        assert_eq!(parse_iso_date("2023-02-30"), None);
-        assert_eq!(parse_iso_date("1998-02-13T14:26:00"), Some(days_from_civil(1998, 2, 13)));
-    }
-
-    #[test]
-    fn shifts_keep_or_coarsen_granularity() {
-        let q = Point::Quarter(1989, 3);
-        assert_eq!(q.shift(Unit::Year, -1, false), Some(Point::Quarter(1988, 3)));
-        let d = Point::Day(days_from_civil(1995, 5, 22));
-        assert_eq!(d.shift(Unit::Year, 1, true), Some(Point::Year(1996)));
-        assert_eq!(Point::Quarter(1990, 1).shift(Unit::Quarter, -1, false), Some(Point::Quarter(1989, 4)));
-    }
-}
-
 /// Appends the ISO date `YYYY-MM-DD`, as `format!("{y:04}-{m:02}-{d:02}")` writes it.
 pub(crate) fn push_ymd(out: &mut String, y: i32, m: u32, d: u32) {
     // The usual case in one piece: four-digit year, two-digit month and day.
@@ -710,4 +651,58 @@ fn push_num(out: &mut String, n: i64, width: usize) {
         buf[k] = b'-';
     }
     out.extend(buf[k..].iter().map(|&c| char::from(c)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_padded_as_format_pads_them() {
+        for n in [-12345i64, -5, 0, 7, 42, 199, 1987, 20231, 9_999_999] {
+            for width in 1..=4 {
+                let mut s = String::new();
+                push_num(&mut s, n, width);
+                assert_eq!(s, format!("{n:0width$}"), "{n} width {width}");
+            }
+        }
+        assert_eq!(Point::Weekend(days_from_civil(2023, 7, 27)).format(), "2023-W30-WE");
+        assert_eq!(Point::Decade(199).format(), "199X");
+        assert_eq!(Point::Quarter(1987, 1).format(), "1987-Q1");
+        assert_eq!(Point::Half(1987, 2).format(), "1987-H2");
+        let mut s = String::new();
+        push_ymd(&mut s, 987, 2, 6);
+        assert_eq!(s, "0987-02-06");
+    }
+
+    #[test]
+    fn month_lengths_follow_the_day_count() {
+        for y in -801..=2401 {
+            for m in 1..=12u32 {
+                let next = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) };
+                assert_eq!(days_in_month(y, m) as i64, next - days_from_civil(y, m, 1), "{y}-{m}");
+            }
+        }
+    }
+
+    #[test]
+    fn calendar_round_trips() {
+        for &(y, m, d) in &[(1970, 1, 1), (2000, 2, 29), (1987, 2, 26), (2023, 7, 27), (1899, 12, 31)] {
+            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
+        }
+        assert_eq!(weekday(days_from_civil(2023, 7, 27)), 3, "2023-07-27 was a Thursday");
+        assert_eq!(iso_week(days_from_civil(2023, 7, 27)), (2023, 30));
+        assert_eq!(iso_week(days_from_civil(2021, 1, 3)), (2020, 53));
+        assert_eq!(parse_iso_date("2023-02-30"), None);
+        assert_eq!(parse_iso_date("1998-02-13T14:26:00"), Some(days_from_civil(1998, 2, 13)));
+    }
+
+    #[test]
+    fn shifts_keep_or_coarsen_granularity() {
+        let q = Point::Quarter(1989, 3);
+        assert_eq!(q.shift(Unit::Year, -1, false), Some(Point::Quarter(1988, 3)));
+        let d = Point::Day(days_from_civil(1995, 5, 22));
+        assert_eq!(d.shift(Unit::Year, 1, true), Some(Point::Year(1996)));
+        assert_eq!(Point::Quarter(1990, 1).shift(Unit::Quarter, -1, false), Some(Point::Quarter(1989, 4)));
+    }
 }

@@ -356,14 +356,6 @@ fn classify(lex: &Lexicon, word: &[u8]) -> Lex {
     }
 }
 
-/// The lexicon entry of a single word (lower-cased), for callers outside the scanner.
-pub fn lookup(word: &str) -> Lex {
-    if word.is_empty() {
-        return Lex::None;
-    }
-    classify(lexicon(), word.as_bytes())
-}
-
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
@@ -647,6 +639,10 @@ fn build() -> FnvMap<&'static [u8], Lex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lookup(word: &str) -> Lex {
+        classify(lexicon(), word.as_bytes())
+    }
 
     fn kinds(text: &str) -> Vec<(String, Kind, bool)> {
         scan(text).iter().map(|t| (text[t.start..t.end].to_string(), t.kind, t.space)).collect()

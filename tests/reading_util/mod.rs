@@ -35,7 +35,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             if c == '.' {
                 let next = text[i + 1..].chars().next();
-                if next.map_or(true, |n| n.is_whitespace() || matches!(n, '"' | '”' | ')' | ',')) {
+                if next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | ')' | ',')) {
                     let w = &text[s..i + 1];
                     if ABBREV.contains(&w) || text[s..i].contains('.') {
                         i += 1;
