@@ -1,0 +1,44 @@
+"""Corpus statistics over dateline's tables: who is in the news, with whom, quoted by whom, and when.
+
+Every function takes the tables a :class:`dateline.Corpus` gives back (or the same tables read back
+from Parquet), so they work on saved results too:
+
+* ``entities``: one row per mention, columns ``id, date, text, label, canonical, start, end,
+  sentence`` (and more that are ignored here);
+* ``articles`` (optional): one row per story, columns ``id, date, source, ...``;
+* ``quotes`` (optional): one row per quote, columns ``id, text, speaker, verb, ...``.
+
+An entity is named by its ``canonical`` form, or by its surface ``text`` where no canonical form
+was found. By default an entity is the pair (name, label), so "Washington" the person and
+"Washington" the place are counted apart; ``by_label=False`` merges them.
+
+Names, story ids, sentences and periods are encoded to integer codes here (pandas ``factorize``,
+vectorised) and the counting runs in dateline's Rust core with the GIL released.
+
+Instead of a DataFrame, each function also accepts anything with an ``.entities()`` method (a
+``Corpus``). :class:`CorpusStats` bundles the tables and offers every statistic as a method.
+"""
+from __future__ import annotations
+
+from dateline.stats._base import NAME_LABELS, VALUE_LABELS
+from dateline.stats._base import NO_DAY as NO_DAY
+from dateline.stats._base import Labels as Labels
+from dateline.stats._corpus_stats import CorpusStats
+from dateline.stats._counts import cooccurrence, cooccurrence_network, entity_frequency
+from dateline.stats._texts import kwic, quotes_by_speaker
+from dateline.stats._trends import keyness, stories_where, timeline
+
+__all__ = [
+    "entity_frequency",
+    "cooccurrence",
+    "timeline",
+    "keyness",
+    "stories_where",
+    "quotes_by_speaker",
+    "kwic",
+    "cooccurrence_network",
+    "CorpusStats",
+    "NAME_LABELS",
+    "VALUE_LABELS",
+]
+
