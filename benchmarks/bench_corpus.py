@@ -27,23 +27,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tools"))
+from shared_data import shared_dir  # noqa: E402
 
 _BLOCK = re.compile(r"<REUTERS\b.*?</REUTERS>", re.S)
 _MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
 
 
-def shared_dir() -> Optional[Path]:
-    env = os.environ.get("DATELINE_SHARED")
-    p = Path(env) if env else REPO / ".." / "shared"
-    return p.resolve() if p.is_dir() else None
-
-
-def _field(block: str, tag: str) -> Optional[str]:
+def _field(block: str, tag: str) -> str | None:
     m = re.search(rf"<{tag}\b[^>]*>(.*?)</{tag}>", block, re.S)
     return m.group(1) if m else None
 
@@ -53,14 +48,14 @@ def _clean(s: str) -> str:
     return html.unescape(s)
 
 
-def _iso_day(date: Optional[str]) -> Optional[str]:
+def _iso_day(date: str | None) -> str | None:
     m = re.match(r"\s*(\d{1,2})-([A-Z]{3})-(\d{4})", date or "")
     if not m or m.group(2) not in _MONTHS:
         return None
     return f"{m.group(3)}-{_MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}"
 
 
-def reuters_stories(root: Path) -> List[Dict[str, Optional[str]]]:
+def reuters_stories(root: Path) -> list[dict[str, str | None]]:
     """The 14,000 stories as {id, text, date}, id = NEWID, in file order."""
     out = []
     for path in sorted(root.glob("reut2-*.sgm")):
@@ -117,7 +112,7 @@ def bench_threads(stories, max_threads: int, repeat: int) -> None:
     print(f"\n== entities() on {len(stories):,} Reuters stories ({mb:.1f} MB), best of {repeat}")
     results = {}
     for threads in range(1, max_threads + 1):
-        secs, df = _timed(lambda: corpus.entities(threads=threads, progress=False), repeat)
+        secs, df = _timed(lambda threads=threads: corpus.entities(threads=threads, progress=False), repeat)
         results[threads] = (secs, df)
         print(f"threads={threads}: {secs:7.2f} s  {len(stories) / secs:9,.0f} stories/s  {mb / secs:6.2f} MB/s  "
               f"{len(df):,} entity rows  (CPU {_timed.cpu:.2f} s in this process, {_timed.main:.2f} s of it "
@@ -148,7 +143,7 @@ def _spacy_model():
     raise OSError("no en_core_web_sm model installed (pip install -e '.[bench]')")
 
 
-def spacy_entities(nlp, files: List[Path], root: Path, n_process: int) -> pd.DataFrame:
+def spacy_entities(nlp, files: list[Path], root: Path, n_process: int) -> pd.DataFrame:
     texts = (p.read_text(encoding="utf-8") for p in files)
     rows = {"id": [], "text": [], "label": [], "start": [], "end": []}
     for path, doc in zip(files, nlp.pipe(texts, n_process=n_process, batch_size=64)):

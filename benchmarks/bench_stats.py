@@ -12,30 +12,25 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import re
 import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import pandas as pd
 
 import dateline
 from dateline import stats
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from shared_data import shared_dir  # noqa: E402
+
 _CTRL = re.compile(r"&#\d+;")
 _MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
 
 
-def shared_dir() -> Optional[Path]:
-    env = os.environ.get("DATELINE_SHARED")
-    p = Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
-    return p.resolve() if p.is_dir() else None
-
-
-def _tag(block: str, tag: str) -> Optional[str]:
+def _tag(block: str, tag: str) -> str | None:
     i = block.find(f"<{tag}>")
     if i < 0:
         i = block.find(f"<{tag} ")
@@ -46,7 +41,7 @@ def _tag(block: str, tag: str) -> Optional[str]:
     return html.unescape(_CTRL.sub("", block[i:j])) if j >= 0 else None
 
 
-def reuters_records(folder: Path) -> List[Dict]:
+def reuters_records(folder: Path) -> list[dict]:
     """One dict per <REUTERS> block: id (NEWID), date (ISO day), topics (list), text (wire text:
     title, author, then the dateline running into the body)."""
     out = []
@@ -67,7 +62,7 @@ def reuters_records(folder: Path) -> List[Dict]:
     return out
 
 
-def extract(records: List[Dict], threads: Optional[int]) -> pd.DataFrame:
+def extract(records: list[dict], threads: int | None) -> pd.DataFrame:
     """The entities table of the records (Corpus when available, else parse per story)."""
     if hasattr(dateline, "Corpus"):
         corpus = dateline.Corpus.from_records([{k: r[k] for k in ("id", "date", "text")} for r in records])

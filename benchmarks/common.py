@@ -6,23 +6,23 @@ import resource
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List
 
 # One thread everywhere: the figures are per core.
 os.environ.setdefault("RAYON_NUM_THREADS", "1")
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(var, "1")
 
-import dateline  # noqa: E402
-from dateline import _native  # noqa: E402
-from dateline._shared import shared_dir  # noqa: E402
-
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tools"))
+
+from shared_data import shared_dir  # noqa: E402
+
+from dateline import _native  # noqa: E402
 
 
-def reuters_stories(limit: int = 0) -> List[Dict]:
+def reuters_stories(limit: int = 0) -> list[dict]:
     """Every Reuters-21578 story with a <DATELINE>, rebuilt as raw wire text (issue 2's recipe)."""
-    shared = shared_dir(REPO)
+    shared = shared_dir()
     if shared is None:
         sys.exit("benchmarks need the shared data: ../shared/data/reuters21578 (or $DATELINE_SHARED)")
     stories = [s for s in _native.load_reuters(str(shared / "data" / "reuters21578")) if s["dateline"]]

@@ -8,14 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from dateline._shared import shared_dir as _find_shared
-
 REPO = Path(__file__).resolve().parents[1]
+
+
+def _find_shared() -> Path | None:
+    """``$DATELINE_SHARED``, else the ``shared`` folder beside the checkout (never shipped)."""
+    env = os.environ.get("DATELINE_SHARED")
+    p = Path(env) if env else (REPO / ".." / "shared").resolve()
+    return p if p.is_dir() else None
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    found = _find_shared(REPO)
+    found = _find_shared()
     if found is None:
         msg = f"shared data not found ({REPO.parent / 'shared'} or $DATELINE_SHARED)"
         if os.environ.get("CI", "").lower() == "true":

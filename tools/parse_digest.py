@@ -15,9 +15,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
+from shared_data import shared_dir  # noqa: E402
+
 import dateline  # noqa: E402
 from dateline import _native  # noqa: E402
-from dateline._shared import shared_dir  # noqa: E402
 from dateline.sample import sample_corpus  # noqa: E402
 
 
@@ -25,10 +26,11 @@ def view(a) -> str:
     rec = a.to_dict(text=False, tokens=True)
     attrs = {
         "tokens": [(t.text, t.start, t.end) for t in a.tokens],
-        "sentences": [(s.text, s.start, s.end, s.section, s.section_index, s.token_start, s.token_end) for s in a.sentences],
+        "sentences": [(s.text, s.start, s.end, s.section, s.section_index, s.token_start, s.token_end)
+                      for s in a.sentences],
         "paragraphs": [(p.text, p.start, p.end) for p in a.paragraphs],
         "captions": [(c.text, c.credit, c.source, c.date, c.restriction, c.start, c.end) for c in a.captions],
-        "dateline": None if a.dateline is None else (a.dateline.place, a.dateline.date, a.dateline.agency, a.dateline.text, a.dateline.start, a.dateline.end),
+        "dateline": None if (d := a.dateline) is None else (d.place, d.date, d.agency, d.text, d.start, d.end),
         "bylines": [(b.name, b.raw, b.start, b.end) for b in a.byline_details],
         "len": len(a),
     }
@@ -49,7 +51,7 @@ def digest(name: str, stories) -> str:
 
 
 def main() -> None:
-    shared = shared_dir(REPO)
+    shared = shared_dir()
     if shared is None:
         sys.exit("needs ../shared/data/reuters21578 (or $DATELINE_SHARED)")
     reuters = [(s["text"], s["date"]) for s in _native.load_reuters(str(shared / "data" / "reuters21578"))]
