@@ -6,8 +6,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 import dateline
 from dateline import cli
 
@@ -123,18 +121,22 @@ def test_console_script_runs_as_a_module():
     assert proc.returncode == 2 and "usage" in proc.stderr
 
 
-def test_conll_reader_builds_protocol_text_and_gold_spans_iob1_and_iob2():
-    from dateline.evaluate import document
-
-    iob1 = [[("Kim", "I-PER"), ("Jong-un", "I-PER"), ("met", "O"), ("Li", "I-PER"), ("Hongzhong", "I-PER")],
-            [("In", "O"), ("New", "I-LOC"), ("York", "I-LOC"), ("Acme", "B-ORG")]]
-    text, gold = document(iob1)
-    assert text == "Kim Jong-un met Li Hongzhong\nIn New York Acme"
-    assert {(text[s:e], t) for s, e, t in gold} == {
-        ("Kim Jong-un", "PER"), ("Li Hongzhong", "PER"), ("New York", "LOC"), ("Acme", "ORG")}
-    iob2 = [[("Acme", "B-ORG"), ("Corp", "I-ORG"), ("Beta", "B-ORG"), ("rose", "O")]]
-    text, gold = document(iob2)
-    assert {(text[s:e], t) for s, e, t in gold} == {("Acme Corp", "ORG"), ("Beta", "ORG")}
+def test_eval_conll_reads_iob1_and_iob2_gold_spans(tmp_path, capsys):
+    # IOB1: a run of I- tags is one entity (a new type starts another); IOB2: every entity opens
+    # with B-. Gold counts per type show how the spans were read.
+    rows = [("-DOCSTART-", "O"), None,
+            ("Kim", "I-PER"), ("Jong-un", "I-PER"), ("met", "O"), ("Li", "I-PER"), ("Hongzhong", "I-PER"), None,
+            ("In", "O"), ("New", "I-LOC"), ("York", "I-LOC"), ("Acme", "I-ORG"), None,
+            ("-DOCSTART-", "O"), None,
+            ("Acme", "B-ORG"), ("Corp", "I-ORG"), ("Beta", "B-ORG"), ("rose", "O")]
+    f = tmp_path / "iob.txt"
+    f.write_text("".join("\n" if r is None else f"{r[0]} X X {r[1]}\n" for r in rows), encoding="utf-8")
+    code, out, err = run(["eval", "conll", str(f), "--json"], capsys)
+    assert code == 0, err
+    result = json.loads(out)
+    gold = {t["type"]: t["gold"] for t in result["per_type"]}
+    assert gold == {"PER": 2, "LOC": 1, "ORG": 3, "MISC": 0}
+    assert result["documents"] == 2 and result["overall"]["gold"] == 6
 
 
 def test_eval_conll_on_a_small_file(tmp_path, capsys):

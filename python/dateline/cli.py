@@ -11,10 +11,12 @@ import collections
 import json
 import os
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any
 
 import dateline
+from dateline import _native
 from dateline.errors import DatelineError
 
 
@@ -73,18 +75,22 @@ def add_parse_command(sub: argparse._SubParsersAction) -> None:
 # ---------------------------------------------------------------- demo
 
 
-def _shorten(s: Optional[str], n: int = 90) -> str:
+def _shorten(s: str | None, n: int = 90) -> str:
     if s is None:
         return "-"
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 3] + "..."
 
 
+# Amounts, numbers and times: left out of the demo's "top names".
+_VALUE_LABELS = ("CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME", "DURATION", "SET")
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     stories = dateline.sample_corpus()
     per_label: collections.Counter = collections.Counter()
     top: collections.Counter = collections.Counter()
-    totals = collections.Counter()
+    totals: collections.Counter[str] = collections.Counter()
     w = sys.stdout.write
     w(f"dateline {dateline.__version__}: the bundled sample corpus ({len(stories)} stories, "
       f"{dateline.sample_dir()})\n")
@@ -106,14 +112,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         w(f"   parts    : {len(art.paragraphs)} paragraphs, {len(art.captions)} captions, "
           f"{len(art.sentences)} sentences, {len(art.tokens)} tokens\n")
         ents = art.entities
-        seen: Dict[Tuple[str, str], int] = {}
+        seen: dict[tuple[str, str], int] = {}
         for e in ents:
             key = (e.canonical, e.label)
             seen[key] = seen.get(key, 0) + 1
             per_label[e.label] += 1
-            if e.label not in ("CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME", "DURATION", "SET"):
+            if e.label not in _VALUE_LABELS:
                 top[key] += 1
-        shown = ", ".join(f"{name} ({label}{'' if n == 1 else ' x%d' % n})"
+        shown = ", ".join(f"{name} ({label}{'' if n == 1 else f' x{n}'})"
                           for (name, label), n in list(seen.items())[: args.entities])
         w(f"   entities : {shown or '(none)'}{' ...' if len(seen) > args.entities else ''}\n")
         for q in art.quotes[:2]:
@@ -134,7 +140,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if per_label:
         w("   by label : " + ", ".join(f"{k} {v}" for k, v in per_label.most_common()) + "\n")
     if top:
-        w("   top names: " + ", ".join(f"{n} ({l}) {c}" for (n, l), c in top.most_common(10)) + "\n")
+        w("   top names: " + ", ".join(f"{n} ({lab}) {c}" for (n, lab), c in top.most_common(10)) + "\n")
     return 0
 
 
@@ -148,7 +154,7 @@ def add_demo_command(sub: argparse._SubParsersAction) -> None:
 # ---------------------------------------------------------------- eval
 
 
-def _score_rows(result: Any, path: str = "") -> Iterable[Tuple[str, Dict[str, Any]]]:
+def _score_rows(result: Any, path: str = "") -> Iterable[tuple[str, dict[str, Any]]]:
     """Every dict in `result` that carries precision/recall/f1, with a name from its keys."""
     if isinstance(result, dict):
         if {"precision", "recall", "f1"} <= result.keys():
@@ -168,7 +174,7 @@ def _fmt_pct(x: Any, scale: float) -> str:
     return f"{x * scale:6.2f}"
 
 
-def print_scores(result: Dict[str, Any], title: str, out=None, fractions: bool = False) -> None:
+def print_scores(result: dict[str, Any], title: str, out=None, fractions: bool = False) -> None:
     """Prints every precision/recall/F1 found in an evaluation result as one table, in percent
     (the core's reports give percentages; `fractions=True` for results in 0..1)."""
     out = out or sys.stdout
@@ -190,13 +196,6 @@ def print_scores(result: Dict[str, Any], title: str, out=None, fractions: bool =
         out.write("  ".join(f"{k}: {v}" for k, v in extra.items()) + "\n")
 
 
-def _native_eval(name: str):
-    fn = getattr(dateline._native, name, None)
-    if fn is None:
-        raise DatelineError(f"this build of dateline has no {name} (the evaluation is not compiled in)")
-    return fn
-
-
 def _cmd_eval(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if not path.exists():
@@ -204,15 +203,10 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         return 1
     try:
         if args.dataset == "conll":
-            if hasattr(dateline._native, "eval_conll"):
-                result = dateline._native.eval_conll(str(args.path))
-            else:
-                from dateline.evaluate import evaluate_conll
-
-                result = evaluate_conll(str(args.path))
+            result = _native.eval_conll(str(path))
             title = f"CoNLL-2003 NER, exact span and type, {args.path}"
         else:
-            result = _native_eval("eval_timebank")(str(args.path))
+            result = _native.eval_timebank(str(path))
             title = f"TimeBank (TempEval-3) DATE/TIME, {args.path}"
     except (OSError, DatelineError) as e:
         _err(str(e))
@@ -245,8 +239,10 @@ def _add_commands(sub: argparse._SubParsersAction) -> None:
     add_parse_command(sub)
     add_demo_command(sub)
     add_eval_command(sub)
-    # Other areas add their commands below, one line each.
-    from dateline.corpus import add_extract_command; add_extract_command(sub)  # noqa: E702
+    # Other areas add their commands below (imported here: the corpus engine loads pyarrow).
+    from dateline.corpus import add_extract_command
+
+    add_extract_command(sub)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -260,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
