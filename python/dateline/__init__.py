@@ -5,8 +5,21 @@
     art.dateline.place, art.headline, [(e.text, e.label) for e in art.entities]
 
 Every ``.start`` / ``.end`` is an index into the ``str`` given to :func:`parse`.
+
+``import dateline`` loads only the core: :class:`Corpus` (pyarrow), :mod:`dateline.stats` (pandas,
+pyarrow) and :mod:`dateline.plot` (matplotlib) are imported on first use, and the pandas accessor
+(``df.dateline``) is registered when pandas is imported.
 """
 from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal
 
 from dateline import _native
 from dateline._native import (
@@ -26,8 +39,16 @@ from dateline._native import (
 )
 from dateline.errors import DatelineError, EncodingError, InputError, ModelError
 from dateline.sample import sample_corpus, sample_dir
-from dateline.corpus import Corpus
-from dateline import accessor as _accessor  # noqa: F401  (registers the df.dateline accessor)
+
+# The extension's submodule, importable by its full name (as its stub _native/stats.pyi declares).
+sys.modules.setdefault("dateline._native.stats", _native.stats)
+
+if TYPE_CHECKING:
+    import datetime
+
+    from dateline import plot as plot
+    from dateline import stats as stats
+    from dateline.corpus import Corpus
 
 __all__ = [
     "Acronym",
@@ -54,8 +75,39 @@ __all__ = [
     "sample_dir",
 ]
 
+#: Attributes imported on first access: name -> (module, attribute in it, or None for the module).
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "Corpus": ("dateline.corpus", "Corpus"),
+    "stats": ("dateline.stats", None),
+    "plot": ("dateline.plot", None),
+}
 
-def parse(text, *, date=None, source=None, errors="strict", entities=True, reading=True) -> Article:
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'dateline' has no attribute {name!r}") from None
+    value = importlib.import_module(module)
+    if attr is not None:
+        value = getattr(value, attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+def parse(
+    text: str | bytes,
+    *,
+    date: str | datetime.date | None = None,
+    source: str | None = None,
+    errors: Literal["strict", "replace"] = "strict",
+    entities: bool = True,
+    reading: bool = True,
+) -> Article:
     """Parses one news story.
 
     Args:
@@ -79,6 +131,55 @@ def parse(text, *, date=None, source=None, errors="strict", entities=True, readi
     return _native.parse(text, date=date, source=source, errors=errors, entities=entities, reading=reading)
 
 
-def entities(text, *, date=None, errors="strict") -> list:
+def entities(
+    text: str | bytes,
+    *,
+    date: str | datetime.date | None = None,
+    errors: Literal["strict", "replace"] = "strict",
+) -> list[Entity]:
     """The entities of a story: ``parse(text, date=date).entities``."""
     return _native.entities(text, date=date, errors=errors)
+
+
+# ---------------------------------------------------------------- pandas accessor
+
+
+def _register_accessor() -> None:
+    import dateline.accessor  # noqa: F401  (registers df.dateline and series.dateline)
+
+
+class _WhenPandasImported(importlib.abc.MetaPathFinder):
+    """A ``sys.meta_path`` finder that registers the accessor right after pandas is imported.
+
+    The accessor must exist before a frame's ``.dateline`` is used, but importing pandas (which
+    loads pyarrow) costs most of the time and memory of ``import dateline``: so it is registered
+    when the program itself imports pandas. Only pandas' spec is touched, once.
+    """
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != "pandas":
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        loader = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        exec_module = loader.exec_module
+
+        def exec_then_register(module: ModuleType) -> None:
+            exec_module(module)
+            # Back to the loader's own method (a reload of pandas must not register again).
+            del loader.exec_module  # type: ignore[method-assign]
+            _register_accessor()
+
+        loader.exec_module = exec_then_register  # type: ignore[method-assign]
+        return spec
+
+
+if "pandas" in sys.modules:
+    _register_accessor()
+else:
+    sys.meta_path.insert(0, _WhenPandasImported())

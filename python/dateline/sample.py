@@ -2,9 +2,7 @@
 news style) in the styles of several agencies. Used by ``dateline demo``, the README and tests."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Dict, List
 
 __all__ = ["sample_dir", "sample_corpus"]
 
@@ -14,8 +12,10 @@ def sample_dir() -> Path:
     return Path(__file__).resolve().parent / "data" / "sample"
 
 
-def sample_corpus() -> List[Dict[str, str]]:
+def sample_corpus() -> list[dict[str, str]]:
     """The sample stories in order, each a dict with ``id``, ``date``, ``style`` and ``text``."""
+    import json
+
     folder = sample_dir()
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     stories = []

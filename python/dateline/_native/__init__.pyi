@@ -1,0 +1,386 @@
+"""Type stubs for the compiled extension ``dateline._native`` (see ``dateline.parse``).
+
+The extension is one module (``_native.abi3.so``); the stubs are a package only so that its
+submodule ``stats`` has a stub of its own (Python imports the extension, not this folder).
+
+Every class is built by the extension only (no constructor), read-only and final. Offsets
+(``start``/``end``) are ``str`` indices into ``Article.text``.
+"""
+
+import builtins
+import datetime
+import os
+from collections.abc import Sequence
+from typing import Any, Final, Literal, TypedDict, final
+
+from dateline._native import stats as stats
+
+__all__ = [
+    "__version__",
+    "parse",
+    "entities",
+    "Article",
+    "Token",
+    "Sentence",
+    "Paragraph",
+    "Caption",
+    "Dateline",
+    "Byline",
+    "Entity",
+    "Cluster",
+    "Quote",
+    "Acronym",
+    "Event",
+    "eval_conll",
+    "eval_timebank",
+    "load_reuters",
+    "CorpusJob",
+    "corpus_start",
+    "corpus_default_threads",
+    "corpus_after_fork_in_child",
+    "CORPUS_DEFAULT_MAX_BYTES",
+    "stats",
+]
+
+__version__: Final[str]
+
+_Date = str | datetime.date | None
+
+# ---------------------------------------------------------------- records of an article
+
+@final
+class Token:
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Sentence:
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def section(self) -> Literal["headline", "dateline", "body", "caption"]: ...
+    @property
+    def section_index(self) -> int | None: ...
+    @property
+    def token_start(self) -> int: ...
+    @property
+    def token_end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Paragraph:
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Caption:
+    @property
+    def text(self) -> str: ...
+    @property
+    def credit(self) -> str | None: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def restriction(self) -> str | None: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Dateline:
+    @property
+    def place(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def agency(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Byline:
+    @property
+    def name(self) -> str: ...
+    @property
+    def raw(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Entity:
+    # label: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC, DATE,
+    # TIME, DURATION ("three years", value "P3Y"), SET ("every Thursday"), MONEY, PERCENT, QUANTITY, ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def sentence(self) -> int: ...
+    @property
+    def canonical(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def value(self) -> str | None: ...
+    @property
+    def country_code(self) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Cluster:
+    @property
+    def canonical(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def country_code(self) -> str | None: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def mentions(self) -> list[Entity]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Quote:
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def verb(self) -> str | None: ...
+    @property
+    def sentence(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Event:
+    @property
+    def subject(self) -> str: ...
+    @property
+    def predicate(self) -> str: ...
+    @property
+    def object(self) -> str: ...
+    @property
+    def detail(self) -> str | None: ...
+    @property
+    def sentence(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Acronym:
+    @property
+    def short(self) -> str: ...
+    @property
+    def long(self) -> str: ...
+    @property
+    def refers_to(self) -> str | None: ...
+    @property
+    def defined(self) -> bool: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Article:
+    @property
+    def text(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def advisory(self) -> list[str]: ...
+    @property
+    def bylines(self) -> list[str]: ...
+    @property
+    def byline_details(self) -> list[Byline]: ...
+    @property
+    def headline(self) -> str | None: ...
+    @property
+    def dateline(self) -> Dateline | None: ...
+    @property
+    def paragraphs(self) -> list[Paragraph]: ...
+    @property
+    def captions(self) -> list[Caption]: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def sentences(self) -> list[Sentence]: ...
+    @property
+    def tokens(self) -> list[Token]: ...
+    @property
+    def entities(self) -> list[Entity]: ...
+    @property
+    def clusters(self) -> list[Cluster]: ...
+    @property
+    def acronyms(self) -> list[Acronym]: ...
+    @property
+    def quotes(self) -> list[Quote]: ...
+    @property
+    def events(self) -> list[Event]: ...
+    def to_dict(self, *, text: bool = True, tokens: bool = True) -> dict[str, Any]: ...
+    def to_json(self, *, text: bool = False, tokens: bool = False) -> str: ...
+    def __len__(self) -> int:
+        """Length of ``text`` in code points."""
+
+def parse(
+    text: str | bytes,
+    *,
+    date: _Date = None,
+    source: str | None = None,
+    errors: Literal["strict", "replace"] = "strict",
+    entities: bool = True,
+    reading: bool = True,
+) -> Article: ...
+def entities(
+    text: str | bytes, *, date: _Date = None, errors: Literal["strict", "replace"] = "strict"
+) -> list[Entity]: ...
+
+# ---------------------------------------------------------------- evaluations and data sets
+
+def eval_timebank(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """TempEval-3 strict/relaxed/value scores (percent) of DATE/TIME entities on TimeML files."""
+
+def eval_conll(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """CoNLL-2003 precision, recall and F1 (percent) per type and overall."""
+
+class _ReutersStory(TypedDict):
+    id: int
+    date: str | None
+    title: str | None
+    author: str | None
+    dateline: str | None
+    body: str | None
+    text: str
+
+def load_reuters(path: str | os.PathLike[str]) -> list[_ReutersStory]:
+    """Every Reuters-21578 story of the ``reut2-*.sgm`` files in ``path``."""
+
+# ---------------------------------------------------------------- corpus engine (dateline.corpus)
+
+#: One column of a result table in Arrow layout: (name, kind, length, null_count, validity bitmap,
+#: offsets (int64 little-endian, strings only), data (UTF-8 bytes or int64 little-endian)).
+_Column = tuple[str, Literal["str", "int"], int, int, bytes | None, bytes | None, bytes]
+
+#: Default size limit of one story in bytes.
+CORPUS_DEFAULT_MAX_BYTES: Final[int]
+
+@final
+class CorpusJob:
+    """A batch being analysed on the worker pool (from :func:`corpus_start`)."""
+
+    def wait(self) -> dict[str, list[_Column]]:
+        """Waits for the batch (once); KeyboardInterrupt stops the workers."""
+
+    def cancel(self) -> None:
+        """Asks the workers to stop after the documents in hand."""
+
+def corpus_start(
+    payloads: list[str | bytes | None],
+    *,
+    kind: Literal["text", "jsonl"] = "text",
+    ids: Sequence[str | None] | None = None,
+    dates: Sequence[str | None] | None = None,
+    sources: Sequence[str | None] | None = None,
+    headlines: Sequence[str | None] | None = None,
+    files: Sequence[str | None] | None = None,
+    lines: Sequence[int | None] | None = None,
+    errors: Sequence[str | None] | None = None,
+    threads: int = 0,
+    max_bytes: int = ...,
+    lossy: bool = False,
+    json_text: str = ...,
+    json_id: str | None = ...,
+    json_date: str | None = ...,
+    json_source: str | None = None,
+    json_headline: str | None = None,
+    entities: bool = True,
+    quotes: bool = True,
+    events: bool = True,
+    run_entities: bool = True,
+    run_reading: bool = True,
+) -> CorpusJob:
+    """Starts analysing one batch; ``errors[i]`` says why ``payloads[i]`` is None."""
+
+def corpus_default_threads() -> int:
+    """``$DATELINE_NUM_THREADS``, else every core."""
+
+def corpus_after_fork_in_child() -> None:
+    """Drops the worker pools inherited by a forked child (they are rebuilt on next use)."""
