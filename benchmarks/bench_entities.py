@@ -38,7 +38,8 @@ def main() -> None:
     rss = peak_rss_mb()
     ents_wps = n_words / ents_secs
     full_wps = n_words / full_secs
-    print(f"dateline {dateline.__version__}, one thread, CPU time, {len(stories):,} Reuters-21578 stories, {n_words:,} words")
+    print(f"dateline {dateline.__version__}, one thread, CPU time, {len(stories):,} Reuters-21578 stories, "
+          f"{n_words:,} words")
     print(f"  parse + entities          : {ents_secs:7.3f} s  {ents_wps:12,.0f} words/s")
     print(f"  parse + entities + reading: {full_secs:7.3f} s  {full_wps:12,.0f} words/s"
           f"  (reading costs {100 * (full_secs - ents_secs) / ents_secs:.1f}% of parse + entities)")
@@ -69,7 +70,8 @@ def main() -> None:
     # dateline on the very same subset, for a like-for-like ratio.
     d_secs = min(dateline_pass(subset, False) for _ in range(args.repeat))
     d_wps = sub_words / d_secs
-    print(f"spaCy {spacy.__version__} en_core_web_sm {nlp.meta.get('version')} ({nlp.meta.get('name')}) (full pipeline: {', '.join(nlp.pipe_names)}),"
+    print(f"spaCy {spacy.__version__} en_core_web_sm {nlp.meta.get('version')} ({nlp.meta.get('name')}) "
+          f"(full pipeline: {', '.join(nlp.pipe_names)}),"
           f" one process, {len(subset):,} stories, {sub_words:,} words")
     print(f"  spaCy                     : {secs:7.3f} s  {sp_wps:12,.0f} words/s")
     print(f"  dateline parse + entities : {d_secs:7.3f} s  {d_wps:12,.0f} words/s  (same stories)")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -31,7 +30,8 @@ from dateline import Corpus
 src, out, threads, entities = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
 t0 = time.perf_counter()
 s = Corpus.from_jsonl(src).to_parquet(out, threads=threads, progress=None, entities=entities)
-print(json.dumps({"stories": s.stories, "errors": s.errors, "entities": s.entities, "seconds": time.perf_counter() - t0}))
+print(json.dumps({"stories": s.stories, "errors": s.errors, "entities": s.entities,
+                  "seconds": time.perf_counter() - t0}))
 """
 
 

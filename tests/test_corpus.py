@@ -17,7 +17,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-import dateline
 from dateline import Corpus
 from dateline.corpus import add_extract_command, parquet_paths
 
@@ -130,9 +129,10 @@ def test_from_jsonl_fields_gzip_and_lines(tmp_path):
     gz = tmp_path / "a.jsonl.gz"
     with gzip.open(gz, "wb") as f:
         f.write(p.read_bytes())
+    drop = ["file", "id", "source", "headline"]
     pd.testing.assert_frame_equal(
-        Corpus.from_jsonl(gz, text="body", id="story_id", date="published").articles().drop(columns=["file", "id", "source", "headline"]),
-        Corpus.from_jsonl(p, text="body", id="story_id", date="published").articles().drop(columns=["file", "id", "source", "headline"]),
+        Corpus.from_jsonl(gz, text="body", id="story_id", date="published").articles().drop(columns=drop),
+        Corpus.from_jsonl(p, text="body", id="story_id", date="published").articles().drop(columns=drop),
     )
 
 
@@ -409,7 +409,8 @@ def test_default_threads_from_environment():
     assert out.stdout.strip() == "3"
     env.pop("DATELINE_NUM_THREADS")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert out.stdout.strip() == str(cores)
 
 
 def test_structure_only_run():

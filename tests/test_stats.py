@@ -12,7 +12,6 @@ Globex has no canonical form (its text names it).
 """
 import math
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -121,7 +120,8 @@ def test_frequency_by_label_splits_and_merges():
     df = pd.DataFrame({"id": ["a", "a", "b"], "text": ["Washington"] * 3, "label": ["PER", "LOC", "LOC"],
                        "canonical": [None] * 3, "date": [None] * 3})
     f = stats.entity_frequency(df)
-    assert [(r.entity, r.label, r.mentions) for r in f.itertuples()] == [("Washington", "LOC", 2), ("Washington", "PER", 1)]
+    rows = [(r.entity, r.label, r.mentions) for r in f.itertuples()]
+    assert rows == [("Washington", "LOC", 2), ("Washington", "PER", 1)]
     merged = stats.entity_frequency(df, by_label=False)
     assert [(r.entity, r.label, r.mentions, r.stories) for r in merged.itertuples()] == [("Washington", "LOC", 3, 2)]
 
@@ -131,7 +131,8 @@ def test_frequency_accepts_datetime_dates_and_empty(ents):
     f = stats.entity_frequency(dt)
     assert row(f, entity="Jane Doe").last_date == pd.Timestamp("2024-03-12")
     empty = stats.entity_frequency(ents.iloc[:0])
-    assert len(empty) == 0 and list(empty.columns) == ["entity", "label", "mentions", "stories", "first_date", "last_date"]
+    assert len(empty) == 0
+    assert list(empty.columns) == ["entity", "label", "mentions", "stories", "first_date", "last_date"]
 
 
 def test_missing_column_is_a_clear_error(ents):

@@ -6,9 +6,9 @@ mpl.use("Agg")
 pytest.importorskip("networkx")
 
 import matplotlib.pyplot as plt  # noqa: E402
+from test_stats import make_entities  # noqa: E402
 
 from dateline import plot, stats  # noqa: E402
-from test_stats import make_entities  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +22,7 @@ def test_timeline_plot():
     ax = plot.timeline(stats.timeline(ents, ["Jane Doe", "Berlin"], freq="D"))
     assert isinstance(ax, mpl.axes.Axes)
     lines = ax.get_lines()
-    assert [l.get_label() for l in lines] == ["Jane Doe", "Berlin"]
+    assert [line.get_label() for line in lines] == ["Jane Doe", "Berlin"]
     assert list(lines[1].get_ydata()) == [0, 1, 0, 0, 0, 0, 0, 0, 2]
     assert ax.get_ylabel() == "mentions per day"
     # From the entities table directly, onto a given Axes.

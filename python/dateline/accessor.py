@@ -6,8 +6,6 @@ row per story for ``articles``), so they join back onto the original frame with 
 """
 from __future__ import annotations
 
-from typing import Optional
-
 import pandas as pd
 
 from dateline.corpus import Corpus
@@ -40,24 +38,24 @@ class DatelineFrameAccessor(_Base):
     """``df.dateline.articles/entities/quotes/events(text="text", date=None, ...)``: the corpus
     engine over a DataFrame's rows, results indexed by ``df.index``."""
 
-    def articles(self, text: str = "text", date: Optional[str] = None, source: Optional[str] = None,
-                 headline: Optional[str] = None, *, threads: Optional[int] = None,
-                 progress: Optional[bool] = None, max_bytes: Optional[int] = None, errors: str = "strict") -> pd.DataFrame:
+    def articles(self, text: str = "text", date: str | None = None, source: str | None = None,
+                 headline: str | None = None, *, threads: int | None = None,
+                 progress: bool | None = None, max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("articles", text, date, source, headline, threads, progress, max_bytes, errors)
 
-    def entities(self, text: str = "text", date: Optional[str] = None, source: Optional[str] = None,
-                 headline: Optional[str] = None, *, threads: Optional[int] = None,
-                 progress: Optional[bool] = None, max_bytes: Optional[int] = None, errors: str = "strict") -> pd.DataFrame:
+    def entities(self, text: str = "text", date: str | None = None, source: str | None = None,
+                 headline: str | None = None, *, threads: int | None = None,
+                 progress: bool | None = None, max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("entities", text, date, source, headline, threads, progress, max_bytes, errors)
 
-    def quotes(self, text: str = "text", date: Optional[str] = None, source: Optional[str] = None,
-               headline: Optional[str] = None, *, threads: Optional[int] = None,
-               progress: Optional[bool] = None, max_bytes: Optional[int] = None, errors: str = "strict") -> pd.DataFrame:
+    def quotes(self, text: str = "text", date: str | None = None, source: str | None = None,
+               headline: str | None = None, *, threads: int | None = None,
+               progress: bool | None = None, max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("quotes", text, date, source, headline, threads, progress, max_bytes, errors)
 
-    def events(self, text: str = "text", date: Optional[str] = None, source: Optional[str] = None,
-               headline: Optional[str] = None, *, threads: Optional[int] = None,
-               progress: Optional[bool] = None, max_bytes: Optional[int] = None, errors: str = "strict") -> pd.DataFrame:
+    def events(self, text: str = "text", date: str | None = None, source: str | None = None,
+               headline: str | None = None, *, threads: int | None = None,
+               progress: bool | None = None, max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("events", text, date, source, headline, threads, progress, max_bytes, errors)
 
 
@@ -65,18 +63,18 @@ class DatelineFrameAccessor(_Base):
 class DatelineSeriesAccessor(_Base):
     """``texts.dateline.entities()`` on a Series of story texts, indexed by the Series' index."""
 
-    def articles(self, *, threads: Optional[int] = None, progress: Optional[bool] = None,
-                 max_bytes: Optional[int] = None, errors: str = "strict") -> pd.DataFrame:
+    def articles(self, *, threads: int | None = None, progress: bool | None = None,
+                 max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("articles", None, None, None, None, threads, progress, max_bytes, errors)
 
-    def entities(self, *, threads: Optional[int] = None, progress: Optional[bool] = None,
-                 max_bytes: Optional[int] = None, errors: str = "strict") -> pd.DataFrame:
+    def entities(self, *, threads: int | None = None, progress: bool | None = None,
+                 max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("entities", None, None, None, None, threads, progress, max_bytes, errors)
 
-    def quotes(self, *, threads: Optional[int] = None, progress: Optional[bool] = None,
-               max_bytes: Optional[int] = None, errors: str = "strict") -> pd.DataFrame:
+    def quotes(self, *, threads: int | None = None, progress: bool | None = None,
+               max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("quotes", None, None, None, None, threads, progress, max_bytes, errors)
 
-    def events(self, *, threads: Optional[int] = None, progress: Optional[bool] = None,
-               max_bytes: Optional[int] = None, errors: str = "strict") -> pd.DataFrame:
+    def events(self, *, threads: int | None = None, progress: bool | None = None,
+               max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("events", None, None, None, None, threads, progress, max_bytes, errors)

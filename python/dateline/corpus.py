@@ -14,13 +14,13 @@ large) keeps its row in ``articles()`` with the reason in ``error``, file and li
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Any
 
 import pyarrow as pa
 
@@ -71,13 +71,14 @@ class RunSummary:
         )
 
 
-def _arrow_table(cols: List[tuple]) -> pa.Table:
+def _arrow_table(cols: list[tuple]) -> pa.Table:
     """Wraps the core's Arrow-layout buffers without touching individual rows."""
     arrays, names = [], []
     for name, kind, n, nulls, validity, offsets, data in cols:
         vbuf = pa.py_buffer(validity) if validity is not None else None
         if kind == "str":
-            arr = pa.Array.from_buffers(pa.large_string(), n, [vbuf, pa.py_buffer(offsets), pa.py_buffer(data)], null_count=nulls)
+            buffers = [vbuf, pa.py_buffer(offsets), pa.py_buffer(data)]
+            arr = pa.Array.from_buffers(pa.large_string(), n, buffers, null_count=nulls)
         else:
             arr = pa.Array.from_buffers(pa.int64(), n, [vbuf, pa.py_buffer(data)], null_count=nulls)
         arrays.append(arr)
@@ -94,7 +95,7 @@ def _to_pandas(name: str, table: pa.Table):
     return table.to_pandas()
 
 
-def _check_threads(threads: Optional[int]) -> int:
+def _check_threads(threads: int | None) -> int:
     if threads is None:
         return 0
     if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
@@ -110,7 +111,7 @@ def _in_notebook() -> bool:
         return False
 
 
-def _progress_bar(progress: Optional[bool], total: Optional[int], desc: str):
+def _progress_bar(progress: bool | None, total: int | None, desc: str):
     """A tqdm bar (stories/s, ETA when the total is known); by default only in a terminal or a
     notebook, and only once a run has taken 2 s, so quick runs print nothing."""
     if progress is False:
@@ -133,8 +134,8 @@ class Corpus:
     (``None``: a bar in terminals and notebooks for runs over 2 s; ``True``/``False``: always/never).
     """
 
-    def __init__(self, batches: Callable[[], Iterator[Batch]], *, total: Optional[int] = None,
-                 name: str = "corpus", json_fields: Optional[Dict[str, Optional[str]]] = None,
+    def __init__(self, batches: Callable[[], Iterator[Batch]], *, total: int | None = None,
+                 name: str = "corpus", json_fields: dict[str, str | None] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict", one_shot: bool = False):
         if errors not in ("strict", "replace"):
             raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
@@ -161,10 +162,10 @@ class Corpus:
     # ------------------------------------------------------------------ constructors
 
     @classmethod
-    def from_jsonl(cls, path: Union[str, os.PathLike, Sequence[Union[str, os.PathLike]]], text: str = "text",
-                   id: Optional[str] = "id", date: Optional[str] = "date", source: Optional[str] = None,
-                   headline: Optional[str] = None, *, max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
-                   batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> "Corpus":
+    def from_jsonl(cls, path: str | os.PathLike | Sequence[str | os.PathLike], text: str = "text",
+                   id: str | None = "id", date: str | None = "date", source: str | None = None,
+                   headline: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
+                   batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
         """JSON Lines file(s) (``.gz`` too): one JSON object a line; ``text`` etc. name its fields.
         A record without the id field is named ``file:line``. Blank lines are skipped."""
         paths = _readers._as_paths(path)
@@ -177,9 +178,9 @@ class Corpus:
                    json_fields=fields, max_bytes=max_bytes, errors=errors)
 
     @classmethod
-    def from_files(cls, paths_or_glob: Union[str, os.PathLike, Sequence[Union[str, os.PathLike]]], *,
+    def from_files(cls, paths_or_glob: str | os.PathLike | Sequence[str | os.PathLike], *,
                    pattern: str = "*.txt", max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
-                   batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> "Corpus":
+                   batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
         """One story per file: a directory (its ``pattern`` files, recursively), a glob
         (``"news/**/*.txt"``) or a list of files. The id is the path relative to the directory or
         the glob's fixed part; the file is recorded in ``articles().file``."""
@@ -188,10 +189,10 @@ class Corpus:
                    name=str(paths_or_glob), max_bytes=max_bytes, errors=errors)
 
     @classmethod
-    def from_csv(cls, path: Union[str, os.PathLike], text: str = "text", id: Optional[str] = None,
-                 date: Optional[str] = None, source: Optional[str] = None, headline: Optional[str] = None, *,
+    def from_csv(cls, path: str | os.PathLike, text: str = "text", id: str | None = None,
+                 date: str | None = None, source: str | None = None, headline: str | None = None, *,
                  delimiter: str = ",", max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
-                 batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> "Corpus":
+                 batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
         """A CSV file with a header row. A missing column raises ``ValueError`` here, naming the
         file and the column; a bad row becomes an error row with its line number. Without ``id``
         a story is named ``file:line``."""
@@ -202,10 +203,10 @@ class Corpus:
                    max_bytes=max_bytes, errors=errors)
 
     @classmethod
-    def from_parquet(cls, path: Union[str, os.PathLike], text: str = "text", id: Optional[str] = None,
-                     date: Optional[str] = None, source: Optional[str] = None, headline: Optional[str] = None, *,
+    def from_parquet(cls, path: str | os.PathLike, text: str = "text", id: str | None = None,
+                     date: str | None = None, source: str | None = None, headline: str | None = None, *,
                      max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
-                     batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> "Corpus":
+                     batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
         """A Parquet file, read batch by batch. Missing columns raise ``ValueError`` here; the line
         is the 1-based row number."""
         path = Path(path)
@@ -215,10 +216,10 @@ class Corpus:
                    max_bytes=max_bytes, errors=errors)
 
     @classmethod
-    def from_pandas(cls, data, text: Optional[str] = "text", id: Optional[str] = None, date: Optional[str] = None,
-                    source: Optional[str] = None, headline: Optional[str] = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
+    def from_pandas(cls, data, text: str | None = "text", id: str | None = None, date: str | None = None,
+                    source: str | None = None, headline: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
                     errors: str = "strict", batch_size: int = _readers.DEFAULT_BATCH_SIZE,
-                    _positional_ids: bool = False) -> "Corpus":
+                    _positional_ids: bool = False) -> Corpus:
         """A DataFrame (``text`` etc. name its columns) or a Series of texts. Without ``id`` the
         index is the id (as a string)."""
         import pandas as pd
@@ -226,7 +227,8 @@ class Corpus:
         if isinstance(data, pd.DataFrame):
             for role, col in {"text": text, "id": id, "date": date, "source": source, "headline": headline}.items():
                 if col is not None and col not in data.columns:
-                    raise ValueError(f"no column {col!r} for the {role} (columns: {', '.join(map(repr, data.columns))})")
+                    columns = ", ".join(map(repr, data.columns))
+                    raise ValueError(f"no column {col!r} for the {role} (columns: {columns})")
         elif isinstance(data, pd.Series):
             if any(c is not None for c in (id, date, source, headline)):
                 raise ValueError("a Series holds only texts: id/date/source/headline need a DataFrame")
@@ -237,9 +239,9 @@ class Corpus:
 
     @classmethod
     def from_records(cls, records: Iterable[Any], text: str = "text", id: str = "id", date: str = "date",
-                     source: Optional[str] = "source", headline: Optional[str] = "headline", *,
+                     source: str | None = "source", headline: str | None = "headline", *,
                      max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
-                     batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> "Corpus":
+                     batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
         """Any iterable of strings (id = position) or dicts (fields by name). A one-shot iterator
         (a generator) can be run once; a list or other re-iterable any number of times."""
         one_shot = iter(records) is records
@@ -251,7 +253,7 @@ class Corpus:
                    total=total, name="records", max_bytes=max_bytes, errors=errors, one_shot=one_shot)
 
     @classmethod
-    def concat(cls, corpora: Sequence["Corpus"]) -> "Corpus":
+    def concat(cls, corpora: Sequence[Corpus]) -> Corpus:
         """Several corpora run as one, in order (their settings must agree on size limit and errors)."""
         corpora = list(corpora)
         if not corpora:
@@ -272,9 +274,9 @@ class Corpus:
 
     # ------------------------------------------------------------------ running
 
-    def iter_tables(self, tables: Sequence[str] = TABLES, *, threads: Optional[int] = None,
-                    progress: Optional[bool] = None, entities: bool = True,
-                    reading: bool = True) -> Iterator[Dict[str, pa.Table]]:
+    def iter_tables(self, tables: Sequence[str] = TABLES, *, threads: int | None = None,
+                    progress: bool | None = None, entities: bool = True,
+                    reading: bool = True) -> Iterator[dict[str, pa.Table]]:
         """Runs the analysis and yields, batch by batch and in input order, a dict of Arrow tables
         (the ones named in ``tables``; articles always). Memory stays bounded by the batch size.
         ``entities=False`` stops after structure, sentences and tokens (much faster; no entity,
@@ -300,7 +302,7 @@ class Corpus:
                 run_entities=entities, run_reading=reading,
                 **(json if batch.kind == "jsonl" else {}), **want)
 
-        def collect(job, n: int) -> Dict[str, pa.Table]:
+        def collect(job, n: int) -> dict[str, pa.Table]:
             raw = job.wait()
             if bar is not None:
                 bar.update(n)
@@ -329,24 +331,24 @@ class Corpus:
     def _empty(self, name: str) -> pa.Table:
         return _arrow_table(_native.corpus_start([], threads=1).wait()[name])
 
-    def _collect(self, tables: Sequence[str], threads, progress, **stages) -> Dict[str, pa.Table]:
-        parts: Dict[str, List[pa.Table]] = {t: [] for t in tables}
+    def _collect(self, tables: Sequence[str], threads, progress, **stages) -> dict[str, pa.Table]:
+        parts: dict[str, list[pa.Table]] = {t: [] for t in tables}
         for out in self.iter_tables(tables, threads=threads, progress=progress, **stages):
             for t in tables:
                 parts[t].append(out[t])
         return {t: (pa.concat_tables(parts[t]) if parts[t] else self._empty(t)) for t in tables}
 
-    def to_arrow(self, table: str = "entities", *, threads: Optional[int] = None,
-                 progress: Optional[bool] = None) -> pa.Table:
+    def to_arrow(self, table: str = "entities", *, threads: int | None = None,
+                 progress: bool | None = None) -> pa.Table:
         """One table as a ``pyarrow.Table``."""
         return self._collect((table,), threads, progress)[table]
 
-    def tables(self, *, threads: Optional[int] = None, progress: Optional[bool] = None) -> Dict[str, Any]:
+    def tables(self, *, threads: int | None = None, progress: bool | None = None) -> dict[str, Any]:
         """All four tables as DataFrames from ONE pass over the corpus."""
         got = self._collect(TABLES, threads, progress)
         return {t: _to_pandas(t, got[t]) for t in TABLES}
 
-    def articles(self, *, threads: Optional[int] = None, progress: Optional[bool] = None,
+    def articles(self, *, threads: int | None = None, progress: bool | None = None,
                  entities: bool = True, reading: bool = True):
         """One row per input story: id, source, file, line, date, headline, bylines (joined by
         "; "), dateline place/agency/date, counts of characters, paragraphs, sentences, tokens,
@@ -355,21 +357,21 @@ class Corpus:
         got = self._collect(("articles",), threads, progress, entities=entities, reading=reading)
         return _to_pandas("articles", got["articles"])
 
-    def entities(self, *, threads: Optional[int] = None, progress: Optional[bool] = None):
+    def entities(self, *, threads: int | None = None, progress: bool | None = None):
         """One row per entity mention: id, date, text, label, canonical, start, end (``str``
         indices into the story), sentence index, title, value (time), country_code."""
         return _to_pandas("entities", self._collect(("entities",), threads, progress)["entities"])
 
-    def quotes(self, *, threads: Optional[int] = None, progress: Optional[bool] = None):
+    def quotes(self, *, threads: int | None = None, progress: bool | None = None):
         """One row per quotation: id, date, text, speaker, source, verb, start, end, sentence."""
         return _to_pandas("quotes", self._collect(("quotes",), threads, progress)["quotes"])
 
-    def events(self, *, threads: Optional[int] = None, progress: Optional[bool] = None):
+    def events(self, *, threads: int | None = None, progress: bool | None = None):
         """One row per event: id, date, subject, predicate, object, detail, text, start, end, sentence."""
         return _to_pandas("events", self._collect(("events",), threads, progress)["events"])
 
-    def to_parquet(self, path: Union[str, os.PathLike], tables: Sequence[str] = TABLES, *,
-                   threads: Optional[int] = None, progress: Optional[bool] = None,
+    def to_parquet(self, path: str | os.PathLike, tables: Sequence[str] = TABLES, *,
+                   threads: int | None = None, progress: bool | None = None,
                    compression: str = "zstd", row_group_rows: int = 100_000, entities: bool = True,
                    reading: bool = True) -> RunSummary:
         """Streams the tables to Parquet in bounded memory. ``path`` ending in ``.parquet``: the
@@ -381,10 +383,10 @@ class Corpus:
         targets = parquet_paths(path, tables)
         for p in targets.values():
             p.parent.mkdir(parents=True, exist_ok=True)
-        writers: Dict[str, Any] = {}
+        writers: dict[str, Any] = {}
         # Batches are small; row groups of ~row_group_rows rows read back far faster. Holding one
         # row group per table is the only buffering, so memory stays bounded.
-        pending: Dict[str, List[pa.Table]] = {t: [] for t in targets}
+        pending: dict[str, list[pa.Table]] = {t: [] for t in targets}
         pending_rows = {t: 0 for t in targets}
 
         def flush(name: str) -> None:
@@ -418,7 +420,7 @@ class Corpus:
         return summary
 
 
-def _count(summary: RunSummary, out: Dict[str, pa.Table]) -> None:
+def _count(summary: RunSummary, out: dict[str, pa.Table]) -> None:
     arts = out["articles"]
     summary.stories += arts.num_rows
     summary.errors += arts.num_rows - arts.column("error").null_count
@@ -434,7 +436,7 @@ def _sum(table: pa.Table, column: str) -> int:
     return int(v or 0)
 
 
-def parquet_paths(path: Union[str, os.PathLike], tables: Sequence[str] = TABLES) -> Dict[str, Path]:
+def parquet_paths(path: str | os.PathLike, tables: Sequence[str] = TABLES) -> dict[str, Path]:
     """Where :meth:`Corpus.to_parquet` writes each table (see there)."""
     bad = [t for t in tables if t not in TABLES]
     if bad:
@@ -464,14 +466,14 @@ def _guess_format(name: str) -> str:
     raise ValueError(f"{name}: cannot tell the format from the name; give --format ({'|'.join(_FORMATS)})")
 
 
-def corpus_from_inputs(inputs: Sequence[str], fmt: Optional[str] = None, *, text: str = "text",
-                       id: Optional[str] = "id", date: Optional[str] = "date", source: Optional[str] = None,
-                       headline: Optional[str] = None, max_bytes: int = DEFAULT_MAX_BYTES,
+def corpus_from_inputs(inputs: Sequence[str], fmt: str | None = None, *, text: str = "text",
+                       id: str | None = "id", date: str | None = "date", source: str | None = None,
+                       headline: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                        errors: str = "strict") -> Corpus:
     """The corpus the ``extract`` command reads: every input in order, in the given or guessed format."""
     kw = dict(max_bytes=max_bytes, errors=errors)
-    parts: List[Corpus] = []
-    txt: List[str] = []
+    parts: list[Corpus] = []
+    txt: list[str] = []
 
     def flush_txt() -> None:
         if txt:
@@ -489,7 +491,7 @@ def corpus_from_inputs(inputs: Sequence[str], fmt: Optional[str] = None, *, text
         elif f in ("csv", "parquet"):
             # In tables the id/date columns are optional: use them only when present.
             cols = _table_columns(name, f)
-            pick = lambda c: c if c is not None and c in cols else None  # noqa: E731
+            pick = lambda c, cols=cols: c if c is not None and c in cols else None  # noqa: E731
             maker = Corpus.from_csv if f == "csv" else Corpus.from_parquet
             parts.append(maker(name, text=text, id=pick(id), date=pick(date), source=source, headline=headline, **kw))
         else:
@@ -498,7 +500,7 @@ def corpus_from_inputs(inputs: Sequence[str], fmt: Optional[str] = None, *, text
     return parts[0] if len(parts) == 1 else Corpus.concat(parts)
 
 
-def _table_columns(name: str, fmt: str) -> List[str]:
+def _table_columns(name: str, fmt: str) -> list[str]:
     if fmt == "csv":
         import csv
 
@@ -553,9 +555,11 @@ def add_extract_command(sub: argparse._SubParsersAction) -> None:
         "a directory with articles.parquet, entities.parquet, ... Stories that fail keep a row in the "
         "articles table with the error, file and line.",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="a .jsonl/.csv/.parquet file, a .txt file, a directory or a glob")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="a .jsonl/.csv/.parquet file, a .txt file, a directory or a glob")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.parquet or a directory")
-    p.add_argument("--threads", type=int, default=None, help="worker threads (default: $DATELINE_NUM_THREADS or all cores)")
+    p.add_argument("--threads", type=int, default=None,
+                   help="worker threads (default: $DATELINE_NUM_THREADS or all cores)")
     p.add_argument("--format", choices=_FORMATS, default=None, help="input format (default: from the file name)")
     p.add_argument("--text", default="text", help="field/column holding the story text (default: text)")
     p.add_argument("--id", default="id", help="field/column holding the story id (default: id, when present)")
@@ -563,7 +567,8 @@ def add_extract_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--source", default=None, help="field/column holding the source")
     p.add_argument("--headline", default=None, help="field/column holding a headline")
     p.add_argument("--tables", default=",".join(TABLES), help=f"tables to write (default: {','.join(TABLES)})")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest story in bytes; larger ones are error rows")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                   help="largest story in bytes; larger ones are error rows")
     p.add_argument("--errors", choices=["strict", "replace"], default="strict",
                    help="invalid UTF-8: strict = error row (default); replace = decode lossily")
     p.add_argument("--no-entities", action="store_true",

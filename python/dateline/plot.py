@@ -7,12 +7,13 @@ figure) and returns the matplotlib ``Axes``, so it can be styled further or save
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from dateline import stats as _stats
+from dateline.errors import InputError
 
 __all__ = ["timeline", "top_entities", "network", "LABEL_COLORS"]
 
@@ -53,7 +54,7 @@ def timeline(
     freq: str = "W",
     count: str = "mentions",
     top: int = 5,
-    title: Optional[str] = None,
+    title: str | None = None,
     marker: str = "o",
     figsize=(8, 4),
 ):
@@ -71,9 +72,11 @@ def timeline(
     ax = _axes(ax, figsize)
     x = tl.index.to_timestamp(how="start") if len(tl) else []
     for name in tl.columns:
-        ax.plot(x, tl[name].to_numpy(), marker=marker if len(tl) <= 60 else None, markersize=3, linewidth=1.6, label=str(name))
+        ax.plot(x, tl[name].to_numpy(), marker=marker if len(tl) <= 60 else None, markersize=3, linewidth=1.6,
+                label=str(name))
     unit = tl.attrs.get("count", count)
-    freq_name = {"D": "day", "W": "week", "M": "month"}.get(str(tl.attrs.get("freq", freq)), str(tl.attrs.get("freq", freq)))
+    freq_alias = str(tl.attrs.get("freq", freq))
+    freq_name = {"D": "day", "W": "week", "M": "month"}.get(freq_alias, freq_alias)
     ax.set_ylabel(f"{unit} per {freq_name}")
     ax.set_ylim(bottom=0)
     ax.grid(axis="y", alpha=0.3)
@@ -94,7 +97,7 @@ def top_entities(
     ax=None,
     column: str = "mentions",
     labels=None,
-    title: Optional[str] = None,
+    title: str | None = None,
     figsize=None,
 ):
     """Horizontal bars of the ``n`` most frequent entities, the largest on top, coloured by label.
@@ -110,11 +113,11 @@ def top_entities(
         keep = [labels] if isinstance(labels, str) else list(labels)
         data = data[data["label"].isin(keep)]
     if column not in data.columns:
-        raise ValueError(f"column {column!r} is not in the table ({', '.join(map(str, data.columns))})")
+        raise InputError(f"column {column!r} is not in the table ({', '.join(map(str, data.columns))})")
     top = data.sort_values(column, ascending=False, kind="stable").head(n).iloc[::-1]
     ax = _axes(ax, figsize or (7, 0.32 * max(len(top), 3) + 1.0))
     has_label = "label" in top.columns
-    colors = [LABEL_COLORS.get(l, _OTHER) for l in top["label"]] if has_label else "#0072B2"
+    colors = [LABEL_COLORS.get(lab, _OTHER) for lab in top["label"]] if has_label else "#0072B2"
     ax.barh(np.arange(len(top)), top[column].to_numpy(dtype=float), color=colors, height=0.7)
     ax.set_yticks(np.arange(len(top)), [str(e) for e in top["entity"]])
     ax.set_xlabel(column.replace("_", " "))
@@ -126,7 +129,7 @@ def top_entities(
         from matplotlib.patches import Patch
 
         seen = list(dict.fromkeys(top["label"].iloc[::-1]))
-        ax.legend(handles=[Patch(color=LABEL_COLORS.get(l, _OTHER), label=str(l)) for l in seen],
+        ax.legend(handles=[Patch(color=LABEL_COLORS.get(lab, _OTHER), label=str(lab)) for lab in seen],
                   frameon=False, fontsize="small", loc="lower right")
     if title:
         ax.set_title(title)
@@ -141,7 +144,7 @@ def network(
     weight: str = "count",
     layout: str = "spring",
     seed: int = 7,
-    title: Optional[str] = None,
+    title: str | None = None,
     figsize=(8, 7),
     **cooccurrence_args: Any,
 ):
@@ -149,14 +152,18 @@ def network(
 
     ``data`` is a networkx graph from :func:`dateline.stats.cooccurrence_network`, a co-occurrence
     table or an entities table (``cooccurrence_args`` such as ``unit="story", min_count=3`` are
-    passed on; ``labels`` defaults to :data:`dateline.stats.NAME_LABELS`). Only the ``top`` heaviest edges are drawn. Layouts: "spring" (seeded, so the
-    picture is reproducible), "kamada_kawai" or "circular". Returns the Axes.
+    passed on; ``labels`` defaults to :data:`dateline.stats.NAME_LABELS`). Only the ``top``
+    heaviest edges are drawn. Layouts: "spring" (seeded, so the picture is reproducible),
+    "kamada_kawai" or "circular". Returns the Axes.
     """
     import networkx as nx
 
     if not isinstance(data, nx.Graph) and not (isinstance(data, pd.DataFrame) and "count_a" in data.columns):
         cooccurrence_args.setdefault("labels", _stats.NAME_LABELS)
-    g = data if isinstance(data, nx.Graph) else _stats.cooccurrence_network(data, weight=weight, top=top, **cooccurrence_args)
+    if isinstance(data, nx.Graph):
+        g = data
+    else:
+        g = _stats.cooccurrence_network(data, weight=weight, top=top, **cooccurrence_args)
     if isinstance(data, nx.Graph) and g.number_of_edges() > top:
         keep = sorted(g.edges(data=True), key=lambda e: -e[2].get("weight", 1.0))[:top]
         g = g.edge_subgraph([(u, v) for u, v, _ in keep]).copy()
@@ -174,19 +181,20 @@ def network(
     elif layout == "circular":
         pos = nx.circular_layout(g)
     else:
-        raise ValueError(f"layout must be 'spring', 'kamada_kawai' or 'circular', not {layout!r}")
+        raise InputError(f"layout must be 'spring', 'kamada_kawai' or 'circular', not {layout!r}")
     size_of = np.array([g.nodes[v].get("mentions", g.nodes[v].get("units", 1)) for v in g], dtype=float)
     sizes = 80 + 900 * np.sqrt(size_of / size_of.max())
     colors = [LABEL_COLORS.get(g.nodes[v].get("label"), _OTHER) for v in g]
     w = np.array([abs(d.get("weight", 1.0)) for _, _, d in g.edges(data=True)], dtype=float)
     widths = 0.5 + 4.5 * (w / w.max() if len(w) and w.max() > 0 else w)
     nx.draw_networkx_edges(g, pos, ax=ax, width=widths, edge_color="#555555", alpha=0.45)
-    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=sizes, node_color=colors, alpha=0.9, linewidths=0.5, edgecolors="white")
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=sizes, node_color=colors, alpha=0.9, linewidths=0.5,
+                           edgecolors="white")
     nx.draw_networkx_labels(g, pos, ax=ax, font_size=8)
     labels_present = list(dict.fromkeys(g.nodes[v].get("label") for v in g if g.nodes[v].get("label")))
     if labels_present:
         from matplotlib.lines import Line2D
 
-        ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color=LABEL_COLORS.get(l, _OTHER), label=l)
-                           for l in labels_present], frameon=False, fontsize="small", loc="lower left")
+        ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color=LABEL_COLORS.get(lab, _OTHER), label=lab)
+                           for lab in labels_present], frameon=False, fontsize="small", loc="lower left")
     return ax

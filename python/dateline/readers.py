@@ -14,12 +14,12 @@ from __future__ import annotations
 import csv
 import glob as _glob
 import gzip
-import io
 import os
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Any
 
 #: Documents per batch handed to the core: big enough to keep every core busy, small enough that a
 #: progress bar moves and Ctrl-C is checked often.
@@ -27,22 +27,22 @@ DEFAULT_BATCH_SIZE = 2000
 #: A batch is closed early once its texts hold this many bytes, which bounds memory per batch.
 BATCH_BYTES = 32 * 1024 * 1024
 
-PathLike = Union[str, os.PathLike]
+PathLike = str | os.PathLike
 
 
 @dataclass
 class Batch:
     """Documents for one call into the core; list fields are None or one item per payload."""
 
-    payloads: List[Any] = field(default_factory=list)
+    payloads: list[Any] = field(default_factory=list)
     kind: str = "text"  # "text": str/bytes story text; "jsonl": raw JSON Lines records
-    ids: Optional[List[Optional[str]]] = None
-    dates: Optional[List[Optional[str]]] = None
-    sources: Optional[List[Optional[str]]] = None
-    headlines: Optional[List[Optional[str]]] = None
-    files: Optional[List[Optional[str]]] = None
-    lines: Optional[List[Optional[int]]] = None
-    errors: Optional[List[Optional[str]]] = None
+    ids: list[str | None] | None = None
+    dates: list[str | None] | None = None
+    sources: list[str | None] | None = None
+    headlines: list[str | None] | None = None
+    files: list[str | None] | None = None
+    lines: list[int | None] | None = None
+    errors: list[str | None] | None = None
 
     def __len__(self) -> int:
         return len(self.payloads)
@@ -58,11 +58,11 @@ class _Builder:
         self._new()
 
     def _new(self) -> None:
-        self.payloads: List[Any] = []
-        self.data: Dict[str, List[Any]] = {c: [] for c in self.cols}
+        self.payloads: list[Any] = []
+        self.data: dict[str, list[Any]] = {c: [] for c in self.cols}
         self.nbytes = 0
 
-    def add(self, payload: Any, size: int = 0, **meta: Any) -> Optional[Batch]:
+    def add(self, payload: Any, size: int = 0, **meta: Any) -> Batch | None:
         self.payloads.append(payload)
         for c in self.cols:
             self.data[c].append(meta.get(c))
@@ -71,7 +71,7 @@ class _Builder:
             return self.take()
         return None
 
-    def take(self) -> Optional[Batch]:
+    def take(self) -> Batch | None:
         if not self.payloads:
             return None
         b = Batch(payloads=self.payloads, kind=self.kind, **{c: self.data[c] for c in self.cols})
@@ -85,13 +85,13 @@ def _open_binary(path: Path):
     return open(path, "rb")
 
 
-def _as_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
+def _as_paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
     if isinstance(paths, (str, os.PathLike)):
         return [Path(paths)]
     return [Path(p) for p in paths]
 
 
-def count_lines(paths: Sequence[Path]) -> Optional[int]:
+def count_lines(paths: Sequence[Path]) -> int | None:
     """Non-blank-agnostic line count of plain files (for a progress bar's total), None if unknown."""
     total = 0
     for p in paths:
@@ -110,7 +110,7 @@ def count_lines(paths: Sequence[Path]) -> Optional[int]:
     return total
 
 
-def iter_jsonl(paths: Union[PathLike, Iterable[PathLike]], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
+def iter_jsonl(paths: PathLike | Iterable[PathLike], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
     """JSON Lines (``.jsonl``, ``.jsonl.gz``): one record a line, blank lines skipped. Records are
     parsed in the core with the field names the corpus was given."""
     for path in _as_paths(paths):
@@ -131,7 +131,7 @@ def iter_jsonl(paths: Union[PathLike, Iterable[PathLike]], batch_size: int = DEF
 _GLOB_CHARS = set("*?[")
 
 
-def resolve_files(paths_or_glob: Union[PathLike, Iterable[PathLike]], pattern: str = "*.txt") -> List[tuple]:
+def resolve_files(paths_or_glob: PathLike | Iterable[PathLike], pattern: str = "*.txt") -> list[tuple]:
     """(path, id) pairs, sorted: a directory gives its ``pattern`` files (recursively), a glob its
     matches; the id is the path relative to the directory or to the glob's fixed part."""
     out = []
@@ -179,7 +179,7 @@ def iter_files(files: Sequence[tuple], max_bytes: int, batch_size: int = DEFAULT
         yield last
 
 
-def _clean(s: Optional[str]) -> Optional[str]:
+def _clean(s: str | None) -> str | None:
     """Metadata with undecodable bytes (surrogate escapes) made printable instead of fatal."""
     if s is None:
         return None
@@ -190,7 +190,7 @@ def _clean(s: Optional[str]) -> Optional[str]:
         return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def csv_header(path: Path, fields: Dict[str, Optional[str]], delimiter: str = ",") -> List[str]:
+def csv_header(path: Path, fields: dict[str, str | None], delimiter: str = ",") -> list[str]:
     """Reads the header and checks every named field is a column: the one whole-file error."""
     with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
         header = next(csv.reader(f, delimiter=delimiter), None)
@@ -204,7 +204,7 @@ def csv_header(path: Path, fields: Dict[str, Optional[str]], delimiter: str = ",
     return header
 
 
-def iter_csv(path: PathLike, fields: Dict[str, Optional[str]], batch_size: int = DEFAULT_BATCH_SIZE,
+def iter_csv(path: PathLike, fields: dict[str, str | None], batch_size: int = DEFAULT_BATCH_SIZE,
              delimiter: str = ",") -> Iterator[Batch]:
     """CSV with a header row; ``fields`` maps text/id/date/source/headline to column names."""
     path = Path(path)
@@ -252,8 +252,8 @@ def iter_csv(path: PathLike, fields: Dict[str, Optional[str]], batch_size: int =
         yield last
 
 
-def _to_str_list(values: Sequence[Any]) -> List[Optional[str]]:
-    out: List[Optional[str]] = []
+def _to_str_list(values: Sequence[Any]) -> list[str | None]:
+    out: list[str | None] = []
     for v in values:
         if v is None or (isinstance(v, float) and v != v):
             out.append(None)
@@ -264,7 +264,7 @@ def _to_str_list(values: Sequence[Any]) -> List[Optional[str]]:
     return out
 
 
-def parquet_check(path: Path, fields: Dict[str, Optional[str]]) -> int:
+def parquet_check(path: Path, fields: dict[str, str | None]) -> int:
     """Checks the named columns exist; returns the row count (from the footer, no data read)."""
     import pyarrow.parquet as pq
 
@@ -276,7 +276,9 @@ def parquet_check(path: Path, fields: Dict[str, Optional[str]]) -> int:
     return pf.metadata.num_rows
 
 
-def iter_parquet(path: PathLike, fields: Dict[str, Optional[str]], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
+def iter_parquet(
+    path: PathLike, fields: dict[str, str | None], batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[Batch]:
     """Parquet, read batch by batch (row groups are never loaded whole)."""
     import pyarrow.parquet as pq
 
@@ -304,7 +306,7 @@ def iter_parquet(path: PathLike, fields: Dict[str, Optional[str]], batch_size: i
         row += n
 
 
-def _date_strings(values) -> List[Optional[str]]:
+def _date_strings(values) -> list[str | None]:
     import pandas as pd
 
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
@@ -312,8 +314,9 @@ def _date_strings(values) -> List[Optional[str]]:
     return _to_str_list(values.tolist())
 
 
-def iter_pandas(obj, text: Optional[str], id: Optional[str], date: Optional[str], source: Optional[str],
-                headline: Optional[str], batch_size: int = DEFAULT_BATCH_SIZE, positional_ids: bool = False) -> Iterator[Batch]:
+def iter_pandas(obj, text: str | None, id: str | None, date: str | None, source: str | None,
+                headline: str | None, batch_size: int = DEFAULT_BATCH_SIZE,
+                positional_ids: bool = False) -> Iterator[Batch]:
     """A DataFrame (columns named by ``text`` etc.) or a Series of texts. The id is the ``id`` column,
     else the index (``positional_ids``: the row position, for the accessor to map back)."""
     import pandas as pd
@@ -346,12 +349,12 @@ def iter_pandas(obj, text: Optional[str], id: Optional[str], date: Optional[str]
 
 
 def iter_records(items: Iterable[Any], text: str = "text", id: str = "id", date: str = "date",
-                 source: Optional[str] = "source", headline: Optional[str] = "headline",
+                 source: str | None = "source", headline: str | None = "headline",
                  batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
     """Strings (one story each; id = position) or dicts (fields by name; missing id = position)."""
     b = _Builder(batch_size, "text", ("ids", "dates", "sources", "headlines", "errors"))
     for i, item in enumerate(items):
-        meta: Dict[str, Any] = {}
+        meta: dict[str, Any] = {}
         if isinstance(item, (str, bytes)):
             payload = item
         elif isinstance(item, dict):
