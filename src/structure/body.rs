@@ -256,6 +256,7 @@ mod tests {
         let a = parse(&t);
         assert_eq!(a.paragraphs.len(), 3);
     }
+
     /// A plain byte-at-a-time fold: the oracle the word-at-a-time `fold_ws` must agree with.
     fn fold_ws_reference(s: &str) -> String {
         let b = s.as_bytes();
@@ -285,6 +286,7 @@ mod tests {
         }
         String::from_utf8(out).unwrap()
     }
+
     #[test]
     fn fold_ws_matches_reference() {
         let pieces = [

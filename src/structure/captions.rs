@@ -1,9 +1,10 @@
 //! Photo captions ("view larger image ...", or a paragraph closed by a use restriction): text,
 //! credit, restriction, and the source and date the caption names.
 use super::body::fold_ws;
-use super::dateline::{month_number, valid_ymd, MONTHS};
+use super::dateline::MONTHS;
 use super::{bounded, starts_ci, trim_span};
 use crate::types::*;
+use crate::util::calendar::{month_number, valid_ymd};
 use regex::Regex;
 use std::sync::OnceLock;
 

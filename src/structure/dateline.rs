@@ -2,6 +2,7 @@
 //! "AP - "): place, date and agency, and the date resolved against the story's reference date.
 use super::{bounded, is_ws};
 use crate::types::*;
+use crate::util::calendar::{month_of_word, valid_ymd};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -142,6 +143,7 @@ impl Memo {
     pub(super) fn dateline(&mut self, text: &str, ts: usize, te: usize) -> Option<DatelineMatch> {
         self.get(text, ts, te).clone()
     }
+
     /// Whether the line opens with a dateline (`Some(strong)`), without copying the match.
     pub(super) fn strength(&mut self, text: &str, ts: usize, te: usize) -> Option<bool> {
         self.get(text, ts, te).as_ref().map(|m| m.strong)
@@ -294,43 +296,6 @@ struct DatelineParts<'a> {
     dash: &'a str,
 }
 
-fn is_month_word(w: &str) -> Option<u32> {
-    let w = w.strip_suffix('.').unwrap_or(w);
-    if !(3..=9).contains(&w.len()) {
-        return None;
-    }
-    const NAMES: [&str; 24] = [
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ];
-    if let Some(i) = NAMES.iter().position(|n| n.eq_ignore_ascii_case(w)) {
-        return Some(i as u32 / 2 + 1);
-    }
-    w.eq_ignore_ascii_case("sept").then_some(9)
-}
-
 /// Splits the last word off `s` (after trimming trailing spaces): (before, word).
 fn last_word(s: &str) -> (&str, &str) {
     let t = s.trim_end_matches([' ', '\t']);
@@ -386,11 +351,11 @@ fn split_dateline(m: &str) -> Option<DatelineParts<'_>> {
     let is_day = |w: &str| !w.is_empty() && w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit());
     if is_day(w) {
         let (before2, w2) = last_word(before);
-        if let Some(mo) = is_month_word(w2) {
+        if let Some(mo) = month_of_word(w2) {
             month_day = Some((mo, w.parse().ok()?));
             rest = before2;
         }
-    } else if let Some(mo) = is_month_word(w) {
+    } else if let Some(mo) = month_of_word(w) {
         let (before2, w2) = last_word(before);
         if is_day(w2) {
             month_day = Some((mo, w2.parse().ok()?));
@@ -409,46 +374,6 @@ fn split_dateline(m: &str) -> Option<DatelineParts<'_>> {
     }
     let place = rest.trim().trim_end_matches(',').trim();
     Some(DatelineParts { start, place, month_day, year, agency, date_sep, dash })
-}
-
-pub(super) fn month_number(m: &str) -> Option<u32> {
-    let m = m.to_ascii_lowercase();
-    let k = &m[..3.min(m.len())];
-    Some(match k {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    })
-}
-
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-pub(super) fn valid_ymd(y: i32, m: u32, d: u32) -> Option<String> {
-    if !((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)) {
-        return None;
-    }
-    // Written by hand: `format!` costs more than the rest of a dateline's date.
-    let mut out = String::with_capacity(10);
-    crate::time::anchor::push_ymd(&mut out, y, m, d);
-    Some(out)
 }
 
 /// Parses the year and month of a reference date ("2023-07-27", "2023-07", "2023").
@@ -488,7 +413,6 @@ pub fn resolve_date(month: u32, day: u32, year: Option<i32>, reference: Option<&
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::structure::tests::{dl, parse, parse_on};
 
     #[test]
@@ -507,6 +431,7 @@ mod tests {
         let a = parse("RICHMOND, Va. (AP) -- Tobacco prices rose.");
         assert_eq!(dl(&a).0, "RICHMOND, Va.");
     }
+
     #[test]
     fn modern_agency_datelines() {
         for (t, place, date, agency) in [
@@ -531,6 +456,7 @@ mod tests {
         assert_eq!(dl(&a), ("KUALA LUMPUR", Some("1997-04-01"), Some("AFP"), "KUALA LUMPUR, April 1 , 1997 (AFP) -"));
         assert_eq!(a.date.as_deref(), Some("1997-04-01"));
     }
+
     #[test]
     fn source_lead_then_dateline_and_inline_byline() {
         let a = parse("Canadian Press - OTTAWA (CP) - The budget passed.");
@@ -554,6 +480,7 @@ mod tests {
         let long = "AP - ".repeat(100_000);
         let _ = parse(&long);
     }
+
     #[test]
     fn region_and_hyphenated_places() {
         let a = parse_on("KNOKKE-HEIST, Belgium, April 5 - Ministers met.", "1987-04-05");
@@ -571,6 +498,7 @@ mod tests {
         let a = parse("WASHINGTON - The Treasury said.");
         assert_eq!(dl(&a), ("WASHINGTON", None, None, "WASHINGTON -"));
     }
+
     #[test]
     fn date_resolution() {
         // Dec 31 dateline on a story dated Jan 1 belongs to the previous year.
@@ -590,14 +518,5 @@ mod tests {
         // Impossible day: the dateline stays, without a date.
         let a = parse_on("SEOUL, Feb 30 (Yonhap) -- Text.", "2023-02-01");
         assert_eq!(dl(&a).1, None);
-    }
-    #[test]
-    fn dates_written_as_iso() {
-        assert_eq!(valid_ymd(1987, 3, 5).as_deref(), Some("1987-03-05"));
-        assert_eq!(valid_ymd(7, 12, 31).as_deref(), Some("0007-12-31"));
-        assert_eq!(valid_ymd(-1, 1, 2).as_deref(), Some("-001-01-02"));
-        assert_eq!(valid_ymd(10000, 1, 2).as_deref(), Some("10000-01-02"));
-        assert_eq!(valid_ymd(2023, 2, 29), None);
-        assert_eq!(valid_ymd(2024, 2, 29).as_deref(), Some("2024-02-29"));
     }
 }

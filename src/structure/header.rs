@@ -1,8 +1,9 @@
 //! The opening lines other than bylines and the dateline: the header line (`date 2023-07-27 (ATTN:
 //! ...)`), editors' advisories and the headline.
 use super::byline::parse_byline;
-use super::dateline::{valid_ymd, Memo};
+use super::dateline::Memo;
 use super::{bounded, find_ci, next_nonblank, starts_ci, HEAD_PREFIX};
+use crate::util::calendar::valid_ymd;
 use regex::Regex;
 use std::sync::OnceLock;
 

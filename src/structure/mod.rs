@@ -276,6 +276,7 @@ mod tests {
         let d = a.dateline.as_ref().expect("a dateline");
         (d.place.as_str(), d.date.as_deref(), d.agency.as_deref(), a.slice(d.span))
     }
+
     #[test]
     fn yonhap_story_with_header_byline_and_caption() {
         let t = " date 2024-03-02 (ATTN: ADDS quote in para 3; UPDATES with details)\n\nBy Park Ji-won\n\n\
@@ -303,6 +304,7 @@ Service runs daily.\n\n(END)\n";
         assert!(!a.body().contains("view larger image"));
         assert!(!a.body().contains("(END)"));
     }
+
     #[test]
     fn reuters_1987_hard_wrapped() {
         let t = "COCOA ZONE GETS RAIN\n    by Jane Doe, Reuters\nSALVADOR, Feb 26 - Showers continued throughout the week in\nthe cocoa zone, officials said.\n    The dry period means the harvest will\nbe late this year.\n    Shr 1.23 vs 1.11\n    Net 5,000 vs 4,000\n Reuter\n&#3;";
@@ -325,6 +327,7 @@ Service runs daily.\n\n(END)\n";
         assert_eq!(a.paragraphs.len(), 1);
         assert_eq!(a.paragraphs[0].text, "Output rose (33.7).");
     }
+
     #[test]
     fn no_dateline_nothing_invented() {
         for t in [
@@ -341,6 +344,7 @@ Service runs daily.\n\n(END)\n";
         let a = parse_on("Plain text story.", "2020-01-02");
         assert_eq!(a.date.as_deref(), Some("2020-01-02"));
     }
+
     #[test]
     fn bad_input_never_panics() {
         assert!(parse("").paragraphs.is_empty());

@@ -217,6 +217,7 @@ mod tests {
         split_sentences(s, &toks, 0, toks.len(), Section::Body(0), &enders, &mut sents);
         sents.into_iter().map(|x| x.span).collect()
     }
+
     fn sents(s: &str) -> Vec<&str> {
         sentences_str(s).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
     }
