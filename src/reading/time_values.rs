@@ -7,8 +7,9 @@
 //! and TIME keep only points in time.
 use crate::types::*;
 
-use crate::time::anchor::{parse_iso_date, Ctx, Point};
+use crate::time::anchor::{Ctx, Point};
 use crate::time::{boundary_after, parse_in_context, scan};
+use crate::util::calendar::parse_iso_date;
 
 /// Sets `.value` on the article's DATE and TIME entities, in text order (so "a year earlier" and
 /// "the previous day" refer to the time mentioned before them), and relabels durations and sets

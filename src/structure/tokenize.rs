@@ -6,8 +6,9 @@
 //! runs ("--", "...", "``", "''"); URLs and e-mail addresses are one token. Sentences end at `.`, `!`,
 //! `?` (with any closing quote or bracket right behind), and after an abbreviation only when the next
 //! word is one that starts sentences ("in the U.S. The next ...") rather than a name ("U.S. Treasury").
+use super::abbrev::is_abbreviation;
+use super::sentences::split_sentences;
 use crate::types::*;
-use std::sync::OnceLock;
 
 /// Fills `art.tokens` and `art.sentences` from the parts `parse_structure` found, in text order.
 /// Every span is a byte range into `art.text` (the original text); newlines inside a paragraph are
@@ -26,7 +27,7 @@ pub fn annotate(art: &mut Article) {
     for (i, c) in art.captions.iter().enumerate() {
         // Only the caption's descriptive words: "view larger image", the restriction and the credit
         // are metadata, already split into fields.
-        let span = crate::structure::caption_text_span(&art.text, c.span);
+        let span = super::captions::caption_text_span(&art.text, c.span);
         parts.push((span, Section::Caption(i)));
     }
     parts.sort_by_key(|(s, _)| s.start);
@@ -64,17 +65,6 @@ pub fn tokenize_str(s: &str) -> Vec<Span> {
     let mut toks = Vec::with_capacity(s.len() / 5 + 1);
     tokenize_range(s, 0, s.len(), &mut toks);
     toks.into_iter().map(|t| t.span).collect()
-}
-
-/// Splits a string into sentences the way `annotate` does a paragraph; spans are byte ranges into `s`.
-#[cfg(test)]
-pub fn sentences_str(s: &str) -> Vec<Span> {
-    let mut toks = Vec::new();
-    tokenize_range(s, 0, s.len(), &mut toks);
-    let enders: Vec<usize> = (0..toks.len()).filter(|&k| may_end_sentence(s.as_bytes(), toks[k])).collect();
-    let mut sents = Vec::new();
-    split_sentences(s, &toks, 0, toks.len(), Section::Body(0), &enders, &mut sents);
-    sents.into_iter().map(|x| x.span).collect()
 }
 
 #[inline]
@@ -258,7 +248,7 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, out: &mut Vec<Token>
 
 /// Can the token end a sentence: does it end with '.', '!', '?' or "…" (whose last byte is 0xA6)?
 #[inline]
-fn may_end_sentence(b: &[u8], t: Token) -> bool {
+pub(super) fn may_end_sentence(b: &[u8], t: Token) -> bool {
     matches!(b[t.span.end - 1], b'.' | b'!' | b'?' | 0xA6)
 }
 
@@ -525,303 +515,12 @@ fn list_number(text: &str, ws: usize, we: usize, end: usize) -> bool {
     k == 0 || b[k - 1] == b'\n'
 }
 
-/// Titles and other abbreviations that are followed by a name, so never end a sentence.
-const TITLE_ABBREVS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr", "Sgt", "Adm", "Brig", "Gov",
-    "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "St", "Mt", "Ft", "No", "Nos", "Messrs", "Fr", "Sr", "Jr",
-];
-
-/// Abbreviations that may end a sentence ("... Smith Corp. The company ...").
-const OTHER_ABBREVS: &[&str] = &[
-    "Co", "Corp", "Inc", "Ltd", "Bros", "Dept", "Univ", "Assn", "Cos", "Plc", "Vol", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
-    "Sat", "Sun", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky",
-    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex",
-    "Va", "Vt", "Wash", "Wis", "Wyo", "Que", "Ont", "Alta", "Sask", "Man", "Nfld", "Dist", "Ave", "Blvd", "Rd",
-];
-
-const LOWER_ABBREVS: &[&str] = &["vs", "etc", "approx", "est", "cf", "al", "fig", "ca"];
-
-/// A word of at most eight bytes as one number, for the abbreviation sets.
-#[inline]
-fn pack8(w: &[u8]) -> u64 {
-    let mut k = [0u8; 8];
-    k[..w.len()].copy_from_slice(w);
-    u64::from_le_bytes(k)
-}
-
-/// An abbreviation list as sorted packed words: as written, and in capitals (for "CORP.").
-struct AbbrevSet {
-    exact: Vec<u64>,
-    upper: Vec<u64>,
-}
-
-impl AbbrevSet {
-    fn new(list: &[&str]) -> AbbrevSet {
-        let sorted = |f: fn(&str) -> String| {
-            let mut v: Vec<u64> = list.iter().map(|a| pack8(f(a).as_bytes())).collect();
-            v.sort_unstable();
-            v
-        };
-        AbbrevSet { exact: sorted(str::to_string), upper: sorted(str::to_ascii_uppercase) }
-    }
-}
-
-fn title_abbrevs() -> &'static AbbrevSet {
-    static SET: OnceLock<AbbrevSet> = OnceLock::new();
-    SET.get_or_init(|| AbbrevSet::new(TITLE_ABBREVS))
-}
-
-fn other_abbrevs() -> &'static AbbrevSet {
-    static SET: OnceLock<AbbrevSet> = OnceLock::new();
-    SET.get_or_init(|| AbbrevSet::new(OTHER_ABBREVS))
-}
-
-/// Is `w` in the set as written, or, all in capitals, in any case? (A binary search on packed
-/// words: this is asked of every word before a full stop.)
-fn abbrev_in(set: &AbbrevSet, w: &str) -> bool {
-    // Abbreviations are short: anything longer is not one, without comparing.
-    if w.len() > 7 || w.is_empty() || !w.as_bytes()[0].is_ascii_uppercase() {
-        return false;
-    }
-    let key = pack8(w.as_bytes());
-    if set.exact.binary_search(&key).is_ok() {
-        return true;
-    }
-    w.bytes().all(|c| c.is_ascii_uppercase()) && set.upper.binary_search(&key).is_ok()
-}
-
-/// Is `text[ws..we]` (followed by a '.') an abbreviation that keeps its dot?
-fn is_abbreviation(text: &str, ws: usize, we: usize, has_dot: bool, end: usize) -> bool {
-    let w = &text[ws..we];
-    if has_dot {
-        // U.S, J.R.R, a.m, Ph.D: every dot-separated piece is one or two letters.
-        return w.split('.').all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|c| c.is_ascii_alphabetic()));
-    }
-    if w.len() == 1 {
-        return w.as_bytes()[0].is_ascii_uppercase(); // an initial: "J. Smith"
-    }
-    if w == "No" || w == "NO" || w == "Nos" {
-        // Only "No. 1"; "said no." ends a sentence.
-        let b = text.as_bytes();
-        let mut k = we + 1;
-        while k < end && b[k] == b' ' {
-            k += 1;
-        }
-        return k < end && b[k].is_ascii_digit();
-    }
-    abbrev_in(title_abbrevs(), w) || abbrev_in(other_abbrevs(), w) || LOWER_ABBREVS.contains(&w)
-}
-
-/// Capitalised words that start sentences rather than continue names, for the abbreviation rule.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "It",
-    "Its",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Here",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "My",
-    "Your",
-    "As",
-    "For",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "Although",
-    "Though",
-    "Meanwhile",
-    "However",
-    "Also",
-    "Still",
-    "Yet",
-    "Then",
-    "Some",
-    "Many",
-    "Most",
-    "Other",
-    "Others",
-    "Both",
-    "Each",
-    "Every",
-    "All",
-    "None",
-    "One",
-    "Two",
-    "Three",
-    "Under",
-    "According",
-    "Last",
-    "Earlier",
-    "Later",
-    "Today",
-    "Yesterday",
-    "Analysts",
-    "Officials",
-    "Shares",
-    "Prices",
-    "Net",
-    "Sales",
-    "Earnings",
-    "Despite",
-    "During",
-    "With",
-    "Without",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "Where",
-    "Such",
-    "Not",
-    "No",
-    "Now",
-    "Instead",
-    "Asked",
-    "By",
-    "From",
-    "To",
-    "Of",
-    "Over",
-    "More",
-    "Only",
-    "Even",
-    "Separately",
-    "Further",
-    "Details",
-];
-
-#[inline]
-fn first_char(s: &str) -> char {
-    s.chars().next().unwrap_or(' ')
-}
-
-fn is_closing(s: &str) -> bool {
-    matches!(s, "\"" | "'" | "”" | "’" | ")" | "]" | "''" | "»")
-}
-
-fn is_opening_quote(s: &str) -> bool {
-    matches!(s, "\"" | "“" | "``" | "'" | "‘" | "«")
-}
-
-/// Splits `tokens[from..to]` into sentences of the given section. `enders` are the indices, in
-/// order, of the tokens in that range that may end a sentence (`may_end_sentence`): no other token
-/// can, so no other is looked at.
-fn split_sentences(
-    text: &str,
-    tokens: &[Token],
-    from: usize,
-    to: usize,
-    section: Section,
-    enders: &[usize],
-    out: &mut Vec<Sentence>,
-) {
-    if from >= to {
-        return;
-    }
-    let tok = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
-    let mut s_start = from;
-    // The first token not yet looked at.
-    let mut k = from;
-    for &c in enders {
-        if c < k {
-            continue;
-        }
-        k = c;
-        let t = tok(k);
-        let ends_dot = t.len() > 1 && t.ends_with('.') && t.bytes().next().is_some_and(|c| c.is_ascii_alphabetic());
-        let terminal = matches!(t, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
-            || (t.len() > 1 && t.bytes().all(|c| c == b'!' || c == b'?'));
-        if !(terminal || ends_dot) {
-            continue;
-        }
-        // Closing quotes and brackets written right after the mark belong to this sentence.
-        let mut e = k;
-        while e + 1 < to && tokens[e + 1].span.start == tokens[e].span.end && is_closing(tok(e + 1)) {
-            e += 1;
-        }
-        if e + 1 >= to {
-            break;
-        }
-        let next = tok(e + 1);
-        let nc = first_char(next);
-        let brk = if terminal {
-            if t == "..." || t == "…" {
-                nc.is_uppercase()
-            } else {
-                !nc.is_lowercase() && !matches!(next, "," | ";" | ":" | ")" | "-")
-            }
-        } else {
-            // An abbreviation with its dot: a judgement call.
-            let w = &t[..t.len() - 1];
-            let single_initial = w.len() == 1;
-            let inner_initials = w.len() <= 5
-                && w.split('.').all(|p| p.len() == 1)
-                && w.split('.').all(|p| p.bytes().all(|c| c.is_ascii_uppercase()))
-                && w.contains('.')
-                && !matches!(w, "U.S" | "U.N" | "U.K");
-            if single_initial || inner_initials || abbrev_in(title_abbrevs(), w) {
-                false
-            } else if is_opening_quote(next) && tokens[e + 1].span.start > tokens[e].span.end {
-                true
-            } else {
-                SENTENCE_STARTERS.contains(&next)
-            }
-        };
-        if brk {
-            push_sentence(tokens, s_start, e + 1, section, out);
-            s_start = e + 1;
-        }
-        k = e + 1;
-    }
-    push_sentence(tokens, s_start, to, section, out);
-}
-
-fn push_sentence(tokens: &[Token], a: usize, b: usize, section: Section, out: &mut Vec<Sentence>) {
-    if a < b {
-        out.push(Sentence {
-            span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
-            token_start: a,
-            token_end: b,
-            section,
-        });
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize_str(s).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
-    }
-    fn sents(s: &str) -> Vec<&str> {
-        sentences_str(s).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
     }
 
     #[test]
@@ -837,31 +536,6 @@ mod tests {
                 for k in 0..8 {
                     let flagged = non_alnum_lanes(x) >> (8 * k + 7) & 1 == 1;
                     assert_eq!(flagged, !ASCII_ALNUM[w[k] as usize], "byte {c:#x} at {lane}, lane {k}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn abbreviation_sets_match_the_lists() {
-        // The packed-word sets agree with a plain reading of the lists, for every entry in every case.
-        let plain = |list: &[&str], w: &str| {
-            let upper = w.bytes().all(|c| c.is_ascii_uppercase());
-            w.len() <= 7
-                && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-                && list.iter().any(|a| *a == w || (upper && a.eq_ignore_ascii_case(w)))
-        };
-        for list in [TITLE_ABBREVS, OTHER_ABBREVS, LOWER_ABBREVS, SENTENCE_STARTERS] {
-            for a in list {
-                for w in [
-                    a.to_string(),
-                    a.to_ascii_uppercase(),
-                    a.to_ascii_lowercase(),
-                    format!("{a}x"),
-                    a[..a.len() - 1].to_string(),
-                ] {
-                    assert_eq!(abbrev_in(title_abbrevs(), &w), plain(TITLE_ABBREVS, &w), "{w}");
-                    assert_eq!(abbrev_in(other_abbrevs(), &w), plain(OTHER_ABBREVS, &w), "{w}");
                 }
             }
         }
@@ -967,32 +641,5 @@ mod tests {
         assert_eq!(toks(""), Vec::<&str>::new());
         assert_eq!(toks("   \n\t "), Vec::<&str>::new());
         assert_eq!(toks("end&#3;"), ["end", "&#3;"]);
-    }
-
-    #[test]
-    fn sentences_do_not_break_at_abbreviations() {
-        assert_eq!(
-            sents("The U.S. Treasury said so. Gen. Smith agreed."),
-            ["The U.S. Treasury said so.", "Gen. Smith agreed."]
-        );
-        assert_eq!(sents("Mr. Lee met J. R. Smith in Pyongyang."), ["Mr. Lee met J. R. Smith in Pyongyang."]);
-        assert_eq!(sents("It rose on Jan. 5 in the U.S. market."), ["It rose on Jan. 5 in the U.S. market."]);
-    }
-
-    #[test]
-    fn sentences_break_after_abbreviation_before_starter() {
-        assert_eq!(
-            sents("Ties among Seoul and the U.S. The next step is near."),
-            ["Ties among Seoul and the U.S.", "The next step is near."]
-        );
-        assert_eq!(sents("It bought Smith Corp. It paid cash."), ["It bought Smith Corp.", "It paid cash."]);
-    }
-
-    #[test]
-    fn sentences_and_quotes() {
-        assert_eq!(sents("He said \"No way.\" Then he left."), ["He said \"No way.\"", "Then he left."]);
-        assert_eq!(sents("\"Why?\" he asked. Nobody knew!"), ["\"Why?\" he asked.", "Nobody knew!"]);
-        assert_eq!(sents("Prices rose 3.5 pct. Sales fell"), ["Prices rose 3.5 pct.", "Sales fell"]);
-        assert_eq!(sents("one. two"), ["one. two"]);
     }
 }

@@ -7,7 +7,8 @@ pub(crate) mod anchor;
 pub(crate) mod grammar;
 pub(crate) mod scan;
 
-use anchor::{parse_iso_date, Ctx};
+use crate::util::calendar::parse_iso_date;
+use anchor::Ctx;
 
 /// The TimeML value of one time expression, resolved against `anchor` (ISO `YYYY-MM-DD`).
 /// Weekdays alone are taken as the nearest one in the past (news reports what happened); without an

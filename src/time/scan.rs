@@ -3,6 +3,7 @@
 //!
 //! It is independent of the article tokenizer on purpose: the rules must also run on plain text
 //! (`rules::find_in_text`), and they need finer pieces than news tokens ("Aug" "." , "mid" "-" "1996").
+use crate::util::calendar::MONTH_NAMES;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -388,21 +389,7 @@ fn build() -> FnvMap<&'static [u8], Lex> {
             m.insert(w.as_bytes(), l);
         }
     };
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, name) in MONTHS.iter().enumerate() {
+    for (i, name) in MONTH_NAMES.iter().enumerate() {
         put(&[name], Lex::Month { m: i as u8 + 1, abbr: false });
     }
     for (w, mo) in [
