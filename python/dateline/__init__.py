@@ -24,7 +24,7 @@ from dateline._native import (
     Token,
     __version__,
 )
-from dateline.errors import DatelineError, EncodingError, InputError, ModelError
+from dateline.errors import DatelineError, EncodingError, InputError, MissingFileError, ModelError, RunError
 from dateline.sample import sample_corpus, sample_dir
 from dateline.corpus import Corpus
 from dateline import accessor as _accessor  # noqa: F401  (registers the df.dateline accessor)
@@ -42,9 +42,11 @@ __all__ = [
     "Entity",
     "Event",
     "InputError",
+    "MissingFileError",
     "ModelError",
     "Paragraph",
     "Quote",
+    "RunError",
     "Sentence",
     "Token",
     "__version__",

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
+from dateline.errors import InputError, MissingFileError
+
 #: Documents per batch handed to the core: big enough to keep every core busy, small enough that a
 #: progress bar moves and Ctrl-C is checked often.
 DEFAULT_BATCH_SIZE = 2000
@@ -91,6 +93,12 @@ def _as_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
     return [Path(p) for p in paths]
 
 
+def require_file(path: Path) -> None:
+    """A :class:`MissingFileError` unless ``path`` is an existing file."""
+    if not path.is_file():
+        raise MissingFileError(f"no such file: {path}")
+
+
 def count_lines(paths: Sequence[Path]) -> Optional[int]:
     """Non-blank-agnostic line count of plain files (for a progress bar's total), None if unknown."""
     total = 0
@@ -152,7 +160,7 @@ def resolve_files(paths_or_glob: Union[PathLike, Iterable[PathLike]], pattern: s
         elif p.is_file():
             out.append((p, p.as_posix()))
         else:
-            raise FileNotFoundError(f"no such file or directory: {s}")
+            raise MissingFileError(f"no such file or directory: {s}")
     return out
 
 
@@ -192,13 +200,14 @@ def _clean(s: Optional[str]) -> Optional[str]:
 
 def csv_header(path: Path, fields: Dict[str, Optional[str]], delimiter: str = ",") -> List[str]:
     """Reads the header and checks every named field is a column: the one whole-file error."""
+    require_file(path)
     with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
         header = next(csv.reader(f, delimiter=delimiter), None)
     if header is None:
-        raise ValueError(f"{path}: empty CSV file, no header row")
+        raise InputError(f"{path}: empty CSV file, no header row")
     for role, col in fields.items():
         if col is not None and col not in header:
-            raise ValueError(
+            raise InputError(
                 f"{path}: no column {col!r} for the {role} (the header has: {', '.join(map(repr, header))})"
             )
     return header
@@ -268,11 +277,12 @@ def parquet_check(path: Path, fields: Dict[str, Optional[str]]) -> int:
     """Checks the named columns exist; returns the row count (from the footer, no data read)."""
     import pyarrow.parquet as pq
 
+    require_file(path)
     pf = pq.ParquetFile(path)
     names = pf.schema_arrow.names
     for role, col in fields.items():
         if col is not None and col not in names:
-            raise ValueError(f"{path}: no column {col!r} for the {role} (columns: {', '.join(map(repr, names))})")
+            raise InputError(f"{path}: no column {col!r} for the {role} (columns: {', '.join(map(repr, names))})")
     return pf.metadata.num_rows
 
 

@@ -1,2 +1,3 @@
-//! Small helpers every stage may use: hashing.
+//! Small helpers every stage may use: hashing, byte to `str` offsets.
 pub(crate) mod hash;
+pub(crate) mod offsets;
