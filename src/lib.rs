@@ -78,6 +78,7 @@ fn analyze_owned_using(
     if text.len() > MAX_STORY_BYTES {
         return Err(too_long(&text));
     }
+    let opts = &opts.validated()?;
     let mut art = structure::parse_structure_owned(text, opts);
     structure::tokenize::annotate(&mut art);
     if stages.entities {
@@ -89,6 +90,8 @@ fn analyze_owned_using(
             reading::read(&mut art);
         }
     }
+    // Callers slice and convert every span: a bad one is reported here, not as a panic later.
+    art.check_spans()?;
     Ok(art)
 }
 

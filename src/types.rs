@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::error::Error;
+
 /// A half-open byte range `[start, end)` into `Article::text`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 pub struct Span {
@@ -33,13 +35,57 @@ impl Span {
 }
 
 /// Options for `parse`: what the caller knows about the story.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParseOptions {
-    /// The story's date as ISO `YYYY-MM-DD` (or any prefix the caller has), used when the text has none
-    /// and to give a year to datelines without one.
+    /// The story's date as ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`), used when the text has none and
+    /// to give a year to datelines without one. [`ParseOptions::validated`] checks it.
     pub date: Option<String>,
     /// Where the story comes from (a file name, a feed, an agency); carried through, not interpreted.
     pub source: Option<String>,
+}
+
+impl ParseOptions {
+    /// The options as the pipeline uses them, or `Error::Input` naming the bad value. Every entry
+    /// point (`parse`, the corpus engine, the binding) goes through here, so all accept and reject
+    /// the same dates with the same message.
+    pub fn validated(&self) -> crate::Result<ParseOptions> {
+        Ok(ParseOptions { date: self.date.as_deref().map(story_date).transpose()?, source: self.source.clone() })
+    }
+}
+
+/// Checks a story date and returns the form the pipeline uses: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`,
+/// surrounding whitespace removed; an ISO timestamp (`2023-07-27T09:30:00`, `2023-07-27 09:30`) is
+/// cut to its day. A day that does not exist (`2023-02-30`) is an error like any other bad form.
+pub fn story_date(raw: &str) -> crate::Result<String> {
+    let s = raw.trim();
+    let b = s.as_bytes();
+    let day = if b.len() > 10 && (b[10] == b'T' || b[10] == b' ') { &s[..10] } else { s };
+    let bad = || Error::Input(format!("date must be ISO 'YYYY-MM-DD' (or 'YYYY-MM', 'YYYY'), got {s:?}"));
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = day.get(r)?;
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let dash = |i: usize| day.as_bytes().get(i) == Some(&b'-');
+    let year = num(0..4).ok_or_else(bad)?;
+    match day.len() {
+        4 => {}
+        7 | 10 => {
+            let month = num(5..7).filter(|m| dash(4) && (1..=12).contains(m)).ok_or_else(bad)?;
+            if day.len() == 10 {
+                let d = num(8..10).filter(|_| dash(7)).ok_or_else(bad)?;
+                let days = crate::util::calendar::days_in_month(year as i32, month);
+                if !(1..=days).contains(&d) {
+                    return Err(Error::Input(format!("date {s:?} does not exist: {:.7} has {days} days", day)));
+                }
+            }
+        }
+        _ => return Err(bad()),
+    }
+    Ok(day.to_string())
 }
 
 /// A byline: the author's name and the line as written ("By CHEGE MBITIRU, Associated Press Writer").
@@ -232,7 +278,8 @@ pub struct Entity {
     /// Token range `[token_start, token_end)` into `Article::tokens`.
     pub token_start: usize,
     pub token_end: usize,
-    /// The fullest name the story uses for this entity (filled by resolution; defaults to the text).
+    /// The fullest name the story uses for this entity, filled by resolution; read it through
+    /// [`Article::canonical`], which gives the mention's own text when there is none.
     pub canonical: Option<String>,
     /// Title or role of a PERSON ("Defense Minister").
     pub title: Option<String>,
@@ -344,6 +391,10 @@ impl Article {
     pub fn headline_text(&self) -> Option<&str> {
         self.headline.map(|s| self.slice(s))
     }
+    /// The canonical name of entity `e`: the fullest name resolution found, else the mention as written.
+    pub fn canonical<'a>(&'a self, e: &'a Entity) -> &'a str {
+        e.canonical.as_deref().unwrap_or_else(|| self.slice(e.span))
+    }
     /// Body paragraphs joined by blank lines.
     pub fn body(&self) -> String {
         let mut out = String::new();
@@ -354,5 +405,93 @@ impl Article {
             out.push_str(&p.text);
         }
         out
+    }
+}
+
+impl Article {
+    /// Checks that every span lies on char boundaries of the text, so that slicing it and converting
+    /// its offsets (binding, corpus rows) cannot panic. A bad span is a bug in a stage: `Error::Internal`.
+    /// One plain loop per list (a chain of iterators cost a tenth of `parse`); on ASCII text every
+    /// index is a boundary.
+    pub fn check_spans(&self) -> crate::Result<()> {
+        let text = &self.text;
+        let ascii = text.is_ascii();
+        let bad = |s: Span| {
+            !(s.start <= s.end
+                && s.end <= text.len()
+                && (ascii || (text.is_char_boundary(s.start) && text.is_char_boundary(s.end))))
+        };
+        fn first_bad<T>(items: &[T], span: impl Fn(&T) -> Span, bad: &impl Fn(Span) -> bool) -> Option<Span> {
+            items.iter().map(span).find(|&s| bad(s))
+        }
+        // Tokens are most of the spans: one branch-free pass says whether any is out of range; only
+        // then is the bad one looked for.
+        let n = text.len();
+        let tokens_ok =
+            ascii && self.tokens.iter().fold(true, |ok, t| ok & (t.span.start <= t.span.end) & (t.span.end <= n));
+        let found = (if tokens_ok { None } else { first_bad(&self.tokens, |x| x.span, &bad) })
+            .map(|s| ("token", s))
+            .or_else(|| first_bad(&self.sentences, |x| x.span, &bad).map(|s| ("sentence", s)))
+            .or_else(|| first_bad(&self.entities, |x| x.span, &bad).map(|s| ("entity", s)))
+            .or_else(|| first_bad(&self.paragraphs, |x| x.span, &bad).map(|s| ("paragraph", s)))
+            .or_else(|| first_bad(&self.captions, |x| x.span, &bad).map(|s| ("caption", s)))
+            .or_else(|| first_bad(&self.bylines, |x| x.span, &bad).map(|s| ("byline", s)))
+            .or_else(|| self.dateline.as_ref().map(|x| x.span).filter(|&s| bad(s)).map(|s| ("dateline", s)))
+            .or_else(|| self.headline.filter(|&s| bad(s)).map(|s| ("headline", s)))
+            .or_else(|| first_bad(&self.quotes, |x| x.span, &bad).map(|s| ("quote", s)))
+            .or_else(|| first_bad(&self.events, |x| x.span, &bad).map(|s| ("event", s)))
+            .or_else(|| first_bad(&self.acronyms, |x| x.span, &bad).map(|s| ("acronym", s)));
+        match found {
+            None => Ok(()),
+            Some((what, span)) => Err(Error::Internal(format!(
+                "a {what} span {}..{} is not a valid range of the {}-byte text",
+                span.start,
+                span.end,
+                text.len()
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn story_dates_checked_and_normalised() {
+        for (given, want) in [
+            ("2023-07-27", "2023-07-27"),
+            (" 2023-07-27 ", "2023-07-27"),
+            ("2023-07", "2023-07"),
+            ("2023", "2023"),
+            ("2024-02-29", "2024-02-29"),
+            ("2023-12-17T09:30:00", "2023-12-17"),
+            ("2023-12-17 09:30", "2023-12-17"),
+        ] {
+            assert_eq!(story_date(given).as_deref(), Ok(want), "{given}");
+        }
+        for bad in ["yesterday", "16/05/2024", "2023-13-01", "2023-00", "20231217", "", "2023-7-27", "2023-07-27Z"] {
+            let err = story_date(bad).unwrap_err();
+            assert_eq!(
+                err,
+                Error::Input(format!("date must be ISO 'YYYY-MM-DD' (or 'YYYY-MM', 'YYYY'), got {:?}", bad.trim()))
+            );
+        }
+        assert_eq!(
+            story_date("2023-02-30").unwrap_err().to_string(),
+            "date \"2023-02-30\" does not exist: 2023-02 has 28 days"
+        );
+        assert!(story_date("1900-02-29").is_err());
+        let opts = ParseOptions { date: Some("yesterday".into()), source: None };
+        assert!(matches!(opts.validated(), Err(Error::Input(_))));
+    }
+
+    #[test]
+    fn bad_span_is_an_internal_error() {
+        let mut art = Article { text: "née".into(), ..Article::default() };
+        art.tokens.push(Token { span: Span::new(0, 2) });
+        assert!(matches!(art.check_spans(), Err(Error::Internal(m)) if m.contains("token span 0..2")));
+        art.tokens[0].span = Span::new(0, 3);
+        assert_eq!(art.check_spans(), Ok(()));
     }
 }

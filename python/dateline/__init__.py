@@ -37,7 +37,7 @@ from dateline._native import (
     Token,
     __version__,
 )
-from dateline.errors import DatelineError, EncodingError, InputError, ModelError
+from dateline.errors import DatelineError, EncodingError, InputError, MissingFileError, ModelError, RunError
 from dateline.sample import sample_corpus, sample_dir
 
 # The extension's submodule, importable by its full name (as its stub _native/stats.pyi declares).
@@ -63,9 +63,11 @@ __all__ = [
     "Entity",
     "Event",
     "InputError",
+    "MissingFileError",
     "ModelError",
     "Paragraph",
     "Quote",
+    "RunError",
     "Sentence",
     "Token",
     "__version__",

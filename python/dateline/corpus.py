@@ -9,7 +9,10 @@
 Stories are read in batches (never the whole corpus at once) and analysed in the Rust core on a
 pool of worker threads with the GIL released. The tables are the same, row for row, whatever the
 number of threads. A story that cannot be analysed (bad encoding, malformed record, empty, too
-large) keeps its row in ``articles()`` with the reason in ``error``, file and line; the run goes on.
+large, a bad date) keeps its row in ``articles()`` with the reason in ``error``, file and line; the
+run goes on. A story date is checked as :func:`dateline.parse` checks it, and a bad one is reported
+with the same message. Bad arguments raise :class:`dateline.InputError` (a missing file
+:class:`dateline.MissingFileError`).
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ import pyarrow as pa
 
 from dateline import _native
 from dateline import readers as _readers
+from dateline.errors import InputError, RunError
 from dateline.readers import Batch
 
 __all__ = ["Corpus", "RunSummary", "TABLES", "add_extract_command"]
@@ -99,7 +103,7 @@ def _check_threads(threads: int | None) -> int:
     if threads is None:
         return 0
     if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
-        raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+        raise InputError(f"threads must be a positive int or None, not {threads!r}")
     return threads
 
 
@@ -138,9 +142,9 @@ class Corpus:
                  name: str = "corpus", json_fields: dict[str, str | None] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict", one_shot: bool = False):
         if errors not in ("strict", "replace"):
-            raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
+            raise InputError(f"errors must be 'strict' or 'replace', not {errors!r}")
         if not isinstance(max_bytes, int) or max_bytes < 1:
-            raise ValueError(f"max_bytes must be a positive int, not {max_bytes!r}")
+            raise InputError(f"max_bytes must be a positive int, not {max_bytes!r}")
         self._batches = batches
         self._total = total
         self._name = name
@@ -170,8 +174,7 @@ class Corpus:
         A record without the id field is named ``file:line``. Blank lines are skipped."""
         paths = _readers._as_paths(path)
         for p in paths:
-            if not p.is_file():
-                raise FileNotFoundError(f"no such file: {p}")
+            _readers.require_file(p)
         fields = {"json_text": text, "json_id": id, "json_date": date, "json_source": source, "json_headline": headline}
         total = _readers.count_lines(paths) if sum(p.stat().st_size for p in paths) < (8 << 30) else None
         return cls(lambda: _readers.iter_jsonl(paths, batch_size), total=total, name=", ".join(map(str, paths)),
@@ -193,7 +196,7 @@ class Corpus:
                  date: str | None = None, source: str | None = None, headline: str | None = None, *,
                  delimiter: str = ",", max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
                  batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
-        """A CSV file with a header row. A missing column raises ``ValueError`` here, naming the
+        """A CSV file with a header row. A missing file or column raises ``InputError`` here, naming the
         file and the column; a bad row becomes an error row with its line number. Without ``id``
         a story is named ``file:line``."""
         path = Path(path)
@@ -207,7 +210,7 @@ class Corpus:
                      date: str | None = None, source: str | None = None, headline: str | None = None, *,
                      max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
                      batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
-        """A Parquet file, read batch by batch. Missing columns raise ``ValueError`` here; the line
+        """A Parquet file, read batch by batch. A missing file or columns raise ``InputError`` here; the line
         is the 1-based row number."""
         path = Path(path)
         fields = {"text": text, "id": id, "date": date, "source": source, "headline": headline}
@@ -228,12 +231,12 @@ class Corpus:
             for role, col in {"text": text, "id": id, "date": date, "source": source, "headline": headline}.items():
                 if col is not None and col not in data.columns:
                     columns = ", ".join(map(repr, data.columns))
-                    raise ValueError(f"no column {col!r} for the {role} (columns: {columns})")
+                    raise InputError(f"no column {col!r} for the {role} (columns: {columns})")
         elif isinstance(data, pd.Series):
             if any(c is not None for c in (id, date, source, headline)):
-                raise ValueError("a Series holds only texts: id/date/source/headline need a DataFrame")
+                raise InputError("a Series holds only texts: id/date/source/headline need a DataFrame")
         else:
-            raise TypeError(f"from_pandas takes a DataFrame or Series, not {type(data).__name__}")
+            raise InputError(f"from_pandas takes a DataFrame or Series, not {type(data).__name__}")
         return cls(lambda: _readers.iter_pandas(data, text, id, date, source, headline, batch_size, _positional_ids),
                    total=len(data), name="pandas", max_bytes=max_bytes, errors=errors)
 
@@ -257,7 +260,7 @@ class Corpus:
         """Several corpora run as one, in order (their settings must agree on size limit and errors)."""
         corpora = list(corpora)
         if not corpora:
-            raise ValueError("concat needs at least one corpus")
+            raise InputError("concat needs at least one corpus")
         first = corpora[0]
         totals = [c._total for c in corpora]
         total = None if any(t is None for t in totals) else sum(totals)  # type: ignore[arg-type]
@@ -284,10 +287,10 @@ class Corpus:
         and events."""
         bad = [t for t in tables if t not in TABLES]
         if bad:
-            raise ValueError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
+            raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
         nthreads = _check_threads(threads)
         if self._one_shot and self._used:
-            raise RuntimeError("this corpus came from a one-shot iterator and has been read already; "
+            raise RunError("this corpus came from a one-shot iterator and has been read already; "
                                "pass a list (or make a new Corpus) to run it again")
         self._used = True
         want = {t: (t in tables) for t in ("entities", "quotes", "events")}
@@ -440,7 +443,7 @@ def parquet_paths(path: str | os.PathLike, tables: Sequence[str] = TABLES) -> di
     """Where :meth:`Corpus.to_parquet` writes each table (see there)."""
     bad = [t for t in tables if t not in TABLES]
     if bad:
-        raise ValueError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
+        raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
     path = Path(path)
     order = [t for t in TABLES if t in tables or t == "articles"]
     if path.suffix == ".parquet":
@@ -463,7 +466,7 @@ def _guess_format(name: str) -> str:
                         (".csv", "csv"), (".parquet", "parquet"), (".txt", "txt")):
         if low.endswith(suffix):
             return fmt
-    raise ValueError(f"{name}: cannot tell the format from the name; give --format ({'|'.join(_FORMATS)})")
+    raise InputError(f"{name}: cannot tell the format from the name; give --format ({'|'.join(_FORMATS)})")
 
 
 def corpus_from_inputs(inputs: Sequence[str], fmt: str | None = None, *, text: str = "text",
@@ -495,7 +498,7 @@ def corpus_from_inputs(inputs: Sequence[str], fmt: str | None = None, *, text: s
             maker = Corpus.from_csv if f == "csv" else Corpus.from_parquet
             parts.append(maker(name, text=text, id=pick(id), date=pick(date), source=source, headline=headline, **kw))
         else:
-            raise ValueError(f"unknown format {f!r}; choose from {', '.join(_FORMATS)}")
+            raise InputError(f"unknown format {f!r}; choose from {', '.join(_FORMATS)}")
     flush_txt()
     return parts[0] if len(parts) == 1 else Corpus.concat(parts)
 

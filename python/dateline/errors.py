@@ -1,15 +1,24 @@
 """dateline's exceptions.
 
-Every error dateline raises is a :class:`DatelineError`; bad input is also a :class:`ValueError`, so
-code that already catches ``ValueError`` keeps working.
+Every error dateline raises on bad input or a failed run is a :class:`DatelineError`. Each subclass
+is also the built-in exception it stands for, so code that already catches ``ValueError``,
+``FileNotFoundError`` or ``RuntimeError`` keeps working::
+
+    DatelineError
+    ├── InputError (ValueError)             bad text, date, argument, record or column
+    │   ├── EncodingError (UnicodeError)    bytes that are not UTF-8; .offset
+    │   └── MissingFileError (FileNotFoundError)   a named file or folder does not exist
+    ├── ModelError (RuntimeError)           a model file that cannot be read
+    └── RunError (RuntimeError)             a run that failed, not through its input (an internal
+                                            error of the core, a corpus read twice, a lost worker)
 """
 from __future__ import annotations
 
-__all__ = ["DatelineError", "InputError", "EncodingError", "ModelError"]
+__all__ = ["DatelineError", "InputError", "EncodingError", "MissingFileError", "ModelError", "RunError"]
 
 
 class DatelineError(Exception):
-    """Base class of every dateline error (and what an internal failure of the core is raised as)."""
+    """Base class of every dateline error."""
 
 
 class InputError(DatelineError, ValueError):
@@ -30,5 +39,14 @@ class EncodingError(InputError, UnicodeError):
         return (type(self), (str(self), self.offset))
 
 
+class MissingFileError(InputError, FileNotFoundError):
+    """A file or folder given to dateline does not exist."""
+
+
 class ModelError(DatelineError, RuntimeError):
     """A model file that cannot be read or does not fit this version of dateline."""
+
+
+class RunError(DatelineError, RuntimeError):
+    """A run that failed for a reason other than its input: an internal error of the core (please
+    report it with the input), a one-shot corpus read a second time, a worker that went away."""

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dateline.errors import InputError, MissingFileError
+
 #: Documents per batch handed to the core: big enough to keep every core busy, small enough that a
 #: progress bar moves and Ctrl-C is checked often.
 DEFAULT_BATCH_SIZE = 2000
@@ -91,6 +93,12 @@ def _as_paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
     return [Path(p) for p in paths]
 
 
+def require_file(path: Path) -> None:
+    """A :class:`MissingFileError` unless ``path`` is an existing file."""
+    if not path.is_file():
+        raise MissingFileError(f"no such file: {path}")
+
+
 def count_lines(paths: Sequence[Path]) -> int | None:
     """Non-blank-agnostic line count of plain files (for a progress bar's total), None if unknown."""
     total = 0
@@ -152,7 +160,7 @@ def resolve_files(paths_or_glob: PathLike | Iterable[PathLike], pattern: str = "
         elif p.is_file():
             out.append((p, p.as_posix()))
         else:
-            raise FileNotFoundError(f"no such file or directory: {s}")
+            raise MissingFileError(f"no such file or directory: {s}")
     return out
 
 
@@ -192,13 +200,14 @@ def _clean(s: str | None) -> str | None:
 
 def csv_header(path: Path, fields: dict[str, str | None], delimiter: str = ",") -> list[str]:
     """Reads the header and checks every named field is a column: the one whole-file error."""
+    require_file(path)
     with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
         header = next(csv.reader(f, delimiter=delimiter), None)
     if header is None:
-        raise ValueError(f"{path}: empty CSV file, no header row")
+        raise InputError(f"{path}: empty CSV file, no header row")
     for role, col in fields.items():
         if col is not None and col not in header:
-            raise ValueError(
+            raise InputError(
                 f"{path}: no column {col!r} for the {role} (the header has: {', '.join(map(repr, header))})"
             )
     return header
@@ -268,17 +277,17 @@ def parquet_check(path: Path, fields: dict[str, str | None]) -> int:
     """Checks the named columns exist; returns the row count (from the footer, no data read)."""
     import pyarrow.parquet as pq
 
+    require_file(path)
     pf = pq.ParquetFile(path)
     names = pf.schema_arrow.names
     for role, col in fields.items():
         if col is not None and col not in names:
-            raise ValueError(f"{path}: no column {col!r} for the {role} (columns: {', '.join(map(repr, names))})")
+            raise InputError(f"{path}: no column {col!r} for the {role} (columns: {', '.join(map(repr, names))})")
     return pf.metadata.num_rows
 
 
-def iter_parquet(
-    path: PathLike, fields: dict[str, str | None], batch_size: int = DEFAULT_BATCH_SIZE
-) -> Iterator[Batch]:
+def iter_parquet(path: PathLike, fields: dict[str, str | None],
+                 batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
     """Parquet, read batch by batch (row groups are never loaded whole)."""
     import pyarrow.parquet as pq
 

@@ -8,12 +8,12 @@
 //!   and the run goes on;
 //! - offsets in the tables are `str` (code point) indices, as Python expects;
 //! - a cancel flag is checked between documents, so a run stops soon after it is raised.
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
 use crate::types::*;
+use crate::util::offsets::CharIndex;
 use crate::Stages;
 
 pub mod columns;
@@ -45,7 +45,8 @@ pub enum Payload {
 pub struct Document {
     pub id: Option<String>,
     pub payload: Payload,
-    /// ISO date (or prefix) the caller knows; also the parser's `date=`.
+    /// The story date the caller knows; the parser's `date=`, checked as `parse` checks it (a bad one
+    /// makes this document an error row with `parse`'s message).
     pub date: Option<String>,
     pub source: Option<String>,
     /// A headline the caller has from metadata; it fills the `headline` column before the parsed one.
@@ -253,7 +254,7 @@ impl Rows {
     }
 
     fn add_article(&mut self, art: &Article, meta: &Meta, doc: &Document) {
-        let idx = CharIndex::new(&art.text);
+        let idx = Chars::new(&art.text);
         let id = meta.id.as_deref();
         let date = art.date.as_deref().or(meta.date.as_deref());
         self.articles.push_article(art, meta, doc, &idx);
@@ -379,61 +380,27 @@ fn json_kind(v: &serde_json::Value) -> &'static str {
     }
 }
 
-/// `analyze` with a panic turned into an error message, so one bad story cannot end a run.
+/// `analyze` with a panic turned into an error message, so one bad story cannot end a run. The
+/// message is the one `parse` raises for the same input (its date checked the same way).
 fn analyze_guarded(text: &str, meta: &Meta, opts: &Options) -> Result<Article, String> {
     let popts = ParseOptions { date: meta.date.clone(), source: meta.source.clone() };
-    match catch_unwind(AssertUnwindSafe(|| crate::analyze(text, &popts, opts.stages))) {
-        Ok(Ok(art)) => Ok(art),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(format!("internal error while analysing this story (please report): {what}"))
-        }
-    }
+    crate::error::catch_panic(|| crate::analyze(text, &popts, opts.stages)).map_err(|e| e.to_string())
 }
 
-/// Byte offset -> code point index for one text, in O(1) memory per 64 bytes of text.
-struct CharIndex<'a> {
-    bytes: &'a [u8],
-    /// Code points before each 64-byte block; empty for ASCII text (byte = char).
-    blocks: Vec<u32>,
+/// A text and its code point index: the corpus tables hold `str` indices, as Python expects.
+struct Chars<'a> {
+    text: &'a str,
+    index: CharIndex,
 }
 
-const CHAR_BLOCK: usize = 64;
-
-impl<'a> CharIndex<'a> {
+impl<'a> Chars<'a> {
     fn new(text: &'a str) -> Self {
-        let bytes = text.as_bytes();
-        let mut blocks = Vec::new();
-        if !text.is_ascii() {
-            blocks.reserve(bytes.len() / CHAR_BLOCK + 1);
-            let mut count = 0u32;
-            for chunk in bytes.chunks(CHAR_BLOCK) {
-                blocks.push(count);
-                count += count_chars(chunk) as u32;
-            }
-            blocks.push(count);
-        }
-        CharIndex { bytes, blocks }
+        Chars { text, index: CharIndex::new(text) }
     }
 
     fn char_offset(&self, byte: usize) -> i64 {
-        if self.blocks.is_empty() {
-            return byte as i64;
-        }
-        let block = byte / CHAR_BLOCK;
-        let start = block * CHAR_BLOCK;
-        (self.blocks[block] as usize + count_chars(&self.bytes[start..byte])) as i64
+        self.index.char_of(self.text, byte) as i64
     }
-}
-
-/// Code points that start in `bytes` (every byte that is not a UTF-8 continuation byte).
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[derive(Default)]
@@ -469,7 +436,7 @@ impl ArticleRows {
         self.line.push(doc.line);
     }
 
-    fn push_article(&mut self, art: &Article, meta: &Meta, doc: &Document, idx: &CharIndex) {
+    fn push_article(&mut self, art: &Article, meta: &Meta, doc: &Document, idx: &Chars) {
         self.push_common(meta, doc);
         self.date.push(art.date.as_deref().or(meta.date.as_deref()));
         self.headline.push(meta.headline.as_deref().or(art.headline_text()));
@@ -557,14 +524,13 @@ struct EntityRows {
 }
 
 impl EntityRows {
-    fn push(&mut self, art: &Article, e: &Entity, id: Option<&str>, date: Option<&str>, idx: &CharIndex) {
+    fn push(&mut self, art: &Article, e: &Entity, id: Option<&str>, date: Option<&str>, idx: &Chars) {
         let text = art.slice(e.span);
         self.id.push(id);
         self.date.push(date);
         self.text.push(Some(text));
         self.label.push(Some(e.label.as_str()));
-        // Resolution fills `canonical`; without it a mention stands for itself.
-        self.canonical.push(Some(e.canonical.as_deref().unwrap_or(text)));
+        self.canonical.push(Some(art.canonical(e)));
         self.start.push(Some(idx.char_offset(e.span.start)));
         self.end.push(Some(idx.char_offset(e.span.end)));
         self.sentence.push(Some(e.sentence as i64));
@@ -607,7 +573,7 @@ struct QuoteRows {
 }
 
 impl QuoteRows {
-    fn push(&mut self, art: &Article, q: &Quote, id: Option<&str>, date: Option<&str>, idx: &CharIndex) {
+    fn push(&mut self, art: &Article, q: &Quote, id: Option<&str>, date: Option<&str>, idx: &Chars) {
         self.id.push(id);
         self.date.push(date);
         self.text.push(Some(art.slice(q.span)));
@@ -652,7 +618,7 @@ struct EventRows {
 }
 
 impl EventRows {
-    fn push(&mut self, art: &Article, ev: &Event, id: Option<&str>, date: Option<&str>, idx: &CharIndex) {
+    fn push(&mut self, art: &Article, ev: &Event, id: Option<&str>, date: Option<&str>, idx: &Chars) {
         self.id.push(id);
         self.date.push(date);
         self.subject.push(Some(&ev.subject));
@@ -785,14 +751,29 @@ mod tests {
     }
 
     #[test]
-    fn char_offsets_count_code_points() {
-        let text = format!("{}é{}€z", "a".repeat(70), "b".repeat(100));
-        let idx = CharIndex::new(&text);
-        for (ci, (bi, _)) in text.char_indices().enumerate() {
-            assert_eq!(idx.char_offset(bi), ci as i64);
+    fn a_bad_story_date_is_that_story_error_row_with_the_parse_message() {
+        let mut docs = corpus(5);
+        let bad = ["yesterday", "2023-02-30", "16/05/2024"];
+        for (d, date) in docs.iter_mut().zip(bad) {
+            d.date = Some(date.into());
         }
-        assert_eq!(idx.char_offset(text.len()), text.chars().count() as i64);
-        let ascii = CharIndex::new("plain");
-        assert_eq!(ascii.char_offset(3), 3);
+        docs[3].date = Some("2023-07-27T08:00:00".into());
+        let t = run(docs, &with_threads(2), &AtomicBool::new(false)).unwrap().unwrap();
+        let err = str_col(&t.articles, "error");
+        let date = str_col(&t.articles, "date");
+        for (i, raw) in bad.iter().enumerate() {
+            let opts = ParseOptions { date: Some(raw.to_string()), source: None };
+            let want = crate::parse("Some story.", &opts).unwrap_err().to_string();
+            // Row i+1 of the input is line i+1: the message is named by its line, as every error is.
+            assert_eq!(err.get(i), Some(format!("line {}: {want}", i + 1).as_str()));
+            // The error row keeps the date as given, so it can be found and fixed.
+            assert_eq!(date.get(i), Some(*raw));
+        }
+        assert_eq!((err.get(3), date.get(3)), (None, Some("2023-07-27")));
+        assert_eq!((err.get(4), date.get(4)), (None, Some("2023-07-27")));
+        // The bad stories have no entity rows; the good ones have theirs.
+        let ids = str_col(&t.entities, "id");
+        assert!((0..t.entities.len()).all(|i| !["doc-0", "doc-1", "doc-2"].contains(&ids.get(i).unwrap())));
+        assert!((0..t.entities.len()).any(|i| ids.get(i) == Some("doc-3")));
     }
 }

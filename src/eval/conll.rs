@@ -29,8 +29,7 @@ pub struct TokenSpan {
 
 /// Reads a CoNLL file; errors name the file and line.
 pub fn read(path: &Path) -> Result<Vec<ConllDoc>> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::Input(format!("cannot read CoNLL file {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
     let text = crate::error::decode_utf8(&bytes, true)?;
     parse(&text, &path.display().to_string())
 }

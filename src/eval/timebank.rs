@@ -38,8 +38,7 @@ impl TimebankDoc {
 
 /// Reads every `*.tml` file of `dir`, sorted by name.
 pub fn read_dir(dir: &Path) -> Result<Vec<TimebankDoc>> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Error::Input(format!("cannot read TimeBank folder {}: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tml"))
@@ -53,7 +52,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<TimebankDoc>> {
 
 /// Reads one `.tml` file.
 pub fn read_file(path: &Path) -> Result<TimebankDoc> {
-    let raw = std::fs::read(path).map_err(|e| Error::Input(format!("cannot read {}: {e}", path.display())))?;
+    let raw = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
     let xml = crate::error::decode_utf8(&raw, false).map_err(|e| Error::Input(format!("{}: {e}", path.display())))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     parse(&xml).map_err(|m| Error::Input(format!("{}: {m}", path.display()))).map(|mut d| {

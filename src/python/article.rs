@@ -12,8 +12,8 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde::Serialize;
 
 use super::errors::{guarded, input_error};
-use super::offsets::CharMap;
 use crate::types::{Article, Section, Span};
+use crate::util::offsets::CharIndex;
 use crate::{analyze_owned, ParseOptions, Stages};
 
 /// Converts a serde value to plain Python objects (dict, list, str, int, float, bool, None).
@@ -47,7 +47,8 @@ pub(crate) fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResul
 }
 
 pub(crate) fn serialize_to_py<'py, T: Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(v).map_err(|e| super::errors::internal_error(py, e.to_string()))?;
+    let value =
+        serde_json::to_value(v).map_err(|e| super::errors::to_pyerr(py, crate::Error::Internal(e.to_string())))?;
     json_to_py(py, &value)
 }
 
@@ -394,7 +395,7 @@ record_methods!(PyEvent, |s| format!(
 /// Builds the Python-facing records from a core article. Pure Rust: used without the GIL.
 pub(crate) struct Views<'a> {
     pub art: &'a Article,
-    pub map: &'a CharMap,
+    pub map: &'a CharIndex,
 }
 
 impl<'a> Views<'a> {
@@ -483,7 +484,7 @@ impl<'a> Views<'a> {
         let e = &self.art.entities[i];
         let (text, start, end) = self.span(e.span);
         PyEntity {
-            canonical: e.canonical.clone().unwrap_or_else(|| text.clone()),
+            canonical: self.art.canonical(e).to_string(),
             text,
             label: e.label.as_str(),
             start,
@@ -623,7 +624,7 @@ pub(crate) struct ArticleRecord {
 #[pyclass(module = "dateline", name = "Article", frozen)]
 pub struct PyArticle {
     art: Arc<Article>,
-    map: Arc<CharMap>,
+    map: Arc<CharIndex>,
     text: PyOnceLock<Py<PyString>>,
     tokens: PyOnceLock<Py<PyList>>,
     sentences: PyOnceLock<Py<PyList>>,
@@ -632,7 +633,7 @@ pub struct PyArticle {
 
 impl PyArticle {
     /// Wraps a core article; `text` is the caller's `str` when there is one (saves a copy).
-    pub(crate) fn new(py: Python<'_>, art: Arc<Article>, map: CharMap, text: Option<Py<PyString>>) -> PyArticle {
+    pub(crate) fn new(py: Python<'_>, art: Arc<Article>, map: CharIndex, text: Option<Py<PyString>>) -> PyArticle {
         let cell = PyOnceLock::new();
         if let Some(t) = text {
             // A fresh cell cannot be set already.
@@ -806,11 +807,7 @@ impl PyArticle {
 
     fn __len__(&self) -> usize {
         // Length in code points of the text, like len(article.text).
-        if self.map.is_identity() {
-            self.art.text.len()
-        } else {
-            self.map.char_of(&self.art.text, self.art.text.len())
-        }
+        self.map.char_of(&self.art.text, self.art.text.len())
     }
 }
 
@@ -847,90 +844,16 @@ pub(crate) fn text_arg(
     ))
 }
 
-/// Reads `date=`: None, an ISO string (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a longer ISO timestamp is
-/// cut to its day), or a `datetime.date` / `datetime.datetime`.
+/// Reads `date=` as a string: a `str` as given, a `datetime.date` / `datetime.datetime` (anything
+/// with `isoformat`) in ISO form. The core checks the value (`ParseOptions::validated`).
 pub(crate) fn date_arg(py: Python<'_>, date: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
-    let Some(d) = date else { return Ok(None) };
-    if d.is_none() {
-        return Ok(None);
-    }
-    let s: String = if let Ok(s) = d.extract::<String>() {
-        s
+    let Some(d) = date.filter(|d| !d.is_none()) else { return Ok(None) };
+    if let Ok(s) = d.extract::<String>() {
+        Ok(Some(s))
     } else if d.hasattr("isoformat")? {
-        d.call_method0("isoformat")?.extract()?
+        Ok(Some(d.call_method0("isoformat")?.extract()?))
     } else {
-        return Err(input_error(py, "date must be an ISO 'YYYY-MM-DD' string or a datetime.date"));
-    };
-    let s = s.trim();
-    let day = if s.len() > 10 && (s.as_bytes()[10] == b'T' || s.as_bytes()[10] == b' ') { &s[..10] } else { s };
-    let ok = {
-        let b = day.as_bytes();
-        let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(|c| c.is_ascii_digit()));
-        match b.len() {
-            4 => digits(0..4),
-            7 => {
-                digits(0..4)
-                    && b[4] == b'-'
-                    && digits(5..7)
-                    && (1..=12).contains(&day[5..7].parse::<u32>().unwrap_or(0))
-            }
-            10 => {
-                digits(0..4)
-                    && b[4] == b'-'
-                    && digits(5..7)
-                    && b[7] == b'-'
-                    && digits(8..10)
-                    && (1..=12).contains(&day[5..7].parse::<u32>().unwrap_or(0))
-                    && (1..=31).contains(&day[8..10].parse::<u32>().unwrap_or(0))
-            }
-            _ => false,
-        }
-    };
-    if !ok {
-        return Err(input_error(py, format!("date must be ISO 'YYYY-MM-DD' (or 'YYYY-MM', 'YYYY'), got {s:?}")));
-    }
-    Ok(Some(day.to_string()))
-}
-
-/// Checks that every span the core produced lies on char boundaries of the text, so building the
-/// Python views (slicing, offset conversion) cannot panic later, outside the guard. One plain loop
-/// per list (a chain of iterators cost a tenth of `parse`); on ASCII text every index is a boundary.
-fn check_spans(art: &Article) -> Result<(), String> {
-    let text = &art.text;
-    let ascii = text.is_ascii();
-    let bad = |s: Span| {
-        !(s.start <= s.end
-            && s.end <= text.len()
-            && (ascii || (text.is_char_boundary(s.start) && text.is_char_boundary(s.end))))
-    };
-    fn first_bad<T>(items: &[T], span: impl Fn(&T) -> Span, bad: &impl Fn(Span) -> bool) -> Option<Span> {
-        items.iter().map(span).find(|&s| bad(s))
-    }
-    // Tokens are most of the spans: one branch-free pass says whether any is out of range (on ASCII
-    // text every index is a char boundary); only then is the bad one looked for.
-    let n = text.len();
-    let tokens_ok =
-        ascii && art.tokens.iter().fold(true, |ok, t| ok & (t.span.start <= t.span.end) & (t.span.end <= n));
-    let found = (if tokens_ok { None } else { first_bad(&art.tokens, |x| x.span, &bad) })
-        .map(|s| ("token", s))
-        .or_else(|| first_bad(&art.sentences, |x| x.span, &bad).map(|s| ("sentence", s)))
-        .or_else(|| first_bad(&art.entities, |x| x.span, &bad).map(|s| ("entity", s)))
-        .or_else(|| first_bad(&art.paragraphs, |x| x.span, &bad).map(|s| ("paragraph", s)))
-        .or_else(|| first_bad(&art.captions, |x| x.span, &bad).map(|s| ("caption", s)))
-        .or_else(|| first_bad(&art.bylines, |x| x.span, &bad).map(|s| ("byline", s)))
-        .or_else(|| art.dateline.as_ref().map(|x| x.span).filter(|&s| bad(s)).map(|s| ("dateline", s)))
-        .or_else(|| art.headline.filter(|&s| bad(s)).map(|s| ("headline", s)))
-        .or_else(|| first_bad(&art.quotes, |x| x.span, &bad).map(|s| ("quote", s)))
-        .or_else(|| first_bad(&art.events, |x| x.span, &bad).map(|s| ("event", s)))
-        .or_else(|| first_bad(&art.acronyms, |x| x.span, &bad).map(|s| ("acronym", s)));
-    match found {
-        None => Ok(()),
-        Some((what, span)) => Err(format!(
-            "internal error in the dateline core (please report it with the input): a {what} span {}..{} is not a valid range of the {}-byte text",
-            span.start,
-            span.end,
-            text.len()
-        )),
+        Err(input_error(py, "date must be an ISO 'YYYY-MM-DD' string or a datetime.date"))
     }
 }
 
@@ -949,16 +872,12 @@ pub(crate) fn parse(
     let (owned, pystr) = text_arg(py, text, errors)?;
     let opts = ParseOptions { date: date_arg(py, date)?, source };
     let stages = Stages { entities, reading: entities && reading };
-    let (art, map, checked) = guarded(py, move || {
+    let (art, map) = guarded(py, move || {
         // Into its Arc at once: the article is then passed on as a pointer, not copied at every move.
         let art = Arc::new(analyze_owned(owned, &opts, stages)?);
-        let checked = check_spans(&art);
-        let map = CharMap::new(&art.text);
-        Ok((art, map, checked))
+        let map = CharIndex::new(&art.text);
+        Ok((art, map))
     })?;
-    if let Err(msg) = checked {
-        return Err(super::errors::internal_error(py, msg));
-    }
     Ok(PyArticle::new(py, art, map, pystr))
 }
 

@@ -5,19 +5,18 @@
 //! Python reader fetches the next batch meanwhile) and `CorpusJob.wait` blocks with the GIL released,
 //! waking every 50 ms to run Python's signal handlers: Ctrl-C raises the cancel flag, the workers stop
 //! after their current document and `KeyboardInterrupt` propagates.
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
+use super::errors::{input_error, run_error, to_pyerr};
 use crate::corpus::{self, Column, Document, JsonFields, Options, Payload, Table, Tables, Want};
 
-type Outcome = Result<Result<Tables, corpus::Cancelled>, String>;
+type Outcome = crate::Result<Result<Tables, corpus::Cancelled>>;
 
 /// A batch being analysed on the worker pool.
 #[pyclass(module = "dateline._native", name = "CorpusJob")]
@@ -36,7 +35,7 @@ impl Job {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .take()
-            .ok_or_else(|| PyRuntimeError::new_err("this corpus job was already collected"))?;
+            .ok_or_else(|| run_error(py, "this corpus job was already collected"))?;
         let mut rx = rx;
         let outcome = loop {
             // The receiver moves in and out of the GIL-free closure: it is Send but not Sync.
@@ -56,14 +55,14 @@ impl Job {
                     }
                 }
                 Err(RecvTimeoutError::Disconnected) => {
-                    return Err(PyRuntimeError::new_err("corpus worker ended without a result"))
+                    return Err(run_error(py, "corpus worker ended without a result"))
                 }
             }
         };
         match outcome {
             Ok(Ok(tables)) => tables_to_py(py, &tables),
             Ok(Err(corpus::Cancelled)) => Err(pyo3::exceptions::PyKeyboardInterrupt::new_err("corpus run cancelled")),
-            Err(msg) => Err(PyRuntimeError::new_err(msg)),
+            Err(e) => Err(to_pyerr(py, e)),
         }
     }
 
@@ -106,11 +105,11 @@ fn payload_of(item: &Bound<'_, PyAny>, json: bool, error: Option<String>) -> Pay
     Payload::Failed(format!("text is a {kind}, not a str"))
 }
 
-fn column<T>(values: Option<Vec<T>>, n: usize, what: &str) -> PyResult<Vec<Option<T>>> {
+fn column<T>(py: Python<'_>, values: Option<Vec<T>>, n: usize, what: &str) -> PyResult<Vec<Option<T>>> {
     match values {
         None => Ok((0..n).map(|_| None).collect()),
         Some(v) if v.len() == n => Ok(v.into_iter().map(Some).collect()),
-        Some(v) => Err(PyValueError::new_err(format!("{what} has {} items for {n} documents", v.len()))),
+        Some(v) => Err(input_error(py, format!("{what} has {} items for {n} documents", v.len()))),
     }
 }
 
@@ -124,6 +123,7 @@ fn column<T>(values: Option<Vec<T>>, n: usize, what: &str) -> PyResult<Vec<Optio
     run_entities=true, run_reading=true))]
 #[allow(clippy::too_many_arguments)]
 fn corpus_start(
+    py: Python<'_>,
     payloads: &Bound<'_, PyList>,
     kind: &str,
     ids: Option<Vec<Option<String>>>,
@@ -150,16 +150,16 @@ fn corpus_start(
     let json = match kind {
         "text" => false,
         "jsonl" => true,
-        other => return Err(PyValueError::new_err(format!("kind must be 'text' or 'jsonl', not {other:?}"))),
+        other => return Err(input_error(py, format!("kind must be 'text' or 'jsonl', not {other:?}"))),
     };
     let n = payloads.len();
-    let ids = column(ids, n, "ids")?;
-    let dates = column(dates, n, "dates")?;
-    let sources = column(sources, n, "sources")?;
-    let headlines = column(headlines, n, "headlines")?;
-    let files = column(files, n, "files")?;
-    let lines = column(lines, n, "lines")?;
-    let mut errors = column(errors, n, "errors")?;
+    let ids = column(py, ids, n, "ids")?;
+    let dates = column(py, dates, n, "dates")?;
+    let sources = column(py, sources, n, "sources")?;
+    let headlines = column(py, headlines, n, "headlines")?;
+    let files = column(py, files, n, "files")?;
+    let lines = column(py, lines, n, "lines")?;
+    let mut errors = column(py, errors, n, "errors")?;
     let mut docs = Vec::with_capacity(n);
     for (i, (((((item, id), date), source), headline), (file, line))) in
         payloads.iter().zip(ids).zip(dates).zip(sources).zip(headlines).zip(files.into_iter().zip(lines)).enumerate()
@@ -188,14 +188,13 @@ fn corpus_start(
         want: Want { entities, quotes, events },
         stages: crate::Stages { entities: run_entities, reading: run_reading },
     };
-    let pool = corpus::pool::pool(threads).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let pool = corpus::pool::pool(threads).map_err(|e| to_pyerr(py, e))?;
     let cancel = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::sync_channel::<Outcome>(1);
     let flag = cancel.clone();
     pool.spawn(move || {
         // A panic escaping a rayon task aborts the process: catch it and report it instead.
-        let outcome = catch_unwind(AssertUnwindSafe(|| corpus::run_here(docs, &opts, &flag)))
-            .map_err(|_| "internal error in the corpus engine (please report)".to_string());
+        let outcome = crate::error::catch_panic(|| Ok(corpus::run_here(docs, &opts, &flag)));
         let _ = tx.send(outcome);
     });
     Ok(Job { rx: Mutex::new(Some(rx)), cancel })

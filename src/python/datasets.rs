@@ -31,6 +31,9 @@ fn eval_conll<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyAny>
 #[pyfunction]
 fn load_reuters<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
     let stories = guarded(py, move || {
+        if !path.exists() {
+            return Err(Error::NotFound(format!("no such directory: {}", path.display())));
+        }
         if !path.is_dir() {
             return Err(Error::Input(format!("{}: not a directory", path.display())));
         }

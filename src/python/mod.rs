@@ -6,11 +6,11 @@
 //! `pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()>`, declare it below and call it in
 //! `_native`. Shared helpers for all submodules:
 //! - `errors::guarded(py, || core_call())`: runs core work without the GIL, maps `crate::Error` to the
-//!   Python exception and a panic to `DatelineError`. Every call into the core goes through it.
-//! - `errors::input_error(py, msg)`: an `InputError` for bad arguments.
-//! - `article::text_arg`, `article::date_arg`: the `text` (str/bytes) and `date=` arguments as `parse`
-//!   reads them; `article::PyArticle::new` wraps a core `Article` for Python;
-//!   `offsets::CharMap` converts byte offsets to `str` indices.
+//!   Python exception and a panic to `RunError`. Every call into the core goes through it.
+//! - `errors::to_pyerr`, `errors::input_error`, `errors::run_error`: the one mapping to exceptions.
+//! - `article::text_arg`, `article::date_arg`: convert the `text` (str/bytes) and `date=` arguments to
+//!   Rust strings (the core checks them); `article::PyArticle::new` wraps a core `Article` for Python;
+//!   `crate::util::offsets::CharIndex` converts byte offsets to `str` indices.
 use pyo3::prelude::*;
 
 // Many small, short-lived allocations per story (names, values, clusters): mimalloc serves them
@@ -22,7 +22,6 @@ pub(crate) mod article;
 pub(crate) mod corpus;
 pub(crate) mod datasets;
 pub(crate) mod errors;
-pub(crate) mod offsets;
 pub(crate) mod stats;
 
 #[pymodule]
