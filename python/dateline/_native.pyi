@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, List, Literal, Optional, Union
+from typing import Any, ClassVar, Dict, List, Literal, Optional, Tuple, Union
 
 __version__: str
 
@@ -12,6 +12,7 @@ class Token:
     text: str
     start: int
     end: int
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Sentence:
@@ -22,12 +23,14 @@ class Sentence:
     section_index: Optional[int]
     token_start: int
     token_end: int
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Paragraph:
     text: str
     start: int
     end: int
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Caption:
@@ -38,6 +41,7 @@ class Caption:
     restriction: Optional[str]
     start: int
     end: int
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Dateline:
@@ -47,6 +51,7 @@ class Dateline:
     text: str
     start: int
     end: int
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Byline:
@@ -54,6 +59,7 @@ class Byline:
     raw: str
     start: int
     end: int
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Entity:
@@ -68,6 +74,7 @@ class Entity:
     title: Optional[str]
     value: Optional[str]
     country_code: Optional[str]
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Cluster:
@@ -76,6 +83,7 @@ class Cluster:
     country_code: Optional[str]
     count: int
     mentions: List[Entity]
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Quote:
@@ -86,6 +94,7 @@ class Quote:
     source: Optional[str]
     verb: Optional[str]
     sentence: int
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Event:
@@ -97,6 +106,7 @@ class Event:
     text: str
     start: int
     end: int
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Acronym:
@@ -106,6 +116,7 @@ class Acronym:
     defined: bool
     start: int
     end: int
+    __fields__: ClassVar[List[Tuple[str, str]]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Article:
@@ -147,3 +158,6 @@ def entities(
 def eval_timebank(path: str) -> Dict[str, Any]: ...
 def eval_conll(path: str) -> Dict[str, Any]: ...
 def load_reuters(path: str) -> List[Dict[str, Any]]: ...
+
+#: {table: [(column, Python type)]} of the corpus tables, from the record declarations.
+CORPUS_COLUMNS: Dict[str, List[Tuple[str, str]]]
