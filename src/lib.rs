@@ -1,7 +1,8 @@
 //! dateline: turns raw news stories into structured data.
 //!
 //! Data flows one way: text -> [`Article`] (structure, tokens, sentences) -> entities -> resolution,
-//! time values, quotes, events -> rows (corpus engine, statistics). Each stage is its own module and
+//! time values, quotes, events -> records (`str` offsets; what Python sees) -> rows (corpus engine,
+//! statistics). Each stage is its own module and
 //! plain Rust; the pyo3 binding (feature `python`) is a thin layer in `python/`.
 
 // The stages, in the order the data flows through them. A stage uses only the stages above it,
@@ -13,6 +14,7 @@ mod error;
 pub mod eval;
 mod gazetteer;
 mod reading;
+pub mod records;
 pub mod stats;
 mod structure;
 mod time;

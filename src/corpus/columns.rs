@@ -132,6 +132,16 @@ pub enum Column {
 }
 
 impl Column {
+    /// Appends a record's cell; a cell of the other kind is a bug in the table's declaration.
+    pub fn push(&mut self, cell: crate::records::Cell<'_>) {
+        use crate::records::Cell;
+        match (self, cell) {
+            (Column::Str(c), Cell::Str(v)) => c.push(v),
+            (Column::Int(c), Cell::Int(v)) => c.push(v),
+            (_, cell) => unreachable!("a {cell:?} cell in a column of another kind"),
+        }
+    }
+
     pub fn len(&self) -> usize {
         match self {
             Column::Str(c) => c.len(),

@@ -12,6 +12,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use crate::records::build::Records;
+use crate::records::{ArticleRow, EntityRecord, EventRecord, QuoteRecord};
+use crate::records::{ENTITY_COLUMNS, EVENT_COLUMNS, KEY_COLUMNS, QUOTE_COLUMNS};
 use crate::types::*;
 use crate::util::offsets::CharIndex;
 use crate::Stages;
@@ -19,6 +22,10 @@ use crate::Stages;
 pub mod columns;
 pub mod pool;
 pub mod reuters;
+mod rows;
+
+pub use crate::records::BYLINE_SEPARATOR;
+use rows::Rows;
 
 pub use columns::{Column, IntColumn, StrColumn, Table, Validity};
 
@@ -147,12 +154,7 @@ pub struct Tables {
 
 impl Tables {
     fn empty() -> Self {
-        Tables {
-            articles: ArticleRows::default().finish(),
-            entities: EntityRows::default().finish(),
-            quotes: QuoteRows::default().finish(),
-            events: EventRows::default().finish(),
-        }
+        TaskRows::new(Want::default()).finish()
     }
 
     fn extend(&mut self, other: &Tables) {
@@ -182,7 +184,7 @@ pub fn run_here(docs: Vec<Document>, opts: &Options, cancel: &AtomicBool) -> std
     let parts: Vec<Option<Tables>> = docs
         .par_chunks(GROUP)
         .map(|group| {
-            let mut rows = Rows::new(opts.want);
+            let mut rows = TaskRows::new(opts.want);
             for doc in group {
                 if cancel.load(Ordering::Relaxed) {
                     return None;
@@ -200,22 +202,22 @@ pub fn run_here(docs: Vec<Document>, opts: &Options, cancel: &AtomicBool) -> std
 }
 
 /// Per-task row builders for the four tables.
-struct Rows {
+struct TaskRows {
     want: Want,
-    articles: ArticleRows,
-    entities: EntityRows,
-    quotes: QuoteRows,
-    events: EventRows,
+    articles: Rows<ArticleRow>,
+    entities: Rows<EntityRecord>,
+    quotes: Rows<QuoteRecord>,
+    events: Rows<EventRecord>,
 }
 
-impl Rows {
+impl TaskRows {
     fn new(want: Want) -> Self {
-        Rows {
+        TaskRows {
             want,
-            articles: ArticleRows::default(),
-            entities: EntityRows::default(),
-            quotes: QuoteRows::default(),
-            events: EventRows::default(),
+            articles: Rows::all_fields(),
+            entities: Rows::new(&KEY_COLUMNS, ENTITY_COLUMNS),
+            quotes: Rows::new(&KEY_COLUMNS, QUOTE_COLUMNS),
+            events: Rows::new(&KEY_COLUMNS, EVENT_COLUMNS),
         }
     }
 
@@ -248,31 +250,84 @@ impl Rows {
                     (None, Some(l)) => format!("line {l}: {msg}"),
                     (None, None) => msg,
                 };
-                self.articles.push_error(&meta, doc, &msg);
+                self.articles.push(&[], &error_row(&meta, doc, msg));
             }
         }
     }
 
     fn add_article(&mut self, art: &Article, meta: &Meta, doc: &Document) {
-        let idx = Chars::new(&art.text);
-        let id = meta.id.as_deref();
-        let date = art.date.as_deref().or(meta.date.as_deref());
-        self.articles.push_article(art, meta, doc, &idx);
+        let map = CharIndex::new(&art.text);
+        let recs = Records { art, map: &map };
+        let keys = [meta.id.as_deref(), art.date.as_deref().or(meta.date.as_deref())];
+        self.articles.push(&[], &article_row(&recs, meta, doc));
         if self.want.entities {
-            for e in &art.entities {
-                self.entities.push(art, e, id, date, &idx);
+            for i in 0..art.entities.len() {
+                self.entities.push(&keys, &recs.entity(i));
             }
         }
         if self.want.quotes {
-            for q in &art.quotes {
-                self.quotes.push(art, q, id, date, &idx);
+            for q in recs.quotes() {
+                self.quotes.push(&keys, &q);
             }
         }
         if self.want.events {
-            for ev in &art.events {
-                self.events.push(art, ev, id, date, &idx);
+            for ev in recs.events() {
+                self.events.push(&keys, &ev);
             }
         }
+    }
+}
+
+/// The articles row of an analysed story. Metadata the caller gave wins over what the parser found
+/// for the headline; the date is the parser's (the given one, checked, when the text has none).
+fn article_row(recs: &Records<'_>, meta: &Meta, doc: &Document) -> ArticleRow {
+    let art = recs.art;
+    let dl = art.dateline.as_ref();
+    let count = |n: usize| Some(n as i64);
+    ArticleRow {
+        id: meta.id.clone(),
+        source: meta.source.clone(),
+        file: doc.file.clone(),
+        line: doc.line,
+        date: art.date.clone().or_else(|| meta.date.clone()),
+        headline: meta.headline.clone().or_else(|| recs.headline()),
+        bylines: (!art.bylines.is_empty())
+            .then(|| art.bylines.iter().map(|b| b.name.as_str()).collect::<Vec<_>>().join(BYLINE_SEPARATOR)),
+        dateline_place: dl.map(|d| d.place.clone()).filter(|p| !p.is_empty()),
+        dateline_agency: dl.and_then(|d| d.agency.clone()),
+        dateline_date: dl.and_then(|d| d.date.clone()),
+        n_chars: count(recs.map.char_of(&art.text, art.text.len())),
+        n_paragraphs: count(art.paragraphs.len()),
+        n_sentences: count(art.sentences.len()),
+        n_tokens: count(art.tokens.len()),
+        n_entities: count(art.entities.len()),
+        n_quotes: count(art.quotes.len()),
+        n_events: count(art.events.len()),
+        error: None,
+    }
+}
+
+/// The articles row of a document that could not be analysed: its metadata as given and why.
+fn error_row(meta: &Meta, doc: &Document, msg: String) -> ArticleRow {
+    ArticleRow {
+        id: meta.id.clone(),
+        source: meta.source.clone(),
+        file: doc.file.clone(),
+        line: doc.line,
+        date: meta.date.clone(),
+        headline: meta.headline.clone(),
+        bylines: None,
+        dateline_place: None,
+        dateline_agency: None,
+        dateline_date: None,
+        n_chars: None,
+        n_paragraphs: None,
+        n_sentences: None,
+        n_tokens: None,
+        n_entities: None,
+        n_quotes: None,
+        n_events: None,
+        error: Some(msg),
     }
 }
 
@@ -385,269 +440,6 @@ fn json_kind(v: &serde_json::Value) -> &'static str {
 fn analyze_guarded(text: &str, meta: &Meta, opts: &Options) -> Result<Article, String> {
     let popts = ParseOptions { date: meta.date.clone(), source: meta.source.clone() };
     crate::error::catch_panic(|| crate::analyze(text, &popts, opts.stages)).map_err(|e| e.to_string())
-}
-
-/// A text and its code point index: the corpus tables hold `str` indices, as Python expects.
-struct Chars<'a> {
-    text: &'a str,
-    index: CharIndex,
-}
-
-impl<'a> Chars<'a> {
-    fn new(text: &'a str) -> Self {
-        Chars { text, index: CharIndex::new(text) }
-    }
-
-    fn char_offset(&self, byte: usize) -> i64 {
-        self.index.char_of(self.text, byte) as i64
-    }
-}
-
-#[derive(Default)]
-struct ArticleRows {
-    id: StrColumn,
-    source: StrColumn,
-    file: StrColumn,
-    line: IntColumn,
-    date: StrColumn,
-    headline: StrColumn,
-    bylines: StrColumn,
-    dateline_place: StrColumn,
-    dateline_agency: StrColumn,
-    dateline_date: StrColumn,
-    n_chars: IntColumn,
-    n_paragraphs: IntColumn,
-    n_sentences: IntColumn,
-    n_tokens: IntColumn,
-    n_entities: IntColumn,
-    n_quotes: IntColumn,
-    n_events: IntColumn,
-    error: StrColumn,
-}
-
-/// Separator of several bylines in the `bylines` column.
-pub const BYLINE_SEPARATOR: &str = "; ";
-
-impl ArticleRows {
-    fn push_common(&mut self, meta: &Meta, doc: &Document) {
-        self.id.push(meta.id.as_deref());
-        self.source.push(meta.source.as_deref());
-        self.file.push(doc.file.as_deref());
-        self.line.push(doc.line);
-    }
-
-    fn push_article(&mut self, art: &Article, meta: &Meta, doc: &Document, idx: &Chars) {
-        self.push_common(meta, doc);
-        self.date.push(art.date.as_deref().or(meta.date.as_deref()));
-        self.headline.push(meta.headline.as_deref().or(art.headline_text()));
-        if art.bylines.is_empty() {
-            self.bylines.push(None);
-        } else {
-            let names: Vec<&str> = art.bylines.iter().map(|b| b.name.as_str()).collect();
-            self.bylines.push(Some(&names.join(BYLINE_SEPARATOR)));
-        }
-        let dl = art.dateline.as_ref();
-        self.dateline_place.push(dl.map(|d| d.place.as_str()).filter(|p| !p.is_empty()));
-        self.dateline_agency.push(dl.and_then(|d| d.agency.as_deref()));
-        self.dateline_date.push(dl.and_then(|d| d.date.as_deref()));
-        self.n_chars.push(Some(idx.char_offset(art.text.len())));
-        self.n_paragraphs.push(Some(art.paragraphs.len() as i64));
-        self.n_sentences.push(Some(art.sentences.len() as i64));
-        self.n_tokens.push(Some(art.tokens.len() as i64));
-        self.n_entities.push(Some(art.entities.len() as i64));
-        self.n_quotes.push(Some(art.quotes.len() as i64));
-        self.n_events.push(Some(art.events.len() as i64));
-        self.error.push(None);
-    }
-
-    fn push_error(&mut self, meta: &Meta, doc: &Document, msg: &str) {
-        self.push_common(meta, doc);
-        self.date.push(meta.date.as_deref());
-        self.headline.push(meta.headline.as_deref());
-        for c in [&mut self.bylines, &mut self.dateline_place, &mut self.dateline_agency, &mut self.dateline_date] {
-            c.push(None);
-        }
-        for c in [
-            &mut self.n_chars,
-            &mut self.n_paragraphs,
-            &mut self.n_sentences,
-            &mut self.n_tokens,
-            &mut self.n_entities,
-            &mut self.n_quotes,
-            &mut self.n_events,
-        ] {
-            c.push(None);
-        }
-        self.error.push(Some(msg));
-    }
-
-    fn finish(self) -> Table {
-        use Column::{Int, Str};
-        Table {
-            columns: vec![
-                ("id", Str(self.id)),
-                ("source", Str(self.source)),
-                ("file", Str(self.file)),
-                ("line", Int(self.line)),
-                ("date", Str(self.date)),
-                ("headline", Str(self.headline)),
-                ("bylines", Str(self.bylines)),
-                ("dateline_place", Str(self.dateline_place)),
-                ("dateline_agency", Str(self.dateline_agency)),
-                ("dateline_date", Str(self.dateline_date)),
-                ("n_chars", Int(self.n_chars)),
-                ("n_paragraphs", Int(self.n_paragraphs)),
-                ("n_sentences", Int(self.n_sentences)),
-                ("n_tokens", Int(self.n_tokens)),
-                ("n_entities", Int(self.n_entities)),
-                ("n_quotes", Int(self.n_quotes)),
-                ("n_events", Int(self.n_events)),
-                ("error", Str(self.error)),
-            ],
-        }
-    }
-}
-
-#[derive(Default)]
-struct EntityRows {
-    id: StrColumn,
-    date: StrColumn,
-    text: StrColumn,
-    label: StrColumn,
-    canonical: StrColumn,
-    start: IntColumn,
-    end: IntColumn,
-    sentence: IntColumn,
-    title: StrColumn,
-    value: StrColumn,
-    country_code: StrColumn,
-}
-
-impl EntityRows {
-    fn push(&mut self, art: &Article, e: &Entity, id: Option<&str>, date: Option<&str>, idx: &Chars) {
-        let text = art.slice(e.span);
-        self.id.push(id);
-        self.date.push(date);
-        self.text.push(Some(text));
-        self.label.push(Some(e.label.as_str()));
-        self.canonical.push(Some(art.canonical(e)));
-        self.start.push(Some(idx.char_offset(e.span.start)));
-        self.end.push(Some(idx.char_offset(e.span.end)));
-        self.sentence.push(Some(e.sentence as i64));
-        self.title.push(e.title.as_deref());
-        self.value.push(e.value.as_deref());
-        self.country_code.push(e.country_code);
-    }
-
-    fn finish(self) -> Table {
-        use Column::{Int, Str};
-        Table {
-            columns: vec![
-                ("id", Str(self.id)),
-                ("date", Str(self.date)),
-                ("text", Str(self.text)),
-                ("label", Str(self.label)),
-                ("canonical", Str(self.canonical)),
-                ("start", Int(self.start)),
-                ("end", Int(self.end)),
-                ("sentence", Int(self.sentence)),
-                ("title", Str(self.title)),
-                ("value", Str(self.value)),
-                ("country_code", Str(self.country_code)),
-            ],
-        }
-    }
-}
-
-#[derive(Default)]
-struct QuoteRows {
-    id: StrColumn,
-    date: StrColumn,
-    text: StrColumn,
-    speaker: StrColumn,
-    source: StrColumn,
-    verb: StrColumn,
-    start: IntColumn,
-    end: IntColumn,
-    sentence: IntColumn,
-}
-
-impl QuoteRows {
-    fn push(&mut self, art: &Article, q: &Quote, id: Option<&str>, date: Option<&str>, idx: &Chars) {
-        self.id.push(id);
-        self.date.push(date);
-        self.text.push(Some(art.slice(q.span)));
-        self.speaker.push(q.speaker.as_deref());
-        self.source.push(q.source.as_deref());
-        self.verb.push(q.verb.as_deref());
-        self.start.push(Some(idx.char_offset(q.span.start)));
-        self.end.push(Some(idx.char_offset(q.span.end)));
-        self.sentence.push(Some(q.sentence as i64));
-    }
-
-    fn finish(self) -> Table {
-        use Column::{Int, Str};
-        Table {
-            columns: vec![
-                ("id", Str(self.id)),
-                ("date", Str(self.date)),
-                ("text", Str(self.text)),
-                ("speaker", Str(self.speaker)),
-                ("source", Str(self.source)),
-                ("verb", Str(self.verb)),
-                ("start", Int(self.start)),
-                ("end", Int(self.end)),
-                ("sentence", Int(self.sentence)),
-            ],
-        }
-    }
-}
-
-#[derive(Default)]
-struct EventRows {
-    id: StrColumn,
-    date: StrColumn,
-    subject: StrColumn,
-    predicate: StrColumn,
-    object: StrColumn,
-    detail: StrColumn,
-    text: StrColumn,
-    start: IntColumn,
-    end: IntColumn,
-    sentence: IntColumn,
-}
-
-impl EventRows {
-    fn push(&mut self, art: &Article, ev: &Event, id: Option<&str>, date: Option<&str>, idx: &Chars) {
-        self.id.push(id);
-        self.date.push(date);
-        self.subject.push(Some(&ev.subject));
-        self.predicate.push(Some(&ev.predicate));
-        self.object.push(Some(&ev.object));
-        self.detail.push(ev.detail.as_deref());
-        self.text.push(Some(art.slice(ev.span)));
-        self.start.push(Some(idx.char_offset(ev.span.start)));
-        self.end.push(Some(idx.char_offset(ev.span.end)));
-        self.sentence.push(Some(ev.sentence as i64));
-    }
-
-    fn finish(self) -> Table {
-        use Column::{Int, Str};
-        Table {
-            columns: vec![
-                ("id", Str(self.id)),
-                ("date", Str(self.date)),
-                ("subject", Str(self.subject)),
-                ("predicate", Str(self.predicate)),
-                ("object", Str(self.object)),
-                ("detail", Str(self.detail)),
-                ("text", Str(self.text)),
-                ("start", Int(self.start)),
-                ("end", Int(self.end)),
-                ("sentence", Int(self.sentence)),
-            ],
-        }
-    }
 }
 
 #[cfg(test)]

@@ -286,5 +286,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(corpus_default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_after_fork_in_child, m)?)?;
     m.add("CORPUS_DEFAULT_MAX_BYTES", corpus::DEFAULT_MAX_BYTES)?;
+    // {table: [(column, Python type)]}, from the record declarations (crate::records).
+    let schemas = pyo3::types::PyDict::new(m.py());
+    for (table, fields) in crate::records::table_schemas() {
+        let cols: Vec<(&str, &str)> = fields.iter().map(|f| (f.name, f.py)).collect();
+        schemas.set_item(table, cols)?;
+    }
+    m.add("CORPUS_COLUMNS", schemas)?;
     Ok(())
 }

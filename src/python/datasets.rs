@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use super::article::serialize_to_py;
 use super::errors::guarded;
+use super::records::serialize_to_py;
 use crate::corpus::reuters;
 use crate::Error;
 

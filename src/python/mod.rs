@@ -22,12 +22,14 @@ pub(crate) mod article;
 pub(crate) mod corpus;
 pub(crate) mod datasets;
 pub(crate) mod errors;
+pub(crate) mod records;
 pub(crate) mod stats;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     article::register(m)?;
+    records::register(m)?;
     datasets::register(m)?;
     corpus::register(m)?;
     stats::register(m)?;

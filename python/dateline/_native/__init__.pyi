@@ -11,7 +11,7 @@ import builtins
 import datetime
 import os
 from collections.abc import Sequence
-from typing import Any, Final, Literal, TypedDict, final
+from typing import Any, ClassVar, Final, Literal, TypedDict, final
 
 from dateline._native import stats as stats
 
@@ -39,6 +39,7 @@ __all__ = [
     "corpus_default_threads",
     "corpus_after_fork_in_child",
     "CORPUS_DEFAULT_MAX_BYTES",
+    "CORPUS_COLUMNS",
     "stats",
 ]
 
@@ -50,6 +51,7 @@ _Date = str | datetime.date | None
 
 @final
 class Token:
+    __fields__: ClassVar[list[tuple[str, str]]]
     @property
     def text(self) -> str: ...
     @property
@@ -63,6 +65,7 @@ class Token:
 
 @final
 class Sentence:
+    __fields__: ClassVar[list[tuple[str, str]]]
     @property
     def text(self) -> str: ...
     @property
@@ -84,6 +87,7 @@ class Sentence:
 
 @final
 class Paragraph:
+    __fields__: ClassVar[list[tuple[str, str]]]
     @property
     def text(self) -> str: ...
     @property
@@ -97,6 +101,7 @@ class Paragraph:
 
 @final
 class Caption:
+    __fields__: ClassVar[list[tuple[str, str]]]
     @property
     def text(self) -> str: ...
     @property
@@ -118,6 +123,7 @@ class Caption:
 
 @final
 class Dateline:
+    __fields__: ClassVar[list[tuple[str, str]]]
     @property
     def place(self) -> str: ...
     @property
@@ -137,6 +143,7 @@ class Dateline:
 
 @final
 class Byline:
+    __fields__: ClassVar[list[tuple[str, str]]]
     @property
     def name(self) -> str: ...
     @property
@@ -152,6 +159,7 @@ class Byline:
 
 @final
 class Entity:
+    __fields__: ClassVar[list[tuple[str, str]]]
     # label: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC, DATE,
     # TIME, DURATION ("three years", value "P3Y"), SET ("every Thursday"), MONEY, PERCENT, QUANTITY, ...
     @property
@@ -179,6 +187,7 @@ class Entity:
 
 @final
 class Cluster:
+    __fields__: ClassVar[list[tuple[str, str]]]
     @property
     def canonical(self) -> str: ...
     @property
@@ -196,6 +205,7 @@ class Cluster:
 
 @final
 class Quote:
+    __fields__: ClassVar[list[tuple[str, str]]]
     @property
     def text(self) -> str: ...
     @property
@@ -217,6 +227,7 @@ class Quote:
 
 @final
 class Event:
+    __fields__: ClassVar[list[tuple[str, str]]]
     @property
     def subject(self) -> str: ...
     @property
@@ -240,6 +251,7 @@ class Event:
 
 @final
 class Acronym:
+    __fields__: ClassVar[list[tuple[str, str]]]
     @property
     def short(self) -> str: ...
     @property
@@ -384,3 +396,6 @@ def corpus_default_threads() -> int:
 
 def corpus_after_fork_in_child() -> None:
     """Drops the worker pools inherited by a forked child (they are rebuilt on next use)."""
+
+#: {table: [(column, Python type)]} of the corpus tables, from the record declarations.
+CORPUS_COLUMNS: Final[dict[str, list[tuple[str, str]]]]
