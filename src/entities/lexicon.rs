@@ -63,7 +63,7 @@ impl Lexicon {
     /// Builds a lexicon from `phrase<TAB>category` and `word<TAB>bits` texts.
     pub fn from_text(lexicon: &str, clusters: &str) -> Lexicon {
         let mut lex =
-            Lexicon { fingerprint: hash_str(lexicon) ^ hash_str(clusters).rotate_left(17), ..Default::default() };
+            Lexicon { fingerprint: entries_hash(lexicon) ^ hash_str(clusters).rotate_left(17), ..Default::default() };
         for line in lexicon.lines() {
             if line.starts_with('#') {
                 continue;
@@ -104,6 +104,15 @@ impl Lexicon {
     }
 }
 
+/// Hash of a lexicon text's entries: its `#` comment lines can change without retraining a model.
+/// (Cluster files have no comments: a line there may start with the word "#".)
+fn entries_hash(lexicon: &str) -> u64 {
+    lexicon
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .fold(hash_str(""), |h, l| (h.rotate_left(23) ^ hash_str(l)).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +127,14 @@ mod tests {
         assert_eq!(c.prefix(2), (2u64 << 32) | 0b01);
         assert_eq!(c.prefix(10), c.prefix(4));
         assert!(lex.cluster(hash_str("x")).is_none());
+    }
+
+    #[test]
+    fn fingerprint_ignores_lexicon_comments() {
+        let a = Lexicon::from_text("# built by one tool\nseoul\tcity\n", "Seoul\t0110\n");
+        let b = Lexicon::from_text("# built by another\nseoul\tcity\n", "Seoul\t0110\n");
+        assert_eq!(a.fingerprint, b.fingerprint);
+        assert_ne!(a.fingerprint, Lexicon::from_text("seoul\tregion\n", "Seoul\t0110\n").fingerprint);
+        assert_ne!(a.fingerprint, Lexicon::from_text("seoul\tcity\n", "#\t0110\nSeoul\t0110\n").fingerprint);
     }
 }

@@ -8,16 +8,16 @@ use std::sync::OnceLock;
 /// Sets of words looked up per token: SipHash's flood resistance buys nothing for compiled-in lists.
 type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FastHasher>>;
 
-const DEMONYMS: &str = include_str!("../../data/ner/hand/demonym.txt");
+// The nationality and group words the entity stage uses: rows marked `tagger` (the gazetteer has all).
+const DEMONYMS: &str = include_str!("../../data/gazetteer/demonyms.tsv");
 
 fn demonyms() -> &'static HashSet<String> {
     static D: OnceLock<HashSet<String>> = OnceLock::new();
     D.get_or_init(|| {
         DEMONYMS
             .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_lowercase)
+            .filter(|l| !l.starts_with('#') && l.ends_with("\tyes"))
+            .map(|l| l.split('\t').next().unwrap_or(l).trim().to_lowercase())
             .collect()
     })
 }
