@@ -80,7 +80,8 @@ def pins() -> dict[str, str]:
 def pipeline_f1(model: pathlib.Path, dev: pathlib.Path) -> float:
     """Full-pipeline CoNLL dev F1 of a model file (the `dateline eval conll` protocol)."""
     out = run(
-        ["cargo", "run", "--release", "--quiet", "--bin", "train-ner", "--", "--pipeline", str(dev), "--load", str(model)],
+        ["cargo", "run", "--release", "--quiet", "--bin", "train-ner", "--",
+         "--pipeline", str(dev), "--load", str(model)],
         capture_output=True,
         text=True,
     ).stdout
@@ -109,7 +110,7 @@ def build(steps: list[str], out: pathlib.Path) -> dict[str, dict]:
             "built_from": {"packages": packages, "hand_lists": hand},
             "note": "demonyms.tsv and titles.tsv rows whose tagger column says yes",
         }
-        for rel, e in built.items():
+        for e in built.values():
             e["command"] = "python tools/build_gazetteer.py  (pip install -r tools/requirements-models.txt)"
     clusters = out / "models" / "clusters.tsv"
     if "clusters" in steps:
@@ -148,7 +149,8 @@ def build(steps: list[str], out: pathlib.Path) -> dict[str, dict]:
             "score": {
                 "metric": "CoNLL-2003 dev (eng.testa), full pipeline, exact span and type, overall F1",
                 "value": pipeline_f1(model, conll_dev),
-                "measured_by": "train-ner --pipeline ../shared/data/conll2003/dev.txt --load models/ner.bin (the protocol of dateline eval conll)",
+                "measured_by": "train-ner --pipeline ../shared/data/conll2003/dev.txt --load models/ner.bin"
+                " (the protocol of dateline eval conll)",
             },
         }
     for rel, e in built.items():
@@ -170,7 +172,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="dateline-rebuild-") as tmp:
             built = build(steps, pathlib.Path(tmp))
         bad = 0
-        for rel, e in built.items():
+        for e in built.values():
             want = manifest["artefacts"].get(rel, {}).get("sha256")
             same = e["sha256"] == want
             bad += not same
