@@ -172,7 +172,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="dateline-rebuild-") as tmp:
             built = build(steps, pathlib.Path(tmp))
         bad = 0
-        for e in built.values():
+        for rel, e in built.items():
             want = manifest["artefacts"].get(rel, {}).get("sha256")
             same = e["sha256"] == want
             bad += not same
