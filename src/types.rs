@@ -357,8 +357,8 @@ pub struct Event {
     pub span: Span,
 }
 
-/// A parsed story. Filled in stages: structure (article.rs), tokens and sentences (tokenize.rs),
-/// entities (ner/, rules.rs), resolution (resolve.rs), time values (dates.rs), quotes, events.
+/// A parsed story. Filled in stages: structure, tokens and sentences (`structure/`), entities
+/// (`entities/`), then canonical names, time values, quotes and events (`reading/`).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Article {
     pub text: String,

@@ -84,7 +84,7 @@ fn rules_words_per_second() {
     let el = t.elapsed();
     println!("dates::scan alone: {nt} tokens: {:.3} s, {:.0} words/s", el, words as f64 / el);
 
-    // Entities plus time values, as dates::annotate runs them in the pipeline.
+    // Entities plus time values, as the time-values reading stage runs them in the pipeline.
     let t = Clock::now();
     let mut valued = 0;
     for (s, b) in stories.iter().zip(stories.iter().map(|s| s.body.as_deref())) {

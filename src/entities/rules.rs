@@ -1,8 +1,8 @@
 //! Rule-based entities in news style: DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL.
 //!
-//! One pass of a hand-written scanner (`dates::scan`) and pattern code over its tokens: no regular
-//! expressions, one hash lookup per word. Time expressions come from `dates::grammar` (which also
-//! gives their meaning to `dates::annotate`); numbers, amounts and ordinals are matched here.
+//! One pass of a hand-written scanner (`time::scan`) and pattern code over its tokens: no regular
+//! expressions, one hash lookup per word. Time expressions come from `time::grammar` (which also
+//! gives their meaning to `reading::time_values`); numbers, amounts and ordinals are matched here.
 use crate::time::grammar::Matcher;
 use crate::time::scan::{self, low, Kind, Lex};
 use crate::types::*;

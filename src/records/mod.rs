@@ -6,13 +6,13 @@
 //! - serde `Serialize` (the binding's `to_dict` / `to_json`, keys in field order);
 //! - with the `python` feature, the pyclass with a getter per field (`get_all`);
 //! - [`Record::FIELDS`]: each field's name, column kind and Python type (the pyclass's `__fields__`,
-//!   which a test checks against `_native.pyi`, the corpus DataFrames and the Arrow schema);
+//!   which a test checks against the stub `_native/__init__.pyi`, the corpus DataFrames and the Arrow schema);
 //! - [`Record::cell`]: a field's value as a corpus table cell, looked up by name.
 //!
 //! A corpus table is `id`, `date` and then the record's fields in the order of its column list
 //! ([`ENTITY_COLUMNS`], ...); a Rust test checks every list names each field of its record exactly once.
 //! Adding a field: add it to the record here, fill it in `build.rs`, add it to the column list when
-//! the table should have it, and to `python/dateline/_native.pyi` (the Python test says so otherwise).
+//! the table should have it, and to `python/dateline/_native/__init__.pyi` (the Python test says so otherwise).
 use serde::Serialize;
 
 pub mod build;
@@ -28,7 +28,7 @@ pub enum Kind {
     Other,
 }
 
-/// One field of a record: its name, how a table stores it, its Python type as `_native.pyi` writes it.
+/// One field of a record: its name, how a table stores it, its Python type as the stub writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
     pub name: &'static str,
