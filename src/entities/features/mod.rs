@@ -6,12 +6,12 @@
 //! Here: the templates, the per-word facts and features (`WordCache`) and the features on previous
 //! tags; `document` assembles a document's static features, `history` the second stage's.
 
-mod document;
+pub(crate) mod document;
 mod history;
 
 use super::lexicon::{ClusterPath, Lexicon};
 use crate::util::hash::{hash_str, mix, FxMap};
-pub use document::{extract, extract_cached};
+pub use document::extract_cached;
 pub use history::{history, history_into, ExtraFeatures};
 
 /// Feature templates. Values are part of the model format: never renumber, only add.
