@@ -170,19 +170,6 @@ fn has_lower(w: &str) -> bool {
     w.chars().any(|c| c.is_lowercase())
 }
 
-/// A sentence is "all caps" (headlines, datelines) when it has letters but no lower-case letter.
-#[cfg(test)]
-fn caps_sentence(toks: &[&str]) -> bool {
-    let mut any = false;
-    for t in toks {
-        if has_lower(t) {
-            return false;
-        }
-        any |= t.chars().any(|c| c.is_alphabetic());
-    }
-    any
-}
-
 /// Word ids of the two pseudo-words beyond a sentence's ends.
 pub const BOS: u32 = 0;
 pub const EOS: u32 = 1;
@@ -445,13 +432,5 @@ mod tests {
         assert_eq!(short_shape("Hwasong-18"), "Xx-d");
         assert_eq!(short_shape("KCNA"), "X");
         assert_eq!(short_shape("Kim"), "Xx");
-    }
-
-    #[test]
-    fn caps_sentences() {
-        assert!(caps_sentence(&["SEOUL", ",", "July", "27"][..1]));
-        assert!(caps_sentence(&["KIM", "MEETS", "SHOIGU", "1996-08-22"]));
-        assert!(!caps_sentence(&["KIM", "meets"]));
-        assert!(!caps_sentence(&["1996", "."]));
     }
 }
