@@ -11,6 +11,10 @@ use dateline::*;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+#[path = "../examples/common/fnv.rs"]
+mod fnv;
+use fnv::Fnv;
+
 // The Python extension allocates with mimalloc; measure with the same allocator.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -18,15 +22,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// FNV-1a over the JSON of what the reading stages produce, so a speed change can show it left every
 /// output as it was.
 fn reading_digest(arts: &[Article]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = Fnv::new();
     for a in arts {
         let json = serde_json::to_string(&(&a.entities, &a.clusters, &a.acronyms, &a.quotes, &a.events)).unwrap();
-        for &c in json.as_bytes() {
-            h ^= c as u64;
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        h.write(json.as_bytes());
     }
-    h
+    h.0
 }
 
 /// CPU time this thread has run, in seconds (Linux schedstat), so that figures hold on a busy machine;

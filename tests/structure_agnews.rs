@@ -1,4 +1,4 @@
-//! AG News acceptance (issue 2): of the `test.csv` descriptions that begin with a `CITY (AGENCY) -`
+//! AG News acceptance: of the `test.csv` descriptions that begin with a `CITY (AGENCY) -`
 //! dateline, place and agency right in >= 98%. The gold comes from a regex on the raw description,
 //! written independently of the parser.
 use dateline::{eval::agnews, parse_structure, ParseOptions};

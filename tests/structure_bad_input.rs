@@ -1,4 +1,4 @@
-//! Bad input (issue 2): empty text, whitespace only, a 20 MB story, NUL bytes, 1 MB lines, a story
+//! Bad input: empty text, whitespace only, a 20 MB story, NUL bytes, 1 MB lines, a story
 //! that is all captions, pathological runs. No panic, no hang; the times are printed, not asserted.
 use dateline::{parse_structure, tokenize, ParseOptions};
 use std::time::Instant;

@@ -1,4 +1,4 @@
-//! Reuters-21578 acceptance for the structure parser (issue 2): every story with a `<DATELINE>`,
+//! Reuters-21578 acceptance for the structure parser: every story with a `<DATELINE>`,
 //! rebuilt as raw wire text and parsed with `date=` its `<DATE>`'s day.
 //! Run with `cargo test --release --test structure_reuters -- --nocapture` to see the figures.
 use dateline::corpus::reuters;

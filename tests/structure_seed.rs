@@ -1,4 +1,4 @@
-//! The seed story (issue 2): every item under "article" in `../shared/gold/seed-expectations.json`
+//! The seed story: every item under "article" in `../shared/gold/seed-expectations.json`
 //! holds for `../shared/seed/*.txt`.
 mod common;
 use dateline::{parse_structure, tokenize, ParseOptions, Section};

@@ -1,12 +1,11 @@
 //! Refines CoNLL's four types into OntoNotes labels from the entity's words, its neighbours and the
 //! gazetteer: LOC -> GPE/FAC/LOC, MISC -> NORP/EVENT/PRODUCT/LAW/LANGUAGE/WORK_OF_ART/MISC.
-use crate::gazetteer::{gazetteer, with_lower, FastHasher};
+use crate::gazetteer::{gazetteer, with_lower};
 use crate::types::*;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// Sets of words looked up per token: SipHash's flood resistance buys nothing for compiled-in lists.
-type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FastHasher>>;
+type HashSet<T> = rustc_hash::FxHashSet<T>;
 
 // The nationality and group words the entity stage uses: rows marked `tagger` (the gazetteer has all).
 const DEMONYMS: &str = include_str!("../../data/gazetteer/demonyms.tsv");

@@ -4,6 +4,7 @@
 pub mod agnews;
 pub mod conll;
 pub mod ner;
+pub mod perceptron;
 pub mod time;
 pub mod timebank;
 pub mod train;

@@ -146,7 +146,7 @@ pub fn score_doc(doc: &TimebankDoc, pred: &[Predicted]) -> DocScore {
 }
 
 /// Whether a predicted value is the gold one. A decade has two notations, TIMEX2's "199X" (what
-/// dateline writes, as the reading issue specifies) and TIMEX3's "199" (TimeBank's gold): the
+/// dateline writes: the project's gold uses it) and TIMEX3's "199" (TimeBank's gold): the
 /// same decade, so the same value. Nothing else is normalised.
 fn same_value(pred: Option<&str>, gold: &str) -> bool {
     let Some(p) = pred else { return false };

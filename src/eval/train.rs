@@ -2,10 +2,11 @@
 //! second stage trained on first-stage decisions made by models that did not see the document
 //! (k-fold jackknife), so it learns how far to trust them.
 
-use crate::entities::features::{self, DocFeatures, ExtraFeatures};
+use crate::entities::features::{DocFeatures, ExtraFeatures};
 use crate::entities::lexicon::Lexicon;
-use crate::entities::model::{self, DenseF32, Model, Perceptron, Scorer, Weights, TYPES};
+use crate::entities::model::{self, DenseF32, Model, Scorer, Weights, TYPES};
 use crate::eval::conll::{entity_spans, ConllDoc};
+use crate::eval::perceptron::{self, Perceptron};
 
 #[derive(Debug, Clone)]
 pub struct TrainConfig {
@@ -40,7 +41,7 @@ pub fn prepare(lex: &Lexicon, docs: &[ConllDoc]) -> Vec<Prepared> {
         .map(|d| {
             let toks: Vec<Vec<&str>> =
                 d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
-            let feats = features::extract(lex, &toks);
+            let feats = perceptron::extract(lex, &toks);
             let mut gold = Vec::new();
             let mut spans = Vec::new();
             for s in &d.sentences {
@@ -48,7 +49,7 @@ pub fn prepare(lex: &Lexicon, docs: &[ConllDoc]) -> Vec<Prepared> {
                     .into_iter()
                     .filter_map(|t| TYPES.iter().position(|k| *k == t.kind).map(|k| (t.start, t.end, k)))
                     .collect();
-                gold.extend(model::spans_to_tags(s.tokens.len(), &sp));
+                gold.extend(perceptron::spans_to_tags(s.tokens.len(), &sp));
                 spans.push(sp);
             }
             Prepared { feats, gold, spans }

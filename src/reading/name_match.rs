@@ -23,9 +23,10 @@ const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
 ];
 
 fn is_east_asian_family(word: &str) -> bool {
-    use crate::gazetteer::{with_lower, FastMap};
+    use crate::gazetteer::with_lower;
+    use rustc_hash::FxHashMap;
     // The set and its longest name: longer words are no family name, without lower-casing them.
-    static SET: std::sync::OnceLock<(FastMap<&'static str, ()>, usize)> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<(FxHashMap<&'static str, ()>, usize)> = std::sync::OnceLock::new();
     let (set, longest) = SET.get_or_init(|| {
         let longest = EAST_ASIAN_FAMILY_NAMES.iter().map(|n| n.len()).max().unwrap_or(0);
         (EAST_ASIAN_FAMILY_NAMES.iter().map(|n| (*n, ())).collect(), longest)

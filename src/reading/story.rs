@@ -79,7 +79,7 @@ pub(crate) struct Lexicon<V: 'static> {
     last: [bool; 256],
     min: usize,
     max: usize,
-    map: crate::gazetteer::FastMap<&'static str, V>,
+    map: rustc_hash::FxHashMap<&'static str, V>,
 }
 
 impl<V: Copy + 'static> Lexicon<V> {

@@ -411,7 +411,7 @@ mod tests {
     }
 
     #[test]
-    fn issue_examples() {
+    fn documented_examples() {
         assert_eq!(n("Wednesday", D).as_deref(), Some("2023-07-26"));
         assert_eq!(n("Thursday", D).as_deref(), Some("2023-07-27"));
         assert_eq!(n("yesterday", D).as_deref(), Some("2023-07-26"));
@@ -422,7 +422,7 @@ mod tests {
         assert_eq!(n("July 27", D).as_deref(), Some("2023-07-27"));
         assert_eq!(n("July 27, 2023", None).as_deref(), Some("2023-07-27"));
         assert_eq!(n("1950-53", D).as_deref(), Some("1950/1953"));
-        assert_eq!(n("the 1990s", D).as_deref(), Some("199X"), "decade as the issue writes it");
+        assert_eq!(n("the 1990s", D).as_deref(), Some("199X"), "a decade in TIMEX2 notation");
         assert_eq!(n("Feb 26", Some("1987-02-26")).as_deref(), Some("1987-02-26"));
         assert_eq!(n("now", D).as_deref(), Some("PRESENT_REF"));
         assert_eq!(n("midnight", D).as_deref(), Some("2023-07-27T24:00"));

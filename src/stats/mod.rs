@@ -8,8 +8,6 @@
 //! Conventions shared by all functions: entity codes are `0..n_entities`, one array element per
 //! mention; `story` holds the story code of each mention; all input slices of one call have the same
 //! length (checked, `Error::Value` otherwise).
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
@@ -18,28 +16,9 @@ use crate::error::{Error, Result};
 /// Day number marking a missing date in `frequency`'s `day` input and its first/last output.
 pub const NO_DAY: i32 = i32::MIN;
 
-/// Multiplicative hasher for `u64` keys that are already well spread (packed code pairs); the
-/// default SipHash costs several times more per increment on the co-occurrence hot loop.
-#[derive(Default)]
-struct PairHasher(u64);
-
-impl Hasher for PairHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        // Fibonacci hashing; the high bits carry the mix, so fold them down for hashbrown.
-        let h = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = h ^ (h >> 32);
-    }
-}
-
-type PairMap = HashMap<u64, u64, BuildHasherDefault<PairHasher>>;
+/// Co-occurrence counts by packed code pair; the default SipHash costs several times more per
+/// increment on the co-occurrence hot loop.
+type PairMap = rustc_hash::FxHashMap<u64, u64>;
 
 fn check_len(what: &str, got: usize, want: usize) -> Result<()> {
     if got != want {

@@ -72,7 +72,7 @@ impl Point {
                 out.push_str(["SP", "SU", "FA", "WI"][s as usize]);
             }
             Point::Year(y) => push_num(&mut out, y as i64, 4),
-            // "the 1990s" = 199X, as the reading issue specifies; TimeML's TIMEX3 writes "199"
+            // "the 1990s" = 199X, TIMEX2's notation, which the project's gold uses; TIMEX3 writes "199"
             // (the TimeBank evaluation counts both notations of a decade as the same value).
             Point::Decade(d) => {
                 push_num(&mut out, d as i64, 3);

@@ -4,8 +4,7 @@
 //! It is independent of the article tokenizer on purpose: the rules must also run on plain text
 //! (`rules::find_in_text`), and they need finer pieces than news tokens ("Aug" "." , "mid" "-" "1996").
 use crate::util::calendar::MONTH_NAMES;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,24 +283,6 @@ fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().unwrap_or(' ')
 }
 
-/// FNV-1a: the lexicon keys are a few bytes long, where SipHash's setup cost dominates.
-#[derive(Default)]
-pub struct Fnv(u64);
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for &x in bytes {
-            h ^= x as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
 const MAX_KEY: usize = 14;
 
 /// The word list and a bit filter on (first letter, last letter, length) that rejects most words
@@ -381,8 +362,8 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-fn build() -> FnvMap<&'static [u8], Lex> {
-    let mut m: FnvMap<&'static [u8], Lex> = FnvMap::default();
+fn build() -> FxHashMap<&'static [u8], Lex> {
+    let mut m: FxHashMap<&'static [u8], Lex> = FxHashMap::default();
     let mut put = |words: &[&'static str], l: Lex| {
         for w in words {
             debug_assert!(w.len() <= MAX_KEY);

@@ -1,8 +1,13 @@
-//! Fast non-cryptographic hashing for feature hashing and the tagger's word maps (the inputs are
-//! our own words, not attacker-chosen keys, so speed beats DoS resistance here).
+//! The tagger's feature hash, and the hash map the core uses for its own keys.
+//!
+//! `hash_str`, `hash_bytes`, `fmix` and `mix` are part of the trained model's format: every feature
+//! is `mix`ed from `hash_str` values and its weight row is chosen by the resulting bits, and the
+//! model file's lexicon fingerprint is a `hash_str`. Their values must never change (a change means
+//! retraining models/ner.bin); `tests::values_are_the_model_format` pins them. Plain hash maps use
+//! `rustc_hash::FxHashMap` (`FxMap`): the keys are the core's own words and hashes, not
+//! attacker-chosen, so speed beats flood resistance.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+pub use rustc_hash::FxHashMap as FxMap;
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -47,32 +52,29 @@ pub fn mix(a: u64, b: u64) -> u64 {
     fmix(a.rotate_left(29) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
-/// Hasher for keys that are already good hashes (u64 from `hash_str`).
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = hash_bytes(bytes) ^ self.0.rotate_left(7);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
     #[test]
     fn stable_and_distinct() {
         assert_eq!(hash_str("Seoul"), hash_str("Seoul"));
         assert_ne!(hash_str("Seoul"), hash_str("seoul"));
         assert_ne!(hash_str(""), hash_str("\0"));
         assert_ne!(mix(1, 2), mix(2, 1));
+    }
+
+    #[test]
+    fn values_are_the_model_format() {
+        // The shipped model's weights sit at the rows these values pick: they must not change.
+        let got = [hash_str(""), hash_str("Seoul"), hash_str("Kim Jong-un said"), mix(hash_str("Seoul"), 7), fmix(1)];
+        let want = [
+            0xefd0_1f60_ba99_2926,
+            0x5fb0_53fe_5ee9_e869,
+            0x4391_18ba_cc3b_cccd,
+            0xa7ef_8c15_7791_9e3b,
+            0xb456_bcfc_34c2_cb2c,
+        ];
+        assert_eq!(got, want);
     }
 }

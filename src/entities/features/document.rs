@@ -12,24 +12,17 @@ const DOC_LOWER: u64 = 1;
 const DOC_TITLE: u64 = 2;
 const DOC_BOTH: u64 = 3;
 
-/// Computes the static features of a document given as sentences of tokens, every feature of
-/// every token listed (training, evaluation).
-pub fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
-    let mut cache = WordCache::new(lex);
-    let mut out = DocFeatures::default();
-    build(lex, doc, &mut cache, true, &mut out);
-    out
-}
-
-/// The same features, with each token's word-only ones (`OWN`, `AS_PREV`, ... roles) left
-/// to `cache` (`DocFeatures::words`): the tagger sums those once per word instead of per token.
+/// The static features of a document given as sentences of tokens, with each token's word-only
+/// ones (`OWN`, `AS_PREV`, ... roles) left to `cache` (`DocFeatures::words`): the tagger sums those once per word instead of per token.
 /// Written into `out`, whose buffers are reused (the tagger keeps one per thread).
 pub fn extract_cached<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, out: &mut DocFeatures) {
     cache.prepare(lex);
     build(lex, doc, cache, false, out);
 }
 
-fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, expand: bool, out: &mut DocFeatures) {
+/// The static features of `doc` into `out`. `expand`: every feature of every token listed, as
+/// training and `Model::tag_features` read them; else the word-only ones are left to `cache`.
+pub fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, expand: bool, out: &mut DocFeatures) {
     out.sentences.clear();
     out.feats.clear();
     out.offs.clear();
@@ -291,8 +284,15 @@ fn build<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>], cache: &mut WordCache, ex
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// Every feature of every token listed.
+    pub(in crate::entities::features) fn extract<S: AsRef<str>>(lex: &Lexicon, doc: &[Vec<S>]) -> DocFeatures {
+        let mut out = DocFeatures::default();
+        build(lex, doc, &mut WordCache::new(lex), true, &mut out);
+        out
+    }
 
     fn doc(s: &[&str]) -> Vec<Vec<String>> {
         vec![s.iter().map(|x| x.to_string()).collect()]

@@ -105,7 +105,7 @@ pub fn history_into(doc: &DocFeatures, tags: &[u8], kinds: &[u8], out: &mut Extr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::features::extract;
+    use crate::entities::features::document::tests::extract;
     use crate::entities::lexicon::Lexicon;
 
     #[test]

@@ -6,12 +6,12 @@
 //! Here: the templates, the per-word facts and features (`WordCache`) and the features on previous
 //! tags; `document` assembles a document's static features, `history` the second stage's.
 
-mod document;
+pub(crate) mod document;
 mod history;
 
 use super::lexicon::{ClusterPath, Lexicon};
 use crate::util::hash::{hash_str, mix, FxMap};
-pub use document::{extract, extract_cached};
+pub use document::extract_cached;
 pub use history::{history, history_into, ExtraFeatures};
 
 /// Feature templates. Values are part of the model format: never renumber, only add.
@@ -168,19 +168,6 @@ fn all_upper(w: &str) -> bool {
 }
 fn has_lower(w: &str) -> bool {
     w.chars().any(|c| c.is_lowercase())
-}
-
-/// A sentence is "all caps" (headlines, datelines) when it has letters but no lower-case letter.
-#[cfg(test)]
-fn caps_sentence(toks: &[&str]) -> bool {
-    let mut any = false;
-    for t in toks {
-        if has_lower(t) {
-            return false;
-        }
-        any |= t.chars().any(|c| c.is_alphabetic());
-    }
-    any
 }
 
 /// Word ids of the two pseudo-words beyond a sentence's ends.
@@ -445,13 +432,5 @@ mod tests {
         assert_eq!(short_shape("Hwasong-18"), "Xx-d");
         assert_eq!(short_shape("KCNA"), "X");
         assert_eq!(short_shape("Kim"), "Xx");
-    }
-
-    #[test]
-    fn caps_sentences() {
-        assert!(caps_sentence(&["SEOUL", ",", "July", "27"][..1]));
-        assert!(caps_sentence(&["KIM", "MEETS", "SHOIGU", "1996-08-22"]));
-        assert!(!caps_sentence(&["KIM", "meets"]));
-        assert!(!caps_sentence(&["1996", "."]));
     }
 }
