@@ -7,37 +7,8 @@
 //! titles). Demonyms and titles are each one list for every use: the entity refinement reads
 //! demonyms.tsv too, and the tagger's lexicon takes the rows whose `tagger` column says yes.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap as FastMap;
 use std::sync::OnceLock;
-
-/// A multiply-rotate hasher for short name keys (the FxHash scheme): lookups run once per entity and per
-/// title word, and SipHash's flood resistance buys nothing for a fixed, compiled-in table.
-#[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().unwrap());
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A HashMap with `FastHasher`.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Calls `f` with `s` lower-cased, without allocating for short ASCII strings (nearly all names).
 pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {

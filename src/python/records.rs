@@ -107,7 +107,7 @@ macro_rules! record_methods {
             }
             fn __hash__(&self) -> u64 {
                 use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
+                let mut h = rustc_hash::FxHasher::default();
                 serde_json::to_string(self).unwrap_or_default().hash(&mut h);
                 h.finish()
             }
