@@ -6,7 +6,7 @@
 
 Extracts the entities of the 14,000 stories once (with dateline.Corpus when available, else
 dateline.parse story by story), then times each statistic (best of --repeat runs) and prints the
-figures. Target (issue 6): frequency, sentence-level co-occurrence and a weekly timeline <= 2 s each.
+figures. Target: frequency, sentence-level co-occurrence and a weekly timeline <= 2 s each.
 """
 from __future__ import annotations
 

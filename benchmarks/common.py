@@ -21,7 +21,7 @@ from dateline import _native  # noqa: E402
 
 
 def reuters_stories(limit: int = 0) -> list[dict]:
-    """Every Reuters-21578 story with a <DATELINE>, rebuilt as raw wire text (issue 2's recipe)."""
+    """Every Reuters-21578 story with a <DATELINE>, rebuilt as raw wire text by `load_reuters`."""
     shared = shared_dir()
     if shared is None:
         sys.exit("benchmarks need the shared data: ../shared/data/reuters21578 (or $DATELINE_SHARED)")

@@ -1,11 +1,11 @@
 """The seed story (../shared/seed) against ../shared/gold/seed-expectations.json, through the Python
-API: the article parts (issue 2), the entities (issue 3) and the reading: canonical names, titles,
-acronyms, time values, quotes and events (issue 4)."""
+API: the article parts, the entities and the reading: canonical names, titles,
+acronyms, time values, quotes and events."""
 from __future__ import annotations
 
 import pytest
 
-# ------------------------------------------------------------------ article (issue 2)
+# ------------------------------------------------------------------ article
 
 
 def test_seed_date(seed_article, seed_expectations):
@@ -62,7 +62,7 @@ def test_seed_offsets(seed_article):
         assert text[e.start : e.end] == e.text
 
 
-# ------------------------------------------------------------------ entities (issue 3)
+# ------------------------------------------------------------------ entities
 
 
 def _same_mention(text: str, gold: str) -> bool:
@@ -95,7 +95,7 @@ def test_seed_yonhap_is_an_org(seed_article):
     assert any(e.text == "Yonhap" and e.label == "ORG" for e in seed_article.entities)
 
 
-# ------------------------------------------------------------------ reading (issue 4)
+# ------------------------------------------------------------------ reading
 
 
 def test_seed_clusters_canonical_label_and_counts(seed_article, seed_expectations):
