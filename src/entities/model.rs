@@ -115,11 +115,17 @@ pub struct DenseF32 {
 impl Scorer for DenseF32 {
     #[inline]
     fn add(&self, feat: u64, acc: &mut [f32; N_TAGS]) {
-        let b = bucket(feat, self.bits) * N_TAGS;
-        let row = &self.w[b..b + N_TAGS];
-        for k in 0..N_TAGS {
-            acc[k] += row[k];
-        }
+        add_row(&self.w, self.bits, feat, acc);
+    }
+}
+
+/// Adds the weight row of `feat`'s bucket in a dense table of `2^bits` rows to `acc`.
+#[inline]
+pub(crate) fn add_row(w: &[f32], bits: u8, feat: u64, acc: &mut [f32; N_TAGS]) {
+    let b = bucket(feat, bits) * N_TAGS;
+    let row = &w[b..b + N_TAGS];
+    for k in 0..N_TAGS {
+        acc[k] += row[k];
     }
 }
 

@@ -2,6 +2,7 @@
 //! gazetteer: LOC -> GPE/FAC/LOC, MISC -> NORP/EVENT/PRODUCT/LAW/LANGUAGE/WORK_OF_ART/MISC.
 use crate::gazetteer::{gazetteer, with_lower};
 use crate::types::*;
+use crate::util::calendar::month_of_word;
 use std::sync::OnceLock;
 
 /// Sets of words looked up per token: SipHash's flood resistance buys nothing for compiled-in lists.
@@ -414,32 +415,6 @@ static DAY_NAMERS: Words = Words::new(&[
     "good", "black", "easter", "ash", "holy", "maundy", "palm", "super", "bloody", "cyber", "shrove", "whit", "low",
     "blue", "giving", "girl", "man",
 ]);
-static MONTHS: Words = Words::new(&[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]);
 /// Time adverbs the tagger sometimes runs a name into ("Control Data recently").
 static TIME_ADVERBS: Words = Words::new(&[
     "recently",
@@ -474,7 +449,7 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
     };
     while te > ts {
         let weekday = is(te - 1, &WEEKDAYS) && !(te - 1 > ts && is(te - 2, &DAY_NAMERS));
-        let month = is(te - 1, &MONTHS) && followed_by_number(te - 1);
+        let month = month_of_word(word(art, te - 1).trim_end_matches('.')).is_some() && followed_by_number(te - 1);
         let adverb = te - 1 > ts && is(te - 1, &TIME_ADVERBS) && word(art, te - 1).starts_with(char::is_lowercase);
         if weekday || month || adverb {
             te -= 1;

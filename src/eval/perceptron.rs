@@ -108,11 +108,7 @@ struct DenseF32Ref<'a> {
 impl Scorer for DenseF32Ref<'_> {
     #[inline]
     fn add(&self, feat: u64, acc: &mut [f32; N_TAGS]) {
-        let b = bucket(feat, self.bits) * N_TAGS;
-        let row = &self.w[b..b + N_TAGS];
-        for k in 0..N_TAGS {
-            acc[k] += row[k];
-        }
+        crate::entities::model::add_row(self.w, self.bits, feat, acc);
     }
 }
 
