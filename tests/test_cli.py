@@ -90,7 +90,7 @@ def test_demo_summarises_every_sample_story(capsys):
 
 def test_eval_missing_file_is_a_clear_error(tmp_path, capsys):
     code, out, err = run(["eval", "conll", str(tmp_path / "nope.txt")], capsys)
-    assert code == 1
+    assert code == 2  # an input error
     assert "nope.txt" in err
 
 

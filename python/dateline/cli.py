@@ -10,14 +10,16 @@ import argparse
 import collections
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import dateline
 from dateline import _native
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, InputError
 
 
 def _err(msg: str) -> None:
@@ -200,7 +202,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if not path.exists():
         _err(f"{path}: no such file or directory")
-        return 1
+        return EXIT_INPUT
     try:
         if args.dataset == "conll":
             result = _native.eval_conll(str(path))
@@ -245,10 +247,33 @@ def _add_commands(sub: argparse._SubParsersAction) -> None:
     add_extract_command(sub)
 
 
+#: The command's exit statuses (also in the README and `dateline --help`).
+EXIT_OK = 0  # every story done
+EXIT_FAILED = 1  # some stories failed (extract: 0 with --allow-errors)
+EXIT_INPUT = 2  # usage or input error: bad arguments, a missing file, an output that is an input
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT); SIGTERM gives 143 (128 + SIGTERM)
+
+_EPILOG = """exit status:
+  0    all stories done
+  1    some stories failed (extract: 0 with --allow-errors; they are still error rows)
+  2    usage or input error (bad argument, missing file, output that would replace an input)
+  130  interrupted (Ctrl-C; 143 for SIGTERM); nothing is left under the final output names"""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so a run stops and cleans up the same way."""
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dateline",
         description="Turns raw news stories into structured data.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"dateline {dateline.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -257,18 +282,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
+        args = build_parser().parse_args(argv)
         return args.func(args)
+    except Terminated:
+        _err("terminated")
+        return 128 + signal.SIGTERM
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `dateline parse ... | head`: stop quietly; point stdout at devnull so the interpreter's
         # final flush does not raise again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except InputError as e:
+        _err(str(e))
+        return EXIT_INPUT
     except DatelineError as e:
         _err(str(e))
-        return 1
+        return EXIT_FAILED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

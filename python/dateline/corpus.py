@@ -32,7 +32,7 @@ from dateline import readers as _readers
 from dateline.errors import InputError, RunError
 from dateline.readers import Batch
 
-__all__ = ["Corpus", "RunSummary", "TABLES", "add_extract_command"]
+__all__ = ["Corpus", "RunSummary", "TABLES", "MANIFEST", "add_extract_command", "manifest_path"]
 
 #: The tables a run produces, in the order they are written.
 TABLES = ("articles", "entities", "quotes", "events")
@@ -104,6 +104,9 @@ def _check_threads(threads: int | None) -> int:
         return 0
     if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
         raise InputError(f"threads must be a positive int or None, not {threads!r}")
+    cap = _native.corpus_max_threads()
+    if threads > cap:
+        raise InputError(f"threads={threads} is more than the limit of {cap} worker threads")
     return threads
 
 
@@ -140,7 +143,8 @@ class Corpus:
 
     def __init__(self, batches: Callable[[], Iterator[Batch]], *, total: int | None = None,
                  name: str = "corpus", json_fields: dict[str, str | None] | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict", one_shot: bool = False):
+                 max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict", one_shot: bool = False,
+                 inputs: Sequence[Path] = ()):
         if errors not in ("strict", "replace"):
             raise InputError(f"errors must be 'strict' or 'replace', not {errors!r}")
         if not isinstance(max_bytes, int) or max_bytes < 1:
@@ -153,6 +157,8 @@ class Corpus:
         self._errors = errors
         self._one_shot = one_shot
         self._used = False
+        # Files and folders the stories are read from: outputs must never land on them.
+        self._inputs = [Path(p) for p in inputs]
 
     def __repr__(self) -> str:
         n = f"{self._total:,} stories" if self._total is not None else "size unknown until read"
@@ -171,14 +177,18 @@ class Corpus:
                    headline: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
                    batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
         """JSON Lines file(s) (``.gz`` too): one JSON object a line; ``text`` etc. name its fields.
-        A record without the id field is named ``file:line``. Blank lines are skipped."""
+        A record without the id field is named ``file:line``. Blank lines are skipped (and not
+        counted). A line over ``4 * max_bytes`` + 64 KiB is an error row and is never read whole; a
+        truncated or corrupt ``.gz`` ends with an error row naming the file and line, the records
+        before it kept."""
         paths = _readers._as_paths(path)
         for p in paths:
             _readers.require_file(p)
         fields = {"json_text": text, "json_id": id, "json_date": date, "json_source": source, "json_headline": headline}
         total = _readers.count_lines(paths) if sum(p.stat().st_size for p in paths) < (8 << 30) else None
-        return cls(lambda: _readers.iter_jsonl(paths, batch_size), total=total, name=", ".join(map(str, paths)),
-                   json_fields=fields, max_bytes=max_bytes, errors=errors)
+        return cls(lambda: _readers.iter_jsonl(paths, batch_size, max_bytes), total=total,
+                   name=", ".join(map(str, paths)), json_fields=fields, max_bytes=max_bytes, errors=errors,
+                   inputs=paths)
 
     @classmethod
     def from_files(cls, paths_or_glob: str | os.PathLike | Sequence[str | os.PathLike], *,
@@ -188,8 +198,10 @@ class Corpus:
         (``"news/**/*.txt"``) or a list of files. The id is the path relative to the directory or
         the glob's fixed part; the file is recorded in ``articles().file``."""
         files = _readers.resolve_files(paths_or_glob, pattern)
+        folders = [p for p in _readers._as_paths(paths_or_glob) if p.is_dir()]
         return cls(lambda: _readers.iter_files(files, max_bytes, batch_size), total=len(files),
-                   name=str(paths_or_glob), max_bytes=max_bytes, errors=errors)
+                   name=str(paths_or_glob), max_bytes=max_bytes, errors=errors,
+                   inputs=folders + [f for f, _ in files])
 
     @classmethod
     def from_csv(cls, path: str | os.PathLike, text: str = "text", id: str | None = None,
@@ -198,12 +210,14 @@ class Corpus:
                  batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
         """A CSV file with a header row. A missing file or column raises ``InputError`` here, naming the
         file and the column; a bad row becomes an error row with its line number. Without ``id``
-        a story is named ``file:line``."""
+        a story is named ``file:line``. A record that spans lines with the wrong number of fields (a
+        quote left open) is an error row naming its lines; quoting is read strictly, so a stray quote
+        is an error row, not a story that swallows the records after it."""
         path = Path(path)
         fields = {"text": text, "id": id, "date": date, "source": source, "headline": headline}
         _readers.csv_header(path, fields, delimiter)
         return cls(lambda: _readers.iter_csv(path, fields, batch_size, delimiter), name=str(path),
-                   max_bytes=max_bytes, errors=errors)
+                   max_bytes=max_bytes, errors=errors, inputs=[path])
 
     @classmethod
     def from_parquet(cls, path: str | os.PathLike, text: str = "text", id: str | None = None,
@@ -216,7 +230,7 @@ class Corpus:
         fields = {"text": text, "id": id, "date": date, "source": source, "headline": headline}
         total = _readers.parquet_check(path, fields)
         return cls(lambda: _readers.iter_parquet(path, fields, batch_size), total=total, name=str(path),
-                   max_bytes=max_bytes, errors=errors)
+                   max_bytes=max_bytes, errors=errors, inputs=[path])
 
     @classmethod
     def from_pandas(cls, data, text: str | None = "text", id: str | None = None, date: str | None = None,
@@ -272,7 +286,8 @@ class Corpus:
                     yield b
 
         out = cls(batches, total=total, name=" + ".join(c._name for c in corpora),
-                  max_bytes=first._max_bytes, errors=first._errors)
+                  max_bytes=first._max_bytes, errors=first._errors,
+                  inputs=[p for c in corpora for p in c._inputs])
         return out
 
     # ------------------------------------------------------------------ running
@@ -376,17 +391,31 @@ class Corpus:
     def to_parquet(self, path: str | os.PathLike, tables: Sequence[str] = TABLES, *,
                    threads: int | None = None, progress: bool | None = None,
                    compression: str = "zstd", row_group_rows: int = 100_000, entities: bool = True,
-                   reading: bool = True) -> RunSummary:
+                   reading: bool = True, overwrite: bool = False) -> RunSummary:
         """Streams the tables to Parquet in bounded memory. ``path`` ending in ``.parquet``: the
         articles go there and the other tables beside it (``out.entities.parquet``, ...); any other
         path is a directory that gets ``articles.parquet``, ``entities.parquet``, ... Returns the
-        run's :class:`RunSummary`."""
+        run's :class:`RunSummary`.
+
+        Safe outputs: an output that is an input of this corpus (or lies in an input folder) is an
+        :class:`InputError`, and so is an existing output (a non-empty folder, or the tables of an
+        earlier run) unless ``overwrite=True``. Tables are written under temporary names beside
+        their destination and renamed only when the run completes, after which ``_SUCCESS.json``
+        (``out._SUCCESS.json`` for a ``.parquet`` path) records the counts, the dateline version and
+        the parameters; it is written last, so a folder without it holds no finished run. An
+        interrupted or failed run leaves nothing under the final names (and, with ``overwrite``,
+        the earlier run as it was)."""
         import pyarrow.parquet as pq
 
         targets = parquet_paths(path, tables)
+        manifest = manifest_path(path)
+        earlier = _check_output(Path(path), targets, manifest, self._inputs, overwrite)
+        nthreads = _check_threads(threads)
         for p in targets.values():
             p.parent.mkdir(parents=True, exist_ok=True)
+        temps = {t: p.with_name(f".{p.name}.{os.getpid()}{_TMP_SUFFIX}") for t, p in targets.items()}
         writers: dict[str, Any] = {}
+        rows = {t: 0 for t in targets}
         # Batches are small; row groups of ~row_group_rows rows read back far faster. Holding one
         # row group per table is the only buffering, so memory stays bounded.
         pending: dict[str, list[pa.Table]] = {t: [] for t in targets}
@@ -397,12 +426,14 @@ class Corpus:
                 return
             table = pa.concat_tables(pending[name])
             if name not in writers:
-                writers[name] = pq.ParquetWriter(targets[name], table.schema, compression=compression)
+                writers[name] = pq.ParquetWriter(temps[name], table.schema, compression=compression)
             writers[name].write_table(table, row_group_size=max(row_group_rows, table.num_rows))
+            rows[name] += table.num_rows
             pending[name], pending_rows[name] = [], 0
 
         summary = RunSummary()
         t0 = time.perf_counter()
+        done = False
         try:
             for out in self.iter_tables(tuple(targets), threads=threads, progress=progress,
                                         entities=entities, reading=reading):
@@ -412,15 +443,116 @@ class Corpus:
                     pending_rows[name] += out[name].num_rows
                     if pending_rows[name] >= row_group_rows:
                         flush(name)
-            for name, target in targets.items():
+            for name in targets:
                 flush(name)
                 if name not in writers:  # an empty corpus still leaves readable, empty tables
-                    pq.write_table(self._empty(name), target, compression=compression)
-        finally:
+                    pq.write_table(self._empty(name), temps[name], compression=compression)
             for w in writers.values():
                 w.close()
-        summary.seconds = time.perf_counter() - t0
+            writers.clear()
+            summary.seconds = time.perf_counter() - t0
+            # The earlier run goes only now: its manifest first, so no moment shows a finished run
+            # made of two runs' tables.
+            for old in earlier:
+                old.unlink(missing_ok=True)
+            for name, target in targets.items():
+                os.replace(temps[name], target)
+            params = {
+                "source": self._name, "inputs": [str(p) for p in self._inputs], "tables": list(targets),
+                "threads": nthreads or default_threads(), "compression": compression,
+                "row_group_rows": row_group_rows, "entities": entities, "reading": reading,
+                "max_bytes": self._max_bytes, "errors": self._errors,
+                "fields": {k: v for k, v in self._json.items()} or None,
+            }
+            _write_manifest(manifest, summary, targets, rows, params)
+            done = True
+        finally:
+            if not done:
+                for w in writers.values():
+                    try:
+                        w.close()
+                    except Exception:  # already failing: the first error is the one to see
+                        pass
+                for t in temps.values():
+                    t.unlink(missing_ok=True)
         return summary
+
+
+#: Ends the temporary name a table is written under until its run completes.
+_TMP_SUFFIX = ".partial"
+#: The manifest a completed run writes last.
+MANIFEST = "_SUCCESS.json"
+
+
+def manifest_path(path: str | os.PathLike) -> Path:
+    """Where :meth:`Corpus.to_parquet` writes its ``_SUCCESS.json`` for output ``path``."""
+    path = Path(path)
+    if path.suffix == ".parquet":
+        return path.with_name(f"{path.stem}.{MANIFEST}")
+    return path / MANIFEST
+
+
+def _same_or_inside(p: Path, folder: Path) -> bool:
+    p, folder = Path(os.path.realpath(p)), Path(os.path.realpath(folder))
+    return p == folder or folder in p.parents
+
+
+def _check_output(path: Path, targets: dict[str, Path], manifest: Path, inputs: Sequence[Path],
+                  overwrite: bool) -> list[Path]:
+    """Refuses outputs that would replace an input or an earlier run (unless ``overwrite``);
+    returns the earlier run's files to remove once the new run is complete, manifest first."""
+    every = parquet_paths(path, TABLES)  # an earlier run may have had other tables
+    ours = [manifest, *every.values()]
+    for inp in inputs:
+        if inp.is_dir():
+            for t in targets.values():
+                if _same_or_inside(t.parent, inp):
+                    raise InputError(f"output {t} would be inside the input folder {inp}: "
+                                     "write the tables somewhere else")
+        elif inp.exists():
+            for t in ours:
+                if _same_or_inside(t, inp):
+                    raise InputError(f"output {t} is the input file {inp}: writing there would replace "
+                                     "the stories; choose another output")
+    if path.suffix != ".parquet":
+        if path.exists() and not path.is_dir():
+            raise InputError(f"output folder {path} is a file; give a folder or a name ending in .parquet")
+        if path.is_dir() and any(path.iterdir()) and not overwrite:
+            raise InputError(f"output folder {path} is not empty (an earlier run?); pass overwrite=True "
+                             "(--overwrite) to replace the tables there, or choose an empty folder")
+        stale = sorted(path.glob(f".*{_TMP_SUFFIX}")) if path.is_dir() else []
+    else:
+        existing = [p for p in ours if p.exists()]
+        if existing and not overwrite:
+            raise InputError(f"{existing[0]} exists already (an earlier run?); pass overwrite=True "
+                             "(--overwrite) to replace it")
+        stale = sorted(path.parent.glob(f".{path.stem}.*{_TMP_SUFFIX}")) if path.parent.is_dir() else []
+    return [p for p in ours if p.exists()] + stale
+
+
+def _write_manifest(manifest: Path, summary: RunSummary, targets: dict[str, Path], rows: dict[str, int],
+                    params: dict[str, Any]) -> None:
+    import datetime
+    import json
+
+    body = {
+        "complete": True,
+        "dateline_version": _version(),
+        "finished": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(summary.seconds, 3),
+        "counts": {k: getattr(summary, k) for k in ("stories", "errors", "entities", "quotes", "events")},
+        "tables": {t: {"file": p.name, "rows": rows[t]} for t, p in targets.items()},
+        "parameters": params,
+    }
+    tmp = manifest.with_name(f".{manifest.name}.{os.getpid()}{_TMP_SUFFIX}")
+    tmp.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, manifest)
+
+
+def _version() -> str:
+    from dateline import __version__
+
+    return __version__
 
 
 def _count(summary: RunSummary, out: dict[str, pa.Table]) -> None:
@@ -522,7 +654,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                                     errors=args.errors)
         progress = False if args.no_progress else None
         summary = corpus.to_parquet(args.output, tables, threads=args.threads, progress=progress,
-                                    entities=not args.no_entities)
+                                    entities=not args.no_entities, overwrite=args.overwrite)
     except (ValueError, OSError) as e:
         print(f"dateline extract: {e}", file=sys.stderr)
         return 2
@@ -530,8 +662,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     print(f"dateline extract: {summary}", file=sys.stderr)
     for name, p in written.items():
         print(f"  {name:9s} -> {p}", file=sys.stderr)
+    print(f"  manifest  -> {manifest_path(args.output)}", file=sys.stderr)
     if summary.errors:
         _print_errors(written["articles"], limit=5)
+        return 0 if args.allow_errors else 1
     return 0
 
 
@@ -556,7 +690,10 @@ def add_extract_command(sub: argparse._SubParsersAction) -> None:
         "or glob), analyses them on all cores and streams the tables to Parquet. OUTPUT ending in .parquet "
         "gets the articles and the other tables beside it (OUT.entities.parquet, ...); any other OUTPUT is "
         "a directory with articles.parquet, entities.parquet, ... Stories that fail keep a row in the "
-        "articles table with the error, file and line.",
+        "articles table with the error, file and line. Tables are written under temporary names and "
+        "renamed when the run completes; _SUCCESS.json (OUT._SUCCESS.json) is written last. An input is "
+        "never overwritten. Exit status: 0 all stories done, 1 some stories failed (0 with "
+        "--allow-errors), 2 usage or input error, 130 interrupted.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="a .jsonl/.csv/.parquet file, a .txt file, a directory or a glob")
@@ -577,4 +714,8 @@ def add_extract_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-entities", action="store_true",
                    help="structure, sentences and tokens only (much faster; no entity/quote/event rows)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace the tables of an earlier run at OUT (else a non-empty OUT is refused)")
+    p.add_argument("--allow-errors", action="store_true",
+                   help="exit 0 even when some stories failed (they are still error rows)")
     p.set_defaults(func=_cmd_extract)

@@ -16,6 +16,7 @@ import glob as _glob
 import gzip
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,37 +101,88 @@ def require_file(path: Path) -> None:
 
 
 def count_lines(paths: Sequence[Path]) -> int | None:
-    """Non-blank-agnostic line count of plain files (for a progress bar's total), None if unknown."""
+    """Count of non-blank lines of plain files (the records of a JSON Lines corpus, for ``len`` and a
+    progress bar's total), None if unknown. Reads in fixed chunks, so a huge line costs no memory."""
     total = 0
     for p in paths:
         if p.suffix == ".gz":
             return None
-        n = 0
-        last = b"\n"
+        content = False  # whether the line being read so far holds anything but whitespace
         with open(p, "rb") as f:
             while True:
                 chunk = f.read(1 << 22)
                 if not chunk:
                     break
-                n += chunk.count(b"\n")
-                last = chunk[-1:]
-        total += n + (last != b"\n")
+                pieces = chunk.split(b"\n")
+                for piece in pieces[:-1]:
+                    total += content or bool(piece.strip())
+                    content = False
+                content = content or bool(pieces[-1].strip())
+        total += content
     return total
 
 
-def iter_jsonl(paths: PathLike | Iterable[PathLike], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
+#: A JSON Lines record may be this many times ``max_bytes`` long (JSON escapes and metadata make a
+#: record longer than its text); a longer line is reported without being held in memory.
+JSONL_LINE_FACTOR = 4
+_SKIP_CHUNK = 1 << 20
+
+
+def jsonl_line_limit(max_bytes: int) -> int:
+    """Longest JSON Lines record read for a story limit of ``max_bytes``."""
+    return JSONL_LINE_FACTOR * max_bytes + 65536
+
+
+def _skip_rest_of_line(f) -> int:
+    """Reads past the end of the current line in bounded pieces; returns the bytes skipped."""
+    skipped = 0
+    while True:
+        piece = f.readline(_SKIP_CHUNK)
+        skipped += len(piece)
+        if not piece or piece.endswith(b"\n"):
+            return skipped
+
+
+def iter_jsonl(paths: PathLike | Iterable[PathLike], batch_size: int = DEFAULT_BATCH_SIZE,
+               max_bytes: int | None = None) -> Iterator[Batch]:
     """JSON Lines (``.jsonl``, ``.jsonl.gz``): one record a line, blank lines skipped. Records are
-    parsed in the core with the field names the corpus was given."""
+    parsed in the core with the field names the corpus was given.
+
+    A line longer than :func:`jsonl_line_limit` is an error row and is never held whole. A
+    compressed file that is truncated or corrupt (or any read error) ends that file with an error
+    row naming it and the line where it broke; the records before it are kept and the next file is
+    read."""
+    limit = jsonl_line_limit(max_bytes) if max_bytes is not None else None
     for path in _as_paths(paths):
         name = str(path)
-        b = _Builder(batch_size, "jsonl", ("files", "lines"))
-        with _open_binary(path) as f:
-            for lineno, raw in enumerate(f, 1):
-                if not raw.strip():
-                    continue
-                out = b.add(raw, len(raw), files=name, lines=lineno)
-                if out is not None:
-                    yield out
+        b = _Builder(batch_size, "jsonl", ("files", "lines", "errors"))
+        lineno = 0
+        try:
+            with _open_binary(path) as f:
+                while True:
+                    raw = f.readline(limit) if limit is not None else f.readline()
+                    if not raw:
+                        break
+                    lineno += 1
+                    if limit is not None and len(raw) >= limit and not raw.endswith(b"\n"):
+                        size = len(raw) + _skip_rest_of_line(f)
+                        err = (f"record of {size} bytes is over the limit of {limit} bytes for a JSON line "
+                               f"(4 x max_bytes + 64 KiB); not read")
+                        out = b.add(None, 0, files=name, lines=lineno, errors=err)
+                    elif not raw.strip():
+                        continue
+                    else:
+                        out = b.add(raw, len(raw), files=name, lines=lineno)
+                    if out is not None:
+                        yield out
+        except (OSError, EOFError, zlib.error) as e:
+            what = "compressed file is truncated or corrupt" if path.suffix == ".gz" else "cannot read the file"
+            where = f"after line {lineno}" if lineno else "before its first line"
+            reason = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+            out = b.add(None, 0, files=name, lines=lineno + 1,
+                        errors=f"{what}: reading stopped {where} ({reason}); later records are lost")
+            if out is not None:
+                yield out
         last = b.take()
         if last is not None:
             yield last
@@ -225,7 +277,7 @@ def iter_csv(path: PathLike, fields: dict[str, str | None], batch_size: int = DE
     name = str(path)
     b = _Builder(batch_size, "text", ("ids", "dates", "sources", "headlines", "files", "lines", "errors"))
     with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
-        reader = csv.reader(f, delimiter=delimiter)
+        reader = csv.reader(f, delimiter=delimiter, strict=True)
         next(reader)
         start = reader.line_num + 1
         while True:
@@ -234,11 +286,16 @@ def iter_csv(path: PathLike, fields: dict[str, str | None], batch_size: int = DE
             except StopIteration:
                 break
             except csv.Error as e:
+                # Strict quoting: a quote left open is an error here (at the end of the file or at the
+                # next quoted field), not a story that silently swallows the records after it.
                 row, err = None, f"malformed CSV: {e}"
+                if reader.line_num > start:
+                    err += (f" (the record runs from line {start} to line {reader.line_num}: a quote left "
+                            "open? The records in those lines are not analysed)")
             else:
                 err = None
             meta = {"files": name, "lines": start}
-            start = reader.line_num + 1
+            end, start = reader.line_num, reader.line_num + 1
             if row is not None and not any(row):
                 continue  # a blank line is not a record
             payload = None
@@ -247,7 +304,11 @@ def iter_csv(path: PathLike, fields: dict[str, str | None], batch_size: int = DE
                 for role, col in (("id", "ids"), ("date", "dates"), ("source", "sources"), ("headline", "headlines")):
                     if role in idx and idx[role] < len(row):
                         meta[col] = _clean(row[idx[role]]) or None
-                if len(row) < need:
+                if end > meta["lines"] and len(row) != len(header):
+                    # A quote left open swallows the records after it into one field.
+                    err = (f"record runs from line {meta['lines']} to line {end} and has {len(row)} fields, "
+                           f"the header {len(header)}: a quote left open? (the lines it holds are not analysed)")
+                elif len(row) < need:
                     err = f"row has {len(row)} fields, the header {len(header)}"
                 else:
                     payload = row[idx["text"]]

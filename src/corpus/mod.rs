@@ -20,6 +20,7 @@ use crate::util::offsets::CharIndex;
 use crate::Stages;
 
 pub mod columns;
+mod json_escapes;
 pub mod pool;
 pub mod reuters;
 mod rows;
@@ -378,6 +379,10 @@ fn check_size(len: usize, opts: &Options) -> Result<(), String> {
 fn read_json_line(line: &[u8], opts: &Options, meta: &mut Meta) -> Result<String, String> {
     use serde_json::Value;
     let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+    // The line's own end is not part of the record: a record cut off mid-string must read as cut
+    // off, not as a string holding a newline.
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
     if let Err(crate::Error::Encoding { offset, detail }) = crate::error::decode_utf8(line, false) {
         if !opts.lossy {
             // Still read the record's id and date (lossily) so the error row can be traced.
@@ -386,10 +391,19 @@ fn read_json_line(line: &[u8], opts: &Options, meta: &mut Meta) -> Result<String
             return Err(format!("invalid UTF-8 at byte offset {offset} of the line: {detail}"));
         }
     }
-    let parsed: Result<serde_json::Map<String, Value>, _> =
-        if opts.lossy { serde_json::from_str(&String::from_utf8_lossy(line)) } else { serde_json::from_slice(line) };
+    let parsed: Result<serde_json::Map<String, Value>, _> = if opts.lossy {
+        // Python's json reads a lone surrogate escape ("\ud800"); serde_json refuses it. Under
+        // errors="replace" it becomes U+FFFD, as invalid bytes do.
+        let text = String::from_utf8_lossy(line);
+        let text = json_escapes::replace_lone_surrogates(&text);
+        serde_json::from_str(&text)
+    } else {
+        serde_json::from_slice(line)
+    };
     let mut obj = parsed.map_err(|e| {
-        if e.is_eof() {
+        if json_escapes::is_lone_surrogate_error(&e) {
+            format!("malformed JSON: a string holds a lone surrogate escape (not valid Unicode; errors=\"replace\" replaces it): {e}")
+        } else if e.is_eof() {
             format!("malformed JSON (line ends early, truncated?): {e}")
         } else if e.is_data() {
             "malformed JSON: the line is not a JSON object".to_string()
@@ -534,6 +548,29 @@ mod tests {
         // A truncated line has no id to read: it is named by file and line.
         assert_eq!(id.get(8), Some("feed.jsonl:9"));
         assert!(err.get(8).unwrap().starts_with("feed.jsonl:9: malformed JSON"), "{:?}", err.get(8));
+    }
+
+    #[test]
+    fn json_lines_cut_short_or_with_lone_surrogates() {
+        let line = |raw: &[u8]| {
+            let mut d = Document::text("", "");
+            d.id = None;
+            d.payload = Payload::JsonLine(raw.to_vec());
+            d
+        };
+        let docs = vec![
+            line(b"{\"id\": \"t\", \"text\": \"cut sh\n"),
+            line(b"{\"id\": \"s\", \"text\": \"Bad \\ud800 escape.\"}\n"),
+        ];
+        let t = run(docs.clone(), &with_threads(1), &AtomicBool::new(false)).unwrap().unwrap();
+        let err = str_col(&t.articles, "error");
+        assert!(err.get(0).unwrap().contains("line ends early, truncated?"), "{:?}", err.get(0));
+        assert!(err.get(1).unwrap().contains("lone surrogate"), "{:?}", err.get(1));
+        let lossy = Options { lossy: true, ..with_threads(1) };
+        let t = run(docs, &lossy, &AtomicBool::new(false)).unwrap().unwrap();
+        let err = str_col(&t.articles, "error");
+        assert_eq!((str_col(&t.articles, "id").get(1), err.get(1)), (Some("s"), None));
+        assert_eq!(int_col(&t.articles, "n_chars").get(1), Some(13));
     }
 
     #[test]

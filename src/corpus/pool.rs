@@ -1,11 +1,16 @@
-//! One rayon pool per thread count, built on first use and kept.
+//! The one rayon pool of worker threads, built on first use and replaced when another thread count
+//! is asked for.
+//!
+//! A process holds at most one cached pool: asking for a new thread count builds a new pool and drops
+//! the cache's handle on the old one, whose threads end once the jobs still holding it are done. So
+//! calling with many different `threads=` values does not pile up idle threads. Thread counts above
+//! [`max_threads`] are refused.
 //!
 //! Fork safety: a forked child inherits the pool's bookkeeping but none of its threads, so work sent
-//! to it would wait forever. Each pool remembers the pid that built it; in any other process the
-//! cached pools are leaked (their threads do not exist there, so nothing can be joined or freed
-//! safely) and new ones are built. The Python layer also calls [`forget_pools`] from
+//! to it would wait forever. The pool remembers the pid that built it; in any other process the
+//! cached pool is leaked (its threads do not exist there, so nothing can be joined or freed safely)
+//! and a new one is built. The Python layer also calls [`forget_pools`] from
 //! `os.register_at_fork(after_in_child=...)`, the approach of huggingface tokenizers.
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use rayon::{ThreadPool, ThreadPoolBuilder};
@@ -15,37 +20,52 @@ use crate::{Error, Result};
 /// Environment variable giving the default number of worker threads.
 pub const THREADS_ENV: &str = "DATELINE_NUM_THREADS";
 
-struct Pools {
+/// Fewest threads [`max_threads`] allows on any machine.
+const MIN_CAP: usize = 256;
+
+struct Cached {
     pid: u32,
-    by_threads: HashMap<usize, Arc<ThreadPool>>,
+    threads: usize,
+    pool: Arc<ThreadPool>,
 }
 
-static POOLS: Mutex<Option<Pools>> = Mutex::new(None);
+static POOL: Mutex<Option<Cached>> = Mutex::new(None);
 
-/// Threads to use when the caller does not say: `DATELINE_NUM_THREADS`, else every core.
-pub fn default_threads() -> usize {
-    if let Some(n) = std::env::var(THREADS_ENV).ok().and_then(|v| v.trim().parse::<usize>().ok()) {
-        if n > 0 {
-            return n;
-        }
-    }
+fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// The pool with `threads` workers (0 = [`default_threads`]).
+/// Most worker threads a run may ask for: 256, or the core count on bigger machines. More threads
+/// than cores only adds switching; far more is nearly always a typo.
+pub fn max_threads() -> usize {
+    MIN_CAP.max(cores())
+}
+
+/// Threads to use when the caller does not say: `DATELINE_NUM_THREADS`, else every core (capped at
+/// [`max_threads`]).
+pub fn default_threads() -> usize {
+    if let Some(n) = std::env::var(THREADS_ENV).ok().and_then(|v| v.trim().parse::<usize>().ok()) {
+        if n > 0 {
+            return n.min(max_threads());
+        }
+    }
+    cores().min(max_threads())
+}
+
+/// The pool with `threads` workers (0 = [`default_threads`]); an `Error::Input` above [`max_threads`].
 pub fn pool(threads: usize) -> Result<Arc<ThreadPool>> {
     let threads = if threads == 0 { default_threads() } else { threads };
-    if threads > 1024 {
-        return Err(Error::Value(format!("threads={threads} is more than 1024")));
+    let cap = max_threads();
+    if threads > cap {
+        return Err(Error::Input(format!("threads={threads} is more than the limit of {cap} worker threads")));
     }
     let pid = std::process::id();
-    let mut guard = POOLS.lock().unwrap_or_else(|e| e.into_inner());
-    if guard.as_ref().is_some_and(|p| p.pid != pid) {
+    let mut guard = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    if guard.as_ref().is_some_and(|c| c.pid != pid) {
         leak(guard.take());
     }
-    let pools = guard.get_or_insert_with(|| Pools { pid, by_threads: HashMap::new() });
-    if let Some(p) = pools.by_threads.get(&threads) {
-        return Ok(p.clone());
+    if let Some(c) = guard.as_ref().filter(|c| c.threads == threads) {
+        return Ok(c.pool.clone());
     }
     let built = ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -53,35 +73,48 @@ pub fn pool(threads: usize) -> Result<Arc<ThreadPool>> {
         .build()
         .map_err(|e| Error::Value(format!("cannot start {threads} worker threads: {e}")))?;
     let built = Arc::new(built);
-    pools.by_threads.insert(threads, built.clone());
+    // The old pool (if any) is dropped here: rayon ends its threads once its queued work is done.
+    *guard = Some(Cached { pid, threads, pool: built.clone() });
     Ok(built)
 }
 
-/// Drops every cached pool without touching it: for a child process right after `fork()`.
+/// Drops the cached pool without touching it: for a child process right after `fork()`.
 pub fn forget_pools() {
-    let mut guard = POOLS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut guard = POOL.lock().unwrap_or_else(|e| e.into_inner());
     leak(guard.take());
 }
 
-fn leak(pools: Option<Pools>) {
+fn leak(cached: Option<Cached>) {
     // Dropping would signal threads that only exist in the parent; leaking costs a few KB once per fork.
-    std::mem::forget(pools);
+    std::mem::forget(cached);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    // One test: the cache is process-wide, so parallel tests would race on it.
     #[test]
-    fn pools_are_cached_per_thread_count() {
+    fn one_pool_is_kept_and_replaced_not_accumulated() {
         let a = pool(2).unwrap();
         let b = pool(2).unwrap();
         assert!(Arc::ptr_eq(&a, &b));
         assert_eq!(a.current_num_threads(), 2);
-        assert_eq!(pool(1).unwrap().current_num_threads(), 1);
+        drop(b);
+        let weak = Arc::downgrade(&a);
+        drop(a);
+        // Many thread counts in turn: only the last pool stays cached, the earlier ones are freed.
+        let mut olds = Vec::new();
+        for n in 1..=16 {
+            let p = pool(n).unwrap();
+            assert_eq!(p.current_num_threads(), n);
+            olds.push(Arc::downgrade(&p));
+        }
+        assert!(weak.upgrade().is_none(), "the 2-thread pool is still alive");
+        assert_eq!(olds.iter().filter(|w| w.upgrade().is_some()).count(), 1);
         forget_pools();
-        let c = pool(2).unwrap();
-        assert!(!Arc::ptr_eq(&a, &c));
-        assert!(pool(5000).is_err());
+        let err = pool(max_threads() + 1).unwrap_err();
+        assert!(matches!(err, Error::Input(_)), "{err:?}");
+        assert!(err.to_string().contains("more than the limit"), "{err}");
     }
 }

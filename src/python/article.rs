@@ -214,15 +214,14 @@ pub(crate) fn text_arg(
     text: &Bound<'_, PyAny>,
     errors: &str,
 ) -> PyResult<(String, Option<Py<PyString>>)> {
-    let lossy = match errors {
-        "strict" => false,
-        "replace" => true,
-        other => return Err(input_error(py, format!("errors must be 'strict' or 'replace', got {other:?}"))),
-    };
+    let lossy = lossy_of(py, errors)?;
     if let Ok(s) = text.downcast::<PyString>() {
-        // A str with lone surrogates has no UTF-8 form; say so as an InputError.
-        let owned = s.to_cow().map_err(|e| input_error(py, format!("text is not valid Unicode: {e}")))?.into_owned();
-        return Ok((owned, Some(s.clone().unbind())));
+        if let Ok(t) = s.to_cow() {
+            return Ok((t.into_owned(), Some(s.clone().unbind())));
+        }
+        // Lone surrogates: an InputError, or each one replaced (the caller's str is not kept then,
+        // but every index still matches it: one code point stands for one).
+        return Ok((str_value(py, "text", s, lossy)?, None));
     }
     if let Ok(b) = text.downcast::<PyBytes>() {
         let bytes = b.as_bytes();
@@ -241,12 +240,61 @@ pub(crate) fn text_arg(
     ))
 }
 
+/// A `str` argument as UTF-8. A str holding lone surrogates (which have no UTF-8 form) is an
+/// `InputError` naming the argument and the index, or under `lossy` has each replaced by U+FFFD.
+/// Every string argument of the binding goes through here, so all are checked alike.
+pub(crate) fn str_value(py: Python<'_>, what: &str, s: &Bound<'_, PyString>, lossy: bool) -> PyResult<String> {
+    if let Ok(t) = s.to_cow() {
+        return Ok(t.into_owned());
+    }
+    // UTF-32 keeps one unit per code point, so the index is the str index and adjacent surrogates
+    // are not joined into a pair that Python itself does not see.
+    let units: Vec<u8> = s.call_method1("encode", ("utf-32-le", "surrogatepass"))?.extract()?;
+    let mut out = String::with_capacity(units.len() / 4);
+    for (i, u) in units.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).enumerate() {
+        match char::from_u32(u) {
+            Some(c) => out.push(c),
+            None if lossy => out.push('\u{FFFD}'),
+            None => {
+                return Err(input_error(
+                    py,
+                    format!(
+                        "{what} is not valid Unicode: lone surrogate U+{u:04X} at index {i} \
+                         (errors=\"replace\" replaces it)"
+                    ),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An optional `str` argument read through [`str_value`]; anything else is an `InputError`.
+pub(crate) fn opt_str_arg(py: Python<'_>, what: &str, v: Option<&Bound<'_, PyAny>>, lossy: bool) -> PyResult<Option<String>> {
+    let Some(v) = v.filter(|v| !v.is_none()) else { return Ok(None) };
+    match v.downcast::<PyString>() {
+        Ok(s) => str_value(py, what, s, lossy).map(Some),
+        Err(_) => {
+            let kind = v.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+            Err(input_error(py, format!("{what} must be a str or None, not {kind}")))
+        }
+    }
+}
+
+fn lossy_of(py: Python<'_>, errors: &str) -> PyResult<bool> {
+    match errors {
+        "strict" => Ok(false),
+        "replace" => Ok(true),
+        other => Err(input_error(py, format!("errors must be 'strict' or 'replace', got {other:?}"))),
+    }
+}
+
 /// Reads `date=` as a string: a `str` as given, a `datetime.date` / `datetime.datetime` (anything
 /// with `isoformat`) in ISO form. The core checks the value (`ParseOptions::validated`).
-pub(crate) fn date_arg(py: Python<'_>, date: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+pub(crate) fn date_arg(py: Python<'_>, date: Option<&Bound<'_, PyAny>>, lossy: bool) -> PyResult<Option<String>> {
     let Some(d) = date.filter(|d| !d.is_none()) else { return Ok(None) };
-    if let Ok(s) = d.extract::<String>() {
-        Ok(Some(s))
+    if let Ok(s) = d.downcast::<PyString>() {
+        Ok(Some(str_value(py, "date", s, lossy)?))
     } else if d.hasattr("isoformat")? {
         Ok(Some(d.call_method0("isoformat")?.extract()?))
     } else {
@@ -261,13 +309,14 @@ pub(crate) fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     date: Option<&Bound<'_, PyAny>>,
-    source: Option<String>,
+    source: Option<&Bound<'_, PyAny>>,
     errors: &str,
     entities: bool,
     reading: bool,
 ) -> PyResult<PyArticle> {
     let (owned, pystr) = text_arg(py, text, errors)?;
-    let opts = ParseOptions { date: date_arg(py, date)?, source };
+    let lossy = lossy_of(py, errors)?;
+    let opts = ParseOptions { date: date_arg(py, date, lossy)?, source: opt_str_arg(py, "source", source, lossy)? };
     let stages = Stages { entities, reading: entities && reading };
     let (art, map) = guarded(py, move || {
         // Into its Arc at once: the article is then passed on as a pointer, not copied at every move.

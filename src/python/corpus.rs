@@ -13,6 +13,7 @@ use std::time::Duration;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
+use super::article::str_value;
 use super::errors::{input_error, run_error, to_pyerr};
 use crate::corpus::{self, Column, Document, JsonFields, Options, Payload, Table, Tables, Want};
 
@@ -79,7 +80,7 @@ impl Drop for Job {
     }
 }
 
-fn payload_of(item: &Bound<'_, PyAny>, json: bool, error: Option<String>) -> Payload {
+fn payload_of(item: &Bound<'_, PyAny>, json: bool, lossy: bool, error: Option<String>) -> Payload {
     if item.is_none() {
         return Payload::Failed(error.unwrap_or_else(|| "no text".into()));
     }
@@ -93,7 +94,11 @@ fn payload_of(item: &Bound<'_, PyAny>, json: bool, error: Option<String>) -> Pay
             {
                 Ok(bytes) if json => Payload::JsonLine(bytes),
                 Ok(bytes) => Payload::Bytes(bytes),
-                Err(_) => Payload::Failed("text is not valid Unicode (it holds lone surrogates)".into()),
+                Err(_) => match str_value(item.py(), "text", s, lossy) {
+                    Ok(t) if json => Payload::JsonLine(t.into_bytes()),
+                    Ok(t) => Payload::Text(t),
+                    Err(e) => Payload::Failed(e.value(item.py()).to_string()),
+                },
             },
         };
     }
@@ -103,6 +108,44 @@ fn payload_of(item: &Bound<'_, PyAny>, json: bool, error: Option<String>) -> Pay
     }
     let kind = item.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
     Payload::Failed(format!("text is a {kind}, not a str"))
+}
+
+/// A metadata column: one str or None per document. A str with lone surrogates is replaced (U+FFFD)
+/// and, unless `lossy`, makes its document an error row naming the field (the first such reason
+/// is kept in `errors`).
+fn str_column(
+    py: Python<'_>,
+    values: Option<Vec<Bound<'_, PyAny>>>,
+    n: usize,
+    what: &str,
+    lossy: bool,
+    errors: &mut [Option<String>],
+) -> PyResult<Vec<Option<String>>> {
+    let Some(values) = values else { return Ok(vec![None; n]) };
+    if values.len() != n {
+        return Err(input_error(py, format!("{what} has {} items for {n} documents", values.len())));
+    }
+    let mut out = Vec::with_capacity(n);
+    for (i, v) in values.iter().enumerate() {
+        if v.is_none() {
+            out.push(None);
+            continue;
+        }
+        let s = v
+            .downcast::<PyString>()
+            .map_err(|_| input_error(py, format!("{what}[{i}] must be a str or None")))?;
+        let value = match str_value(py, what, s, lossy) {
+            Ok(t) => t,
+            Err(e) => {
+                if errors[i].is_none() {
+                    errors[i] = Some(e.value(py).to_string());
+                }
+                str_value(py, what, s, true)?
+            }
+        };
+        out.push(Some(value));
+    }
+    Ok(out)
 }
 
 fn column<T>(py: Python<'_>, values: Option<Vec<T>>, n: usize, what: &str) -> PyResult<Vec<Option<T>>> {
@@ -126,11 +169,11 @@ fn corpus_start(
     py: Python<'_>,
     payloads: &Bound<'_, PyList>,
     kind: &str,
-    ids: Option<Vec<Option<String>>>,
-    dates: Option<Vec<Option<String>>>,
-    sources: Option<Vec<Option<String>>>,
-    headlines: Option<Vec<Option<String>>>,
-    files: Option<Vec<Option<String>>>,
+    ids: Option<Vec<Bound<'_, PyAny>>>,
+    dates: Option<Vec<Bound<'_, PyAny>>>,
+    sources: Option<Vec<Bound<'_, PyAny>>>,
+    headlines: Option<Vec<Bound<'_, PyAny>>>,
+    files: Option<Vec<Bound<'_, PyAny>>>,
     lines: Option<Vec<Option<i64>>>,
     errors: Option<Vec<Option<String>>>,
     threads: usize,
@@ -153,26 +196,25 @@ fn corpus_start(
         other => return Err(input_error(py, format!("kind must be 'text' or 'jsonl', not {other:?}"))),
     };
     let n = payloads.len();
-    let ids = column(py, ids, n, "ids")?;
-    let dates = column(py, dates, n, "dates")?;
-    let sources = column(py, sources, n, "sources")?;
-    let headlines = column(py, headlines, n, "headlines")?;
-    let files = column(py, files, n, "files")?;
     let lines = column(py, lines, n, "lines")?;
-    let mut errors = column(py, errors, n, "errors")?;
+    let mut errors: Vec<Option<String>> = column(py, errors, n, "errors")?.into_iter().map(Option::flatten).collect();
+    let ids = str_column(py, ids, n, "id", lossy, &mut errors)?;
+    let dates = str_column(py, dates, n, "date", lossy, &mut errors)?;
+    let sources = str_column(py, sources, n, "source", lossy, &mut errors)?;
+    let headlines = str_column(py, headlines, n, "headline", lossy, &mut errors)?;
+    // A file name is where the record came from, not part of it: always shown, replaced if need be.
+    let files = str_column(py, files, n, "file", true, &mut errors)?;
     let mut docs = Vec::with_capacity(n);
     for (i, (((((item, id), date), source), headline), (file, line))) in
         payloads.iter().zip(ids).zip(dates).zip(sources).zip(headlines).zip(files.into_iter().zip(lines)).enumerate()
     {
-        docs.push(Document {
-            id: id.flatten(),
-            payload: payload_of(&item, json, errors[i].take().flatten()),
-            date: date.flatten(),
-            source: source.flatten(),
-            headline: headline.flatten(),
-            file: file.flatten(),
-            line: line.flatten(),
-        });
+        let error = errors[i].take();
+        // A reason found in the metadata wins over the payload: the record is an error row.
+        let payload = match error {
+            Some(msg) if !item.is_none() => Payload::Failed(msg),
+            error => payload_of(&item, json, lossy, error),
+        };
+        docs.push(Document { id, payload, date, source, headline, file, line: line.flatten() });
     }
     let opts = Options {
         threads,
@@ -273,6 +315,12 @@ fn corpus_default_threads() -> usize {
     corpus::pool::default_threads()
 }
 
+/// Most worker threads a run may ask for.
+#[pyfunction]
+fn corpus_max_threads() -> usize {
+    corpus::pool::max_threads()
+}
+
 /// For `os.register_at_fork(after_in_child=...)`: the parent's worker threads do not exist in a
 /// forked child, so its pools are dropped and rebuilt on next use.
 #[pyfunction]
@@ -284,6 +332,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Job>()?;
     m.add_function(wrap_pyfunction!(corpus_start, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus_max_threads, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_after_fork_in_child, m)?)?;
     m.add("CORPUS_DEFAULT_MAX_BYTES", corpus::DEFAULT_MAX_BYTES)?;
     // {table: [(column, Python type)]}, from the record declarations (crate::records).
