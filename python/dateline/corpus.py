@@ -512,8 +512,7 @@ def _check_output(path: Path, targets: dict[str, Path], manifest: Path, inputs: 
         elif inp.exists():
             for t in ours:
                 if _same_or_inside(t, inp):
-                    raise InputError(f"output {t} is the input file {inp}: writing there would replace "
-                                     "the stories; choose another output")
+                    raise InputError(f"output {t} would replace the input file {inp}; choose another output")
     if path.suffix != ".parquet":
         if path.exists() and not path.is_dir():
             raise InputError(f"output folder {path} is a file; give a folder or a name ending in .parquet")

@@ -57,9 +57,9 @@ pub fn replace_lone_surrogates(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether serde_json failed on a lone surrogate escape.
-pub fn is_lone_surrogate_error(e: &serde_json::Error) -> bool {
-    e.to_string().contains("surrogate")
+/// Whether `text` holds an escape of an unpaired surrogate.
+pub fn has_lone_surrogates(text: &str) -> bool {
+    matches!(replace_lone_surrogates(text), Cow::Owned(_))
 }
 
 #[cfg(test)]
@@ -72,6 +72,7 @@ mod tests {
         assert_eq!(replace_lone_surrogates(r#""\udc00\ud83d""#), r#""\ufffd\ufffd""#);
         let pair = r#""\ud83d\ude00 \\ud800 \u00e9""#;
         assert!(matches!(replace_lone_surrogates(pair), Cow::Borrowed(_)));
+        assert!(!has_lone_surrogates(pair) && has_lone_surrogates(r#""\ud800 x""#));
         let v: serde_json::Value = serde_json::from_str(&replace_lone_surrogates(r#""a\uD800""#)).unwrap();
         assert_eq!(v, "a\u{FFFD}");
     }

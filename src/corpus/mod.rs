@@ -401,7 +401,7 @@ fn read_json_line(line: &[u8], opts: &Options, meta: &mut Meta) -> Result<String
         serde_json::from_slice(line)
     };
     let mut obj = parsed.map_err(|e| {
-        if json_escapes::is_lone_surrogate_error(&e) {
+        if !opts.lossy && json_escapes::has_lone_surrogates(&String::from_utf8_lossy(line)) {
             format!("malformed JSON: a string holds a lone surrogate escape (not valid Unicode; errors=\"replace\" replaces it): {e}")
         } else if e.is_eof() {
             format!("malformed JSON (line ends early, truncated?): {e}")

@@ -270,7 +270,12 @@ pub(crate) fn str_value(py: Python<'_>, what: &str, s: &Bound<'_, PyString>, los
 }
 
 /// An optional `str` argument read through [`str_value`]; anything else is an `InputError`.
-pub(crate) fn opt_str_arg(py: Python<'_>, what: &str, v: Option<&Bound<'_, PyAny>>, lossy: bool) -> PyResult<Option<String>> {
+pub(crate) fn opt_str_arg(
+    py: Python<'_>,
+    what: &str,
+    v: Option<&Bound<'_, PyAny>>,
+    lossy: bool,
+) -> PyResult<Option<String>> {
     let Some(v) = v.filter(|v| !v.is_none()) else { return Ok(None) };
     match v.downcast::<PyString>() {
         Ok(s) => str_value(py, what, s, lossy).map(Some),

@@ -131,9 +131,7 @@ fn str_column(
             out.push(None);
             continue;
         }
-        let s = v
-            .downcast::<PyString>()
-            .map_err(|_| input_error(py, format!("{what}[{i}] must be a str or None")))?;
+        let s = v.downcast::<PyString>().map_err(|_| input_error(py, format!("{what}[{i}] must be a str or None")))?;
         let value = match str_value(py, what, s, lossy) {
             Ok(t) => t,
             Err(e) => {

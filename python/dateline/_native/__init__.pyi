@@ -37,6 +37,7 @@ __all__ = [
     "CorpusJob",
     "corpus_start",
     "corpus_default_threads",
+    "corpus_max_threads",
     "corpus_after_fork_in_child",
     "CORPUS_DEFAULT_MAX_BYTES",
     "CORPUS_COLUMNS",
@@ -394,8 +395,11 @@ def corpus_start(
 def corpus_default_threads() -> int:
     """``$DATELINE_NUM_THREADS``, else every core."""
 
+def corpus_max_threads() -> int:
+    """Most worker threads a run may ask for (256, or the core count on bigger machines)."""
+
 def corpus_after_fork_in_child() -> None:
-    """Drops the worker pools inherited by a forked child (they are rebuilt on next use)."""
+    """Drops the worker pool inherited by a forked child (it is rebuilt on next use)."""
 
 #: {table: [(column, Python type)]} of the corpus tables, from the record declarations.
 CORPUS_COLUMNS: Final[dict[str, list[tuple[str, str]]]]
