@@ -462,7 +462,7 @@ class Corpus:
                 "threads": nthreads or default_threads(), "compression": compression,
                 "row_group_rows": row_group_rows, "entities": entities, "reading": reading,
                 "max_bytes": self._max_bytes, "errors": self._errors,
-                "fields": {k: v for k, v in self._json.items()} or None,
+                "fields": dict(self._json) or None,
             }
             _write_manifest(manifest, summary, targets, rows, params)
             done = True

@@ -167,7 +167,7 @@ def iter_jsonl(paths: PathLike | Iterable[PathLike], batch_size: int = DEFAULT_B
                     if limit is not None and len(raw) >= limit and not raw.endswith(b"\n"):
                         size = len(raw) + _skip_rest_of_line(f)
                         err = (f"record of {size} bytes is over the limit of {limit} bytes for a JSON line "
-                               f"(4 x max_bytes + 64 KiB); not read")
+                               f"({JSONL_LINE_FACTOR} x max_bytes + 64 KiB); not read")
                         out = b.add(None, 0, files=name, lines=lineno, errors=err)
                     elif not raw.strip():
                         continue
