@@ -288,6 +288,18 @@ def test_lone_surrogates_in_arguments_are_input_errors_or_replaced():
     assert len(art.text) == len(STORY) + 3
 
 
+def test_other_string_arguments_are_checked_alike(tmp_path):
+    with pytest.raises(InputError, match="errors must be 'strict' or 'replace'"):
+        dateline.parse(STORY, errors="\ud800")
+    with pytest.raises(InputError, match="errors must be 'strict' or 'replace'"):
+        dateline.entities(STORY, errors="strict\udc00")
+    p = tmp_path / "f.jsonl"
+    write_jsonl(p, recs(2))
+    with pytest.raises(InputError, match=r"text \(a field name\) is not valid Unicode: lone surrogate U\+D800"):
+        Corpus.from_jsonl(p, text="body\ud800")
+    assert dateline.parse(STORY, errors="replace").date is None
+
+
 def test_lone_surrogates_in_corpus_records():
     rows = [{"id": "a\ud800", "text": STORY}, {"id": "b", "text": STORY + "\udfff"}, {"id": "c", "text": STORY}]
     a = Corpus.from_records(rows).articles()

@@ -99,6 +99,19 @@ def _to_pandas(name: str, table: pa.Table):
     return table.to_pandas()
 
 
+def _check_str(what: str, value: Any) -> None:
+    """A str argument (or None) that has a UTF-8 form: the check the core does for its strings."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be a str or None, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InputError(f"{what} is not valid Unicode: lone surrogate U+{ord(value[e.start]):04X} "
+                         f"at index {e.start}") from None
+
+
 def _check_threads(threads: int | None) -> int:
     if threads is None:
         return 0
@@ -153,6 +166,8 @@ class Corpus:
         self._total = total
         self._name = name
         self._json = json_fields or {}
+        for role, name in self._json.items():
+            _check_str(f"{role.removeprefix('json_')} (a field name)", name)
         self._max_bytes = max_bytes
         self._errors = errors
         self._one_shot = one_shot

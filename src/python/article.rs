@@ -212,9 +212,8 @@ impl PyArticle {
 pub(crate) fn text_arg(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
-    errors: &str,
+    lossy: bool,
 ) -> PyResult<(String, Option<Py<PyString>>)> {
-    let lossy = lossy_of(py, errors)?;
     if let Ok(s) = text.downcast::<PyString>() {
         if let Ok(t) = s.to_cow() {
             return Ok((t.into_owned(), Some(s.clone().unbind())));
@@ -286,11 +285,17 @@ pub(crate) fn opt_str_arg(
     }
 }
 
-fn lossy_of(py: Python<'_>, errors: &str) -> PyResult<bool> {
-    match errors {
-        "strict" => Ok(false),
-        "replace" => Ok(true),
-        other => Err(input_error(py, format!("errors must be 'strict' or 'replace', got {other:?}"))),
+/// Reads `errors=` ("strict" or "replace") as whether to decode lossily. Taken as any object so a
+/// str that is not valid Unicode is an `InputError` like every other bad value.
+pub(crate) fn errors_arg(errors: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = errors.py();
+    match errors.downcast::<PyString>().ok().and_then(|s| s.to_cow().ok()).as_deref() {
+        Some("strict") => Ok(false),
+        Some("replace") => Ok(true),
+        _ => {
+            let shown = errors.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into());
+            Err(input_error(py, format!("errors must be 'strict' or 'replace', got {shown}")))
+        }
     }
 }
 
@@ -309,18 +314,20 @@ pub(crate) fn date_arg(py: Python<'_>, date: Option<&Bound<'_, PyAny>>, lossy: b
 
 /// Parses one story (see the Python docstring in `dateline/__init__.py`).
 #[pyfunction]
-#[pyo3(signature = (text, *, date = None, source = None, errors = "strict", entities = true, reading = true))]
+#[pyo3(signature = (text, *, date = None, source = None, errors = false, entities = true, reading = true),
+       text_signature = "(text, *, date=None, source=None, errors='strict', entities=True, reading=True)")]
 pub(crate) fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     date: Option<&Bound<'_, PyAny>>,
     source: Option<&Bound<'_, PyAny>>,
-    errors: &str,
+    // errors="strict" / "replace" as whether to decode lossily.
+    #[pyo3(from_py_with = errors_arg)] errors: bool,
     entities: bool,
     reading: bool,
 ) -> PyResult<PyArticle> {
-    let (owned, pystr) = text_arg(py, text, errors)?;
-    let lossy = lossy_of(py, errors)?;
+    let lossy = errors;
+    let (owned, pystr) = text_arg(py, text, lossy)?;
     let opts = ParseOptions { date: date_arg(py, date, lossy)?, source: opt_str_arg(py, "source", source, lossy)? };
     let stages = Stages { entities, reading: entities && reading };
     let (art, map) = guarded(py, move || {
@@ -334,12 +341,13 @@ pub(crate) fn parse(
 
 /// `parse(text, date=date).entities`.
 #[pyfunction]
-#[pyo3(signature = (text, *, date = None, errors = "strict"))]
+#[pyo3(signature = (text, *, date = None, errors = false),
+       text_signature = "(text, *, date=None, errors='strict')")]
 pub(crate) fn entities<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     date: Option<&Bound<'py, PyAny>>,
-    errors: &str,
+    #[pyo3(from_py_with = errors_arg)] errors: bool,
 ) -> PyResult<Bound<'py, PyList>> {
     let art = parse(py, text, date, None, errors, true, true)?;
     art.entities(py)
