@@ -130,6 +130,8 @@ def _cli_script(out) -> str:
         from dateline import Corpus, cli
         story = {STORY!r}
         dc.corpus_from_inputs = lambda *a, **k: Corpus.from_records(itertools.repeat(story, 10**9))
+        to_parquet = Corpus.to_parquet  # small row groups: partial files exist when the signal comes
+        Corpus.to_parquet = lambda self, *a, **k: to_parquet(self, *a, row_group_rows=50, **k)
         print("started", flush=True)
         sys.exit(cli.main(["extract", "unused.jsonl", "-o", {str(out)!r}, "--threads", "2", "--no-progress"]))
         """
@@ -146,7 +148,7 @@ def test_cli_stops_on_a_signal_with_one_line_and_its_exit_code(tmp_path, sig, co
         deadline = time.monotonic() + 30
         while not (out.exists() and any(out.iterdir())) and time.monotonic() < deadline:
             time.sleep(0.1)  # until the run is writing
-        time.sleep(0.5)
+        assert any(p.name.endswith(".partial") for p in out.iterdir())
         proc.send_signal(sig)
         proc.wait(timeout=60)
     finally:
@@ -264,8 +266,11 @@ def test_thread_counts_share_one_pool():
     base = _os_threads()
     for n in range(1, 25):
         c.articles(threads=n, entities=False)
-    time.sleep(0.5)  # replaced pools end their threads once idle
-    # One pool of 24 stays (plus the one before); one pool per count would leave 300.
+    # Replaced pools end their threads once idle. One pool of 24 stays; one pool per count would
+    # leave 300.
+    deadline = time.monotonic() + 10
+    while _os_threads() - base > 24 + 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert _os_threads() - base <= 24 + 2, _os_threads()
     from dateline import _native
 

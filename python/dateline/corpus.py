@@ -4,7 +4,7 @@
     corpus = Corpus.from_jsonl("stories.jsonl", text="body", id="story_id", date="published")
     ents = corpus.entities()            # one row per mention
     arts = corpus.articles()            # one row per story, with an `error` column (None when fine)
-    corpus.to_parquet("out/")           # articles/entities/quotes/events.parquet, streamed
+    corpus.to_parquet("out/")           # articles/entities/quotes/events.parquet, then _SUCCESS.json
 
 Stories are read in batches (never the whole corpus at once) and analysed in the Rust core on a
 pool of worker threads with the GIL released. The tables are the same, row for row, whatever the
