@@ -392,12 +392,21 @@ fn split_country_compounds(art: &mut Article) -> bool {
     let mut last_tok = usize::MAX;
     // Visit only tokens holding a hyphen: find hyphens with memchr and map them to tokens.
     let bytes = art.text.as_bytes();
+    // The word holding the hyphens so far (its start) and whether it has a capital before the last one:
+    // carried from hyphen to hyphen, so each byte is read once however many hyphens a word holds.
+    let (mut word, mut capital, mut read) = (0, false, 0);
     for pos in memchr::memchr_iter(b'-', bytes) {
         // The token holding the hyphen starts with a capital before it, inside the same word (tokens
         // hold no whitespace): most hyphens (dashes between spaces, "1986-87") fail this before the
         // search for their token.
-        let word = bytes[..pos].iter().rposition(u8::is_ascii_whitespace).map_or(0, |w| w + 1);
-        if !bytes[word..pos].iter().any(u8::is_ascii_uppercase) {
+        if let Some(w) = bytes[read..pos].iter().rposition(u8::is_ascii_whitespace) {
+            (word, capital) = (read + w + 1, false);
+        }
+        #[cfg(test)]
+        tests::BYTES_READ.with(|c| c.set(c.get() + (pos - read) + (pos - word.max(read))));
+        capital |= bytes[word.max(read)..pos].iter().any(u8::is_ascii_uppercase);
+        read = pos;
+        if !capital {
             continue;
         }
         let t = art.tokens.partition_point(|k| k.span.end <= pos);
@@ -571,4 +580,33 @@ fn clusters(canon: &[&str], labels: &[Label], codes: &[Option<&'static str>], fi
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Bytes read while looking for hyphenated country compounds on this thread.
+        pub(super) static BYTES_READ: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn article(text: &str) -> Article {
+        let stages = crate::Stages { entities: false, reading: false };
+        crate::analyze(text, &ParseOptions::default(), stages).unwrap()
+    }
+
+    #[test]
+    fn compounds_read_each_byte_a_bounded_number_of_times() {
+        // One word of thousands of hyphens, then a real compound after it.
+        let text = format!("{} talks on DPRK-China trade.", "ab-".repeat(20_000));
+        let mut art = article(&text);
+        BYTES_READ.with(|c| c.set(0));
+        assert!(split_country_compounds(&mut art));
+        let read = BYTES_READ.with(Cell::get);
+        assert!(read <= 2 * text.len(), "{read} bytes read for {}", text.len());
+        let found: Vec<&str> = art.entities.iter().map(|e| art.slice(e.span)).collect();
+        assert_eq!(found, ["DPRK", "China"]);
+    }
 }
