@@ -236,7 +236,7 @@ fn is_function_word(w: &[u8]) -> bool {
     matches!(w, b"of" | b"the" | b"and" | b"for" | b"&" | b"de" | b"on" | b"in" | b"to")
 }
 
-fn initial_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn initial_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !is_function_word(w.as_bytes()))
         .filter_map(|w| w.chars().next())

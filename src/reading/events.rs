@@ -11,6 +11,7 @@
 use crate::gazetteer::gazetteer;
 use crate::reading::story::{self, is_aux_or_adverb, is_determiner, Doc};
 use crate::types::*;
+use rustc_hash::FxHashSet;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Pred {
@@ -195,7 +196,8 @@ pub fn extract(art: &mut Article) {
     }
     let doc = Doc::new(art);
     let quoted = quoted_tokens(art);
-    let mut r = Reader { doc: &doc, quoted, out: Vec::new(), last_host: None };
+    let seen = (usize::MAX, FxHashSet::default());
+    let mut r = Reader { doc: &doc, quoted, out: Vec::new(), last_host: None, seen };
     for si in 0..art.sentences.len() {
         r.sentence(si);
     }
@@ -224,6 +226,9 @@ struct Reader<'d, 'a> {
     doc: &'d Doc<'a>,
     quoted: Vec<bool>,
     out: Vec<Event>,
+    /// The sentence being read and its events so far as (predicate, subject, object): an event is listed
+    /// once per sentence.
+    seen: (usize, FxHashSet<(String, String, String)>),
     /// Who hosted the last meeting named ("Kim met separately with the Chinese guests"), and where.
     last_host: Option<(usize, usize)>,
 }
@@ -239,7 +244,11 @@ impl<'d, 'a> Reader<'d, 'a> {
         if s == o {
             return;
         }
-        if self.out.iter().any(|e| e.sentence == si && e.predicate == pred && e.subject == s && e.object == o) {
+        // Sentences are read in order: the events of sentence `si` so far are the ones in `seen`.
+        if self.seen.0 != si {
+            self.seen = (si, FxHashSet::default());
+        }
+        if !self.seen.1.insert((pred.to_string(), s.clone(), o.clone())) {
             return;
         }
         self.out.push(Event { subject: s, predicate: pred.to_string(), object: o, detail, sentence: si, span });

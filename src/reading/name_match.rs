@@ -4,6 +4,7 @@
 //! Western name, the FIRST word of a family-name-first East Asian name ("Kim Jong-un", "Xi Jinping").
 //! When several full names fit, the nearest one mentioned before wins (then the nearest after).
 use crate::gazetteer::gazetteer;
+use crate::util::hash::FxMap;
 
 /// Common Korean and Chinese family names in their usual romanisations. A name starting with one of
 /// these and shaped like an East Asian given name is family-name-first.
@@ -82,19 +83,6 @@ impl Name {
     fn words<'w, 'a>(&self, all: &'w [&'a str]) -> &'w [&'a str] {
         &all[self.start as usize..self.end as usize]
     }
-    /// Whether a one-word mention can stand for this name: its family name (the first word of a
-    /// family-name-first name) or its last word (suffixes skipped). The last word is accepted for
-    /// family-name-first names too, so a Western "Lee Smith" still answers to "Smith".
-    fn answers_to(&self, all: &[&str], w: &str) -> bool {
-        let words = self.words(all);
-        if words.len() < 2 {
-            return false;
-        }
-        if self.family_first && words[0].eq_ignore_ascii_case(w) {
-            return true;
-        }
-        words.iter().rev().find(|x| !is_suffix(x)).is_some_and(|x| x.eq_ignore_ascii_case(w))
-    }
 }
 
 /// Appends the spelling-insensitive key of `words` to `k`: "Kim Jong Un" and "Kim Jong-un" match.
@@ -121,91 +109,90 @@ pub(crate) fn canonical_names(mentions: &[(usize, &str)]) -> Vec<String> {
     let names: Vec<Name> = mentions.iter().map(|&(_, t)| Name::parse(t, &mut all)).collect();
     let len = |i: usize| (names[i].end - names[i].start) as usize;
     // Keys are interned: `key[i]` numbers the distinct keys in order of first mention, so mentions of
-    // one name compare as integers. The key texts sit in one buffer.
-    let mut buf = String::with_capacity(mentions.len() * 16);
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // one name compare as integers.
+    let mut ids: FxMap<String, usize> = FxMap::default();
+    let mut buf = String::new();
     let mut key: Vec<usize> = Vec::with_capacity(mentions.len());
     for n in &names {
-        let start = buf.len();
+        buf.clear();
         push_key(n.words(&all), &mut buf);
-        let k = match spans.iter().position(|&(a, b)| buf[a..b] == buf[start..]) {
-            Some(k) => {
-                buf.truncate(start);
-                k
-            }
-            None => {
-                spans.push((start, buf.len()));
-                spans.len() - 1
-            }
-        };
-        key.push(k);
+        let next = ids.len();
+        key.push(*ids.entry(std::mem::take(&mut buf)).or_insert(next));
     }
+    let nkeys = ids.len();
+    drop(ids);
     // First mention of each key.
-    let mut first: Vec<usize> = vec![usize::MAX; spans.len()];
+    let mut first: Vec<usize> = vec![usize::MAX; nkeys];
     for (i, &k) in key.iter().enumerate() {
         if first[k] == usize::MAX {
             first[k] = i;
         }
     }
-    // Full names: two words or more. The longest spelling of each key is its canonical form; `full`
-    // lists them in order of their key's first full mention.
-    let mut full: Vec<usize> = Vec::new();
+    // Full names: two words or more. The longest spelling of each key is its canonical form (the first
+    // of that length).
+    const NONE: usize = usize::MAX;
+    let mut full_of: Vec<usize> = vec![NONE; nkeys];
     for i in 0..names.len() {
         if len(i) < 2 {
             continue;
         }
-        match full.iter_mut().find(|j| key[**j] == key[i]) {
-            Some(j) => {
-                if len(i) > len(*j) {
-                    *j = i;
-                }
+        let j = &mut full_of[key[i]];
+        if *j == NONE || len(i) > len(*j) {
+            *j = i;
+        }
+    }
+    // The one-word mentions a full name answers to: its family name (the first word of a family-name-first
+    // name) or its last word (suffixes skipped; also for family-name-first names, so a Western "Lee
+    // Smith" answers to "Smith"). Indexed by that word ASCII lower-cased, so a one-word mention looks
+    // only at the names answering to it.
+    let low = |w: &str| w.to_ascii_lowercase();
+    let answers = |j: usize| -> [Option<String>; 2] {
+        let words = names[j].words(&all);
+        let last = words.iter().rev().find(|x| !is_suffix(x)).map(|w| low(w));
+        let fam = names[j].family_first.then(|| low(words[0])).filter(|f| Some(f) != last.as_ref());
+        [fam, last]
+    };
+    /// Per answering word: the name (a `full_of` value) last mentioned so far, and the name whose first
+    /// mention comes earliest.
+    #[derive(Clone, Copy)]
+    struct ByWord {
+        recent: Option<usize>,
+        earliest: usize,
+    }
+    let mut by_word: FxMap<String, ByWord> = FxMap::default();
+    for &j in full_of.iter().filter(|&&j| j != NONE) {
+        for w in answers(j).into_iter().flatten() {
+            let e = by_word.entry(w).or_insert(ByWord { recent: None, earliest: j });
+            if first[key[j]] < first[key[e.earliest]] {
+                e.earliest = j;
             }
-            None => full.push(i),
         }
     }
     let display = |i: usize| names[i].words(&all).join(" ");
-    // Position (entity index) of the last mention of `j`'s name before mention `i`.
-    let last_before = |j: usize, i: usize| (0..i).rev().find(|&m| key[m] == key[j]).map(|m| mentions[m].0).unwrap_or(0);
     let mut out = Vec::with_capacity(mentions.len());
     for (i, n) in names.iter().enumerate() {
         if len(i) == 0 {
             out.push(mentions[i].1.to_string());
-            continue;
-        }
-        if len(i) >= 2 {
-            let j = full.iter().copied().find(|&j| key[j] == key[i]).unwrap_or(i);
+        } else if len(i) >= 2 {
             // A longer full name that contains this one ("Jong-un" in "Kim Jong-un") is rare; keep as is.
-            out.push(display(j));
-            continue;
+            out.push(display(full_of[key[i]]));
+        } else {
+            // The full name mentioned last before this mention, else the one first mentioned after it.
+            let w = n.words(&all)[0];
+            out.push(match by_word.get(&low(w)) {
+                Some(b) => display(b.recent.unwrap_or(b.earliest)),
+                None => w.to_string(),
+            });
         }
-        let w = n.words(&all)[0];
-        let pos = mentions[i].0;
-        // Nearest full name mentioned before, else nearest after.
-        let mut best: Option<usize> = None;
-        for &j in &full {
-            if !names[j].answers_to(&all, w) {
-                continue;
-            }
-            let better = match best {
-                None => true,
-                Some(b) => {
-                    let (pj, pb) = (mentions[first[key[j]]].0, mentions[first[key[b]]].0);
-                    match (pj < pos, pb < pos) {
-                        (true, false) => true,
-                        (false, true) => false,
-                        (true, true) => last_before(j, i) > last_before(b, i),
-                        (false, false) => pj < pb,
-                    }
+        // This mention now counts as the last of its name for the words that name answers to.
+        let j = full_of[key[i]];
+        if j != NONE {
+            for w in answers(j).into_iter().flatten() {
+                if let Some(b) = by_word.get_mut(&w) {
+                    b.recent = Some(j);
                 }
-            };
-            if better {
-                best = Some(j);
             }
         }
-        out.push(match best {
-            Some(j) => display(j),
-            None => w.to_string(),
-        });
     }
     out
 }
@@ -213,6 +200,144 @@ pub(crate) fn canonical_names(mentions: &[(usize, &str)]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    /// The story-wide comparison of every mention with every name that the indexed version replaces: the
+    /// two must agree on every list of names.
+    fn reference(mentions: &[(usize, &str)]) -> Vec<String> {
+        if mentions.is_empty() {
+            return Vec::new();
+        }
+        let mut all: Vec<&str> = Vec::with_capacity(mentions.len() * 3);
+        let names: Vec<Name> = mentions.iter().map(|&(_, t)| Name::parse(t, &mut all)).collect();
+        let len = |i: usize| (names[i].end - names[i].start) as usize;
+        // Keys are interned: `key[i]` numbers the distinct keys in order of first mention, so mentions of
+        // one name compare as integers. The key texts sit in one buffer.
+        let mut buf = String::with_capacity(mentions.len() * 16);
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut key: Vec<usize> = Vec::with_capacity(mentions.len());
+        for n in &names {
+            let start = buf.len();
+            push_key(n.words(&all), &mut buf);
+            let k = match spans.iter().position(|&(a, b)| buf[a..b] == buf[start..]) {
+                Some(k) => {
+                    buf.truncate(start);
+                    k
+                }
+                None => {
+                    spans.push((start, buf.len()));
+                    spans.len() - 1
+                }
+            };
+            key.push(k);
+        }
+        // First mention of each key.
+        let mut first: Vec<usize> = vec![usize::MAX; spans.len()];
+        for (i, &k) in key.iter().enumerate() {
+            if first[k] == usize::MAX {
+                first[k] = i;
+            }
+        }
+        // Full names: two words or more. The longest spelling of each key is its canonical form; `full`
+        // lists them in order of their key's first full mention.
+        let mut full: Vec<usize> = Vec::new();
+        for i in 0..names.len() {
+            if len(i) < 2 {
+                continue;
+            }
+            match full.iter_mut().find(|j| key[**j] == key[i]) {
+                Some(j) => {
+                    if len(i) > len(*j) {
+                        *j = i;
+                    }
+                }
+                None => full.push(i),
+            }
+        }
+        let display = |i: usize| names[i].words(&all).join(" ");
+        // Position (entity index) of the last mention of `j`'s name before mention `i`.
+        let last_before =
+            |j: usize, i: usize| (0..i).rev().find(|&m| key[m] == key[j]).map(|m| mentions[m].0).unwrap_or(0);
+        let mut out = Vec::with_capacity(mentions.len());
+        for (i, n) in names.iter().enumerate() {
+            if len(i) == 0 {
+                out.push(mentions[i].1.to_string());
+                continue;
+            }
+            if len(i) >= 2 {
+                let j = full.iter().copied().find(|&j| key[j] == key[i]).unwrap_or(i);
+                // A longer full name that contains this one ("Jong-un" in "Kim Jong-un") is rare; keep as is.
+                out.push(display(j));
+                continue;
+            }
+            let w = n.words(&all)[0];
+            let pos = mentions[i].0;
+            // Nearest full name mentioned before, else nearest after.
+            let mut best: Option<usize> = None;
+            for &j in &full {
+                if !answers_to(&names[j], &all, w) {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some(b) => {
+                        let (pj, pb) = (mentions[first[key[j]]].0, mentions[first[key[b]]].0);
+                        match (pj < pos, pb < pos) {
+                            (true, false) => true,
+                            (false, true) => false,
+                            (true, true) => last_before(j, i) > last_before(b, i),
+                            (false, false) => pj < pb,
+                        }
+                    }
+                };
+                if better {
+                    best = Some(j);
+                }
+            }
+            out.push(match best {
+                Some(j) => display(j),
+                None => w.to_string(),
+            });
+        }
+        out
+    }
+
+    fn answers_to(name: &Name, all: &[&str], w: &str) -> bool {
+        let words = name.words(all);
+        if words.len() < 2 {
+            return false;
+        }
+        if name.family_first && words[0].eq_ignore_ascii_case(w) {
+            return true;
+        }
+        words.iter().rev().find(|x| !is_suffix(x)).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    #[test]
+    fn indexed_linking_agrees_with_comparing_every_pair() {
+        // Names drawn from a small pool of words, so many share family names, keys and spellings.
+        let words = ["Kim", "Jong-un", "Jong", "Un", "Lee", "Smith", "Park", "Jr.", "Xi", "Jinping", "smith", "Ann"];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let texts: Vec<String> = (0..next(40))
+                .map(|_| (0..1 + next(3)).map(|_| words[next(words.len())]).collect::<Vec<_>>().join(" "))
+                .collect();
+            let mut pos = 0;
+            let mentions: Vec<(usize, &str)> = texts
+                .iter()
+                .map(|t| {
+                    pos += 1 + next(3);
+                    (pos, t.as_str())
+                })
+                .collect();
+            assert_eq!(canonical_names(&mentions), reference(&mentions), "{texts:?}");
+        }
+    }
+
     fn canon(ms: &[&str]) -> Vec<String> {
         let v: Vec<(usize, &str)> = ms.iter().enumerate().map(|(i, s)| (i, *s)).collect();
         canonical_names(&v)

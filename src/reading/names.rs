@@ -11,7 +11,9 @@ use super::story::{self, base_text, is_name_label, Doc};
 use super::{acronyms, name_match as names, titles};
 use crate::gazetteer::gazetteer;
 use crate::types::*;
+use crate::util::hash::FxMap;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// Sets `.canonical`, `.title`, `.country_code` on entities and fills `art.clusters` and `art.acronyms`.
 pub fn resolve(art: &mut Article) {
@@ -51,6 +53,7 @@ fn resolve_story(art: &Article, korea_story: bool) -> Story {
     let n = art.entities.len();
     let bases: Vec<Cow<str>> = art.entities.iter().map(|e| base_text(art, e)).collect();
     let defs = acronyms::definitions(art);
+    let index = Index::new(&defs, &bases);
     // People: short mentions linked to full names.
     let people: Vec<(usize, &str)> = art
         .entities
@@ -81,7 +84,7 @@ fn resolve_story(art: &Article, korea_story: bool) -> Story {
                     (canon[j], codes[j], labels[j])
                 }
                 None if l == Label::Norp => nationality(base),
-                None => place_or_name(base, l, &defs, &bases, korea_story),
+                None => place_or_name(base, l, &index, korea_story),
             },
         };
         canon.push(c);
@@ -90,7 +93,7 @@ fn resolve_story(art: &Article, korea_story: bool) -> Story {
         first_same.push(first as u32);
     }
     let titles = if people.is_empty() { Vec::new() } else { person_titles(art, &people, &canon) };
-    let acronyms = acronym_list(art, &defs, &bases, &canon);
+    let acronyms = acronym_list(art, &defs, &index, &canon);
     let clusters = clusters(&canon, &labels, &codes, &first_same);
 
     let mut entities: Vec<Resolved> = (0..n)
@@ -107,6 +110,59 @@ fn resolve_story(art: &Article, korea_story: bool) -> Story {
         entities[i].title = titles.get(k).cloned().flatten();
     }
     Story { entities, clusters, acronyms }
+}
+
+/// Look-ups over a story's names and acronym definitions, so that no name is compared with every other
+/// (a long story holds hundreds of thousands of names).
+struct Index<'b> {
+    defs: &'b [acronyms::Definition],
+    bases: &'b [Cow<'b, str>],
+    /// The first definition of each short form.
+    def_of: FxMap<&'b str, usize>,
+    /// The first entity with each base text.
+    first_named: FxMap<&'b str, usize>,
+    /// Names of several words by their initials (`acronyms::initial_chars`), each with the entities bearing
+    /// them in order: built when a story first asks for a long form.
+    by_initials: OnceCell<FxMap<String, Vec<u32>>>,
+}
+
+impl<'b> Index<'b> {
+    fn new(defs: &'b [acronyms::Definition], bases: &'b [Cow<'b, str>]) -> Index<'b> {
+        let mut def_of = FxMap::default();
+        for (i, d) in defs.iter().enumerate() {
+            def_of.entry(d.short.as_str()).or_insert(i);
+        }
+        let mut first_named = FxMap::default();
+        for (i, b) in bases.iter().enumerate() {
+            first_named.entry(b.as_ref()).or_insert(i);
+        }
+        Index { defs, bases, def_of, first_named, by_initials: OnceCell::new() }
+    }
+
+    fn definition(&self, short: &str) -> Option<&'b acronyms::Definition> {
+        self.def_of.get(short).map(|&i| &self.defs[i])
+    }
+
+    /// The first name of several words whose initials are `letters` (as `initials_are` tells).
+    fn long_form(&self, letters: &[u8]) -> Option<&'b str> {
+        let by = self.by_initials.get_or_init(|| {
+            let mut by: FxMap<String, Vec<u32>> = FxMap::default();
+            for (i, b) in self.bases.iter().enumerate() {
+                if b.contains(' ') {
+                    let key: String = acronyms::initial_chars(b).take(17).collect();
+                    by.entry(key).or_default().push(i as u32);
+                }
+            }
+            by
+        });
+        let key: String = letters.iter().map(|&c| c as char).collect();
+        // Names are still checked in full: the index only narrows them down. (Each initial is a word of
+        // its own, with a separator before the next: a name shorter than 2n - 1 bytes has no n initials.)
+        let min_len = (2 * letters.len()).saturating_sub(1);
+        by.get(&key)?.iter().map(|&i| self.bases[i as usize].as_ref()).find(|b| {
+            b.len() >= min_len && acronyms::may_start_initials(b, letters) && acronyms::initials_are(b, letters)
+        })
+    }
 }
 
 /// The first value given for each (text, label) key of a story: an open-addressing table over a
@@ -159,28 +215,29 @@ impl<'k> FirstSeen<'k> {
 /// appositives, then more words, then the earlier mention). One entry per person of `people`.
 fn person_titles(art: &Article, people: &[(usize, &str)], canon: &[&str]) -> Vec<Option<String>> {
     let doc = Doc::new(art);
-    let mut best: Vec<(&str, (titles::Kind, usize, usize), String)> = Vec::new();
+    let mut best: FxMap<&str, ((titles::Kind, usize, usize), String)> = FxMap::default();
     for &(i, _) in people {
         let found = titles::before(&doc, i)
             .map(|t| (titles::Kind::Pre, t))
             .or_else(|| titles::after(&doc, i).map(|t| (titles::Kind::Appositive, t)));
         if let Some((kind, t)) = found {
             let rank = (kind, t.split_whitespace().count(), usize::MAX - i);
-            match best.iter_mut().find(|b| b.0 == canon[i]) {
+            match best.get_mut(canon[i]) {
                 Some(b) => {
-                    if rank > b.1 {
-                        b.1 = rank;
-                        b.2 = t;
+                    if rank > b.0 {
+                        *b = (rank, t);
                     }
                 }
-                None => best.push((canon[i], rank, t)),
+                None => {
+                    best.insert(canon[i], (rank, t));
+                }
             }
         }
     }
     if best.is_empty() {
         return Vec::new();
     }
-    people.iter().map(|&(i, _)| best.iter().find(|b| b.0 == canon[i]).map(|b| b.2.clone())).collect()
+    people.iter().map(|&(i, _)| best.get(canon[i]).map(|b| b.1.clone())).collect()
 }
 
 /// A nationality: its country code; "North Koreans" is the nationality "North Korean".
@@ -210,8 +267,7 @@ fn may_be_country(l: Label) -> bool {
 fn place_or_name<'b>(
     base: &'b str,
     label: Label,
-    defs: &'b [acronyms::Definition],
-    bases: &'b [Cow<'b, str>],
+    index: &Index<'b>,
     korea_story: bool,
 ) -> (&'b str, Option<&'static str>, Label) {
     let g = gazetteer();
@@ -226,7 +282,7 @@ fn place_or_name<'b>(
         }
     }
     // Defined in the story: the long form (a country's long form is that country).
-    if let Some(d) = defs.iter().find(|d| d.short == base) {
+    if let Some(d) = index.definition(base) {
         if let Some(c) = country(&d.long) {
             return c;
         }
@@ -247,17 +303,7 @@ fn place_or_name<'b>(
         // Long form and acronym both in the story: initials match.
         let mut buf = [0u8; 16];
         let letters = acronyms::letters_in(base, &mut buf);
-        // Long forms are names of several words. Each initial is a word of its own, with a separator
-        // before the next: a name shorter than 2n - 1 bytes has no n initials, and most are turned
-        // away by their length or first letter before being read.
-        let min_len = (2 * letters.len()).saturating_sub(1);
-        let long = bases.iter().map(|b| b.as_ref()).find(|b| {
-            b.len() >= min_len
-                && acronyms::may_start_initials(b, letters)
-                && b.contains(' ')
-                && acronyms::initials_are(b, letters)
-        });
-        if let Some(long) = long {
+        if let Some(long) = index.long_form(letters) {
             if let Some(c) = country(long) {
                 return c;
             }
@@ -346,12 +392,21 @@ fn split_country_compounds(art: &mut Article) -> bool {
     let mut last_tok = usize::MAX;
     // Visit only tokens holding a hyphen: find hyphens with memchr and map them to tokens.
     let bytes = art.text.as_bytes();
+    // The word holding the hyphens so far (its start) and whether it has a capital before the last one:
+    // carried from hyphen to hyphen, so each byte is read once however many hyphens a word holds.
+    let (mut word, mut capital, mut read) = (0, false, 0);
     for pos in memchr::memchr_iter(b'-', bytes) {
         // The token holding the hyphen starts with a capital before it, inside the same word (tokens
         // hold no whitespace): most hyphens (dashes between spaces, "1986-87") fail this before the
         // search for their token.
-        let word = bytes[..pos].iter().rposition(u8::is_ascii_whitespace).map_or(0, |w| w + 1);
-        if !bytes[word..pos].iter().any(u8::is_ascii_uppercase) {
+        if let Some(w) = bytes[read..pos].iter().rposition(u8::is_ascii_whitespace) {
+            (word, capital) = (read + w + 1, false);
+        }
+        #[cfg(test)]
+        tests::BYTES_READ.with(|c| c.set(c.get() + (pos - read) + (pos - word.max(read))));
+        capital |= bytes[word.max(read)..pos].iter().any(u8::is_ascii_uppercase);
+        read = pos;
+        if !capital {
             continue;
         }
         let t = art.tokens.partition_point(|k| k.span.end <= pos);
@@ -404,31 +459,30 @@ fn split_country_compounds(art: &mut Article) -> bool {
 /// long form is another name of the story. Kept out of line: its loop over every token runs in fewer
 /// instructions with registers of its own.
 #[inline(never)]
-fn acronym_list(art: &Article, defs: &[acronyms::Definition], bases: &[Cow<str>], canon: &[&str]) -> Vec<Acronym> {
+fn acronym_list(art: &Article, defs: &[acronyms::Definition], index: &Index, canon: &[&str]) -> Vec<Acronym> {
     let g = gazetteer();
     let mut out: Vec<Acronym> = Vec::new();
-    // Few acronyms per story: a scan over the names beats building an index.
-    // An acronym-shaped token can only equal a name of the same shape: those few are searched.
-    let shaped: Vec<(usize, &str)> =
-        bases.iter().map(|b| b.as_ref()).enumerate().filter(|(_, b)| acronym_shaped(b.as_bytes())).collect();
-    let first_of = |short: &str| {
-        if acronym_shaped(short.as_bytes()) {
-            shaped.iter().find(|(_, b)| *b == short).map(|&(i, _)| i)
-        } else {
-            // A defined short form of another shape ("A&E").
-            bases.iter().position(|b| b.as_ref() == short)
-        }
-    };
+    // The short forms already listed.
+    let mut listed: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    let first_of = |short: &str| index.first_named.get(short).copied();
     let entity_named = |short: &str| first_of(short).map(|i| canon[i].to_string());
+    // Name entities by their end, in order (a definition's long form is the first one ending where it does).
+    let mut ending: FxMap<usize, Vec<u32>> = FxMap::default();
+    if !defs.is_empty() {
+        for (i, e) in art.entities.iter().enumerate() {
+            if is_name_label(e.label) {
+                ending.entry(e.span.end).or_default().push(i as u32);
+            }
+        }
+    }
     for d in defs {
-        if out.iter().any(|a| a.short == d.short) {
+        if !listed.insert(d.short.clone()) {
             continue;
         }
-        let long_entity = art
-            .entities
-            .iter()
-            .position(|e| e.span.end == d.long_span.end && e.span.start >= d.long_span.start && is_name_label(e.label))
-            .map(|i| canon[i].to_string());
+        let long_entity = ending
+            .get(&d.long_span.end)
+            .and_then(|es| es.iter().find(|&&i| art.entities[i as usize].span.start >= d.long_span.start))
+            .map(|&i| canon[i as usize].to_string());
         out.push(Acronym {
             short: d.short.clone(),
             long: d.long.clone(),
@@ -448,7 +502,7 @@ fn acronym_list(art: &Article, defs: &[acronyms::Definition], bases: &[Cow<str>]
         }
         let span = tok.span;
         let w = art.slice(span);
-        if !acronyms::looks_like_acronym(w) || out.iter().any(|a| a.short == w) {
+        if !acronyms::looks_like_acronym(w) || listed.contains(w) {
             continue;
         }
         if let Some(k) = acronyms::known(w) {
@@ -458,9 +512,11 @@ fn acronym_list(art: &Article, defs: &[acronyms::Definition], bases: &[Cow<str>]
                 .and_then(|c| g.country_by_code(c))
                 .map(|c| c.name.clone())
                 .or_else(|| entity_named(w));
+            listed.insert(w.to_string());
             out.push(Acronym { short: w.to_string(), long: k.long.clone(), refers_to, defined: false, span });
         } else if let Some(i) = first_of(w) {
             if canon[i] != w && canon[i].contains(' ') {
+                listed.insert(w.to_string());
                 out.push(Acronym {
                     short: w.to_string(),
                     long: canon[i].to_string(),
@@ -524,4 +580,33 @@ fn clusters(canon: &[&str], labels: &[Label], codes: &[Option<&'static str>], fi
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Bytes read while looking for hyphenated country compounds on this thread.
+        pub(super) static BYTES_READ: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn article(text: &str) -> Article {
+        let stages = crate::Stages { entities: false, reading: false };
+        crate::analyze(text, &ParseOptions::default(), stages).unwrap()
+    }
+
+    #[test]
+    fn compounds_read_each_byte_a_bounded_number_of_times() {
+        // One word of thousands of hyphens, then a real compound after it.
+        let text = format!("{} talks on DPRK-China trade.", "ab-".repeat(20_000));
+        let mut art = article(&text);
+        BYTES_READ.with(|c| c.set(0));
+        assert!(split_country_compounds(&mut art));
+        let read = BYTES_READ.with(Cell::get);
+        assert!(read <= 2 * text.len(), "{read} bytes read for {}", text.len());
+        let found: Vec<&str> = art.entities.iter().map(|e| art.slice(e.span)).collect();
+        assert_eq!(found, ["DPRK", "China"]);
+    }
 }

@@ -70,6 +70,13 @@ struct SentFacts {
     first_person: OnceCell<Option<u32>>,
     /// The medium it cites as a source ("the KCNA said", "according to Yonhap").
     medium: Cell<Medium>,
+    /// Its reporting verbs outside quotes, as token indices in order: each quote finds the nearest one by
+    /// binary search instead of walking its sentence (a sentence may hold thousands of quotes).
+    verbs: OnceCell<Vec<u32>>,
+    /// Its tokens outside quotes that end a PERSON entity, in order (subjects of "he said").
+    persons: OnceCell<Vec<u32>>,
+    /// What it is "according to", if anything.
+    according: OnceCell<Option<usize>>,
 }
 
 /// A sentence's cited medium, as far as it is worked out.
@@ -86,6 +93,10 @@ enum Medium {
 /// How many sentences' media may be worked out one inside another (each "it said" asks for those before
 /// it) before the earlier ones are worked out in text order instead, keeping the stack shallow.
 const MEDIA_DEPTH: u32 = 32;
+
+/// How far from its verb a subject is looked for across adverbs ("also said") and titles ("said the
+/// deputy foreign minister Kim"): far beyond any such phrase in news.
+const SUBJECT_REACH: usize = 16;
 
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
@@ -136,6 +147,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Is token `t`, lower-cased, a reporting verb? Byte tests first: the token as str only for the few
     /// shaped like a verb.
     fn is_reporting_verb(&self, t: usize) -> bool {
+        #[cfg(test)]
+        tests::VERB_TESTS.with(|c| c.set(c.get() + 1));
         let v = verbs();
         verb_shaped(v, self.word(t)) && with_low(self.doc.tok(t), |w| v.set.get(w).is_some())
     }
@@ -165,19 +178,39 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
+    /// The reporting verbs of sentence `si` outside quotes.
+    fn verbs_in(&self, si: usize) -> &[u32] {
+        self.sents[si].verbs.get_or_init(|| {
+            self.outside_quotes(si).filter(|&(t, _)| self.is_reporting_verb(t)).map(|(t, _)| t as u32).collect()
+        })
+    }
+
+    /// The last reporting verb outside quotes in tokens `a..end` of sentence `si` (`a` its first token).
+    fn last_verb_before(&self, si: usize, end: usize) -> Option<usize> {
+        let v = self.verbs_in(si);
+        v[..v.partition_point(|&t| (t as usize) < end)].last().map(|&t| t as usize)
+    }
+
+    /// The tokens of sentence `si` outside quotes that end a PERSON entity.
+    fn persons_in(&self, si: usize) -> &[u32] {
+        self.sents[si].persons.get_or_init(|| {
+            let (a, b) = self.sentence_tokens(si);
+            (a..b)
+                .filter(|&t| self.speaker_ending(t).is_some_and(|e| self.doc.art.entities[e].label == Label::Person))
+                .map(|t| t as u32)
+                .collect()
+        })
+    }
+
     /// The nearest medium cited at or before sentence `si` (at most a few sentences back).
     fn running_medium(&self, si: usize) -> Option<u32> {
         (si.saturating_sub(6)..si).rev().find_map(|s| self.medium(s))
     }
 
     fn last_person(&self, si: usize, before_tok: usize) -> Option<u32> {
-        let (a, _) = self.sentence_tokens(si);
-        for t in (a..before_tok).rev() {
-            if let Some(e) = self.speaker_ending(t) {
-                if self.doc.art.entities[e].label == Label::Person {
-                    return Some(e as u32);
-                }
-            }
+        let p = self.persons_in(si);
+        if let Some(&t) = p[..p.partition_point(|&t| (t as usize) < before_tok)].last() {
+            return self.speaker_ending(t as usize).map(|e| e as u32);
         }
         (si.saturating_sub(6)..si).rev().find_map(|s| self.first_person(s))
     }
@@ -187,7 +220,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let doc = self.doc;
         let (a, b) = self.sentence_tokens(si);
         let mut j = v;
-        while j > a && self.low_is(j - 1, is_aux_or_adverb) {
+        // Bounded look-back and look-ahead: a run of words longer than any subject phrase is no subject.
+        while j > a && j + SUBJECT_REACH > v && self.low_is(j - 1, is_aux_or_adverb) {
             j -= 1;
         }
         if j > a {
@@ -204,16 +238,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if (self.is_word(l, "and") || self.is_word(l, "but")) && depth < 3 {
                 // Coordinated verb: same subject as the reporting verb before it, else the sentence's
                 // first person.
-                for t in (a..l).rev() {
-                    if !self.quoted[t] && self.is_reporting_verb(t) {
-                        return self.subject(si, t, depth + 1);
-                    }
+                if let Some(t) = self.last_verb_before(si, l) {
+                    return self.subject(si, t, depth + 1);
                 }
-                for t in a..l {
-                    if let Some(e) = self.speaker_ending(t) {
-                        if doc.art.entities[e].label == Label::Person {
-                            return self.attr_of_entity(e);
-                        }
+                if let Some(&t) = self.persons_in(si).first().filter(|&&t| (t as usize) < l) {
+                    if let Some(e) = self.speaker_ending(t as usize) {
+                        return self.attr_of_entity(e);
                     }
                 }
                 return Attr::default();
@@ -238,6 +268,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let g = crate::gazetteer::gazetteer();
             let mut k = v + 1;
             while k < b
+                && k <= v + SUBJECT_REACH
                 && self.low_is(k, |w| story::is_determiner(w) || g.title_word(w).head || g.title_word(w).modifier)
                 && doc.ent(k).is_none()
             {
@@ -263,6 +294,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if self.sents[si].need && !self.cites(si) {
             return None;
         }
+        // The same for every quote of the sentence: looked for once.
+        *self.sents[si].according.get_or_init(|| self.find_according_to(si))
+    }
+
+    fn find_according_to(&self, si: usize) -> Option<usize> {
         let doc = self.doc;
         let (a, b) = self.sentence_tokens(si);
         let mut t = a;
@@ -374,9 +410,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if !f.need {
             return None;
         }
-        let v = f
-            .verb
-            .get_or_init(|| self.outside_quotes(si).find(|&(t, _)| self.is_reporting_verb(t)).map(|(t, _)| t as u32));
+        let v = f.verb.get_or_init(|| self.verbs_in(si).first().copied());
         v.map(|v| v as usize)
     }
 
@@ -516,10 +550,11 @@ fn attribute(art: &Article, raws: &[Raw]) -> Vec<Quote> {
             }
         }
         if verb.is_none() {
-            verb = (a..first_q).rev().find(|&t| !ctx.quoted[t] && ctx.is_reporting_verb(t));
+            verb = ctx.last_verb_before(si, first_q);
         }
         if verb.is_none() {
-            verb = (after_q..b).find(|&t| !ctx.quoted[t] && ctx.is_reporting_verb(t));
+            let v = ctx.verbs_in(si);
+            verb = v.get(v.partition_point(|&t| (t as usize) < after_q)).map(|&t| t as usize);
         }
         // A quote running over paragraphs may be attributed in its last sentence.
         let mut attr = ctx.sentence_attr(si, verb);
@@ -565,6 +600,33 @@ fn attribute(art: &Article, raws: &[Raw]) -> Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// Tokens tested for a reporting verb on this thread.
+        pub(super) static VERB_TESTS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Tokens tested for a reporting verb while finding the quotes of `art`.
+    fn verb_tests(art: &mut Article) -> usize {
+        VERB_TESTS.with(|c| c.set(0));
+        extract(art);
+        VERB_TESTS.with(Cell::get)
+    }
+
+    #[test]
+    fn work_per_quote_is_bounded_in_one_long_sentence() {
+        // Thousands of quotes in one sentence with no verb (each would walk the sentence for one), and the
+        // same with a verb at either end: each token is tested a bounded number of times.
+        for n in [500, 4000] {
+            for (head, tail) in [("", ""), ("Park said ", ""), ("", " Park said")] {
+                let text = format!("{head}{}{tail}", "x \"".repeat(n));
+                let mut art = story(&text, &[("Park", Label::Person)]);
+                let tests = verb_tests(&mut art);
+                assert!(!art.quotes.is_empty());
+                assert!(tests <= 3 * art.tokens.len(), "{tests} verb tests for {} tokens", art.tokens.len());
+            }
+        }
+    }
 
     /// A story run through structure and tokens, with every whole-token occurrence of each mention as an
     /// entity.
