@@ -5,7 +5,7 @@ records that survive a JSON round trip, corpus tables that do not depend on the 
 no error but a documented :class:`dateline.DatelineError`.
 
 Profiles, chosen by ``DATELINE_HYPOTHESIS``:
-- ``short`` (default, CI): a few dozen examples per property, the whole file in well under 30 s;
+- ``short`` (default, CI): 150 examples per property, the same on every run, the file in under 30 s;
 - ``long``: many more examples, failures kept in ``fuzz/corpus/hypothesis`` for replay::
 
       DATELINE_HYPOTHESIS=long python -m pytest tests/test_properties.py
@@ -33,8 +33,9 @@ settings.register_profile(
     max_examples=150,
     deadline=None,
     database=None,
-    # CI gives every run the same examples, so a CI failure is the code's, not the draw's.
-    derandomize=os.environ.get("CI", "").lower() == "true",
+    # The same examples on every run, so a failure of the pytest suite is the code's, not the draw's;
+    # the long profile explores.
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
@@ -178,6 +179,7 @@ def check_spans(art: dateline.Article) -> None:
 @example("\r\n", None)
 # Found by fuzzing: an entity ("2") in a text with no sentences, its sentence index pointing nowhere.
 @example("By J,2", None).xfail(reason="entity outside every sentence", raises=(AssertionError, IndexError))
+@example("BY THURSDAY", None).xfail(reason="entity outside every sentence", raises=(AssertionError, IndexError))
 @example("SEOUL, July 27 (Yonhap) -- \u201cWe will,\u201d Kim said.\r\n", "2023-07-27")
 def test_spans_slice_the_text(text: str, date: str | None) -> None:
     check_spans(dateline.parse(text, date=date))
