@@ -180,6 +180,7 @@ def check_spans(art: dateline.Article) -> None:
 # Found by fuzzing: an entity ("2") in a text with no sentences, its sentence index pointing nowhere.
 @example("By J,2", None).xfail(reason="entity outside every sentence", raises=(AssertionError, IndexError))
 @example("BY THURSDAY", None).xfail(reason="entity outside every sentence", raises=(AssertionError, IndexError))
+@example("0@.", None).xfail(reason="entity outside every sentence", raises=(AssertionError, IndexError))
 @example("SEOUL, July 27 (Yonhap) -- \u201cWe will,\u201d Kim said.\r\n", "2023-07-27")
 def test_spans_slice_the_text(text: str, date: str | None) -> None:
     check_spans(dateline.parse(text, date=date))
@@ -294,8 +295,10 @@ latin1_bodies = st.one_of(
 # Found by fuzzing the corpus target: the SGML unescaper slices inside a multi-byte char.
 @example([("26-FEB-1987", b"a &gt; the \xff\xff\xff\xff\xff\xff\xff\xffp; more")]).xfail(
     reason="reuters::unescape slices inside a char", raises=dateline.RunError)
-# Found by fuzzing: a day past the month's end is passed through as a date parse() rejects.
+# Found by fuzzing: a day past the month's end, or a year past 9999, is passed through as a date
+# parse() rejects.
 @example([("31-FEB-1987", b"x")]).xfail(reason="reuters::parse_date keeps Feb 31", raises=dateline.InputError)
+@example([("26-FEB-19178", b"x")]).xfail(reason="reuters::parse_date keeps a 5-digit year", raises=dateline.InputError)
 def test_reuters_reader_gives_stories_parse_accepts(stories: list[tuple[str, bytes]]) -> None:
     import tempfile
 
