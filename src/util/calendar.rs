@@ -75,9 +75,10 @@ pub fn parse_iso_date(s: &str) -> Option<i64> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let y: i32 = s[0..4].parse().ok()?;
-    let m: u32 = s[5..7].parse().ok()?;
-    let d: u32 = s[8..10].parse().ok()?;
+    // `get`: the dashes being in place says nothing about the other bytes ("2026-12-0˭4").
+    let y: i32 = s.get(0..4)?.parse().ok()?;
+    let m: u32 = s.get(5..7)?.parse().ok()?;
+    let d: u32 = s.get(8..10)?.parse().ok()?;
     if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
         return None;
     }
@@ -211,6 +212,8 @@ mod tests {
         assert_eq!(parse_iso_date("2023-02-30"), None);
         assert_eq!(parse_iso_date("2023-13-01"), None);
         assert_eq!(parse_iso_date("1998-02-13T14:26:00"), Some(days_from_civil(1998, 2, 13)));
+        // Non-ASCII where a digit should be is no date, not a panic (found by fuzzing normalize_time).
+        assert_eq!(parse_iso_date("2026-12-0\u{2ed}4"), None);
     }
 
     #[test]
