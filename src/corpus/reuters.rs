@@ -57,7 +57,8 @@ pub fn unescape(s: &str) -> String {
     while let Some(k) = rest.find('&') {
         out.push_str(&rest[..k]);
         rest = &rest[k..];
-        let semi = rest[..rest.len().min(12)].find(';');
+        // bytes, not str: the 12th byte may fall inside a character (';' itself is ASCII)
+        let semi = rest.as_bytes()[..rest.len().min(12)].iter().position(|&b| b == b';');
         let Some(semi) = semi else {
             out.push('&');
             rest = &rest[1..];
@@ -178,6 +179,13 @@ pub fn read_dir(dir: &Path) -> io::Result<Vec<ReutersStory>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ampersand_before_multibyte_text_is_kept() {
+        // found by fuzzing: the entity search window ended inside 'ÿ'
+        assert_eq!(unescape("a &gt; the \u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}p; more"), "a > the ÿÿÿÿÿÿp; more");
+        assert_eq!(unescape("&ÿÿÿÿÿÿ;"), "&ÿÿÿÿÿÿ;");
+    }
 
     const SAMPLE: &str = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" NEWID=\"7\">\n<DATE> 3-MAR-1987 09:16:05.12</DATE>\n<TEXT>&#2;\n<TITLE>ACME &lt;ACM> SETS PAYOUT</TITLE>\n<AUTHOR>    by Jo Smith, Reuters</AUTHOR>\n<DATELINE>    CHICAGO, March 3 - </DATELINE><BODY>Acme Co &amp; Sons said\nit set a payout.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"8\">\n<DATE>3-MAR-1987</DATE>\n<TEXT TYPE=\"BRIEF\">&#2;\n<TITLE>BRIEF</TITLE>\n</TEXT></REUTERS>";
 

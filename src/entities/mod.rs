@@ -46,7 +46,9 @@ pub fn recognize_using(model: &Model, art: &mut Article) {
 fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::apply_patterns(art, &mut names);
     refine::fix_events(art, &mut names);
-    let rules = crate::entities::rules::find(art);
+    // A story with no sentence (only a byline, say) has no place for an entity to point to; the
+    // rules' whole-text search is for articles built by hand.
+    let rules = if art.sentences.is_empty() { Vec::new() } else { crate::entities::rules::find(art) };
     art.entities = merge(names, rules);
 }
 
