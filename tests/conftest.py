@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def _find_shared() -> Path | None:
-    """``$DATELINE_SHARED``, else the ``shared`` folder beside the checkout (never shipped)."""
-    env = os.environ.get("DATELINE_SHARED")
-    p = Path(env) if env else (REPO / ".." / "shared").resolve()
-    return p if p.is_dir() else None
+# The one lookup of the research data, shared with benchmarks/ and tools/ (all run from a checkout).
+sys.path.insert(0, str(REPO / "tools"))
+from shared_data import shared_dir as _find_shared  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -24,8 +24,10 @@ NEEDS_SHARED = {"02_reuters_1987.ipynb": ("data", "reuters21578"), "03_seed_stor
 
 
 def shared_dir() -> Path:
-    env = os.environ.get("DATELINE_SHARED")
-    return Path(env) if env else (REPO / ".." / "shared").resolve()
+    # conftest.py put tools/ on the path: the one lookup of the research data
+    from shared_data import shared_dir as find
+
+    return find() or (REPO / ".." / "shared").resolve()
 
 
 def test_every_notebook_is_listed():

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import pathlib
 import re
 import subprocess
@@ -42,8 +41,9 @@ CLUSTER_SOURCES = (
 
 
 def shared_data() -> pathlib.Path:
-    base = os.environ.get("DATELINE_SHARED")
-    return (pathlib.Path(base) if base else ROOT.parent / "shared") / "data"
+    from shared_data import shared_dir  # tools/ is this script's own folder, first on sys.path
+
+    return (shared_dir() or ROOT.parent / "shared") / "data"
 
 
 def sha256(path: pathlib.Path) -> str:
