@@ -52,7 +52,7 @@ fn crate_refs(code: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let b = code.as_bytes();
     for (i, _) in code.match_indices("crate::") {
-        // `dateline::crate::` cannot occur; skip `$crate::` in macros (it names this crate too)
+        // `$crate::` in a macro names this crate too, and counts like `crate::`
         let mut j = i + "crate::".len();
         if b.get(j) == Some(&b'{') {
             // top-level names of a use group: split at commas of depth one
@@ -77,9 +77,7 @@ fn crate_refs(code: &str) -> BTreeSet<String> {
         } else {
             let end = code[j..].find(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(code.len(), |e| j + e);
             out.insert(code[j..end].to_string());
-            j = end;
         }
-        let _ = j;
     }
     out.retain(|s| !s.is_empty());
     out
