@@ -75,12 +75,8 @@ fuzz_target!(|data: &[u8]| {
     for story in corpus::reuters::parse_sgml(&corpus::reuters::decode_latin1(bytes)) {
         let _ = story.wire_text();
         if let Some(d) = &story.date {
-            match dateline::story_date(d) {
-                Ok(_) => {}
-                // Known: the reader lets a day past the month's end through ("31-FEB-1987"); see
-                // README.md and tests/test_properties.py::test_reuters_dates_exist.
-                Err(e) if e.to_string().contains("does not exist") => {}
-                Err(e) => panic!("the Reuters reader gave a date the pipeline rejects: {e}"),
+            if let Err(e) = dateline::story_date(d) {
+                panic!("the Reuters reader gave a date the pipeline rejects: {e}");
             }
         }
     }

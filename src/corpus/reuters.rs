@@ -3,6 +3,7 @@
 //! Each `<REUTERS>` block gives one [`ReutersStory`]; [`ReutersStory::wire_text`] rebuilds the raw
 //! wire text the way the stories went out (title, author, then the dateline running into the body),
 //! which is what the structure parser is measured on.
+use crate::util::calendar::valid_ymd;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -101,13 +102,14 @@ pub fn parse_date(s: &str) -> Option<String> {
     let mut it = s.split(|c: char| c == '-' || c.is_whitespace());
     let d: u32 = it.next()?.parse().ok()?;
     let mon = it.next()?.to_ascii_uppercase();
-    let y: u32 = it.next()?.parse().ok()?;
+    let y: i32 = it.next()?.parse().ok()?;
     const M: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
-    let m = M.iter().position(|x| *x == mon)? + 1;
-    if !(1..=31).contains(&d) {
+    let m = M.iter().position(|x| *x == mon)? as u32 + 1;
+    // A story date must be one `story_date` accepts: a real day of a four-digit year.
+    if !(1..=9999).contains(&y) {
         return None;
     }
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+    valid_ymd(y, m, d)
 }
 
 fn element<'a>(block: &'a str, tag: &str) -> Option<&'a str> {
@@ -209,6 +211,10 @@ mod tests {
         assert_eq!(unescape("a &lt;b&gt; &amp; &#65;&#3;&#2; & c &bogus;"), "a <b> & A & c &bogus;");
         assert_eq!(parse_date("26-FEB-1987 15:01:01.79").as_deref(), Some("1987-02-26"));
         assert_eq!(parse_date("garbage"), None);
+        assert_eq!(parse_date("29-FEB-1988").as_deref(), Some("1988-02-29"));
+        assert_eq!(parse_date("31-FEB-1987"), None);
+        assert_eq!(parse_date("29-FEB-1987"), None);
+        assert_eq!(parse_date("26-FEB-19178"), None);
         assert_eq!(decode_latin1(b"M\xfcnchen"), "München");
     }
 }
