@@ -32,6 +32,19 @@ const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.tsv");
 const ACRONYMS: &str = include_str!("../data/gazetteer/acronyms.tsv");
 const TITLES: &str = include_str!("../data/gazetteer/titles.tsv");
 
+/// The gazetteer files compiled in, by their path in the repository (run manifests hash them).
+pub fn embedded_files() -> [(&'static str, &'static str); 7] {
+    [
+        ("data/gazetteer/countries.tsv", COUNTRIES),
+        ("data/gazetteer/cities.tsv", CITIES),
+        ("data/gazetteer/regions.tsv", REGIONS),
+        ("data/gazetteer/aliases.tsv", ALIASES),
+        ("data/gazetteer/demonyms.tsv", DEMONYMS),
+        ("data/gazetteer/acronyms.tsv", ACRONYMS),
+        ("data/gazetteer/titles.tsv", TITLES),
+    ]
+}
+
 #[derive(Debug, Clone)]
 pub struct Country {
     pub alpha2: String,

@@ -83,12 +83,13 @@ fn analyze_owned_using(
     let opts = &opts.validated()?;
     let mut art = structure::parse_structure_owned(text, opts);
     structure::tokenize::annotate(&mut art);
-    if stages.entities {
+    // Inside a cancelled corpus run the story is thrown away: the later stages are skipped.
+    if stages.entities && !util::cancel::requested() {
         match model {
             Some(m) => entities::recognize_using(m, &mut art),
             None => entities::recognize(&mut art),
         }
-        if stages.reading {
+        if stages.reading && !util::cancel::requested() {
             reading::read(&mut art);
         }
     }
@@ -101,7 +102,48 @@ fn too_long(text: &str) -> Error {
     Error::Input(format!("story of {} bytes is over the limit of {} bytes", text.len(), MAX_STORY_BYTES))
 }
 
+/// Every model and data file compiled into the library, by its path in the repository, so a run
+/// can record exactly which models made its tables (`models/MANIFEST.json` lists the same hashes).
+pub fn model_files() -> Vec<(&'static str, &'static [u8])> {
+    let mut files: Vec<(&'static str, &'static [u8])> = entities::embedded_files().to_vec();
+    files.extend(gazetteer::embedded_files().iter().map(|&(path, text)| (path, text.as_bytes())));
+    files
+}
+
 /// `analyze` with every stage.
 pub fn parse(text: &str, opts: &ParseOptions) -> Result<Article> {
     analyze(text, opts, Stages::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::util::cancel::{CancelFlag, Scope};
+
+    fn story() -> String {
+        "SEOUL, Oct. 5 (Yonhap) -- Kim Jong-un met Moon Jae-in in Pyongyang, KCNA said. ".repeat(40)
+    }
+
+    #[test]
+    fn a_cancelled_run_skips_the_later_stages() {
+        let text = story();
+        assert!(!parse(&text, &ParseOptions::default()).unwrap().entities.is_empty());
+        let flag = CancelFlag::new();
+        flag.cancel();
+        let _scope = Scope::enter(&flag);
+        let art = parse(&text, &ParseOptions::default()).unwrap();
+        assert!(!art.tokens.is_empty(), "structure still runs");
+        assert!(art.entities.is_empty() && art.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_sentence_over_the_segment_limit_is_tagged_in_pieces() {
+        // One "sentence" of ~12,000 tokens: a name near its end is still found.
+        let filler = "and then x ".repeat(4_000);
+        let text = format!("{filler}Kim Jong-un met Moon Jae-in in Pyongyang.");
+        let art = parse(&text, &ParseOptions::default()).unwrap();
+        assert_eq!(art.sentences.len(), 1);
+        let names: Vec<&str> = art.entities.iter().map(|e| &text[e.span.start..e.span.end]).collect();
+        assert!(names.contains(&"Kim Jong-un") && names.contains(&"Pyongyang"), "{names:?}");
+    }
 }

@@ -12,6 +12,7 @@ import sys
 import textwrap
 import time
 import tracemalloc
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -122,6 +123,69 @@ def test_interrupted_run_leaves_nothing_under_final_names(tmp_path, exc):
     assert {n: (out / n).read_bytes() for n in names(out)} == before
 
 
+def _tables(folder):
+    return {t: pd.read_parquet(folder / f"{t}.parquet") for t in dateline.corpus.TABLES}
+
+
+@pytest.mark.parametrize("exc", [KeyboardInterrupt(), OSError("disk gone")])
+def test_resume_goes_on_from_the_last_part_and_gives_the_uninterrupted_tables(tmp_path, exc):
+    whole = tmp_path / "whole"
+    Corpus.from_records(recs(600), batch_size=50).to_parquet(whole, row_group_rows=100)
+    out = tmp_path / "out"
+    with pytest.raises(type(exc)):
+        Corpus.from_records(_failing(420, exc), batch_size=50).to_parquet(out, row_group_rows=100, resume=True)
+    progress = json.loads((out / "_partial" / "progress.json").read_text())
+    assert progress["complete"] is False and len(progress["parts"]) >= 2
+    assert names(out) == ["_partial"]  # nothing under a final name, no manifest
+    # A run without resume does not silently throw the parts away...
+    with pytest.raises(InputError, match="interrupted run"):
+        Corpus.from_records(recs(600), batch_size=50).to_parquet(out, row_group_rows=100)
+    # ... nor mixes them with another input.
+    with pytest.raises(InputError, match="not the one of the interrupted run"):
+        Corpus.from_records(recs(600)[:30], batch_size=50).to_parquet(out, row_group_rows=100, resume=True)
+    with pytest.raises(InputError, match="other parameters"):
+        Corpus.from_records(recs(600), batch_size=50).to_parquet(out, row_group_rows=100, resume=True,
+                                                                  reading=False)
+
+    analysed = []
+    real_start = dateline._native.corpus_start
+
+    def counting_start(payloads, **kw):
+        analysed.append(len(payloads))
+        return real_start(payloads, **kw)
+
+    try:
+        dateline._native.corpus_start = counting_start
+        summary = Corpus.from_records(recs(600), batch_size=50).to_parquet(out, row_group_rows=100, resume=True)
+    finally:
+        dateline._native.corpus_start = real_start
+    done_before = sum(p["batches"] for p in progress["parts"]) * 50
+    assert sum(analysed) == 600 - done_before  # the finished parts were not analysed again
+    assert summary.stories == 600
+    assert names(out) == names(whole)
+    for t, df in _tables(whole).items():
+        pd.testing.assert_frame_equal(_tables(out)[t], df)
+    manifest = json.loads((out / "_SUCCESS.json").read_text())
+    assert manifest["counts"] == json.loads((whole / "_SUCCESS.json").read_text())["counts"]
+    assert manifest["parameters"]["resumed"] is True
+    # Resuming a finished run does nothing and says what it holds.
+    again = Corpus.from_records(recs(600), batch_size=50).to_parquet(out, row_group_rows=100, resume=True)
+    assert again.stories == 600
+
+
+def test_manifest_records_version_model_hashes_and_parameters(tmp_path):
+    Corpus.from_records(recs(3)).to_parquet(tmp_path / "o", threads=1)
+    m = json.loads((tmp_path / "o" / "_SUCCESS.json").read_text())
+    assert m["complete"] is True and m["dateline_version"] == dateline.__version__
+    assert m["parameters"]["threads"] == 1 and m["parameters"]["tables"] == list(dateline.corpus.TABLES)
+    # The hashes are those of the files the models were built from (the repository's manifest).
+    built = json.loads((Path(__file__).resolve().parents[1] / "models" / "MANIFEST.json").read_text())["artefacts"]
+    assert "models/ner.bin" in m["models"] and "data/gazetteer/countries.tsv" in m["models"]
+    for path, sha in m["models"].items():
+        if path in built:
+            assert built[path]["sha256"] == sha, path
+
+
 def _cli_script(out) -> str:
     return textwrap.dedent(
         f"""
@@ -148,7 +212,7 @@ def test_cli_stops_on_a_signal_with_one_line_and_its_exit_code(tmp_path, sig, co
         deadline = time.monotonic() + 30
         while not (out.exists() and any(out.iterdir())) and time.monotonic() < deadline:
             time.sleep(0.1)  # until the run is writing
-        assert any(p.name.endswith(".partial") for p in out.iterdir())
+        assert (out / "_partial").is_dir()
         proc.send_signal(sig)
         proc.wait(timeout=60)
     finally:

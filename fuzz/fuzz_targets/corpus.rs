@@ -9,7 +9,6 @@
 #![no_main]
 
 use std::collections::HashMap;
-use std::sync::atomic::AtomicBool;
 
 use dateline::corpus::{self, Column, Document, Options, Payload, Table};
 use libfuzzer_sys::fuzz_target;
@@ -51,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let n_docs = docs.len();
     let opts = Options { threads: 1, lossy: first & 1 == 1, ..Options::default() };
-    let tables = corpus::run(docs, &opts, &AtomicBool::new(false)).expect("a one-thread pool").expect("not cancelled");
+    let tables = corpus::run(docs, &opts, &corpus::CancelFlag::new()).expect("a one-thread pool").expect("not cancelled");
 
     let arts = &tables.articles;
     assert_eq!(arts.len(), n_docs, "one articles row per document");

@@ -17,11 +17,13 @@ with the same message. Bad arguments raise :class:`dateline.InputError` (a missi
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -309,7 +311,7 @@ class Corpus:
 
     def iter_tables(self, tables: Sequence[str] = TABLES, *, threads: int | None = None,
                     progress: bool | None = None, entities: bool = True,
-                    reading: bool = True) -> Iterator[dict[str, pa.Table]]:
+                    reading: bool = True, _skip: tuple[int, int] = (0, 0)) -> Iterator[dict[str, pa.Table]]:
         """Runs the analysis and yields, batch by batch and in input order, a dict of Arrow tables
         (the ones named in ``tables``; articles always). Memory stays bounded by the batch size.
         ``entities=False`` stops after structure, sentences and tokens (much faster; no entity,
@@ -342,9 +344,23 @@ class Corpus:
             return {name: _arrow_table(raw[name]) for name in ("articles", *[t for t in tables if t != "articles"])}
 
         pending = None
+        # (batches, stories) a resumed run has done already: read again (batch boundaries depend
+        # only on the input) but not analysed; the story count proves the input is the same.
+        skip_batches, skip_stories = _skip
+        skipped = 0
         try:
             for batch in self._batches():
                 if not len(batch):
+                    continue
+                if skip_batches:
+                    skip_batches -= 1
+                    skipped += len(batch)
+                    if bar is not None:
+                        bar.update(len(batch))
+                    if not skip_batches and skipped != skip_stories:
+                        raise InputError(f"the input is not the one of the interrupted run: its first parts held "
+                                         f"{skip_stories:,} stories, the input now {skipped:,}; "
+                                         "pass overwrite=True (--overwrite) to start over")
                     continue
                 # The next batch starts before the previous one is collected, so reading (Python)
                 # overlaps the analysis (workers) instead of leaving the cores idle.
@@ -352,6 +368,10 @@ class Corpus:
                 if pending is not None:
                     yield collect(*pending)
                 pending = job
+            if skip_batches:
+                raise InputError(f"the input is not the one of the interrupted run: it ends before the "
+                                 f"{_skip[0]:,} batches that run finished; pass overwrite=True (--overwrite) "
+                                 "to start over")
             if pending is not None:
                 p, pending = pending, None
                 yield collect(*p)
@@ -406,7 +426,7 @@ class Corpus:
     def to_parquet(self, path: str | os.PathLike, tables: Sequence[str] = TABLES, *,
                    threads: int | None = None, progress: bool | None = None,
                    compression: str = "zstd", row_group_rows: int = 100_000, entities: bool = True,
-                   reading: bool = True, overwrite: bool = False) -> RunSummary:
+                   reading: bool = True, overwrite: bool = False, resume: bool = False) -> RunSummary:
         """Streams the tables to Parquet in bounded memory. ``path`` ending in ``.parquet``: the
         articles go there and the other tables beside it (``out.entities.parquet``, ...); any other
         path is a directory that gets ``articles.parquet``, ``entities.parquet``, ... Returns the
@@ -414,57 +434,92 @@ class Corpus:
 
         Safe outputs: an output that is an input of this corpus (or lies in an input folder) is an
         :class:`InputError`, and so is an existing output (a non-empty folder, or the tables of an
-        earlier run) unless ``overwrite=True``. Tables are written under temporary names beside
-        their destination and renamed only when the run completes, after which ``_SUCCESS.json``
-        (``out._SUCCESS.json`` for a ``.parquet`` path) records the counts, the dateline version and
-        the parameters; it is written last, so a folder without it holds no finished run. An
-        interrupted or failed run leaves nothing under the final names (and, with ``overwrite``,
-        the earlier run as it was)."""
-        import pyarrow.parquet as pq
+        earlier run) unless ``overwrite=True``. The run writes its rows in parts (one every
+        ``row_group_rows`` rows of a table) to a folder ``_partial`` (``out._partial`` for a
+        ``.parquet`` path); when every story is done the parts become the tables, which are
+        renamed into place, and ``_SUCCESS.json`` (``out._SUCCESS.json``) is written last with the
+        counts, the dateline version, the hashes of the model files and the parameters. A folder
+        without it holds no finished run. An interrupted or failed run leaves nothing under the
+        final names (and, with ``overwrite``, the earlier run as it was).
 
+        ``resume=True`` keeps the finished parts of an interrupted run in ``_partial`` (its
+        ``progress.json`` says ``"complete": false``) and, run again with the same input and
+        parameters, goes on from the last finished part: the tables come out as those of an
+        uninterrupted run. Resuming a run that finished returns its summary and does nothing.
+
+        >>> corpus.to_parquet("out/", resume=True)   # doctest: +SKIP
+        """
         targets = parquet_paths(path, tables)
         manifest = manifest_path(path)
-        earlier = _check_output(Path(path), targets, manifest, self._inputs, overwrite)
+        staging = partial_path(path)
         nthreads = _check_threads(threads)
+        params = {
+            "source": self._name, "inputs": [str(p) for p in self._inputs], "tables": list(targets),
+            "compression": compression, "row_group_rows": row_group_rows, "entities": entities,
+            "reading": reading, "max_bytes": self._max_bytes, "errors": self._errors,
+            "fields": dict(self._json) or None,
+        }
+        provenance = {"dateline_version": _version(), "models": model_hashes()}
+        if resume:
+            finished = _finished_run(manifest, params, provenance)
+            if finished is not None:
+                return finished
+        progress_file = staging / "progress.json"
+        done = _Progress.load(progress_file, params, provenance) if resume and staging.is_dir() else None
+        if staging.exists() and done is None:
+            if not overwrite:
+                raise InputError(f"{staging} holds the parts of an interrupted run; pass resume=True (--resume) "
+                                 "to go on with it, or overwrite=True (--overwrite) to start over")
+            shutil.rmtree(staging)
+        earlier = _check_output(Path(path), targets, manifest, self._inputs, overwrite or done is not None,
+                                keep=staging)
         for p in targets.values():
             p.parent.mkdir(parents=True, exist_ok=True)
-        temps = {t: p.with_name(f".{p.name}.{os.getpid()}{_TMP_SUFFIX}") for t, p in targets.items()}
-        writers: dict[str, Any] = {}
-        rows = {t: 0 for t in targets}
-        # Batches are small; row groups of ~row_group_rows rows read back far faster. Holding one
-        # row group per table is the only buffering, so memory stays bounded.
-        pending: dict[str, list[pa.Table]] = {t: [] for t in targets}
-        pending_rows = {t: 0 for t in targets}
-
-        def flush(name: str) -> None:
-            if not pending[name]:
-                return
-            table = pa.concat_tables(pending[name])
-            if name not in writers:
-                writers[name] = pq.ParquetWriter(temps[name], table.schema, compression=compression)
-            writers[name].write_table(table, row_group_size=max(row_group_rows, table.num_rows))
-            rows[name] += table.num_rows
-            pending[name], pending_rows[name] = [], 0
+        staging.mkdir(parents=True, exist_ok=True)
+        if done is None:
+            done = _Progress(params=params, provenance=provenance)
+            done.save(progress_file)
 
         summary = RunSummary()
+        for part in done.parts:
+            for k in _COUNTS:
+                setattr(summary, k, getattr(summary, k) + part["counts"][k])
+        # Holding one part per table is the only buffering, so memory stays bounded.
+        pending: dict[str, list[pa.Table]] = {t: [] for t in targets}
+        pending_rows = {t: 0 for t in targets}
+        part_batches = 0
+        part_counts = RunSummary()
+
+        def write_part() -> None:
+            nonlocal part_batches, part_counts
+            k = len(done.parts)
+            for name in targets:
+                table = pa.concat_tables(pending[name]) if pending[name] else self._empty(name)
+                _write_atomic(table, staging / f"part-{k:05d}.{name}.parquet", compression)
+                pending[name], pending_rows[name] = [], 0
+            done.parts.append({"batches": part_batches,
+                               "counts": {c: getattr(part_counts, c) for c in _COUNTS}})
+            done.save(progress_file)
+            part_batches, part_counts = 0, RunSummary()
+
         t0 = time.perf_counter()
-        done = False
+        finished = False
+        temps = {t: p.with_name(f".{p.name}.{os.getpid()}{_TMP_SUFFIX}") for t, p in targets.items()}
         try:
+            skip = (sum(p["batches"] for p in done.parts), sum(p["counts"]["stories"] for p in done.parts))
             for out in self.iter_tables(tuple(targets), threads=threads, progress=progress,
-                                        entities=entities, reading=reading):
+                                        entities=entities, reading=reading, _skip=skip):
                 _count(summary, out)
+                _count(part_counts, out)
+                part_batches += 1
                 for name in targets:
                     pending[name].append(out[name])
                     pending_rows[name] += out[name].num_rows
-                    if pending_rows[name] >= row_group_rows:
-                        flush(name)
-            for name in targets:
-                flush(name)
-                if name not in writers:  # an empty corpus still leaves readable, empty tables
-                    pq.write_table(self._empty(name), temps[name], compression=compression)
-            for w in writers.values():
-                w.close()
-            writers.clear()
+                if max(pending_rows.values()) >= row_group_rows:
+                    write_part()
+            if part_batches or not done.parts:
+                write_part()
+            rows = _join_parts(staging, len(done.parts), temps, compression, row_group_rows)
             summary.seconds = time.perf_counter() - t0
             # The earlier run goes only now: its manifest first, so no moment shows a finished run
             # made of two runs' tables.
@@ -472,31 +527,139 @@ class Corpus:
                 old.unlink(missing_ok=True)
             for name, target in targets.items():
                 os.replace(temps[name], target)
-            params = {
-                "source": self._name, "inputs": [str(p) for p in self._inputs], "tables": list(targets),
-                "threads": nthreads or default_threads(), "compression": compression,
-                "row_group_rows": row_group_rows, "entities": entities, "reading": reading,
-                "max_bytes": self._max_bytes, "errors": self._errors,
-                "fields": dict(self._json) or None,
-            }
-            _write_manifest(manifest, summary, targets, rows, params)
-            done = True
+            _write_manifest(manifest, summary, targets, rows,
+                            {**params, "threads": nthreads or default_threads(), "resumed": bool(skip[0])},
+                            provenance)
+            shutil.rmtree(staging, ignore_errors=True)
+            finished = True
         finally:
-            if not done:
-                for w in writers.values():
-                    try:
-                        w.close()
-                    except Exception:  # already failing: the first error is the one to see
-                        pass
+            if not finished:
                 for t in temps.values():
                     t.unlink(missing_ok=True)
+                if resume:
+                    # finished parts stay for the next run; a part being written does not
+                    for t in staging.glob(f"*{_TMP_SUFFIX}"):
+                        t.unlink(missing_ok=True)
+                else:
+                    shutil.rmtree(staging, ignore_errors=True)
         return summary
+
+
+_COUNTS = ("stories", "errors", "entities", "quotes", "events")
+
+
+@dataclass
+class _Progress:
+    """What ``_partial/progress.json`` records: the run's parameters and its finished parts."""
+
+    params: dict[str, Any]
+    provenance: dict[str, Any]
+    parts: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path, params: dict[str, Any], provenance: dict[str, Any]) -> _Progress | None:
+        """The interrupted run's progress, or an :class:`InputError` if it cannot be continued."""
+        try:
+            body = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # no progress written yet: nothing finished, start over
+        if body.get("parameters") != params:
+            raise InputError(f"the interrupted run in {path.parent} had other parameters "
+                             f"({_differences(body.get('parameters'), params)}); pass overwrite=True "
+                             "(--overwrite) to start over")
+        if {k: body.get(k) for k in provenance} != provenance:
+            raise InputError(f"the interrupted run in {path.parent} was made by another dateline version or "
+                             "other model files; pass overwrite=True (--overwrite) to start over")
+        parts = body.get("parts", [])
+        for k in range(len(parts)):
+            for name in params["tables"]:
+                if not (path.parent / f"part-{k:05d}.{name}.parquet").exists():
+                    raise InputError(f"part {k} of table {name} is missing from {path.parent}; pass "
+                                     "overwrite=True (--overwrite) to start over")
+        return cls(params=params, provenance=provenance, parts=parts)
+
+    def save(self, path: Path) -> None:
+        body = {"complete": False, "parameters": self.params, **self.provenance, "parts": self.parts}
+        _write_text_atomic(path, json.dumps(body, indent=1, ensure_ascii=False) + "\n")
+
+
+def _differences(old: Any, new: dict[str, Any]) -> str:
+    if not isinstance(old, dict):
+        return "unreadable"
+    keys = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
+    return ", ".join(f"{k}: {old.get(k)!r} then, {new.get(k)!r} now" for k in keys)
+
+
+def _finished_run(manifest: Path, params: dict[str, Any], provenance: dict[str, Any]) -> RunSummary | None:
+    """The summary of the finished run at ``manifest`` when it is this run, else None."""
+    try:
+        body = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    got = {k: v for k, v in body.get("parameters", {}).items() if k not in ("threads", "resumed")}
+    if not body.get("complete") or got != params or {k: body.get(k) for k in provenance} != provenance:
+        return None
+    return RunSummary(**body["counts"], seconds=0.0)
+
+
+def _write_atomic(table: pa.Table, path: Path, compression: str) -> None:
+    import pyarrow.parquet as pq
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{_TMP_SUFFIX}")
+    pq.write_table(table, tmp, compression=compression)
+    os.replace(tmp, path)
+
+
+def _write_text_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{_TMP_SUFFIX}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _join_parts(staging: Path, n_parts: int, temps: dict[str, Path], compression: str,
+                row_group_rows: int) -> dict[str, int]:
+    """Writes each table's parts, in order, into its temporary file; returns the row counts."""
+    import pyarrow.parquet as pq
+
+    rows = {}
+    for name, tmp in temps.items():
+        writer = None
+        rows[name] = 0
+        try:
+            for k in range(n_parts):
+                table = pq.read_table(staging / f"part-{k:05d}.{name}.parquet")
+                if writer is None:
+                    writer = pq.ParquetWriter(tmp, table.schema, compression=compression)
+                writer.write_table(table, row_group_size=max(row_group_rows, table.num_rows))
+                rows[name] += table.num_rows
+        finally:
+            if writer is not None:
+                writer.close()
+    return rows
+
+
+def model_hashes() -> dict[str, str]:
+    """SHA-256 of every model and data file compiled into the extension, by its path in the
+    repository (``models/MANIFEST.json`` lists the same); run manifests record them."""
+    import hashlib
+
+    return {path: hashlib.sha256(data).hexdigest() for path, data in _native.model_files()}
+
+
+def partial_path(path: str | os.PathLike) -> Path:
+    """Where :meth:`Corpus.to_parquet` keeps the parts of a run until it completes."""
+    path = Path(path)
+    if path.suffix == ".parquet":
+        return path.with_name(f"{path.stem}.{PARTIAL}")
+    return path / PARTIAL
 
 
 #: Ends the temporary name a table is written under until its run completes.
 _TMP_SUFFIX = ".partial"
 #: The manifest a completed run writes last.
 MANIFEST = "_SUCCESS.json"
+#: The folder a run keeps its finished parts in until it completes.
+PARTIAL = "_partial"
 
 
 def manifest_path(path: str | os.PathLike) -> Path:
@@ -513,9 +676,10 @@ def _same_or_inside(p: Path, folder: Path) -> bool:
 
 
 def _check_output(path: Path, targets: dict[str, Path], manifest: Path, inputs: Sequence[Path],
-                  overwrite: bool) -> list[Path]:
+                  overwrite: bool, keep: Path | None = None) -> list[Path]:
     """Refuses outputs that would replace an input or an earlier run (unless ``overwrite``);
-    returns the earlier run's files to remove once the new run is complete, manifest first."""
+    returns the earlier run's files to remove once the new run is complete, manifest first.
+    ``keep``: this run's own parts folder, which does not make the output folder an earlier run's."""
     every = parquet_paths(path, TABLES)  # an earlier run may have had other tables
     ours = [manifest, *every.values()]
     for inp in inputs:
@@ -531,7 +695,7 @@ def _check_output(path: Path, targets: dict[str, Path], manifest: Path, inputs: 
     if path.suffix != ".parquet":
         if path.exists() and not path.is_dir():
             raise InputError(f"output folder {path} is a file; give a folder or a name ending in .parquet")
-        if path.is_dir() and any(path.iterdir()) and not overwrite:
+        if path.is_dir() and any(p != keep for p in path.iterdir()) and not overwrite:
             raise InputError(f"output folder {path} is not empty (an earlier run?); pass overwrite=True "
                              "(--overwrite) to replace the tables there, or choose an empty folder")
         stale = sorted(path.glob(f".*{_TMP_SUFFIX}")) if path.is_dir() else []
@@ -545,22 +709,19 @@ def _check_output(path: Path, targets: dict[str, Path], manifest: Path, inputs: 
 
 
 def _write_manifest(manifest: Path, summary: RunSummary, targets: dict[str, Path], rows: dict[str, int],
-                    params: dict[str, Any]) -> None:
+                    params: dict[str, Any], provenance: dict[str, Any]) -> None:
     import datetime
-    import json
 
     body = {
         "complete": True,
-        "dateline_version": _version(),
+        **provenance,
         "finished": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "seconds": round(summary.seconds, 3),
-        "counts": {k: getattr(summary, k) for k in ("stories", "errors", "entities", "quotes", "events")},
+        "counts": {k: getattr(summary, k) for k in _COUNTS},
         "tables": {t: {"file": p.name, "rows": rows[t]} for t, p in targets.items()},
         "parameters": params,
     }
-    tmp = manifest.with_name(f".{manifest.name}.{os.getpid()}{_TMP_SUFFIX}")
-    tmp.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, manifest)
+    _write_text_atomic(manifest, json.dumps(body, indent=2, ensure_ascii=False) + "\n")
 
 
 def _version() -> str:
@@ -668,7 +829,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                                     errors=args.errors)
         progress = False if args.no_progress else None
         summary = corpus.to_parquet(args.output, tables, threads=args.threads, progress=progress,
-                                    entities=not args.no_entities, overwrite=args.overwrite)
+                                    entities=not args.no_entities, overwrite=args.overwrite,
+                                    resume=args.resume)
     except (ValueError, OSError) as e:
         print(f"dateline extract: {e}", file=sys.stderr)
         return 2
@@ -704,8 +866,9 @@ def add_extract_command(sub: argparse._SubParsersAction) -> None:
         "or glob), analyses them on all cores and streams the tables to Parquet. OUTPUT ending in .parquet "
         "gets the articles and the other tables beside it (OUT.entities.parquet, ...); any other OUTPUT is "
         "a directory with articles.parquet, entities.parquet, ... Stories that fail keep a row in the "
-        "articles table with the error, file and line. Tables are written under temporary names and "
-        "renamed when the run completes; _SUCCESS.json (OUT._SUCCESS.json) is written last. An input is "
+        "articles table with the error, file and line. Rows are written in parts to OUT/_partial and "
+        "become the tables when the run completes; _SUCCESS.json (OUT._SUCCESS.json) is written last. With "
+        "--resume, an interrupted run keeps its finished parts and the same command goes on from them. An input is "
         "never overwritten. Exit status: 0 all stories done, 1 some stories failed (0 with "
         "--allow-errors), 2 usage or input error, 130 interrupted.",
     )
@@ -730,6 +893,9 @@ def add_extract_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--overwrite", action="store_true",
                    help="replace the tables of an earlier run at OUT (else a non-empty OUT is refused)")
+    p.add_argument("--resume", action="store_true",
+                   help="keep finished parts if the run is interrupted (in OUT/_partial), and go on from them "
+                        "when the same command runs again")
     p.add_argument("--allow-errors", action="store_true",
                    help="exit 0 even when some stories failed (they are still error rows)")
     p.set_defaults(func=_cmd_extract)

@@ -7,8 +7,8 @@
 //!   (bad UTF-8, malformed JSON line, empty, over the size limit, a panic) carries an `error` there
 //!   and the run goes on;
 //! - offsets in the tables are `str` (code point) indices, as Python expects;
-//! - a cancel flag is checked between documents, so a run stops soon after it is raised.
-use std::sync::atomic::{AtomicBool, Ordering};
+//! - a cancel flag is checked between documents and inside the stages' long loops, so a run stops
+//!   soon after it is raised, even in the middle of a huge story.
 
 use rayon::prelude::*;
 
@@ -16,6 +16,7 @@ use crate::records::build::Records;
 use crate::records::{ArticleRow, EntityRecord, EventRecord, QuoteRecord};
 use crate::records::{ENTITY_COLUMNS, EVENT_COLUMNS, KEY_COLUMNS, QUOTE_COLUMNS};
 use crate::types::*;
+use crate::util::cancel::Scope;
 use crate::util::offsets::CharIndex;
 use crate::Stages;
 
@@ -26,6 +27,7 @@ pub mod reuters;
 mod rows;
 
 pub use crate::records::BYLINE_SEPARATOR;
+pub use crate::util::cancel::CancelFlag;
 use rows::Rows;
 
 pub use columns::{Column, IntColumn, StrColumn, Table, Validity};
@@ -174,23 +176,28 @@ const GROUP: usize = 4;
 pub fn run(
     docs: Vec<Document>,
     opts: &Options,
-    cancel: &AtomicBool,
+    cancel: &CancelFlag,
 ) -> crate::Result<std::result::Result<Tables, Cancelled>> {
     let pool = pool::pool(opts.threads)?;
     Ok(pool.install(|| run_here(docs, opts, cancel)))
 }
 
 /// Analyses `docs` on the current rayon pool (call inside `ThreadPool::install` or a pool task).
-pub fn run_here(docs: Vec<Document>, opts: &Options, cancel: &AtomicBool) -> std::result::Result<Tables, Cancelled> {
+pub fn run_here(docs: Vec<Document>, opts: &Options, cancel: &CancelFlag) -> std::result::Result<Tables, Cancelled> {
     let parts: Vec<Option<Tables>> = docs
         .par_chunks(GROUP)
         .map(|group| {
+            // The stages see the flag too, so a long story stops midway (its rows are dropped).
+            let _scope = Scope::enter(cancel);
             let mut rows = TaskRows::new(opts.want);
             for doc in group {
-                if cancel.load(Ordering::Relaxed) {
+                if cancel.is_cancelled() {
                     return None;
                 }
                 rows.add(doc, opts);
+            }
+            if cancel.is_cancelled() {
+                return None;
             }
             Some(rows.finish())
         })
@@ -499,7 +506,7 @@ mod tests {
 
     #[test]
     fn rows_in_input_order_and_identical_for_any_thread_count() {
-        let never = AtomicBool::new(false);
+        let never = CancelFlag::new();
         let one = run(corpus(203), &with_threads(1), &never).unwrap().unwrap();
         for threads in [2, 3, 8] {
             let many = run(corpus(203), &with_threads(threads), &never).unwrap().unwrap();
@@ -533,7 +540,7 @@ mod tests {
         trunc.line = Some(9);
         docs.push(trunc);
         let opts = Options { max_bytes: 1000, ..with_threads(2) };
-        let t = run(docs, &opts, &AtomicBool::new(false)).unwrap().unwrap();
+        let t = run(docs, &opts, &CancelFlag::new()).unwrap().unwrap();
         let err = str_col(&t.articles, "error");
         let id = str_col(&t.articles, "id");
         assert_eq!(t.articles.len(), 9);
@@ -562,12 +569,12 @@ mod tests {
             line(b"{\"id\": \"t\", \"text\": \"cut sh\n"),
             line(b"{\"id\": \"s\", \"text\": \"Bad \\ud800 escape.\"}\n"),
         ];
-        let t = run(docs.clone(), &with_threads(1), &AtomicBool::new(false)).unwrap().unwrap();
+        let t = run(docs.clone(), &with_threads(1), &CancelFlag::new()).unwrap().unwrap();
         let err = str_col(&t.articles, "error");
         assert!(err.get(0).unwrap().contains("line ends early, truncated?"), "{:?}", err.get(0));
         assert!(err.get(1).unwrap().contains("lone surrogate"), "{:?}", err.get(1));
         let lossy = Options { lossy: true, ..with_threads(1) };
-        let t = run(docs, &lossy, &AtomicBool::new(false)).unwrap().unwrap();
+        let t = run(docs, &lossy, &CancelFlag::new()).unwrap().unwrap();
         let err = str_col(&t.articles, "error");
         assert_eq!((str_col(&t.articles, "id").get(1), err.get(1)), (Some("s"), None));
         assert_eq!(int_col(&t.articles, "n_chars").get(1), Some(13));
@@ -575,7 +582,8 @@ mod tests {
 
     #[test]
     fn cancelled_run_stops() {
-        let cancel = AtomicBool::new(true);
+        let cancel = CancelFlag::new();
+        cancel.cancel();
         assert_eq!(run(corpus(50), &with_threads(2), &cancel).unwrap(), Err(Cancelled));
     }
 
@@ -587,7 +595,7 @@ mod tests {
             d.date = Some(date.into());
         }
         docs[3].date = Some("2023-07-27T08:00:00".into());
-        let t = run(docs, &with_threads(2), &AtomicBool::new(false)).unwrap().unwrap();
+        let t = run(docs, &with_threads(2), &CancelFlag::new()).unwrap().unwrap();
         let err = str_col(&t.articles, "error");
         let date = str_col(&t.articles, "date");
         for (i, raw) in bad.iter().enumerate() {

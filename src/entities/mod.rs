@@ -17,6 +17,11 @@ pub use model::Model;
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 
+/// The model files compiled in, by their path in the repository (run manifests hash them).
+pub fn embedded_files() -> [(&'static str, &'static [u8]); 2] {
+    [("models/ner.bin", MODEL_BYTES), ("data/ner/agencies.txt", refine::AGENCIES.as_bytes())]
+}
+
 /// The model shipped with the library, loaded on first use; an error names what is wrong with it.
 pub fn shipped_model() -> Result<&'static Model, &'static crate::Error> {
     static M: OnceLock<Result<Model, crate::Error>> = OnceLock::new();
@@ -52,21 +57,60 @@ fn finish(art: &mut Article, mut names: Vec<Entity>) {
     art.entities = merge(names, rules);
 }
 
+/// Most tokens the tagger reads as one document: its document-level features (a word's other
+/// mentions, earlier labels) look this far, and its buffers (a few hundred bytes a token) stay
+/// bounded on any input. A news story is far shorter; a longer text is tagged window by window.
+const WINDOW_TOKENS: usize = 32_768;
+/// Longest stretch tagged as one sentence; a longer "sentence" (no full stop in a megabyte of
+/// text) is cut into pieces of this many tokens.
+const MAX_SEGMENT_TOKENS: usize = 2_048;
+
 /// Name entities of the article by `model`, labels refined, sorted by start.
 pub fn recognize_with(model: &Model, art: &Article) -> Vec<Entity> {
-    let segments = segments(art);
-    let doc: Vec<Vec<&str>> = segments.iter().map(|&(_, s, e)| (s..e).map(|i| art.token_text(i)).collect()).collect();
-    let tagged = model.tag_document(&doc);
+    let segments = bounded(segments(art));
     let mut out = Vec::new();
-    for (&(si, base, _), spans) in segments.iter().zip(tagged) {
-        for (s, e, kind) in spans {
-            // Time words the tagger ran into a name belong to the date rules.
-            let Some((ts, te)) = refine::trim_time_words(art, base + s, base + e) else { continue };
-            let span = Span::new(art.tokens[ts].span.start, refine::trim_end(art, ts, te));
-            if let Some(label) = refine::label(art, ts, te, model::TYPES[kind]) {
-                out.push(Entity::new(span, label, si, ts, te));
+    let mut rest = &segments[..];
+    while !rest.is_empty() {
+        let mut n = 0;
+        let mut tokens = 0;
+        while n < rest.len() && (n == 0 || tokens + rest[n].2 - rest[n].1 <= WINDOW_TOKENS) {
+            tokens += rest[n].2 - rest[n].1;
+            n += 1;
+        }
+        let (window, after) = rest.split_at(n);
+        rest = after;
+        if crate::util::cancel::requested() {
+            break;
+        }
+        let doc: Vec<Vec<&str>> = window.iter().map(|&(_, s, e)| (s..e).map(|i| art.token_text(i)).collect()).collect();
+        let tagged = model.tag_document(&doc);
+        for (&(si, base, _), spans) in window.iter().zip(tagged) {
+            for (s, e, kind) in spans {
+                // Time words the tagger ran into a name belong to the date rules.
+                let Some((ts, te)) = refine::trim_time_words(art, base + s, base + e) else { continue };
+                let span = Span::new(art.tokens[ts].span.start, refine::trim_end(art, ts, te));
+                if let Some(label) = refine::label(art, ts, te, model::TYPES[kind]) {
+                    out.push(Entity::new(span, label, si, ts, te));
+                }
             }
         }
+    }
+    out
+}
+
+/// `segments` with every stretch longer than [`MAX_SEGMENT_TOKENS`] cut into pieces.
+fn bounded(segments: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    if segments.iter().all(|&(_, s, e)| e - s <= MAX_SEGMENT_TOKENS) {
+        return segments;
+    }
+    let mut out = Vec::with_capacity(segments.len());
+    for (si, s, e) in segments {
+        let mut start = s;
+        while e - start > MAX_SEGMENT_TOKENS {
+            out.push((si, start, start + MAX_SEGMENT_TOKENS));
+            start += MAX_SEGMENT_TOKENS;
+        }
+        out.push((si, start, e));
     }
     out
 }

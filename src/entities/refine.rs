@@ -473,7 +473,7 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
     }
     Some((ts, te))
 }
-const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
+pub(crate) const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
 
 mod patterns;
 pub use patterns::{apply_patterns, fix_events};

@@ -4,10 +4,10 @@
 //! A batch runs as a job so the caller's thread stays free: `corpus_start` returns at once (the
 //! Python reader fetches the next batch meanwhile) and `CorpusJob.wait` blocks with the GIL released,
 //! waking every 50 ms to run Python's signal handlers: Ctrl-C raises the cancel flag, the workers stop
-//! after their current document and `KeyboardInterrupt` propagates.
-use std::sync::atomic::{AtomicBool, Ordering};
+//! within a fraction of a second (the stages check the flag too) and `KeyboardInterrupt`
+//! propagates.
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use pyo3::prelude::*;
@@ -15,7 +15,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use super::article::str_value;
 use super::errors::{input_error, run_error, to_pyerr};
-use crate::corpus::{self, Column, Document, JsonFields, Options, Payload, Table, Tables, Want};
+use crate::corpus::{self, CancelFlag, Column, Document, JsonFields, Options, Payload, Table, Tables, Want};
 
 type Outcome = crate::Result<Result<Tables, corpus::Cancelled>>;
 
@@ -23,7 +23,7 @@ type Outcome = crate::Result<Result<Tables, corpus::Cancelled>>;
 #[pyclass(module = "dateline._native", name = "CorpusJob")]
 pub struct Job {
     rx: Mutex<Option<Receiver<Outcome>>>,
-    cancel: Arc<AtomicBool>,
+    cancel: CancelFlag,
 }
 
 #[pymethods]
@@ -49,8 +49,9 @@ impl Job {
                 Ok(outcome) => break outcome,
                 Err(RecvTimeoutError::Timeout) => {
                     if let Err(interrupt) = py.check_signals() {
-                        self.cancel.store(true, Ordering::Relaxed);
-                        // Workers finish the document in hand, then skip the rest.
+                        self.cancel.cancel();
+                        // The workers stop soon (the stages see the flag); waiting for them leaves
+                        // the pool free for the next run.
                         let _ = py.detach(move || rx.recv().is_ok());
                         return Err(interrupt);
                     }
@@ -69,14 +70,14 @@ impl Job {
 
     /// Asks the workers to stop after the documents in hand.
     fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        self.cancel.cancel();
     }
 }
 
 impl Drop for Job {
     fn drop(&mut self) {
         // A job nobody waits for (an exception in the caller) should not keep the cores busy.
-        self.cancel.store(true, Ordering::Relaxed);
+        self.cancel.cancel();
     }
 }
 
@@ -229,7 +230,7 @@ fn corpus_start(
         stages: crate::Stages { entities: run_entities, reading: run_reading },
     };
     let pool = corpus::pool::pool(threads).map_err(|e| to_pyerr(py, e))?;
-    let cancel = Arc::new(AtomicBool::new(false));
+    let cancel = CancelFlag::new();
     let (tx, rx) = mpsc::sync_channel::<Outcome>(1);
     let flag = cancel.clone();
     pool.spawn(move || {
@@ -326,12 +327,19 @@ fn corpus_after_fork_in_child() {
     corpus::pool::forget_pools();
 }
 
+/// The model and data files compiled into the extension: [(path in the repository, bytes)].
+#[pyfunction]
+fn model_files(py: Python<'_>) -> Vec<(&'static str, Bound<'_, PyBytes>)> {
+    crate::model_files().into_iter().map(|(path, bytes)| (path, PyBytes::new(py, bytes))).collect()
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Job>()?;
     m.add_function(wrap_pyfunction!(corpus_start, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_max_threads, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_after_fork_in_child, m)?)?;
+    m.add_function(wrap_pyfunction!(model_files, m)?)?;
     m.add("CORPUS_DEFAULT_MAX_BYTES", corpus::DEFAULT_MAX_BYTES)?;
     // {table: [(column, Python type)]}, from the record declarations (crate::records).
     let schemas = pyo3::types::PyDict::new(m.py());

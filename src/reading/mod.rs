@@ -14,8 +14,19 @@ pub(crate) mod titles;
 
 /// Runs every reading stage, in order: names, time values, quotes, events.
 pub fn read(art: &mut Article) {
+    use crate::util::cancel::requested;
+    // A cancelled run throws this story away: stop between the steps (each is linear).
     names::resolve(art);
+    if requested() {
+        return;
+    }
     time_values::annotate(art);
+    if requested() {
+        return;
+    }
     quotes::extract(art);
+    if requested() {
+        return;
+    }
     events::extract(art);
 }

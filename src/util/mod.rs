@@ -1,4 +1,5 @@
-//! Small helpers every stage may use: the calendar, hashing, byte to `str` offsets.
+//! Small helpers every stage may use: the calendar, cancellation, hashing, byte to `str` offsets.
 pub(crate) mod calendar;
+pub(crate) mod cancel;
 pub(crate) mod hash;
 pub(crate) mod offsets;

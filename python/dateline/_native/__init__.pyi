@@ -39,6 +39,7 @@ __all__ = [
     "corpus_default_threads",
     "corpus_max_threads",
     "corpus_after_fork_in_child",
+    "model_files",
     "CORPUS_DEFAULT_MAX_BYTES",
     "CORPUS_COLUMNS",
     "stats",
@@ -400,6 +401,9 @@ def corpus_max_threads() -> int:
 
 def corpus_after_fork_in_child() -> None:
     """Drops the worker pool inherited by a forked child (it is rebuilt on next use)."""
+
+def model_files() -> list[tuple[str, bytes]]:
+    """The model and data files compiled into the extension: (path in the repository, bytes)."""
 
 #: {table: [(column, Python type)]} of the corpus tables, from the record declarations.
 CORPUS_COLUMNS: Final[dict[str, list[tuple[str, str]]]]
