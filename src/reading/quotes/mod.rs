@@ -31,7 +31,7 @@ pub fn extract(art: &mut Article) {
         return;
     };
     let raw = find_quotes(art, &marks);
-    if raw.is_empty() {
+    if raw.is_empty() || crate::util::cancel::requested() {
         art.quotes.clear();
         return;
     }
@@ -524,6 +524,10 @@ fn attribute(art: &Article, raws: &[Raw]) -> Vec<Quote> {
     // (sentence, attribution) of each kept quote; the names are written out at the end.
     let mut found: Vec<(Option<usize>, Attr)> = Vec::with_capacity(kept.len());
     for (qi, r) in kept.iter().enumerate() {
+        // Inside a cancelled corpus run the story is thrown away (checked now and then: cheap).
+        if qi % 1024 == 1023 && crate::util::cancel::requested() {
+            return Vec::new();
+        }
         let Some(si) = story::sentence_at(art, r.span.start) else {
             found.push((None, Attr::default()));
             continue;
