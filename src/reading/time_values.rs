@@ -185,6 +185,13 @@ const FUTURE_WORDS: &[&str] = &[
     "going",
     "tomorrow",
     "next",
+    // plans and postponements point ahead whatever their own tense
+    "planned",
+    "planning",
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
 ];
 const PAST_WORDS: &[&str] = &[
     "said",
@@ -349,8 +356,11 @@ fn tense(text: &str, span: Span) -> Option<bool> {
         let mut pos = bb.len();
         let mut next = "";
         let mut from_end = 0;
+        // a "that" between a verb of saying and the expression: it is in what was said
+        let mut content = false;
         while let Some((s, e)) = word_before(bb, pos) {
             let w = &before[s..e];
+            content |= w.eq_ignore_ascii_case("that");
             // "Arafat and Netanyahu meet separately Monday": the present of a scheduled event,
             // right before the day, is its future ("went there to meet him Monday" is not).
             if from_end < 3 && schedule_verb(w) {
@@ -360,6 +370,11 @@ fn tense(text: &str, span: Span) -> Option<bool> {
                 }
             }
             if let Some(v) = tense_word(w, next) {
+                // "said on Tuesday that a June cut was not a done deal": the saying is past, what
+                // was said may lie ahead (and its own verbs are shifted back): no tense.
+                if !v && content && matches!(scan::low(w).as_str(), "said" | "told" | "announced" | "reported") {
+                    return None;
+                }
                 // "had been due to expire Friday": a plan in the past.
                 let mut had = false;
                 let mut p = s;
@@ -563,6 +578,30 @@ mod tests {
         assert_eq!(v[0].1.as_deref(), Some("2023-07-31"), "a scheduled meeting");
         let v = annotated("The envoy flew to Seoul to meet Kim on Monday.", "2023-07-27");
         assert_eq!(v[0].1.as_deref(), Some("2023-07-24"), "a purpose, told in the past");
+    }
+
+    #[test]
+    fn plans_fiscal_periods_and_reported_speech_point_ahead() {
+        let first = |text: &str, date: &str| annotated(text, date)[0].1.clone().unwrap_or_default();
+        // 2000-01-07 is a Friday
+        assert_eq!(first("Farmers planned a march on Saturday.", "2000-01-07"), "2000-01-08");
+        assert_eq!(first("The hearing was postponed until Tuesday.", "2000-01-07"), "2000-01-11");
+        assert_eq!(first("The hearing was adjourned to Monday.", "2000-01-07"), "2000-01-10");
+        assert_eq!(first("The march took place on Saturday.", "2000-01-07"), "2000-01-01");
+        // A period not yet begun is this year's, unless the clause reports it as done.
+        assert_eq!(first("Ministers agreed a ceiling for the fourth quarter.", "1987-06-29"), "1987-Q4");
+        assert_eq!(first("Exports will grow in the second half.", "1987-06-29"), "1987-H2");
+        assert_eq!(first("Fourth-quarter earnings fell sharply.", "1987-02-10"), "1986-Q4");
+        assert_eq!(first("Sales rose in the second half.", "1987-03-02"), "1986-H2");
+        // What was said may lie ahead: the tense of the saying does not decide it.
+        let v = annotated("The governor said on Tuesday that an April rate cut was unlikely.", "1987-03-12");
+        let got: Vec<&str> = v.iter().map(|(_, v)| v.as_deref().unwrap_or("-")).collect();
+        assert_eq!(got, ["1987-03-10", "1987-04"]);
+        // "fall" as a decline is no season; as a season it still is.
+        assert!(annotated("The fall in bond yields surprised dealers.", "1987-03-10").is_empty());
+        assert!(annotated("A fall of 3 pct was forecast.", "1987-03-10").is_empty());
+        assert_eq!(first("The mill closed last fall.", "1987-03-10"), "1986-FA");
+        assert_eq!(first("Talks resume in the fall.", "1987-03-10"), "1987-FA");
     }
 
     #[test]

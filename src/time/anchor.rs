@@ -389,8 +389,10 @@ fn base_point(sem: &Sem, ctx: &Ctx, tense: Tense) -> Option<Point> {
             (Some(y), _) => y,
             (None, Some(y)) => y,
             _ => {
+                // A fiscal period is the story's year's, unless it has not begun and the clause
+                // reports it as done ("fourth-quarter profit rose" in a February story).
                 let ay = ay?;
-                if q > aq && !tense().0 {
+                if q > aq && tense() == (false, true) {
                     ay - 1
                 } else {
                     ay
@@ -405,7 +407,7 @@ fn base_point(sem: &Sem, ctx: &Ctx, tense: Tense) -> Option<Point> {
             (None, Some(y)) => y,
             _ => {
                 let ay = ay?;
-                if h > (am - 1) / 6 + 1 && !tense().0 {
+                if h > (am - 1) / 6 + 1 && tense() == (false, true) {
                     ay - 1
                 } else {
                     ay

@@ -3,6 +3,10 @@
 use super::{Core, Matcher, Sem};
 use crate::time::scan::{low, Lex, Unit};
 
+/// Words after "fall" that make it the noun or verb of a decline rather than the season.
+const FALL_AS_DECLINE_BEFORE: &[&str] =
+    &["in", "of", "to", "from", "back", "by", "short", "below", "off", "sharply", "further", "apart", "into", "for"];
+
 impl Matcher<'_> {
     /// "the summer", "summer 1990", "the summer of 1990".
     pub(super) fn season(&self, j: usize) -> Option<Core> {
@@ -13,6 +17,10 @@ impl Matcher<'_> {
             c.end = e;
         } else {
             self.of_year(&mut c);
+        }
+        // "the fall in inflation", "a fall of 3%", "the fall of the Wall": a decline, not autumn.
+        if c.sem.year.is_none() && self.is(j, "fall") && FALL_AS_DECLINE_BEFORE.iter().any(|w| self.is(j + 1, w)) {
+            return None;
         }
         Some(c)
     }
