@@ -24,6 +24,8 @@ mod util;
 #[cfg(feature = "python")]
 mod python;
 
+/// The user's aliases and phrase patterns, compiled once (`analyze_with_names`).
+pub use entities::user::{UserEntry, UserNames};
 pub use error::{Error, Result};
 pub use structure::parse_structure;
 pub use structure::tokenize::annotate as tokenize;
@@ -62,13 +64,24 @@ fn analyze_using(text: &str, opts: &ParseOptions, stages: Stages, model: Option<
     if text.len() > MAX_STORY_BYTES {
         return Err(too_long(text));
     }
-    analyze_owned_using(text.to_string(), opts, stages, model)
+    analyze_owned_using(text.to_string(), opts, stages, model, None)
+}
+
+/// `analyze_owned` with the user's own names: their entities win over the model's, and keep the
+/// user's label, canonical name and id through the reading stages.
+pub fn analyze_with_names(
+    text: String,
+    opts: &ParseOptions,
+    stages: Stages,
+    names: Option<&UserNames>,
+) -> Result<Article> {
+    analyze_owned_using(text, opts, stages, None, names)
 }
 
 /// `analyze` on a text the caller gives away: the article keeps it without a copy (the Python
 /// binding has already copied the caller's `str` once).
 pub fn analyze_owned(text: String, opts: &ParseOptions, stages: Stages) -> Result<Article> {
-    analyze_owned_using(text, opts, stages, None)
+    analyze_owned_using(text, opts, stages, None, None)
 }
 
 fn analyze_owned_using(
@@ -76,6 +89,7 @@ fn analyze_owned_using(
     opts: &ParseOptions,
     stages: Stages,
     model: Option<&entities::Model>,
+    names: Option<&UserNames>,
 ) -> Result<Article> {
     if text.len() > MAX_STORY_BYTES {
         return Err(too_long(&text));
@@ -88,6 +102,9 @@ fn analyze_owned_using(
         match model {
             Some(m) => entities::recognize_using(m, &mut art),
             None => entities::recognize(&mut art),
+        }
+        if let Some(names) = names.filter(|n| !n.is_empty()) {
+            names.apply(&mut art);
         }
         if stages.reading && !util::cancel::requested() {
             reading::read(&mut art);

@@ -142,6 +142,91 @@ pub enum Section {
     Body(usize),
     /// Caption, by index into `Article::captions`.
     Caption(usize),
+    /// Credit line (reporter and editor credits, contributor lines, copyright lines, sign-offs), by
+    /// index into `Article::credit_lines`.
+    Credit(usize),
+}
+
+impl Section {
+    /// The section's name as the records and tables write it: "headline", "dateline", "body",
+    /// "caption" or "credit" ("advisory" and "byline" name the parts that are not tokenized).
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Headline => "headline",
+            Section::Dateline => "dateline",
+            Section::Body(_) => "body",
+            Section::Caption(_) => "caption",
+            Section::Credit(_) => "credit",
+        }
+    }
+
+    /// Index of the paragraph, caption or credit line.
+    pub fn index(self) -> Option<usize> {
+        match self {
+            Section::Headline | Section::Dateline => None,
+            Section::Body(i) | Section::Caption(i) | Section::Credit(i) => Some(i),
+        }
+    }
+}
+
+/// Every section name, in story order: what `section` columns may hold.
+pub const SECTION_NAMES: [&str; 7] = ["headline", "advisory", "dateline", "byline", "body", "caption", "credit"];
+
+/// What a credit says a person (or agency) did for the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CreditRole {
+    /// "Reporting by X", "X reported from Y".
+    Reporting,
+    /// "Writing by X", "Written by X".
+    Writing,
+    /// "Editing by X".
+    Editing,
+    /// "Additional reporting by X", "Associated Press writer X contributed", "Contributing: X".
+    Contributing,
+    /// The holder of a copyright line ("Copyright 2023 The Associated Press", "c.2000 Cox News Service").
+    Copyright,
+    /// An agency's closing sign-off: AFP's staff initials ("bur-jm/sst"), "Reuters", "AP".
+    Signoff,
+}
+
+impl CreditRole {
+    pub const ALL: [CreditRole; 6] = [
+        CreditRole::Reporting,
+        CreditRole::Writing,
+        CreditRole::Editing,
+        CreditRole::Contributing,
+        CreditRole::Copyright,
+        CreditRole::Signoff,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CreditRole::Reporting => "reporting",
+            CreditRole::Writing => "writing",
+            CreditRole::Editing => "editing",
+            CreditRole::Contributing => "contributing",
+            CreditRole::Copyright => "copyright",
+            CreditRole::Signoff => "signoff",
+        }
+    }
+}
+
+impl Serialize for CreditRole {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One credit: a name on a credit line and its role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Credit {
+    /// The person or agency as written ("Anna Brunner", "Cox News Service", AFP's "jm/sst").
+    pub name: String,
+    pub role: CreditRole,
+    /// The name in the text.
+    pub span: Span,
+    /// Index into `Article::credit_lines`.
+    pub line: usize,
 }
 
 /// A token: a byte range into the text. Its text is `&article.text[span]`.
@@ -287,6 +372,10 @@ pub struct Entity {
     pub value: Option<String>,
     /// ISO 3166-1 alpha-2 code for countries and nationalities (the gazetteer's own string).
     pub country_code: Option<&'static str>,
+    /// The id a user's alias or pattern gave this entity (`aliases=` / `patterns=`).
+    pub kb_id: Option<String>,
+    /// Set by a user's alias or pattern: label and canonical name are the user's, not the model's.
+    pub user: bool,
 }
 
 impl Entity {
@@ -301,6 +390,8 @@ impl Entity {
             title: None,
             value: None,
             country_code: None,
+            kb_id: None,
+            user: false,
         }
     }
 }
@@ -371,6 +462,11 @@ pub struct Article {
     pub dateline: Option<Dateline>,
     pub paragraphs: Vec<Paragraph>,
     pub captions: Vec<Caption>,
+    /// Credit lines ("(Reporting by X; Editing by Y)", "c.2000 Cox News Service", AFP's sign-off):
+    /// set apart from the paragraphs, tokenized as `Section::Credit`.
+    pub credit_lines: Vec<Span>,
+    /// The names the credit lines give, with their roles.
+    pub credits: Vec<Credit>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
@@ -435,6 +531,8 @@ impl Article {
             .or_else(|| first_bad(&self.entities, |x| x.span, &bad).map(|s| ("entity", s)))
             .or_else(|| first_bad(&self.paragraphs, |x| x.span, &bad).map(|s| ("paragraph", s)))
             .or_else(|| first_bad(&self.captions, |x| x.span, &bad).map(|s| ("caption", s)))
+            .or_else(|| first_bad(&self.credit_lines, |x| *x, &bad).map(|s| ("credit line", s)))
+            .or_else(|| first_bad(&self.credits, |x| x.span, &bad).map(|s| ("credit", s)))
             .or_else(|| first_bad(&self.bylines, |x| x.span, &bad).map(|s| ("byline", s)))
             .or_else(|| self.dateline.as_ref().map(|x| x.span).filter(|&s| bad(s)).map(|s| ("dateline", s)))
             .or_else(|| self.headline.filter(|&s| bad(s)).map(|s| ("headline", s)))

@@ -15,7 +15,8 @@ fn rank(module: &str) -> Option<u32> {
         "entities" => 3,
         "reading" => 4,
         // the pipeline functions of lib.rs: structure through reading, in one call
-        "analyze" | "analyze_owned" | "parse" | "parse_with_model" | "Stages" | "MAX_STORY_BYTES" | "model_files" => 5,
+        "analyze" | "analyze_owned" | "analyze_with_names" | "UserNames" | "UserEntry" | "parse"
+        | "parse_with_model" | "Stages" | "MAX_STORY_BYTES" | "model_files" => 5,
         // the output records (char offsets) built from a finished article, then tables of them
         "records" => 6,
         "corpus" => 7,

@@ -68,11 +68,12 @@ mod tests {
             source: None,
             verb: Some("said".into()),
             sentence: 1,
+            section: "body",
         };
         rows.push(&[Some("s1"), None], &q);
         let t = rows.finish();
         let names: Vec<_> = t.columns.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, ["id", "date", "text", "speaker", "source", "verb", "start", "end", "sentence"]);
+        assert_eq!(names, ["id", "date", "text", "speaker", "source", "verb", "start", "end", "sentence", "section"]);
         match (t.column("speaker"), t.column("end"), t.column("date")) {
             (Some(Column::Str(s)), Some(Column::Int(e)), Some(Column::Str(d))) => {
                 assert_eq!((s.get(0), e.get(0), d.get(0)), (Some("Kim"), Some(7), None))

@@ -9,6 +9,7 @@ pub(crate) mod lexicon;
 pub(crate) mod model;
 pub(crate) mod refine;
 pub(crate) mod rules;
+pub mod user;
 
 use crate::types::*;
 use std::sync::OnceLock;

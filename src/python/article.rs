@@ -128,6 +128,11 @@ impl PyArticle {
     fn captions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         Self::list(py, self.views().captions())
     }
+    /// Names on the credit lines (reporters, editors, contributors, copyright holders, sign-offs).
+    #[getter]
+    fn credits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        Self::list(py, self.views().credits())
+    }
     /// Body paragraphs joined by blank lines.
     #[getter]
     fn body(&self) -> String {

@@ -137,6 +137,7 @@ record_methods!(DatelineRecord, |s| format!(
     opt_repr(&s.date),
     opt_repr(&s.agency)
 ));
+record_methods!(CreditRecord, |s| format!("Credit({}, {})", pyrepr(&s.name), pyrepr(s.role)));
 record_methods!(BylineRecord, |s| format!("Byline({}, raw={})", pyrepr(&s.name), pyrepr(&s.raw)));
 record_methods!(EntityRecord, |s| {
     let mut r = format!("Entity({}, {}, {}, {}", pyrepr(&s.text), pyrepr(s.label), s.start, s.end);
@@ -185,6 +186,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CaptionRecord>()?;
     m.add_class::<DatelineRecord>()?;
     m.add_class::<BylineRecord>()?;
+    m.add_class::<CreditRecord>()?;
     m.add_class::<EntityRecord>()?;
     m.add_class::<ClusterRecord>()?;
     m.add_class::<QuoteRecord>()?;

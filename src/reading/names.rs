@@ -24,9 +24,14 @@ pub fn resolve(art: &mut Article) {
     }
     let story = resolve_story(art, korea_story);
     for (e, r) in art.entities.iter_mut().zip(story.entities) {
-        e.label = r.label;
         e.country_code = r.code;
         e.title = r.title;
+        // A user's entity keeps the user's label, and the user's name when one was given.
+        if e.user {
+            e.canonical.get_or_insert(r.canonical);
+            continue;
+        }
+        e.label = r.label;
         e.canonical = Some(r.canonical);
     }
     art.clusters = story.clusters;

@@ -1,7 +1,7 @@
 //! Records from a core [`Article`]: byte spans become `str` offsets, defaults are filled in. The
 //! binding builds its Python objects here and the corpus engine its table rows.
 use super::*;
-use crate::types::{Article, Section, Span};
+use crate::types::{Article, Span};
 use crate::util::offsets::CharIndex;
 
 /// Builds the records of one article; `map` is the [`CharIndex`] of the article's text.
@@ -34,12 +34,7 @@ impl<'a> Records<'a> {
             .iter()
             .map(|s| {
                 let (text, start, end) = self.span(s.span);
-                let (section, section_index) = match s.section {
-                    Section::Headline => ("headline", None),
-                    Section::Dateline => ("dateline", None),
-                    Section::Body(i) => ("body", Some(i)),
-                    Section::Caption(i) => ("caption", Some(i)),
-                };
+                let (section, section_index) = (s.section.name(), s.section.index());
                 SentenceRecord {
                     text,
                     start,
@@ -92,6 +87,26 @@ impl<'a> Records<'a> {
             })
             .collect()
     }
+    /// The section of sentence `si` ("body" for an index out of range: records of hand-made articles).
+    fn section(&self, si: usize) -> &'static str {
+        self.art.sentences.get(si).map_or("body", |s| s.section.name())
+    }
+    pub fn credits(&self) -> Vec<CreditRecord> {
+        self.art
+            .credits
+            .iter()
+            .map(|c| {
+                let line = self.art.credit_lines[c.line];
+                CreditRecord {
+                    name: c.name.clone(),
+                    role: c.role.as_str(),
+                    line: self.art.slice(line).to_string(),
+                    start: self.c(c.span.start),
+                    end: self.c(c.span.end),
+                }
+            })
+            .collect()
+    }
     pub fn entity(&self, i: usize) -> EntityRecord {
         let e = &self.art.entities[i];
         let (text, start, end) = self.span(e.span);
@@ -102,9 +117,11 @@ impl<'a> Records<'a> {
             start,
             end,
             sentence: e.sentence,
+            section: self.section(e.sentence),
             title: e.title.clone(),
             value: e.value.clone(),
             country_code: e.country_code.map(str::to_string),
+            kb_id: e.kb_id.clone(),
         }
     }
     pub fn entities(&self) -> Vec<EntityRecord> {
@@ -142,6 +159,7 @@ impl<'a> Records<'a> {
                     source: q.source.clone(),
                     verb: q.verb.clone(),
                     sentence: q.sentence,
+                    section: self.section(q.sentence),
                 }
             })
             .collect()
@@ -172,6 +190,7 @@ impl<'a> Records<'a> {
                     object: e.object.clone(),
                     detail: e.detail.clone(),
                     sentence: e.sentence,
+                    section: self.section(e.sentence),
                     text,
                     start,
                     end,
@@ -195,6 +214,7 @@ impl<'a> Records<'a> {
             dateline: self.dateline(),
             paragraphs: self.paragraphs(),
             captions: self.captions(),
+            credits: self.credits(),
             body: self.art.body(),
             sentences: self.sentences(),
             tokens: if tokens { Some(self.tokens()) } else { None },

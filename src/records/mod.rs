@@ -128,9 +128,9 @@ SentenceRecord {
     text: String,
     start: usize,
     end: usize,
-    /// "headline", "dateline", "body" or "caption".
+    /// "headline", "dateline", "body", "caption" or "credit".
     section: &'static str,
-    /// Index of the paragraph or caption for "body" and "caption" sentences.
+    /// Index of the paragraph, caption or credit line for "body", "caption" and "credit" sentences.
     section_index: Option<usize>,
     /// Index range `[token_start, token_end)` into `Article.tokens`.
     token_start: usize,
@@ -149,6 +149,21 @@ CaptionRecord {
     source: Option<String>,
     date: Option<String>,
     restriction: Option<String>,
+    start: usize,
+    end: usize,
+});
+
+record!(pyclass "Credit"
+/// A name on a credit line ("(Reporting by X; Editing by Y)", "Associated Press writer X contributed",
+/// "c.2000 Cox News Service") and its role.
+CreditRecord {
+    /// The person (or, for "copyright" and "signoff", the agency or initials) as written.
+    name: String,
+    /// "reporting", "writing", "editing", "contributing", "copyright" or "signoff".
+    role: &'static str,
+    /// The whole credit line.
+    line: String,
+    /// The name in the text.
     start: usize,
     end: usize,
 });
@@ -177,6 +192,8 @@ EntityRecord {
     end: usize,
     /// Index into `Article.sentences`.
     sentence: usize,
+    /// Where the mention stands: "headline", "dateline", "body", "caption" or "credit".
+    section: &'static str,
     /// The fullest name the story uses for this entity (the text itself when nothing fuller).
     canonical: String,
     title: Option<String>,
@@ -184,6 +201,8 @@ EntityRecord {
     value: Option<String>,
     /// ISO 3166-1 alpha-2 code of a country or nationality.
     country_code: Option<String>,
+    /// The id a user's alias or pattern gives the entity (`aliases=`, `patterns=`).
+    kb_id: Option<String>,
 });
 
 record!(pyclass "Cluster"
@@ -208,6 +227,8 @@ QuoteRecord {
     source: Option<String>,
     verb: Option<String>,
     sentence: usize,
+    /// The section of the quote's sentence.
+    section: &'static str,
 });
 
 record!(pyclass "Acronym"
@@ -234,6 +255,8 @@ EventRecord {
     object: String,
     detail: Option<String>,
     sentence: usize,
+    /// The section of the event's sentence.
+    section: &'static str,
     /// The words that state it.
     text: String,
     start: usize,
@@ -274,11 +297,12 @@ pub const BYLINE_SEPARATOR: &str = "; ";
 pub const KEY_COLUMNS: [&str; 2] = ["id", "date"];
 /// Column order of the `entities` table after [`KEY_COLUMNS`]: every field of [`EntityRecord`].
 pub const ENTITY_COLUMNS: &[&str] =
-    &["text", "label", "canonical", "start", "end", "sentence", "title", "value", "country_code"];
+    &["text", "label", "canonical", "start", "end", "sentence", "section", "title", "value", "country_code", "kb_id"];
 /// Column order of the `quotes` table after [`KEY_COLUMNS`]: every field of [`QuoteRecord`].
-pub const QUOTE_COLUMNS: &[&str] = &["text", "speaker", "source", "verb", "start", "end", "sentence"];
+pub const QUOTE_COLUMNS: &[&str] = &["text", "speaker", "source", "verb", "start", "end", "sentence", "section"];
 /// Column order of the `events` table after [`KEY_COLUMNS`]: every field of [`EventRecord`].
-pub const EVENT_COLUMNS: &[&str] = &["subject", "predicate", "object", "detail", "text", "start", "end", "sentence"];
+pub const EVENT_COLUMNS: &[&str] =
+    &["subject", "predicate", "object", "detail", "text", "start", "end", "sentence", "section"];
 
 /// Each corpus table's columns in order, with their Python types: what the engine builds (from the
 /// same constants) and what the Python test checks the DataFrames and the Arrow schema against.
@@ -308,6 +332,7 @@ pub struct ArticleRecord {
     pub dateline: Option<DatelineRecord>,
     pub paragraphs: Vec<ParagraphRecord>,
     pub captions: Vec<CaptionRecord>,
+    pub credits: Vec<CreditRecord>,
     pub body: String,
     pub sentences: Vec<SentenceRecord>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -359,6 +384,7 @@ mod tests {
             source: Some("AP".into()),
             verb: None,
             sentence: 0,
+            section: "body",
         };
         assert_eq!(QuoteRecord::NAME, "Quote");
         assert_eq!(QuoteRecord::FIELDS[3], Field { name: "speaker", kind: Kind::Str, py: "str | None" });

@@ -1,6 +1,7 @@
 //! The body: blocks of lines split into paragraphs (at indented lines, or at every line when the
 //! lines are not hard-wrapped), boilerplate stripped, captions set apart, whitespace folded.
 use super::captions::{is_caption, make_caption};
+use super::credits::{credit_line, trailing_credit};
 use super::{line_at, starts_ci, strip_suffix_ci, trim_span, ws_len_at};
 use crate::types::*;
 
@@ -10,11 +11,19 @@ struct BodyLine {
     indent: usize,
 }
 
-pub(super) fn parse_body(text: &str, body_start: usize) -> (Vec<Paragraph>, Vec<Caption>) {
+/// The body's parts: paragraphs, captions and credit lines with the credits they give.
+#[derive(Default)]
+pub(super) struct Body {
+    pub paragraphs: Vec<Paragraph>,
+    pub captions: Vec<Caption>,
+    pub credit_lines: Vec<Span>,
+    pub credits: Vec<Credit>,
+}
+
+pub(super) fn parse_body(text: &str, body_start: usize) -> Body {
     // Sized for a wire story (a paragraph is a few hundred bytes, a block a few dozen lines), so
     // the vectors do not grow one push at a time.
-    let mut paragraphs = Vec::with_capacity((text.len() - body_start) / 256 + 1);
-    let mut captions = Vec::new();
+    let mut out = Body { paragraphs: Vec::with_capacity((text.len() - body_start) / 256 + 1), ..Default::default() };
     let mut block: Vec<BodyLine> = Vec::with_capacity(32);
     let mut pos = body_start;
     let b = text.as_bytes();
@@ -22,7 +31,7 @@ pub(super) fn parse_body(text: &str, body_start: usize) -> (Vec<Paragraph>, Vec<
         let l = line_at(text, pos);
         let (s, e) = trim_span(text, l.start, l.end);
         if s == e {
-            flush_block(text, &mut block, &mut paragraphs, &mut captions);
+            flush_block(text, &mut block, &mut out);
         } else {
             // Indentation in columns; a tab counts as four.
             let mut indent = 0;
@@ -33,14 +42,14 @@ pub(super) fn parse_body(text: &str, body_start: usize) -> (Vec<Paragraph>, Vec<
         }
         pos = l.next;
     }
-    flush_block(text, &mut block, &mut paragraphs, &mut captions);
-    (paragraphs, captions)
+    flush_block(text, &mut block, &mut out);
+    out
 }
 
 /// A block's lines are hard-wrapped when most of them are short; otherwise each line is a paragraph.
 const WRAP_WIDTH: usize = 100;
 
-fn flush_block(text: &str, block: &mut Vec<BodyLine>, paras: &mut Vec<Paragraph>, caps: &mut Vec<Caption>) {
+fn flush_block(text: &str, block: &mut Vec<BodyLine>, out: &mut Body) {
     if block.is_empty() {
         return;
     }
@@ -55,7 +64,7 @@ fn flush_block(text: &str, block: &mut Vec<BodyLine>, paras: &mut Vec<Paragraph>
             || block[i].indent > min_indent
             || starts_ci(&text[block[i].start..block[i].end], "view larger image");
         if breaks {
-            emit_paragraph(text, block[p_start].start, block[i - 1].end, paras, caps);
+            emit_paragraph(text, block[p_start].start, block[i - 1].end, out);
             p_start = i;
         }
     }
@@ -227,9 +236,13 @@ fn is_boilerplate(p: &str) -> bool {
     p.len() <= 80 && !p.contains(char::is_whitespace) && p.contains('@') && p.contains('.')
 }
 
-fn emit_paragraph(text: &str, s: usize, e: usize, paras: &mut Vec<Paragraph>, caps: &mut Vec<Caption>) {
-    let (s, e) = strip_boilerplate(text, s, e);
+fn emit_paragraph(text: &str, s: usize, e: usize, out: &mut Body) {
+    let (s, mut e) = strip_boilerplate(text, s, e);
     if s >= e {
+        return;
+    }
+    if let Some(found) = credit_line(text, s, e) {
+        push_credit_line(text, Span::new(s, e), found, out);
         return;
     }
     let p = &text[s..e];
@@ -237,10 +250,32 @@ fn emit_paragraph(text: &str, s: usize, e: usize, paras: &mut Vec<Paragraph>, ca
         return;
     }
     if is_caption(p) {
-        caps.push(make_caption(text, Span::new(s, e)));
+        out.captions.push(make_caption(text, Span::new(s, e)));
         return;
     }
-    paras.push(Paragraph { text: fold_ws(p), span: Span::new(s, e) });
+    // A Reuters credit closing the paragraph ("... said. (Reporting by X; Editing by Y)").
+    let mut trailer = None;
+    if let Some(k) = trailing_credit(text, s, e) {
+        if let Some(found) = credit_line(text, k, e) {
+            trailer = Some((Span::new(k, e), found));
+            e = trim_span(text, s, k).1;
+        }
+    }
+    out.paragraphs.push(Paragraph { text: fold_ws(&text[s..e]), span: Span::new(s, e) });
+    if let Some((span, found)) = trailer {
+        push_credit_line(text, span, found, out);
+    }
+}
+
+fn push_credit_line(text: &str, span: Span, found: super::credits::Found, out: &mut Body) {
+    let line = out.credit_lines.len();
+    out.credit_lines.push(span);
+    out.credits.extend(found.into_iter().map(|(role, sp)| Credit {
+        name: fold_ws(&text[sp.start..sp.end]),
+        role,
+        span: sp,
+        line,
+    }));
 }
 
 #[cfg(test)]

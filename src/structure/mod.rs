@@ -12,6 +12,7 @@ mod abbrev;
 mod body;
 mod byline;
 mod captions;
+mod credits;
 mod dateline;
 mod header;
 mod sentences;
@@ -125,13 +126,15 @@ pub fn parse_structure_owned(text: String, opts: &ParseOptions) -> Article {
     let dl_date = dateline.as_ref().and_then(|d| d.date.clone()).filter(|d| d.len() == 10 && !d.starts_with('-'));
     art.date = header_date.or(dl_date).or_else(|| opts.date.clone());
 
-    let (paragraphs, captions) = parse_body(text, body_start);
+    let body = parse_body(text, body_start);
     art.advisory = advisory;
     art.bylines = bylines;
     art.headline = headline;
     art.dateline = dateline;
-    art.paragraphs = paragraphs;
-    art.captions = captions;
+    art.paragraphs = body.paragraphs;
+    art.captions = body.captions;
+    art.credit_lines = body.credit_lines;
+    art.credits = body.credits;
     art
 }
 

@@ -30,6 +30,9 @@ pub fn annotate(art: &mut Article) {
         let span = super::captions::caption_text_span(&art.text, c.span);
         parts.push((span, Section::Caption(i)));
     }
+    for (i, &span) in art.credit_lines.iter().enumerate() {
+        parts.push((span, Section::Credit(i)));
+    }
     parts.sort_by_key(|(s, _)| s.start);
 
     let mut tokens = Vec::with_capacity(art.text.len() / 5);
