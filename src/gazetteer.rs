@@ -89,6 +89,9 @@ pub struct Gazetteer {
     pub known_acronyms: Vec<KnownAcronym>,
     /// Title and role words, lower-cased.
     titles: FastMap<String, TitleWord>,
+    /// Every place name and acronym lower-cased -> its usual written form ("london" -> "London",
+    /// "opec" -> "OPEC"): the form an all-caps or oddly cased mention takes.
+    forms: FastMap<String, String>,
 }
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -101,6 +104,9 @@ impl Gazetteer {
         for r in rows(COUNTRIES) {
             let idx = g.countries.len();
             g.countries.push(Country { alpha2: r[0].to_string(), name: r[2].to_string() });
+            for n in [r[2]].into_iter().chain(r.get(3).copied()).chain(r.get(4).into_iter().flat_map(|o| o.split('|'))) {
+                g.add_form(n);
+            }
             g.by_alpha2.insert(r[0].to_string(), idx);
             g.country_names.insert(r[2].to_lowercase(), idx);
             if let Some(others) = r.get(4) {
@@ -127,9 +133,11 @@ impl Gazetteer {
         // Rows are sorted by population, so the first namesake wins.
         for r in rows(CITIES) {
             g.cities.entry(r[0].to_lowercase()).or_insert_with(|| r[1].to_string());
+            g.add_form(r[0]);
         }
         for r in rows(REGIONS) {
             g.regions.insert(r[0].to_lowercase(), r[1].to_string());
+            g.add_form(r[0]);
         }
         for r in rows(ACRONYMS) {
             if r.len() < 3 {
@@ -137,6 +145,8 @@ impl Gazetteer {
             }
             let country = r.get(3).map(|c| c.trim()).filter(|c| !c.is_empty()).map(str::to_string);
             g.acronyms.insert(r[0].to_string(), g.known_acronyms.len());
+            // The acronym's form wins over a place's ("WHO" over a town "Who").
+            g.forms.insert(r[0].to_lowercase(), r[0].to_string());
             g.known_acronyms.push(KnownAcronym { short: r[0].to_string(), long: r[1].to_string(), country });
         }
         // Kind "-" marks a phrase only the tagger's lexicon uses.
@@ -156,6 +166,19 @@ impl Gazetteer {
             }
         }
         g
+    }
+
+    fn add_form(&mut self, name: &str) {
+        let name = name.trim();
+        if !name.is_empty() {
+            self.forms.entry(name.to_lowercase()).or_insert_with(|| name.to_string());
+        }
+    }
+
+    /// The usual written form of a place name or acronym, looked up regardless of case
+    /// ("LONDON" -> "London", "Opec" -> "OPEC").
+    pub fn form(&self, name: &str) -> Option<&str> {
+        with_lower(name, |k| self.forms.get(k).map(String::as_str))
     }
 
     /// The country a name or alias refers to ("South Korea", "DPRK", "U.S."), case-insensitive.

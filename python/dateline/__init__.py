@@ -28,6 +28,7 @@ from dateline._native import (
     Byline,
     Caption,
     Cluster,
+    Credit,
     Dateline,
     Entity,
     Event,
@@ -35,8 +36,10 @@ from dateline._native import (
     Quote,
     Sentence,
     Token,
+    UserNames,
     __version__,
 )
+from dateline.aliases import compile_names
 from dateline.errors import DatelineError, EncodingError, InputError, MissingFileError, ModelError, RunError
 from dateline.sample import sample_corpus, sample_dir
 
@@ -57,6 +60,7 @@ __all__ = [
     "Caption",
     "Cluster",
     "Corpus",
+    "Credit",
     "Dateline",
     "DatelineError",
     "EncodingError",
@@ -70,7 +74,9 @@ __all__ = [
     "RunError",
     "Sentence",
     "Token",
+    "UserNames",
     "__version__",
+    "compile_names",
     "entities",
     "parse",
     "sample_corpus",
@@ -109,6 +115,8 @@ def parse(
     errors: Literal["strict", "replace"] = "strict",
     entities: bool = True,
     reading: bool = True,
+    aliases: Any = None,
+    patterns: Any = None,
 ) -> Article:
     """Parses one news story.
 
@@ -121,6 +129,11 @@ def parse(
             first invalid byte; ``"replace"`` decodes lossily (U+FFFD).
         entities: ``False`` stops after structure, sentences and tokens (faster).
         reading: ``False`` skips canonical names, titles, time values, quotes and events.
+        aliases: the user's alias table, surface form -> name [, label, id]: a dict, a CSV path, a
+            DataFrame, or a :class:`UserNames` from :func:`compile_names` (compile once when
+            parsing many stories). See :mod:`dateline.aliases`.
+        patterns: phrase or token patterns with a label and optional id (spaCy EntityRuler style).
+            A user's entry wins over the model; its id is the entity's ``kb_id``.
 
     Returns:
         :class:`Article`. Offsets (``.start``/``.end``) are ``str`` indices into ``text`` (into the
@@ -130,7 +143,9 @@ def parse(
         InputError: text that is not ``str``/``bytes``, a story over the size limit, a bad ``date``.
         EncodingError: ``bytes`` that are not UTF-8 (``.offset`` is the byte offset).
     """
-    return _native.parse(text, date=date, source=source, errors=errors, entities=entities, reading=reading)
+    names = compile_names(aliases, patterns) if aliases is not None or patterns is not None else None
+    return _native.parse(text, date=date, source=source, errors=errors, entities=entities, reading=reading,
+                         names=names)
 
 
 def entities(

@@ -31,6 +31,7 @@ import pyarrow as pa
 
 from dateline import _native
 from dateline import readers as _readers
+from dateline.aliases import compile_names
 from dateline.errors import InputError, RunError
 from dateline.readers import Batch
 
@@ -311,12 +312,14 @@ class Corpus:
 
     def iter_tables(self, tables: Sequence[str] = TABLES, *, threads: int | None = None,
                     progress: bool | None = None, entities: bool = True,
-                    reading: bool = True, _skip: tuple[int, int] = (0, 0)) -> Iterator[dict[str, pa.Table]]:
+                    reading: bool = True, aliases: Any = None, patterns: Any = None,
+                    _skip: tuple[int, int] = (0, 0)) -> Iterator[dict[str, pa.Table]]:
         """Runs the analysis and yields, batch by batch and in input order, a dict of Arrow tables
         (the ones named in ``tables``; articles always). Memory stays bounded by the batch size.
         ``entities=False`` stops after structure, sentences and tokens (much faster; no entity,
         quote or event rows); ``reading=False`` skips canonical names, titles, time values, quotes
-        and events."""
+        and events. ``aliases=`` / ``patterns=``: the user's names, as for :func:`dateline.parse`
+        (compiled once for the run); every method below takes them too."""
         bad = [t for t in tables if t not in TABLES]
         if bad:
             raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
@@ -326,6 +329,7 @@ class Corpus:
                                "pass a list (or make a new Corpus) to run it again")
         self._used = True
         want = {t: (t in tables) for t in ("entities", "quotes", "events")}
+        names = compile_names(aliases, patterns)
         bar = _progress_bar(progress, self._total, "dateline")
 
         def start(batch: Batch):
@@ -334,7 +338,7 @@ class Corpus:
                 batch.payloads, kind=batch.kind, ids=batch.ids, dates=batch.dates, sources=batch.sources,
                 headlines=batch.headlines, files=batch.files, lines=batch.lines, errors=batch.errors,
                 threads=nthreads, max_bytes=self._max_bytes, lossy=self._errors == "replace",
-                run_entities=entities, run_reading=reading,
+                run_entities=entities, run_reading=reading, names=names,
                 **(json if batch.kind == "jsonl" else {}), **want)
 
         def collect(job, n: int) -> dict[str, pa.Table]:
@@ -392,41 +396,53 @@ class Corpus:
         return {t: (pa.concat_tables(parts[t]) if parts[t] else self._empty(t)) for t in tables}
 
     def to_arrow(self, table: str = "entities", *, threads: int | None = None,
-                 progress: bool | None = None) -> pa.Table:
+                 progress: bool | None = None, aliases: Any = None, patterns: Any = None) -> pa.Table:
         """One table as a ``pyarrow.Table``."""
-        return self._collect((table,), threads, progress)[table]
+        return self._collect((table,), threads, progress, aliases=aliases, patterns=patterns)[table]
 
-    def tables(self, *, threads: int | None = None, progress: bool | None = None) -> dict[str, Any]:
+    def tables(self, *, threads: int | None = None, progress: bool | None = None,
+               aliases: Any = None, patterns: Any = None) -> dict[str, Any]:
         """All four tables as DataFrames from ONE pass over the corpus."""
-        got = self._collect(TABLES, threads, progress)
+        got = self._collect(TABLES, threads, progress, aliases=aliases, patterns=patterns)
         return {t: _to_pandas(t, got[t]) for t in TABLES}
 
     def articles(self, *, threads: int | None = None, progress: bool | None = None,
-                 entities: bool = True, reading: bool = True):
+                 entities: bool = True, reading: bool = True, aliases: Any = None, patterns: Any = None):
         """One row per input story: id, source, file, line, date, headline, bylines (joined by
         "; "), dateline place/agency/date, counts of characters, paragraphs, sentences, tokens,
         entities, quotes, events, and ``error`` (None when the story was analysed).
         ``entities=False``: structure only (fast; the entity/quote/event counts are 0)."""
-        got = self._collect(("articles",), threads, progress, entities=entities, reading=reading)
+        got = self._collect(("articles",), threads, progress, entities=entities, reading=reading,
+                            aliases=aliases, patterns=patterns)
         return _to_pandas("articles", got["articles"])
 
-    def entities(self, *, threads: int | None = None, progress: bool | None = None):
+    def entities(self, *, threads: int | None = None, progress: bool | None = None,
+                 aliases: Any = None, patterns: Any = None):
         """One row per entity mention: id, date, text, label, canonical, start, end (``str``
-        indices into the story), sentence index, title, value (time), country_code."""
-        return _to_pandas("entities", self._collect(("entities",), threads, progress)["entities"])
+        indices into the story), sentence index, section ("headline", "dateline", "body",
+        "caption", "credit"), title, value (time), country_code, kb_id (from ``aliases=`` /
+        ``patterns=``)."""
+        got = self._collect(("entities",), threads, progress, aliases=aliases, patterns=patterns)
+        return _to_pandas("entities", got["entities"])
 
-    def quotes(self, *, threads: int | None = None, progress: bool | None = None):
-        """One row per quotation: id, date, text, speaker, source, verb, start, end, sentence."""
-        return _to_pandas("quotes", self._collect(("quotes",), threads, progress)["quotes"])
+    def quotes(self, *, threads: int | None = None, progress: bool | None = None,
+               aliases: Any = None, patterns: Any = None):
+        """One row per quotation: id, date, text, speaker, source, verb, start, end, sentence, section."""
+        got = self._collect(("quotes",), threads, progress, aliases=aliases, patterns=patterns)
+        return _to_pandas("quotes", got["quotes"])
 
-    def events(self, *, threads: int | None = None, progress: bool | None = None):
-        """One row per event: id, date, subject, predicate, object, detail, text, start, end, sentence."""
-        return _to_pandas("events", self._collect(("events",), threads, progress)["events"])
+    def events(self, *, threads: int | None = None, progress: bool | None = None,
+               aliases: Any = None, patterns: Any = None):
+        """One row per event: id, date, subject, predicate, object, detail, text, start, end, sentence,
+        section."""
+        got = self._collect(("events",), threads, progress, aliases=aliases, patterns=patterns)
+        return _to_pandas("events", got["events"])
 
     def to_parquet(self, path: str | os.PathLike, tables: Sequence[str] = TABLES, *,
                    threads: int | None = None, progress: bool | None = None,
                    compression: str = "zstd", row_group_rows: int = 100_000, entities: bool = True,
-                   reading: bool = True, overwrite: bool = False, resume: bool = False) -> RunSummary:
+                   reading: bool = True, overwrite: bool = False, resume: bool = False,
+                   aliases: Any = None, patterns: Any = None) -> RunSummary:
         """Streams the tables to Parquet in bounded memory. ``path`` ending in ``.parquet``: the
         articles go there and the other tables beside it (``out.entities.parquet``, ...); any other
         path is a directory that gets ``articles.parquet``, ``entities.parquet``, ... Returns the
@@ -453,11 +469,14 @@ class Corpus:
         manifest = manifest_path(path)
         staging = partial_path(path)
         nthreads = _check_threads(threads)
+        names = compile_names(aliases, patterns)
         params = {
             "source": self._name, "inputs": [str(p) for p in self._inputs], "tables": list(targets),
             "compression": compression, "row_group_rows": row_group_rows, "entities": entities,
             "reading": reading, "max_bytes": self._max_bytes, "errors": self._errors,
             "fields": dict(self._json) or None,
+            # the user's names shape the tables: a resumed run must use the same ones
+            **({"user_names": [list(e) for e in names.entries()]} if names is not None else {}),
         }
         provenance = {"dateline_version": _version(), "models": model_hashes()}
         if resume:
@@ -508,7 +527,7 @@ class Corpus:
         try:
             skip = (sum(p["batches"] for p in done.parts), sum(p["counts"]["stories"] for p in done.parts))
             for out in self.iter_tables(tuple(targets), threads=threads, progress=progress,
-                                        entities=entities, reading=reading, _skip=skip):
+                                        entities=entities, reading=reading, aliases=names, _skip=skip):
                 _count(summary, out)
                 _count(part_counts, out)
                 part_batches += 1

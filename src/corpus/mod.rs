@@ -127,6 +127,8 @@ pub struct Options {
     pub json: JsonFields,
     pub want: Want,
     pub stages: Stages,
+    /// The user's aliases and patterns, compiled once for the whole run.
+    pub names: Option<std::sync::Arc<crate::UserNames>>,
 }
 
 impl Default for Options {
@@ -138,6 +140,7 @@ impl Default for Options {
             json: JsonFields::default(),
             want: Want::default(),
             stages: Stages::default(),
+            names: None,
         }
     }
 }
@@ -460,7 +463,10 @@ fn json_kind(v: &serde_json::Value) -> &'static str {
 /// message is the one `parse` raises for the same input (its date checked the same way).
 fn analyze_guarded(text: &str, meta: &Meta, opts: &Options) -> Result<Article, String> {
     let popts = ParseOptions { date: meta.date.clone(), source: meta.source.clone() };
-    crate::error::catch_panic(|| crate::analyze(text, &popts, opts.stages)).map_err(|e| e.to_string())
+    crate::error::catch_panic(|| {
+        crate::analyze_with_names(text.to_string(), &popts, opts.stages, opts.names.as_deref())
+    })
+    .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

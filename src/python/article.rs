@@ -15,7 +15,7 @@ use crate::records::build::Records;
 use crate::records::DatelineRecord;
 use crate::types::Article;
 use crate::util::offsets::CharIndex;
-use crate::{analyze_owned, ParseOptions, Stages};
+use crate::{analyze_with_names, ParseOptions, Stages};
 
 /// A parsed story. Lists are built on first access and cached; each access returns a new list.
 #[pyclass(module = "dateline", name = "Article", frozen)]
@@ -319,8 +319,9 @@ pub(crate) fn date_arg(py: Python<'_>, date: Option<&Bound<'_, PyAny>>, lossy: b
 
 /// Parses one story (see the Python docstring in `dateline/__init__.py`).
 #[pyfunction]
-#[pyo3(signature = (text, *, date = None, source = None, errors = false, entities = true, reading = true),
-       text_signature = "(text, *, date=None, source=None, errors='strict', entities=True, reading=True)")]
+#[pyo3(signature = (text, *, date = None, source = None, errors = false, entities = true, reading = true, names = None),
+       text_signature = "(text, *, date=None, source=None, errors='strict', entities=True, reading=True, names=None)")]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -330,14 +331,16 @@ pub(crate) fn parse(
     #[pyo3(from_py_with = errors_arg)] errors: bool,
     entities: bool,
     reading: bool,
+    names: Option<PyRef<'_, super::user::PyUserNames>>,
 ) -> PyResult<PyArticle> {
+    let names = names.map(|n| n.inner.clone());
     let lossy = errors;
     let (owned, pystr) = text_arg(py, text, lossy)?;
     let opts = ParseOptions { date: date_arg(py, date, lossy)?, source: opt_str_arg(py, "source", source, lossy)? };
     let stages = Stages { entities, reading: entities && reading };
     let (art, map) = guarded(py, move || {
         // Into its Arc at once: the article is then passed on as a pointer, not copied at every move.
-        let art = Arc::new(analyze_owned(owned, &opts, stages)?);
+        let art = Arc::new(analyze_with_names(owned, &opts, stages, names.as_deref())?);
         let map = CharIndex::new(&art.text);
         Ok((art, map))
     })?;
@@ -354,7 +357,7 @@ pub(crate) fn entities<'py>(
     date: Option<&Bound<'py, PyAny>>,
     #[pyo3(from_py_with = errors_arg)] errors: bool,
 ) -> PyResult<Bound<'py, PyList>> {
-    let art = parse(py, text, date, None, errors, true, true)?;
+    let art = parse(py, text, date, None, errors, true, true, None)?;
     art.entities(py)
 }
 

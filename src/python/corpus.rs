@@ -162,7 +162,7 @@ fn column<T>(py: Python<'_>, values: Option<Vec<T>>, n: usize, what: &str) -> Py
     files=None, lines=None, errors=None, threads=0, max_bytes=corpus::DEFAULT_MAX_BYTES, lossy=false,
     json_text="text".to_string(), json_id=Some("id".to_string()), json_date=Some("date".to_string()),
     json_source=None, json_headline=None, entities=true, quotes=true, events=true,
-    run_entities=true, run_reading=true))]
+    run_entities=true, run_reading=true, names=None))]
 #[allow(clippy::too_many_arguments)]
 fn corpus_start(
     py: Python<'_>,
@@ -188,6 +188,7 @@ fn corpus_start(
     events: bool,
     run_entities: bool,
     run_reading: bool,
+    names: Option<PyRef<'_, super::user::PyUserNames>>,
 ) -> PyResult<Job> {
     let json = match kind {
         "text" => false,
@@ -228,6 +229,7 @@ fn corpus_start(
         },
         want: Want { entities, quotes, events },
         stages: crate::Stages { entities: run_entities, reading: run_reading },
+        names: names.map(|n| n.inner.clone()),
     };
     let pool = corpus::pool::pool(threads).map_err(|e| to_pyerr(py, e))?;
     let cancel = CancelFlag::new();

@@ -24,6 +24,7 @@ pub(crate) mod datasets;
 pub(crate) mod errors;
 pub(crate) mod records;
 pub(crate) mod stats;
+pub(crate) mod user;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -33,5 +34,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     datasets::register(m)?;
     corpus::register(m)?;
     stats::register(m)?;
+    user::register(m)?;
     Ok(())
 }

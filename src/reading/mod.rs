@@ -1,5 +1,5 @@
 //! Reading: what the story says about its entities, after recognition. Canonical names, titles,
-//! acronyms and country codes (`names`), time values (`time_values`), quotes and their speakers
+//! acronyms and country codes (`names`), usual surface forms (`surface`), time values (`time_values`), quotes and their speakers
 //! (`quotes`), who did what to whom (`events`). All read one shared view of the story (`story::Doc`).
 use crate::types::Article;
 
@@ -9,6 +9,7 @@ pub(crate) mod name_match;
 pub(crate) mod names;
 pub(crate) mod quotes;
 pub(crate) mod story;
+pub(crate) mod surface;
 pub(crate) mod time_values;
 pub(crate) mod titles;
 
@@ -17,6 +18,7 @@ pub fn read(art: &mut Article) {
     use crate::util::cancel::requested;
     // A cancelled run throws this story away: stop between the steps (each is linear).
     names::resolve(art);
+    surface::normalize(art);
     if requested() {
         return;
     }

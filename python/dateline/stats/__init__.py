@@ -9,7 +9,14 @@ from Parquet), so they work on saved results too:
 * ``quotes`` (optional): one row per quote, columns ``id, text, speaker, verb, ...``.
 
 An entity is named by its ``canonical`` form, or by its surface ``text`` where no canonical form
-was found. By default an entity is the pair (name, label), so "Washington" the person and
+was found; case variants of a name across the table ("LONDON", "London") are counted under the
+corpus's usual form (the most frequent one not written in capitals).
+
+Sections: every function counts only the mentions (and quotes) in ``sections``, by default
+``DEFAULT_SECTIONS`` = headline, body and caption: datelines, bylines and credit lines (reporters,
+editors, contributors, agency sign-offs, copyright lines) are left out, so "Reuters" and the
+reporters of a wire are not counted as news. ``sections=None`` counts every section; a table
+without a ``section`` column is counted whole. By default an entity is the pair (name, label), so "Washington" the person and
 "Washington" the place are counted apart; ``by_label=False`` merges them.
 
 Names, story ids, sentences and periods are encoded to integer codes here (pandas ``factorize``,
@@ -20,9 +27,10 @@ Instead of a DataFrame, each function also accepts anything with an ``.entities(
 """
 from __future__ import annotations
 
-from dateline.stats._base import NAME_LABELS, VALUE_LABELS
+from dateline.stats._base import DEFAULT_SECTIONS, NAME_LABELS, SECTIONS, VALUE_LABELS
 from dateline.stats._base import NO_DAY as NO_DAY
 from dateline.stats._base import Labels as Labels
+from dateline.stats._base import Sections as Sections
 from dateline.stats._corpus_stats import CorpusStats
 from dateline.stats._counts import cooccurrence, cooccurrence_network, entity_frequency
 from dateline.stats._texts import kwic, quotes_by_speaker
@@ -40,5 +48,7 @@ __all__ = [
     "CorpusStats",
     "NAME_LABELS",
     "VALUE_LABELS",
+    "SECTIONS",
+    "DEFAULT_SECTIONS",
 ]
 

@@ -19,9 +19,17 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT",
 #: Labels of values (dates, amounts, numbers), left out by ``exclude_labels=VALUE_LABELS``.
 VALUE_LABELS = ("DATE", "TIME", "DURATION", "SET", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL")
 
+#: Every value of the tables' ``section`` column, in story order.
+SECTIONS = ("headline", "advisory", "dateline", "byline", "body", "caption", "credit")
+#: The sections the statistics count by default: the story's own words. Datelines (the place a
+#: story was filed from: the articles table's ``dateline_place``), bylines and credit lines
+#: (reporters, editors, agencies, copyright holders) are left out; ``sections=None`` counts all.
+DEFAULT_SECTIONS = ("headline", "body", "caption")
+
 NO_DAY = _core.NO_DAY
 _EPOCH = np.datetime64("1970-01-01", "D")
 Labels = str | Iterable[str] | None
+Sections = str | Iterable[str] | None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -52,10 +60,23 @@ def _require(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
         )
 
 
-def _entities(x: Any, extra: Iterable[str] = ()) -> pd.DataFrame:
+def _in_sections(df: pd.DataFrame, sections: Sections, what: str = "the table") -> pd.DataFrame:
+    """The rows of ``df`` in ``sections`` (all rows for None, or for a table without a ``section``
+    column, such as one saved by an older dateline)."""
+    if sections is None or "section" not in df.columns:
+        return df
+    wanted = [sections] if isinstance(sections, str) else list(sections)
+    bad = [x for x in wanted if x not in SECTIONS]
+    if bad:
+        raise InputError(f"unknown section(s) {bad} for {what}; choose from {', '.join(SECTIONS)}")
+    keep = _isin(df["section"], wanted)
+    return df if keep.all() else df[keep]
+
+
+def _entities(x: Any, extra: Iterable[str] = (), sections: Sections = None) -> pd.DataFrame:
     df = _table(x, "entities", "entities")
     _require(df, ["id", "text", "label", *extra], "the entities table")
-    return df
+    return _in_sections(df, sections, "the entities table")
 
 
 def _arrow_strings(values: pd.Series) -> pa.Array:
@@ -83,7 +104,33 @@ def _names_arrow(df: pd.DataFrame) -> pa.Array:
     if canon.type != text.type:
         canon = canon.cast(text.type)
     use_text = pc.or_kleene(pc.is_null(canon), pc.equal(canon, ""))
-    return pc.if_else(use_text, text, canon)
+    return _usual_forms(pc.if_else(use_text, text, canon))
+
+
+def _usual_forms(names: pa.Array) -> pa.Array:
+    """Case variants of one name across the table ("LONDON", "London"; "WOOLWORTH", "Woolworth")
+    take the corpus's usual form: the most frequent variant that is not written in capitals
+    (capitals of a single word of up to five letters, an acronym's way, compete on count alone);
+    ties go to the alphabetically first."""
+    if len(names) == 0:
+        return names
+    lower = pc.utf8_lower(names)
+    counts = pa.table({"k": lower, "n": names}).group_by(["k", "n"]).aggregate([([], "count_all")])
+    if counts.num_rows == pc.count_distinct(lower).as_py():
+        return names  # every name has one spelling
+    n = counts["n"]
+    caps = pc.and_(pc.equal(pc.utf8_upper(n), n), pc.not_equal(pc.utf8_lower(n), n))
+    acronym_like = pc.and_(pc.less_equal(pc.utf8_length(n), 5), pc.invert(pc.match_substring(n, " ")))
+    penalised = pc.and_(caps, pc.invert(acronym_like))
+    ranked = counts.append_column("p", pc.cast(penalised, pa.int8())).sort_by(
+        [("k", "ascending"), ("p", "ascending"), ("count_all", "descending"), ("n", "ascending")])
+    keys = ranked["k"].to_numpy(zero_copy_only=False)
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    best = ranked.filter(pa.array(first))
+    idx = pc.index_in(lower, value_set=best["k"].combine_chunks())
+    out = best["n"].combine_chunks().take(idx)
+    return out.cast(names.type) if out.type != names.type else out
 
 
 def _names(df: pd.DataFrame) -> pd.Series:

@@ -9,7 +9,9 @@ import pandas as pd
 from dateline._native import stats as _core
 from dateline.errors import InputError
 from dateline.stats._base import (
+    DEFAULT_SECTIONS,
     Labels,
+    Sections,
     _dates,
     _days,
     _entities,
@@ -32,6 +34,7 @@ def entity_frequency(
     by_label: bool = True,
     min_mentions: int = 1,
     top: int | None = None,
+    sections: Sections = DEFAULT_SECTIONS,
 ) -> pd.DataFrame:
     """How often each entity is mentioned, in how many stories, and first and last seen.
 
@@ -46,6 +49,10 @@ def entity_frequency(
         most frequent label.
     min_mentions, top : int
         Drop entities with fewer mentions; keep only the ``top`` rows.
+    sections : str or list of str, optional
+        Count only mentions in these sections (the ``section`` column); by default
+        ``DEFAULT_SECTIONS`` = headline, body and caption, so datelines, bylines and credit lines
+        (reporters, editors, agency sign-offs) are left out. ``None`` counts every section.
 
     Returns
     -------
@@ -53,7 +60,7 @@ def entity_frequency(
     mentions, then stories (both descending), then name. ``first_date``/``last_date`` are the
     dates (day precision) of the earliest and latest dated stories mentioning the entity.
     """
-    ents = _entities(entities)
+    ents = _entities(entities, sections=sections)
     mask = _label_mask(ents, labels, exclude_labels)
     keys = _Keys(ents, by_label, mask)
     story_codes, _ = pd.factorize(ents["id"])
@@ -125,6 +132,7 @@ def cooccurrence(
     by_label: bool = True,
     min_count: int = 1,
     n_units: int | None = None,
+    sections: Sections = DEFAULT_SECTIONS,
 ) -> pd.DataFrame:
     """Pairs of entities mentioned in the same sentence or story, with PMI and NPMI.
 
@@ -146,6 +154,7 @@ def cooccurrence(
     by_label : count (name, label) pairs apart (default) or merge labels per name.
     min_count : drop pairs found in fewer units.
     n_units : N, if not the number of units in the table (must not be smaller).
+    sections : count only mentions in these sections (default headline, body, caption; None: all).
 
     Returns
     -------
@@ -154,7 +163,7 @@ def cooccurrence(
     label_a) < (entity_b, label_b)``, sorted by count (descending) then names. ``attrs`` holds
     ``unit`` and ``n_units``.
     """
-    ents = _entities(entities)
+    ents = _entities(entities, sections=sections)
     units, has_unit, n_all = _unit_codes(ents, unit)
     if n_units is None:
         n_units = n_all

@@ -9,7 +9,10 @@ import numpy as np
 import pandas as pd
 
 from dateline.stats._base import (
+    DEFAULT_SECTIONS,
     NO_DAY,
+    Sections,
+    _in_sections,
     _dates,
     _days,
     _entities,
@@ -29,11 +32,13 @@ def quotes_by_speaker(
     speaker: str = "speaker",
     top: int | None = None,
     min_quotes: int = 1,
+    sections: Sections = DEFAULT_SECTIONS,
 ) -> pd.DataFrame:
     """Who is quoted, how often, in how many stories, with which verb most often.
 
     Quotes without a speaker are left out (``attrs["unattributed"]`` counts them). With the
-    articles table (``id, date``), first and last dates are added.
+    articles table (``id, date``), first and last dates are added. ``sections``: count only quotes
+    in these sections (default headline, body, caption; None: all).
 
     Returns
     -------
@@ -42,6 +47,7 @@ def quotes_by_speaker(
     """
     q = _table(quotes, "quotes", "quotes")
     _require(q, ["id", speaker], "the quotes table")
+    q = _in_sections(q, sections, "the quotes table")
     who = q[speaker].astype(object)
     attributed = who.notna().to_numpy() & (who.astype(str).str.strip().to_numpy() != "")
     q = q[attributed].assign(_speaker=who[attributed].astype(str).str.strip())

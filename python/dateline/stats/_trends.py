@@ -12,9 +12,11 @@ import pyarrow.compute as pc
 from dateline._native import stats as _core
 from dateline.errors import InputError
 from dateline.stats._base import (
+    DEFAULT_SECTIONS,
     _EPOCH,
     NO_DAY,
     Labels,
+    Sections,
     _days,
     _entities,
     _isin,
@@ -49,6 +51,7 @@ def timeline(
     top: int = 5,
     start: Any = None,
     end: Any = None,
+    sections: Sections = DEFAULT_SECTIONS,
 ) -> pd.DataFrame:
     """Mentions (or stories) per day, week or month for chosen entities.
 
@@ -62,6 +65,7 @@ def timeline(
     labels, exclude_labels : keep only mentions with (without) these labels.
     start, end : widen (or cut) the period axis; by default it runs from the first to the last
         dated story of the table, with every period in between (zeros included).
+    sections : count only mentions in these sections (default headline, body, caption; None: all).
 
     Returns
     -------
@@ -72,7 +76,7 @@ def timeline(
     if count not in ("mentions", "stories"):
         raise InputError(f"count must be 'mentions' or 'stories', not {count!r}")
     freq = _period_freq(freq)
-    ents = _entities(entities, ["date"])
+    ents = _entities(entities, ["date"], sections=sections)
     days_all = _days(ents["date"])
     dated = days_all != NO_DAY
     mask = _label_mask(ents, labels, exclude_labels)
@@ -196,6 +200,7 @@ def keyness(
     min_count: int = 1,
     direction: str = "over",
     pct_diff: bool = False,
+    sections: Sections = DEFAULT_SECTIONS,
 ) -> pd.DataFrame:
     """Entities over-represented in one part of the corpus (target) against another (reference).
 
@@ -224,6 +229,7 @@ def keyness(
     direction : "over" (entities relatively more frequent in the target; default), "under" or
         "both".
     min_count : drop entities with a + b below it.
+    sections : count only mentions in these sections (default headline, body, caption; None: all).
 
     Returns
     -------
@@ -235,7 +241,7 @@ def keyness(
         raise InputError(f"count must be 'mentions' or 'stories', not {count!r}")
     if direction not in ("over", "under", "both"):
         raise InputError(f"direction must be 'over', 'under' or 'both', not {direction!r}")
-    ents = _entities(entities)
+    ents = _entities(entities, sections=sections)
     if articles is not None:
         articles = _table(articles, "articles", "articles")
         _require(articles, ["id"], "the articles table")

@@ -1,0 +1,192 @@
+//! Surface forms: a name written in capitals (a dateline's "LONDON", an all-caps headline's
+//! "WOOLWORTH") or in another case ("Opec") takes the usual form of the same name, so one entity is
+//! not counted under two spellings. The usual form, in order:
+//! 1. a well-known acronym's own form ("Opec", "Nato" -> "OPEC", "NATO");
+//! 2. the story's most frequent form of the name that is not all capitals (ties: the first);
+//! 3. the gazetteer's form of a place ("LONDON" -> "London");
+//! 4. for a dateline place, the words capitalised ("EAST PALESTINE" -> "East Palestine").
+//!
+//! Otherwise the name stays as written: an all-caps name nothing else spells (an acronym, most
+//! often) is its own usual form. Only canonical names change; `text` stays as written. The corpus's
+//! usual form (across stories) is the statistics' job (`dateline.stats`). Entities a user named
+//! (`aliases=`, `patterns=`) are left as the user gave them.
+use rustc_hash::FxHashMap as FastMap;
+
+use crate::gazetteer::gazetteer;
+use crate::types::*;
+
+/// All letters capitals, and at least two of them ("LONDON", "EAST PALESTINE", "U.S.").
+pub(crate) fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Capitalises each word of an all-caps name: "EAST PALESTINE" -> "East Palestine", "WINSTON-SALEM"
+/// -> "Winston-Salem"; a word with a dot ("D.C.") stays as written.
+fn capitalised(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.contains('.') {
+            out.push_str(word);
+            continue;
+        }
+        let mut start = true;
+        for c in word.chars() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = !c.is_alphanumeric() && c != '\'';
+        }
+    }
+    out
+}
+
+fn is_name(l: Label) -> bool {
+    matches!(
+        l,
+        Label::Person
+            | Label::Org
+            | Label::Gpe
+            | Label::Loc
+            | Label::Fac
+            | Label::Norp
+            | Label::Event
+            | Label::Product
+            | Label::WorkOfArt
+            | Label::Law
+            | Label::Language
+            | Label::Misc
+    )
+}
+
+/// Gives every name its usual form (see the module doc) and merges clusters that then share a name.
+pub fn normalize(art: &mut Article) {
+    let g = gazetteer();
+    // The story's forms of each name, by its lower-cased form: (form, count, first entity).
+    let mut forms: FastMap<String, Vec<(String, usize, usize)>> = FastMap::default();
+    for (i, e) in art.entities.iter().enumerate() {
+        if !is_name(e.label) {
+            continue;
+        }
+        let c = art.canonical(e);
+        let v = forms.entry(c.to_lowercase()).or_default();
+        match v.iter_mut().find(|f| f.0 == c) {
+            Some(f) => f.1 += 1,
+            None => v.push((c.to_string(), 1, i)),
+        }
+    }
+    let mut changed = false;
+    for i in 0..art.entities.len() {
+        let e = &art.entities[i];
+        if e.user || !is_name(e.label) {
+            continue;
+        }
+        let c = art.canonical(e);
+        let caps = is_all_caps(c);
+        let known = g.form(c);
+        // A well-known acronym is written its own way, whatever the story does ("Opec" -> "OPEC").
+        let acronym = known.filter(|f| crate::reading::acronyms::known(f).is_some());
+        let usual: Option<String> = if let Some(a) = acronym {
+            Some(a.to_string())
+        } else if !caps {
+            None
+        } else if let Some(f) = forms.get(&c.to_lowercase()).and_then(|v| {
+            v.iter().filter(|f| !is_all_caps(&f.0)).max_by_key(|f| (f.1, std::cmp::Reverse(f.2))).map(|f| f.0.clone())
+        }) {
+            Some(f)
+        } else if crate::reading::acronyms::known(c).is_some() {
+            None
+        } else if let Some(f) = known.filter(|f| !is_all_caps(f)) {
+            Some(f.to_string())
+        } else if art.sentences.get(e.sentence).is_some_and(|s| s.section == Section::Dateline)
+            && matches!(e.label, Label::Gpe | Label::Loc)
+        {
+            Some(capitalised(c))
+        } else {
+            None
+        };
+        if let Some(u) = usual.filter(|u| u != c) {
+            art.entities[i].canonical = Some(u);
+            changed = true;
+        }
+    }
+    if changed {
+        merge_clusters(art);
+    }
+}
+
+/// Each cluster takes its first mention's canonical name; clusters with the same name and label
+/// become one (mentions in text order).
+fn merge_clusters(art: &mut Article) {
+    let mut out: Vec<Cluster> = Vec::with_capacity(art.clusters.len());
+    let mut at: FastMap<(String, Label), usize> = FastMap::default();
+    for mut c in std::mem::take(&mut art.clusters) {
+        if let Some(&m) = c.mentions.first() {
+            if let Some(e) = art.entities.get(m) {
+                c.canonical = art.canonical(e).to_string();
+            }
+        }
+        match at.get(&(c.canonical.clone(), c.label)) {
+            Some(&k) => {
+                let mentions = std::mem::take(&mut c.mentions);
+                out[k].mentions.extend(mentions);
+                out[k].mentions.sort_unstable();
+                out[k].country_code = out[k].country_code.or(c.country_code);
+            }
+            None => {
+                at.insert((c.canonical.clone(), c.label), out.len());
+                out.push(c);
+            }
+        }
+    }
+    art.clusters = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals_and_case_variants_take_the_usual_form() {
+        assert!(is_all_caps("LONDON") && is_all_caps("U.S.") && !is_all_caps("London") && !is_all_caps("X"));
+        assert_eq!(capitalised("EAST PALESTINE"), "East Palestine");
+        assert_eq!(capitalised("WINSTON-SALEM"), "Winston-Salem");
+        assert_eq!(capitalised("WASHINGTON, D.C."), "Washington, D.C.");
+        let text = "LONDON, March 3 - Woolworth said WOOLWORTH and Opec and OPEC met in TOKYO.";
+        let mut art = crate::structure::parse_structure(text, &ParseOptions::default());
+        crate::structure::tokenize::annotate(&mut art);
+        let span = |w: &str| {
+            let s = text.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        let sent = |sp: Span| art.sentences.iter().position(|s| s.span.contains(sp)).unwrap();
+        for (w, l) in [
+            ("LONDON", Label::Gpe),
+            ("Woolworth", Label::Org),
+            ("WOOLWORTH", Label::Org),
+            ("Opec", Label::Org),
+            ("OPEC", Label::Org),
+            ("TOKYO", Label::Gpe),
+        ] {
+            let sp = span(w);
+            let e = Entity::new(sp, l, sent(sp), 0, 0);
+            art.entities.push(e);
+        }
+        normalize(&mut art);
+        let got: Vec<&str> = art.entities.iter().map(|e| art.canonical(e)).collect();
+        assert_eq!(got, ["London", "Woolworth", "Woolworth", "OPEC", "OPEC", "Tokyo"]);
+    }
+}
