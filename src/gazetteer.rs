@@ -104,7 +104,8 @@ impl Gazetteer {
         for r in rows(COUNTRIES) {
             let idx = g.countries.len();
             g.countries.push(Country { alpha2: r[0].to_string(), name: r[2].to_string() });
-            for n in [r[2]].into_iter().chain(r.get(3).copied()).chain(r.get(4).into_iter().flat_map(|o| o.split('|'))) {
+            for n in [r[2]].into_iter().chain(r.get(3).copied()).chain(r.get(4).into_iter().flat_map(|o| o.split('|')))
+            {
                 g.add_form(n);
             }
             g.by_alpha2.insert(r[0].to_string(), idx);

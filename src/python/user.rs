@@ -41,7 +41,13 @@ impl PyUserNames {
             .entries()
             .iter()
             .map(|e| {
-                (e.phrase.clone(), e.name.clone(), e.label.map(|l| l.as_str().to_string()), e.kb_id.clone(), e.ignore_case)
+                (
+                    e.phrase.clone(),
+                    e.name.clone(),
+                    e.label.map(|l| l.as_str().to_string()),
+                    e.kb_id.clone(),
+                    e.ignore_case,
+                )
             })
             .collect()
     }

@@ -1,7 +1,8 @@
 //! Surface forms: a name written in capitals (a dateline's "LONDON", an all-caps headline's
 //! "WOOLWORTH") or in another case ("Opec") takes the usual form of the same name, so one entity is
 //! not counted under two spellings. The usual form, in order:
-//! 1. a well-known acronym's own form ("Opec", "Nato" -> "OPEC", "NATO");
+//! 1. for a well-known acronym in another case ("Opec", "Nato"), what the acronym as usually written
+//!    ("OPEC") resolves to in the story, else its long form from the acronym list;
 //! 2. the story's most frequent form of the name that is not all capitals (ties: the first);
 //! 3. the gazetteer's form of a place ("LONDON" -> "London");
 //! 4. for a dateline place, the words capitalised ("EAST PALESTINE" -> "East Palestine").
@@ -100,7 +101,14 @@ pub fn normalize(art: &mut Article) {
         // A well-known acronym is written its own way, whatever the story does ("Opec" -> "OPEC").
         let acronym = known.filter(|f| crate::reading::acronyms::known(f).is_some());
         let usual: Option<String> = if let Some(a) = acronym {
-            Some(a.to_string())
+            // What the story (or the acronym list) makes of the acronym as usually written: a
+            // mention written "OPEC" and one written "Opec" get the same canonical name.
+            let same = art.entities.iter().find(|o| !o.user && art.slice(o.span) == a);
+            match same {
+                Some(o) => Some(art.canonical(o).to_string()),
+                None if art.slice(e.span) == a => None,
+                None => crate::reading::acronyms::known(a).map(|k| k.long.clone()).or(Some(a.to_string())),
+            }
         } else if !caps {
             None
         } else if let Some(f) = forms.get(&c.to_lowercase()).and_then(|v| {
@@ -187,6 +195,7 @@ mod tests {
         }
         normalize(&mut art);
         let got: Vec<&str> = art.entities.iter().map(|e| art.canonical(e)).collect();
+        // Resolution (not run here) would expand "OPEC"; "Opec" takes whatever "OPEC" has.
         assert_eq!(got, ["London", "Woolworth", "Woolworth", "OPEC", "OPEC", "Tokyo"]);
     }
 }

@@ -89,7 +89,10 @@ pub(super) fn trailing_credit(text: &str, s: usize, e: usize) -> Option<usize> {
     if !p.ends_with(')') {
         return None;
     }
-    let window = p.len().saturating_sub(MAX_CREDIT_LINE);
+    let mut window = p.len().saturating_sub(MAX_CREDIT_LINE);
+    while !p.is_char_boundary(window) {
+        window += 1;
+    }
     let open = p[window..].rfind('(').map(|k| window + k)?;
     if open == 0 {
         return None;
@@ -349,5 +352,37 @@ mod tests {
         assert_eq!(read("(AFP)"), pairs(&[("signoff", "AFP")]));
         assert_eq!(read("___"), Some(vec![]));
         assert_eq!(read("The talks went on (Reporting was slow)."), None);
+    }
+
+    #[test]
+    fn any_text_is_read_without_panicking() {
+        let pieces = [
+            "é",
+            "北京",
+            "(",
+            ")",
+            "Reporting by ",
+            "; ",
+            "Editing by ",
+            "c.2000 ",
+            "©",
+            "contributed",
+            " and ",
+            "_",
+            "/",
+            "x",
+        ];
+        let mut seed = 11u64;
+        for n in 0..4000 {
+            let mut t = String::new();
+            for _ in 0..(n % 60) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            t.push_str(&"é".repeat(n % 300));
+            t.push_str("(Reporting by Anna Brunner)");
+            let _ = credit_line(&t, 0, t.len());
+            let _ = trailing_credit(&t, 0, t.len());
+        }
     }
 }

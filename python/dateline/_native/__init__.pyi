@@ -160,6 +160,25 @@ class Byline:
     def __hash__(self) -> int: ...
 
 @final
+class Credit:
+    __fields__: ClassVar[list[tuple[str, str]]]
+    @property
+    def name(self) -> str: ...
+    # role: reporting, writing, editing, contributing, copyright, signoff
+    @property
+    def role(self) -> str: ...
+    @property
+    def line(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
 class Entity:
     __fields__: ClassVar[list[tuple[str, str]]]
     # label: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC, DATE,
@@ -174,6 +193,9 @@ class Entity:
     def end(self) -> int: ...
     @property
     def sentence(self) -> int: ...
+    # section: headline, dateline, body, caption, credit
+    @property
+    def section(self) -> str: ...
     @property
     def canonical(self) -> str: ...
     @property
@@ -182,6 +204,8 @@ class Entity:
     def value(self) -> str | None: ...
     @property
     def country_code(self) -> str | None: ...
+    @property
+    def kb_id(self) -> str | None: ...
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict."""
     def __eq__(self, value: builtins.object, /) -> bool: ...
@@ -222,6 +246,8 @@ class Quote:
     def verb(self) -> str | None: ...
     @property
     def sentence(self) -> int: ...
+    @property
+    def section(self) -> str: ...
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict."""
     def __eq__(self, value: builtins.object, /) -> bool: ...
@@ -240,6 +266,8 @@ class Event:
     def detail(self) -> str | None: ...
     @property
     def sentence(self) -> int: ...
+    @property
+    def section(self) -> str: ...
     @property
     def text(self) -> str: ...
     @property
@@ -294,6 +322,9 @@ class Article:
     @property
     def captions(self) -> list[Caption]: ...
     @property
+    def credits(self) -> list[Credit]:
+        """Names on the credit lines (reporters, editors, contributors, copyright holders, sign-offs)."""
+    @property
     def body(self) -> str: ...
     @property
     def sentences(self) -> list[Sentence]: ...
@@ -314,6 +345,16 @@ class Article:
     def __len__(self) -> int:
         """Length of ``text`` in code points."""
 
+@final
+class UserNames:
+    """The user's aliases and phrase patterns, compiled once (``dateline.compile_names``)."""
+    def __new__(
+        cls, entries: Sequence[tuple[str, str | None, str | None, str | None, bool]]
+    ) -> UserNames: ...
+    def entries(self) -> list[tuple[str, str | None, str | None, str | None, bool]]:
+        """The entries as (phrase, name, label, kb_id, ignore_case) tuples."""
+    def __len__(self) -> int: ...
+
 def parse(
     text: str | bytes,
     *,
@@ -322,6 +363,7 @@ def parse(
     errors: Literal["strict", "replace"] = "strict",
     entities: bool = True,
     reading: bool = True,
+    names: UserNames | None = None,
 ) -> Article: ...
 def entities(
     text: str | bytes, *, date: _Date = None, errors: Literal["strict", "replace"] = "strict"
@@ -390,6 +432,7 @@ def corpus_start(
     events: bool = True,
     run_entities: bool = True,
     run_reading: bool = True,
+    names: UserNames | None = None,
 ) -> CorpusJob:
     """Starts analysing one batch; ``errors[i]`` says why ``payloads[i]`` is None."""
 
