@@ -232,3 +232,25 @@ fn empty_and_entity_free_articles() {
     assert!(art.clusters.is_empty());
     let _ = article("x", &[]);
 }
+
+#[test]
+fn dotted_initials_of_a_place_are_not_a_person_named_later() {
+    // "D.C." has the initials of Daniel Carter: an acronym names no person.
+    let art = read(
+        "WASHINGTON, D.C. -- The mayor of D.C. met Daniel Carter on Monday. Officials in D.C. said Carter would \
+return. The Federal Housing Administration (FHA) and the FHA's chief agreed.",
+        &[
+            ("WASHINGTON", "GPE"),
+            ("D.C.", "GPE"),
+            ("Daniel Carter", "PERSON"),
+            ("Carter", "PERSON"),
+            ("Federal Housing Administration", "ORG"),
+            ("FHA", "ORG"),
+        ],
+    );
+    let dc = mentions(&art, "D.C.");
+    assert_eq!(dc.len(), 3);
+    assert!(dc.iter().all(|e| e.canonical.as_deref() == Some("D.C.")), "{dc:?}");
+    assert_eq!(canonical(&art, "Carter").as_deref(), Some("Daniel Carter"));
+    assert_eq!(canonical(&art, "FHA").as_deref(), Some("Federal Housing Administration"));
+}

@@ -58,7 +58,7 @@ fn resolve_story(art: &Article, korea_story: bool) -> Story {
     let n = art.entities.len();
     let bases: Vec<Cow<str>> = art.entities.iter().map(|e| base_text(art, e)).collect();
     let defs = acronyms::definitions(art);
-    let index = Index::new(&defs, &bases);
+    let index = Index::new(&defs, &bases, &art.entities);
     // People: short mentions linked to full names.
     let people: Vec<(usize, &str)> = art
         .entities
@@ -129,10 +129,12 @@ struct Index<'b> {
     /// Names of several words by their initials (`acronyms::initial_chars`), each with the entities bearing
     /// them in order: built when a story first asks for a long form.
     by_initials: OnceCell<FxMap<String, Vec<u32>>>,
+    /// The story's entities (a person's name is no acronym's long form: "D.C." is not "Daniel Carter").
+    entities: &'b [Entity],
 }
 
 impl<'b> Index<'b> {
-    fn new(defs: &'b [acronyms::Definition], bases: &'b [Cow<'b, str>]) -> Index<'b> {
+    fn new(defs: &'b [acronyms::Definition], bases: &'b [Cow<'b, str>], entities: &'b [Entity]) -> Index<'b> {
         let mut def_of = FxMap::default();
         for (i, d) in defs.iter().enumerate() {
             def_of.entry(d.short.as_str()).or_insert(i);
@@ -141,7 +143,7 @@ impl<'b> Index<'b> {
         for (i, b) in bases.iter().enumerate() {
             first_named.entry(b.as_ref()).or_insert(i);
         }
-        Index { defs, bases, def_of, first_named, by_initials: OnceCell::new() }
+        Index { defs, bases, def_of, first_named, by_initials: OnceCell::new(), entities }
     }
 
     fn definition(&self, short: &str) -> Option<&'b acronyms::Definition> {
@@ -153,7 +155,7 @@ impl<'b> Index<'b> {
         let by = self.by_initials.get_or_init(|| {
             let mut by: FxMap<String, Vec<u32>> = FxMap::default();
             for (i, b) in self.bases.iter().enumerate() {
-                if b.contains(' ') {
+                if b.contains(' ') && self.entities.get(i).is_none_or(|e| e.label != Label::Person) {
                     let key: String = acronyms::initial_chars(b).take(17).collect();
                     by.entry(key).or_default().push(i as u32);
                 }
