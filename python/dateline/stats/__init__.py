@@ -16,8 +16,10 @@ Sections: every function counts only the mentions (and quotes) in ``sections``, 
 ``DEFAULT_SECTIONS`` = headline, body and caption: datelines, bylines and credit lines (reporters,
 editors, contributors, agency sign-offs, copyright lines) are left out, so "Reuters" and the
 reporters of a wire are not counted as news. ``sections=None`` counts every section; a table
-without a ``section`` column is counted whole. By default an entity is the pair (name, label), so "Washington" the person and
-"Washington" the place are counted apart; ``by_label=False`` merges them.
+without a ``section`` column is counted whole.
+
+By default an entity is the pair (name, label), so "Washington" the person and "Washington" the
+place are counted apart; ``by_label=False`` merges them.
 
 Names, story ids, sentences and periods are encoded to integer codes here (pandas ``factorize``,
 vectorised) and the counting runs in dateline's Rust core with the GIL released.

@@ -12,8 +12,8 @@ import pyarrow.compute as pc
 from dateline._native import stats as _core
 from dateline.errors import InputError
 from dateline.stats._base import (
-    DEFAULT_SECTIONS,
     _EPOCH,
+    DEFAULT_SECTIONS,
     NO_DAY,
     Labels,
     Sections,
