@@ -376,6 +376,8 @@ pub struct Entity {
     pub kb_id: Option<String>,
     /// Set by a user's alias or pattern: label and canonical name are the user's, not the model's.
     pub user: bool,
+    /// A mention of the story's own agency in its text ("told Reuters"): counted with the credits.
+    pub own_agency: bool,
 }
 
 impl Entity {
@@ -392,6 +394,7 @@ impl Entity {
             country_code: None,
             kb_id: None,
             user: false,
+            own_agency: false,
         }
     }
 }

@@ -47,7 +47,7 @@ def test_every_mention_knows_its_section():
     by_section = {}
     for e in art.entities:
         by_section.setdefault(e.section, []).append(e.text)
-        assert e.section == art.sentences[e.sentence].section
+        assert e.section == art.sentences[e.sentence].section or (e.section, e.label) == ("credit", "ORG")
     assert "Anna Brunner" in by_section["credit"] and "Tom Reddy" in by_section["credit"]
     assert "Reuters" in by_section["dateline"]
     assert "Helvetia Bank" in by_section["headline"]
@@ -65,6 +65,21 @@ def test_trailing_reuters_credit_closing_a_paragraph():
     assert art.paragraphs[-1].text.endswith("it said on Monday.")
     assert [(c.name, c.role) for c in art.credits] == [
         ("Anna Brunner", "reporting"), ("Piet Jansen", "contributing"), ("Tom Reddy", "editing")]
+
+
+def test_the_wire_naming_itself_counts_with_the_credits():
+    own = ("TOKYO, March 3 - Japan's trade surplus rose in February, a ministry official told Reuters.\n"
+           "    Economists polled by Reuters had expected a smaller rise.\n Reuter\n")
+    art = dateline.parse(own, date="1987-03-03")
+    reuters = [e for e in art.entities if e.canonical == "Reuters"]
+    assert reuters and all(e.section == "credit" for e in reuters)
+    # Another agency's story that cites Reuters: news content, in the body.
+    other = ("PARIS, Dec 17 (AFP) -- Reuters said on Sunday it would cut 500 jobs, and AFP reported "
+             "the news agency's results.")
+    art = dateline.parse(other, date="2023-12-17")
+    sections = {(e.text, e.section) for e in art.entities if e.label == "ORG"}
+    assert ("Reuters", "body") in sections
+    assert ("AFP", "credit") in sections
 
 
 def test_prose_is_not_a_credit_line():

@@ -1,9 +1,10 @@
 //! Reading: what the story says about its entities, after recognition. Canonical names, titles,
-//! acronyms and country codes (`names`), usual surface forms (`surface`), time values (`time_values`), quotes and their speakers
+//! acronyms and country codes (`names`), usual surface forms (`surface`), the story's own agency (`agency`), time values (`time_values`), quotes and their speakers
 //! (`quotes`), who did what to whom (`events`). All read one shared view of the story (`story::Doc`).
 use crate::types::Article;
 
 pub(crate) mod acronyms;
+pub(crate) mod agency;
 pub(crate) mod events;
 pub(crate) mod name_match;
 pub(crate) mod names;
@@ -19,6 +20,7 @@ pub fn read(art: &mut Article) {
     // A cancelled run throws this story away: stop between the steps (each is linear).
     names::resolve(art);
     surface::normalize(art);
+    agency::mark_own_agency(art);
     if requested() {
         return;
     }

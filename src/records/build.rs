@@ -117,7 +117,8 @@ impl<'a> Records<'a> {
             start,
             end,
             sentence: e.sentence,
-            section: self.section(e.sentence),
+            // The story's own agency named in its text counts with the credits.
+            section: if e.own_agency { "credit" } else { self.section(e.sentence) },
             title: e.title.clone(),
             value: e.value.clone(),
             country_code: e.country_code.map(str::to_string),

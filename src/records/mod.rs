@@ -192,7 +192,8 @@ EntityRecord {
     end: usize,
     /// Index into `Article.sentences`.
     sentence: usize,
-    /// Where the mention stands: "headline", "dateline", "body", "caption" or "credit".
+    /// Where the mention stands: "headline", "dateline", "body", "caption" or "credit" (credit lines,
+    /// and the story's own agency named in its text: "told Reuters").
     section: &'static str,
     /// The fullest name the story uses for this entity (the text itself when nothing fuller).
     canonical: String,
