@@ -89,7 +89,7 @@ pub struct Gazetteer {
     pub known_acronyms: Vec<KnownAcronym>,
     /// Title and role words, lower-cased.
     titles: FastMap<String, TitleWord>,
-    /// Every place name and acronym lower-cased -> its usual written form ("london" -> "London",
+    /// Every place name, demonym and acronym lower-cased -> its usual written form ("london" -> "London",
     /// "opec" -> "OPEC"): the form an all-caps or oddly cased mention takes.
     forms: FastMap<String, String>,
 }
@@ -129,6 +129,7 @@ impl Gazetteer {
                 if let Some(&idx) = g.by_alpha2.get(code.trim()) {
                     g.demonyms.insert(dem.to_lowercase(), idx);
                 }
+                g.add_form(dem);
             }
         }
         // Rows are sorted by population, so the first namesake wins.

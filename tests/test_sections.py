@@ -142,6 +142,9 @@ def test_stats_fold_case_variants_across_stories():
     })
     freq = stats.entity_frequency(ents)
     assert dict(zip(freq["entity"], freq["mentions"])) == {"East Palestine": 3, "NATO": 2}
+    usual = stats.usual_forms(ents)
+    assert list(usual["canonical"]) == ["East Palestine"] * 3 + ["NATO"] * 2
+    assert list(usual["story_canonical"]) == list(ents["canonical"])
 
 
 # -------------------------------------------------------------------------------- user names

@@ -5,7 +5,8 @@
 //!    ("OPEC") resolves to in the story, else its long form from the acronym list;
 //! 2. the story's most frequent form of the name that is not all capitals (ties: the first);
 //! 3. the gazetteer's form of a place ("LONDON" -> "London");
-//! 4. for a dateline place, the words capitalised ("EAST PALESTINE" -> "East Palestine").
+//! 4. for a dateline place or a person's full name, the words capitalised ("EAST PALESTINE" ->
+//!    "East Palestine", "DONALD TRUMP" -> "Donald Trump").
 //!
 //! Otherwise the name stays as written: an all-caps name nothing else spells (an acronym, most
 //! often) is its own usual form. Only canonical names change; `text` stays as written. The corpus's
@@ -119,8 +120,9 @@ pub fn normalize(art: &mut Article) {
             None
         } else if let Some(f) = known.filter(|f| !is_all_caps(f)) {
             Some(f.to_string())
-        } else if art.sentences.get(e.sentence).is_some_and(|s| s.section == Section::Dateline)
-            && matches!(e.label, Label::Gpe | Label::Loc)
+        } else if (art.sentences.get(e.sentence).is_some_and(|s| s.section == Section::Dateline)
+            && matches!(e.label, Label::Gpe | Label::Loc))
+            || (e.label == Label::Person && c.contains(' '))
         {
             Some(capitalised(c))
         } else {
@@ -173,7 +175,7 @@ mod tests {
         assert_eq!(capitalised("EAST PALESTINE"), "East Palestine");
         assert_eq!(capitalised("WINSTON-SALEM"), "Winston-Salem");
         assert_eq!(capitalised("WASHINGTON, D.C."), "Washington, D.C.");
-        let text = "LONDON, March 3 - Woolworth said WOOLWORTH and Opec and OPEC met in TOKYO.";
+        let text = "LONDON, March 3 - Woolworth said WOOLWORTH and Opec and OPEC met in TOKYO. JOHN SMITH, AMERICAN, EC COMMISSION.";
         let mut art = crate::structure::parse_structure(text, &ParseOptions::default());
         crate::structure::tokenize::annotate(&mut art);
         let span = |w: &str| {
@@ -188,6 +190,9 @@ mod tests {
             ("Opec", Label::Org),
             ("OPEC", Label::Org),
             ("TOKYO", Label::Gpe),
+            ("JOHN SMITH", Label::Person),
+            ("AMERICAN", Label::Norp),
+            ("EC COMMISSION", Label::Org),
         ] {
             let sp = span(w);
             let e = Entity::new(sp, l, sent(sp), 0, 0);
@@ -196,6 +201,9 @@ mod tests {
         normalize(&mut art);
         let got: Vec<&str> = art.entities.iter().map(|e| art.canonical(e)).collect();
         // Resolution (not run here) would expand "OPEC"; "Opec" takes whatever "OPEC" has.
-        assert_eq!(got, ["London", "Woolworth", "Woolworth", "OPEC", "OPEC", "Tokyo"]);
+        assert_eq!(
+            got,
+            ["London", "Woolworth", "Woolworth", "OPEC", "OPEC", "Tokyo", "John Smith", "American", "EC COMMISSION"]
+        );
     }
 }

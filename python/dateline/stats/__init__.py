@@ -33,6 +33,7 @@ from dateline.stats._base import DEFAULT_SECTIONS, NAME_LABELS, SECTIONS, VALUE_
 from dateline.stats._base import NO_DAY as NO_DAY
 from dateline.stats._base import Labels as Labels
 from dateline.stats._base import Sections as Sections
+from dateline.stats._base import usual_forms
 from dateline.stats._corpus_stats import CorpusStats
 from dateline.stats._counts import cooccurrence, cooccurrence_network, entity_frequency
 from dateline.stats._texts import kwic, quotes_by_speaker
@@ -52,5 +53,6 @@ __all__ = [
     "VALUE_LABELS",
     "SECTIONS",
     "DEFAULT_SECTIONS",
+    "usual_forms",
 ]
 

@@ -133,6 +133,21 @@ def _usual_forms(names: pa.Array) -> pa.Array:
     return out.cast(names.type) if out.type != names.type else out
 
 
+def usual_forms(entities: Any) -> pd.DataFrame:
+    """The entities table with ``canonical`` replaced by the corpus's usual form of each name: case
+    variants across stories ("LONDON", "London"; "WOOLWORTH", "Woolworth") take the most frequent
+    form not written in capitals (see the module doc). The reduce step over a whole table (also
+    after a distributed run); the statistics apply it themselves. The in-story forms are kept in
+    ``story_canonical``."""
+    df = _table(entities, "entities", "entities")
+    _require(df, ["text"], "the entities table")
+    out = df.copy()
+    if "canonical" in df.columns:
+        out["story_canonical"] = df["canonical"]
+    out["canonical"] = _str_column(_names_arrow(df))
+    return out
+
+
 def _names(df: pd.DataFrame) -> pd.Series:
     """:func:`_names_arrow` as an object Series aligned with ``df``."""
     return pd.Series(_names_arrow(df).to_numpy(zero_copy_only=False), index=df.index, dtype=object)
