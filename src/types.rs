@@ -185,7 +185,8 @@ pub enum CreditRole {
     Contributing,
     /// The holder of a copyright line ("Copyright 2023 The Associated Press", "c.2000 Cox News Service").
     Copyright,
-    /// An agency's closing sign-off: AFP's staff initials ("bur-jm/sst"), "Reuters", "AP".
+    /// An agency's closing sign-off: AFP's staff initials ("bur-jm/sst"), "Reuters", "AP", Yonhap's
+    /// reporter address ("lmj@yna.co.kr").
     Signoff,
 }
 

@@ -5,7 +5,8 @@
 //! - AP: the "___" rule, then "Associated Press writers X and Y contributed to this report.";
 //!   "Copyright 2023 The Associated Press. All rights reserved.";
 //! - NYT / Cox News Service: "c.2000 Cox News Service", "X contributed reporting from Y.";
-//! - AFP: the staff initials closing a story ("bur-jm/sst"); a lone "(AFP)", "Reuters", "AP", "dpa".
+//! - AFP: the staff initials closing a story ("bur-jm/sst"); a lone "(AFP)", "Reuters", "AP", "dpa";
+//! - Yonhap: the reporter's address closing a story ("lmj@yna.co.kr").
 //!
 //! Only whole paragraphs (and a parenthesised Reuters credit closing the last one) are read, and only
 //! when short: a credit line is a few dozen words. Names are read as written; a place after " in " /
@@ -69,6 +70,10 @@ pub(super) fn credit_line(text: &str, s: usize, e: usize) -> Option<Found> {
     // Cheap gate: every form starts with one of these.
     if !(first == b'(' || first.is_ascii_alphabetic() || p.starts_with('©') || p.starts_with('-')) {
         return None;
+    }
+    // Yonhap closes with the reporter's address ("lmj@yna.co.kr").
+    if p.len() <= 80 && !p.contains(char::is_whitespace) && p.contains('@') && p.contains('.') {
+        return Some(vec![(CreditRole::Signoff, Span::new(s, e))]);
     }
     if let Some(found) = reuters(text, s, e) {
         return Some(found);
@@ -350,6 +355,7 @@ mod tests {
         assert_eq!(read("copyright laws were changed in 1998."), None);
         assert_eq!(read("bur-jm/sst"), pairs(&[("signoff", "bur-jm/sst")]));
         assert_eq!(read("(AFP)"), pairs(&[("signoff", "AFP")]));
+        assert_eq!(read("lmj@yna.co.kr"), pairs(&[("signoff", "lmj@yna.co.kr")]));
         assert_eq!(read("___"), Some(vec![]));
         assert_eq!(read("The talks went on (Reporting was slow)."), None);
     }
