@@ -18,6 +18,9 @@ pub(super) struct Body {
     pub captions: Vec<Caption>,
     pub credit_lines: Vec<Span>,
     pub credits: Vec<Credit>,
+    /// AP's "___" rule has been seen: every later short paragraph is the trailer (contributor lines,
+    /// "Follow AP's coverage at ...", funding notes), a credit line.
+    after_rule: bool,
 }
 
 pub(super) fn parse_body(text: &str, body_start: usize) -> Body {
@@ -242,7 +245,12 @@ fn emit_paragraph(text: &str, s: usize, e: usize, out: &mut Body) {
         return;
     }
     if let Some(found) = credit_line(text, s, e) {
+        out.after_rule |= text.as_bytes()[s] == b'_';
         push_credit_line(text, Span::new(s, e), found, out);
+        return;
+    }
+    if out.after_rule && e - s <= 400 && !is_caption(&text[s..e]) {
+        push_credit_line(text, Span::new(s, e), Vec::new(), out);
         return;
     }
     let p = &text[s..e];
@@ -283,6 +291,20 @@ mod tests {
     use super::*;
     use crate::structure::is_ws;
     use crate::structure::tests::parse;
+
+    #[test]
+    fn an_ap_trailer_after_the_rule_is_credit_lines() {
+        let t = "WASHINGTON (AP) -- The Senate voted on Tuesday.\n\nThe House votes next.\n\n___\n\n\
+Associated Press writer Lisa Mascaro contributed to this report.\n\n\
+Follow AP's coverage of Congress at https://apnews.com/hub/congress.";
+        let a = parse(t);
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(a.credit_lines.len(), 3);
+        assert_eq!(a.credits.len(), 1);
+        assert_eq!(a.credits[0].name, "Lisa Mascaro");
+        assert_eq!(a.credits[0].role, CreditRole::Contributing);
+        assert_eq!(a.credits[0].line, 1);
+    }
 
     #[test]
     fn unwrapped_lines_are_paragraphs() {

@@ -2,7 +2,8 @@
 //! lines and agency sign-offs, set apart from the body paragraphs in each agency's style:
 //! - Reuters: "(Reporting by Anna Brunner in Zurich; Additional reporting by X; Editing by Tom Reddy)",
 //!   on its own line or closing the last paragraph;
-//! - AP: the "___" rule, then "Associated Press writers X and Y contributed to this report.";
+//! - AP: the "___" rule, then "Associated Press writers X and Y contributed to this report." (every
+//!   short paragraph after the rule is the trailer: `body.rs`);
 //!   "Copyright 2023 The Associated Press. All rights reserved.";
 //! - NYT / Cox News Service: "c.2000 Cox News Service", "X contributed reporting from Y.";
 //! - AFP: the staff initials closing a story ("bur-jm/sst"); a lone "(AFP)", "Reuters", "AP", "dpa";
