@@ -74,22 +74,25 @@ fn is_name(l: Label) -> bool {
     )
 }
 
+/// Whether two names are the same but for case ("LONDON", "London").
+fn same_but_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+/// A single word that may be an acronym in another case ("Opec", "Nato"): worth a gazetteer look-up.
+fn may_be_acronym_variant(c: &str) -> bool {
+    (2..=10).contains(&c.len()) && !c.contains(' ') && c.bytes().any(|b| b.is_ascii_lowercase())
+}
+
 /// Gives every name its usual form (see the module doc) and merges clusters that then share a name.
+/// Allocation-free for the names that keep their form (nearly all): the story's other forms are
+/// looked at only for a name in capitals.
 pub fn normalize(art: &mut Article) {
     let g = gazetteer();
-    // The story's forms of each name, by its lower-cased form: (form, count, first entity).
-    let mut forms: FastMap<String, Vec<(String, usize, usize)>> = FastMap::default();
-    for (i, e) in art.entities.iter().enumerate() {
-        if !is_name(e.label) {
-            continue;
-        }
-        let c = art.canonical(e);
-        let v = forms.entry(c.to_lowercase()).or_default();
-        match v.iter_mut().find(|f| f.0 == c) {
-            Some(f) => f.1 += 1,
-            None => v.push((c.to_string(), 1, i)),
-        }
-    }
     let mut changed = false;
     for i in 0..art.entities.len() {
         let e = &art.entities[i];
@@ -98,26 +101,24 @@ pub fn normalize(art: &mut Article) {
         }
         let c = art.canonical(e);
         let caps = is_all_caps(c);
+        if !caps && !may_be_acronym_variant(c) {
+            continue;
+        }
         let known = g.form(c);
         // A well-known acronym is written its own way, whatever the story does ("Opec" -> "OPEC").
-        let acronym = known.filter(|f| crate::reading::acronyms::known(f).is_some());
+        let acronym = known.filter(|f| *f != c && crate::reading::acronyms::known(f).is_some());
         let usual: Option<String> = if let Some(a) = acronym {
             // What the story (or the acronym list) makes of the acronym as usually written: a
             // mention written "OPEC" and one written "Opec" get the same canonical name.
             let same = art.entities.iter().find(|o| !o.user && art.slice(o.span) == a);
             match same {
                 Some(o) => Some(art.canonical(o).to_string()),
-                None if art.slice(e.span) == a => None,
                 None => crate::reading::acronyms::known(a).map(|k| k.long.clone()).or(Some(a.to_string())),
             }
-        } else if !caps {
+        } else if !caps || crate::reading::acronyms::known(c).is_some() {
             None
-        } else if let Some(f) = forms.get(&c.to_lowercase()).and_then(|v| {
-            v.iter().filter(|f| !is_all_caps(&f.0)).max_by_key(|f| (f.1, std::cmp::Reverse(f.2))).map(|f| f.0.clone())
-        }) {
-            Some(f)
-        } else if crate::reading::acronyms::known(c).is_some() {
-            None
+        } else if let Some(f) = story_form(art, c) {
+            Some(f.to_string())
         } else if let Some(f) = known.filter(|f| !is_all_caps(f)) {
             Some(f.to_string())
         } else if (art.sentences.get(e.sentence).is_some_and(|s| s.section == Section::Dateline)
@@ -136,6 +137,26 @@ pub fn normalize(art: &mut Article) {
     if changed {
         merge_clusters(art);
     }
+}
+
+/// The story's most frequent form of `name` not written in capitals (ties: the first mentioned).
+fn story_form<'a>(art: &'a Article, name: &str) -> Option<&'a str> {
+    let mut forms: Vec<(&str, usize)> = Vec::new();
+    for o in &art.entities {
+        if !is_name(o.label) {
+            continue;
+        }
+        let f = art.canonical(o);
+        if f.len() != name.len() && name.is_ascii() || is_all_caps(f) || !same_but_case(f, name) {
+            continue;
+        }
+        match forms.iter_mut().find(|x| x.0 == f) {
+            Some(x) => x.1 += 1,
+            None => forms.push((f, 1)),
+        }
+    }
+    // max_by_key keeps the last of equals: reversed, the first mentioned wins a tie.
+    forms.iter().rev().max_by_key(|x| x.1).map(|x| x.0)
 }
 
 /// Each cluster takes its first mention's canonical name; clusters with the same name and label
