@@ -162,23 +162,45 @@ fn story_form<'a>(art: &'a Article, name: &str) -> Option<&'a str> {
 /// Each cluster takes its first mention's canonical name; clusters with the same name and label
 /// become one (mentions in text order).
 fn merge_clusters(art: &mut Article) {
-    let mut out: Vec<Cluster> = Vec::with_capacity(art.clusters.len());
-    let mut at: FastMap<(String, Label), usize> = FastMap::default();
-    for mut c in std::mem::take(&mut art.clusters) {
-        if let Some(&m) = c.mentions.first() {
-            if let Some(e) = art.entities.get(m) {
-                c.canonical = art.canonical(e).to_string();
+    // Only clusters whose name changed are renamed and looked up; no string is copied for the rest.
+    let mut renamed = false;
+    let mut clusters = std::mem::take(&mut art.clusters);
+    for c in clusters.iter_mut() {
+        if let Some(e) = c.mentions.first().and_then(|&m| art.entities.get(m)) {
+            let name = art.canonical(e);
+            if name != c.canonical {
+                c.canonical = name.to_string();
+                renamed = true;
             }
         }
-        match at.get(&(c.canonical.clone(), c.label)) {
-            Some(&k) => {
-                let mentions = std::mem::take(&mut c.mentions);
-                out[k].mentions.extend(mentions);
-                out[k].mentions.sort_unstable();
-                out[k].country_code = out[k].country_code.or(c.country_code);
+    }
+    if !renamed {
+        art.clusters = clusters;
+        return;
+    }
+    let mut out: Vec<Cluster> = Vec::with_capacity(art.clusters.len());
+    let mut at: FastMap<(&str, Label), usize> = FastMap::default();
+    let mut merged_into: Vec<Option<usize>> = vec![None; clusters.len()];
+    for (i, c) in clusters.iter().enumerate() {
+        match at.get(&(c.canonical.as_str(), c.label)) {
+            Some(&k) => merged_into[i] = Some(k),
+            None => {
+                at.insert((c.canonical.as_str(), c.label), i);
+            }
+        }
+    }
+    drop(at);
+    let mut slot: Vec<usize> = vec![usize::MAX; clusters.len()];
+    for (i, c) in clusters.into_iter().enumerate() {
+        match merged_into[i] {
+            Some(k) => {
+                let target = &mut out[slot[k]];
+                target.mentions.extend(c.mentions);
+                target.mentions.sort_unstable();
+                target.country_code = target.country_code.or(c.country_code);
             }
             None => {
-                at.insert((c.canonical.clone(), c.label), out.len());
+                slot[i] = out.len();
                 out.push(c);
             }
         }

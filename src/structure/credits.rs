@@ -229,6 +229,8 @@ fn contributors(text: &str, s: usize, e: usize) -> Option<Found> {
     } else if let Some(r) = p.strip_prefix("Reporting was contributed by ") {
         (e - r.len(), e)
     } else {
+        // Most paragraphs have no "contributed": a substring search spares the regex.
+        memchr::memmem::find(p.as_bytes(), b"contributed")?;
         let end = CONTRIBUTED.find(p)?;
         let pre = CONTRIBUTOR_PREFIX.find(&p[..end.start()]).map_or(0, |m| m.end());
         (s + pre, s + end.start())
