@@ -29,11 +29,10 @@ Instead of a DataFrame, each function also accepts anything with an ``.entities(
 """
 from __future__ import annotations
 
-from dateline.stats._base import DEFAULT_SECTIONS, NAME_LABELS, SECTIONS, VALUE_LABELS
+from dateline.stats._base import DEFAULT_SECTIONS, NAME_LABELS, SECTIONS, VALUE_LABELS, usual_forms
 from dateline.stats._base import NO_DAY as NO_DAY
 from dateline.stats._base import Labels as Labels
 from dateline.stats._base import Sections as Sections
-from dateline.stats._base import usual_forms
 from dateline.stats._corpus_stats import CorpusStats
 from dateline.stats._counts import cooccurrence, cooccurrence_network, entity_frequency
 from dateline.stats._texts import kwic, quotes_by_speaker
