@@ -7,7 +7,8 @@
 //! --no-stage2, --ensemble N (perceptrons averaged per stage, default 1), --folds K (jackknife folds for stage 2, default 4), --seed S (shuffling, default 7), --clusters FILE (try another
 //! cluster file instead of models/clusters.tsv), --load MODEL [--errors] (score a model on --dev
 //! with gold tokens), --pipeline FILE [--load MODEL] (score the shipped model, or MODEL, through
-//! `parse`; after training, the new model's pipeline score on --dev is printed too).
+//! `parse`; after training, the new model's pipeline score on --dev is printed too; --upper,
+//! --sentence-docs and --map JSON read the file as `dateline eval conll` does).
 use dateline::eval::conll;
 use dateline::eval::{
     stages::{Lexicon, TYPES},
@@ -27,6 +28,7 @@ fn run() -> Result<(), String> {
     let (mut train_path, mut dev_path, mut out) = (None, None, PathBuf::from("models/ner.bin"));
     let (mut load, mut show_errors, mut clusters) = (None, false, None::<PathBuf>);
     let (mut pipeline, mut pipeline_errors, mut story) = (None::<PathBuf>, None::<PathBuf>, None::<PathBuf>);
+    let mut conll_opts = dateline::eval::ner::ConllOptions::default();
     let mut cfg = train::TrainConfig { verbose: true, ..Default::default() };
     let mut upper_every = 0usize;
     while let Some(a) = args.next() {
@@ -108,6 +110,17 @@ fn run() -> Result<(), String> {
             // the shipped model (or --load MODEL) through the full parse pipeline (the acceptance
             // protocol); run after the other arguments
             "--pipeline" => pipeline = Some(PathBuf::from(val()?)),
+            // how --pipeline reads its file, as `dateline eval conll` does
+            "--upper" => conll_opts.upper = true,
+            "--sentence-docs" => conll_opts.sentence_docs = true,
+            "--map" => {
+                let p = PathBuf::from(val()?);
+                let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
+                let v = v.get("entity_type_map").unwrap_or(&v);
+                conll_opts.type_map =
+                    Some(serde_json::from_value(v.clone()).map_err(|e| format!("{}: {e}", p.display()))?);
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -164,7 +177,7 @@ fn run() -> Result<(), String> {
         return Ok(());
     }
     if let Some(p) = &pipeline {
-        let r = dateline::eval::ner::evaluate_conll_with(p, model).map_err(|e| e.to_string())?;
+        let r = dateline::eval::ner::evaluate_conll_opts_with(p, &conll_opts, model).map_err(|e| e.to_string())?;
         print!("{r}");
         return Ok(());
     }

@@ -51,6 +51,7 @@ pub fn recognize_using(model: &Model, art: &mut Article) {
 fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::apply_patterns(art, &mut names);
     refine::fix_events(art, &mut names);
+    refine::join_connected_orgs(art, &mut names);
     // A story with no sentence (only a byline, say) has no place for an entity to point to; the
     // rules' whole-text search is for articles built by hand.
     let rules = if art.sentences.is_empty() { Vec::new() } else { crate::entities::rules::find(art) };

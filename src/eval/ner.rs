@@ -197,6 +197,15 @@ pub struct ConllOptions {
 
 /// `evaluate_conll` over the file read as `opts` says.
 pub fn evaluate_conll_opts(path: &Path, opts: &ConllOptions) -> Result<EvalReport> {
+    evaluate_conll_opts_with(path, opts, None)
+}
+
+/// `evaluate_conll_opts` with `model` in place of the shipped one when given.
+pub fn evaluate_conll_opts_with(
+    path: &Path,
+    opts: &ConllOptions,
+    model: Option<&crate::entities::Model>,
+) -> Result<EvalReport> {
     let mut docs = conll::read(path)?;
     if let Some(map) = &opts.type_map {
         conll::map_types(&mut docs, map)?;
@@ -210,7 +219,7 @@ pub fn evaluate_conll_opts(path: &Path, opts: &ConllOptions) -> Result<EvalRepor
     let t0 = std::time::Instant::now();
     let mut tally = Tally::default();
     for d in &docs {
-        let (gold, pred) = predict_document_with(d, None)?;
+        let (gold, pred) = predict_document_with(d, model)?;
         tally.add(&gold, &pred);
     }
     let mut mode = String::from("full pipeline");
@@ -229,14 +238,7 @@ pub fn evaluate_conll_opts(path: &Path, opts: &ConllOptions) -> Result<EvalRepor
 
 /// `evaluate_conll` with `model` in place of the shipped one when given.
 pub fn evaluate_conll_with(path: &Path, model: Option<&crate::entities::Model>) -> Result<EvalReport> {
-    let docs = conll::read(path)?;
-    let t0 = std::time::Instant::now();
-    let mut tally = Tally::default();
-    for d in &docs {
-        let (gold, pred) = predict_document_with(d, model)?;
-        tally.add(&gold, &pred);
-    }
-    Ok(tally.report(path, "full pipeline", &docs, t0.elapsed().as_secs_f64()))
+    evaluate_conll_opts_with(path, &ConllOptions::default(), model)
 }
 
 /// Evaluates the shipped tagger alone on the gold tokens (no tokenizer, no rules): isolates the
