@@ -52,10 +52,54 @@ fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::apply_patterns(art, &mut names);
     refine::fix_events(art, &mut names);
     refine::join_connected_orgs(art, &mut names);
+    dateline_places(art, &mut names);
     // A story with no sentence (only a byline, say) has no place for an entity to point to; the
     // rules' whole-text search is for articles built by hand.
     let rules = if art.sentences.is_empty() { Vec::new() } else { crate::entities::rules::find(art) };
     art.entities = merge(names, rules);
+}
+
+/// The dateline's place is a place whatever the tagger made of it ("SAO PAULO" is no person,
+/// "DAR ES SALAAM, Tanzania" no organisation): each comma-separated part becomes one GPE, and
+/// the tagger's entities over it give way. `names` stays sorted and free of overlaps.
+fn dateline_places(art: &Article, names: &mut Vec<Entity>) {
+    let Some(d) = &art.dateline else { return };
+    if d.place.is_empty() || d.span.end > art.text.len() {
+        return;
+    }
+    // A line the structure stage read as a dateline with neither date nor agency ("IPO FILING -")
+    // counts only when the gazetteer knows one of its parts.
+    let g = crate::gazetteer::gazetteer();
+    let known = |p: &str| g.city(p).is_some() || g.country(p).is_some() || g.region(p).is_some();
+    if d.date.is_none() && d.agency.is_none() && !d.place.split(',').any(|p| known(p.trim())) {
+        return;
+    }
+    let Some(at) = art.text[d.span.start..d.span.end].find(d.place.as_str()) else { return };
+    let place = Span::new(d.span.start + at, d.span.start + at + d.place.len());
+    let mut parts = Vec::new();
+    let mut start = place.start;
+    for piece in art.text[place.start..place.end].split(',') {
+        let lead = piece.len() - piece.trim_start().len();
+        let (s, e) = (start + lead, start + piece.trim_end().len());
+        start += piece.len() + 1;
+        // the tokens wholly inside this part; a part of no token (a stray comma) is skipped
+        let ts = art.tokens.partition_point(|t| t.span.start < s);
+        let te = art.tokens.partition_point(|t| t.span.end <= e);
+        if ts >= te {
+            continue;
+        }
+        let span = Span::new(art.tokens[ts].span.start, art.tokens[te - 1].span.end);
+        let sentence = art.sentences.partition_point(|x| x.token_end <= ts);
+        if sentence < art.sentences.len() && art.sentences[sentence].token_start <= ts {
+            parts.push(Entity::new(span, Label::Gpe, sentence, ts, te));
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    names.retain(|n| !n.span.overlaps(place));
+    names.extend(parts);
+    names.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
 /// Most tokens the tagger reads as one document: its document-level features (a word's other
