@@ -630,29 +630,45 @@ def _jsonl_text(raw: bytes, fields: dict[str, str | None], batch: Batch, k: int,
     # A non-string id is its JSON text, as the core writes it (5 -> "5", true -> "true").
     return (rid if isinstance(rid, str) else json.dumps(rid, separators=(",", ":"))), text
 
-# The file and line (or record/row number) in front of an error row's message: left out when
-# errors are counted by kind.
-_WHERE = re.compile(r"^(?:.*?:\d+: |record \d+: |row \d+: )")
+# Numbers (offsets, lines, sizes) differ between errors of one kind: left out when they are counted.
+_NUMBERS = re.compile(r"\d+")
+# The record or row number in front of a reader's message.
+_RECORD = re.compile(r"^(?:record|row) \d+: ")
 
 
 class _Failures:
-    """Counts a run's error rows by message, to warn when most stories failed (a misnamed field,
+    """Counts a run's error rows by kind, to warn when most stories failed (a misnamed field,
     wrong encoding, the wrong file): a run that yields almost empty tables must not look fine."""
 
     def __init__(self) -> None:
         self.stories = 0
+        self.failed = 0
         self.kinds: collections.Counter[str] = collections.Counter()
+        self.example: dict[str, str] = {}
 
     def add(self, articles: pa.Table) -> None:
         self.stories += articles.num_rows
         errs = articles.column("error")
-        if errs.null_count < len(errs):
-            self.kinds.update(_WHERE.sub("", e) for e in errs.to_pylist() if e is not None)
+        if errs.null_count == len(errs):
+            return
+        cols = (errs.to_pylist(), articles.column("file").to_pylist(), articles.column("line").to_pylist())
+        for err, file, line in zip(*cols):
+            if err is None:
+                continue
+            # The core puts "file:line: " (or "file: ") in front; the kind is the rest.
+            for where in (f"{file}:{line}: ", f"{file}: ") if file is not None else ():
+                err = err.removeprefix(where)
+            err = _RECORD.sub("", err)
+            key = _NUMBERS.sub("N", err)
+            self.failed += 1
+            self.kinds[key] += 1
+            self.example.setdefault(key, err)
 
     def warn_if_most(self) -> None:
-        failed = sum(self.kinds.values())
+        failed = self.failed
         if self.stories and failed * 2 > self.stories:
-            kind, n = self.kinds.most_common(1)[0]
+            key, n = self.kinds.most_common(1)[0]
+            kind = self.example[key]
             warnings.warn(f"{failed:,} of {self.stories:,} stories failed; the commonest error ({n:,}): {kind}",
                           DatelineWarning, stacklevel=3)
 

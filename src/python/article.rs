@@ -18,6 +18,8 @@ use crate::util::offsets::CharIndex;
 use crate::{analyze_owned, ParseOptions, Stages};
 
 /// A parsed story. Lists are built on first access and cached; each access returns a new list.
+/// `len(article)` is `len(article.text)`: the story's length in characters. Every attribute, label
+/// and value format is described in docs/reference.md.
 #[pyclass(module = "dateline", name = "Article", frozen)]
 pub struct PyArticle {
     art: Arc<Article>,

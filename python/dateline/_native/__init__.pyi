@@ -17,6 +17,7 @@ from dateline._native import stats as stats
 
 __all__ = [
     "__version__",
+    "LABELS",
     "parse",
     "entities",
     "Article",
