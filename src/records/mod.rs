@@ -122,6 +122,43 @@ record!(pyclass "Token"
     /// A token: `text == article.text[start:end]`.
     TokenRecord { text: String, start: usize, end: usize });
 
+record!(row "articles" ArticleRow { ... })` for a row of a corpus table only.
+macro_rules! record {
+    (pyclass $py:literal $($rest:tt)*) => {
+        record!(@declare [#[cfg_attr(feature = "python", pyo3::pyclass(module = "dateline", name = $py, frozen, get_all))]] $py $($rest)*);
+    };
+    (row $py:literal $($rest:tt)*) => {
+        record!(@declare [] $py $($rest)*);
+    };
+    (@declare [$($attr:tt)*] $py:literal $(#[doc = $doc:literal])* $name:ident {
+        $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty ),* $(,)?
+    }) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        $($attr)*
+        pub struct $name {
+            $( $(#[doc = $fdoc])* pub $field: $ty, )*
+        }
+
+        impl Record for $name {
+            const NAME: &'static str = $py;
+            const FIELDS: &'static [Field] = &[
+                $( Field { name: stringify!($field), kind: <$ty as FieldType>::KIND, py: <$ty as FieldType>::PY }, )*
+            ];
+            fn cell(&self, name: &str) -> Cell<'_> {
+                match name {
+                    $( stringify!($field) => FieldType::cell(&self.$field), )*
+                    _ => Cell::Other,
+                }
+            }
+        }
+    };
+}
+
+record!(pyclass "Token"
+    /// A token: `text == article.text[start:end]`.
+    TokenRecord { text: String, start: usize, end: usize });
+
 record!(pyclass "Sentence"
 /// A sentence, with the part of the story it belongs to.
 SentenceRecord {
