@@ -9,14 +9,8 @@ const NAME_PARTICLES: &[&str] =
     &["de", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "la", "le", "al", "bin", "el", "y", "ter"];
 
 /// Agency names that may follow a byline's name without a comma, longest first.
-const AGENCY_SUFFIXES: &[&str] = &[
-    " associated press writer",
-    " associated press",
-    " ap writer",
-    " reuters",
-    " afp",
-    " yonhap",
-];
+const AGENCY_SUFFIXES: &[&str] =
+    &[" associated press writer", " associated press", " ap writer", " reuters", " afp", " yonhap"];
 
 /// "By Lee Minji", "by Janie Gabbett, Reuters", "By CHEGE MBITIRU, Associated Press Writer".
 pub(super) fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Byline>> {
@@ -32,15 +26,16 @@ pub(super) fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Bylin
     let agency_suffix = AGENCY_SUFFIXES.iter().find_map(|s| strip_suffix_ci(name_part, s));
     let name_part = agency_suffix.map_or(name_part, str::trim_end);
     // "by keith grant, Reuters": an agency after the comma vouches for a name in any case.
-    let agency_after = agency_suffix.is_some() || rest.split_once(',').is_some_and(|(_, a)| {
-        let a = a.trim().to_ascii_lowercase();
-        a.starts_with("reuter")
-            || a.starts_with("associated press")
-            || a.starts_with("ap ")
-            || a == "ap"
-            || a.starts_with("afp")
-            || a.starts_with("yonhap")
-    });
+    let agency_after = agency_suffix.is_some()
+        || rest.split_once(',').is_some_and(|(_, a)| {
+            let a = a.trim().to_ascii_lowercase();
+            a.starts_with("reuter")
+                || a.starts_with("associated press")
+                || a.starts_with("ap ")
+                || a == "ap"
+                || a.starts_with("afp")
+                || a.starts_with("yonhap")
+        });
     let mut names = Vec::new();
     for n in split_names(name_part) {
         if !looks_like_name(n)

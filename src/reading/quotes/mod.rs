@@ -708,7 +708,12 @@ mod tests {
                     Park of the Foreign Ministry said \"no.\" Utah officials said \"yes.\"";
         let mut art = story(
             text,
-            &[("Laura Whitcomb", Label::Person), ("Utah", Label::Gpe), ("Park", Label::Person), ("Foreign Ministry", Label::Org)],
+            &[
+                ("Laura Whitcomb", Label::Person),
+                ("Utah", Label::Gpe),
+                ("Park", Label::Person),
+                ("Foreign Ministry", Label::Org),
+            ],
         );
         extract(&mut art);
         let speakers: Vec<Option<&str>> = art.quotes.iter().map(|q| q.speaker.as_deref()).collect();
