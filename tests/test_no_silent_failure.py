@@ -77,6 +77,7 @@ def test_a_named_column_that_is_missing_is_an_error_at_once_in_every_reader(tmp_
         for kw in ({"text": "body"}, {"date": "published"}, {"id": "nope"}):
             with pytest.raises(InputError, match=repr(next(iter(kw.values())))):
                 make(**kw)
+                pytest.fail(f"{name}({kw}) did not raise")
     with pytest.raises(InputError, match="'published'"):
         df.dateline.entities(date="published")
 

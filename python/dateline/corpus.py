@@ -22,10 +22,10 @@ import importlib.util
 import json
 import os
 import re
-import warnings
 import shutil
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,6 +213,8 @@ class Corpus:
         for p in paths:
             _readers.require_file(p)
         named = {"text": text, "id": id, "date": date, "source": source, "headline": headline}
+        for role, col in named.items():
+            _check_str(f"{role} (a field name)", col)
         _readers.check_first_record(paths[0], named, max_bytes)
         fields = {f"json_{role}": None if col is None else str(col) for role, col in named.items()}
         total = _readers.count_lines(paths) if sum(p.stat().st_size for p in paths) < (8 << 30) else None
@@ -525,6 +527,10 @@ class Corpus:
             shutil.rmtree(staging)
         earlier = _check_output(Path(path), targets, manifest, self._inputs, overwrite or done is not None,
                                 keep=staging)
+        if Path(path).suffix not in ("", ".parquet") and not Path(path).is_dir():
+            # "-o out.csv" would otherwise become a folder of Parquet files named like a CSV file.
+            raise InputError(f"output {path}: the tables are written as Parquet; give a name ending in .parquet "
+                             f"or a folder, not a {Path(path).suffix} file")
         for p in targets.values():
             p.parent.mkdir(parents=True, exist_ok=True)
         staging.mkdir(parents=True, exist_ok=True)
@@ -877,10 +883,6 @@ def parquet_paths(path: str | os.PathLike, tables: Sequence[str] = TABLES) -> di
     if bad:
         raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
     path = Path(path)
-    if path.suffix not in ("", ".parquet") and not path.is_dir():
-        # "-o out.csv" would otherwise become a folder of Parquet files named like a CSV file.
-        raise InputError(f"output {path}: the tables are written as Parquet; give a name ending in .parquet "
-                         f"or a folder, not a {path.suffix} file")
     order = [t for t in TABLES if t in tables or t == "articles"]
     if path.suffix == ".parquet":
         stem = path.with_suffix("")
