@@ -275,3 +275,8 @@ def test_demo_story_errors_are_fixed():
     assert art.bylines == ["Margaret Hollis"]
     quote = next(q for q in art.quotes if q.text.startswith("necessary"))
     assert quote.speaker == "Laura Whitcomb"
+    kcna = by_id["08-kcna-pyongyang-harvest"]
+    art = dateline.parse(kcna["text"], date=kcna["date"])
+    headline = {e.text: e.label for e in art.entities if e.end <= len(art.headline or "")}
+    assert "Autumn" not in headline and "Harvest" not in headline, headline
+    assert headline.get("DPRK") == "GPE"

@@ -63,6 +63,15 @@ def test_stored_with_outputs_and_plots(name):
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebooks_use_only_the_installed_package(name):
+    # A pip user has no repository files: the gazetteer comes from dateline.gazetteer, not ../data.
+    nb = nbformat.read(NB_DIR / name, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert "../data" not in cell.source and "data/gazetteer" not in cell.source, cell.source
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
 def test_excerpt_cells_are_stored_empty(name):
     nb = nbformat.read(NB_DIR / name, as_version=4)
     for cell in nb.cells:
@@ -114,6 +123,9 @@ def test_notebook_runs_and_its_tables_are_current(name):
             pytest.skip(f"{name}: {err.evalue}")
         raise
     assert images(nb) >= 2, f"{name}: expected its plots to render, found {images(nb)} image outputs"
+    # No progress-bar noise where ipywidgets is missing (TqdmWarning: IProgress not found).
+    noise = [t for t in stored_text(nb) if "TqdmWarning" in t or "IProgress" in t]
+    assert not noise, f"{name}: {noise[0][:300]}"
     assert run_notebooks.tables(nb) == run_notebooks.tables(stored), (
         f"{name}: the stored tables are not what the notebook gives now; run python tools/run_notebooks.py"
     )
