@@ -185,6 +185,8 @@ def test_parse_of_a_file_name_warns(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.warns(DatelineWarning, match="file name 'stories/ap_rail.txt'"):
         dateline.parse("stories/ap_rail.txt")
+    with pytest.warns(DatelineWarning, match="file name"):
+        dateline.entities("stories/ap_rail.txt")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         dateline.parse(STORY)  # a story: no warning

@@ -171,6 +171,8 @@ def entities(
     errors: Literal["strict", "replace"] = "strict",
 ) -> list[Entity]:
     """The entities of a story: ``parse(text, date=date).entities``."""
+    if isinstance(text, str):
+        _warn_if_file_name(text)
     return _native.entities(text, date=date, errors=errors)
 
 
