@@ -142,11 +142,11 @@ def parse(
         EncodingError: ``bytes`` that are not UTF-8 (``.offset`` is the byte offset).
     """
     if isinstance(text, str):
-        _warn_if_file_name(text)
+        _warn_if_file_name(text, "parse")
     return _native.parse(text, date=date, source=source, errors=errors, entities=entities, reading=reading)
 
 
-def _warn_if_file_name(text: str) -> None:
+def _warn_if_file_name(text: str, func: str) -> None:
     """``parse("stories/ap_rail.txt")`` parses the name, not the file: say so. Only a short str
     without white space that names an existing file is taken for a file name (a story has spaces)."""
     if len(text) > 4096 or not text or any(c.isspace() for c in text):
@@ -159,8 +159,8 @@ def _warn_if_file_name(text: str) -> None:
     except (OSError, ValueError):
         return
     if is_file:
-        warnings.warn(f"parse() was given the file name {text!r} as the story text; to parse the file, pass "
-                      f"its contents: dateline.parse(pathlib.Path({text!r}).read_text())",
+        warnings.warn(f"{func}() was given the file name {text!r} as the story text; to read the file, pass "
+                      f"its contents: dateline.{func}(pathlib.Path({text!r}).read_text())",
                       DatelineWarning, stacklevel=3)
 
 
@@ -172,7 +172,7 @@ def entities(
 ) -> list[Entity]:
     """The entities of a story: ``parse(text, date=date).entities``."""
     if isinstance(text, str):
-        _warn_if_file_name(text)
+        _warn_if_file_name(text, "entities")
     return _native.entities(text, date=date, errors=errors)
 
 
