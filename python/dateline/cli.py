@@ -205,12 +205,18 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     try:
         if args.dataset == "conll":
-            result = _native.eval_conll(str(path))
+            type_map = _type_map(args.map) if args.map else None
+            result = _native.eval_conll(str(path), type_map=type_map, sentence_docs=args.sentence_docs,
+                                        upper=args.upper)
             title = f"CoNLL-2003 NER, exact span and type, {args.path}"
         else:
             result = _native.eval_timebank(str(path))
             title = f"TimeBank (TempEval-3) DATE/TIME, {args.path}"
-    except (OSError, DatelineError) as e:
+    except (OSError, json.JSONDecodeError, InputError) as e:
+        # A gold file or type map that cannot be read is the user's input: exit 2, as everywhere.
+        _err(str(e))
+        return EXIT_INPUT
+    except DatelineError as e:
         _err(str(e))
         return EXIT_FAILED
     if args.json:
@@ -221,12 +227,27 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _type_map(path: str) -> dict[str, str]:
+    """A JSON type map: {type: type}, or an object holding one as "entity_type_map" (CrossNER's)."""
+    with open(path, encoding="utf-8") as f:
+        body = json.load(f)
+    body = body.get("entity_type_map", body) if isinstance(body, dict) else body
+    if not isinstance(body, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in body.items()):
+        raise InputError(f"{path}: expected a JSON object of type -> type (or one under \"entity_type_map\")")
+    return body
+
+
 def add_eval_command(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="measure accuracy on gold data (CoNLL-2003, TimeBank)")
     esub = p.add_subparsers(dest="dataset", required=True, metavar="DATASET")
     c = esub.add_parser("conll", help="entities on a CoNLL-2003 file (IOB1 or IOB2), per type and overall")
     c.add_argument("path", metavar="FILE")
     c.add_argument("--json", action="store_true", help="machine-readable output")
+    c.add_argument("--map", metavar="JSON", help="rename the file's entity types to PER/ORG/LOC/MISC by a JSON "
+                   "object of type -> type (or one under \"entity_type_map\", as CrossNER's mapping.json)")
+    c.add_argument("--sentence-docs", action="store_true",
+                   help="each sentence is its own document (files without -DOCSTART- lines)")
+    c.add_argument("--upper", action="store_true", help="upper-case every token first (headline style)")
     c.set_defaults(func=_cmd_eval)
     t = esub.add_parser("timebank", help="DATE/TIME extents and values on a TimeBank folder (TimeML)")
     t.add_argument("path", metavar="DIR")

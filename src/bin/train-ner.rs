@@ -3,7 +3,7 @@
 //!     cargo run --release --bin train-ner -- --train ../shared/data/conll2003/train.txt \
 //!         --dev ../shared/data/conll2003/dev.txt --out models/ner.bin
 //!
-//! Options: --epochs N (most per stage, default 10), --bits B (2^B weight rows, default 19),
+//! Options: --upper-every N (add an upper-cased copy of every Nth training document), --epochs N (most per stage, default 10), --bits B (2^B weight rows, default 19),
 //! --no-stage2, --ensemble N (perceptrons averaged per stage, default 1), --folds K (jackknife folds for stage 2, default 4), --seed S (shuffling, default 7), --clusters FILE (try another
 //! cluster file instead of models/clusters.tsv), --load MODEL [--errors] (score a model on --dev
 //! with gold tokens), --pipeline FILE [--load MODEL] (score the shipped model, or MODEL, through
@@ -28,6 +28,7 @@ fn run() -> Result<(), String> {
     let (mut load, mut show_errors, mut clusters) = (None, false, None::<PathBuf>);
     let (mut pipeline, mut pipeline_errors, mut story) = (None::<PathBuf>, None::<PathBuf>, None::<PathBuf>);
     let mut cfg = train::TrainConfig { verbose: true, ..Default::default() };
+    let mut upper_every = 0usize;
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
@@ -41,6 +42,7 @@ fn run() -> Result<(), String> {
             "--no-stage2" => cfg.stage2 = false,
             "--ensemble" => cfg.ensemble = val()?.parse().map_err(|e| format!("--ensemble: {e}"))?,
             "--clusters" => clusters = Some(PathBuf::from(val()?)),
+            "--upper-every" => upper_every = val()?.parse().map_err(|e| format!("--upper-every: {e}"))?,
             "--load" => load = Some(PathBuf::from(val()?)),
             "--errors" => show_errors = true,
             // entities of one story (parsed whole) by the shipped model or --load MODEL
@@ -178,7 +180,14 @@ fn run() -> Result<(), String> {
         return Ok(());
     }
     let train_path = train_path.ok_or("--train FILE is required")?;
-    let train_docs = conll::read(&train_path).map_err(|e| e.to_string())?;
+    let mut train_docs = conll::read(&train_path).map_err(|e| e.to_string())?;
+    if upper_every > 0 {
+        // Headline-style copies: every Nth document again, each token upper-cased, so the model
+        // learns names whose case says nothing.
+        let copies: Vec<conll::ConllDoc> = train_docs.iter().step_by(upper_every).map(conll::upper_cased).collect();
+        eprintln!("{} upper-cased copies added", copies.len());
+        train_docs.extend(copies);
+    }
     let dev_docs = match &dev_path {
         Some(p) => Some(conll::read(p).map_err(|e| e.to_string())?),
         None => None,

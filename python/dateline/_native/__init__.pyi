@@ -335,8 +335,10 @@ def entities(
 def eval_timebank(path: str | os.PathLike[str]) -> dict[str, Any]:
     """TempEval-3 strict/relaxed/value scores (percent) of DATE/TIME entities on TimeML files."""
 
-def eval_conll(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """CoNLL-2003 precision, recall and F1 (percent) per type and overall."""
+def eval_conll(path: str | os.PathLike[str], type_map: dict[str, str] | None = None, sentence_docs: bool = False,
+               upper: bool = False) -> dict[str, Any]:
+    """CoNLL-2003 precision, recall and F1 (percent) per type and overall; ``type_map`` renames the
+    file's types, ``sentence_docs`` makes each sentence a document, ``upper`` upper-cases every token."""
 
 class _ReutersStory(TypedDict):
     id: int
