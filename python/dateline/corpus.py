@@ -163,6 +163,10 @@ class Corpus:
     :meth:`from_pandas` or :meth:`from_records`. Every method that runs the analysis takes
     ``threads=`` (default: ``$DATELINE_NUM_THREADS``, else every core) and ``progress=``
     (``None``: a bar in terminals and notebooks for runs over 2 s; ``True``/``False``: always/never).
+    Every reader reads the story from ``text`` and takes ``id`` and ``date`` from columns (fields)
+    of those names when present; a column named explicitly that is missing is an ``InputError``.
+    :meth:`texts` streams ``(id, text)`` without analysing anything. Column meanings:
+    docs/reference.md.
     """
 
     def __init__(self, batches: Callable[[], Iterator[Batch]], *, total: int | None = None,
