@@ -7,8 +7,8 @@
 Every ``.start`` / ``.end`` is an index into the ``str`` given to :func:`parse`.
 
 ``import dateline`` loads only the core: :class:`Corpus` (pyarrow), :mod:`dateline.stats` (pandas,
-pyarrow), :mod:`dateline.gazetteer` (pandas) and :mod:`dateline.plot` (matplotlib) are imported on first use, and the pandas accessor
-(``df.dateline``) is registered when pandas is imported.
+pyarrow), :mod:`dateline.gazetteer` (pandas) and :mod:`dateline.plot` (matplotlib) are imported on
+first use, and the pandas accessor (``df.dateline``) is registered when pandas is imported.
 """
 from __future__ import annotations
 
