@@ -52,7 +52,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         except (OSError, DatelineError) as e:
             # One bad file does not stop the others; the exit code says something failed.
             _err(f"{source}: {e}")
-            status = 1
+            status = EXIT_FAILED
     out.flush()
     return status
 
@@ -268,17 +268,21 @@ def _add_commands(sub: argparse._SubParsersAction) -> None:
     add_extract_command(sub)
 
 
-#: The command's exit statuses (also in the README and `dateline --help`).
-EXIT_OK = 0  # every story done
-EXIT_FAILED = 1  # some stories failed (extract: 0 with --allow-errors)
-EXIT_INPUT = 2  # usage or input error: bad arguments, a missing file, an output that is an input
-EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT); SIGTERM gives 143 (128 + SIGTERM)
+#: The command's exit statuses: every command returns one of these. The one table: `dateline --help`
+#: prints it and tests/test_no_silent_failure.py checks the README's table against it.
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_CODES: dict[int, str] = {
+    EXIT_OK: "every story done",
+    EXIT_FAILED: "some stories failed (they are error rows; `extract --allow-errors` exits 0 then)",
+    EXIT_INPUT: "usage or input error: a bad argument, a missing file or column, an output that would "
+                "replace an input or an earlier run",
+    EXIT_INTERRUPTED: "interrupted by Ctrl-C (143 for SIGTERM); nothing under the final output names",
+}
 
-_EPILOG = """exit status:
-  0    all stories done
-  1    some stories failed (extract: 0 with --allow-errors; they are still error rows)
-  2    usage or input error (bad argument, missing file, output that would replace an input)
-  130  interrupted (Ctrl-C; 143 for SIGTERM); nothing is left under the final output names"""
+_EPILOG = "exit status:\n" + "\n".join(f"  {code:<4} {meaning}" for code, meaning in EXIT_CODES.items())
 
 
 class Terminated(KeyboardInterrupt):

@@ -66,5 +66,9 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(eval_conll, m)?)?;
     m.add_function(wrap_pyfunction!(eval_timebank, m)?)?;
     m.add_function(wrap_pyfunction!(load_reuters, m)?)?;
+    // The label set with the CoNLL-2003 type each is scored as: the one list Python checks
+    // `labels=` arguments against and the reference page is tested against.
+    let labels: Vec<(&str, Option<&str>)> = crate::Label::ALL.iter().map(|l| (l.as_str(), l.conll())).collect();
+    m.add("LABELS", labels)?;
     Ok(())
 }
