@@ -50,3 +50,16 @@ fn names_that_only_stand_side_by_side_stay_apart() {
         assert!(!has(text, whole), "{whole:?} joined: {:?}", orgs(text));
     }
 }
+
+#[test]
+fn names_with_particles_are_one_person() {
+    for (text, name) in [
+        ("Kenyan President Daniel arap Moi condemned Osama bin Laden on Sunday.", "Osama bin Laden"),
+        ("Kenyan President Daniel arap Moi condemned the attack on Sunday.", "Daniel arap Moi"),
+    ] {
+        let art = dateline::parse(text, &Default::default()).expect("parses");
+        let people: Vec<&str> =
+            art.entities.iter().filter(|e| e.label == Label::Person).map(|e| art.slice(e.span)).collect();
+        assert!(people.contains(&name), "{name:?} not one person in {people:?}");
+    }
+}

@@ -53,6 +53,7 @@ fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::fix_events(art, &mut names);
     refine::join_connected_orgs(art, &mut names);
     dateline_places(art, &mut names);
+    known_place_prefixes(art, &mut names);
     // A story with no sentence (only a byline, say) has no place for an entity to point to; the
     // rules' whole-text search is for articles built by hand.
     let rules = if art.sentences.is_empty() { Vec::new() } else { crate::entities::rules::find(art) };
@@ -102,6 +103,36 @@ fn dateline_places(art: &Article, names: &mut Vec<Entity>) {
     names.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
+/// A place the gazetteer knows with the word before it ("N. Korea", "S. Korea"): the tagger may
+/// read the abbreviation as a name of its own ("N." PERSON + "Korea"). `names` stays sorted and
+/// free of overlaps; each place looks one token back.
+fn known_place_prefixes(art: &Article, names: &mut Vec<Entity>) {
+    let g = crate::gazetteer::gazetteer();
+    let mut out: Vec<Entity> = Vec::with_capacity(names.len());
+    for mut e in names.drain(..) {
+        let sentence_start = art.sentences.get(e.sentence).map_or(0, |s| s.token_start);
+        if matches!(e.label, Label::Gpe | Label::Loc) && e.token_start > sentence_start {
+            let p = e.token_start - 1;
+            let before = art.tokens[p].span;
+            let gap = &art.text[before.end..e.span.start];
+            let whole = &art.text[before.start..e.span.end];
+            let prefix_ok = art.token_text(p).starts_with(char::is_uppercase) && gap.len() <= 1;
+            // only a prefix that is itself no entity of its own or a one-word one the tagger guessed
+            let prev_ok = out.last().is_none_or(|l| l.token_end <= p || (l.token_start == p && l.token_end == p + 1));
+            if prefix_ok && prev_ok && g.country(whole).is_some() {
+                if out.last().is_some_and(|l| l.token_start == p) {
+                    out.pop();
+                }
+                e.span = Span::new(before.start, e.span.end);
+                e.token_start = p;
+                e.label = Label::Gpe;
+            }
+        }
+        out.push(e);
+    }
+    *names = out;
+}
+
 /// Most tokens the tagger reads as one document: its document-level features (a word's other
 /// mentions, earlier labels) look this far, and its buffers (a few hundred bytes a token) stay
 /// bounded on any input. A news story is far shorter; a longer text is tagged window by window.
@@ -145,9 +176,11 @@ pub fn recognize_with(model: &Model, art: &Article) -> Vec<Entity> {
 }
 
 /// A title-case headline capitalises every word, so the tagger takes common nouns for names
-/// ("Farmers of DPRK Make Preparations for Autumn Harvest": "Autumn" PERSON, "Harvest" LOC). A
-/// one-word name in the headline that the rest of the story writes only in lower case ("the
-/// autumn harvest") is such a noun; one the story also writes capitalised ("May", "Bush") stays.
+/// ("Farmers of DPRK Make Preparations for Autumn Harvest": "Autumn Harvest" PERSON, "DPRK Make
+/// Preparations" MISC). A headline word the rest of the story never writes capitalised, and
+/// writes in lower case or the news vocabulary knows in lower case, is such a noun; names lose
+/// those words at their edges ("DPRK", a country, is left) and go when nothing else is left. A
+/// word the story also writes capitalised ("May", "Bush") stays.
 fn drop_headline_common_nouns(art: &Article, out: &mut Vec<Entity>) {
     let in_headline =
         |t: usize| story_sentence(art, t).is_some_and(|si| art.sentences[si].section == Section::Headline);
@@ -155,9 +188,8 @@ fn drop_headline_common_nouns(art: &Article, out: &mut Vec<Entity>) {
         let mut c = w.chars();
         c.next().is_some_and(char::is_uppercase) && c.clone().any(char::is_lowercase) && c.all(char::is_alphabetic)
     };
-    let candidate =
-        |e: &Entity| e.token_end - e.token_start == 1 && e.label.conll().is_some() && in_headline(e.token_start);
-    if !out.iter().any(|e| candidate(e) && title_case(art.token_text(e.token_start))) {
+    let candidate = |e: &Entity| e.label.conll().is_some() && in_headline(e.token_start);
+    if !out.iter().any(|e| candidate(e) && (e.token_start..e.token_end).any(|t| title_case(art.token_text(t)))) {
         return;
     }
     // The words of the rest of the story: as written, and lower-cased where written in lower case.
@@ -171,9 +203,36 @@ fn drop_headline_common_nouns(art: &Article, out: &mut Vec<Entity>) {
             as_written.insert(w);
         }
     }
-    out.retain(|e| {
-        let w = art.token_text(e.token_start);
-        !(candidate(e) && title_case(w) && !as_written.contains(w) && lower.contains(w.to_lowercase().as_str()))
+    let common = |t: usize| {
+        let w = art.token_text(t);
+        title_case(w)
+            && !as_written.contains(w)
+            && (lower.contains(w.to_lowercase().as_str()) || refine::common_word(w))
+    };
+    let g = crate::gazetteer::gazetteer();
+    out.retain_mut(|e| {
+        if !candidate(e) {
+            return true;
+        }
+        let (mut ts, mut te) = (e.token_start, e.token_end);
+        while ts < te && common(ts) {
+            ts += 1;
+        }
+        while te > ts && common(te - 1) {
+            te -= 1;
+        }
+        if ts == te {
+            return false;
+        }
+        if (ts, te) != (e.token_start, e.token_end) {
+            e.span = Span::new(art.tokens[ts].span.start, art.tokens[te - 1].span.end);
+            (e.token_start, e.token_end) = (ts, te);
+            let rest = art.slice(e.span);
+            if g.country(rest).is_some() || g.city(rest).is_some() {
+                e.label = Label::Gpe;
+            }
+        }
+        true
     });
 }
 

@@ -477,7 +477,7 @@ pub(crate) const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
 
 mod joins;
 mod patterns;
-pub use joins::join_connected_orgs;
+pub use joins::{common as common_word, join_connected_orgs};
 pub use patterns::{apply_patterns, fix_events};
 
 #[cfg(test)]

@@ -22,7 +22,8 @@ fn common_words() -> &'static HashSet<&'static str> {
     })
 }
 
-fn common(w: &str) -> bool {
+/// A word the news text uses in lower case (see `common_words`).
+pub fn common(w: &str) -> bool {
     w.len() <= 32 && common_words().contains(w.to_ascii_lowercase().as_str())
 }
 
@@ -59,7 +60,7 @@ pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
     split_double_ampersand(art, ents);
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for e in ents.drain(..) {
-        if let Some(joined) = out.last().and_then(|l| join_and(art, l, &e)) {
+        if let Some(joined) = out.last().and_then(|l| join_and(art, l, &e).or_else(|| join_particle(art, l, &e))) {
             out.pop();
             out.push(joined);
             continue;
@@ -78,6 +79,29 @@ pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
         out.push(e);
     }
     *ents = out;
+}
+
+/// Lower-case particles inside personal names: "Osama bin Laden", "Daniel arap Moi", "Ludwig van
+/// Beethoven", "Charles de Gaulle".
+const NAME_PARTICLES: [&str; 14] =
+    ["bin", "ibn", "bint", "al", "arap", "van", "von", "de", "da", "del", "der", "di", "dos", "du"];
+
+/// Two names with only a name particle between them, one of them a person: one PERSON.
+fn join_particle(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
+    if l.sentence != r.sentence || l.token_end + 1 != r.token_start {
+        return None;
+    }
+    let p = word(art, l.token_end);
+    let person = l.label == Label::Person || r.label == Label::Person;
+    let others_ok = |e: &Entity| matches!(e.label, Label::Person | Label::Org | Label::Misc);
+    if !NAME_PARTICLES.contains(&p) || !person || !others_ok(l) || !others_ok(r) {
+        return None;
+    }
+    // one name has at most a few words on each side
+    if l.token_end - l.token_start > 3 || r.token_end - r.token_start > 3 {
+        return None;
+    }
+    Some(Entity::new(Span::new(l.span.start, r.span.end), Label::Person, l.sentence, l.token_start, r.token_end))
 }
 
 /// "Nippon Telegraph" + "and" + "Telephone Corp" -> one ORG. The right part must end in an
@@ -141,6 +165,19 @@ fn comma_list_start(art: &Article, done: &[Entity], e: &Entity) -> Option<usize>
 
 /// "Procter & Gamble and Johnson & Johnson": one ORG holding "&" on both sides of an "and" is two.
 fn split_double_ampersand(art: &Article, ents: &mut Vec<Entity>) {
+    // a name never opens with "&": "... and Johnson" + "& Johnson" is one run, split below
+    let mut glued: Vec<Entity> = Vec::with_capacity(ents.len());
+    for e in ents.drain(..) {
+        match glued.last_mut() {
+            Some(l) if l.token_end == e.token_start && l.sentence == e.sentence && word(art, e.token_start) == "&" => {
+                l.span = Span::new(l.span.start, e.span.end);
+                l.token_end = e.token_end;
+                l.label = Label::Org;
+            }
+            _ => glued.push(e),
+        }
+    }
+    *ents = glued;
     let mut add = Vec::new();
     for e in ents.iter_mut().filter(|e| e.label == Label::Org) {
         let words: Vec<&str> = (e.token_start..e.token_end).map(|k| word(art, k)).collect();
