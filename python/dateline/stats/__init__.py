@@ -8,6 +8,10 @@ from Parquet), so they work on saved results too:
 * ``articles`` (optional): one row per story, columns ``id, date, source, ...``;
 * ``quotes`` (optional): one row per quote, columns ``id, text, speaker, verb, ...``.
 
+``labels=`` and ``exclude_labels=`` take dateline's labels (:data:`LABELS`) or the CoNLL-2003 types
+``PER``, ``ORG``, ``LOC``, ``MISC`` (:data:`CONLL_TYPES`: ``"LOC"`` selects GPE, LOC and FAC, as
+``dateline eval conll`` scores them); an unknown label raises :class:`dateline.InputError`.
+
 An entity is named by its ``canonical`` form, or by its surface ``text`` where no canonical form
 was found; case variants of a name across the table ("LONDON", "London") are counted under the
 corpus's usual form (the most frequent one not written in capitals).
@@ -29,7 +33,15 @@ Instead of a DataFrame, each function also accepts anything with an ``.entities(
 """
 from __future__ import annotations
 
-from dateline.stats._base import DEFAULT_SECTIONS, NAME_LABELS, SECTIONS, VALUE_LABELS, usual_forms
+from dateline.stats._base import (
+    CONLL_TYPES,
+    DEFAULT_SECTIONS,
+    LABELS,
+    NAME_LABELS,
+    SECTIONS,
+    VALUE_LABELS,
+    usual_forms,
+)
 from dateline.stats._base import NO_DAY as NO_DAY
 from dateline.stats._base import Labels as Labels
 from dateline.stats._base import Sections as Sections
@@ -50,6 +62,8 @@ __all__ = [
     "CorpusStats",
     "NAME_LABELS",
     "VALUE_LABELS",
+    "LABELS",
+    "CONLL_TYPES",
     "SECTIONS",
     "DEFAULT_SECTIONS",
     "usual_forms",
