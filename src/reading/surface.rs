@@ -117,7 +117,7 @@ pub fn normalize(art: &mut Article) {
             }
         } else if !caps || crate::reading::acronyms::known(c).is_some() {
             None
-        } else if let Some(f) = story_form(art, c) {
+        } else if let Some(f) = story_form(art, c).or_else(|| text_form(art, c)) {
             Some(f.to_string())
         } else if let Some(f) = known.filter(|f| !is_all_caps(f)) {
             Some(f.to_string())
@@ -137,6 +137,36 @@ pub fn normalize(art: &mut Article) {
     if changed {
         merge_clusters(art);
     }
+}
+
+/// The first form of `name` in the story's text (outside the entities: the tagger may have left it)
+/// that is capitalised but not all capitals ("Woolworth said ..." for a headline's "WOOLWORTH").
+/// ASCII names only; a match stands between word boundaries.
+fn text_form<'a>(art: &'a Article, name: &str) -> Option<&'a str> {
+    if !name.is_ascii() || name.len() < 2 {
+        return None;
+    }
+    let t = art.text.as_bytes();
+    let n = name.len();
+    let first = name.as_bytes()[0].to_ascii_lowercase();
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    let mut i = 0;
+    while i + n <= t.len() {
+        if t[i].to_ascii_lowercase() == first
+            && t[i..i + n].eq_ignore_ascii_case(name.as_bytes())
+            && (i == 0 || !word(t[i - 1]))
+            && (i + n == t.len() || !word(t[i + n]))
+        {
+            let f = &art.text[i..i + n];
+            if f.as_bytes()[0].is_ascii_uppercase() && !is_all_caps(f) {
+                return Some(f);
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 /// The story's most frequent form of `name` not written in capitals (ties: the first mentioned).
