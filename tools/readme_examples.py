@@ -26,7 +26,8 @@ README = REPO / "README.md"
 # A python block, the "Output (...)" line after it, and the text block holding its output (the
 # block holds no ``` of its own: a python block without output before it is not taken in).
 EXAMPLE = re.compile(
-    r"(?P<code>```python\n(?P<src>(?:(?!```).)*?)```\n\n)(?P<head>Output \([^\n]*?\):)(?P<gap>\n\n)```text\n(?P<out>.*?)```",
+    r"(?P<code>```python\n(?P<src>(?:(?!```).)*?)```\n\n)"
+    r"(?P<head>Output \([^\n]*?\):)(?P<gap>\n\n)```text\n(?P<out>.*?)```",
     re.S,
 )
 
