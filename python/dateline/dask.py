@@ -99,7 +99,13 @@ def warm() -> None:
     parse("SEOUL, July 27 (Yonhap) -- Kim Min-jun said the won rose in Seoul on Thursday.")
 
 
-class Preload:
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin as _WorkerPlugin
+except ImportError:  # pragma: no cover - Dask without distributed: the plugin is never registered
+    _WorkerPlugin = object  # type: ignore[misc,assignment]
+
+
+class Preload(_WorkerPlugin):  # type: ignore[misc,valid-type]
     """A Dask worker plugin that loads the model when a worker starts, so the first partition on
     each worker does not pay for it: ``client.register_plugin(dateline.dask.Preload())``."""
 
@@ -203,52 +209,68 @@ def _chain_offsets(lengths: list[Any]) -> list[Any]:
     return out
 
 
-def _expand(paths: Any) -> list[Path]:
-    names = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    out: list[Path] = []
-    for name in names:
-        s = str(name)
-        if any(c in s for c in "*?[") and not Path(s).exists():
-            hits = sorted(Path(p) for p in glob.glob(s, recursive=True))
-            if not hits:
-                raise InputError(f"no file matches {s!r}")
-            out.extend(hits)
-        else:
-            if not Path(s).is_dir():
-                _readers.require_file(Path(s))
-            out.append(Path(s))
-    return out
+def _names(paths: Any) -> list[str]:
+    return [str(paths)] if isinstance(paths, (str, os.PathLike)) else [str(p) for p in paths]
+
+
+def _is_glob(name: str) -> bool:
+    return any(c in name for c in "*?[") and not Path(name).exists()
+
+
+def _format_of(name: str, fmt: str | None) -> str:
+    """The format of a name; a glob of .jsonl/.csv/.parquet files has its files' format (the CLI
+    reads every glob as .txt stories)."""
+    if fmt:
+        return fmt
+    if _is_glob(name) and not name.lower().endswith(".txt"):
+        try:
+            return _guess_format(name.replace("*", "x").replace("?", "x").replace("[", "x"))
+        except InputError:
+            return "txt"
+    return _guess_format(name)
 
 
 def _file_parts(paths: Any, fmt: str | None, blocksize: int | None,
                 files_per_partition: int) -> tuple[list[tuple[str, Any, Any]], list[Path]]:
-    """(kind, spec, offset) per partition, in input order, and the input paths."""
+    """(kind, spec, offset) per partition, in input order, and the input paths. .txt stories are
+    named as ``Corpus.from_files`` names them (relative to the folder or the glob's fixed part)."""
     parts: list[tuple[str, Any, Any]] = []
-    inputs = _expand(paths)
-    txt: list[Path] = []
+    inputs: list[Path] = []
+    txt: list[str] = []
 
     def flush_txt() -> None:
         if not txt:
             return
-        files = _readers.resolve_files([str(p) for p in txt] if len(txt) > 1 else str(txt[0]))
+        files = _readers.resolve_files(list(txt) if len(txt) > 1 else txt[0])
+        inputs.extend(Path(n) for n in txt if not _is_glob(n))
+        inputs.extend(f for f, _ in files)
         for k in range(0, len(files), files_per_partition):
             parts.append(("txt", files[k:k + files_per_partition], 0))
         txt.clear()
 
-    for p in inputs:
-        f = fmt or _guess_format(str(p))
+    for name in _names(paths):
+        f = _format_of(name, fmt)
         if f == "txt":
-            txt.append(p)
+            txt.append(name)
             continue
         flush_txt()
-        if f == "jsonl" and blocksize and not p.name.lower().endswith(".gz"):
-            size = p.stat().st_size
-            bounds = [(a, min(a + blocksize, size)) for a in range(0, max(size, 1), blocksize)]
-            counts = [delayed(_readers.count_newlines, pure=True)(str(p), a, b) for a, b in bounds]
-            for (a, b), off in zip(bounds, _chain_offsets(counts)):
-                parts.append(("jsonl-range", (str(p), a, b), off))
+        if _is_glob(name):
+            files = sorted(Path(p) for p in glob.glob(name, recursive=True) if Path(p).is_file())
+            if not files:
+                raise InputError(f"no file matches {name!r}")
         else:
-            parts.append(("file", (str(p), f), 0))
+            files = [Path(name)]
+            _readers.require_file(files[0])
+        for p in files:
+            inputs.append(p)
+            if f == "jsonl" and blocksize and not p.name.lower().endswith(".gz"):
+                size = p.stat().st_size
+                bounds = [(a, min(a + blocksize, size)) for a in range(0, max(size, 1), blocksize)]
+                counts = [delayed(_readers.count_newlines, pure=True)(str(p), a, b) for a, b in bounds]
+                for (a, b), off in zip(bounds, _chain_offsets(counts)):
+                    parts.append(("jsonl-range", (str(p), a, b), off))
+            else:
+                parts.append(("file", (str(p), f), 0))
     flush_txt()
     return parts, inputs
 

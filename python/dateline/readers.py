@@ -322,10 +322,16 @@ def iter_csv(path: PathLike, fields: dict[str, str | None], batch_size: int = DE
         yield last
 
 
+def _missing(v: Any) -> bool:
+    """None, NaN, pandas.NA or NaT: a missing value in any pandas dtype (``string[pyarrow]`` columns,
+    which Dask makes by default, hold pandas.NA)."""
+    return v is None or (isinstance(v, float) and v != v) or type(v).__name__ in ("NAType", "NaTType")
+
+
 def _to_str_list(values: Sequence[Any]) -> list[str | None]:
     out: list[str | None] = []
     for v in values:
-        if v is None or (isinstance(v, float) and v != v):
+        if _missing(v):
             out.append(None)
         elif hasattr(v, "isoformat") and not isinstance(v, str):
             out.append(v.isoformat()[:10] if hasattr(v, "year") else v.isoformat())
@@ -407,7 +413,8 @@ def iter_pandas(obj, text: str | None, id: str | None, date: str | None, source:
             ids = _to_str_list(part[id].tolist())
         else:
             ids = _to_str_list(part.index.tolist())
-        errors = [None if t is not None else f"row {row_offset + lo + k}: no text ({type(v).__name__})"
+        errors = [None if t is not None else
+                  f"row {row_offset + lo + k}: no text" + ("" if _missing(v) else f" ({type(v).__name__})")
                   for k, (t, v) in enumerate(zip(texts, part[text].tolist()))]
         yield Batch(
             payloads=texts,
