@@ -172,4 +172,5 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(client, tmp_path):
     art = pd.concat(results[len(parts):], ignore_index=True)
     pd.testing.assert_frame_equal(ents, want["entities"])
     pd.testing.assert_frame_equal(art, want["articles"])
-    assert victim not in client.scheduler_info()["workers"] or pids[victim] != client.run(os.getpid).get(victim)
+    # The killed worker is gone (its nanny started a new one, at another address).
+    assert victim not in client.scheduler_info()["workers"]
