@@ -174,3 +174,28 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(client, tmp_path):
     pd.testing.assert_frame_equal(art, want["articles"])
     # The killed worker is gone (its nanny started a new one, at another address).
     assert victim not in client.scheduler_info()["workers"]
+
+
+def test_byte_ranges_tile_a_jsonl_file_for_any_block_size(tmp_path, monkeypatch):
+    """Ranges that tile the file give iter_jsonl's records once each, with the same lines and errors:
+    lines cut anywhere, blank lines, an over-long line crossing blocks, no newline at the end."""
+    from dateline import readers
+
+    p = tmp_path / "x.jsonl"
+    lines = [b'{"id": 1, "text": "a"}\n', b"\n", b"  \n", b'{"id": 2, "text": "' + b"b" * 300 + b'"}\n',
+             b'{"id": 3, "text": "c"}\n', b"\n", b'{"id": 4, "text": "d"}']
+    p.write_bytes(b"".join(lines))
+    size = p.stat().st_size
+    monkeypatch.setattr(readers, "jsonl_line_limit", lambda max_bytes: 100)  # record 2 is over-long
+
+    def flat(batches):
+        return [(x, b.lines[i], b.errors[i]) for b in batches for i, x in enumerate(b.payloads)]
+
+    want = flat(readers.iter_jsonl([p], 2, max_bytes=10))
+    assert [w[1] for w in want] == [1, 4, 5, 7] and want[1][0] is None and "over the limit" in want[1][2]
+    for block in (1, 2, 3, 5, 8, 13, 24, 25, 26, 100, 101, size, size + 5):
+        got = []
+        for a in range(0, size, block):
+            b = min(a + block, size)
+            got += flat(readers.iter_jsonl_range(p, a, b, readers.count_newlines(p, 0, a), 2, max_bytes=10))
+        assert got == want, block

@@ -16,7 +16,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-dist}
 py=${PYTHON:-python}
-if ! "$py" -m maturin --version >/dev/null 2>&1 || ! "$py" -m ziglang version >/dev/null 2>&1; then
+if "$py" -m maturin --version >/dev/null 2>&1; then
+    maturin=("$py" -m maturin)
+elif command -v maturin >/dev/null 2>&1; then
+    maturin=(maturin)
+else
+    maturin=()
+fi
+if [ ${#maturin[@]} -eq 0 ] || ! "$py" -m ziglang version >/dev/null 2>&1; then
     echo "build_wheel.sh: needs maturin and ziglang for $py: pip install \"dateline[wheel]\"" >&2
     exit 2
 fi
@@ -25,7 +32,7 @@ export PATH="$(dirname "$("$py" -c 'import sys; print(sys.executable)')"):$PATH"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/wheel}
 rm -f "$out"/dateline-*.whl
 start=$(date +%s)
-"$py" -m maturin build --release --zig --compatibility manylinux2014 --out "$out"
+"${maturin[@]}" build --release --zig --compatibility manylinux2014 --out "$out"
 wheel=$(ls "$out"/dateline-*.whl)
 "$py" -m auditwheel show "$wheel"
 echo "build_wheel.sh: $wheel, $(du -k "$wheel" | cut -f1) KiB, built in $(( $(date +%s) - start )) s"
