@@ -26,7 +26,7 @@ venv = sys.argv[1]
 assert dateline.__file__.startswith(venv), f"dateline imported from {dateline.__file__}, not the wheel"
 art = dateline.parse("SEOUL, July 27 (Yonhap) -- Kim Min-jun of Samsung said exports rose in Seoul.",
                      date="2023-07-27")
-assert art.dateline.place == "SEOUL" and any(e.label == "PER" for e in art.entities), art.entities
+assert art.dateline.place == "SEOUL" and any(e.label == "PERSON" for e in art.entities), art.entities
 corpus = Corpus.from_records(dateline.sample_corpus())
 ents = corpus.entities(threads=2)
 arrow = corpus.entities(threads=1, to="arrow")
