@@ -5,7 +5,8 @@ and Arrow tables) and reads the version, all from the installed wheel (not from 
     python tools/wheel_smoke.py dist/dateline-*.whl [--max-mb 25]
 
 The virtual environment sees this Python's site-packages (numpy, pandas, pyarrow, tqdm are taken
-from there, ``pip install --no-index``: no network needed); the wheel's own files come first. Prints
+from there, ``pip install --no-index``: no network needed); the wheel's own files come first, and
+the smoke test checks that ``dateline`` is imported from them. Prints
 the wheel's size and fails above ``--max-mb``.
 """
 from __future__ import annotations
@@ -74,7 +75,10 @@ def main() -> int:
                 print(f"wheel_smoke: {tool} is still on PATH ({found})", file=sys.stderr)
                 return 1
         run = lambda *cmd: subprocess.run(list(cmd), env=env, cwd=tmp, check=True)  # noqa: E731
-        run(str(bin_dir / "python"), "-m", "pip", "install", "--no-index", "--quiet", str(wheel))
+        # --ignore-installed: a dateline installed in the outer Python (an editable checkout under
+        # CI) must not satisfy the requirement; the dependencies come from the outer site-packages.
+        run(str(bin_dir / "python"), "-m", "pip", "install", "--no-index", "--no-deps", "--ignore-installed",
+            "--quiet", str(wheel))
         run(str(bin_dir / "dateline"), "demo")
         run(str(bin_dir / "python"), "-c", SMOKE, str(venv))
     print(f"wheel_smoke: installed without Rust, demo and smoke test passed; wheel {size_mb:.1f} MiB")
