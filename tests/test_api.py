@@ -106,7 +106,7 @@ def test_dateline_without_year_takes_previous_year_across_new_year():
 
 
 def test_to_dict_is_json_ready_and_complete(art):
-    d = art.to_dict()
+    d = art.to_dict(tokens=True)
     json.dumps(d)
     for key in ("date", "source", "advisory", "bylines", "headline", "dateline", "paragraphs", "captions",
                 "body", "sentences", "tokens", "entities", "clusters", "quotes", "events", "text"):
@@ -115,7 +115,10 @@ def test_to_dict_is_json_ready_and_complete(art):
     assert len(d["tokens"]) == len(art.tokens)
     slim = art.to_dict(text=False, tokens=False)
     assert "text" not in slim and "tokens" not in slim
-    assert json.loads(art.to_json()) == slim
+    assert json.loads(art.to_json(text=False)) == slim
+    # One set of defaults for both (issue 19): text in, tokens out.
+    assert json.loads(art.to_json()) == art.to_dict()
+    assert "text" in art.to_dict() and "tokens" not in art.to_dict()
     if art.entities:
         e = art.entities[0]
         assert e.to_dict() == d["entities"][0]

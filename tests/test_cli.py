@@ -151,3 +151,26 @@ def test_eval_conll_on_a_small_file(tmp_path, capsys):
     result = json.loads(out)
     assert result["overall"]["gold"] == 2
     assert result["documents"] == 1
+
+
+def test_eval_conll_maps_types_splits_sentences_and_upper_cases(tmp_path, capsys):
+    # CrossNER-style files: fine types renamed by a mapping.json, no -DOCSTART- lines.
+    f = tmp_path / "fine.txt"
+    f.write_text("Angela\tB-politician\nMerkel\tI-politician\nvisited\tO\nParis\tB-country\n\n"
+                 "The\tO\nGreens\tB-politicalparty\nwon\tO\n", encoding="utf-8")
+    m = tmp_path / "mapping.json"
+    m.write_text(json.dumps({"entity_type_map": {"politician": "PER", "country": "LOC",
+                                                 "politicalparty": "ORG"}}), encoding="utf-8")
+    code, out, err = run(["eval", "conll", str(f), "--json", "--map", str(m), "--sentence-docs"], capsys)
+    assert code == 0, err
+    result = json.loads(out)
+    gold = {t["type"]: t["gold"] for t in result["per_type"]}
+    assert gold == {"PER": 1, "LOC": 1, "ORG": 1, "MISC": 0}
+    assert result["documents"] == 2
+    code, out, err = run(["eval", "conll", str(f), "--json", "--map", str(m), "--upper"], capsys)
+    assert code == 0, err
+    assert "upper" in json.loads(out)["mode"]
+    # A type the map does not rename is an input error naming it.
+    m.write_text(json.dumps({"politician": "PER"}), encoding="utf-8")
+    code, out, err = run(["eval", "conll", str(f), "--map", str(m)], capsys)
+    assert code == 2 and "country" in err

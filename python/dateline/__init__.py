@@ -7,8 +7,8 @@
 Every ``.start`` / ``.end`` is an index into the ``str`` given to :func:`parse`.
 
 ``import dateline`` loads only the core: :class:`Corpus` (pyarrow), :mod:`dateline.stats` (pandas,
-pyarrow) and :mod:`dateline.plot` (matplotlib) are imported on first use, and the pandas accessor
-(``df.dateline``) is registered when pandas is imported.
+pyarrow), :mod:`dateline.gazetteer` (pandas) and :mod:`dateline.plot` (matplotlib) are imported on
+first use, and the pandas accessor (``df.dateline``) is registered when pandas is imported.
 """
 from __future__ import annotations
 
@@ -37,7 +37,15 @@ from dateline._native import (
     Token,
     __version__,
 )
-from dateline.errors import DatelineError, EncodingError, InputError, MissingFileError, ModelError, RunError
+from dateline.errors import (
+    DatelineError,
+    DatelineWarning,
+    EncodingError,
+    InputError,
+    MissingFileError,
+    ModelError,
+    RunError,
+)
 from dateline.sample import sample_corpus, sample_dir
 
 # The extension's submodule, importable by its full name (as its stub _native/stats.pyi declares).
@@ -46,6 +54,7 @@ sys.modules.setdefault("dateline._native.stats", _native.stats)
 if TYPE_CHECKING:
     import datetime
 
+    from dateline import gazetteer as gazetteer
     from dateline import plot as plot
     from dateline import stats as stats
     from dateline.corpus import Corpus
@@ -59,6 +68,7 @@ __all__ = [
     "Corpus",
     "Dateline",
     "DatelineError",
+    "DatelineWarning",
     "EncodingError",
     "Entity",
     "Event",
@@ -80,6 +90,7 @@ __all__ = [
 #: Attributes imported on first access: name -> (module, attribute in it, or None for the module).
 _LAZY: dict[str, tuple[str, str | None]] = {
     "Corpus": ("dateline.corpus", "Corpus"),
+    "gazetteer": ("dateline.gazetteer", None),
     "stats": ("dateline.stats", None),
     "plot": ("dateline.plot", None),
 }
@@ -130,7 +141,27 @@ def parse(
         InputError: text that is not ``str``/``bytes``, a story over the size limit, a bad ``date``.
         EncodingError: ``bytes`` that are not UTF-8 (``.offset`` is the byte offset).
     """
+    if isinstance(text, str):
+        _warn_if_file_name(text, "parse")
     return _native.parse(text, date=date, source=source, errors=errors, entities=entities, reading=reading)
+
+
+def _warn_if_file_name(text: str, func: str) -> None:
+    """``parse("stories/ap_rail.txt")`` parses the name, not the file: say so. Only a short str
+    without white space that names an existing file is taken for a file name (a story has spaces)."""
+    if len(text) > 4096 or not text or any(c.isspace() for c in text):
+        return
+    import os
+    import warnings
+
+    try:
+        is_file = os.path.isfile(text)
+    except (OSError, ValueError):
+        return
+    if is_file:
+        warnings.warn(f"{func}() was given the file name {text!r} as the story text; to read the file, pass "
+                      f"its contents: dateline.{func}(pathlib.Path({text!r}).read_text())",
+                      DatelineWarning, stacklevel=3)
 
 
 def entities(
@@ -140,6 +171,8 @@ def entities(
     errors: Literal["strict", "replace"] = "strict",
 ) -> list[Entity]:
     """The entities of a story: ``parse(text, date=date).entities``."""
+    if isinstance(text, str):
+        _warn_if_file_name(text, "entities")
     return _native.entities(text, date=date, errors=errors)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dateline.corpus import Corpus
+from dateline.readers import DATE
 
 
 def _reindexed(frame: pd.DataFrame, result: pd.DataFrame) -> pd.DataFrame:
@@ -35,25 +36,27 @@ class _Base:
 
 @pd.api.extensions.register_dataframe_accessor("dateline")
 class DatelineFrameAccessor(_Base):
-    """``df.dateline.articles/entities/quotes/events(text="text", date=None, ...)``: the corpus
-    engine over a DataFrame's rows, results indexed by ``df.index``."""
+    """``df.dateline.articles/entities/quotes/events(text="text", date="date", ...)``: the corpus
+    engine over a DataFrame's rows, results indexed by ``df.index``. The defaults are those of
+    every reader: the ``date`` column when the frame has one; a column named explicitly that is
+    missing raises :class:`dateline.InputError`."""
 
-    def articles(self, text: str = "text", date: str | None = None, source: str | None = None,
+    def articles(self, text: str = "text", date: str | None = DATE, source: str | None = None,
                  headline: str | None = None, *, threads: int | None = None,
                  progress: bool | None = None, max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("articles", text, date, source, headline, threads, progress, max_bytes, errors)
 
-    def entities(self, text: str = "text", date: str | None = None, source: str | None = None,
+    def entities(self, text: str = "text", date: str | None = DATE, source: str | None = None,
                  headline: str | None = None, *, threads: int | None = None,
                  progress: bool | None = None, max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("entities", text, date, source, headline, threads, progress, max_bytes, errors)
 
-    def quotes(self, text: str = "text", date: str | None = None, source: str | None = None,
+    def quotes(self, text: str = "text", date: str | None = DATE, source: str | None = None,
                headline: str | None = None, *, threads: int | None = None,
                progress: bool | None = None, max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("quotes", text, date, source, headline, threads, progress, max_bytes, errors)
 
-    def events(self, text: str = "text", date: str | None = None, source: str | None = None,
+    def events(self, text: str = "text", date: str | None = DATE, source: str | None = None,
                headline: str | None = None, *, threads: int | None = None,
                progress: bool | None = None, max_bytes: int | None = None, errors: str = "strict") -> pd.DataFrame:
         return self._run("events", text, date, source, headline, threads, progress, max_bytes, errors)

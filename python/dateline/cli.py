@@ -52,7 +52,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         except (OSError, DatelineError) as e:
             # One bad file does not stop the others; the exit code says something failed.
             _err(f"{source}: {e}")
-            status = 1
+            status = EXIT_FAILED
     out.flush()
     return status
 
@@ -205,14 +205,20 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     try:
         if args.dataset == "conll":
-            result = _native.eval_conll(str(path))
+            type_map = _type_map(args.map) if args.map else None
+            result = _native.eval_conll(str(path), type_map=type_map, sentence_docs=args.sentence_docs,
+                                        upper=args.upper)
             title = f"CoNLL-2003 NER, exact span and type, {args.path}"
         else:
             result = _native.eval_timebank(str(path))
             title = f"TimeBank (TempEval-3) DATE/TIME, {args.path}"
-    except (OSError, DatelineError) as e:
+    except (OSError, json.JSONDecodeError, InputError) as e:
+        # A gold file or type map that cannot be read is the user's input: exit 2, as everywhere.
         _err(str(e))
-        return 1
+        return EXIT_INPUT
+    except DatelineError as e:
+        _err(str(e))
+        return EXIT_FAILED
     if args.json:
         json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -221,12 +227,27 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _type_map(path: str) -> dict[str, str]:
+    """A JSON type map: {type: type}, or an object holding one as "entity_type_map" (CrossNER's)."""
+    with open(path, encoding="utf-8") as f:
+        body = json.load(f)
+    body = body.get("entity_type_map", body) if isinstance(body, dict) else body
+    if not isinstance(body, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in body.items()):
+        raise InputError(f"{path}: expected a JSON object of type -> type (or one under \"entity_type_map\")")
+    return body
+
+
 def add_eval_command(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="measure accuracy on gold data (CoNLL-2003, TimeBank)")
     esub = p.add_subparsers(dest="dataset", required=True, metavar="DATASET")
     c = esub.add_parser("conll", help="entities on a CoNLL-2003 file (IOB1 or IOB2), per type and overall")
     c.add_argument("path", metavar="FILE")
     c.add_argument("--json", action="store_true", help="machine-readable output")
+    c.add_argument("--map", metavar="JSON", help="rename the file's entity types to PER/ORG/LOC/MISC by a JSON "
+                   "object of type -> type (or one under \"entity_type_map\", as CrossNER's mapping.json)")
+    c.add_argument("--sentence-docs", action="store_true",
+                   help="each sentence is its own document (files without -DOCSTART- lines)")
+    c.add_argument("--upper", action="store_true", help="upper-case every token first (headline style)")
     c.set_defaults(func=_cmd_eval)
     t = esub.add_parser("timebank", help="DATE/TIME extents and values on a TimeBank folder (TimeML)")
     t.add_argument("path", metavar="DIR")
@@ -247,17 +268,21 @@ def _add_commands(sub: argparse._SubParsersAction) -> None:
     add_extract_command(sub)
 
 
-#: The command's exit statuses (also in the README and `dateline --help`).
-EXIT_OK = 0  # every story done
-EXIT_FAILED = 1  # some stories failed (extract: 0 with --allow-errors)
-EXIT_INPUT = 2  # usage or input error: bad arguments, a missing file, an output that is an input
-EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT); SIGTERM gives 143 (128 + SIGTERM)
+#: The command's exit statuses: every command returns one of these. The one table: `dateline --help`
+#: prints it and tests/test_no_silent_failure.py checks the README's table against it.
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_CODES: dict[int, str] = {
+    EXIT_OK: "every story done",
+    EXIT_FAILED: "some stories failed (they are error rows; `extract --allow-errors` exits 0 then)",
+    EXIT_INPUT: "usage or input error: a bad argument, a missing file or column, an output that would "
+                "replace an input or an earlier run",
+    EXIT_INTERRUPTED: "interrupted by Ctrl-C (143 for SIGTERM); nothing under the final output names",
+}
 
-_EPILOG = """exit status:
-  0    all stories done
-  1    some stories failed (extract: 0 with --allow-errors; they are still error rows)
-  2    usage or input error (bad argument, missing file, output that would replace an input)
-  130  interrupted (Ctrl-C; 143 for SIGTERM); nothing is left under the final output names"""
+_EPILOG = "exit status:\n" + "\n".join(f"  {code:<4} {meaning}" for code, meaning in EXIT_CODES.items())
 
 
 class Terminated(KeyboardInterrupt):

@@ -17,11 +17,15 @@ with the same message. Bad arguments raise :class:`dateline.InputError` (a missi
 from __future__ import annotations
 
 import argparse
+import collections
+import importlib.util
 import json
 import os
+import re
 import shutil
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +35,7 @@ import pyarrow as pa
 
 from dateline import _native
 from dateline import readers as _readers
-from dateline.errors import InputError, RunError
+from dateline.errors import DatelineWarning, InputError, RunError
 from dateline.readers import Batch
 
 __all__ = ["Corpus", "RunSummary", "TABLES", "MANIFEST", "add_extract_command", "manifest_path"]
@@ -163,7 +167,12 @@ def _progress_bar(progress: bool | None, total: int | None, desc: str):
     if progress is None and not (_in_notebook() or (hasattr(sys.stderr, "isatty") and sys.stderr.isatty())):
         return None
     try:
-        from tqdm.auto import tqdm
+        # tqdm.auto in a notebook without ipywidgets warns (TqdmWarning: IProgress not found) on
+        # every run: the widget bar only where ipywidgets is installed, else the text bar, silently.
+        if _in_notebook() and importlib.util.find_spec("ipywidgets") is not None:
+            from tqdm.notebook import tqdm
+        else:
+            from tqdm.std import tqdm
     except ImportError:  # tqdm is a dependency, but a missing bar must not stop a run
         return None
     return tqdm(total=total, unit=" stories", desc=desc, delay=0 if progress else 2, dynamic_ncols=True)
@@ -176,6 +185,10 @@ class Corpus:
     :meth:`from_pandas` or :meth:`from_records`. Every method that runs the analysis takes
     ``threads=`` (default: ``$DATELINE_NUM_THREADS``, else every core) and ``progress=``
     (``None``: a bar in terminals and notebooks for runs over 2 s; ``True``/``False``: always/never).
+    Every reader reads the story from ``text`` and takes ``id`` and ``date`` from columns (fields)
+    of those names when present; a column named explicitly that is missing is an ``InputError``.
+    :meth:`texts` streams ``(id, text)`` without analysing anything. Column meanings:
+    docs/reference.md.
     """
 
     def __init__(self, batches: Callable[[], Iterator[Batch]], *, total: int | None = None,
@@ -212,10 +225,12 @@ class Corpus:
 
     @classmethod
     def from_jsonl(cls, path: str | os.PathLike | Sequence[str | os.PathLike], text: str = "text",
-                   id: str | None = "id", date: str | None = "date", source: str | None = None,
+                   id: str | None = _readers.ID, date: str | None = _readers.DATE, source: str | None = None,
                    headline: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
                    batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
         """JSON Lines file(s) (``.gz`` too): one JSON object a line; ``text`` etc. name its fields.
+        ``id`` and ``date`` default to the fields ``id`` and ``date`` where a record has them; a
+        field named explicitly (and ``text``) that the first record lacks is an ``InputError`` here.
         A record without the id field is named ``file:line``. Blank lines are skipped (and not
         counted). A line over ``4 * max_bytes`` + 64 KiB is an error row and is never read whole; a
         truncated or corrupt ``.gz`` ends with an error row naming the file and line, the records
@@ -223,7 +238,11 @@ class Corpus:
         paths = _readers._as_paths(path)
         for p in paths:
             _readers.require_file(p)
-        fields = {"json_text": text, "json_id": id, "json_date": date, "json_source": source, "json_headline": headline}
+        named = {"text": text, "id": id, "date": date, "source": source, "headline": headline}
+        for role, col in named.items():
+            _check_str(f"{role} (a field name)", col)
+        _readers.check_first_record(paths[0], named, max_bytes)
+        fields = {f"json_{role}": None if col is None else str(col) for role, col in named.items()}
         total = _readers.count_lines(paths) if sum(p.stat().st_size for p in paths) < (8 << 30) else None
         return cls(lambda: _readers.iter_jsonl(paths, batch_size, max_bytes), total=total,
                    name=", ".join(map(str, paths)), json_fields=fields, max_bytes=max_bytes, errors=errors,
@@ -243,11 +262,12 @@ class Corpus:
                    inputs=folders + [f for f, _ in files])
 
     @classmethod
-    def from_csv(cls, path: str | os.PathLike, text: str = "text", id: str | None = None,
-                 date: str | None = None, source: str | None = None, headline: str | None = None, *,
+    def from_csv(cls, path: str | os.PathLike, text: str = "text", id: str | None = _readers.ID,
+                 date: str | None = _readers.DATE, source: str | None = None, headline: str | None = None, *,
                  delimiter: str = ",", max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
                  batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
-        """A CSV file with a header row. A missing file or column raises ``InputError`` here, naming the
+        """A CSV file with a header row. ``id`` and ``date`` default to the columns ``id`` and
+        ``date`` when the header has them. A missing file or named column raises ``InputError`` here, naming the
         file and the column; a bad row becomes an error row with its line number. Without ``id``
         a story is named ``file:line``. A record that spans lines with the wrong number of fields (a
         quote left open) is an error row naming its lines; quoting is read strictly, so a stray quote
@@ -259,11 +279,12 @@ class Corpus:
                    max_bytes=max_bytes, errors=errors, inputs=[path])
 
     @classmethod
-    def from_parquet(cls, path: str | os.PathLike, text: str = "text", id: str | None = None,
-                     date: str | None = None, source: str | None = None, headline: str | None = None, *,
+    def from_parquet(cls, path: str | os.PathLike, text: str = "text", id: str | None = _readers.ID,
+                     date: str | None = _readers.DATE, source: str | None = None, headline: str | None = None, *,
                      max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
                      batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
-        """A Parquet file, read batch by batch. A missing file or columns raise ``InputError`` here; the line
+        """A Parquet file, read batch by batch. ``id`` and ``date`` default to the columns ``id`` and
+        ``date`` when present. A missing file or named column raises ``InputError`` here; the line
         is the 1-based row number."""
         path = Path(path)
         fields = {"text": text, "id": id, "date": date, "source": source, "headline": headline}
@@ -272,20 +293,23 @@ class Corpus:
                    max_bytes=max_bytes, errors=errors, inputs=[path])
 
     @classmethod
-    def from_pandas(cls, data, text: str | None = "text", id: str | None = None, date: str | None = None,
-                    source: str | None = None, headline: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
+    def from_pandas(cls, data, text: str | None = "text", id: str | None = _readers.ID,
+                    date: str | None = _readers.DATE, source: str | None = None, headline: str | None = None, *,
+                    max_bytes: int = DEFAULT_MAX_BYTES,
                     errors: str = "strict", batch_size: int = _readers.DEFAULT_BATCH_SIZE,
                     _positional_ids: bool = False) -> Corpus:
-        """A DataFrame (``text`` etc. name its columns) or a Series of texts. Without ``id`` the
-        index is the id (as a string)."""
+        """A DataFrame (``text`` etc. name its columns) or a Series of texts. ``id`` and ``date``
+        default to the columns ``id`` and ``date`` when the frame has them; a column named
+        explicitly that is missing raises ``InputError``. Without an id column the index is the id
+        (as a string)."""
         import pandas as pd
 
         if isinstance(data, pd.DataFrame):
-            for role, col in {"text": text, "id": id, "date": date, "source": source, "headline": headline}.items():
-                if col is not None and col not in data.columns:
-                    columns = ", ".join(map(repr, data.columns))
-                    raise InputError(f"no column {col!r} for the {role} (columns: {columns})")
+            fields = {"text": text, "id": id, "date": date, "source": source, "headline": headline}
+            picked = _readers.pick_columns(fields, list(data.columns), "")
+            text, id, date, source, headline = (picked[k] for k in fields)
         elif isinstance(data, pd.Series):
+            id, date = (None if isinstance(c, _readers.IfPresent) else c for c in (id, date))
             if any(c is not None for c in (id, date, source, headline)):
                 raise InputError("a Series holds only texts: id/date/source/headline need a DataFrame")
         else:
@@ -294,13 +318,19 @@ class Corpus:
                    total=len(data), name="pandas", max_bytes=max_bytes, errors=errors)
 
     @classmethod
-    def from_records(cls, records: Iterable[Any], text: str = "text", id: str = "id", date: str = "date",
-                     source: str | None = "source", headline: str | None = "headline", *,
+    def from_records(cls, records: Iterable[Any], text: str = "text", id: str | None = _readers.ID,
+                     date: str | None = _readers.DATE, source: str | None = _readers.SOURCE,
+                     headline: str | None = _readers.HEADLINE, *,
                      max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
                      batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
-        """Any iterable of strings (id = position) or dicts (fields by name). A one-shot iterator
-        (a generator) can be run once; a list or other re-iterable any number of times."""
+        """Any iterable of strings (id = position) or dicts (fields by name; ``id``, ``date``,
+        ``source`` and ``headline`` are used where a record has them). A one-shot iterator
+        (a generator) can be run once; a list or other re-iterable any number of times. In a list,
+        a field named explicitly (and ``text``) that the first dict lacks is an ``InputError`` here."""
         one_shot = iter(records) is records
+        if not one_shot and isinstance(records, Sequence) and records and isinstance(records[0], dict):
+            named = {"text": text, "id": id, "date": date, "source": source, "headline": headline}
+            _readers.pick_columns(named, list(records[0]), "the first record: ")
         try:
             total = len(records)  # type: ignore[arg-type]
         except TypeError:
@@ -328,6 +358,29 @@ class Corpus:
                   max_bytes=first._max_bytes, errors=first._errors,
                   inputs=[p for c in corpora for p in c._inputs])
         return out
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """``(id, text)`` of every story, streamed in input order (no analysis): the texts that the
+        tables' ``start``/``end`` offsets index, under the tables' ids. ``dict(corpus.texts())``
+        maps id -> text, and :meth:`dateline.stats.CorpusStats.kwic` takes the corpus as ``texts=``.
+        Stories that cannot be read (error rows) are left out."""
+        if self._one_shot and self._used:
+            raise RunError("this corpus came from a one-shot iterator and has been read already; "
+                           "pass a list (or make a new Corpus) to read it again")
+        self._used = self._one_shot or self._used
+        for batch in self._batches():
+            fields = getattr(batch, "_json", None) or self._json
+            for k, payload in enumerate(batch.payloads):
+                if payload is None:
+                    continue
+                if batch.kind == "jsonl":
+                    got = _jsonl_text(payload, fields, batch, k, self._errors)
+                    if got is not None:
+                        yield got
+                    continue
+                text = _decoded(payload, self._errors)
+                if text is not None:
+                    yield (batch.ids[k] if batch.ids is not None else str(k)), text
 
     # ------------------------------------------------------------------ running
 
@@ -359,11 +412,15 @@ class Corpus:
                 run_entities=entities, run_reading=reading,
                 **(json if batch.kind == "jsonl" else {}), **want)
 
+        failures = _Failures()
+
         def collect(job, n: int) -> dict[str, pa.Table]:
             raw = job.wait()
             if bar is not None:
                 bar.update(n)
-            return {name: _arrow_table(raw[name]) for name in ("articles", *[t for t in tables if t != "articles"])}
+            out = {name: _arrow_table(raw[name]) for name in ("articles", *[t for t in tables if t != "articles"])}
+            failures.add(out["articles"])
+            return out
 
         pending = None
         # (batches, stories) a resumed run has done already: read again (batch boundaries depend
@@ -397,6 +454,7 @@ class Corpus:
             if pending is not None:
                 p, pending = pending, None
                 yield collect(*p)
+            failures.warn_if_most()
         finally:
             if pending is not None:
                 pending[0].cancel()
@@ -506,6 +564,10 @@ class Corpus:
             shutil.rmtree(staging)
         earlier = _check_output(Path(path), targets, manifest, self._inputs, overwrite or done is not None,
                                 keep=staging)
+        if Path(path).suffix not in ("", ".parquet") and not Path(path).is_dir():
+            # "-o out.csv" would otherwise become a folder of Parquet files named like a CSV file.
+            raise InputError(f"output {path}: the tables are written as Parquet; give a name ending in .parquet "
+                             f"or a folder, not a {Path(path).suffix} file")
         for p in targets.values():
             p.parent.mkdir(parents=True, exist_ok=True)
         staging.mkdir(parents=True, exist_ok=True)
@@ -579,6 +641,79 @@ class Corpus:
 
 
 _COUNTS = ("stories", "errors", "entities", "quotes", "events")
+
+
+def _decoded(payload: Any, errors: str) -> str | None:
+    """A story text as the core decodes it (None where the core makes it an error row)."""
+    if isinstance(payload, str):
+        return payload
+    try:
+        return bytes(payload).decode("utf-8", "replace" if errors == "replace" else "strict")
+    except UnicodeDecodeError:
+        return None
+
+
+def _jsonl_text(raw: bytes, fields: dict[str, str | None], batch: Batch, k: int,
+                errors: str) -> tuple[str, str] | None:
+    """(id, text) of one JSON Lines record, named as the core names it (``file:line`` without an id)."""
+    line = _decoded(raw, errors)
+    try:
+        record = json.loads(line) if line is not None else None
+    except ValueError:
+        return None
+    if not isinstance(record, dict):
+        return None
+    text = record.get(fields.get("json_text") or "text")
+    if not isinstance(text, str):
+        return None
+    id_field = fields.get("json_id")
+    rid = record.get(id_field) if id_field else None
+    if rid is None:
+        rid = f"{batch.files[k]}:{batch.lines[k]}" if batch.files is not None and batch.lines is not None else str(k)
+    # A non-string id is its JSON text, as the core writes it (5 -> "5", true -> "true").
+    return (rid if isinstance(rid, str) else json.dumps(rid, separators=(",", ":"))), text
+
+# Numbers (offsets, lines, sizes) differ between errors of one kind: left out when they are counted.
+_NUMBERS = re.compile(r"\d+")
+# The record or row number in front of a reader's message.
+_RECORD = re.compile(r"^(?:record|row) \d+: ")
+
+
+class _Failures:
+    """Counts a run's error rows by kind, to warn when most stories failed (a misnamed field,
+    wrong encoding, the wrong file): a run that yields almost empty tables must not look fine."""
+
+    def __init__(self) -> None:
+        self.stories = 0
+        self.failed = 0
+        self.kinds: collections.Counter[str] = collections.Counter()
+        self.example: dict[str, str] = {}
+
+    def add(self, articles: pa.Table) -> None:
+        self.stories += articles.num_rows
+        errs = articles.column("error")
+        if errs.null_count == len(errs):
+            return
+        cols = (errs.to_pylist(), articles.column("file").to_pylist(), articles.column("line").to_pylist())
+        for err, file, line in zip(*cols):
+            if err is None:
+                continue
+            # The core puts "file:line: " (or "file: ") in front; the kind is the rest.
+            for where in (f"{file}:{line}: ", f"{file}: ") if file is not None else ():
+                err = err.removeprefix(where)
+            err = _RECORD.sub("", err)
+            key = _NUMBERS.sub("N", err)
+            self.failed += 1
+            self.kinds[key] += 1
+            self.example.setdefault(key, err)
+
+    def warn_if_most(self) -> None:
+        failed = self.failed
+        if self.stories and failed * 2 > self.stories:
+            key, n = self.kinds.most_common(1)[0]
+            kind = self.example[key]
+            warnings.warn(f"{failed:,} of {self.stories:,} stories failed; the commonest error ({n:,}): {kind}",
+                          DatelineWarning, stacklevel=3)
 
 
 @dataclass
@@ -810,7 +945,7 @@ def _guess_format(name: str) -> str:
 
 
 def corpus_from_inputs(inputs: Sequence[str], fmt: str | None = None, *, text: str = "text",
-                       id: str | None = "id", date: str | None = "date", source: str | None = None,
+                       id: str | None = _readers.ID, date: str | None = _readers.DATE, source: str | None = None,
                        headline: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                        errors: str = "strict") -> Corpus:
     """The corpus the ``extract`` command reads: every input in order, in the given or guessed format."""
@@ -832,32 +967,24 @@ def corpus_from_inputs(inputs: Sequence[str], fmt: str | None = None, *, text: s
         if f == "jsonl":
             parts.append(Corpus.from_jsonl(name, text=text, id=id, date=date, source=source, headline=headline, **kw))
         elif f in ("csv", "parquet"):
-            # In tables the id/date columns are optional: use them only when present.
-            cols = _table_columns(name, f)
-            pick = lambda c, cols=cols: c if c is not None and c in cols else None  # noqa: E731
+            # The default id/date columns are used when present; named ones must exist (the readers check).
             maker = Corpus.from_csv if f == "csv" else Corpus.from_parquet
-            parts.append(maker(name, text=text, id=pick(id), date=pick(date), source=source, headline=headline, **kw))
+            parts.append(maker(name, text=text, id=id, date=date, source=source, headline=headline, **kw))
         else:
             raise InputError(f"unknown format {f!r}; choose from {', '.join(_FORMATS)}")
     flush_txt()
     return parts[0] if len(parts) == 1 else Corpus.concat(parts)
 
 
-def _table_columns(name: str, fmt: str) -> list[str]:
-    if fmt == "csv":
-        import csv
-
-        with open(name, newline="", encoding="utf-8-sig", errors="replace") as f:
-            return next(csv.reader(f), [])
-    import pyarrow.parquet as pq
-
-    return pq.ParquetFile(name).schema_arrow.names
-
-
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from dateline.cli import EXIT_FAILED, EXIT_INPUT, EXIT_OK
+
     tables = tuple(t.strip() for t in args.tables.split(",") if t.strip())
+    # --id/--date not given: the id/date columns when present; given: they must exist.
+    id_col = _readers.ID if args.id is None else args.id
+    date_col = _readers.DATE if args.date is None else args.date
     try:
-        corpus = corpus_from_inputs(args.inputs, args.format, text=args.text, id=args.id, date=args.date,
+        corpus = corpus_from_inputs(args.inputs, args.format, text=args.text, id=id_col, date=date_col,
                                     source=args.source, headline=args.headline, max_bytes=args.max_bytes,
                                     errors=args.errors)
         progress = False if args.no_progress else None
@@ -866,7 +993,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                                     resume=args.resume)
     except (ValueError, OSError) as e:
         print(f"dateline extract: {e}", file=sys.stderr)
-        return 2
+        return EXIT_INPUT
     written = parquet_paths(args.output, tables)
     print(f"dateline extract: {summary}", file=sys.stderr)
     for name, p in written.items():
@@ -874,8 +1001,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     print(f"  manifest  -> {manifest_path(args.output)}", file=sys.stderr)
     if summary.errors:
         _print_errors(written["articles"], limit=5)
-        return 0 if args.allow_errors else 1
-    return 0
+        return EXIT_OK if args.allow_errors else EXIT_FAILED
+    return EXIT_OK
 
 
 def _print_errors(articles_path: Path, limit: int) -> None:
@@ -902,8 +1029,7 @@ def add_extract_command(sub: argparse._SubParsersAction) -> None:
         "articles table with the error, file and line. Rows are written in parts to OUT/_partial and "
         "become the tables when the run completes; _SUCCESS.json (OUT._SUCCESS.json) is written last. With "
         "--resume, an interrupted run keeps its finished parts and the same command goes on from them. An input is "
-        "never overwritten. Exit status: 0 all stories done, 1 some stories failed (0 with "
-        "--allow-errors), 2 usage or input error, 130 interrupted.",
+        "never overwritten. Exit status: see `dateline --help`.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="a .jsonl/.csv/.parquet file, a .txt file, a directory or a glob")
@@ -912,8 +1038,10 @@ def add_extract_command(sub: argparse._SubParsersAction) -> None:
                    help="worker threads (default: $DATELINE_NUM_THREADS or all cores)")
     p.add_argument("--format", choices=_FORMATS, default=None, help="input format (default: from the file name)")
     p.add_argument("--text", default="text", help="field/column holding the story text (default: text)")
-    p.add_argument("--id", default="id", help="field/column holding the story id (default: id, when present)")
-    p.add_argument("--date", default="date", help="field/column holding the story date (default: date, when present)")
+    p.add_argument("--id", default=None,
+                   help="field/column holding the story id (default: id, when present; a name given must exist)")
+    p.add_argument("--date", default=None,
+                   help="field/column holding the story date (default: date, when present; a name given must exist)")
     p.add_argument("--source", default=None, help="field/column holding the source")
     p.add_argument("--headline", default=None, help="field/column holding a headline")
     p.add_argument("--tables", default=",".join(TABLES), help=f"tables to write (default: {','.join(TABLES)})")

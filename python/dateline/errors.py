@@ -11,10 +11,14 @@ is also the built-in exception it stands for, so code that already catches ``Val
     ├── ModelError (RuntimeError)           a model file that cannot be read
     └── RunError (RuntimeError)             a run that failed, not through its input (an internal
                                             error of the core, a corpus read twice, a lost worker)
+
+    DatelineWarning (UserWarning)           something probably not meant: most stories of a run
+                                            failed, a file name given to parse() as the text
 """
 from __future__ import annotations
 
-__all__ = ["DatelineError", "InputError", "EncodingError", "MissingFileError", "ModelError", "RunError"]
+__all__ = ["DatelineError", "InputError", "EncodingError", "MissingFileError", "ModelError", "RunError",
+           "DatelineWarning"]
 
 
 class DatelineError(Exception):
@@ -50,3 +54,9 @@ class ModelError(DatelineError, RuntimeError):
 class RunError(DatelineError, RuntimeError):
     """A run that failed for a reason other than its input: an internal error of the core (please
     report it with the input), a one-shot corpus read a second time, a worker that went away."""
+
+
+class DatelineWarning(UserWarning):
+    """A result that is probably not what was meant, though not an error: most stories of a run
+    failed (the message gives the commonest error), or ``parse`` was given a file name as the text.
+    Silence it with ``warnings.filterwarnings("ignore", category=dateline.DatelineWarning)``."""

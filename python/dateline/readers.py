@@ -33,6 +33,42 @@ BATCH_BYTES = 32 * 1024 * 1024
 PathLike = str | os.PathLike
 
 
+class IfPresent(str):
+    """A default column name that is used only when the input has that column.
+
+    Every reader and the ``df.dateline`` accessor default to ``id=IfPresent("id")`` and
+    ``date=IfPresent("date")``: a table with an ``id`` or ``date`` column gets its ids and dates
+    without being told, one without them is fine. A name the caller gives (a plain ``str``) must
+    exist: a missing one is an :class:`InputError` at once, never a silently empty column.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return str.__repr__(str(self))
+
+
+ID = IfPresent("id")
+DATE = IfPresent("date")
+SOURCE = IfPresent("source")
+HEADLINE = IfPresent("headline")
+
+
+def pick_columns(fields: dict[str, str | None], columns: Sequence[str], where: str) -> dict[str, str | None]:
+    """``fields`` (role -> column) with defaults the input lacks dropped; a named column that is
+    missing raises an :class:`InputError` naming ``where`` and the columns there are."""
+    out: dict[str, str | None] = {}
+    for role, col in fields.items():
+        if col is not None and col not in columns:
+            if isinstance(col, IfPresent) and role != "text":
+                col = None
+            else:
+                have = ", ".join(map(repr, columns))
+                raise InputError(f"{where}no column {col!r} for the {role} (columns: {have})")
+        out[role] = None if col is None else str(col)
+    return out
+
+
 @dataclass
 class Batch:
     """Documents for one call into the core; list fields are None or one item per payload."""
@@ -188,6 +224,28 @@ def iter_jsonl(paths: PathLike | Iterable[PathLike], batch_size: int = DEFAULT_B
             yield last
 
 
+def check_first_record(path: Path, fields: dict[str, str | None], max_bytes: int) -> None:
+    """Checks the named fields against the first record of a JSON Lines file, so a misnamed
+    ``text=`` or ``date=`` is an :class:`InputError` at once instead of a run of error rows or
+    silently missing dates. A first line that is not a JSON object is left to the run (an error row)."""
+    import json
+
+    try:
+        with _open_binary(path) as f:
+            while True:
+                raw = f.readline(jsonl_line_limit(max_bytes))
+                if not raw or raw.strip():
+                    break
+    except (OSError, EOFError, zlib.error):
+        return  # the run reports it as an error row, with the file and line
+    try:
+        record = json.loads(raw) if raw else None
+    except ValueError:
+        return
+    if isinstance(record, dict):
+        pick_columns(fields, list(record), f"{path}: the first record has ")
+
+
 _GLOB_CHARS = set("*?[")
 
 
@@ -206,9 +264,14 @@ def resolve_files(paths_or_glob: PathLike | Iterable[PathLike], pattern: str = "
                 fixed.append(part)
             root = Path(*fixed) if fixed else Path(".")
             matches = sorted(m for m in _glob.glob(s, recursive=True) if os.path.isfile(m))
+            if not matches:
+                raise MissingFileError(f"no files match {s}")
             out.extend((Path(m), Path(os.path.relpath(m, root)).as_posix()) for m in matches)
         elif p.is_dir():
-            out.extend((m, m.relative_to(p).as_posix()) for m in sorted(p.rglob(pattern)) if m.is_file())
+            found = [(m, m.relative_to(p).as_posix()) for m in sorted(p.rglob(pattern)) if m.is_file()]
+            if not found:
+                raise MissingFileError(f"no {pattern} files in the folder {s}")
+            out.extend(found)
         elif p.is_file():
             out.append((p, p.as_posix()))
         else:
@@ -251,17 +314,14 @@ def _clean(s: str | None) -> str | None:
 
 
 def csv_header(path: Path, fields: dict[str, str | None], delimiter: str = ",") -> list[str]:
-    """Reads the header and checks every named field is a column: the one whole-file error."""
+    """Reads the header and checks every named field is a column: the one whole-file error.
+    ``fields`` is updated in place: defaults (:class:`IfPresent`) the header lacks become None."""
     require_file(path)
     with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
         header = next(csv.reader(f, delimiter=delimiter), None)
     if header is None:
         raise InputError(f"{path}: empty CSV file, no header row")
-    for role, col in fields.items():
-        if col is not None and col not in header:
-            raise InputError(
-                f"{path}: no column {col!r} for the {role} (the header has: {', '.join(map(repr, header))})"
-            )
+    fields.update(pick_columns(fields, header, f"{path}: "))
     return header
 
 
@@ -346,10 +406,7 @@ def parquet_check(path: Path, fields: dict[str, str | None]) -> int:
 
     require_file(path)
     pf = pq.ParquetFile(path)
-    names = pf.schema_arrow.names
-    for role, col in fields.items():
-        if col is not None and col not in names:
-            raise InputError(f"{path}: no column {col!r} for the {role} (columns: {', '.join(map(repr, names))})")
+    fields.update(pick_columns(fields, pf.schema_arrow.names, f"{path}: "))
     return pf.metadata.num_rows
 
 

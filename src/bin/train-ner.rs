@@ -3,11 +3,12 @@
 //!     cargo run --release --bin train-ner -- --train ../shared/data/conll2003/train.txt \
 //!         --dev ../shared/data/conll2003/dev.txt --out models/ner.bin
 //!
-//! Options: --epochs N (most per stage, default 10), --bits B (2^B weight rows, default 19),
+//! Options: --upper-every N (add an upper-cased copy of every Nth training document), --epochs N (most per stage, default 10), --bits B (2^B weight rows, default 19),
 //! --no-stage2, --ensemble N (perceptrons averaged per stage, default 1), --folds K (jackknife folds for stage 2, default 4), --seed S (shuffling, default 7), --clusters FILE (try another
 //! cluster file instead of models/clusters.tsv), --load MODEL [--errors] (score a model on --dev
 //! with gold tokens), --pipeline FILE [--load MODEL] (score the shipped model, or MODEL, through
-//! `parse`; after training, the new model's pipeline score on --dev is printed too).
+//! `parse`; after training, the new model's pipeline score on --dev is printed too; --upper,
+//! --sentence-docs and --map JSON read the file as `dateline eval conll` does).
 use dateline::eval::conll;
 use dateline::eval::{
     stages::{Lexicon, TYPES},
@@ -27,7 +28,9 @@ fn run() -> Result<(), String> {
     let (mut train_path, mut dev_path, mut out) = (None, None, PathBuf::from("models/ner.bin"));
     let (mut load, mut show_errors, mut clusters) = (None, false, None::<PathBuf>);
     let (mut pipeline, mut pipeline_errors, mut story) = (None::<PathBuf>, None::<PathBuf>, None::<PathBuf>);
+    let mut conll_opts = dateline::eval::ner::ConllOptions::default();
     let mut cfg = train::TrainConfig { verbose: true, ..Default::default() };
+    let mut upper_every = 0usize;
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
@@ -41,6 +44,7 @@ fn run() -> Result<(), String> {
             "--no-stage2" => cfg.stage2 = false,
             "--ensemble" => cfg.ensemble = val()?.parse().map_err(|e| format!("--ensemble: {e}"))?,
             "--clusters" => clusters = Some(PathBuf::from(val()?)),
+            "--upper-every" => upper_every = val()?.parse().map_err(|e| format!("--upper-every: {e}"))?,
             "--load" => load = Some(PathBuf::from(val()?)),
             "--errors" => show_errors = true,
             // entities of one story (parsed whole) by the shipped model or --load MODEL
@@ -106,6 +110,17 @@ fn run() -> Result<(), String> {
             // the shipped model (or --load MODEL) through the full parse pipeline (the acceptance
             // protocol); run after the other arguments
             "--pipeline" => pipeline = Some(PathBuf::from(val()?)),
+            // how --pipeline reads its file, as `dateline eval conll` does
+            "--upper" => conll_opts.upper = true,
+            "--sentence-docs" => conll_opts.sentence_docs = true,
+            "--map" => {
+                let p = PathBuf::from(val()?);
+                let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
+                let v = v.get("entity_type_map").unwrap_or(&v);
+                conll_opts.type_map =
+                    Some(serde_json::from_value(v.clone()).map_err(|e| format!("{}: {e}", p.display()))?);
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -162,7 +177,7 @@ fn run() -> Result<(), String> {
         return Ok(());
     }
     if let Some(p) = &pipeline {
-        let r = dateline::eval::ner::evaluate_conll_with(p, model).map_err(|e| e.to_string())?;
+        let r = dateline::eval::ner::evaluate_conll_opts_with(p, &conll_opts, model).map_err(|e| e.to_string())?;
         print!("{r}");
         return Ok(());
     }
@@ -178,7 +193,14 @@ fn run() -> Result<(), String> {
         return Ok(());
     }
     let train_path = train_path.ok_or("--train FILE is required")?;
-    let train_docs = conll::read(&train_path).map_err(|e| e.to_string())?;
+    let mut train_docs = conll::read(&train_path).map_err(|e| e.to_string())?;
+    if upper_every > 0 {
+        // Headline-style copies: every Nth document again, each token upper-cased, so the model
+        // learns names whose case says nothing.
+        let copies: Vec<conll::ConllDoc> = train_docs.iter().step_by(upper_every).map(conll::upper_cased).collect();
+        eprintln!("{} upper-cased copies added", copies.len());
+        train_docs.extend(copies);
+    }
     let dev_docs = match &dev_path {
         Some(p) => Some(conll::read(p).map_err(|e| e.to_string())?),
         None => None,

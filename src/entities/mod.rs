@@ -51,10 +51,55 @@ pub fn recognize_using(model: &Model, art: &mut Article) {
 fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::apply_patterns(art, &mut names);
     refine::fix_events(art, &mut names);
+    refine::join_connected_orgs(art, &mut names);
+    dateline_places(art, &mut names);
     // A story with no sentence (only a byline, say) has no place for an entity to point to; the
     // rules' whole-text search is for articles built by hand.
     let rules = if art.sentences.is_empty() { Vec::new() } else { crate::entities::rules::find(art) };
     art.entities = merge(names, rules);
+}
+
+/// The dateline's place is a place whatever the tagger made of it ("SAO PAULO" is no person,
+/// "DAR ES SALAAM, Tanzania" no organisation): each comma-separated part becomes one GPE, and
+/// the tagger's entities over it give way. `names` stays sorted and free of overlaps.
+fn dateline_places(art: &Article, names: &mut Vec<Entity>) {
+    let Some(d) = &art.dateline else { return };
+    if d.place.is_empty() || d.span.end > art.text.len() {
+        return;
+    }
+    // A line the structure stage read as a dateline with neither date nor agency ("IPO FILING -")
+    // counts only when the gazetteer knows one of its parts.
+    let g = crate::gazetteer::gazetteer();
+    let known = |p: &str| g.city(p).is_some() || g.country(p).is_some() || g.region(p).is_some();
+    if d.date.is_none() && d.agency.is_none() && !d.place.split(',').any(|p| known(p.trim())) {
+        return;
+    }
+    let Some(at) = art.text[d.span.start..d.span.end].find(d.place.as_str()) else { return };
+    let place = Span::new(d.span.start + at, d.span.start + at + d.place.len());
+    let mut parts = Vec::new();
+    let mut start = place.start;
+    for piece in art.text[place.start..place.end].split(',') {
+        let lead = piece.len() - piece.trim_start().len();
+        let (s, e) = (start + lead, start + piece.trim_end().len());
+        start += piece.len() + 1;
+        // the tokens wholly inside this part; a part of no token (a stray comma) is skipped
+        let ts = art.tokens.partition_point(|t| t.span.start < s);
+        let te = art.tokens.partition_point(|t| t.span.end <= e);
+        if ts >= te {
+            continue;
+        }
+        let span = Span::new(art.tokens[ts].span.start, art.tokens[te - 1].span.end);
+        let sentence = art.sentences.partition_point(|x| x.token_end <= ts);
+        if sentence < art.sentences.len() && art.sentences[sentence].token_start <= ts {
+            parts.push(Entity::new(span, Label::Gpe, sentence, ts, te));
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    names.retain(|n| !n.span.overlaps(place));
+    names.extend(parts);
+    names.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
 /// Most tokens the tagger reads as one document: its document-level features (a word's other
@@ -95,7 +140,47 @@ pub fn recognize_with(model: &Model, art: &Article) -> Vec<Entity> {
             }
         }
     }
+    drop_headline_common_nouns(art, &mut out);
     out
+}
+
+/// A title-case headline capitalises every word, so the tagger takes common nouns for names
+/// ("Farmers of DPRK Make Preparations for Autumn Harvest": "Autumn" PERSON, "Harvest" LOC). A
+/// one-word name in the headline that the rest of the story writes only in lower case ("the
+/// autumn harvest") is such a noun; one the story also writes capitalised ("May", "Bush") stays.
+fn drop_headline_common_nouns(art: &Article, out: &mut Vec<Entity>) {
+    let in_headline =
+        |t: usize| story_sentence(art, t).is_some_and(|si| art.sentences[si].section == Section::Headline);
+    let title_case = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.clone().any(char::is_lowercase) && c.all(char::is_alphabetic)
+    };
+    let candidate =
+        |e: &Entity| e.token_end - e.token_start == 1 && e.label.conll().is_some() && in_headline(e.token_start);
+    if !out.iter().any(|e| candidate(e) && title_case(art.token_text(e.token_start))) {
+        return;
+    }
+    // The words of the rest of the story: as written, and lower-cased where written in lower case.
+    let mut as_written = rustc_hash::FxHashSet::default();
+    let mut lower = rustc_hash::FxHashSet::default();
+    for t in (0..art.tokens.len()).filter(|&t| !in_headline(t)) {
+        let w = art.token_text(t);
+        if w.starts_with(char::is_lowercase) {
+            lower.insert(w);
+        } else {
+            as_written.insert(w);
+        }
+    }
+    out.retain(|e| {
+        let w = art.token_text(e.token_start);
+        !(candidate(e) && title_case(w) && !as_written.contains(w) && lower.contains(w.to_lowercase().as_str()))
+    });
+}
+
+/// The sentence holding token `t`.
+fn story_sentence(art: &Article, t: usize) -> Option<usize> {
+    let si = art.sentences.partition_point(|s| s.token_end <= t);
+    (si < art.sentences.len() && art.sentences[si].token_start <= t).then_some(si)
 }
 
 /// `segments` with every stretch longer than [`MAX_SEGMENT_TOKENS`] cut into pieces.
@@ -208,5 +293,28 @@ mod tests {
         let m = merge(names, rules);
         let got: Vec<(usize, usize, Label)> = m.iter().map(|e| (e.span.start, e.span.end, e.label)).collect();
         assert_eq!(got, vec![(0, 5, Label::Person), (20, 26, Label::Norp), (40, 44, Label::Date)]);
+    }
+
+    #[test]
+    fn headline_words_the_story_writes_in_lower_case_are_not_names() {
+        let text = "Farmers of DPRK Make Preparations for Autumn Harvest\n\nPyongyang, July 27 (KCNA) -- Farmers \
+                    are preparing for the autumn harvest. Theresa May said May was busy.";
+        let stages = crate::Stages { entities: false, reading: false };
+        let art = crate::analyze(text, &ParseOptions::default(), stages).unwrap();
+        let tok = |w: &str| (0..art.tokens.len()).find(|&t| art.token_text(t) == w).unwrap();
+        let one = |w: &str, label| {
+            let t = tok(w);
+            Entity::new(art.tokens[t].span, label, story_sentence(&art, t).unwrap(), t, t + 1)
+        };
+        let mut out = vec![one("Autumn", Label::Person), one("Harvest", Label::Loc), one("DPRK", Label::Gpe)];
+        drop_headline_common_nouns(&art, &mut out);
+        let kept: Vec<&str> = out.iter().map(|e| art.slice(e.span)).collect();
+        assert_eq!(kept, ["DPRK"]);
+        // A word the story also writes capitalised stays a name.
+        let text = "May Wins Vote\n\nLONDON (Reuters) - Theresa May won. Rain may fall.";
+        let art = crate::analyze(text, &ParseOptions::default(), stages).unwrap();
+        let mut out = vec![Entity::new(art.tokens[0].span, Label::Person, 0, 0, 1)];
+        drop_headline_common_nouns(&art, &mut out);
+        assert_eq!(out.len(), 1);
     }
 }

@@ -475,7 +475,9 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
 }
 pub(crate) const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
 
+mod joins;
 mod patterns;
+pub use joins::join_connected_orgs;
 pub use patterns::{apply_patterns, fix_events};
 
 #[cfg(test)]

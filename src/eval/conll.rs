@@ -27,6 +27,42 @@ pub struct TokenSpan {
     pub kind: String,
 }
 
+/// The document with every token upper-cased (headline style); the tags stay.
+pub fn upper_cased(doc: &ConllDoc) -> ConllDoc {
+    let sentences = doc
+        .sentences
+        .iter()
+        .map(|s| ConllSentence { tokens: s.tokens.iter().map(|t| t.to_uppercase()).collect(), tags: s.tags.clone() })
+        .collect();
+    ConllDoc { sentences }
+}
+
+/// Each sentence as a document of its own (for files without `-DOCSTART-` lines, such as
+/// CrossNER, where the whole file would otherwise be one document).
+pub fn sentence_documents(docs: Vec<ConllDoc>) -> Vec<ConllDoc> {
+    docs.into_iter().flat_map(|d| d.sentences).map(|s| ConllDoc { sentences: vec![s] }).collect()
+}
+
+/// Renames the entity types of every tag by `map` (type -> type, e.g. "politician" -> "PER"); a
+/// type the map does not name is an error, so no entity is dropped by a typo in the map.
+pub fn map_types(docs: &mut [ConllDoc], map: &std::collections::HashMap<String, String>) -> Result<()> {
+    for d in docs.iter_mut() {
+        for s in d.sentences.iter_mut() {
+            for tag in s.tags.iter_mut() {
+                if tag == "O" {
+                    continue;
+                }
+                let (prefix, kind) = tag.split_at(2);
+                let to = map.get(kind).ok_or_else(|| {
+                    Error::Input(format!("entity type {kind:?} is not in the type map ({} types)", map.len()))
+                })?;
+                *tag = format!("{prefix}{to}");
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads a CoNLL file; errors name the file and line.
 pub fn read(path: &Path) -> Result<Vec<ConllDoc>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
@@ -122,6 +158,21 @@ mod tests {
 
     fn kinds(tags: &[&str]) -> Vec<(usize, usize, String)> {
         entity_spans(tags).into_iter().map(|s| (s.start, s.end, s.kind)).collect()
+    }
+
+    #[test]
+    fn type_maps_sentence_documents_and_upper_case() {
+        let mut docs = parse("Obama\tB-politician\nwon\tO\n\nIowa\tB-country\nvoted\tO\n", "t").unwrap();
+        assert_eq!(docs.len(), 1);
+        let map: std::collections::HashMap<String, String> =
+            [("politician", "PER"), ("country", "LOC")].iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        map_types(&mut docs, &map).unwrap();
+        assert_eq!(docs[0].sentences[1].tags, ["B-LOC", "O"]);
+        let docs = sentence_documents(docs);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(upper_cased(&docs[0]).sentences[0].tokens, ["OBAMA", "WON"]);
+        let mut other = parse("Rome\tB-city\n", "t").unwrap();
+        assert!(map_types(&mut other, &map).unwrap_err().to_string().contains("\"city\" is not in the type map"));
     }
 
     #[test]

@@ -184,16 +184,61 @@ pub fn evaluate_conll(path: &Path) -> Result<EvalReport> {
     evaluate_conll_with(path, None)
 }
 
-/// `evaluate_conll` with `model` in place of the shipped one when given.
-pub fn evaluate_conll_with(path: &Path, model: Option<&crate::entities::Model>) -> Result<EvalReport> {
-    let docs = conll::read(path)?;
+/// How to read a CoNLL-style file for evaluation.
+#[derive(Debug, Clone, Default)]
+pub struct ConllOptions {
+    /// Entity type -> type ("politician" -> "PER"): a file with other types scored as CoNLL's.
+    pub type_map: Option<std::collections::HashMap<String, String>>,
+    /// Each sentence is its own document.
+    pub sentence_docs: bool,
+    /// Every token upper-cased (headline style), the gold unchanged.
+    pub upper: bool,
+}
+
+/// `evaluate_conll` over the file read as `opts` says.
+pub fn evaluate_conll_opts(path: &Path, opts: &ConllOptions) -> Result<EvalReport> {
+    evaluate_conll_opts_with(path, opts, None)
+}
+
+/// `evaluate_conll_opts` with `model` in place of the shipped one when given.
+pub fn evaluate_conll_opts_with(
+    path: &Path,
+    opts: &ConllOptions,
+    model: Option<&crate::entities::Model>,
+) -> Result<EvalReport> {
+    let mut docs = conll::read(path)?;
+    if let Some(map) = &opts.type_map {
+        conll::map_types(&mut docs, map)?;
+    }
+    if opts.sentence_docs {
+        docs = conll::sentence_documents(docs);
+    }
+    if opts.upper {
+        docs = docs.iter().map(conll::upper_cased).collect();
+    }
     let t0 = std::time::Instant::now();
     let mut tally = Tally::default();
     for d in &docs {
         let (gold, pred) = predict_document_with(d, model)?;
         tally.add(&gold, &pred);
     }
-    Ok(tally.report(path, "full pipeline", &docs, t0.elapsed().as_secs_f64()))
+    let mut mode = String::from("full pipeline");
+    for (on, what) in [
+        (opts.type_map.is_some(), "types mapped"),
+        (opts.sentence_docs, "a sentence per document"),
+        (opts.upper, "upper-cased"),
+    ] {
+        if on {
+            mode.push_str(", ");
+            mode.push_str(what);
+        }
+    }
+    Ok(tally.report(path, &mode, &docs, t0.elapsed().as_secs_f64()))
+}
+
+/// `evaluate_conll` with `model` in place of the shipped one when given.
+pub fn evaluate_conll_with(path: &Path, model: Option<&crate::entities::Model>) -> Result<EvalReport> {
+    evaluate_conll_opts_with(path, &ConllOptions::default(), model)
 }
 
 /// Evaluates the shipped tagger alone on the gold tokens (no tokenizer, no rules): isolates the

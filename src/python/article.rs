@@ -18,6 +18,8 @@ use crate::util::offsets::CharIndex;
 use crate::{analyze_owned, ParseOptions, Stages};
 
 /// A parsed story. Lists are built on first access and cached; each access returns a new list.
+/// `len(article)` is `len(article.text)`: the story's length in characters. Every attribute, label
+/// and value format is described in docs/reference.md.
 #[pyclass(module = "dateline", name = "Article", frozen)]
 pub struct PyArticle {
     art: Arc<Article>,
@@ -90,6 +92,7 @@ impl PyArticle {
     fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
         self.text.get_or_init(py, || PyString::new(py, &self.art.text).unbind()).bind(py).clone()
     }
+    /// Where the story came from (file name, feed), as given to `parse(source=...)`; None if not given.
     #[getter]
     fn source(&self) -> Option<String> {
         self.art.source.clone()
@@ -99,6 +102,7 @@ impl PyArticle {
     fn date(&self) -> Option<String> {
         self.art.date.clone()
     }
+    /// Advisory lines above the story ("URGENT", "EDITORS: ..."), as written.
     #[getter]
     fn advisory(&self) -> Vec<String> {
         self.art.advisory.clone()
@@ -108,22 +112,27 @@ impl PyArticle {
     fn bylines(&self) -> Vec<String> {
         self.art.bylines.iter().map(|b| b.name.clone()).collect()
     }
+    /// The bylines as `Byline` records: name, the line as written, offsets.
     #[getter]
     fn byline_details<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         Self::list(py, self.views().bylines())
     }
+    /// The headline, or None when the story has none.
     #[getter]
     fn headline(&self) -> Option<String> {
         self.views().headline()
     }
+    /// The dateline ("SEOUL, July 27 (Yonhap) --") as a `Dateline` record: place, date, agency; or None.
     #[getter]
     fn dateline(&self) -> Option<DatelineRecord> {
         self.views().dateline()
     }
+    /// Body paragraphs as `Paragraph` records (text, offsets), in order.
     #[getter]
     fn paragraphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         Self::list(py, self.views().paragraphs())
     }
+    /// Photo captions as `Caption` records: text, credit, source, restriction.
     #[getter]
     fn captions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         Self::list(py, self.views().captions())
@@ -133,45 +142,56 @@ impl PyArticle {
     fn body(&self) -> String {
         self.art.body()
     }
+    /// Sentences as `Sentence` records (text, offsets, token range).
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.cached(py, &self.sentences, |v| v.sentences())
     }
+    /// Tokens as `Token` records (text, offsets, sentence).
     #[getter]
     fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.cached(py, &self.tokens, |v| v.tokens())
     }
+    /// Named entities, numbers and times as `Entity` records: text, label, canonical name, title,
+    /// time value, country code, offsets. Labels and value formats: docs/reference.md.
     #[getter]
     fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.cached(py, &self.entities, |v| v.entities())
     }
+    /// Mentions of one entity grouped as `Cluster` records: canonical name, label, mention indices.
     #[getter]
     fn clusters<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         Self::list(py, self.views().clusters())
     }
+    /// Acronyms defined in the story as `Acronym` records ("JCS" -> "Joint Chiefs of Staff").
     #[getter]
     fn acronyms<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         Self::list(py, self.views().acronyms())
     }
+    /// Quotations as `Quote` records: text, speaker (a person or body), source (a medium cited, such
+    /// as "KCNA"), reporting verb, offsets.
     #[getter]
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         Self::list(py, self.views().quotes())
     }
+    /// Events as `Event` records: subject, predicate (an event code, see docs/reference.md), object,
+    /// detail, offsets.
     #[getter]
     fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         Self::list(py, self.views().events())
     }
 
-    /// The article as a JSON-ready dict. `text=True` adds the input text, `tokens=False` leaves
-    /// tokens out (they are most of the size).
-    #[pyo3(signature = (*, text = true, tokens = true))]
+    /// The article as a JSON-ready dict. Same defaults as `to_json`: the input text included
+    /// (`text=False` leaves it out), tokens left out (`tokens=True` adds them; they are most of the size).
+    #[pyo3(signature = (*, text = true, tokens = false))]
     fn to_dict<'py>(&self, py: Python<'py>, text: bool, tokens: bool) -> PyResult<Bound<'py, PyAny>> {
         let record = self.views().record(text, tokens);
         serialize_to_py(py, &record)
     }
 
-    /// The article as one line of JSON (what `dateline parse` prints).
-    #[pyo3(signature = (*, text = false, tokens = false))]
+    /// The article as one line of JSON (what `dateline parse` prints). Same defaults as `to_dict`:
+    /// the input text included, tokens left out.
+    #[pyo3(signature = (*, text = true, tokens = false))]
     fn to_json(&self, py: Python<'_>, text: bool, tokens: bool) -> PyResult<String> {
         let art = self.art.clone();
         let map = self.map.clone();
@@ -202,8 +222,8 @@ impl PyArticle {
         format!("<Article {}>", parts.join(", "))
     }
 
+    /// `len(article)` is `len(article.text)`: the story's length in characters (code points).
     fn __len__(&self) -> usize {
-        // Length in code points of the text, like len(article.text).
         self.map.char_of(&self.art.text, self.art.text.len())
     }
 }

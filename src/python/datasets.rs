@@ -21,8 +21,16 @@ fn eval_timebank<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyA
 /// CoNLL-2003 precision, recall and F1 per type and overall of the full pipeline on the IOB1/IOB2
 /// file at `path`, by the issue-3 protocol (one text per document, exact spans, CoNLL types).
 #[pyfunction]
-fn eval_conll<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyAny>> {
-    let report = guarded(py, move || crate::eval::ner::evaluate_conll(&path))?;
+#[pyo3(signature = (path, type_map=None, sentence_docs=false, upper=false))]
+fn eval_conll<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    type_map: Option<std::collections::HashMap<String, String>>,
+    sentence_docs: bool,
+    upper: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let opts = crate::eval::ner::ConllOptions { type_map, sentence_docs, upper };
+    let report = guarded(py, move || crate::eval::ner::evaluate_conll_opts(&path, &opts))?;
     serialize_to_py(py, &report)
 }
 
@@ -58,5 +66,9 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(eval_conll, m)?)?;
     m.add_function(wrap_pyfunction!(eval_timebank, m)?)?;
     m.add_function(wrap_pyfunction!(load_reuters, m)?)?;
+    // The label set with the CoNLL-2003 type each is scored as: the one list Python checks
+    // `labels=` arguments against and the reference page is tested against.
+    let labels: Vec<(&str, Option<&str>)> = crate::Label::ALL.iter().map(|l| (l.as_str(), l.conll())).collect();
+    m.add("LABELS", labels)?;
     Ok(())
 }

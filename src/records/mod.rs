@@ -125,8 +125,11 @@ record!(pyclass "Token"
 record!(pyclass "Sentence"
 /// A sentence, with the part of the story it belongs to.
 SentenceRecord {
+    /// The sentence as written.
     text: String,
+    /// Start, a `str` index into `article.text`.
     start: usize,
+    /// End (exclusive), a `str` index into `article.text`.
     end: usize,
     /// "headline", "dateline", "body" or "caption".
     section: &'static str,
@@ -134,6 +137,7 @@ SentenceRecord {
     section_index: Option<usize>,
     /// Index range `[token_start, token_end)` into `Article.tokens`.
     token_start: usize,
+    /// End of the token range (exclusive).
     token_end: usize,
 });
 
@@ -144,23 +148,36 @@ record!(pyclass "Paragraph"
 record!(pyclass "Caption"
 /// A photo caption and its metadata.
 CaptionRecord {
+    /// The caption as written.
     text: String,
+    /// Photo credit ("Yonhap"), or None.
     credit: Option<String>,
+    /// Where the photo comes from ("Korean Central News Agency"), or None.
     source: Option<String>,
+    /// The caption's date, ISO `YYYY-MM-DD`, or None.
     date: Option<String>,
+    /// Use restriction ("For Use Only in the Republic of Korea..."), or None.
     restriction: Option<String>,
+    /// Start, a `str` index into `article.text`.
     start: usize,
+    /// End (exclusive), a `str` index into `article.text`.
     end: usize,
 });
 
 record!(pyclass "Dateline"
 /// The dateline that opens a wire story.
 DatelineRecord {
+    /// The place as written ("SEOUL").
     place: String,
+    /// The dateline's date, ISO `YYYY-MM-DD` (its year from the story date when it has none), or None.
     date: Option<String>,
+    /// The agency in the dateline ("Yonhap", "AP"), or None.
     agency: Option<String>,
+    /// The dateline as written.
     text: String,
+    /// Start, a `str` index into `article.text`.
     start: usize,
+    /// End (exclusive), a `str` index into `article.text`.
     end: usize,
 });
 
@@ -171,14 +188,19 @@ record!(pyclass "Byline"
 record!(pyclass "Entity"
 /// An entity mention.
 EntityRecord {
+    /// The mention as written: `article.text[start:end]`.
     text: String,
+    /// The label ("PERSON", "GPE", "DATE", ...): see docs/reference.md.
     label: &'static str,
+    /// Start, a `str` index into `article.text`.
     start: usize,
+    /// End (exclusive), a `str` index into `article.text`.
     end: usize,
     /// Index into `Article.sentences`.
     sentence: usize,
     /// The fullest name the story uses for this entity (the text itself when nothing fuller).
     canonical: String,
+    /// Title or role of a PERSON ("Defense Minister"), or None.
     title: Option<String>,
     /// ISO 8601 / TimeML value of a DATE or TIME.
     value: Option<String>,
@@ -189,11 +211,15 @@ EntityRecord {
 record!(pyclass "Cluster"
 /// The story's mentions of one entity.
 ClusterRecord {
+    /// The entity's canonical name.
     canonical: String,
+    /// The entity's label.
     label: &'static str,
+    /// ISO 3166-1 alpha-2 code of a country or nationality, or None.
     country_code: Option<String>,
     /// Number of mentions.
     count: usize,
+    /// The mentions, as `Entity` records, in story order.
     mentions: Vec<EntityRecord>,
 });
 
@@ -202,11 +228,17 @@ record!(pyclass "Quote"
 QuoteRecord {
     /// The quoted words, without the quotation marks.
     text: String,
+    /// Start, a `str` index into `article.text`.
     start: usize,
+    /// End (exclusive), a `str` index into `article.text`.
     end: usize,
+    /// Who said it: the canonical name of a person or body, or None.
     speaker: Option<String>,
+    /// The medium cited for it ("KCNA", "Yonhap"), when the story quotes a report; or None.
     source: Option<String>,
+    /// The reporting verb ("said", "called"), or None.
     verb: Option<String>,
+    /// Index into `Article.sentences`.
     sentence: usize,
 });
 
@@ -223,20 +255,28 @@ AcronymRecord {
     defined: bool,
     /// The first mention of the short form.
     start: usize,
+    /// End (exclusive), a `str` index into `article.text`.
     end: usize,
 });
 
 record!(pyclass "Event"
 /// A subject-predicate-object statement.
 EventRecord {
+    /// Canonical name of who acts.
     subject: String,
+    /// What they do: "meet", "visit", "give", ... (docs/reference.md lists them).
     predicate: String,
+    /// Canonical name of whom or what it is done to.
     object: String,
+    /// What was given or sent ("a letter"), or None.
     detail: Option<String>,
+    /// Index into `Article.sentences`.
     sentence: usize,
     /// The words that state it.
     text: String,
+    /// Start, a `str` index into `article.text`.
     start: usize,
+    /// End (exclusive), a `str` index into `article.text`.
     end: usize,
 });
 

@@ -8,6 +8,10 @@ use crate::types::*;
 const NAME_PARTICLES: &[&str] =
     &["de", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "la", "le", "al", "bin", "el", "y", "ter"];
 
+/// Agency names that may follow a byline's name without a comma, longest first.
+const AGENCY_SUFFIXES: &[&str] =
+    &[" associated press writer", " associated press", " ap writer", " reuters", " afp", " yonhap"];
+
 /// "By Lee Minji", "by Janie Gabbett, Reuters", "By CHEGE MBITIRU, Associated Press Writer".
 pub(super) fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Byline>> {
     let l = &text[ts..te];
@@ -18,16 +22,20 @@ pub(super) fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Bylin
     // The name ends at a comma, a dash or a slash ("By Lee Minji / Yonhap").
     let name_part = rest.split([',', '/', '|', '(']).next().unwrap_or("").split(" - ").next().unwrap_or("").trim();
     let name_part = strip_suffix_ci(name_part, " for reuters").unwrap_or(name_part);
+    // "By MARGARET HOLLIS Associated Press": AP writes the agency after the name without a comma.
+    let agency_suffix = AGENCY_SUFFIXES.iter().find_map(|s| strip_suffix_ci(name_part, s));
+    let name_part = agency_suffix.map_or(name_part, str::trim_end);
     // "by keith grant, Reuters": an agency after the comma vouches for a name in any case.
-    let agency_after = rest.split_once(',').is_some_and(|(_, a)| {
-        let a = a.trim().to_ascii_lowercase();
-        a.starts_with("reuter")
-            || a.starts_with("associated press")
-            || a.starts_with("ap ")
-            || a == "ap"
-            || a.starts_with("afp")
-            || a.starts_with("yonhap")
-    });
+    let agency_after = agency_suffix.is_some()
+        || rest.split_once(',').is_some_and(|(_, a)| {
+            let a = a.trim().to_ascii_lowercase();
+            a.starts_with("reuter")
+                || a.starts_with("associated press")
+                || a.starts_with("ap ")
+                || a == "ap"
+                || a.starts_with("afp")
+                || a.starts_with("yonhap")
+        });
     let mut names = Vec::new();
     for n in split_names(name_part) {
         if !looks_like_name(n)
@@ -150,6 +158,10 @@ mod tests {
         let a = parse("By Jane Roe and John Doe, Reuters\nTOKYO, March 2 - Text.");
         let names: Vec<&str> = a.bylines.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["Jane Roe", "John Doe"]);
+        let a = parse("By MARGARET HOLLIS Associated Press\n\nWASHINGTON (AP) \u{2014} Text.");
+        assert_eq!(a.bylines[0].name, "Margaret Hollis");
+        let a = parse("By Lee Minji Yonhap\n\nSEOUL, July 27 (Yonhap) -- Text.");
+        assert_eq!(a.bylines[0].name, "Lee Minji");
         // A sentence starting with "By" is not a byline.
         let a = parse("By the end of the year, prices had doubled.");
         assert!(a.bylines.is_empty());

@@ -17,6 +17,7 @@ from dateline._native import stats as stats
 
 __all__ = [
     "__version__",
+    "LABELS",
     "parse",
     "entities",
     "Article",
@@ -311,10 +312,12 @@ class Article:
     def quotes(self) -> list[Quote]: ...
     @property
     def events(self) -> list[Event]: ...
-    def to_dict(self, *, text: bool = True, tokens: bool = True) -> dict[str, Any]: ...
-    def to_json(self, *, text: bool = False, tokens: bool = False) -> str: ...
+    def to_dict(self, *, text: bool = True, tokens: bool = False) -> dict[str, Any]:
+        """The article as a JSON-ready dict; the text included, tokens left out (as ``to_json``)."""
+    def to_json(self, *, text: bool = True, tokens: bool = False) -> str:
+        """The article as one line of JSON; the text included, tokens left out (as ``to_dict``)."""
     def __len__(self) -> int:
-        """Length of ``text`` in code points."""
+        """``len(article) == len(article.text)``: the story's length in characters (code points)."""
 
 def parse(
     text: str | bytes,
@@ -334,8 +337,10 @@ def entities(
 def eval_timebank(path: str | os.PathLike[str]) -> dict[str, Any]:
     """TempEval-3 strict/relaxed/value scores (percent) of DATE/TIME entities on TimeML files."""
 
-def eval_conll(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """CoNLL-2003 precision, recall and F1 (percent) per type and overall."""
+def eval_conll(path: str | os.PathLike[str], type_map: dict[str, str] | None = None, sentence_docs: bool = False,
+               upper: bool = False) -> dict[str, Any]:
+    """CoNLL-2003 precision, recall and F1 (percent) per type and overall; ``type_map`` renames the
+    file's types, ``sentence_docs`` makes each sentence a document, ``upper`` upper-cases every token."""
 
 class _ReutersStory(TypedDict):
     id: int
@@ -348,6 +353,9 @@ class _ReutersStory(TypedDict):
 
 def load_reuters(path: str | os.PathLike[str]) -> list[_ReutersStory]:
     """Every Reuters-21578 story of the ``reut2-*.sgm`` files in ``path``."""
+
+#: Every entity label with the CoNLL-2003 type it is scored as (None: not scored by CoNLL).
+LABELS: Final[list[tuple[str, str | None]]]
 
 # ---------------------------------------------------------------- corpus engine (dateline.corpus)
 

@@ -8,6 +8,10 @@ from Parquet), so they work on saved results too:
 * ``articles`` (optional): one row per story, columns ``id, date, source, ...``;
 * ``quotes`` (optional): one row per quote, columns ``id, text, speaker, verb, ...``.
 
+``labels=`` and ``exclude_labels=`` take dateline's labels (:data:`LABELS`) or the CoNLL-2003 types
+``PER``, ``ORG``, ``LOC``, ``MISC`` (:data:`CONLL_TYPES`: ``"LOC"`` selects GPE, LOC and FAC, as
+``dateline eval conll`` scores them); an unknown label raises :class:`dateline.InputError`.
+
 An entity is named by its ``canonical`` form, or by its surface ``text`` where no canonical form
 was found. By default an entity is the pair (name, label), so "Washington" the person and
 "Washington" the place are counted apart; ``by_label=False`` merges them.
@@ -20,7 +24,7 @@ Instead of a DataFrame, each function also accepts anything with an ``.entities(
 """
 from __future__ import annotations
 
-from dateline.stats._base import NAME_LABELS, VALUE_LABELS
+from dateline.stats._base import CONLL_TYPES, LABELS, NAME_LABELS, VALUE_LABELS
 from dateline.stats._base import NO_DAY as NO_DAY
 from dateline.stats._base import Labels as Labels
 from dateline.stats._corpus_stats import CorpusStats
@@ -40,5 +44,7 @@ __all__ = [
     "CorpusStats",
     "NAME_LABELS",
     "VALUE_LABELS",
+    "LABELS",
+    "CONLL_TYPES",
 ]
 

@@ -10,6 +10,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dateline import _native
 from dateline._native import stats as _core
 from dateline.errors import InputError
 
@@ -136,18 +137,41 @@ def _isin(values: Any, wanted: Any) -> np.ndarray:
     return np.asarray(values.isin(wanted), dtype=bool)
 
 
-def _label_list(labels: Labels) -> list | None:
+#: dateline's labels, in the core's order (the reference page lists them with definitions).
+LABELS: tuple[str, ...] = tuple(label for label, _ in _native.LABELS)
+#: The CoNLL-2003 types and the labels each covers, as ``dateline eval conll`` scores them:
+#: ``labels="PER"`` selects PERSON mentions, ``"LOC"`` GPE, LOC and FAC, ``"MISC"`` NORP, EVENT, ...
+CONLL_TYPES: dict[str, tuple[str, ...]] = {
+    conll: tuple(label for label, c in _native.LABELS if c == conll) for conll in ("PER", "ORG", "LOC", "MISC")
+}
+
+
+def _label_list(labels: Labels, present: pd.Series | None = None) -> list | None:
+    """The labels selected by a ``labels=`` argument: CoNLL types widened to the labels they cover
+    (the CoNLL name itself kept, for tables labelled in CoNLL's scheme). A label that is neither
+    dateline's, nor CoNLL's, nor in the table raises, naming the valid ones: a typo must not give
+    an empty table."""
     if labels is None:
         return None
-    if isinstance(labels, str):
-        return [labels]
-    return list(labels)
+    wanted = [labels] if isinstance(labels, str) else list(labels)
+    known = set(LABELS) | set(CONLL_TYPES)
+    unknown = [x for x in wanted if x not in known]
+    if unknown and present is not None:
+        in_table = set(present.dropna().unique())
+        unknown = [x for x in unknown if x not in in_table]
+    if unknown:
+        raise InputError(f"unknown label(s) {unknown}; dateline's labels are {', '.join(LABELS)} "
+                         f"(the CoNLL types {', '.join(CONLL_TYPES)} are accepted too; see docs/reference.md)")
+    out: list = []
+    for x in wanted:
+        out.extend([x, *CONLL_TYPES.get(x, ())])
+    return out
 
 
 def _label_mask(df: pd.DataFrame, labels: Labels, exclude_labels: Labels) -> np.ndarray:
     mask = np.ones(len(df), dtype=bool)
     lab = df["label"]
-    inc, exc = _label_list(labels), _label_list(exclude_labels)
+    inc, exc = _label_list(labels, lab), _label_list(exclude_labels, lab)
     if inc is not None:
         mask &= lab.isin(inc).to_numpy()
     if exc is not None:

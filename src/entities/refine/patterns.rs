@@ -5,7 +5,7 @@ use crate::types::*;
 use std::sync::OnceLock;
 
 /// Last words of organisation names.
-static ORG_HEADS: Words = Words::new(&[
+pub(super) static ORG_HEADS: Words = Words::new(&[
     "agency",
     "party",
     "ministry",

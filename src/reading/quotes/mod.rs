@@ -168,6 +168,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
         known.get() == 2
     }
 
+    /// "Sen. Laura Whitcomb of Utah called ...": a place or body that only says where the person
+    /// before it comes from ("of"/"from") is not the speaker; that person is.
+    fn person_before_of(&self, e: usize) -> Option<usize> {
+        let doc = self.doc;
+        let ent = &doc.art.entities[e];
+        if ent.label == Label::Person || ent.token_start < 2 {
+            return None;
+        }
+        let mut k = ent.token_start - 1;
+        // "of the Ministry": a determiner may stand between.
+        if self.low_is(k, story::is_determiner) && k > 1 {
+            k -= 1;
+        }
+        if !(self.is_word(k, "of") || self.is_word(k, "from")) {
+            return None;
+        }
+        self.speaker_ending(k - 1).filter(|&p| doc.art.entities[p].label == Label::Person)
+    }
+
     /// Speaker or source for entity `e`: media are sources.
     fn attr_of_entity(&self, e: usize) -> Attr {
         let art = self.doc.art;
@@ -227,7 +246,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if j > a {
             let l = j - 1;
             if let Some(e) = self.speaker_ending(l) {
-                return self.attr_of_entity(e);
+                return self.attr_of_entity(self.person_before_of(e).unwrap_or(e));
             }
             if self.low_is(l, story::is_person_pronoun) {
                 return Attr { speaker: self.last_person(si, l), ..Default::default() };
@@ -681,6 +700,24 @@ mod tests {
         let quoted: Vec<&str> = art.quotes.iter().map(|q| art.slice(q.span)).collect();
         assert_eq!(quoted, ["Straight", "Curly", "Treebank"]);
         assert!(art.quotes.iter().all(|q| q.speaker.as_deref() == Some("Park") && q.verb.as_deref() == Some("said")));
+    }
+
+    #[test]
+    fn the_person_of_a_place_is_the_speaker() {
+        let text = "Sen. Laura Whitcomb of Utah called the money \"necessary but long overdue.\" \
+                    Park of the Foreign Ministry said \"no.\" The governor of Utah said \"yes.\"";
+        let mut art = story(
+            text,
+            &[
+                ("Laura Whitcomb", Label::Person),
+                ("Utah", Label::Gpe),
+                ("Park", Label::Person),
+                ("Foreign Ministry", Label::Org),
+            ],
+        );
+        extract(&mut art);
+        let speakers: Vec<Option<&str>> = art.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Laura Whitcomb"), Some("Park"), Some("Utah")], "{:?}", art.quotes);
     }
 
     #[test]

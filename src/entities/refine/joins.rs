@@ -1,0 +1,168 @@
+//! Organisation names with "and", "&" and commas inside them, which the tagger cuts at the
+//! connector: "Nippon Telegraph" + "Telephone Corp", "Merrill Lynch" + "Pierce" + "Fenner & Smith
+//! Inc", and the opposite slip, two "&" names run together ("Procter & Gamble and Johnson &
+//! Johnson").
+use super::patterns::ORG_HEADS;
+use super::{lower_in, word, HashSet};
+use crate::entities::lexicon::CLUSTERS_TSV;
+use crate::gazetteer::gazetteer;
+use crate::types::*;
+use std::sync::OnceLock;
+
+/// Words the unlabelled news text uses in lower case ("telephone", "savings", "tool"): inside a
+/// name they are the generic words of an institution's name, not a name of their own.
+fn common_words() -> &'static HashSet<&'static str> {
+    static W: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    W.get_or_init(|| {
+        CLUSTERS_TSV
+            .lines()
+            .filter_map(|l| l.split_once('\t').map(|(w, _)| w))
+            .filter(|w| w.len() > 2 && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect()
+    })
+}
+
+fn common(w: &str) -> bool {
+    w.len() <= 32 && common_words().contains(w.to_ascii_lowercase().as_str())
+}
+
+/// A place or a people's name stands on its own ("Chase Manhattan and Chemical Bank" is two banks).
+fn place_like(w: &str) -> bool {
+    let g = gazetteer();
+    g.city(w).is_some() || g.country(w).is_some() || g.region(w).is_some() || g.demonym(w).is_some()
+}
+
+/// Hand-written words that end organisation names ("Fund", "Foundation", "Inc."), beside the
+/// pattern stage's heads.
+const ORG_WORDS: &str = include_str!("../../../data/ner/hand/orgword.txt");
+
+fn org_head(w: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        ORG_WORDS
+            .lines()
+            .map(|l| l.trim().trim_end_matches('.'))
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    let t = w.trim_end_matches('.');
+    lower_in(w, &ORG_HEADS) || (t.len() <= 32 && words.contains(t.to_ascii_lowercase().as_str()))
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Joins and splits organisation names at connectors. `ents` is sorted and free of overlaps, and
+/// stays so; each entity is looked at a fixed number of times (linear in the story).
+pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
+    split_double_ampersand(art, ents);
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    for e in ents.drain(..) {
+        if let Some(joined) = out.last().and_then(|l| join_and(art, l, &e)) {
+            out.pop();
+            out.push(joined);
+            continue;
+        }
+        if e.label == Label::Org && e.token_end - e.token_start >= 3 {
+            if let Some(start) = comma_list_start(art, &out, &e) {
+                // the list's members the tagger kept as entities give way to the whole name
+                while out.last().is_some_and(|l| l.token_start >= start) {
+                    out.pop();
+                }
+                let span = Span::new(art.tokens[start].span.start, e.span.end);
+                out.push(Entity::new(span, Label::Org, e.sentence, start, e.token_end));
+                continue;
+            }
+        }
+        out.push(e);
+    }
+    *ents = out;
+}
+
+/// "Nippon Telegraph" + "and" + "Telephone Corp" -> one ORG. The right part must end in an
+/// organisation word; the words that meet at "and" must be generic words of the language, not
+/// names: "Ford and General Motors Corp" and "Chase Manhattan and Chemical Bank" stay apart.
+fn join_and(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
+    if l.sentence != r.sentence || l.token_end + 1 != r.token_start || word(art, l.token_end) != "and" {
+        return None;
+    }
+    // (a nationality on the left is its own word: "South African and Communist Party")
+    let left_ok = matches!(l.label, Label::Org | Label::Misc | Label::Person) && l.token_end - l.token_start >= 2;
+    let right_ok = r.label == Label::Org && r.token_end - r.token_start >= 2;
+    if !(left_ok && right_ok) || !org_head(word(art, r.token_end - 1)) {
+        return None;
+    }
+    let before = word(art, l.token_end - 1);
+    let after = word(art, r.token_start);
+    // a name that ends in "Inc" or "Corp" is complete: "Johnson Controls Inc and Lear Corp" are two
+    if org_head(before) {
+        return None;
+    }
+    // A generic word before "and" ("Ways and Means Committee"), or right after it when the rest is
+    // only the organisation word ("Nippon Telegraph and Telephone Corp"): a longer right part
+    // with a generic first word is a name of its own ("... and All Ceylon Tamil Congress").
+    let short_right = r.token_end - r.token_start == 2;
+    let generic = (common(before) || common(after) && short_right) && !place_like(before) && !place_like(after);
+    if !generic || !capitalised(before) || !capitalised(after) {
+        return None;
+    }
+    let mut e = Entity::new(Span::new(l.span.start, r.span.end), Label::Org, l.sentence, l.token_start, r.token_end);
+    e.canonical = None;
+    Some(e)
+}
+
+/// "Merrill Lynch, Pierce, Fenner & Smith Inc", "Smith Barney, Harris Upham & Co": an "&" name
+/// after capitalised words and commas, the first of them the end of a name the tagger found, is
+/// one firm. Returns the token where it starts.
+fn comma_list_start(art: &Article, done: &[Entity], e: &Entity) -> Option<usize> {
+    if !(e.token_start..e.token_end).any(|k| word(art, k) == "&") {
+        return None;
+    }
+    let sent_start = art.sentences.get(e.sentence)?.token_start;
+    // walk back over ", Word" hops (at most four); `start` ends on the list's first word
+    let mut start = e.token_start;
+    let mut hops = 0;
+    while hops < 4 && start >= sent_start + 2 && word(art, start - 1) == "," {
+        let w = word(art, start - 2);
+        if !capitalised(w) || place_like(w) {
+            break;
+        }
+        start -= 2;
+        hops += 1;
+    }
+    if hops == 0 {
+        return None;
+    }
+    // the firm's first name ends on that word: an organisation or person the tagger found
+    let first = done.iter().rev().take(8).find(|d| d.token_start <= start && d.token_end == start + 1)?;
+    matches!(first.label, Label::Org | Label::Person).then_some(first.token_start)
+}
+
+/// "Procter & Gamble and Johnson & Johnson": one ORG holding "&" on both sides of an "and" is two.
+fn split_double_ampersand(art: &Article, ents: &mut Vec<Entity>) {
+    let mut add = Vec::new();
+    for e in ents.iter_mut().filter(|e| e.label == Label::Org) {
+        let words: Vec<&str> = (e.token_start..e.token_end).map(|k| word(art, k)).collect();
+        let Some(and) = words.iter().position(|w| *w == "and") else { continue };
+        if and == 0 || !words[..and].contains(&"&") || !words[and + 1..].contains(&"&") {
+            continue;
+        }
+        let cut = e.token_start + and;
+        let mut right = Entity::new(
+            Span::new(art.tokens[cut + 1].span.start, e.span.end),
+            Label::Org,
+            e.sentence,
+            cut + 1,
+            e.token_end,
+        );
+        right.canonical = None;
+        e.span = Span::new(e.span.start, art.tokens[cut - 1].span.end);
+        e.token_end = cut;
+        add.push(right);
+    }
+    if !add.is_empty() {
+        ents.extend(add);
+        ents.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+}

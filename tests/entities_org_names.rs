@@ -1,0 +1,52 @@
+//! Organisation names with "and", "&" and commas inside come out whole, and names that only stand
+//! side by side stay apart (issue 16). Sentences written for this test.
+use dateline::*;
+
+fn orgs(text: &str) -> Vec<String> {
+    let art = dateline::parse(text, &Default::default()).expect("parses");
+    art.entities.iter().filter(|e| e.label == Label::Org).map(|e| art.slice(e.span).to_string()).collect()
+}
+
+fn has(text: &str, name: &str) -> bool {
+    orgs(text).iter().any(|o| o == name)
+}
+
+#[test]
+fn names_with_and_inside_are_one_organisation() {
+    let cases = [
+        (
+            "Shares of Nippon Telegraph and Telephone Corp rose 3 percent on Monday.",
+            "Nippon Telegraph and Telephone Corp",
+        ),
+        ("The House Ways and Means Committee approved the tax bill.", "House Ways and Means Committee"),
+        (
+            "The Federal Savings and Loan Insurance Corp said it would close the thrift.",
+            "Federal Savings and Loan Insurance Corp",
+        ),
+        ("Hartley Tool and Die Corp said it would hire 40 workers.", "Hartley Tool and Die Corp"),
+        ("The American Telephone and Telegraph Co said profits fell.", "American Telephone and Telegraph Co"),
+    ];
+    for (text, name) in cases {
+        assert!(has(text, name), "{name:?} not whole in {:?}", orgs(text));
+    }
+}
+
+#[test]
+fn firm_names_with_commas_and_ampersands_are_one_organisation() {
+    let text = "The offering was managed by Merrill Lynch, Pierce, Fenner & Smith Inc, the firm said.";
+    assert!(has(text, "Merrill Lynch, Pierce, Fenner & Smith Inc"), "{:?}", orgs(text));
+    let text = "He sold his shares in Procter & Gamble and Johnson & Johnson last year.";
+    let got = orgs(text);
+    assert!(got.contains(&"Procter & Gamble".to_string()) && got.contains(&"Johnson & Johnson".to_string()), "{got:?}");
+}
+
+#[test]
+fn names_that_only_stand_side_by_side_stay_apart() {
+    for (text, whole) in [
+        ("Talks between Ford and General Motors Corp ended without agreement.", "Ford and General Motors Corp"),
+        ("Chase Manhattan and Chemical Bank raised their prime rates.", "Chase Manhattan and Chemical Bank"),
+        ("Officials in Britain, France & Germany Inc were not available.", "Britain, France & Germany Inc"),
+    ] {
+        assert!(!has(text, whole), "{whole:?} joined: {:?}", orgs(text));
+    }
+}
