@@ -56,6 +56,17 @@ def test_meta_is_the_corpus_dtypes_and_nothing_is_computed(tmp_path):
         assert ddl.meta(t).dtypes.to_dict() == want[t].dtypes.to_dict()
 
 
+def test_named_columns_must_exist_default_ones_are_used_when_present():
+    frame = dd.from_pandas(pd.DataFrame(records(4)).drop(columns="date"), npartitions=2)
+    with pytest.raises(ValueError, match="no column 'story' for the id"):
+        ddl.articles(frame, id="story")
+    with pytest.raises(ValueError, match="no column 'body' for the text"):
+        ddl.entities(frame, text="body")
+    with pytest.raises(ValueError, match="takes a Dask DataFrame, a Dask Bag or file paths, not int"):
+        ddl.tables(42)
+    ddl.articles(frame)  # no date column: fine, as in Corpus
+
+
 def test_jsonl_byte_ranges_and_other_files_equal_corpus(client, tmp_path):
     p = tmp_path / "wire.jsonl"
     write_jsonl(p, bad_jsonl_rows(400))

@@ -157,8 +157,7 @@ def _corpus(kind: str, spec: Any, data: Any, offset: int, o: _Options) -> Corpus
     fields = {"text": o.text, "id": o.id, "date": o.date, "source": o.source, "headline": o.headline}
     kw = {"max_bytes": o.max_bytes, "errors": o.errors}
     if kind == "pandas":
-        cols = set(data.columns)
-        pick = {k: (v if v is not None and (k == "text" or v in cols) else None) for k, v in fields.items()}
+        pick = _readers.pick_columns(fields, list(data.columns), "")
         return Corpus(lambda: _readers.iter_pandas(data, pick["text"], pick["id"], pick["date"], pick["source"],
                                                    pick["headline"], o.batch_size, row_offset=offset),
                       total=len(data), name="dask partition", **kw)
@@ -288,8 +287,9 @@ def _partitions(data: Any, o: _Options, fmt: str | None, blocksize: int | None,
                 files_per_partition: int) -> tuple[list[tuple[str, Any, Any, Any]], list[Path]]:
     """(kind, spec, data, offset) per partition, and the input paths (for the writer's checks)."""
     if isinstance(data, dd.DataFrame):
-        if o.text not in data.columns:
-            raise InputError(f"no column {o.text!r} for the text (columns: {', '.join(map(repr, data.columns))})")
+        # A column named explicitly must exist (checked here, once); a default one is used when present.
+        _readers.pick_columns({"text": o.text, "id": o.id, "date": o.date, "source": o.source,
+                               "headline": o.headline}, list(data.columns), "")
         frames = data.to_delayed()
         offsets = _chain_offsets([delayed(len, pure=True)(f) for f in frames])
         return [("pandas", None, f, off) for f, off in zip(frames, offsets)], []
@@ -312,7 +312,7 @@ def _graph(data, tables: tuple[str, ...], run, text, id, date, source, headline,
     return tasks, tables, inputs, o
 
 
-def tables(data: Any, text: str = "text", id: str | None = "id", date: str | None = "date",
+def tables(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE,
            source: str | None = None, headline: str | None = None, *, tables: Sequence[str] = TABLES,
            format: str | None = None, blocksize: int | None = DEFAULT_BLOCKSIZE,
            files_per_partition: int = DEFAULT_FILES_PER_PARTITION, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -320,8 +320,9 @@ def tables(data: Any, text: str = "text", id: str | None = "id", date: str | Non
            batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> dict[str, Any]:
     """The tables named in ``tables`` as Dask DataFrames from ONE pass over the input (each
     partition is analysed once, whichever tables are computed). ``text``/``id``/... name the
-    columns or fields (in a DataFrame, CSV or Parquet input, ``id`` and ``date`` are used only when
-    the column exists). See the module's doc for inputs and partitions."""
+    columns or fields as in ``Corpus`` (``id`` and ``date`` default to the ``id`` and ``date``
+    columns when the input has them; a column named explicitly must exist). See the module's doc for
+    inputs and partitions."""
     bad = [t for t in tables if t not in TABLES]
     if bad:
         raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
@@ -343,23 +344,23 @@ def _one(table: str, data: Any, **kw: Any):
     return tables(data, tables=(table,), **kw)[table]
 
 
-def articles(data: Any, text: str = "text", id: str | None = "id", date: str | None = "date", **kw: Any):
+def articles(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE, **kw: Any):
     """One row per input record, as ``Corpus.articles()`` (a Dask DataFrame). ``entities=False``:
     structure only. Other keywords as :func:`tables`."""
     return _one("articles", data, text=text, id=id, date=date, **kw)
 
 
-def entities(data: Any, text: str = "text", id: str | None = "id", date: str | None = "date", **kw: Any):
+def entities(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE, **kw: Any):
     """One row per entity mention, as ``Corpus.entities()`` (a Dask DataFrame)."""
     return _one("entities", data, text=text, id=id, date=date, **kw)
 
 
-def quotes(data: Any, text: str = "text", id: str | None = "id", date: str | None = "date", **kw: Any):
+def quotes(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE, **kw: Any):
     """One row per quotation, as ``Corpus.quotes()`` (a Dask DataFrame)."""
     return _one("quotes", data, text=text, id=id, date=date, **kw)
 
 
-def events(data: Any, text: str = "text", id: str | None = "id", date: str | None = "date", **kw: Any):
+def events(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE, **kw: Any):
     """One row per event, as ``Corpus.events()`` (a Dask DataFrame)."""
     return _one("events", data, text=text, id=id, date=date, **kw)
 
@@ -406,8 +407,8 @@ def _check_folder(path: Path, names: Sequence[str], inputs: Sequence[Path], over
                          "the tables there, or choose an empty folder")
 
 
-def to_parquet(data: Any, path: str | os.PathLike, text: str = "text", id: str | None = "id",
-               date: str | None = "date", source: str | None = None, headline: str | None = None, *,
+def to_parquet(data: Any, path: str | os.PathLike, text: str = "text", id: str | None = _readers.ID,
+               date: str | None = _readers.DATE, source: str | None = None, headline: str | None = None, *,
                tables: Sequence[str] = TABLES, compression: str = "zstd", overwrite: bool = False,
                format: str | None = None, blocksize: int | None = DEFAULT_BLOCKSIZE,
                files_per_partition: int = DEFAULT_FILES_PER_PARTITION, max_bytes: int = DEFAULT_MAX_BYTES,
