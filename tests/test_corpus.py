@@ -77,6 +77,31 @@ def test_methods_agree_with_one_pass_tables():
     pd.testing.assert_frame_equal(corpus.events(threads=2), t["events"])
 
 
+def test_arrow_output_on_every_table_method():
+    corpus = Corpus.from_records(records(300) + [{"id": "empty", "text": ""}], batch_size=64)
+    frames = corpus.tables(threads=2)
+    arrow = corpus.tables(threads=1, to="arrow")
+    for name, method in (("articles", corpus.articles), ("entities", corpus.entities),
+                         ("quotes", corpus.quotes), ("events", corpus.events)):
+        one = method(threads=1, to="arrow")
+        two = method(threads=2, to="arrow")
+        assert isinstance(one, pa.Table) and one.equals(two) and one.equals(arrow[name]), name
+        # The same rows and values as the DataFrame; strings are large_string, integers int64.
+        assert {str(t) for t in one.schema.types} <= {"large_string", "int64"}
+        assert list(one.column_names) == list(frames[name].columns)
+        back = one.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get if name == "articles" else None)
+        pd.testing.assert_frame_equal(back, frames[name])
+    assert arrow["articles"].column("error").null_count == 300
+    # The buffers are the core's, lent without a copy: they outlive the run and are not shared.
+    ents = corpus.entities(threads=2, to="arrow")
+    import gc
+
+    gc.collect()
+    assert ents.column("text").to_pylist() == list(frames["entities"]["text"])
+    with pytest.raises(ValueError, match="to must be one of 'pandas', 'arrow'"):
+        corpus.entities(to="polars")
+
+
 def test_offsets_are_str_indices():
     texts = [STORIES[2], STORIES[3], "Ünïcödé prelude — " + STORIES[0]]
     corpus = Corpus.from_records(texts)

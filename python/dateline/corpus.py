@@ -82,28 +82,50 @@ class RunSummary:
         )
 
 
+def _lent(buf: Any) -> pa.Buffer:
+    """An Arrow buffer over memory the core owns (an ``_native.ArrowBuffer``): no copy; the Arrow
+    buffer keeps the core's buffer alive."""
+    return pa.foreign_buffer(buf.address, buf.size, base=buf)
+
+
 def _arrow_table(cols: list[tuple]) -> pa.Table:
-    """Wraps the core's Arrow-layout buffers without touching individual rows."""
+    """Wraps the core's Arrow-layout buffers (moved out of Rust, never copied) without touching
+    individual rows."""
     arrays, names = [], []
     for name, kind, n, nulls, validity, offsets, data in cols:
-        vbuf = pa.py_buffer(validity) if validity is not None else None
+        vbuf = _lent(validity) if validity is not None else None
         if kind == "str":
-            buffers = [vbuf, pa.py_buffer(offsets), pa.py_buffer(data)]
+            buffers = [vbuf, _lent(offsets), _lent(data)]
             arr = pa.Array.from_buffers(pa.large_string(), n, buffers, null_count=nulls)
         else:
-            arr = pa.Array.from_buffers(pa.int64(), n, [vbuf, pa.py_buffer(data)], null_count=nulls)
+            arr = pa.Array.from_buffers(pa.int64(), n, [vbuf, _lent(data)], null_count=nulls)
         arrays.append(arr)
         names.append(name)
     return pa.Table.from_arrays(arrays, names=names)
 
 
 def _to_pandas(name: str, table: pa.Table):
+    """The DataFrame of one table: strings as ``object`` columns of ``str``/None, integers as
+    ``int64`` (``Int64`` in ``articles``, where error rows have no counts). One pass over the Arrow
+    buffers; the int columns are not copied a second time into a consolidated block."""
     import pandas as pd
 
-    if name == "articles":
-        # Error rows have no counts: nullable integers keep the column integer-typed.
-        return table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
-    return table.to_pandas()
+    mapper = {pa.int64(): pd.Int64Dtype()}.get if name == "articles" else None
+    return table.to_pandas(types_mapper=mapper, split_blocks=True)
+
+
+#: What the table methods can return: ``to="pandas"`` (default) or ``to="arrow"``.
+OUTPUTS = ("pandas", "arrow")
+
+
+def _output(to: str) -> str:
+    if to not in OUTPUTS:
+        raise InputError(f"to must be one of {', '.join(map(repr, OUTPUTS))}, not {to!r}")
+    return to
+
+
+def _convert(name: str, table: pa.Table, to: str):
+    return table if to == "arrow" else _to_pandas(name, table)
 
 
 def _check_str(what: str, value: Any) -> None:
@@ -459,42 +481,51 @@ class Corpus:
         return self._collect((table,), threads, progress, aliases=aliases, patterns=patterns)[table]
 
     def tables(self, *, threads: int | None = None, progress: bool | None = None,
-               aliases: Any = None, patterns: Any = None) -> dict[str, Any]:
-        """All four tables as DataFrames from ONE pass over the corpus."""
+               to: str = "pandas", aliases: Any = None, patterns: Any = None) -> dict[str, Any]:
+        """All four tables as DataFrames (``to="arrow"``: ``pyarrow.Table``s) from ONE pass over the
+        corpus."""
+        to = _output(to)
         got = self._collect(TABLES, threads, progress, aliases=aliases, patterns=patterns)
-        return {t: _to_pandas(t, got[t]) for t in TABLES}
+        return {t: _convert(t, got[t], to) for t in TABLES}
 
     def articles(self, *, threads: int | None = None, progress: bool | None = None,
-                 entities: bool = True, reading: bool = True, aliases: Any = None, patterns: Any = None):
+                 entities: bool = True, reading: bool = True, to: str = "pandas",
+                 aliases: Any = None, patterns: Any = None):
         """One row per input story: id, source, file, line, date, headline, bylines (joined by
         "; "), dateline place/agency/date, counts of characters, paragraphs, sentences, tokens,
         entities, quotes, events, and ``error`` (None when the story was analysed).
-        ``entities=False``: structure only (fast; the entity/quote/event counts are 0)."""
+        ``entities=False``: structure only (fast; the entity/quote/event counts are 0).
+        ``to="arrow"``: a ``pyarrow.Table`` over the core's buffers (no copy), for pyarrow/polars."""
+        to = _output(to)
         got = self._collect(("articles",), threads, progress, entities=entities, reading=reading,
                             aliases=aliases, patterns=patterns)
-        return _to_pandas("articles", got["articles"])
+        return _convert("articles", got["articles"], to)
 
-    def entities(self, *, threads: int | None = None, progress: bool | None = None,
+    def entities(self, *, threads: int | None = None, progress: bool | None = None, to: str = "pandas",
                  aliases: Any = None, patterns: Any = None):
         """One row per entity mention: id, date, text, label, canonical, start, end (``str``
         indices into the story), sentence index, section ("headline", "dateline", "body",
         "caption", "credit"), title, value (time), country_code, kb_id (from ``aliases=`` /
-        ``patterns=``)."""
+        ``patterns=``). ``to="arrow"``: a ``pyarrow.Table`` (no copy)."""
+        to = _output(to)
         got = self._collect(("entities",), threads, progress, aliases=aliases, patterns=patterns)
-        return _to_pandas("entities", got["entities"])
+        return _convert("entities", got["entities"], to)
 
-    def quotes(self, *, threads: int | None = None, progress: bool | None = None,
+    def quotes(self, *, threads: int | None = None, progress: bool | None = None, to: str = "pandas",
                aliases: Any = None, patterns: Any = None):
-        """One row per quotation: id, date, text, speaker, source, verb, start, end, sentence, section."""
+        """One row per quotation: id, date, text, speaker, source, verb, start, end, sentence, section.
+        ``to="arrow"``: a ``pyarrow.Table`` (no copy)."""
+        to = _output(to)
         got = self._collect(("quotes",), threads, progress, aliases=aliases, patterns=patterns)
-        return _to_pandas("quotes", got["quotes"])
+        return _convert("quotes", got["quotes"], to)
 
-    def events(self, *, threads: int | None = None, progress: bool | None = None,
+    def events(self, *, threads: int | None = None, progress: bool | None = None, to: str = "pandas",
                aliases: Any = None, patterns: Any = None):
         """One row per event: id, date, subject, predicate, object, detail, text, start, end, sentence,
-        section."""
+        section. ``to="arrow"``: a ``pyarrow.Table`` (no copy)."""
+        to = _output(to)
         got = self._collect(("events",), threads, progress, aliases=aliases, patterns=patterns)
-        return _to_pandas("events", got["events"])
+        return _convert("events", got["events"], to)
 
     def to_parquet(self, path: str | os.PathLike, tables: Sequence[str] = TABLES, *,
                    threads: int | None = None, progress: bool | None = None,

@@ -382,10 +382,16 @@ def iter_csv(path: PathLike, fields: dict[str, str | None], batch_size: int = DE
         yield last
 
 
+def _missing(v: Any) -> bool:
+    """None, NaN, pandas.NA or NaT: a missing value in any pandas dtype (``string[pyarrow]`` columns,
+    which Dask makes by default, hold pandas.NA)."""
+    return v is None or (isinstance(v, float) and v != v) or type(v).__name__ in ("NAType", "NaTType")
+
+
 def _to_str_list(values: Sequence[Any]) -> list[str | None]:
     out: list[str | None] = []
     for v in values:
-        if v is None or (isinstance(v, float) and v != v):
+        if _missing(v):
             out.append(None)
         elif hasattr(v, "isoformat") and not isinstance(v, str):
             out.append(v.isoformat()[:10] if hasattr(v, "year") else v.isoformat())
@@ -443,9 +449,10 @@ def _date_strings(values) -> list[str | None]:
 
 def iter_pandas(obj, text: str | None, id: str | None, date: str | None, source: str | None,
                 headline: str | None, batch_size: int = DEFAULT_BATCH_SIZE,
-                positional_ids: bool = False) -> Iterator[Batch]:
+                positional_ids: bool = False, row_offset: int = 0) -> Iterator[Batch]:
     """A DataFrame (columns named by ``text`` etc.) or a Series of texts. The id is the ``id`` column,
-    else the index (``positional_ids``: the row position, for the accessor to map back)."""
+    else the index (``positional_ids``: the row position, for the accessor to map back).
+    ``row_offset``: the position of the first row (a part of a longer frame), for error messages."""
     import pandas as pd
 
     if isinstance(obj, pd.Series):
@@ -463,7 +470,8 @@ def iter_pandas(obj, text: str | None, id: str | None, date: str | None, source:
             ids = _to_str_list(part[id].tolist())
         else:
             ids = _to_str_list(part.index.tolist())
-        errors = [None if t is not None else f"row {lo + k}: no text ({type(v).__name__})"
+        errors = [None if t is not None else
+                  f"row {row_offset + lo + k}: no text" + ("" if _missing(v) else f" ({type(v).__name__})")
                   for k, (t, v) in enumerate(zip(texts, part[text].tolist()))]
         yield Batch(
             payloads=texts,
@@ -477,10 +485,11 @@ def iter_pandas(obj, text: str | None, id: str | None, date: str | None, source:
 
 def iter_records(items: Iterable[Any], text: str = "text", id: str = "id", date: str = "date",
                  source: str | None = "source", headline: str | None = "headline",
-                 batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
-    """Strings (one story each; id = position) or dicts (fields by name; missing id = position)."""
+                 batch_size: int = DEFAULT_BATCH_SIZE, start: int = 0) -> Iterator[Batch]:
+    """Strings (one story each; id = position) or dicts (fields by name; missing id = position).
+    ``start``: the position of the first item (a part of a longer sequence)."""
     b = _Builder(batch_size, "text", ("ids", "dates", "sources", "headlines", "errors"))
-    for i, item in enumerate(items):
+    for i, item in enumerate(items, start):
         meta: dict[str, Any] = {}
         if isinstance(item, (str, bytes)):
             payload = item
@@ -502,6 +511,74 @@ def iter_records(items: Iterable[Any], text: str = "text", id: str = "id", date:
         if meta.get("ids") is None:
             meta["ids"] = str(i)
         out = b.add(payload, len(payload) if payload else 0, **meta)
+        if out is not None:
+            yield out
+    last = b.take()
+    if last is not None:
+        yield last
+
+
+def count_newlines(path: PathLike, start: int, end: int) -> int:
+    """How many ``\\n`` bytes the file holds in ``[start, end)`` (read in bounded pieces)."""
+    n = 0
+    with open(path, "rb") as f:
+        f.seek(start)
+        left = end - start
+        while left > 0:
+            piece = f.read(min(left, _RANGE_CHUNK))
+            if not piece:
+                break
+            n += piece.count(b"\n")
+            left -= len(piece)
+    return n
+
+
+_RANGE_CHUNK = 16 << 20
+
+
+def iter_jsonl_range(path: PathLike, start: int, end: int, lines_before: int,
+                     batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int | None = None) -> Iterator[Batch]:
+    """The records of an uncompressed JSON Lines file whose lines *start* in bytes ``[start, end)``,
+    read as :func:`iter_jsonl` reads a whole file (same rows, errors and line numbers), so that
+    ranges that tile the file give the file's records once each. ``lines_before``: the count of
+    newlines in ``[0, start)`` (:func:`count_newlines`), for the line numbers."""
+    limit = jsonl_line_limit(max_bytes) if max_bytes is not None else None
+    path = Path(path)
+    name = str(path)
+    b = _Builder(batch_size, "jsonl", ("files", "lines", "errors"))
+    lineno = lines_before
+    try:
+        with open(path, "rb") as f:
+            pos = start
+            if start > 0:
+                # The line running through byte start - 1 belongs to the range before.
+                f.seek(start - 1)
+                skipped = _skip_rest_of_line(f)
+                pos = start - 1 + skipped
+                lineno += 1 if skipped > 1 else 0  # its newline lies in this range
+            while pos < end:
+                raw = f.readline(limit) if limit is not None else f.readline()
+                if not raw:
+                    break
+                pos += len(raw)
+                lineno += 1
+                if limit is not None and len(raw) >= limit and not raw.endswith(b"\n"):
+                    rest = _skip_rest_of_line(f)
+                    pos += rest
+                    err = (f"record of {len(raw) + rest} bytes is over the limit of {limit} bytes for a JSON line "
+                           f"({JSONL_LINE_FACTOR} x max_bytes + 64 KiB); not read")
+                    out = b.add(None, 0, files=name, lines=lineno, errors=err)
+                elif not raw.strip():
+                    continue
+                else:
+                    out = b.add(raw, len(raw), files=name, lines=lineno)
+                if out is not None:
+                    yield out
+    except OSError as e:
+        reason = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+        out = b.add(None, 0, files=name, lines=lineno + 1,
+                    errors=f"cannot read the file: reading stopped after line {lineno} ({reason}); "
+                           "later records are lost")
         if out is not None:
             yield out
     last = b.take()

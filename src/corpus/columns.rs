@@ -1,5 +1,10 @@
 //! Columns laid out the way Apache Arrow lays them out, so the Python side can wrap the buffers
 //! (`pyarrow.Array.from_buffers`) without one Python object per row.
+//!
+//! A run builds small tables on each rayon task and joins them with [`Table::concat`], which
+//! copies every column once, each column on its own task: joining is not a serial step of the run.
+
+use rayon::prelude::*;
 
 /// An Arrow validity bitmap: bit i set = row i present. Built only once a null shows up.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,9 +45,20 @@ impl Validity {
     }
 
     fn extend(&mut self, other: &Validity) {
+        if self.len.is_multiple_of(8) {
+            // Byte-aligned: the other bitmap's bytes are this one's next bytes.
+            self.bits.extend_from_slice(&other.bits);
+            self.len += other.len;
+            self.null_count += other.null_count;
+            return;
+        }
         for i in 0..other.len {
             self.push(other.is_valid(i));
         }
+    }
+
+    fn with_capacity(rows: usize) -> Self {
+        Validity { bits: Vec::with_capacity(rows.div_ceil(8)), len: 0, null_count: 0 }
     }
 }
 
@@ -92,6 +108,21 @@ impl StrColumn {
         self.offsets.extend(other.offsets[1..].iter().map(|o| o + base));
         self.validity.extend(&other.validity);
     }
+
+    fn concat(parts: &[&StrColumn]) -> StrColumn {
+        let rows = parts.iter().map(|p| p.len()).sum::<usize>();
+        let bytes = parts.iter().map(|p| p.data.len()).sum::<usize>();
+        let mut out = StrColumn {
+            data: Vec::with_capacity(bytes),
+            offsets: Vec::with_capacity(rows + 1),
+            validity: Validity::with_capacity(rows),
+        };
+        out.offsets.push(0);
+        for p in parts {
+            out.extend(p);
+        }
+        out
+    }
 }
 
 /// A nullable 64-bit integer column (Arrow `int64`).
@@ -122,6 +153,15 @@ impl IntColumn {
     fn extend(&mut self, other: &IntColumn) {
         self.values.extend_from_slice(&other.values);
         self.validity.extend(&other.validity);
+    }
+
+    fn concat(parts: &[&IntColumn]) -> IntColumn {
+        let rows = parts.iter().map(|p| p.len()).sum::<usize>();
+        let mut out = IntColumn { values: Vec::with_capacity(rows), validity: Validity::with_capacity(rows) };
+        for p in parts {
+            out.extend(p);
+        }
+        out
     }
 }
 
@@ -160,6 +200,25 @@ impl Column {
             _ => unreachable!("tables of one schema have the same column kinds"),
         }
     }
+
+    /// The parts' rows in order, in one column (each buffer allocated once, at its final size).
+    fn concat(parts: &[&Column]) -> Column {
+        match parts.first() {
+            Some(Column::Str(_)) => Column::Str(StrColumn::concat(&kind_of(parts, |c| match c {
+                Column::Str(s) => Some(s),
+                Column::Int(_) => None,
+            }))),
+            Some(Column::Int(_)) => Column::Int(IntColumn::concat(&kind_of(parts, |c| match c {
+                Column::Int(i) => Some(i),
+                Column::Str(_) => None,
+            }))),
+            None => unreachable!("concat of no parts"),
+        }
+    }
+}
+
+fn kind_of<'a, T>(parts: &[&'a Column], pick: impl Fn(&'a Column) -> Option<&'a T>) -> Vec<&'a T> {
+    parts.iter().map(|c| pick(c).expect("tables of one schema have the same column kinds")).collect()
 }
 
 /// A table: named columns of equal length.
@@ -179,6 +238,34 @@ impl Table {
 
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|(n, _)| *n == name).map(|(_, c)| c)
+    }
+
+    /// The rows of `parts` (same schema, at least one) in order, one rayon task per column.
+    pub fn concat(parts: &[&Table]) -> Table {
+        Self::concat_many(&[parts]).pop().expect("one table in, one out")
+    }
+
+    /// [`Table::concat`] for several tables at once (`groups[k]` = the parts of table k), every
+    /// column of every table on its own rayon task, so the widest join does not wait for the others.
+    pub fn concat_many(groups: &[&[&Table]]) -> Vec<Table> {
+        let jobs: Vec<(usize, usize)> =
+            groups.iter().enumerate().flat_map(|(t, parts)| (0..parts[0].columns.len()).map(move |c| (t, c))).collect();
+        let mut built: Vec<Column> = jobs
+            .par_iter()
+            .map(|&(t, c)| {
+                let cols: Vec<&Column> = groups[t].iter().map(|p| &p.columns[c].1).collect();
+                Column::concat(&cols)
+            })
+            .collect();
+        let mut out: Vec<Table> = Vec::with_capacity(groups.len());
+        for (t, parts) in groups.iter().enumerate().rev() {
+            let names = parts[0].columns.iter().map(|(n, _)| *n);
+            let cols = built.split_off(built.len() - parts[0].columns.len());
+            debug_assert!(jobs.iter().filter(|j| j.0 == t).count() == cols.len());
+            out.push(Table { columns: names.zip(cols).collect() });
+        }
+        out.reverse();
+        out
     }
 
     /// Appends `other`'s rows (same schema).
@@ -222,5 +309,29 @@ mod tests {
         i.push(Some(7));
         i.push(None);
         assert_eq!((i.get(0), i.get(1)), (Some(7), None));
+    }
+
+    #[test]
+    fn concat_equals_extend_for_any_split() {
+        let cell = |k: usize| (!k.is_multiple_of(3)).then(|| "é".repeat(k % 5));
+        let table = |rows: std::ops::Range<usize>| {
+            let (mut s, mut n) = (StrColumn::default(), IntColumn::default());
+            for k in rows {
+                s.push(cell(k).as_deref());
+                n.push((k % 4 != 1).then_some(k as i64));
+            }
+            Table { columns: vec![("s", Column::Str(s)), ("n", Column::Int(n))] }
+        };
+        let whole = table(0..37);
+        for cuts in [vec![0, 37], vec![0, 8, 16, 37], vec![0, 3, 3, 11, 30, 37], vec![0, 1, 2, 9, 37]] {
+            let parts: Vec<Table> = cuts.windows(2).map(|w| table(w[0]..w[1])).collect();
+            let refs: Vec<&Table> = parts.iter().collect();
+            assert_eq!(Table::concat(&refs), whole, "cuts {cuts:?}");
+            let mut one = parts[0].clone();
+            for p in &parts[1..] {
+                one.extend(p);
+            }
+            assert_eq!(one, whole);
+        }
     }
 }

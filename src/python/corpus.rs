@@ -62,7 +62,7 @@ impl Job {
             }
         };
         match outcome {
-            Ok(Ok(tables)) => tables_to_py(py, &tables),
+            Ok(Ok(tables)) => tables_to_py(py, tables),
             Ok(Err(corpus::Cancelled)) => Err(pyo3::exceptions::PyKeyboardInterrupt::new_err("corpus run cancelled")),
             Err(e) => Err(to_pyerr(py, e)),
         }
@@ -243,71 +243,114 @@ fn corpus_start(
     Ok(Job { rx: Mutex::new(Some(rx)), cancel })
 }
 
-fn bytes_of_i64<'py>(py: Python<'py>, values: &[i64]) -> PyResult<Bound<'py, PyBytes>> {
-    PyBytes::new_with(py, values.len() * 8, |buf| {
-        for (out, v) in buf.chunks_exact_mut(8).zip(values) {
-            out.copy_from_slice(&v.to_le_bytes());
-        }
-        Ok(())
-    })
+/// A buffer of a result column, owned by Rust and lent to pyarrow without a copy: Python wraps it
+/// with `pyarrow.foreign_buffer(buf.address, buf.size, base=buf)`, which keeps this object (and so
+/// the memory) alive as long as any Arrow array uses it. Never written after it is made.
+#[pyclass(module = "dateline._native", name = "ArrowBuffer", frozen)]
+pub struct PyArrowBuffer {
+    owned: Owned,
 }
 
-fn table_to_py<'py>(py: Python<'py>, table: &Table) -> PyResult<Bound<'py, PyList>> {
+enum Owned {
+    Bytes(Vec<u8>),
+    Ints(Vec<i64>),
+}
+
+#[pymethods]
+impl PyArrowBuffer {
+    /// Address of the first byte.
+    #[getter]
+    fn address(&self) -> usize {
+        match &self.owned {
+            Owned::Bytes(v) => v.as_ptr() as usize,
+            Owned::Ints(v) => v.as_ptr() as usize,
+        }
+    }
+
+    /// Length in bytes.
+    #[getter]
+    fn size(&self) -> usize {
+        match &self.owned {
+            Owned::Bytes(v) => v.len(),
+            Owned::Ints(v) => std::mem::size_of_val(v.as_slice()),
+        }
+    }
+
+    fn __len__(&self) -> usize {
+        self.size()
+    }
+}
+
+fn lend<'py>(py: Python<'py>, owned: Owned) -> PyResult<Bound<'py, PyAny>> {
+    Ok(Bound::new(py, PyArrowBuffer { owned })?.into_any())
+}
+
+fn validity_of<'py>(py: Python<'py>, v: &corpus::Validity) -> PyResult<Bound<'py, PyAny>> {
+    match v.bitmap() {
+        Some(b) => lend(py, Owned::Bytes(b.to_vec())),
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
+/// The table's columns as (name, kind, length, null_count, validity, offsets, data), the buffers
+/// moved into [`PyArrowBuffer`]s: no copy of the data (the validity bitmaps, one bit a row, are).
+fn table_to_py(py: Python<'_>, table: Table) -> PyResult<Bound<'_, PyList>> {
     let out = PyList::empty(py);
-    for (name, col) in &table.columns {
+    for (name, col) in table.columns {
         let len = col.len();
-        let item = match col {
-            Column::Str(c) => {
-                let validity = c
-                    .validity
-                    .bitmap()
-                    .map(|b| PyBytes::new(py, b).into_any())
-                    .unwrap_or_else(|| py.None().into_bound(py));
-                PyTuple::new(
-                    py,
-                    [
-                        PyString::new(py, name).into_any(),
-                        PyString::new(py, "str").into_any(),
-                        len.into_pyobject(py)?.into_any(),
-                        c.validity.null_count().into_pyobject(py)?.into_any(),
-                        validity,
-                        bytes_of_i64(py, &c.offsets)?.into_any(),
-                        PyBytes::new(py, &c.data).into_any(),
-                    ],
-                )?
-            }
-            Column::Int(c) => {
-                let validity = c
-                    .validity
-                    .bitmap()
-                    .map(|b| PyBytes::new(py, b).into_any())
-                    .unwrap_or_else(|| py.None().into_bound(py));
-                PyTuple::new(
-                    py,
-                    [
-                        PyString::new(py, name).into_any(),
-                        PyString::new(py, "int").into_any(),
-                        len.into_pyobject(py)?.into_any(),
-                        c.validity.null_count().into_pyobject(py)?.into_any(),
-                        validity,
-                        py.None().into_bound(py),
-                        bytes_of_i64(py, &c.values)?.into_any(),
-                    ],
-                )?
-            }
+        let (kind, nulls, validity, offsets, data) = match col {
+            Column::Str(c) => (
+                "str",
+                c.validity.null_count(),
+                validity_of(py, &c.validity)?,
+                lend(py, Owned::Ints(c.offsets))?,
+                lend(py, Owned::Bytes(c.data))?,
+            ),
+            Column::Int(c) => (
+                "int",
+                c.validity.null_count(),
+                validity_of(py, &c.validity)?,
+                py.None().into_bound(py),
+                lend(py, Owned::Ints(c.values))?,
+            ),
         };
+        let item = PyTuple::new(
+            py,
+            [
+                PyString::new(py, name).into_any(),
+                PyString::new(py, kind).into_any(),
+                len.into_pyobject(py)?.into_any(),
+                nulls.into_pyobject(py)?.into_any(),
+                validity,
+                offsets,
+                data,
+            ],
+        )?;
         out.append(item)?;
     }
     Ok(out)
 }
 
-fn tables_to_py<'py>(py: Python<'py>, t: &Tables) -> PyResult<Bound<'py, PyDict>> {
+fn tables_to_py(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
     let d = PyDict::new(py);
-    d.set_item("articles", table_to_py(py, &t.articles)?)?;
-    d.set_item("entities", table_to_py(py, &t.entities)?)?;
-    d.set_item("quotes", table_to_py(py, &t.quotes)?)?;
-    d.set_item("events", table_to_py(py, &t.events)?)?;
+    d.set_item("articles", table_to_py(py, t.articles)?)?;
+    d.set_item("entities", table_to_py(py, t.entities)?)?;
+    d.set_item("quotes", table_to_py(py, t.quotes)?)?;
+    d.set_item("events", table_to_py(py, t.events)?)?;
     Ok(d)
+}
+
+/// Seconds the corpus engine has spent in its parallel section (analysis and joining the tables on
+/// the worker pool; overlapping batches count once) since the process started or the last
+/// `reset=True`. For the serial-fraction benchmark: the rest of a run's wall time is serial.
+#[pyfunction]
+#[pyo3(signature = (*, reset=false))]
+fn corpus_parallel_seconds(reset: bool) -> f64 {
+    let t = corpus::timing::parallel_seconds();
+    if reset {
+        corpus::timing::reset();
+    }
+    t
 }
 
 /// Worker threads used when `threads` is not given (DATELINE_NUM_THREADS, else every core).
@@ -337,6 +380,8 @@ fn model_files(py: Python<'_>) -> Vec<(&'static str, Bound<'_, PyBytes>)> {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Job>()?;
+    m.add_class::<PyArrowBuffer>()?;
+    m.add_function(wrap_pyfunction!(corpus_parallel_seconds, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_start, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_max_threads, m)?)?;

@@ -38,7 +38,9 @@ __all__ = [
     "eval_timebank",
     "load_reuters",
     "CorpusJob",
+    "ArrowBuffer",
     "corpus_start",
+    "corpus_parallel_seconds",
     "corpus_default_threads",
     "corpus_max_threads",
     "corpus_after_fork_in_child",
@@ -402,8 +404,26 @@ LABELS: Final[list[tuple[str, str | None]]]
 # ---------------------------------------------------------------- corpus engine (dateline.corpus)
 
 #: One column of a result table in Arrow layout: (name, kind, length, null_count, validity bitmap,
-#: offsets (int64 little-endian, strings only), data (UTF-8 bytes or int64 little-endian)).
-_Column = tuple[str, Literal["str", "int"], int, int, bytes | None, bytes | None, bytes]
+#: offsets (int64 little-endian, strings only), data (UTF-8 bytes or int64 little-endian)), each
+#: buffer an :class:`ArrowBuffer` moved out of the core.
+_Column = tuple[str, Literal["str", "int"], int, int, ArrowBuffer | None, ArrowBuffer | None, ArrowBuffer]
+
+@final
+class ArrowBuffer:
+    """A result buffer owned by the core, lent without a copy:
+    ``pyarrow.foreign_buffer(b.address, b.size, base=b)``."""
+
+    @property
+    def address(self) -> int:
+        """Address of the first byte."""
+    @property
+    def size(self) -> int:
+        """Length in bytes."""
+    def __len__(self) -> int: ...
+
+def corpus_parallel_seconds(*, reset: bool = False) -> float:
+    """Seconds spent in the corpus engine's parallel section (overlapping batches once) since the
+    start or the last ``reset=True``; the rest of a run's wall time is serial."""
 
 #: Default size limit of one story in bytes.
 CORPUS_DEFAULT_MAX_BYTES: Final[int]

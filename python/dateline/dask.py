@@ -1,0 +1,479 @@
+"""The corpus engine on Dask's distributed scheduler (``pip install "dateline[dask]"``).
+
+    from distributed import Client
+    import dateline.dask as ddl
+
+    client = Client("tcp://scheduler:8786")         # or LocalCluster(); see the README for workers
+    ents = ddl.entities(["news/*.jsonl"])             # a Dask DataFrame, nothing computed yet
+    arts = ddl.articles(ddf, text="body", id="story_id", date="published")
+    ddl.to_parquet(["news/*.jsonl"], "out/")         # all four tables, written by the workers
+
+Inputs: a Dask DataFrame (columns named by ``text``, ``id`` ...), a Dask Bag of records (strings or
+dicts, as :meth:`dateline.Corpus.from_records` reads them), or files: a path, a glob or a list of
+them, in any format :class:`dateline.Corpus` reads (chosen by the name, or ``format=``). Uncompressed
+JSON Lines files are cut into byte ranges of ``blocksize`` bytes (each range the lines that *start*
+in it), other files are one partition each, ``.txt`` stories ``files_per_partition`` files a
+partition.
+
+The tables have the columns and dtypes of the ``Corpus`` methods (``meta`` is given, nothing is
+computed to infer it) and the same rows in the same order, error rows included: every input record
+is one ``articles`` row. Ids, line numbers and error messages that depend on a record's position
+are those of the whole input, not of its partition (a small counting task per partition makes the
+offsets). The index restarts at 0 in each partition (``Corpus`` numbers the rows 0..n-1).
+
+Each partition runs in the Rust engine on the worker with the GIL released, on the worker's
+thread count (``threads=``, default: the threads the worker has; tasks running at once on a worker
+share one pool of that many threads, so they never oversubscribe it). The model loads once per
+worker process (on first use, or at start with :class:`Preload`). A worker that dies mid-run has its
+partitions run again elsewhere; a partition's rows depend only on its input, so none is lost or
+doubled.
+"""
+from __future__ import annotations
+
+import datetime
+import glob
+import json
+import operator
+import os
+import shutil
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from dateline import _native
+from dateline import readers as _readers
+from dateline.corpus import (
+    DEFAULT_MAX_BYTES,
+    MANIFEST,
+    PARTIAL,
+    TABLES,
+    Corpus,
+    RunSummary,
+    _arrow_table,
+    _guess_format,
+    _same_or_inside,
+    _to_pandas,
+    _version,
+    _write_atomic,
+    _write_text_atomic,
+    model_hashes,
+)
+from dateline.errors import InputError
+
+try:
+    import dask
+    import dask.bag as db
+    import dask.dataframe as dd
+    from dask import delayed
+except ImportError as e:  # pragma: no cover - the message is the point
+    raise ImportError('dateline.dask needs Dask: pip install "dateline[dask]"') from e
+
+__all__ = ["articles", "entities", "quotes", "events", "tables", "to_parquet", "meta", "Preload",
+           "DEFAULT_BLOCKSIZE"]
+
+#: Bytes of uncompressed JSON Lines per partition (about 4 s of one core on news wire stories: small
+#: enough to balance the workers, large enough that the per-task cost is lost in it).
+DEFAULT_BLOCKSIZE = 4 << 20
+#: ``.txt`` stories (one a file) per partition.
+DEFAULT_FILES_PER_PARTITION = 2000
+
+
+def meta(table: str):
+    """The empty DataFrame with the columns and dtypes of ``Corpus.<table>()``."""
+    if table not in TABLES:
+        raise InputError(f"unknown table {table!r}; choose from {list(TABLES)}")
+    return _to_pandas(table, _empty(table))
+
+
+def _empty(table: str) -> pa.Table:
+    return _arrow_table(_native.corpus_start([], threads=1).wait()[table])
+
+
+def warm() -> None:
+    """Loads the model in this process (it loads once per process, on first use otherwise)."""
+    from dateline import parse
+
+    parse("SEOUL, July 27 (Yonhap) -- Kim Min-jun said the won rose in Seoul on Thursday.")
+
+
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin as _WorkerPlugin
+except ImportError:  # pragma: no cover - Dask without distributed: the plugin is never registered
+    _WorkerPlugin = object  # type: ignore[misc,assignment]
+
+
+class Preload(_WorkerPlugin):  # type: ignore[misc,valid-type]
+    """A Dask worker plugin that loads the model when a worker starts, so the first partition on
+    each worker does not pay for it: ``client.register_plugin(dateline.dask.Preload())``."""
+
+    name = "dateline-preload"
+    idempotent = True
+
+    def setup(self, worker: Any) -> None:
+        warm()
+
+    def teardown(self, worker: Any) -> None:
+        pass
+
+
+# ---------------------------------------------------------------------- one partition (on a worker)
+
+
+@dataclass(frozen=True)
+class _Options:
+    """What every partition of a run needs besides its input (small: sent with each task)."""
+
+    text: str
+    id: str | None
+    date: str | None
+    source: str | None
+    headline: str | None
+    max_bytes: int
+    errors: str
+    threads: int | None
+    entities: bool
+    reading: bool
+    batch_size: int
+
+
+def _worker_threads() -> int | None:
+    try:
+        from distributed import get_worker
+
+        w = get_worker()
+    except (ImportError, ValueError):
+        return None
+    state = getattr(w, "state", None)
+    n = getattr(state, "nthreads", None) or getattr(w, "nthreads", None)
+    return int(n) if n else None
+
+
+def _corpus(kind: str, spec: Any, data: Any, offset: int, o: _Options) -> Corpus:
+    """The partition as a Corpus (read on the worker)."""
+    fields = {"text": o.text, "id": o.id, "date": o.date, "source": o.source, "headline": o.headline}
+    kw = {"max_bytes": o.max_bytes, "errors": o.errors}
+    if kind == "pandas":
+        pick = _readers.pick_columns(fields, list(data.columns), "")
+        return Corpus(lambda: _readers.iter_pandas(data, pick["text"], pick["id"], pick["date"], pick["source"],
+                                                   pick["headline"], o.batch_size, row_offset=offset),
+                      total=len(data), name="dask partition", **kw)
+    if kind == "bag":
+        items = list(data)
+        return Corpus(lambda: _readers.iter_records(items, o.text, o.id or "id", o.date or "date", o.source,
+                                                    o.headline, o.batch_size, start=offset),
+                      total=len(items), name="dask partition", **kw)
+    if kind == "jsonl-range":
+        path, start, end = spec
+        json_fields = {"json_text": o.text, "json_id": o.id, "json_date": o.date, "json_source": o.source,
+                       "json_headline": o.headline}
+        return Corpus(lambda: _readers.iter_jsonl_range(path, start, end, offset, o.batch_size, o.max_bytes),
+                      name=f"{path}[{start}:{end}]", json_fields=json_fields, **kw)
+    if kind == "txt":
+        files = spec
+        return Corpus(lambda: _readers.iter_files(files, o.max_bytes, o.batch_size), total=len(files),
+                      name="dask partition", **kw)
+    from dateline.corpus import corpus_from_inputs
+
+    path, fmt = spec
+    return corpus_from_inputs([path], fmt, text=o.text, id=o.id, date=o.date, source=o.source,
+                              headline=o.headline, max_bytes=o.max_bytes, errors=o.errors)
+
+
+def _run_arrow(kind: str, spec: Any, data: Any, offset: int, o: _Options,
+               tables: tuple[str, ...]) -> dict[str, pa.Table]:
+    """Runs one partition: its tables as Arrow (the buffers the core made, not copied)."""
+    threads = o.threads if o.threads is not None else _worker_threads()
+    corpus = _corpus(kind, spec, data, offset, o)
+    return corpus._collect(tables, threads, False, entities=o.entities, reading=o.reading)
+
+
+def _run_pandas(kind: str, spec: Any, data: Any, offset: int, o: _Options,
+                tables: tuple[str, ...]) -> dict[str, Any]:
+    got = _run_arrow(kind, spec, data, offset, o, tables)
+    return {t: _to_pandas(t, got[t]) for t in tables}
+
+
+# ---------------------------------------------------------------------- the graph (on the client)
+
+
+def _chain_offsets(lengths: list[Any]) -> list[Any]:
+    """Offsets 0, l0, l0+l1, ... as a chain of tiny tasks (one dependency each, not k)."""
+    out: list[Any] = [0]
+    for n in lengths[:-1]:
+        out.append(delayed(operator.add, pure=True)(out[-1], n))
+    return out
+
+
+def _names(paths: Any) -> list[str]:
+    return [str(paths)] if isinstance(paths, (str, os.PathLike)) else [str(p) for p in paths]
+
+
+def _is_glob(name: str) -> bool:
+    return any(c in name for c in "*?[") and not Path(name).exists()
+
+
+def _format_of(name: str, fmt: str | None) -> str:
+    """The format of a name; a glob of .jsonl/.csv/.parquet files has its files' format (the CLI
+    reads every glob as .txt stories)."""
+    if fmt:
+        return fmt
+    if _is_glob(name) and not name.lower().endswith(".txt"):
+        try:
+            return _guess_format(name.replace("*", "x").replace("?", "x").replace("[", "x"))
+        except InputError:
+            return "txt"
+    return _guess_format(name)
+
+
+def _file_parts(paths: Any, fmt: str | None, blocksize: int | None,
+                files_per_partition: int) -> tuple[list[tuple[str, Any, Any]], list[Path]]:
+    """(kind, spec, offset) per partition, in input order, and the input paths. .txt stories are
+    named as ``Corpus.from_files`` names them (relative to the folder or the glob's fixed part)."""
+    parts: list[tuple[str, Any, Any]] = []
+    inputs: list[Path] = []
+    txt: list[str] = []
+
+    def flush_txt() -> None:
+        if not txt:
+            return
+        files = _readers.resolve_files(list(txt) if len(txt) > 1 else txt[0])
+        inputs.extend(Path(n) for n in txt if not _is_glob(n))
+        inputs.extend(f for f, _ in files)
+        for k in range(0, len(files), files_per_partition):
+            parts.append(("txt", files[k:k + files_per_partition], 0))
+        txt.clear()
+
+    for name in _names(paths):
+        f = _format_of(name, fmt)
+        if f == "txt":
+            txt.append(name)
+            continue
+        flush_txt()
+        if _is_glob(name):
+            files = sorted(Path(p) for p in glob.glob(name, recursive=True) if Path(p).is_file())
+            if not files:
+                raise InputError(f"no file matches {name!r}")
+        else:
+            files = [Path(name)]
+            _readers.require_file(files[0])
+        for p in files:
+            inputs.append(p)
+            if f == "jsonl" and blocksize and not p.name.lower().endswith(".gz"):
+                size = p.stat().st_size
+                bounds = [(a, min(a + blocksize, size)) for a in range(0, max(size, 1), blocksize)]
+                counts = [delayed(_readers.count_newlines, pure=True)(str(p), a, b) for a, b in bounds]
+                for (a, b), off in zip(bounds, _chain_offsets(counts)):
+                    parts.append(("jsonl-range", (str(p), a, b), off))
+            else:
+                parts.append(("file", (str(p), f), 0))
+    flush_txt()
+    return parts, inputs
+
+
+def _options(text, id, date, source, headline, max_bytes, errors, threads, entities, reading,
+             batch_size) -> _Options:
+    if errors not in ("strict", "replace"):
+        raise InputError(f"errors must be 'strict' or 'replace', not {errors!r}")
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+        raise InputError(f"threads must be a positive int or None, not {threads!r}")
+    return _Options(text, id, date, source, headline, max_bytes, errors, threads, entities, reading, batch_size)
+
+
+def _partitions(data: Any, o: _Options, fmt: str | None, blocksize: int | None,
+                files_per_partition: int) -> tuple[list[tuple[str, Any, Any, Any]], list[Path]]:
+    """(kind, spec, data, offset) per partition, and the input paths (for the writer's checks)."""
+    if isinstance(data, dd.DataFrame):
+        # A column named explicitly must exist (checked here, once); a default one is used when present.
+        _readers.pick_columns({"text": o.text, "id": o.id, "date": o.date, "source": o.source,
+                               "headline": o.headline}, list(data.columns), "")
+        frames = data.to_delayed()
+        offsets = _chain_offsets([delayed(len, pure=True)(f) for f in frames])
+        return [("pandas", None, f, off) for f, off in zip(frames, offsets)], []
+    if isinstance(data, db.Bag):
+        items = data.to_delayed()
+        offsets = _chain_offsets([delayed(len, pure=True)(i) for i in items])
+        return [("bag", None, i, off) for i, off in zip(items, offsets)], []
+    if isinstance(data, (str, os.PathLike, list, tuple)):
+        parts, inputs = _file_parts(data, fmt, blocksize, files_per_partition)
+        return [(k, spec, None, off) for k, spec, off in parts], inputs
+    raise InputError(f"dateline.dask takes a Dask DataFrame, a Dask Bag or file paths, not {type(data).__name__}")
+
+
+def _graph(data, tables: tuple[str, ...], run, text, id, date, source, headline, format, blocksize,
+           files_per_partition, max_bytes, errors, threads, entities, reading, batch_size):
+    o = _options(text, id, date, source, headline, max_bytes, errors, threads, entities, reading, batch_size)
+    parts, inputs = _partitions(data, o, format, blocksize, files_per_partition)
+    tables = tuple(t for t in TABLES if t in tables or t == "articles")
+    tasks = [delayed(run, pure=False)(kind, spec, d, off, o, tables) for kind, spec, d, off in parts]
+    return tasks, tables, inputs, o
+
+
+def tables(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE,
+           source: str | None = None, headline: str | None = None, *, tables: Sequence[str] = TABLES,
+           format: str | None = None, blocksize: int | None = DEFAULT_BLOCKSIZE,
+           files_per_partition: int = DEFAULT_FILES_PER_PARTITION, max_bytes: int = DEFAULT_MAX_BYTES,
+           errors: str = "strict", threads: int | None = None, entities: bool = True, reading: bool = True,
+           batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> dict[str, Any]:
+    """The tables named in ``tables`` as Dask DataFrames from ONE pass over the input (each
+    partition is analysed once, whichever tables are computed). ``text``/``id``/... name the
+    columns or fields as in ``Corpus`` (``id`` and ``date`` default to the ``id`` and ``date``
+    columns when the input has them; a column named explicitly must exist). See the module's doc for
+    inputs and partitions."""
+    bad = [t for t in tables if t not in TABLES]
+    if bad:
+        raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
+    tasks, names, _, _ = _graph(data, tuple(tables), _run_pandas, text, id, date, source, headline, format,
+                                blocksize, files_per_partition, max_bytes, errors, threads, entities, reading,
+                                batch_size)
+    out = {}
+    # Object string columns stay object columns (Dask would make them pyarrow strings otherwise).
+    with dask.config.set({"dataframe.convert-string": False}):
+        for t in names:
+            if t in tables:
+                parts = [delayed(operator.getitem, pure=True)(task, t) for task in tasks]
+                out[t] = dd.from_delayed(parts, meta=meta(t), verify_meta=False) if parts else \
+                    dd.from_pandas(meta(t), npartitions=1)
+    return out
+
+
+def _one(table: str, data: Any, **kw: Any):
+    return tables(data, tables=(table,), **kw)[table]
+
+
+def articles(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE, **kw: Any):
+    """One row per input record, as ``Corpus.articles()`` (a Dask DataFrame). ``entities=False``:
+    structure only. Other keywords as :func:`tables`."""
+    return _one("articles", data, text=text, id=id, date=date, **kw)
+
+
+def entities(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE, **kw: Any):
+    """One row per entity mention, as ``Corpus.entities()`` (a Dask DataFrame)."""
+    return _one("entities", data, text=text, id=id, date=date, **kw)
+
+
+def quotes(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE, **kw: Any):
+    """One row per quotation, as ``Corpus.quotes()`` (a Dask DataFrame)."""
+    return _one("quotes", data, text=text, id=id, date=date, **kw)
+
+
+def events(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE, **kw: Any):
+    """One row per event, as ``Corpus.events()`` (a Dask DataFrame)."""
+    return _one("events", data, text=text, id=id, date=date, **kw)
+
+
+# ---------------------------------------------------------------------- Parquet
+
+
+def _write_part(got: dict[str, pa.Table], staging: str, k: int, compression: str) -> dict[str, int]:
+    """Writes one partition's tables as ``staging/<table>/part-<k>.parquet`` (atomically: a retried
+    partition replaces its file, never adds one); returns its counts."""
+    for name, table in got.items():
+        folder = Path(staging) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_atomic(table, folder / f"part-{k:05d}.parquet", compression)
+    arts = got["articles"]
+    total = {c: 0 for c in ("entities", "quotes", "events")}
+    for c in total:
+        import pyarrow.compute as pc
+
+        total[c] = int(pc.sum(arts.column(f"n_{c}")).as_py() or 0)
+    rows = {name: t.num_rows for name, t in got.items()}
+    return {"stories": arts.num_rows, "errors": arts.num_rows - arts.column("error").null_count, **total,
+            **{f"rows:{n}": r for n, r in rows.items()}}
+
+
+def _check_folder(path: Path, names: Sequence[str], inputs: Sequence[Path], overwrite: bool) -> None:
+    if path.suffix == ".parquet" or (path.exists() and not path.is_dir()):
+        raise InputError(f"{path}: dateline.dask.to_parquet writes a folder (one sub-folder of parts a table); "
+                         "give a folder name")
+    targets = [path / n for n in names] + [path / MANIFEST]
+    for inp in inputs:
+        if inp.is_dir() and _same_or_inside(path, inp):
+            raise InputError(f"output {path} would be inside the input folder {inp}: write the tables somewhere "
+                             "else")
+        if _same_or_inside(inp, path) and any(_same_or_inside(inp, t) for t in [*targets, path / PARTIAL]):
+            raise InputError(f"output {path} would replace the input file {inp}; choose another output")
+        if inp.exists() and not inp.is_dir() and _same_or_inside(path, inp):
+            raise InputError(f"output {path} would replace the input file {inp}; choose another output")
+    if (path / PARTIAL).exists() and not overwrite:
+        raise InputError(f"{path / PARTIAL} holds the parts of an interrupted run; pass overwrite=True to start "
+                         "over")
+    if path.is_dir() and any(path.iterdir()) and not overwrite:
+        raise InputError(f"output folder {path} is not empty (an earlier run?); pass overwrite=True to replace "
+                         "the tables there, or choose an empty folder")
+
+
+def to_parquet(data: Any, path: str | os.PathLike, text: str = "text", id: str | None = _readers.ID,
+               date: str | None = _readers.DATE, source: str | None = None, headline: str | None = None, *,
+               tables: Sequence[str] = TABLES, compression: str = "zstd", overwrite: bool = False,
+               format: str | None = None, blocksize: int | None = DEFAULT_BLOCKSIZE,
+               files_per_partition: int = DEFAULT_FILES_PER_PARTITION, max_bytes: int = DEFAULT_MAX_BYTES,
+               errors: str = "strict", threads: int | None = None, entities: bool = True, reading: bool = True,
+               batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> RunSummary:
+    """Analyses ``data`` on the cluster and writes the tables into the folder ``path``, the workers
+    writing their partitions' parts directly (``path`` must be on storage every worker and the
+    client see): ``path/articles/part-00000.parquet``, ... (articles always), one part per input
+    partition, in input order; read a table back with ``pandas.read_parquet(path/"entities")`` or
+    ``dask.dataframe.read_parquet``. Returns the run's :class:`dateline.corpus.RunSummary`.
+
+    The single-machine writer's safety rules (:meth:`dateline.Corpus.to_parquet`): an output that
+    is an input (or inside an input folder) is refused, and so is a non-empty folder unless
+    ``overwrite=True``. Parts go to ``path/_partial`` first; only when every partition is written do
+    they become the tables (the earlier run's removed first, its manifest before anything) and
+    ``_SUCCESS.json`` is written last, with the counts, dateline version, model hashes and the
+    parameters. A failed or interrupted run leaves no ``_SUCCESS.json`` and nothing under the final
+    names (with ``overwrite``, the earlier run as it was). There is no ``resume`` here: an
+    interrupted run starts over with ``overwrite=True``."""
+    bad = [t for t in tables if t not in TABLES]
+    if bad:
+        raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
+    tasks, names, inputs, o = _graph(data, tuple(tables), _run_arrow, text, id, date, source, headline, format,
+                                     blocksize, files_per_partition, max_bytes, errors, threads, entities,
+                                     reading, batch_size)
+    path = Path(os.path.abspath(path))
+    _check_folder(path, names, inputs, overwrite)
+    staging = path / PARTIAL
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    t0 = time.perf_counter()
+    try:
+        writes = [delayed(_write_part, pure=False)(task, str(staging), k, compression) for k, task in enumerate(tasks)]
+        counts = list(dask.compute(*writes))
+        if not counts:  # no input partition: the tables are empty, but they exist
+            counts = [_write_part({t: _empty(t) for t in names}, str(staging), 0, compression)]
+        summary = RunSummary(**{c: sum(x[c] for x in counts) for c in ("stories", "errors", "entities", "quotes",
+                                                                       "events")},
+                             seconds=time.perf_counter() - t0)
+        manifest = path / MANIFEST
+        manifest.unlink(missing_ok=True)
+        for t in TABLES:
+            if (path / t).exists():
+                shutil.rmtree(path / t)
+        for t in names:
+            os.replace(staging / t, path / t)
+        body = {
+            "complete": True,
+            "dateline_version": _version(),
+            "models": model_hashes(),
+            "finished": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "seconds": round(summary.seconds, 3),
+            "counts": {c: getattr(summary, c) for c in ("stories", "errors", "entities", "quotes", "events")},
+            "tables": {t: {"folder": t, "parts": len(counts), "rows": sum(x[f"rows:{t}"] for x in counts)}
+                       for t in names},
+            "parameters": {"inputs": [str(p) for p in inputs], "partitions": len(tasks), "tables": list(names),
+                           "compression": compression, "entities": entities, "reading": reading,
+                           "max_bytes": max_bytes, "errors": errors, "blocksize": blocksize,
+                           "fields": {"text": text, "id": id, "date": date, "source": source,
+                                      "headline": headline}},
+        }
+        _write_text_atomic(manifest, json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+    finally:
+        # Finished or not, the parts go; a failed run never touched the earlier tables.
+        shutil.rmtree(staging, ignore_errors=True)
+    return summary
+
