@@ -179,6 +179,20 @@ def _skip_rest_of_line(f) -> int:
             return skipped
 
 
+def _jsonl_line(b: _Builder, f, raw: bytes, limit: int | None, name: str, lineno: int) -> tuple[Batch | None, int]:
+    """Adds one line read by ``f.readline(limit)`` to ``b``: an over-long line becomes an error row
+    and the rest of it is skipped unread, a blank line is no story. Returns the batch ``b`` handed
+    back (if full) and the bytes skipped past ``raw``."""
+    if limit is not None and len(raw) >= limit and not raw.endswith(b"\n"):
+        rest = _skip_rest_of_line(f)
+        err = (f"record of {len(raw) + rest} bytes is over the limit of {limit} bytes for a JSON line "
+               f"({JSONL_LINE_FACTOR} x max_bytes + 64 KiB); not read")
+        return b.add(None, 0, files=name, lines=lineno, errors=err), rest
+    if not raw.strip():
+        return None, 0
+    return b.add(raw, len(raw), files=name, lines=lineno), 0
+
+
 def iter_jsonl(paths: PathLike | Iterable[PathLike], batch_size: int = DEFAULT_BATCH_SIZE,
                max_bytes: int | None = None) -> Iterator[Batch]:
     """JSON Lines (``.jsonl``, ``.jsonl.gz``): one record a line, blank lines skipped. Records are
@@ -200,15 +214,7 @@ def iter_jsonl(paths: PathLike | Iterable[PathLike], batch_size: int = DEFAULT_B
                     if not raw:
                         break
                     lineno += 1
-                    if limit is not None and len(raw) >= limit and not raw.endswith(b"\n"):
-                        size = len(raw) + _skip_rest_of_line(f)
-                        err = (f"record of {size} bytes is over the limit of {limit} bytes for a JSON line "
-                               f"({JSONL_LINE_FACTOR} x max_bytes + 64 KiB); not read")
-                        out = b.add(None, 0, files=name, lines=lineno, errors=err)
-                    elif not raw.strip():
-                        continue
-                    else:
-                        out = b.add(raw, len(raw), files=name, lines=lineno)
+                    out, _ = _jsonl_line(b, f, raw, limit, name, lineno)
                     if out is not None:
                         yield out
         except (OSError, EOFError, zlib.error) as e:
@@ -562,16 +568,8 @@ def iter_jsonl_range(path: PathLike, start: int, end: int, lines_before: int,
                     break
                 pos += len(raw)
                 lineno += 1
-                if limit is not None and len(raw) >= limit and not raw.endswith(b"\n"):
-                    rest = _skip_rest_of_line(f)
-                    pos += rest
-                    err = (f"record of {len(raw) + rest} bytes is over the limit of {limit} bytes for a JSON line "
-                           f"({JSONL_LINE_FACTOR} x max_bytes + 64 KiB); not read")
-                    out = b.add(None, 0, files=name, lines=lineno, errors=err)
-                elif not raw.strip():
-                    continue
-                else:
-                    out = b.add(raw, len(raw), files=name, lines=lineno)
+                out, rest = _jsonl_line(b, f, raw, limit, name, lineno)
+                pos += rest
                 if out is not None:
                     yield out
     except OSError as e:
