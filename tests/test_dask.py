@@ -151,6 +151,54 @@ def test_to_parquet_writes_partitioned_tables_with_the_writers_rules(client, tmp
     assert sorted(x.name for x in out.iterdir()) == ["_SUCCESS.json", "articles", "entities"]
 
 
+def _fail_while(frame: pd.DataFrame, flag: str) -> pd.DataFrame:
+    """A partition that fails while the file ``flag`` exists (when it holds story "s-150"), after
+    the other partitions had time to finish."""
+    if os.path.exists(flag) and (frame["id"] == "s-150").any():
+        time.sleep(1.5)
+        raise RuntimeError("interrupted")
+    return frame
+
+
+def test_to_parquet_resume_computes_only_unfinished_partitions(client, tmp_path):
+    rows = pd.DataFrame([dict(r, id=f"s-{k}") for k, r in enumerate(records(160))])
+    want = Corpus.from_records(rows.to_dict("records")).tables(threads=2)
+    flag = tmp_path / "fail"
+    flag.write_text("")
+    frame = dd.from_pandas(rows, npartitions=4).map_partitions(_fail_while, str(flag), meta=rows.iloc[:0])
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError, match="interrupted"):
+        ddl.to_parquet(frame, out, resume=True)
+    deadline = time.monotonic() + 30
+    while any(client.processing().values()) and time.monotonic() < deadline:
+        time.sleep(0.05)  # a partition still running would write its part after we look
+    staging = out / "_partial"
+    finished = sorted((staging / "done").glob("part-*.json"))
+    assert 1 <= len(finished) < 4 and not (out / "_SUCCESS.json").exists()
+    kept = {x: x.stat().st_mtime_ns for x in staging.rglob("part-*.parquet")}
+    with pytest.raises(ValueError, match="resume=True"):
+        ddl.to_parquet(frame, out)
+    with pytest.raises(ValueError, match="other parameters"):
+        ddl.to_parquet(frame, out, resume=True, tables=("entities",))
+    flag.unlink()
+    summary = ddl.to_parquet(frame, out, resume=True)
+    manifest = json.loads((out / "_SUCCESS.json").read_text())
+    assert manifest["resumed_partitions"] == len(finished) and not staging.exists()
+    assert summary.stories == len(want["articles"]) and summary.entities == len(want["entities"])
+    for t in TABLES:
+        got = pd.concat([pq.read_table(x).to_pandas() for x in sorted((out / t).glob("part-*.parquet"))],
+                        ignore_index=True)
+        if t == "articles":
+            got = got.astype({c: "Int64" for c in got.columns if str(got[c].dtype) == "int64"})
+        pd.testing.assert_frame_equal(got, want[t], check_dtype=False)
+    # the finished partitions were not run again: their files are the first run's
+    moved = {out / x.relative_to(staging): m for x, m in kept.items()}
+    assert all(p.stat().st_mtime_ns == m for p, m in moved.items())
+    # resuming a finished run does nothing and returns its summary
+    again = ddl.to_parquet(frame, out, resume=True)
+    assert again.stories == summary.stories and again.seconds == 0.0
+
+
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(client, tmp_path):
     paths = []
     for k in range(4):

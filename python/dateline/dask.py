@@ -46,6 +46,7 @@ import pyarrow as pa
 
 from dateline import _native
 from dateline import readers as _readers
+from dateline._output import _differences, _finished_run
 from dateline.corpus import (
     DEFAULT_MAX_BYTES,
     MANIFEST,
@@ -370,7 +371,8 @@ def events(data: Any, text: str = "text", id: str | None = _readers.ID, date: st
 
 def _write_part(got: dict[str, pa.Table], staging: str, k: int, compression: str) -> dict[str, int]:
     """Writes one partition's tables as ``staging/<table>/part-<k>.parquet`` (atomically: a retried
-    partition replaces its file, never adds one); returns its counts."""
+    partition replaces its file, never adds one), then its counts as ``staging/done/part-<k>.json``:
+    the mark that the partition is finished, which a resumed run reads instead of running it again."""
     for name, table in got.items():
         folder = Path(staging) / name
         folder.mkdir(parents=True, exist_ok=True)
@@ -382,11 +384,64 @@ def _write_part(got: dict[str, pa.Table], staging: str, k: int, compression: str
 
         total[c] = int(pc.sum(arts.column(f"n_{c}")).as_py() or 0)
     rows = {name: t.num_rows for name, t in got.items()}
-    return {"stories": arts.num_rows, "errors": arts.num_rows - arts.column("error").null_count, **total,
-            **{f"rows:{n}": r for n, r in rows.items()}}
+    counts = {"stories": arts.num_rows, "errors": arts.num_rows - arts.column("error").null_count, **total,
+              **{f"rows:{n}": r for n, r in rows.items()}}
+    done = Path(staging) / _DONE
+    done.mkdir(exist_ok=True)
+    _write_text_atomic(done / f"part-{k:05d}.json", json.dumps(counts) + "\n")
+    return counts
 
 
-def _check_folder(path: Path, names: Sequence[str], inputs: Sequence[Path], overwrite: bool) -> None:
+#: Under ``_partial``: one small JSON file of counts per finished partition.
+_DONE = "done"
+_PROGRESS = "progress.json"
+
+
+def _finished_parts(staging: Path, params: dict[str, Any], provenance: dict[str, Any],
+                    names: Sequence[str]) -> dict[int, dict[str, int]]:
+    """The partitions an interrupted run of the same job finished (their counts, by number); an
+    error when ``staging`` holds another job's parts."""
+    try:
+        body = json.loads((staging / _PROGRESS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # the run stopped before it wrote anything worth keeping
+    if body.get("parameters") != params:
+        raise InputError(f"the interrupted run in {staging} had other parameters "
+                         f"({_differences(body.get('parameters'), params)}); pass overwrite=True to start over")
+    if {k: body.get(k) for k in provenance} != provenance:
+        raise InputError(f"the interrupted run in {staging} was made by another dateline version or other "
+                         "model files; pass overwrite=True to start over")
+    out = {}
+    for mark in sorted((staging / _DONE).glob("part-*.json")):
+        k = int(mark.stem.split("-")[1])
+        # a part counts as finished only when its mark and every table's file are there
+        if all((staging / t / f"part-{k:05d}.parquet").exists() for t in names):
+            try:
+                out[k] = json.loads(mark.read_text(encoding="utf-8"))
+            except ValueError:
+                continue
+    return out
+
+
+def _input_fingerprint(inputs: Sequence[Path], data: Any) -> Any:
+    """What a resumed run checks it reads the same input by: each file's path, size and
+    modification time; for a Dask DataFrame or Bag (whose content the client cannot see without
+    computing it) its partition count and columns."""
+    if inputs:
+        out = []
+        for p in inputs:
+            st = p.stat()
+            out.append([str(p), st.st_size, st.st_mtime_ns])
+        return out
+    if isinstance(data, dd.DataFrame):
+        return {"dask_dataframe": {"npartitions": data.npartitions, "columns": [str(c) for c in data.columns]}}
+    if isinstance(data, db.Bag):
+        return {"dask_bag": {"npartitions": data.npartitions}}
+    return None
+
+
+def _check_folder(path: Path, names: Sequence[str], inputs: Sequence[Path], overwrite: bool,
+                  resume: bool = False) -> None:
     if path.suffix == ".parquet" or (path.exists() and not path.is_dir()):
         raise InputError(f"{path}: dateline.dask.to_parquet writes a folder (one sub-folder of parts a table); "
                          "give a folder name")
@@ -399,10 +454,10 @@ def _check_folder(path: Path, names: Sequence[str], inputs: Sequence[Path], over
             raise InputError(f"output {path} would replace the input file {inp}; choose another output")
         if inp.exists() and not inp.is_dir() and _same_or_inside(path, inp):
             raise InputError(f"output {path} would replace the input file {inp}; choose another output")
-    if (path / PARTIAL).exists() and not overwrite:
-        raise InputError(f"{path / PARTIAL} holds the parts of an interrupted run; pass overwrite=True to start "
-                         "over")
-    if path.is_dir() and any(path.iterdir()) and not overwrite:
+    if (path / PARTIAL).exists() and not (overwrite or resume):
+        raise InputError(f"{path / PARTIAL} holds the parts of an interrupted run; pass resume=True to go on "
+                         "with it, or overwrite=True to start over")
+    if path.is_dir() and any(x.name != PARTIAL for x in path.iterdir()) and not overwrite:
         raise InputError(f"output folder {path} is not empty (an earlier run?); pass overwrite=True to replace "
                          "the tables there, or choose an empty folder")
 
@@ -410,7 +465,7 @@ def _check_folder(path: Path, names: Sequence[str], inputs: Sequence[Path], over
 def to_parquet(data: Any, path: str | os.PathLike, text: str = "text", id: str | None = _readers.ID,
                date: str | None = _readers.DATE, source: str | None = None, headline: str | None = None, *,
                tables: Sequence[str] = TABLES, compression: str = "zstd", overwrite: bool = False,
-               format: str | None = None, blocksize: int | None = DEFAULT_BLOCKSIZE,
+               resume: bool = False, format: str | None = None, blocksize: int | None = DEFAULT_BLOCKSIZE,
                files_per_partition: int = DEFAULT_FILES_PER_PARTITION, max_bytes: int = DEFAULT_MAX_BYTES,
                errors: str = "strict", threads: int | None = None, entities: bool = True, reading: bool = True,
                batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> RunSummary:
@@ -426,8 +481,17 @@ def to_parquet(data: Any, path: str | os.PathLike, text: str = "text", id: str |
     they become the tables (the earlier run's removed first, its manifest before anything) and
     ``_SUCCESS.json`` is written last, with the counts, dateline version, model hashes and the
     parameters. A failed or interrupted run leaves no ``_SUCCESS.json`` and nothing under the final
-    names (with ``overwrite``, the earlier run as it was). There is no ``resume`` here: an
-    interrupted run starts over with ``overwrite=True``."""
+    names (with ``overwrite``, the earlier run as it was).
+
+    ``resume=True`` keeps the finished partitions of a failed or interrupted run in ``_partial``
+    and, run again with the same input and parameters, computes only the partitions not finished:
+    the tables come out as those of an uninterrupted run. Files are checked to be the same by path,
+    size and modification time; a Dask DataFrame or Bag by its partition count (and columns) only,
+    so it must be the same data, partitioned the same way. Resuming a run that finished returns its
+    summary and does nothing.
+
+    >>> ddl.to_parquet(["news/*.jsonl"], "out/", resume=True)   # doctest: +SKIP
+    """
     bad = [t for t in tables if t not in TABLES]
     if bad:
         raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
@@ -435,21 +499,42 @@ def to_parquet(data: Any, path: str | os.PathLike, text: str = "text", id: str |
                                      blocksize, files_per_partition, max_bytes, errors, threads, entities,
                                      reading, batch_size)
     path = Path(os.path.abspath(path))
-    _check_folder(path, names, inputs, overwrite)
     staging = path / PARTIAL
-    if staging.exists():
+    manifest = path / MANIFEST
+    params = {"inputs": [str(p) for p in inputs], "partitions": len(tasks), "tables": list(names),
+              "compression": compression, "entities": entities, "reading": reading,
+              "max_bytes": max_bytes, "errors": errors, "blocksize": blocksize,
+              "files_per_partition": files_per_partition,
+              "fields": {"text": text, "id": id, "date": date, "source": source, "headline": headline}}
+    provenance = {"dateline_version": _version(), "models": model_hashes()}
+    check = {**params, "input_fingerprint": _input_fingerprint(inputs, data)}
+    finished: dict[int, dict[str, int]] = {}
+    if resume:
+        summary = _finished_run(manifest, params, provenance)
+        if summary is not None:
+            return summary
+        if staging.is_dir():
+            finished = _finished_parts(staging, check, provenance, names)
+    # A matching interrupted run may replace the earlier tables it was started to replace.
+    _check_folder(path, names, inputs, overwrite or bool(finished), resume)
+    if staging.exists() and not finished:
         shutil.rmtree(staging)
-    staging.mkdir(parents=True)
+    staging.mkdir(parents=True, exist_ok=True)
+    _write_text_atomic(staging / _PROGRESS, json.dumps({"complete": False, "parameters": check, **provenance},
+                                                       indent=1, ensure_ascii=False) + "\n")
     t0 = time.perf_counter()
+    done = False
     try:
-        writes = [delayed(_write_part, pure=False)(task, str(staging), k, compression) for k, task in enumerate(tasks)]
-        counts = list(dask.compute(*writes))
-        if not counts:  # no input partition: the tables are empty, but they exist
-            counts = [_write_part({t: _empty(t) for t in names}, str(staging), 0, compression)]
-        summary = RunSummary(**{c: sum(x[c] for x in counts) for c in ("stories", "errors", "entities", "quotes",
-                                                                       "events")},
+        todo = [k for k in range(len(tasks)) if k not in finished]
+        writes = [delayed(_write_part, pure=False)(tasks[k], str(staging), k, compression) for k in todo]
+        counts = dict(finished)
+        counts.update(zip(todo, dask.compute(*writes)))
+        counts_list = [counts[k] for k in range(len(tasks))]
+        if not counts_list:  # no input partition: the tables are empty, but they exist
+            counts_list = [_write_part({t: _empty(t) for t in names}, str(staging), 0, compression)]
+        summary = RunSummary(**{c: sum(x[c] for x in counts_list) for c in ("stories", "errors", "entities",
+                                                                            "quotes", "events")},
                              seconds=time.perf_counter() - t0)
-        manifest = path / MANIFEST
         manifest.unlink(missing_ok=True)
         for t in TABLES:
             if (path / t).exists():
@@ -458,22 +543,19 @@ def to_parquet(data: Any, path: str | os.PathLike, text: str = "text", id: str |
             os.replace(staging / t, path / t)
         body = {
             "complete": True,
-            "dateline_version": _version(),
-            "models": model_hashes(),
+            **provenance,
             "finished": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
             "seconds": round(summary.seconds, 3),
             "counts": {c: getattr(summary, c) for c in ("stories", "errors", "entities", "quotes", "events")},
-            "tables": {t: {"folder": t, "parts": len(counts), "rows": sum(x[f"rows:{t}"] for x in counts)}
+            "tables": {t: {"folder": t, "parts": len(counts_list), "rows": sum(x[f"rows:{t}"] for x in counts_list)}
                        for t in names},
-            "parameters": {"inputs": [str(p) for p in inputs], "partitions": len(tasks), "tables": list(names),
-                           "compression": compression, "entities": entities, "reading": reading,
-                           "max_bytes": max_bytes, "errors": errors, "blocksize": blocksize,
-                           "fields": {"text": text, "id": id, "date": date, "source": source,
-                                      "headline": headline}},
+            "parameters": params,
+            "resumed_partitions": len(finished),
         }
         _write_text_atomic(manifest, json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+        done = True
     finally:
-        # Finished or not, the parts go; a failed run never touched the earlier tables.
-        shutil.rmtree(staging, ignore_errors=True)
+        if done or not resume:
+            # Finished, or failed without resume: the parts go; a failed run never touched the earlier tables.
+            shutil.rmtree(staging, ignore_errors=True)
     return summary
-
