@@ -10,7 +10,14 @@ Every Reuters-21578 story, ``--copies`` times over, in one JSON Lines file (abou
   results sent back to the client and joined into one DataFrame);
 - the same on ``n_workers=2``;
 
-and ``Corpus.entities(threads=2)``, the peer of the 2-worker run on the same machine. Prints the wall
+and ``Corpus.entities(threads=2)``, the peer of the 2-worker run on the same machine.
+
+``--sink parquet`` times what a Dask job at scale does instead of collecting one big DataFrame on
+the client: ``Corpus.to_parquet(out, threads=k)`` against ``dateline.dask.to_parquet(path, out)``
+(all four tables, zstd, the workers writing their parts and sending back only counts); the tables
+read back from both are compared once. ``--sink client`` (the default) is the ``.compute()`` above:
+it includes joining the partitions on a worker and sending them to the client, which ``Corpus``
+never does. Prints the wall
 and CPU seconds of each run, the CPU by process (client, scheduler, workers: where a Dask run's
 time goes), the Dask overhead (1 worker against Corpus at 1 thread; wall and CPU, the CPU figure
 being the one a loaded machine does not disturb), and the 2-worker speed-up next to Corpus's own
@@ -18,7 +25,7 @@ being the one a loaded machine does not disturb), and the 2-worker speed-up next
 their workers (``dateline.dask.Preload``), as on a real cluster whose workers outlive one
 computation; the Corpus runs are timed after a warm-up run. The output is checked against Corpus.
 
-    python benchmarks/bench_dask.py [--copies 12] [--repeat 2] [--blocksize 4194304]
+    python benchmarks/bench_dask.py [--copies 12] [--repeat 2] [--blocksize 4194304] [--sink parquet]
 """
 from __future__ import annotations
 
@@ -65,21 +72,41 @@ def cluster_cpu(client) -> dict[str, float]:
     return out
 
 
-def corpus_run(corpus: Corpus, threads: int):
+def corpus_run(corpus: Corpus, threads: int, out_dir: Path | None):
     c0 = time.process_time()
-    out, wall = timed(lambda: corpus.entities(threads=threads, progress=False))
+    if out_dir is None:
+        out, wall = timed(lambda: corpus.entities(threads=threads, progress=False))
+    else:
+        summary, wall = timed(lambda: corpus.to_parquet(out_dir, threads=threads, progress=False, overwrite=True))
+        out = (summary.stories, summary.errors, summary.entities, summary.quotes, summary.events)
     return out, wall, {"client": time.process_time() - c0}
 
 
-def dask_run(client, path: str, blocksize: int):
-    """One run: the DataFrame, its wall time and the CPU seconds of every process taking part."""
+def dask_run(client, path: str, blocksize: int, out_dir: Path | None):
+    """One run: the DataFrame (or the counts written), its wall time and the CPU seconds of every
+    process taking part."""
     before = cluster_cpu(client)
     c0 = time.process_time()
-    out, wall = timed(lambda: ddl.entities(path, blocksize=blocksize).compute())
+    if out_dir is None:
+        out, wall = timed(lambda: ddl.entities(path, blocksize=blocksize).compute().reset_index(drop=True))
+    else:
+        summary, wall = timed(lambda: ddl.to_parquet(path, out_dir, blocksize=blocksize, overwrite=True))
+        out = (summary.stories, summary.errors, summary.entities, summary.quotes, summary.events)
     cpu = {"client+scheduler": time.process_time() - c0}
     after = cluster_cpu(client)
     cpu.update({k: after[k] - before[k] for k in after})
     return out, wall, cpu
+
+
+def same_parquet(single: Path, dask_dir: Path) -> None:
+    """The tables Corpus.to_parquet wrote equal the parts dateline.dask.to_parquet wrote."""
+    import pyarrow.parquet as pq
+
+    for t in ("articles", "entities", "quotes", "events"):
+        a = pq.read_table(single / f"{t}.parquet").to_pandas()
+        b = pd.concat([pq.read_table(x).to_pandas() for x in sorted((dask_dir / t).glob("part-*.parquet"))],
+                      ignore_index=True)
+        pd.testing.assert_frame_equal(a, b, check_dtype=False)
 
 
 RUNS = (("corpus", 1), ("dask", 1), ("corpus", 2), ("dask", 2))
@@ -90,6 +117,8 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=12)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--blocksize", type=int, default=ddl.DEFAULT_BLOCKSIZE)
+    ap.add_argument("--sink", choices=("client", "parquet"), default="client",
+                    help="collect the entities DataFrame on the client, or write all tables to Parquet")
     args = ap.parse_args()
     logging.getLogger("distributed").setLevel(logging.ERROR)
     from distributed import Client, LocalCluster
@@ -115,17 +144,21 @@ def main() -> None:
         try:
             for r in range(args.repeat):
                 for kind, k in RUNS:
+                    out_dir = None if args.sink == "client" else Path(tmp) / f"{kind}{k}"
                     if kind == "corpus":
-                        got, wall, cpu = corpus_run(corpus, k)
+                        got, wall, cpu = corpus_run(corpus, k, out_dir)
                     else:
                         client = clusters[k][1]
                         with client.as_current():
-                            got, wall, cpu = dask_run(client, str(path), args.blocksize)
-                        got = got.reset_index(drop=True)
+                            got, wall, cpu = dask_run(client, str(path), args.blocksize, out_dir)
                     if want is None:
                         want = got
-                    else:
+                    elif args.sink == "client":
                         pd.testing.assert_frame_equal(got, want)
+                    else:
+                        assert got == want, (got, want)
+                        if r == 0 and kind == "dask" and k == 1:
+                            same_parquet(Path(tmp) / "corpus1", out_dir)
                     if (kind, k) not in best or wall < best[(kind, k)][0]:
                         best[(kind, k)] = (wall, cpu)
                 print(f"  after run {r + 1}: " + ", ".join(f"{kind} x{k} {best[(kind, k)][0]:.1f} s"
@@ -139,7 +172,10 @@ def main() -> None:
         print(f"\n{'run':40s} {'wall s':>8s} {'CPU s':>8s}   CPU by process")
         for kind, k in RUNS:
             wall, cpu = best[(kind, k)]
-            name = f"Corpus.entities(threads={k})" if kind == "corpus" else f"dateline.dask.entities, {k} worker(s)"
+            if args.sink == "client":
+                name = f"Corpus.entities(threads={k})" if kind == "corpus" else f"dask.entities, {k} worker(s)"
+            else:
+                name = f"Corpus.to_parquet(threads={k})" if kind == "corpus" else f"dask.to_parquet, {k} worker(s)"
             detail = ", ".join(f"{p} {v:.1f}" for p, v in cpu.items())
             print(f"{name:40s} {wall:8.2f} {sum(cpu.values()):8.2f}   {detail}")
         cpu1 = sum(best[("dask", 1)][1].values()) / sum(best[("corpus", 1)][1].values()) - 1
@@ -148,7 +184,8 @@ def main() -> None:
               f"CPU {100 * cpu1:+.1f}%  (target <= 15%)")
         print(f"2-worker speed-up: {w['dask', 1] / w['dask', 2]:.2f}x  (target >= 1.7x); the peer, Corpus at 2 "
               f"threads against 1 in the same run: {w['corpus', 1] / w['corpus', 2]:.2f}x")
-        print(f"tables identical to Corpus: yes ({len(want):,} entity rows)")
+        rows = f"{len(want):,} entity rows" if args.sink == "client" else f"{want[2]:,} entity rows, all four tables"
+        print(f"tables identical to Corpus: yes ({rows})")
 
 
 if __name__ == "__main__":
