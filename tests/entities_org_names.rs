@@ -35,6 +35,16 @@ fn names_with_and_inside_are_one_organisation() {
 fn firm_names_with_commas_and_ampersands_are_one_organisation() {
     let text = "The offering was managed by Merrill Lynch, Pierce, Fenner & Smith Inc, the firm said.";
     assert!(has(text, "Merrill Lynch, Pierce, Fenner & Smith Inc"), "{:?}", orgs(text));
+    for (text, name) in [
+        (
+            "Merrill Lynch, Pierce, Fenner and Smith Ltd in London managed the issue.",
+            "Merrill Lynch, Pierce, Fenner and Smith Ltd",
+        ),
+        ("Standard and Poor's Corp said it lowered the company's debt rating.", "Standard and Poor's Corp"),
+        ("The bonds were rated AA by Standard and Poor's.", "Standard and Poor's"),
+    ] {
+        assert!(has(text, name), "{name:?} not whole in {:?}", orgs(text));
+    }
     let text = "He sold his shares in Procter & Gamble and Johnson & Johnson last year.";
     let got = orgs(text);
     assert!(got.contains(&"Procter & Gamble".to_string()) && got.contains(&"Johnson & Johnson".to_string()), "{got:?}");
@@ -46,6 +56,8 @@ fn names_that_only_stand_side_by_side_stay_apart() {
         ("Talks between Ford and General Motors Corp ended without agreement.", "Ford and General Motors Corp"),
         ("Chase Manhattan and Chemical Bank raised their prime rates.", "Chase Manhattan and Chemical Bank"),
         ("Officials in Britain, France & Germany Inc were not available.", "Britain, France & Germany Inc"),
+        ("Talks between Texaco and Pennzoil's lawyers resumed.", "Texaco and Pennzoil's"),
+        ("Shares of IBM, Apple and Digital Equipment Corp fell.", "IBM, Apple and Digital Equipment Corp"),
     ] {
         assert!(!has(text, whole), "{whole:?} joined: {:?}", orgs(text));
     }

@@ -60,13 +60,16 @@ pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
     split_double_ampersand(art, ents);
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for e in ents.drain(..) {
-        if let Some(joined) = out.last().and_then(|l| join_and(art, l, &e).or_else(|| join_particle(art, l, &e))) {
+        if let Some(joined) = out.last().and_then(|l| {
+            join_and(art, l, &e).or_else(|| join_particle(art, l, &e)).or_else(|| join_possessive_pair(art, l, &e))
+        }) {
             out.pop();
             out.push(joined);
             continue;
         }
-        if e.label == Label::Org && e.token_end - e.token_start >= 3 {
-            if let Some(start) = comma_list_start(art, &out, &e) {
+        if e.label == Label::Org && e.token_end - e.token_start >= 2 {
+            let found = if e.token_end - e.token_start >= 3 { comma_list_start(art, &out, &e) } else { None };
+            if let Some(start) = found.or_else(|| and_list_start(art, &out, &e)) {
                 // the list's members the tagger kept as entities give way to the whole name
                 while out.last().is_some_and(|l| l.token_start >= start) {
                     out.pop();
@@ -161,6 +164,73 @@ fn comma_list_start(art: &Article, done: &[Entity], e: &Entity) -> Option<usize>
     // the firm's first name ends on that word: an organisation or person the tagger found
     let first = done.iter().rev().take(8).find(|d| d.token_start <= start && d.token_end == start + 1)?;
     matches!(first.label, Label::Org | Label::Person).then_some(first.token_start)
+}
+
+/// "Merrill Lynch, Pierce, Fenner and Smith Inc": a firm named after its partners, the last
+/// part ending in an organisation word after "and", the ones before it single words the tagger
+/// left unlabelled or took for people, after commas. The first part is an organisation or person
+/// the tagger found. A list of firms ("IBM, Apple and Smith Inc") has organisations in the middle
+/// and stays apart. Returns the token where the firm's name starts.
+fn and_list_start(art: &Article, done: &[Entity], e: &Entity) -> Option<usize> {
+    let t = e.token_start;
+    let sent_start = art.sentences.get(e.sentence)?.token_start;
+    if e.token_end - t < 2 || !org_head(word(art, e.token_end - 1)) || t < sent_start + 4 || word(art, t - 1) != "and" {
+        return None;
+    }
+    let single = |k: usize| capitalised(word(art, k)) && !place_like(word(art, k));
+    if !single(t - 2) {
+        return None;
+    }
+    let mut start = t - 2;
+    let mut hops = 0;
+    while hops < 4 && start >= sent_start + 2 && word(art, start - 1) == "," && single(start - 2) {
+        start -= 2;
+        hops += 1;
+    }
+    if hops == 0 {
+        return None;
+    }
+    let first = done.iter().rev().take(8).find(|d| d.token_start <= start && d.token_end == start + 1)?;
+    if !matches!(first.label, Label::Org | Label::Person) {
+        return None;
+    }
+    // the partners' names between the first part and "and": each one word, a person or nothing
+    let middle_ok = done
+        .iter()
+        .rev()
+        .take(8)
+        .filter(|d| d.token_start > start && d.token_end <= t)
+        .all(|d| d.label == Label::Person && d.token_end - d.token_start == 1);
+    middle_ok.then_some(first.token_start)
+}
+
+/// "Standard and Poor's": two organisation words the tagger cut at "and", the second followed by
+/// a possessive, both words the language also uses in lower case (a generic-word name, as in
+/// `join_and`). "Texaco and Pennzoil's talks" are two names and stay apart.
+fn join_possessive_pair(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
+    if l.sentence != r.sentence
+        || l.token_end + 1 != r.token_start
+        || l.token_end - l.token_start != 1
+        || !matches!(word(art, l.token_end), "and" | "&")
+        || l.label != Label::Org
+        || !matches!(r.label, Label::Org | Label::Misc)
+    {
+        return None;
+    }
+    let (a, b) = (word(art, l.token_start), word(art, r.token_start));
+    let possessive = r.token_start + 1;
+    let n = art.sentences.get(r.sentence)?.token_end;
+    if possessive >= n || !matches!(word(art, possessive), "'s" | "\u{2019}s") {
+        return None;
+    }
+    if !(capitalised(a) && capitalised(b) && common(a) && common(b)) || place_like(a) || place_like(b) {
+        return None;
+    }
+    let end = r.token_end.max(possessive + 1);
+    let mut e =
+        Entity::new(Span::new(l.span.start, art.tokens[end - 1].span.end), Label::Org, l.sentence, l.token_start, end);
+    e.canonical = None;
+    Some(e)
 }
 
 /// "Procter & Gamble and Johnson & Johnson": one ORG holding "&" on both sides of an "and" is two.
