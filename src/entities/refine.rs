@@ -123,6 +123,9 @@ static LAW_HEADS: Words = Words::new(&[
     "directive",
     "agreement",
 ]);
+/// Last words that make a name a building even when the tagger reads an organisation (a
+/// shrine's authority is not what the name means; an airport is often the company that runs it).
+static BUILDING_HEADS: Words = Words::new(&["shrine", "temple", "mosque", "cathedral", "synagogue", "bridge"]);
 static FAC_HEADS: Words = Words::new(&[
     "airport",
     "bridge",
@@ -337,6 +340,8 @@ pub fn label(art: &Article, ts: usize, te: usize, kind: &str) -> Option<Label> {
         "PER" if before_product => Label::Product,
         "PER" => Label::Person,
         "ORG" if before_product || (code_like(last) && after_product) => Label::Product,
+        // "Yasukuni Shrine", "St Paul's Cathedral": buildings, whatever runs them
+        "ORG" if te - ts > 1 && lower_in(last, &BUILDING_HEADS) => Label::Fac,
         "ORG" => Label::Org,
         "LOC" => {
             if place(text) {
@@ -476,8 +481,10 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
 pub(crate) const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
 
 mod joins;
+mod known;
 mod patterns;
 pub use joins::{common as common_word, join_connected_orgs};
+pub use known::fix_known_shapes;
 pub use patterns::{apply_patterns, fix_events};
 
 #[cfg(test)]
