@@ -25,6 +25,10 @@ fn names_with_and_inside_are_one_organisation() {
         ),
         ("Hartley Tool and Die Corp said it would hire 40 workers.", "Hartley Tool and Die Corp"),
         ("The American Telephone and Telegraph Co said profits fell.", "American Telephone and Telegraph Co"),
+        (
+            "He joined the Communist Party of the Russian Federation in 1993.",
+            "Communist Party of the Russian Federation",
+        ),
     ];
     for (text, name) in cases {
         assert!(has(text, name), "{name:?} not whole in {:?}", orgs(text));
@@ -57,6 +61,7 @@ fn names_that_only_stand_side_by_side_stay_apart() {
         ("Chase Manhattan and Chemical Bank raised their prime rates.", "Chase Manhattan and Chemical Bank"),
         ("Officials in Britain, France & Germany Inc were not available.", "Britain, France & Germany Inc"),
         ("Talks between Texaco and Pennzoil's lawyers resumed.", "Texaco and Pennzoil's"),
+        ("Shares of Kia Motor Corp of South Korea rose on Monday.", "Kia Motor Corp of South Korea"),
         ("Shares of IBM, Apple and Digital Equipment Corp fell.", "IBM, Apple and Digital Equipment Corp"),
     ] {
         assert!(!has(text, whole), "{whole:?} joined: {:?}", orgs(text));

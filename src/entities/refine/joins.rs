@@ -61,7 +61,10 @@ pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for e in ents.drain(..) {
         if let Some(joined) = out.last().and_then(|l| {
-            join_and(art, l, &e).or_else(|| join_particle(art, l, &e)).or_else(|| join_possessive_pair(art, l, &e))
+            join_and(art, l, &e)
+                .or_else(|| join_particle(art, l, &e))
+                .or_else(|| join_possessive_pair(art, l, &e))
+                .or_else(|| join_of_place(art, l, &e))
         }) {
             out.pop();
             out.push(joined);
@@ -202,6 +205,35 @@ fn and_list_start(art: &Article, done: &[Entity], e: &Entity) -> Option<usize> {
         .filter(|d| d.token_start > start && d.token_end <= t)
         .all(|d| d.label == Label::Person && d.token_end - d.token_start == 1);
     middle_ok.then_some(first.token_start)
+}
+
+/// "Communist Party" + "of the" + "Russian Federation": an organisation whose name ends in an
+/// organisation word, then "of" (and "the") and a country or region, is one ORG, as "Bank of
+/// England" is.
+fn join_of_place(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
+    if l.sentence != r.sentence || l.label != Label::Org || !matches!(r.label, Label::Gpe | Label::Loc) {
+        return None;
+    }
+    let gap = r.token_start.checked_sub(l.token_end)?;
+    let of_ok = match gap {
+        1 => word(art, l.token_end) == "of",
+        2 => word(art, l.token_end) == "of" && word(art, l.token_end + 1) == "the",
+        _ => false,
+    };
+    let g = gazetteer();
+    let place = art.slice(r.span);
+    // "Kia Motor Corp of South Korea": a company's legal suffix ends its name; what follows describes it
+    let head = word(art, l.token_end - 1);
+    let legal = matches!(
+        head.to_ascii_lowercase().trim_end_matches('.'),
+        "corp" | "inc" | "ltd" | "co" | "corporation" | "company"
+    );
+    if !of_ok || legal || !lower_in(head, &ORG_HEADS) || (g.country(place).is_none() && g.region(place).is_none()) {
+        return None;
+    }
+    let mut e = Entity::new(Span::new(l.span.start, r.span.end), Label::Org, l.sentence, l.token_start, r.token_end);
+    e.canonical = None;
+    Some(e)
 }
 
 /// "Standard and Poor's": two organisation words the tagger cut at "and", the second followed by
