@@ -25,6 +25,8 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
+/// States that no longer exist (Soviet Union, East Germany, ...), in the countries' format.
+const HISTORICAL: &str = include_str!("../data/gazetteer/historical.tsv");
 const CITIES: &str = include_str!("../data/gazetteer/cities.tsv");
 const REGIONS: &str = include_str!("../data/gazetteer/regions.tsv");
 const ALIASES: &str = include_str!("../data/gazetteer/aliases.tsv");
@@ -33,9 +35,10 @@ const ACRONYMS: &str = include_str!("../data/gazetteer/acronyms.tsv");
 const TITLES: &str = include_str!("../data/gazetteer/titles.tsv");
 
 /// The gazetteer files compiled in, by their path in the repository (run manifests hash them).
-pub fn embedded_files() -> [(&'static str, &'static str); 7] {
+pub fn embedded_files() -> [(&'static str, &'static str); 8] {
     [
         ("data/gazetteer/countries.tsv", COUNTRIES),
+        ("data/gazetteer/historical.tsv", HISTORICAL),
         ("data/gazetteer/cities.tsv", CITIES),
         ("data/gazetteer/regions.tsv", REGIONS),
         ("data/gazetteer/aliases.tsv", ALIASES),
@@ -101,7 +104,7 @@ fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
 impl Gazetteer {
     fn build() -> Gazetteer {
         let mut g = Gazetteer::default();
-        for r in rows(COUNTRIES) {
+        for r in rows(COUNTRIES).chain(rows(HISTORICAL)) {
             let idx = g.countries.len();
             g.countries.push(Country { alpha2: r[0].to_string(), name: r[2].to_string() });
             for n in [r[2]].into_iter().chain(r.get(3).copied()).chain(r.get(4).into_iter().flat_map(|o| o.split('|')))

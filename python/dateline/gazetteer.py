@@ -28,6 +28,7 @@ _FILES = {
     "countries": ("data/gazetteer/countries.tsv", ["alpha2", "alpha3", "name", "capital", "other_names"]),
     "cities": ("data/gazetteer/cities.tsv", ["name", "country_code", "population"]),
     "regions": ("data/gazetteer/regions.tsv", ["name", "country_code", "kind"]),
+    "historical": ("data/gazetteer/historical.tsv", ["alpha2", "alpha3", "name", "capital", "other_names"]),
 }
 
 
@@ -48,11 +49,20 @@ def _table(which: str) -> pd.DataFrame:
     return df
 
 
-def countries() -> pd.DataFrame:
+def countries(historical: bool = True) -> pd.DataFrame:
     """Every country: ``alpha2`` (ISO 3166-1, the ``country_code`` of the entities table),
     ``alpha3``, ``name`` (the short name news uses, the canonical name dateline gives),
-    ``capital``, ``other_names`` (other names and spellings, ``|``-separated)."""
-    return _table("countries")
+    ``capital``, ``other_names`` (other names and spellings, ``|``-separated). With
+    ``historical`` (the default) the states that no longer exist follow, with their former codes:
+    Soviet Union (SU), East Germany (DD), Yugoslavia (YU), Czechoslovakia (CS).
+
+    >>> countries().query("alpha2 == 'SU'")["name"].tolist()
+    ['Soviet Union']
+    """
+    import pandas as pd
+
+    today = _table("countries")
+    return pd.concat([today, _table("historical")], ignore_index=True) if historical else today
 
 
 def cities() -> pd.DataFrame:
