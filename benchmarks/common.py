@@ -51,3 +51,11 @@ def timed(fn, *args, **kwargs):
 
 
 last_wall = 0.0
+
+
+def reuters_all() -> list[dict]:
+    """All 14,000 Reuters-21578 stories (with or without a dateline) as `load_reuters` rebuilds them."""
+    shared = shared_dir()
+    if shared is None:
+        sys.exit("benchmarks need the shared data: ../shared/data/reuters21578 (or $DATELINE_SHARED)")
+    return _native.load_reuters(str(shared / "data" / "reuters21578"))

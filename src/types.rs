@@ -422,6 +422,28 @@ pub struct Quote {
     /// The reporting verb as written ("said", "vowed").
     pub verb: Option<String>,
     pub sentence: usize,
+    /// The mention that names or refers to the speaker, as the text writes it ("Mr. Kim", "the
+    /// ministry", "he"), when the speaker is found in the text.
+    pub speaker_span: Option<Span>,
+    /// The reporting verb's words (`verb`).
+    pub cue: Option<Span>,
+}
+
+/// Reported speech: who says what, quoted (`direct`) or not ("X said (that) ...", "according to X, ...").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribution {
+    /// Canonical name of the speaker (a pronoun resolved to the person it stands for), or None.
+    pub speaker: Option<String>,
+    /// The mention that names or refers to the speaker, as written ("he", "the company").
+    pub speaker_span: Option<Span>,
+    /// The reporting verb or phrase as written ("said", "according to").
+    pub verb: Option<String>,
+    pub cue: Option<Span>,
+    /// What is said: the quoted words (direct) or the reported clause.
+    pub span: Span,
+    /// In quotation marks.
+    pub direct: bool,
+    pub sentence: usize,
 }
 
 /// An acronym the story uses and what it stands for.
@@ -450,6 +472,21 @@ pub struct Event {
     pub sentence: usize,
     /// The words that state it (verb phrase), for inspection.
     pub span: Span,
+    /// CAMEO event code ("040" consult, "112" accuse, ...); its first two digits are the root 01-20.
+    pub code: &'static str,
+    /// CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// ISO 3166 alpha-2 code of the state the subject is or belongs to.
+    pub subject_country: Option<&'static str>,
+    pub object_country: Option<&'static str>,
+    /// The sentence's resolved day when it names one, else the story's date (ISO `YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Where it happens, when the sentence says ("in Geneva"), or the place visited.
+    pub place: Option<String>,
+    /// "asserted", "planned", "negated" or "hypothetical".
+    pub mood: &'static str,
+    /// Someone is said to have said it ("X said it had met Y", or inside a quotation).
+    pub reported: bool,
 }
 
 /// A parsed story. Filled in stages: structure, tokens and sentences (`structure/`), entities
@@ -479,6 +516,11 @@ pub struct Article {
     pub acronyms: Vec<Acronym>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
+    /// The slug line of a NYT News Service or AP story ("BC-CUBA-FAMILY-$ADV26-COX"): the editors'
+    /// name for the story, set apart from headline and body.
+    pub slug: Option<String>,
+    /// Reported speech, direct (the quotes again) and indirect, in text order.
+    pub attributions: Vec<Attribution>,
 }
 
 impl Article {
@@ -542,7 +584,15 @@ impl Article {
             .or_else(|| self.headline.filter(|&s| bad(s)).map(|s| ("headline", s)))
             .or_else(|| first_bad(&self.quotes, |x| x.span, &bad).map(|s| ("quote", s)))
             .or_else(|| first_bad(&self.events, |x| x.span, &bad).map(|s| ("event", s)))
-            .or_else(|| first_bad(&self.acronyms, |x| x.span, &bad).map(|s| ("acronym", s)));
+            .or_else(|| first_bad(&self.acronyms, |x| x.span, &bad).map(|s| ("acronym", s)))
+            .or_else(|| {
+                let q = self.quotes.iter().flat_map(|x| [x.speaker_span, x.cue]);
+                q.flatten().find(|&s| bad(s)).map(|s| ("quote speaker or cue", s))
+            })
+            .or_else(|| {
+                let a = self.attributions.iter().flat_map(|x| [Some(x.span), x.speaker_span, x.cue]);
+                a.flatten().find(|&s| bad(s)).map(|s| ("attribution", s))
+            });
         match found {
             None => Ok(()),
             Some((what, span)) => Err(Error::Internal(format!(

@@ -96,14 +96,87 @@ fn participle_clause_takes_the_main_subject() {
 #[test]
 fn sentences_that_state_no_triple() {
     let art = read(
-        "Lopez did not meet Silva. Lopez will meet Silva next week. Lopez is expected to visit Brazil. \
-         Silva was given a letter by Park. The envoy of Lopez met Silva. Lopez met Silva's aides. \
+        "Silva was given a letter by Park. The envoy of Lopez met Silva. Lopez met Silva's aides. \
          In Santiago, Lopez met officials. Park fired an aide. Lopez has met with Chilean and Brazilian delegations. \
-         \"Lopez met Silva secretly,\" the Daily Planet said. Silva's critics accused Park. \
-         Park criticized the plan. Voters who back Lopez met Silva. Lopez met his Mercosur counterparts.",
+         Silva's critics accused Park. Park criticized the plan. Voters who back Lopez met Silva. \
+         Lopez met his Mercosur counterparts. Lopez flew to Santiago to meet Silva.",
         ENTS,
     );
     assert!(art.events.is_empty(), "{:?}", triples(&art));
+}
+
+fn mood(art: &Article, s: &str, p: &str, o: &str) -> Option<(&'static str, bool)> {
+    art.events.iter().find(|e| e.subject == s && e.predicate == p && e.object == o).map(|e| (e.mood, e.reported))
+}
+
+#[test]
+fn denied_planned_hypothetical_and_reported_events_are_kept_and_marked() {
+    let art = read(
+        "Lopez did not meet Silva. Park will visit Brazil next week. Chile is expected to sign the Andes Accord. \
+         Lopez declined to say whether Chile and Brazil had held any recent talks. \
+         Mercosur could sanction Chile. \"Lopez met Park secretly,\" the Daily Planet said. \
+         Silva said she had criticised Mercosur.",
+        ENTS,
+    );
+    assert_eq!(mood(&art, "Lopez", "meet", "Silva"), Some(("negated", false)), "{:?}", triples(&art));
+    assert_eq!(mood(&art, "Park", "visit", "Brazil"), Some(("planned", false)), "{:?}", triples(&art));
+    assert_eq!(mood(&art, "Chile", "sign", "Andes Accord"), Some(("planned", false)), "{:?}", triples(&art));
+    // The doubt ("whether"), not the refusal to say, holds for the talks.
+    assert_eq!(mood(&art, "Chile", "negotiate", "Brazil"), Some(("hypothetical", true)), "{:?}", triples(&art));
+    assert_eq!(mood(&art, "Lopez", "meet", "Park"), Some(("asserted", true)), "{:?}", triples(&art));
+    // "she" is the one person the sentence names before it.
+    assert_eq!(mood(&art, "Silva", "criticise", "Mercosur"), Some(("asserted", true)), "{:?}", triples(&art));
+}
+
+#[test]
+fn codes_quad_classes_and_countries() {
+    let ents: &[(&str, &str)] = &[
+        ("North Korean", "NORP"),
+        ("Kim Jong-un", "PERSON"),
+        ("U.S. Treasury", "ORG"),
+        ("James Baker", "PERSON"),
+        ("Seoul", "GPE"),
+        ("North Korea", "GPE"),
+        ("Iraqi", "NORP"),
+        ("Kuwait", "GPE"),
+        ("Pyongyang", "GPE"),
+        ("Japan", "GPE"),
+        ("United States", "GPE"),
+        ("Texaco", "ORG"),
+        ("Pennzoil", "ORG"),
+        ("Getty Oil", "ORG"),
+    ];
+    let art = read(
+        "North Korean leader Kim Jong-un met U.S. Treasury Secretary James Baker in Pyongyang. \
+         The Seoul government condemned North Korea. Iraqi forces attacked Kuwait. \
+         Talks between Japan and the United States ended. Pennzoil sued Texaco. \
+         Texaco said it agreed to acquire Getty Oil.",
+        ents,
+    );
+    let find =
+        |p: &str| art.events.iter().find(|e| e.predicate == p).unwrap_or_else(|| panic!("{p}: {:?}", triples(&art)));
+    let meet = find("meet");
+    // The whole officer, not the office before the title.
+    assert_eq!(
+        (meet.subject.as_str(), meet.object.as_str(), meet.code, meet.quad_class),
+        ("Kim Jong-un", "James Baker", "040", 1)
+    );
+    assert_eq!((meet.subject_country, meet.place.as_deref()), (Some("KP"), Some("Pyongyang")));
+    let cond = find("criticise");
+    assert_eq!((cond.subject.as_str(), cond.code, cond.quad_class), ("Seoul", "111", 3));
+    assert_eq!((cond.subject_country, cond.object_country), (Some("KR"), Some("KP")));
+    let att = find("attack");
+    assert_eq!((att.subject.as_str(), att.object.as_str(), att.code, att.quad_class), ("Iraq", "Kuwait", "190", 4));
+    let talks = find("negotiate");
+    assert_eq!((talks.subject.as_str(), talks.object.as_str(), talks.code), ("Japan", "United States", "046"));
+    let sue = find("sue");
+    assert_eq!((sue.subject.as_str(), sue.object.as_str(), sue.code), ("Pennzoil", "Texaco", "115"));
+    let buy = find("acquire");
+    assert_eq!(
+        (buy.subject.as_str(), buy.object.as_str(), buy.code, buy.quad_class),
+        ("Texaco", "Getty Oil", "061", 2)
+    );
+    assert_eq!((buy.mood, buy.reported), ("planned", true));
 }
 
 #[test]

@@ -48,7 +48,7 @@ def bad_jsonl_rows(n: int) -> list:
 def test_meta_is_the_corpus_dtypes_and_nothing_is_computed(tmp_path):
     p = tmp_path / "a.jsonl"
     write_jsonl(p, records(30))
-    want = Corpus.from_jsonl(p).tables(threads=1)
+    want = Corpus.from_jsonl(p).tables(threads=1, dedupe=False)
     got = ddl.tables([str(p)])  # no client: building the graph computes nothing
     for t in TABLES:
         assert list(got[t].columns) == list(want[t].columns)
@@ -70,7 +70,7 @@ def test_named_columns_must_exist_default_ones_are_used_when_present():
 def test_jsonl_byte_ranges_and_other_files_equal_corpus(client, tmp_path):
     p = tmp_path / "wire.jsonl"
     write_jsonl(p, bad_jsonl_rows(400))
-    want = Corpus.from_jsonl(p).tables(threads=2)
+    want = Corpus.from_jsonl(p).tables(threads=2, dedupe=False)
     for blocksize in (None, 1000, 7777):
         got = ddl.tables(str(p), blocksize=blocksize)
         if blocksize:
@@ -92,7 +92,7 @@ def test_jsonl_byte_ranges_and_other_files_equal_corpus(client, tmp_path):
     inputs = [str(p), str(gz), str(csv), str(tmp_path / "txt" / "*.txt")]
     from dateline.corpus import corpus_from_inputs
 
-    want = corpus_from_inputs(inputs).tables(threads=2)
+    want = corpus_from_inputs(inputs).tables(threads=2, dedupe=False)
     got = ddl.tables(inputs, blocksize=3000, files_per_partition=2)
     for t in TABLES:
         same(got[t], want[t])
@@ -102,7 +102,7 @@ def test_dask_dataframe_and_bag_equal_corpus(client):
     rows = records(300)
     rows[17]["text"] = None   # no text: an error row naming its row in the whole frame
     df = pd.DataFrame(rows)
-    want = Corpus.from_pandas(df, id="id", date="date").tables(threads=2)
+    want = Corpus.from_pandas(df, id="id", date="date").tables(threads=2, dedupe=False)
     assert want["articles"]["error"].str.startswith("row 17: no text").sum() == 1
     got = ddl.tables(dd.from_pandas(df, npartitions=4))
     for t in TABLES:
@@ -111,7 +111,7 @@ def test_dask_dataframe_and_bag_equal_corpus(client):
     # Records without an id are named by their position in the whole bag, as Corpus names them.
     recs = [{k: v for k, v in r.items() if not (k == "id" and i % 5 == 0)} for i, r in enumerate(records(120))]
     recs[33] = {"id": "no-text"}
-    want = Corpus.from_records(recs).tables(threads=2)
+    want = Corpus.from_records(recs).tables(threads=2, dedupe=False)
     got = ddl.tables(db.from_sequence(recs, npartitions=5))
     for t in TABLES:
         same(got[t], want[t])
@@ -122,7 +122,7 @@ def test_to_parquet_writes_partitioned_tables_with_the_writers_rules(client, tmp
     src.mkdir()
     p = src / "wire.jsonl"
     write_jsonl(p, bad_jsonl_rows(200))
-    want = Corpus.from_jsonl(p).tables(threads=2)
+    want = Corpus.from_jsonl(p).tables(threads=2, dedupe=False)
     out = tmp_path / "out"
     summary = ddl.to_parquet(str(p), out, blocksize=4000)
     assert summary.stories == len(want["articles"]) and summary.errors == 2
@@ -162,7 +162,7 @@ def _fail_while(frame: pd.DataFrame, flag: str) -> pd.DataFrame:
 
 def test_to_parquet_resume_computes_only_unfinished_partitions(client, tmp_path):
     rows = pd.DataFrame([dict(r, id=f"s-{k}") for k, r in enumerate(records(160))])
-    want = Corpus.from_records(rows.to_dict("records")).tables(threads=2)
+    want = Corpus.from_records(rows.to_dict("records")).tables(threads=2, dedupe=False)
     flag = tmp_path / "fail"
     flag.write_text("")
     frame = dd.from_pandas(rows, npartitions=4).map_partitions(_fail_while, str(flag), meta=rows.iloc[:0])
@@ -207,7 +207,7 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(client, tmp_path):
         write_jsonl(p, rows)
         paths.append(str(p))
     corpus = Corpus.from_jsonl(paths)
-    want = {"articles": corpus.articles(threads=2), "entities": corpus.entities(threads=2)}
+    want = {"articles": corpus.articles(threads=2, dedupe=False), "entities": corpus.entities(threads=2, dedupe=False)}
     got = ddl.tables(paths, tables=("articles", "entities"), blocksize=80_000)
     parts = got["entities"].to_delayed()
     arts = got["articles"].to_delayed()

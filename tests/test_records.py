@@ -77,7 +77,7 @@ def test_pyclass_attributes_and_dict_keys_follow_the_declaration():
                 assert (value is None and t.endswith(" | None")) or isinstance(value, PY_TYPES[inner]), (name, n)
 
 
-ARROW = {"str": pa.large_string(), "int": pa.int64()}
+ARROW = {"str": pa.large_string(), "int": pa.int64(), "bool": pa.bool_()}
 
 
 def _base(t: str) -> str:
@@ -98,11 +98,19 @@ def test_corpus_tables_follow_the_declaration():
         for n, t in cols:
             dtype = str(df[n].dtype)
             if _base(t) == "int":
-                assert dtype == ("Int64" if table == "articles" else "int64"), (table, n, dtype)
+                nullable = table == "articles" or t.endswith("| None")
+                assert dtype == ("Int64" if nullable else "int64"), (table, n, dtype)
+            elif _base(t) == "bool":
+                assert dtype == "bool", (table, n, dtype)
             else:
                 assert dtype in ("object", "str", "string"), (table, n, dtype)
     # A per-mention table holds the story's id and date, then every field of its record.
-    for table, record in [("entities", "Entity"), ("quotes", "Quote"), ("events", "Event")]:
+    for table, record in [("entities", "Entity"), ("quotes", "Quote"), ("events", "Event"),
+                          ("attributions", "Attribution")]:
         cols = [tuple(c) for c in _native.CORPUS_COLUMNS[table]]
         assert cols[:2] == [("id", "str | None"), ("date", "str | None")]
-        assert sorted(cols[2:]) == sorted(tuple(f) for f in getattr(_native, record).__fields__), table
+        # The events table's date is the event's own (its sentence's day, else the story's).
+        keys = 1 if table == "events" else 2
+        # ... and last the story's duplicate_of, as in the articles table
+        assert cols[-1] == ("duplicate_of", "str | None")
+        assert sorted(cols[keys:-1]) == sorted(tuple(f) for f in getattr(_native, record).__fields__), table

@@ -82,7 +82,8 @@ def test_output_inside_an_input_folder_is_refused(tmp_path):
 def test_non_empty_folder_needs_overwrite_and_earlier_tables_go(tmp_path):
     out = tmp_path / "out"
     Corpus.from_records(recs(20)).to_parquet(out)
-    assert names(out) == ["_SUCCESS.json", "articles.parquet", "entities.parquet", "events.parquet", "quotes.parquet"]
+    assert names(out) == ["_SUCCESS.json", "articles.parquet", "attributions.parquet", "entities.parquet",
+                          "events.parquet", "quotes.parquet"]
     with pytest.raises(InputError, match="not empty"):
         Corpus.from_records(recs(7, "n")).to_parquet(out, ("entities",))
     assert pq.read_table(out / "articles.parquet").num_rows == 20  # untouched

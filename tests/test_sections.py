@@ -27,6 +27,7 @@ def _parse(sample_id: str, **kw):
          "The National Weather Service"),
         ("16-cox-nyt-harbor", [("Paul Brennan", "contributing"), ("Cox News Service", "copyright")], "Work on the"),
         ("17-afp-signoff-vienna", [("mg/kl/txw", "signoff")], "The opposition Freedom Party"),
+        ("18-nyt-wire-citrus", [("Cox News Service", "copyright")], "``He used to say the land remembers"),
         ("02-ap-senate-budget", [("The Associated Press", "copyright")], "The House is expected"),
     ],
 )

@@ -25,6 +25,7 @@ from dateline import _native
 from dateline._native import (
     Acronym,
     Article,
+    Attribution,
     Byline,
     Caption,
     Cluster,
@@ -61,10 +62,13 @@ if TYPE_CHECKING:
     from dateline import plot as plot
     from dateline import stats as stats
     from dateline.corpus import Corpus
+    from dateline.dedupe import near_duplicates as near_duplicates
+    from dateline.linking import link as link
 
 __all__ = [
     "Acronym",
     "Article",
+    "Attribution",
     "Byline",
     "Caption",
     "Cluster",
@@ -88,6 +92,8 @@ __all__ = [
     "__version__",
     "compile_names",
     "entities",
+    "near_duplicates",
+    "link",
     "parse",
     "sample_corpus",
     "sample_dir",
@@ -96,9 +102,11 @@ __all__ = [
 #: Attributes imported on first access: name -> (module, attribute in it, or None for the module).
 _LAZY: dict[str, tuple[str, str | None]] = {
     "Corpus": ("dateline.corpus", "Corpus"),
+    "near_duplicates": ("dateline.dedupe", "near_duplicates"),
     "gazetteer": ("dateline.gazetteer", None),
     "stats": ("dateline.stats", None),
     "plot": ("dateline.plot", None),
+    "link": ("dateline.linking", "link"),
 }
 
 

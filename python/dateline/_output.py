@@ -17,7 +17,7 @@ from dateline import _native
 from dateline.errors import InputError
 
 #: The tables a run produces, in the order they are written.
-TABLES = ("articles", "entities", "quotes", "events")
+TABLES = ("articles", "entities", "quotes", "events", "attributions")
 #: The counts a run keeps, per part and in the manifest (the fields of ``RunSummary``).
 _COUNTS = ("stories", "errors", "entities", "quotes", "events")
 
@@ -114,8 +114,9 @@ def _write_text_atomic(path: Path, text: str) -> None:
 
 
 def _join_parts(staging: Path, n_parts: int, temps: dict[str, Path], compression: str,
-                row_group_rows: int) -> dict[str, int]:
-    """Writes each table's parts, in order, into its temporary file; returns the row counts."""
+                row_group_rows: int, fill: Any = None) -> dict[str, int]:
+    """Writes each table's parts, in order, into its temporary file; returns the row counts.
+    ``fill(name, k, table)``, when given, gives the table to write for part ``k``."""
     import pyarrow.parquet as pq
 
     rows = {}
@@ -125,6 +126,8 @@ def _join_parts(staging: Path, n_parts: int, temps: dict[str, Path], compression
         try:
             for k in range(n_parts):
                 table = pq.read_table(staging / f"part-{k:05d}.{name}.parquet")
+                if fill is not None:
+                    table = fill(name, k, table)
                 if writer is None:
                     writer = pq.ParquetWriter(tmp, table.schema, compression=compression)
                 writer.write_table(table, row_group_size=max(row_group_rows, table.num_rows))

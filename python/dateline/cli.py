@@ -198,6 +198,43 @@ def print_scores(result: dict[str, Any], title: str, out=None, fractions: bool =
         out.write("  ".join(f"{k}: {v}" for k, v in extra.items()) + "\n")
 
 
+def _cmd_eval_events(args: argparse.Namespace) -> int:
+    from dateline._eval_events import run
+
+    path, data = Path(args.path), Path(args.data)
+    for p in (path, data):
+        if not p.exists():
+            _err(f"{p}: no such file or directory")
+            return EXIT_INPUT
+    try:
+        result = run(path, data, show=args.show, coverage=not args.no_coverage)
+    except (OSError, json.JSONDecodeError, KeyError, ValueError) as e:
+        _err(f"{path}: {e}")
+        return EXIT_INPUT
+    if args.json:
+        json.dump(result, sys.stdout, indent=2, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+        return 0
+    print(f"Events on the hand-made gold {path} (precision first; a match: same sentence, subject and "
+          "object name the same actor, same CAMEO root)")
+    print(f"{'':<10} {'prec':>7} {'recall':>7} {'F1':>7} {'found':>6} {'correct':>7} {'gold':>5} "
+          f"{'sents':>6} {'mood':>6}")
+    for split in ("all", "tune", "heldout"):
+        r = result[split]
+        print(f"{split:<10} {r['precision']:7.1%} {r['recall']:7.1%} {r['f1']:7.1%} {r['found']:6} "
+              f"{r['correct']:7} {r['gold events']:5} {r['sentences']:6} {r['mood agreement']:6.1%}")
+    print("(heldout: labelled, then scored without tuning on it)")
+    for name in ("coverage bbc politics", "coverage reuters"):
+        if name in result:
+            c = result[name]
+            print(f"{name}: {c['with an event']:,} of {c['stories']:,} stories have an event "
+                  f"({c['share']:.1%}); {c['events']:,} events")
+    for k in ("false", "missed"):
+        for line in result.get(k, []):
+            print(f"  {k}: {line}")
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if not path.exists():
@@ -209,6 +246,10 @@ def _cmd_eval(args: argparse.Namespace) -> int:
             result = _native.eval_conll(str(path), type_map=type_map, sentence_docs=args.sentence_docs,
                                         upper=args.upper)
             title = f"CoNLL-2003 NER, exact span and type, {args.path}"
+        elif args.dataset == "polnear":
+            result = _native.eval_polnear(str(path))
+            title = (f"PolNeAR quotes and attributions (spans match when they overlap by half the shorter), "
+                     f"{args.path}")
         else:
             result = _native.eval_timebank(str(path))
             title = f"TimeBank (TempEval-3) DATE/TIME, {args.path}"
@@ -238,7 +279,7 @@ def _type_map(path: str) -> dict[str, str]:
 
 
 def add_eval_command(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("eval", help="measure accuracy on gold data (CoNLL-2003, TimeBank)")
+    p = sub.add_parser("eval", help="measure accuracy on gold data (CoNLL-2003, TimeBank, PolNeAR, events)")
     esub = p.add_subparsers(dest="dataset", required=True, metavar="DATASET")
     c = esub.add_parser("conll", help="entities on a CoNLL-2003 file (IOB1 or IOB2), per type and overall")
     c.add_argument("path", metavar="FILE")
@@ -253,6 +294,24 @@ def add_eval_command(sub: argparse._SubParsersAction) -> None:
     t.add_argument("path", metavar="DIR")
     t.add_argument("--json", action="store_true", help="machine-readable output")
     t.set_defaults(func=_cmd_eval)
+    ev = esub.add_parser("events", help="events on a hand-made gold file (story ids and offsets into the shared "
+                         "data), and how many BBC politics and Reuters stories get an event")
+    ev.add_argument("path", metavar="GOLD", help="the gold JSONL (the repository's tests/gold/events.jsonl)")
+    ev.add_argument("--data", metavar="DIR", default=_default_data(),
+                    help="the shared data folder (default: $DATELINE_SHARED/data, else ../shared/data)")
+    ev.add_argument("--show", type=int, default=0, metavar="N", help="list N false and N missed events")
+    ev.add_argument("--no-coverage", action="store_true", help="skip the corpus coverage runs")
+    ev.add_argument("--json", action="store_true", help="machine-readable output")
+    ev.set_defaults(func=_cmd_eval_events)
+    q = esub.add_parser("polnear", help="direct quotes, named speakers and attributions on a PolNeAR JSONL file")
+    q.add_argument("path", metavar="FILE")
+    q.add_argument("--json", action="store_true", help="machine-readable output")
+    q.set_defaults(func=_cmd_eval)
+
+
+def _default_data() -> str:
+    env = os.environ.get("DATELINE_SHARED")
+    return str(Path(env) / "data") if env else str(Path("..") / "shared" / "data")
 
 
 # ---------------------------------------------------------------- main

@@ -33,6 +33,7 @@ from typing import Any
 import pyarrow as pa
 
 from dateline import _native
+from dateline import dedupe as _dedupe
 from dateline import readers as _readers
 from dateline._output import (  # noqa: F401  (MANIFEST, PARTIAL, model_hashes, partial_path: public here)
     _COUNTS,
@@ -93,6 +94,8 @@ def _arrow_table(cols: list[tuple]) -> pa.Table:
         if kind == "str":
             buffers = [vbuf, _lent(offsets), _lent(data)]
             arr = pa.Array.from_buffers(pa.large_string(), n, buffers, null_count=nulls)
+        elif kind == "bool":
+            arr = pa.Array.from_buffers(pa.bool_(), n, [vbuf, _lent(data)], null_count=nulls)
         else:
             arr = pa.Array.from_buffers(pa.int64(), n, [vbuf, _lent(data)], null_count=nulls)
         arrays.append(arr)
@@ -106,8 +109,14 @@ def _to_pandas(name: str, table: pa.Table):
     buffers; the int columns are not copied a second time into a consolidated block."""
     import pandas as pd
 
-    mapper = {pa.int64(): pd.Int64Dtype()}.get if name == "articles" else None
-    return table.to_pandas(types_mapper=mapper, split_blocks=True)
+    int64 = {pa.int64(): pd.Int64Dtype()}.get
+    df = table.to_pandas(types_mapper=int64 if name == "articles" else None, split_blocks=True)
+    if name != "articles":
+        # Offsets that may be missing (a quote's speaker) stay integers: pandas' nullable Int64.
+        for col, typ in _native.CORPUS_COLUMNS.get(name, ()):
+            if typ == "int | None" and col in df.columns:
+                df[col] = pa.table({col: table.column(col)}).to_pandas(types_mapper=int64)[col]
+    return df
 
 
 #: What the table methods can return: ``to="pandas"`` (default) or ``to="arrow"``.
@@ -179,7 +188,7 @@ class Corpus:
     """A collection of stories to analyse, read lazily from its source each time it is run.
 
     Make one with :meth:`from_jsonl`, :meth:`from_files`, :meth:`from_csv`, :meth:`from_parquet`,
-    :meth:`from_pandas` or :meth:`from_records`. Every method that runs the analysis takes
+    :meth:`from_pandas`, :meth:`from_records` or :meth:`from_gigaword`. Every method that runs the analysis takes
     ``threads=`` (default: ``$DATELINE_NUM_THREADS``, else every core) and ``progress=``
     (``None``: a bar in terminals and notebooks for runs over 2 s; ``True``/``False``: always/never).
     Every reader reads the story from ``text`` and takes ``id`` and ``date`` from columns (fields)
@@ -257,6 +266,33 @@ class Corpus:
         return cls(lambda: _readers.iter_files(files, max_bytes, batch_size), total=len(files),
                    name=str(paths_or_glob), max_bytes=max_bytes, errors=errors,
                    inputs=folders + [f for f, _ in files])
+
+    @classmethod
+    def from_gigaword(cls, paths: str | os.PathLike | Sequence[str | os.PathLike], *,
+                      max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict",
+                      batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> Corpus:
+        """SGML files of many ``<DOC>`` elements, as LDC ships news corpora: English Gigaword
+        (``<DOC id="NYT_ENG_20000226.0001" type="story">`` with ``<HEADLINE>``, ``<DATELINE>`` and
+        ``<TEXT>`` of ``<P>`` paragraphs; ``.gz`` files too) and AQUAINT (``<DOCNO>``, ``<DOCTYPE>``,
+        ``<DATE_TIME>``, ``<SLUG>``, the byline lines before ``<TEXT>``). ``paths``: a file, a list of
+        files, a folder (every file in it, recursively) or a glob.
+
+        Each document is one story, its text rebuilt as the wire sent it (slug, headline, bylines, the
+        dateline running into the first paragraph, paragraphs set apart by blank lines: what
+        :meth:`texts` gives and the offsets index). ``id`` is the document id, ``date`` the
+        ``<DATE_TIME>`` or else the id's date (``NYT_ENG_20000226.0001`` -> ``2000-02-26``), ``source``
+        the id's source code (``NYT_ENG``), ``doc_type`` the ``type`` (``story``, ``multi``, ``advis``,
+        ``other``), ``line`` the line of its ``<DOC>`` tag. Text outside any ``<DOC>``, a ``<DOC>`` or
+        an element in it left open are error rows naming the file and line; a truncated ``.gz`` ends
+        with one, the documents before it kept.
+
+            >>> corpus = Corpus.from_gigaword("gigaword/nyt_eng/nyt_eng_200002.gz")  # doctest: +SKIP
+            >>> corpus.articles()[["id", "date", "doc_type", "headline"]]  # doctest: +SKIP
+        """
+        files = [f for f, _ in _readers.resolve_files(paths, "*")]
+        folders = [p for p in _readers._as_paths(paths) if p.is_dir()]
+        return cls(lambda: _readers.iter_gigaword(files, max_bytes, batch_size), name=str(paths),
+                   max_bytes=max_bytes, errors=errors, inputs=folders + files)
 
     @classmethod
     def from_csv(cls, path: str | os.PathLike, text: str = "text", id: str | None = _readers.ID,
@@ -384,13 +420,16 @@ class Corpus:
     def iter_tables(self, tables: Sequence[str] = TABLES, *, threads: int | None = None,
                     progress: bool | None = None, entities: bool = True,
                     reading: bool = True, aliases: Any = None, patterns: Any = None,
-                    _skip: tuple[int, int] = (0, 0)) -> Iterator[dict[str, pa.Table]]:
+                    _skip: tuple[int, int] = (0, 0),
+                    _signatures: list[bytes] | None = None) -> Iterator[dict[str, pa.Table]]:
         """Runs the analysis and yields, batch by batch and in input order, a dict of Arrow tables
         (the ones named in ``tables``; articles always). Memory stays bounded by the batch size.
         ``entities=False`` stops after structure, sentences and tokens (much faster; no entity,
         quote or event rows); ``reading=False`` skips canonical names, titles, time values, quotes
         and events. ``aliases=`` / ``patterns=``: the user's names, as for :func:`dateline.parse`
-        (compiled once for the run); every method below takes them too."""
+        (compiled once for the run); every method below takes them too. Every table has a
+        ``duplicate_of`` column, None here: a batch cannot know the versions of a story in other
+        batches; the methods below that return whole tables fill it (:mod:`dateline.dedupe`)."""
         bad = [t for t in tables if t not in TABLES]
         if bad:
             raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
@@ -399,7 +438,7 @@ class Corpus:
             raise RunError("this corpus came from a one-shot iterator and has been read already; "
                                "pass a list (or make a new Corpus) to run it again")
         self._used = True
-        want = {t: (t in tables) for t in ("entities", "quotes", "events")}
+        want = {t: (t in tables) for t in ("entities", "quotes", "events", "attributions")}
         names = compile_names(aliases, patterns)
         bar = _progress_bar(progress, self._total, "dateline")
 
@@ -408,8 +447,9 @@ class Corpus:
             return _native.corpus_start(
                 batch.payloads, kind=batch.kind, ids=batch.ids, dates=batch.dates, sources=batch.sources,
                 headlines=batch.headlines, files=batch.files, lines=batch.lines, errors=batch.errors,
+                doc_types=batch.doc_types,
                 threads=nthreads, max_bytes=self._max_bytes, lossy=self._errors == "replace",
-                run_entities=entities, run_reading=reading, names=names,
+                run_entities=entities, run_reading=reading, names=names, signatures=_signatures is not None,
                 **(json if batch.kind == "jsonl" else {}), **want)
 
         failures = _Failures()
@@ -418,7 +458,10 @@ class Corpus:
             raw = job.wait()
             if bar is not None:
                 bar.update(n)
-            out = {name: _arrow_table(raw[name]) for name in ("articles", *[t for t in tables if t != "articles"])}
+            out = {name: _dedupe._null_column(_arrow_table(raw[name]))
+                   for name in ("articles", *[t for t in tables if t != "articles"])}
+            if _signatures is not None:
+                _signatures.append(raw["signatures"])
             failures.add(out["articles"])
             return out
 
@@ -462,72 +505,111 @@ class Corpus:
                 bar.close()
 
     def _empty(self, name: str) -> pa.Table:
-        return _arrow_table(_native.corpus_start([], threads=1).wait()[name])
+        return _dedupe._null_column(_arrow_table(_native.corpus_start([], threads=1).wait()[name]))
 
-    def _collect(self, tables: Sequence[str], threads, progress, **stages) -> dict[str, pa.Table]:
-        parts: dict[str, list[pa.Table]] = {t: [] for t in tables}
-        for out in self.iter_tables(tables, threads=threads, progress=progress, **stages):
-            for t in tables:
+    def _collect(self, tables: Sequence[str], threads, progress, dedupe: bool = True,
+                 **stages) -> dict[str, pa.Table]:
+        parts: dict[str, list[pa.Table]] = {t: [] for t in ("articles", *tables)}
+        sigs: list[bytes] | None = [] if dedupe else None
+        for out in self.iter_tables(tables, threads=threads, progress=progress, _signatures=sigs, **stages):
+            for t in parts:
                 parts[t].append(out[t])
-        return {t: (pa.concat_tables(parts[t]) if parts[t] else self._empty(t)) for t in tables}
+        got = {t: (pa.concat_tables(parts[t]) if parts[t] else self._empty(t)) for t in parts}
+        if sigs is not None:
+            got = _dedupe.fill(got, b"".join(sigs), threads=_check_threads(threads))
+        return {t: got[t] for t in tables}
 
     def to_arrow(self, table: str = "entities", *, threads: int | None = None,
-                 progress: bool | None = None, aliases: Any = None, patterns: Any = None) -> pa.Table:
+                 progress: bool | None = None, aliases: Any = None, patterns: Any = None,
+                 dedupe: bool = True) -> pa.Table:
         """One table as a ``pyarrow.Table``."""
-        return self._collect((table,), threads, progress, aliases=aliases, patterns=patterns)[table]
+        return self._collect((table,), threads, progress, aliases=aliases, patterns=patterns, dedupe=dedupe)[table]
 
     def tables(self, *, threads: int | None = None, progress: bool | None = None,
-               to: str = "pandas", aliases: Any = None, patterns: Any = None) -> dict[str, Any]:
+               to: str = "pandas", aliases: Any = None, patterns: Any = None, dedupe: bool = True) -> dict[str, Any]:
         """All four tables as DataFrames (``to="arrow"``: ``pyarrow.Table``s) from ONE pass over the
-        corpus."""
+        corpus. ``dedupe``: see :meth:`articles`."""
         to = _output(to)
-        got = self._collect(TABLES, threads, progress, aliases=aliases, patterns=patterns)
+        got = self._collect(TABLES, threads, progress, aliases=aliases, patterns=patterns, dedupe=dedupe)
         return {t: _convert(t, got[t], to) for t in TABLES}
 
     def articles(self, *, threads: int | None = None, progress: bool | None = None,
                  entities: bool = True, reading: bool = True, to: str = "pandas",
-                 aliases: Any = None, patterns: Any = None):
+                 aliases: Any = None, patterns: Any = None, dedupe: bool = True):
         """One row per input story: id, source, file, line, date, headline, bylines (joined by
         "; "), dateline place/agency/date, counts of characters, paragraphs, sentences, tokens,
-        entities, quotes, events, and ``error`` (None when the story was analysed).
+        entities, quotes, events, ``error`` (None when the story was analysed) and
+        ``duplicate_of``: the id of the story's first version when it is a near-duplicate (a
+        repeat, update or correction; the earliest date, then input order, is first), None for
+        originals (:mod:`dateline.dedupe`; ``dedupe=False`` skips the detection and leaves it None).
+        The other tables carry each story's ``duplicate_of`` on its rows too.
         ``entities=False``: structure only (fast; the entity/quote/event counts are 0).
         ``to="arrow"``: a ``pyarrow.Table`` over the core's buffers (no copy), for pyarrow/polars."""
         to = _output(to)
         got = self._collect(("articles",), threads, progress, entities=entities, reading=reading,
-                            aliases=aliases, patterns=patterns)
+                            aliases=aliases, patterns=patterns, dedupe=dedupe)
         return _convert("articles", got["articles"], to)
 
     def entities(self, *, threads: int | None = None, progress: bool | None = None, to: str = "pandas",
-                 aliases: Any = None, patterns: Any = None):
+                 aliases: Any = None, patterns: Any = None, dedupe: bool = True, link: bool = False):
         """One row per entity mention: id, date, text, label, canonical, start, end (``str``
         indices into the story), sentence index, section ("headline", "dateline", "body",
         "caption", "credit"), title, value (time), country_code, kb_id (from ``aliases=`` /
-        ``patterns=``). ``to="arrow"``: a ``pyarrow.Table`` (no copy)."""
+        ``patterns=``), duplicate_of (the story's, see :meth:`articles`). ``to="arrow"``: a
+        ``pyarrow.Table`` (no copy).
+
+        ``link=True`` adds ``entity_id`` and ``name``, the corpus-level identity of each mention
+        (:func:`dateline.link` over the whole table; ``to="pandas"`` only)."""
         to = _output(to)
-        got = self._collect(("entities",), threads, progress, aliases=aliases, patterns=patterns)
-        return _convert("entities", got["entities"], to)
+        if link and to != "pandas":
+            raise InputError("link=True gives a pandas DataFrame: use to='pandas' (the default)")
+        got = self._collect(("entities",), threads, progress, aliases=aliases, patterns=patterns, dedupe=dedupe)
+        df = _convert("entities", got["entities"], to)
+        if link:
+            from dateline.linking import link as _link
+
+            df = _link(df, aliases=aliases)
+        return df
 
     def quotes(self, *, threads: int | None = None, progress: bool | None = None, to: str = "pandas",
-               aliases: Any = None, patterns: Any = None):
-        """One row per quotation: id, date, text, speaker, source, verb, start, end, sentence, section.
-        ``to="arrow"``: a ``pyarrow.Table`` (no copy)."""
+               aliases: Any = None, patterns: Any = None, dedupe: bool = True):
+        """One row per quotation: id, date, text, speaker, source, verb, start, end, sentence, section,
+        duplicate_of. ``to="arrow"``: a ``pyarrow.Table`` (no copy)."""
         to = _output(to)
-        got = self._collect(("quotes",), threads, progress, aliases=aliases, patterns=patterns)
+        got = self._collect(("quotes",), threads, progress, aliases=aliases, patterns=patterns, dedupe=dedupe)
         return _convert("quotes", got["quotes"], to)
 
-    def events(self, *, threads: int | None = None, progress: bool | None = None, to: str = "pandas",
-               aliases: Any = None, patterns: Any = None):
-        """One row per event: id, date, subject, predicate, object, detail, text, start, end, sentence,
-        section. ``to="arrow"``: a ``pyarrow.Table`` (no copy)."""
+    def attributions(self, *, threads: int | None = None, progress: bool | None = None, to: str = "pandas",
+                     aliases: Any = None, patterns: Any = None, dedupe: bool = True):
+        """One row per piece of reported speech, quoted (``direct``) or not ("X said (that) ...",
+        "according to X, ..."): id, date, speaker, verb, text, direct, start, end, speaker_start,
+        speaker_end, cue_start, cue_end (``str`` indices; the speaker's and verb's may be missing:
+        nullable ``Int64``), sentence, section, duplicate_of (see :meth:`articles`).
+        ``to="arrow"``: a ``pyarrow.Table`` (no copy).
+
+        >>> from dateline import Corpus
+        >>> text = "SEOUL, March 3 - Foreign Minister Park Jin said the talks had failed."
+        >>> df = Corpus.from_records([{"id": "a", "text": text}]).attributions(progress=False)
+        >>> df[["speaker", "verb", "text", "direct"]].values.tolist()
+        [['Park Jin', 'said', 'the talks had failed', False]]
+        """
         to = _output(to)
-        got = self._collect(("events",), threads, progress, aliases=aliases, patterns=patterns)
+        got = self._collect(("attributions",), threads, progress, aliases=aliases, patterns=patterns, dedupe=dedupe)
+        return _convert("attributions", got["attributions"], to)
+
+    def events(self, *, threads: int | None = None, progress: bool | None = None, to: str = "pandas",
+               aliases: Any = None, patterns: Any = None, dedupe: bool = True):
+        """One row per event: id, date, subject, predicate, object, detail, text, start, end, sentence,
+        section, duplicate_of. ``to="arrow"``: a ``pyarrow.Table`` (no copy)."""
+        to = _output(to)
+        got = self._collect(("events",), threads, progress, aliases=aliases, patterns=patterns, dedupe=dedupe)
         return _convert("events", got["events"], to)
 
     def to_parquet(self, path: str | os.PathLike, tables: Sequence[str] = TABLES, *,
                    threads: int | None = None, progress: bool | None = None,
                    compression: str = "zstd", row_group_rows: int = 100_000, entities: bool = True,
                    reading: bool = True, overwrite: bool = False, resume: bool = False,
-                   aliases: Any = None, patterns: Any = None) -> RunSummary:
+                   aliases: Any = None, patterns: Any = None, dedupe: bool = True) -> RunSummary:
         """Streams the tables to Parquet in bounded memory. ``path`` ending in ``.parquet``: the
         articles go there and the other tables beside it (``out.entities.parquet``, ...); any other
         path is a directory that gets ``articles.parquet``, ``entities.parquet``, ... Returns the
@@ -548,6 +630,10 @@ class Corpus:
         parameters, goes on from the last finished part: the tables come out as those of an
         uninterrupted run. Resuming a run that finished returns its summary and does nothing.
 
+        ``dedupe``: every table gets its ``duplicate_of`` column (see :meth:`articles`): each part
+        keeps its stories' ids, dates and near-duplicate signatures (328 bytes a story), and the
+        column is filled when the parts are joined.
+
         >>> corpus.to_parquet("out/", resume=True)   # doctest: +SKIP
         """
         targets = parquet_paths(path, tables)
@@ -558,7 +644,7 @@ class Corpus:
         params = {
             "source": self._name, "inputs": [str(p) for p in self._inputs], "tables": list(targets),
             "compression": compression, "row_group_rows": row_group_rows, "entities": entities,
-            "reading": reading, "max_bytes": self._max_bytes, "errors": self._errors,
+            "reading": reading, "max_bytes": self._max_bytes, "errors": self._errors, "dedupe": dedupe,
             "fields": dict(self._json) or None,
             # the user's names shape the tables: a resumed run must use the same ones
             **({"user_names": [list(e) for e in names.entries()]} if names is not None else {}),
@@ -597,10 +683,14 @@ class Corpus:
         pending_rows = {t: 0 for t in targets}
         part_batches = 0
         part_counts = RunSummary()
+        sigs: list[bytes] | None = [] if dedupe else None
+        identity: list[pa.Table] = []
 
         def write_part() -> None:
             nonlocal part_batches, part_counts
             k = len(done.parts)
+            if sigs is not None:
+                _dedupe.write_identity(staging / f"part-{k:05d}.identity.parquet", identity, sigs)
             for name in targets:
                 table = pa.concat_tables(pending[name]) if pending[name] else self._empty(name)
                 _write_atomic(table, staging / f"part-{k:05d}.{name}.parquet", compression)
@@ -616,7 +706,10 @@ class Corpus:
         try:
             skip = (sum(p["batches"] for p in done.parts), sum(p["counts"]["stories"] for p in done.parts))
             for out in self.iter_tables(tuple(targets), threads=threads, progress=progress,
-                                        entities=entities, reading=reading, aliases=names, _skip=skip):
+                                        entities=entities, reading=reading, aliases=names, _skip=skip,
+                                        _signatures=sigs):
+                if sigs is not None:
+                    identity.append(out["articles"].select(["id", "date"]))
                 _count(summary, out)
                 _count(part_counts, out)
                 part_batches += 1
@@ -627,7 +720,8 @@ class Corpus:
                     write_part()
             if part_batches or not done.parts:
                 write_part()
-            rows = _join_parts(staging, len(done.parts), temps, compression, row_group_rows)
+            fill = (_dedupe.filler(staging, len(done.parts), threads=nthreads) if dedupe else None)
+            rows = _join_parts(staging, len(done.parts), temps, compression, row_group_rows, fill)
             summary.seconds = time.perf_counter() - t0
             # The earlier run goes only now: its manifest first, so no moment shows a finished run
             # made of two runs' tables.
@@ -728,7 +822,7 @@ class _Failures:
                           DatelineWarning, stacklevel=3)
 
 
-_FORMATS = ("jsonl", "csv", "txt", "parquet")
+_FORMATS = ("jsonl", "csv", "txt", "parquet", "gigaword")
 
 
 def _guess_format(name: str) -> str:
@@ -769,6 +863,9 @@ def corpus_from_inputs(inputs: Sequence[str], fmt: str | None = None, *, text: s
             # The default id/date columns are used when present; named ones must exist (the readers check).
             maker = Corpus.from_csv if f == "csv" else Corpus.from_parquet
             parts.append(maker(name, text=text, id=id, date=date, source=source, headline=headline, **kw))
+        elif f == "gigaword":
+            # LDC SGML: never guessed from the name (Reuters-21578's .sgm files are another markup).
+            parts.append(Corpus.from_gigaword(name, **kw))
         else:
             raise InputError(f"unknown format {f!r}; choose from {', '.join(_FORMATS)}")
     flush_txt()

@@ -21,6 +21,11 @@ is one ``articles`` row. Ids, line numbers and error messages that depend on a r
 are those of the whole input, not of its partition (a small counting task per partition makes the
 offsets). The index restarts at 0 in each partition (``Corpus`` numbers the rows 0..n-1).
 
+One difference: ``duplicate_of`` (later versions of a story, :mod:`dateline.dedupe`) is decided
+over the whole corpus, which no partition sees, so here it stays None, as in ``Corpus(...,
+dedupe=False)``; mark the versions afterwards with :func:`dateline.near_duplicates` over the
+texts and :func:`dateline.stats.mark_duplicates`.
+
 Each partition runs in the Rust engine on the worker with the GIL released, on the worker's
 thread count (``threads=``, default: the threads the worker has; tasks running at once on a worker
 share one pool of that many threads, so they never oversubscribe it). The model loads once per
@@ -73,7 +78,7 @@ try:
 except ImportError as e:  # pragma: no cover - the message is the point
     raise ImportError('dateline.dask needs Dask: pip install "dateline[dask]"') from e
 
-__all__ = ["articles", "entities", "quotes", "events", "tables", "to_parquet", "meta", "Preload",
+__all__ = ["articles", "entities", "quotes", "events", "attributions", "tables", "to_parquet", "meta", "Preload",
            "DEFAULT_BLOCKSIZE"]
 
 #: Bytes of uncompressed JSON Lines per partition (about 4 s of one core on news wire stories: small
@@ -91,7 +96,9 @@ def meta(table: str):
 
 
 def _empty(table: str) -> pa.Table:
-    return _arrow_table(_native.corpus_start([], threads=1).wait()[table])
+    from dateline.dedupe import _null_column
+
+    return _null_column(_arrow_table(_native.corpus_start([], threads=1).wait()[table]))
 
 
 def warm() -> None:
@@ -189,7 +196,9 @@ def _run_arrow(kind: str, spec: Any, data: Any, offset: int, o: _Options,
     """Runs one partition: its tables as Arrow (the buffers the core made, not copied)."""
     threads = o.threads if o.threads is not None else _worker_threads()
     corpus = _corpus(kind, spec, data, offset, o)
-    return corpus._collect(tables, threads, False, entities=o.entities, reading=o.reading)
+    # A partition cannot know the versions of its stories in other partitions: duplicate_of stays
+    # None here (dateline.near_duplicates over the texts is the reduce step).
+    return corpus._collect(tables, threads, False, entities=o.entities, reading=o.reading, dedupe=False)
 
 
 def _run_pandas(kind: str, spec: Any, data: Any, offset: int, o: _Options,
@@ -364,6 +373,12 @@ def quotes(data: Any, text: str = "text", id: str | None = _readers.ID, date: st
 def events(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE, **kw: Any):
     """One row per event, as ``Corpus.events()`` (a Dask DataFrame)."""
     return _one("events", data, text=text, id=id, date=date, **kw)
+
+
+def attributions(data: Any, text: str = "text", id: str | None = _readers.ID, date: str | None = _readers.DATE,
+                 **kw: Any):
+    """One row per piece of reported speech, as ``Corpus.attributions()`` (a Dask DataFrame)."""
+    return _one("attributions", data, text=text, id=id, date=date, **kw)
 
 
 # ---------------------------------------------------------------------- Parquet

@@ -165,10 +165,56 @@ impl IntColumn {
     }
 }
 
+/// A nullable boolean column (Arrow `bool`: one bit a value, like the validity bitmap).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BoolColumn {
+    /// Bit i set = row i is true (a null row's bit is 0).
+    pub values: Validity,
+    pub validity: Validity,
+}
+
+impl BoolColumn {
+    pub fn push(&mut self, value: Option<bool>) {
+        self.values.push(value == Some(true));
+        self.validity.push(value.is_some());
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The values' bitmap (Arrow's data buffer of a `bool` array).
+    pub fn value_bits(&self) -> &[u8] {
+        &self.values.bits
+    }
+
+    pub fn get(&self, i: usize) -> Option<bool> {
+        self.validity.is_valid(i).then(|| self.values.is_valid(i))
+    }
+
+    fn extend(&mut self, other: &BoolColumn) {
+        self.values.extend(&other.values);
+        self.validity.extend(&other.validity);
+    }
+
+    fn concat(parts: &[&BoolColumn]) -> BoolColumn {
+        let mut out = BoolColumn::default();
+        for p in parts {
+            out.extend(p);
+        }
+        out
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Column {
     Str(StrColumn),
     Int(IntColumn),
+    Bool(BoolColumn),
 }
 
 impl Column {
@@ -178,6 +224,7 @@ impl Column {
         match (self, cell) {
             (Column::Str(c), Cell::Str(v)) => c.push(v),
             (Column::Int(c), Cell::Int(v)) => c.push(v),
+            (Column::Bool(c), Cell::Bool(v)) => c.push(v),
             (_, cell) => unreachable!("a {cell:?} cell in a column of another kind"),
         }
     }
@@ -186,6 +233,7 @@ impl Column {
         match self {
             Column::Str(c) => c.len(),
             Column::Int(c) => c.len(),
+            Column::Bool(c) => c.len(),
         }
     }
 
@@ -197,6 +245,7 @@ impl Column {
         match (self, other) {
             (Column::Str(a), Column::Str(b)) => a.extend(b),
             (Column::Int(a), Column::Int(b)) => a.extend(b),
+            (Column::Bool(a), Column::Bool(b)) => a.extend(b),
             _ => unreachable!("tables of one schema have the same column kinds"),
         }
     }
@@ -206,11 +255,15 @@ impl Column {
         match parts.first() {
             Some(Column::Str(_)) => Column::Str(StrColumn::concat(&kind_of(parts, |c| match c {
                 Column::Str(s) => Some(s),
-                Column::Int(_) => None,
+                _ => None,
             }))),
             Some(Column::Int(_)) => Column::Int(IntColumn::concat(&kind_of(parts, |c| match c {
                 Column::Int(i) => Some(i),
-                Column::Str(_) => None,
+                _ => None,
+            }))),
+            Some(Column::Bool(_)) => Column::Bool(BoolColumn::concat(&kind_of(parts, |c| match c {
+                Column::Bool(b) => Some(b),
+                _ => None,
             }))),
             None => unreachable!("concat of no parts"),
         }

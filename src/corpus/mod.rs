@@ -13,14 +13,17 @@
 use rayon::prelude::*;
 
 use crate::records::build::Records;
-use crate::records::{ArticleRow, EntityRecord, EventRecord, QuoteRecord};
-use crate::records::{ENTITY_COLUMNS, EVENT_COLUMNS, KEY_COLUMNS, QUOTE_COLUMNS};
+use crate::records::{ArticleRow, AttributionRecord, EntityRecord, EventRecord, QuoteRecord};
+use crate::records::{
+    ATTRIBUTION_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, EVENT_KEY_COLUMNS, KEY_COLUMNS, QUOTE_COLUMNS,
+};
 use crate::types::*;
 use crate::util::cancel::Scope;
 use crate::util::offsets::CharIndex;
 use crate::Stages;
 
 pub mod columns;
+pub mod dedupe;
 mod json_escapes;
 pub mod pool;
 pub mod reuters;
@@ -65,6 +68,8 @@ pub struct Document {
     /// File the document came from, and its 1-based line (or row) there.
     pub file: Option<String>,
     pub line: Option<i64>,
+    /// The document's type as its markup gives it (LDC Gigaword's `<DOC type="story">`), if any.
+    pub doc_type: Option<String>,
 }
 
 impl Document {
@@ -77,6 +82,7 @@ impl Document {
             headline: None,
             file: None,
             line: None,
+            doc_type: None,
         }
     }
 }
@@ -109,11 +115,12 @@ pub struct Want {
     pub entities: bool,
     pub quotes: bool,
     pub events: bool,
+    pub attributions: bool,
 }
 
 impl Default for Want {
     fn default() -> Self {
-        Want { entities: true, quotes: true, events: true }
+        Want { entities: true, quotes: true, events: true, attributions: true }
     }
 }
 
@@ -130,6 +137,8 @@ pub struct Options {
     pub stages: Stages,
     /// The user's aliases and patterns, compiled once for the whole run.
     pub names: Option<std::sync::Arc<crate::UserNames>>,
+    /// Compute each story's near-duplicate signature ([`Tables::signatures`]).
+    pub signatures: bool,
 }
 
 impl Default for Options {
@@ -142,6 +151,7 @@ impl Default for Options {
             want: Want::default(),
             stages: Stages::default(),
             names: None,
+            signatures: true,
         }
     }
 }
@@ -157,11 +167,15 @@ pub struct Tables {
     pub entities: Table,
     pub quotes: Table,
     pub events: Table,
+    pub attributions: Table,
+    /// One [`dedupe::Signature`] per articles row, [`dedupe::Signature::BYTES`] each
+    /// ([`dedupe::Signature::EMPTY`] for error rows); empty when `Options::signatures` is off.
+    pub signatures: Vec<u8>,
 }
 
 impl Tables {
     fn empty() -> Self {
-        TaskRows::new(Want::default()).finish()
+        TaskRows::new(Want::default(), false).finish()
     }
 
     /// The parts' rows in order; every column of the four tables is joined on its own rayon task.
@@ -171,9 +185,11 @@ impl Tables {
         }
         let pick = |f: fn(&Tables) -> &Table| parts.iter().map(f).collect::<Vec<&Table>>();
         let (a, e, q, v) = (pick(|t| &t.articles), pick(|t| &t.entities), pick(|t| &t.quotes), pick(|t| &t.events));
-        let mut joined = Table::concat_many(&[&a, &e, &q, &v]).into_iter();
-        let mut next = || joined.next().expect("four tables in, four out");
-        Tables { articles: next(), entities: next(), quotes: next(), events: next() }
+        let r = pick(|t| &t.attributions);
+        let mut joined = Table::concat_many(&[&a, &e, &q, &v, &r]).into_iter();
+        let mut next = || joined.next().expect("five tables in, five out");
+        let signatures = parts.iter().flat_map(|p| p.signatures.iter().copied()).collect();
+        Tables { articles: next(), entities: next(), quotes: next(), events: next(), attributions: next(), signatures }
     }
 }
 
@@ -199,7 +215,7 @@ pub fn run_here(docs: Vec<Document>, opts: &Options, cancel: &CancelFlag) -> std
         .map(|group| {
             // The stages see the flag too, so a long story stops midway (its rows are dropped).
             let _scope = Scope::enter(cancel);
-            let mut rows = TaskRows::new(opts.want);
+            let mut rows = TaskRows::new(opts.want, opts.signatures);
             for doc in group {
                 if cancel.is_cancelled() {
                     return None;
@@ -226,16 +242,20 @@ struct TaskRows {
     entities: Rows<EntityRecord>,
     quotes: Rows<QuoteRecord>,
     events: Rows<EventRecord>,
+    signatures: Option<Vec<u8>>,
+    attributions: Rows<AttributionRecord>,
 }
 
 impl TaskRows {
-    fn new(want: Want) -> Self {
+    fn new(want: Want, signatures: bool) -> Self {
         TaskRows {
+            signatures: signatures.then(Vec::new),
             want,
             articles: Rows::all_fields(),
             entities: Rows::new(&KEY_COLUMNS, ENTITY_COLUMNS),
             quotes: Rows::new(&KEY_COLUMNS, QUOTE_COLUMNS),
-            events: Rows::new(&KEY_COLUMNS, EVENT_COLUMNS),
+            events: Rows::new(&EVENT_KEY_COLUMNS, EVENT_COLUMNS),
+            attributions: Rows::new(&KEY_COLUMNS, ATTRIBUTION_COLUMNS),
         }
     }
 
@@ -245,6 +265,8 @@ impl TaskRows {
             entities: self.entities.finish(),
             quotes: self.quotes.finish(),
             events: self.events.finish(),
+            signatures: self.signatures.unwrap_or_default(),
+            attributions: self.attributions.finish(),
         }
     }
 
@@ -269,6 +291,9 @@ impl TaskRows {
                     (None, None) => msg,
                 };
                 self.articles.push(&[], &error_row(&meta, doc, msg));
+                if let Some(sigs) = &mut self.signatures {
+                    dedupe::Signature::EMPTY.write_bytes(sigs);
+                }
             }
         }
     }
@@ -278,6 +303,9 @@ impl TaskRows {
         let recs = Records { art, map: &map };
         let keys = [meta.id.as_deref(), art.date.as_deref().or(meta.date.as_deref())];
         self.articles.push(&[], &article_row(&recs, meta, doc));
+        if let Some(sigs) = &mut self.signatures {
+            dedupe::signature(&art.text).write_bytes(sigs);
+        }
         if self.want.entities {
             for i in 0..art.entities.len() {
                 self.entities.push(&keys, &recs.entity(i));
@@ -290,7 +318,12 @@ impl TaskRows {
         }
         if self.want.events {
             for ev in recs.events() {
-                self.events.push(&keys, &ev);
+                self.events.push(&keys[..EVENT_KEY_COLUMNS.len()], &ev);
+            }
+        }
+        if self.want.attributions {
+            for a in recs.attributions() {
+                self.attributions.push(&keys, &a);
             }
         }
     }
@@ -322,6 +355,8 @@ fn article_row(recs: &Records<'_>, meta: &Meta, doc: &Document) -> ArticleRow {
         n_quotes: count(art.quotes.len()),
         n_events: count(art.events.len()),
         error: None,
+        doc_type: doc.doc_type.clone(),
+        duplicate_of: None,
     }
 }
 
@@ -346,6 +381,8 @@ fn error_row(meta: &Meta, doc: &Document, msg: String) -> ArticleRow {
         n_quotes: None,
         n_events: None,
         error: Some(msg),
+        doc_type: doc.doc_type.clone(),
+        duplicate_of: None,
     }
 }
 

@@ -2,7 +2,7 @@
 //! (`crate::records`), so a field is declared once for Python and for the tables.
 use std::marker::PhantomData;
 
-use super::columns::{Column, IntColumn, StrColumn, Table};
+use super::columns::{BoolColumn, Column, IntColumn, StrColumn, Table};
 use crate::records::{Cell, Kind, Record};
 
 /// The rows of one table: `keys` string columns (the story's id and date), then fields of `R` in the
@@ -22,6 +22,7 @@ impl<R: Record> Rows<R> {
             let column = match field.map(|f| f.kind) {
                 Some(Kind::Str) => Column::Str(StrColumn::default()),
                 Some(Kind::Int) => Column::Int(IntColumn::default()),
+                Some(Kind::Bool) => Column::Bool(BoolColumn::default()),
                 // The column lists are constants checked by the records tests.
                 _ => panic!("{} has no table field {name}", R::NAME),
             };
@@ -69,11 +70,16 @@ mod tests {
             verb: Some("said".into()),
             sentence: 1,
             section: "body",
+            speaker_start: None,
+            speaker_end: None,
+            cue_start: None,
+            cue_end: None,
         };
         rows.push(&[Some("s1"), None], &q);
         let t = rows.finish();
         let names: Vec<_> = t.columns.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, ["id", "date", "text", "speaker", "source", "verb", "start", "end", "sentence", "section"]);
+        let want = ["id", "date", "text", "speaker", "source", "verb", "start", "end", "sentence", "section"];
+        assert_eq!(names[..want.len()], want);
         match (t.column("speaker"), t.column("end"), t.column("date")) {
             (Some(Column::Str(s)), Some(Column::Int(e)), Some(Column::Str(d))) => {
                 assert_eq!((s.get(0), e.get(0), d.get(0)), (Some("Kim"), Some(7), None))

@@ -1,10 +1,11 @@
 //! Evaluation and training (cargo feature `eval`): readers of the gold data sets (CoNLL-2003,
-//! TimeBank, AG News), scorers that run the full pipeline over them, and the tagger's trainer.
+//! TimeBank, AG News, PolNeAR), scorers that run the full pipeline over them, and the tagger's trainer.
 //! Nothing in the pipeline's stages imports this module.
 pub mod agnews;
 pub mod conll;
 pub mod ner;
 pub mod perceptron;
+pub mod polnear;
 pub mod time;
 pub mod timebank;
 pub mod train;

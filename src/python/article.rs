@@ -107,6 +107,11 @@ impl PyArticle {
     fn advisory(&self) -> Vec<String> {
         self.art.advisory.clone()
     }
+    /// The slug line of a NYT News Service or AP story ("BC-CUBA-FAMILY-$ADV26-COX"), or None.
+    #[getter]
+    fn slug(&self) -> Option<String> {
+        self.art.slug.clone()
+    }
     /// Author names ("Lee Minji"); see `byline_details` for the lines as written.
     #[getter]
     fn bylines(&self) -> Vec<String> {
@@ -178,6 +183,12 @@ impl PyArticle {
     #[getter]
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         Self::list(py, self.views().quotes())
+    }
+    /// Reported speech as `Attribution` records, direct (the quotes) and indirect ("X said (that) ...",
+    /// "according to X, ..."): speaker, its mention's offsets, verb, its offsets, text, offsets, direct.
+    #[getter]
+    fn attributions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        Self::list(py, self.views().attributions())
     }
     /// Events as `Event` records: subject, predicate (an event code, see docs/reference.md), object,
     /// detail, offsets.

@@ -162,7 +162,7 @@ fn column<T>(py: Python<'_>, values: Option<Vec<T>>, n: usize, what: &str) -> Py
     files=None, lines=None, errors=None, threads=0, max_bytes=corpus::DEFAULT_MAX_BYTES, lossy=false,
     json_text="text".to_string(), json_id=Some("id".to_string()), json_date=Some("date".to_string()),
     json_source=None, json_headline=None, entities=true, quotes=true, events=true,
-    run_entities=true, run_reading=true, names=None))]
+    attributions=true, run_entities=true, run_reading=true, names=None, doc_types=None, signatures=true))]
 #[allow(clippy::too_many_arguments)]
 fn corpus_start(
     py: Python<'_>,
@@ -186,9 +186,12 @@ fn corpus_start(
     entities: bool,
     quotes: bool,
     events: bool,
+    attributions: bool,
     run_entities: bool,
     run_reading: bool,
     names: Option<PyRef<'_, super::user::PyUserNames>>,
+    doc_types: Option<Vec<Bound<'_, PyAny>>>,
+    signatures: bool,
 ) -> PyResult<Job> {
     let json = match kind {
         "text" => false,
@@ -202,11 +205,19 @@ fn corpus_start(
     let dates = str_column(py, dates, n, "date", lossy, &mut errors)?;
     let sources = str_column(py, sources, n, "source", lossy, &mut errors)?;
     let headlines = str_column(py, headlines, n, "headline", lossy, &mut errors)?;
+    let doc_types = str_column(py, doc_types, n, "doc_type", lossy, &mut errors)?;
     // A file name is where the record came from, not part of it: always shown, replaced if need be.
     let files = str_column(py, files, n, "file", true, &mut errors)?;
     let mut docs = Vec::with_capacity(n);
-    for (i, (((((item, id), date), source), headline), (file, line))) in
-        payloads.iter().zip(ids).zip(dates).zip(sources).zip(headlines).zip(files.into_iter().zip(lines)).enumerate()
+    for (i, ((((((item, id), date), source), headline), (file, line)), doc_type)) in payloads
+        .iter()
+        .zip(ids)
+        .zip(dates)
+        .zip(sources)
+        .zip(headlines)
+        .zip(files.into_iter().zip(lines))
+        .zip(doc_types)
+        .enumerate()
     {
         let error = errors[i].take();
         // A reason found in the metadata wins over the payload: the record is an error row.
@@ -214,7 +225,7 @@ fn corpus_start(
             Some(msg) if !item.is_none() => Payload::Failed(msg),
             error => payload_of(&item, json, lossy, error),
         };
-        docs.push(Document { id, payload, date, source, headline, file, line: line.flatten() });
+        docs.push(Document { id, payload, date, source, headline, file, line: line.flatten(), doc_type });
     }
     let opts = Options {
         threads,
@@ -227,9 +238,10 @@ fn corpus_start(
             source: json_source,
             headline: json_headline,
         },
-        want: Want { entities, quotes, events },
+        want: Want { entities, quotes, events, attributions },
         stages: crate::Stages { entities: run_entities, reading: run_reading },
         names: names.map(|n| n.inner.clone()),
+        signatures,
     };
     let pool = corpus::pool::pool(threads).map_err(|e| to_pyerr(py, e))?;
     let cancel = CancelFlag::new();
@@ -313,6 +325,13 @@ fn table_to_py(py: Python<'_>, table: Table) -> PyResult<Bound<'_, PyList>> {
                 py.None().into_bound(py),
                 lend(py, Owned::Ints(c.values))?,
             ),
+            Column::Bool(c) => (
+                "bool",
+                c.validity.null_count(),
+                validity_of(py, &c.validity)?,
+                py.None().into_bound(py),
+                lend(py, Owned::Bytes(c.value_bits().to_vec()))?,
+            ),
         };
         let item = PyTuple::new(
             py,
@@ -337,6 +356,9 @@ fn tables_to_py(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
     d.set_item("entities", table_to_py(py, t.entities)?)?;
     d.set_item("quotes", table_to_py(py, t.quotes)?)?;
     d.set_item("events", table_to_py(py, t.events)?)?;
+    // near-duplicate signatures of the articles rows (crate::corpus::dedupe), empty when not asked for
+    d.set_item("signatures", PyBytes::new(py, &t.signatures))?;
+    d.set_item("attributions", table_to_py(py, t.attributions)?)?;
     Ok(d)
 }
 

@@ -18,6 +18,14 @@ fn eval_timebank<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyA
     serialize_to_py(py, &report)
 }
 
+/// PolNeAR direct quotes (P/R/F1), named-speaker accuracy and attributions (P/R/F1), in percent, of
+/// the full pipeline on the JSONL file at `path` (the rule: `dateline::eval::polnear`).
+#[pyfunction]
+fn eval_polnear<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyAny>> {
+    let report = guarded(py, move || crate::eval::polnear::evaluate(&path))?;
+    serialize_to_py(py, &report)
+}
+
 /// CoNLL-2003 precision, recall and F1 per type and overall of the full pipeline on the IOB1/IOB2
 /// file at `path`, by the issue-3 protocol (one text per document, exact spans, CoNLL types).
 #[pyfunction]
@@ -65,6 +73,7 @@ fn load_reuters<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyLi
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(eval_conll, m)?)?;
     m.add_function(wrap_pyfunction!(eval_timebank, m)?)?;
+    m.add_function(wrap_pyfunction!(eval_polnear, m)?)?;
     m.add_function(wrap_pyfunction!(load_reuters, m)?)?;
     // The label set with the CoNLL-2003 type each is scored as: the one list Python checks
     // `labels=` arguments against and the reference page is tested against.

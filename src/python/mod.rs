@@ -21,6 +21,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub(crate) mod article;
 pub(crate) mod corpus;
 pub(crate) mod datasets;
+pub(crate) mod dedupe;
 pub(crate) mod errors;
 pub(crate) mod records;
 pub(crate) mod stats;
@@ -35,5 +36,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     corpus::register(m)?;
     stats::register(m)?;
     user::register(m)?;
+    dedupe::register(m)?;
     Ok(())
 }

@@ -165,6 +165,13 @@ record_methods!(QuoteRecord, |s| format!(
     opt_repr(&s.source),
     opt_repr(&s.verb)
 ));
+record_methods!(AttributionRecord, |s| format!(
+    "Attribution({}, speaker={}, verb={}, direct={})",
+    pyrepr(&short(&s.text, 50)),
+    opt_repr(&s.speaker),
+    opt_repr(&s.verb),
+    if s.direct { "True" } else { "False" }
+));
 record_methods!(AcronymRecord, |s| format!(
     "Acronym({}, {}{})",
     pyrepr(&s.short),
@@ -192,5 +199,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<QuoteRecord>()?;
     m.add_class::<AcronymRecord>()?;
     m.add_class::<EventRecord>()?;
+    m.add_class::<AttributionRecord>()?;
     Ok(())
 }

@@ -154,6 +154,80 @@ fn keyness<'py>(
     Ok(to_py(py, out))
 }
 
+/// One string column as Arrow lays it out: `offsets` (n + 1 little-endian i32) into `data`.
+fn strings<'a>(name: &str, offsets: &[u8], data: &'a [u8], n: usize) -> Result<Vec<&'a str>, Error> {
+    let offs = i32s(name, offsets)?;
+    if offs.len() != n + 1 {
+        return Err(Error::Value(format!("{name}: {} offsets for {n} values; pass n + 1", offs.len())));
+    }
+    offs.windows(2)
+        .map(|w| {
+            let (a, b) = (usize::try_from(w[0]).ok(), usize::try_from(w[1]).ok());
+            match (a, b) {
+                (Some(a), Some(b)) if a <= b && b <= data.len() => std::str::from_utf8(&data[a..b])
+                    .map_err(|_| Error::Value(format!("{name}: a value is not valid UTF-8"))),
+                _ => Err(Error::Value(format!("{name}: offsets {w:?} are out of the data's {} bytes", data.len()))),
+            }
+        })
+        .collect()
+}
+
+type StrCol<'py> = (Bound<'py, PyBytes>, Bound<'py, PyBytes>);
+
+/// link(text, canonical, label, title, country_code, kb_id: (offsets, data) each, day: i32 bytes,
+/// story: u32 bytes, whole_table) -> (entity u32 bytes, ids, names, codes): see `crate::stats::link`.
+#[pyfunction]
+#[pyo3(signature = (text, canonical, label, title, country_code, kb_id, day, story, whole_table=false))]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+fn link<'py>(
+    py: Python<'py>,
+    text: StrCol<'py>,
+    canonical: StrCol<'py>,
+    label: StrCol<'py>,
+    title: StrCol<'py>,
+    country_code: StrCol<'py>,
+    kb_id: StrCol<'py>,
+    day: &Bound<'py, PyBytes>,
+    story: &Bound<'py, PyBytes>,
+    whole_table: bool,
+) -> PyResult<(Bound<'py, PyBytes>, Vec<String>, Vec<String>, Vec<String>)> {
+    let cols: Vec<(&[u8], &[u8])> = [&text, &canonical, &label, &title, &country_code, &kb_id]
+        .iter()
+        .map(|c| (c.0.as_bytes(), c.1.as_bytes()))
+        .collect();
+    let (day, story) = (day.as_bytes(), story.as_bytes());
+    let out = guarded(py, move || {
+        let days = i32s("day", day)?;
+        let stories = u32s("story", story)?;
+        let n = days.len();
+        if stories.len() != n {
+            return Err(Error::Value(format!("story has {} values but day has {n}", stories.len())));
+        }
+        let names = ["text", "canonical", "label", "title", "country_code", "kb_id"];
+        let mut s: Vec<Vec<&str>> = Vec::with_capacity(6);
+        for (name, (offsets, data)) in names.iter().zip(&cols) {
+            s.push(strings(name, offsets, data, n)?);
+        }
+        let (t, c, l, ti, cc, kb) = (&s[0], &s[1], &s[2], &s[3], &s[4], &s[5]);
+        let mentions: Vec<stats::link::Mention> = (0..n)
+            .map(|i| stats::link::Mention {
+                text: t[i],
+                canonical: c[i],
+                label: l[i],
+                title: ti[i],
+                country_code: cc[i],
+                kb_id: kb[i],
+                day: days[i],
+                story: stories[i],
+            })
+            .collect();
+        let window = if whole_table { stats::link::Window::All } else { stats::link::Window::Year };
+        let linked = stats::link::link_in(&mentions, window);
+        Ok((le_u32(&linked.entity), linked.ids, linked.names, linked.codes))
+    })?;
+    Ok((PyBytes::new(py, &out.0), out.1, out.2, out.3))
+}
+
 /// Adds the `stats` submodule to the extension module.
 pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     let m = PyModule::new(parent.py(), "stats")?;
@@ -161,6 +235,7 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cooccurrence, &m)?)?;
     m.add_function(wrap_pyfunction!(timeline, &m)?)?;
     m.add_function(wrap_pyfunction!(keyness, &m)?)?;
+    m.add_function(wrap_pyfunction!(link, &m)?)?;
     m.add("NO_DAY", stats::NO_DAY)?;
     parent.add_submodule(&m)?;
     Ok(())

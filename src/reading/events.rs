@@ -1,89 +1,329 @@
-//! Subject-predicate-object statements between entities (meet, visit, give, send, sign, call for, accuse,
-//! criticise, launch, fire, attend).
+//! Who did what to whom, coded the way political scientists code news (CAMEO, as GDELT and PETRARCH do).
 //!
-//! Precision first: a triple is emitted only when the sentence states it in a shape read here with
-//! certainty: the subject is a name right before the verb (auxiliaries and adverbs allowed, "A and B"
-//! coordinated), the object a name right after it (determiners, titles, nationalities and a possessive
-//! owner skipped: "gave Kim a letter from Russian President Vladimir Putin"). Negated, modal, future,
-//! infinitive and passive verbs are skipped, and so is anything inside a quotation. Two shapes are read
-//! beyond the verb: "A and B held a meeting" (A meets B), and "During the meeting, A gave B ..." (A and B
-//! met; the host of a meeting named just before, "Kim met separately with ...", is the subject).
+//! Precision first: an event is read only when the sentence states it in a shape read here with
+//! certainty, with a named actor on both sides:
+//! - verbal: the subject is a name right before the verb (auxiliaries, adverbs, modals, negation and
+//!   "agreed to" / "plans to" / "is expected to" allowed, "A and B" coordinated, "X said it ..." read as
+//!   X), the object a whole name right after it (determiners, titles, nationalities and a possessive owner
+//!   skipped: "met U.S. Treasury Secretary James Baker" is Baker); "was attacked by X" read as X attacked;
+//! - nominal: "talks between A and B", "A's visit to B", and a noun after a light verb ("A held talks
+//!   with B", "A imposed sanctions on B", "A signed an agreement with B");
+//! - a state's organs are the state: "Iraqi forces", "the Seoul government".
+//!
+//! Denied, planned and hypothetical events are kept and marked (`mood`), and so are reported ones
+//! (`reported`: a "said" in the sentence, or a quotation). Every look is a bounded window around a
+//! trigger word: linear in the story.
 use crate::gazetteer::gazetteer;
 use crate::reading::story::{self, is_aux_or_adverb, is_determiner, Doc};
 use crate::types::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Pred {
     Meet,
+    Negotiate,
     Visit,
+    Host,
     Give,
     Send,
     Sign,
+    Agree,
     CallFor,
+    Urge,
+    Praise,
+    Back,
+    Elect,
     Accuse,
     Criticise,
+    Reject,
+    Apologise,
+    Threaten,
+    Sanction,
+    Attack,
+    Bomb,
+    Arrest,
+    Aid,
+    Sue,
+    Acquire,
+    Sell,
+    Merge,
+    Protest,
+    Tell,
     Launch,
     Fire,
     Attend,
-    /// "held (a ...) meeting/talks": a meeting among the subjects, or with the "with" object.
-    HoldMeeting,
 }
 
 impl Pred {
     fn base(self) -> &'static str {
         match self {
-            Pred::Meet | Pred::HoldMeeting => "meet",
+            Pred::Meet => "meet",
+            Pred::Negotiate => "negotiate",
             Pred::Visit => "visit",
+            Pred::Host => "host",
             Pred::Give => "give",
             Pred::Send => "send",
             Pred::Sign => "sign",
+            Pred::Agree => "agree",
             Pred::CallFor => "call for",
+            Pred::Urge => "urge",
+            Pred::Praise => "praise",
+            Pred::Back => "back",
+            Pred::Elect => "elect",
             Pred::Accuse => "accuse",
             Pred::Criticise => "criticise",
+            Pred::Reject => "reject",
+            Pred::Apologise => "apologise",
+            Pred::Threaten => "threaten",
+            Pred::Sanction => "sanction",
+            Pred::Attack => "attack",
+            Pred::Bomb => "bomb",
+            Pred::Arrest => "arrest",
+            Pred::Aid => "aid",
+            Pred::Sue => "sue",
+            Pred::Acquire => "acquire",
+            Pred::Sell => "sell",
+            Pred::Merge => "merge",
+            Pred::Protest => "protest",
+            Pred::Tell => "tell",
             Pred::Launch => "launch",
             Pred::Fire => "fire",
             Pred::Attend => "attend",
         }
     }
+
+    /// The CAMEO code (three digits where CAMEO has a finer code for the reading, else the root + "0").
+    fn code(self) -> &'static str {
+        match self {
+            Pred::Meet | Pred::Attend => "040",
+            Pred::Negotiate => "046",
+            Pred::Visit => "042",
+            Pred::Host => "043",
+            Pred::Give | Pred::Send => "050",
+            Pred::Sign | Pred::Agree => "057",
+            Pred::CallFor | Pred::Urge => "020",
+            Pred::Praise | Pred::Back | Pred::Elect => "051",
+            Pred::Accuse => "112",
+            Pred::Criticise => "111",
+            Pred::Reject => "120",
+            Pred::Apologise => "055",
+            Pred::Threaten => "130",
+            Pred::Sanction => "163",
+            Pred::Attack | Pred::Fire => "190",
+            Pred::Bomb => "195",
+            Pred::Arrest => "173",
+            Pred::Aid => "070",
+            Pred::Sue => "115",
+            Pred::Acquire | Pred::Sell | Pred::Merge => "061",
+            Pred::Protest => "140",
+            Pred::Tell => "010",
+            Pred::Launch => "150",
+        }
+    }
+
     /// Labels the object may carry.
     fn object_ok(self, l: Label) -> bool {
         use Label::*;
         match self {
-            Pred::Meet | Pred::HoldMeeting | Pred::Give | Pred::Send => matches!(l, Person | Org | Gpe),
-            Pred::Accuse | Pred::Criticise => matches!(l, Person | Org | Gpe),
             Pred::Visit => matches!(l, Gpe | Loc | Fac | Org | Event | Person),
-            Pred::Sign => matches!(l, Law | WorkOfArt),
+            Pred::Sign => matches!(l, Law | WorkOfArt | Person | Org | Gpe),
             Pred::CallFor => matches!(l, Law | Event),
             Pred::Launch | Pred::Fire => matches!(l, Product),
             Pred::Attend => matches!(l, Event | Fac),
+            Pred::Attack | Pred::Bomb => matches!(l, Person | Org | Gpe | Loc | Fac),
+            Pred::Acquire => matches!(l, Org),
+            Pred::Sell => matches!(l, Org | Person | Gpe),
+            Pred::Merge => matches!(l, Org),
+            _ => matches!(l, Person | Org | Gpe),
+        }
+    }
+
+    /// A name's possessive owner may stand for the object ("criticised Blair's plans" is about Blair).
+    fn owner_is_object(self) -> bool {
+        matches!(self, Pred::Criticise | Pred::Praise | Pred::Reject | Pred::Accuse | Pred::Back)
+    }
+
+    /// Words that may stand between the verb and its object ("met with", "appealed to", "protested against").
+    fn verb_preposition(self, low: &str) -> bool {
+        match self {
+            Pred::Meet | Pred::Negotiate | Pred::Merge | Pred::Agree => low == "with",
+            Pred::Urge => matches!(low, "to" | "on"),
+            Pred::Protest => matches!(low, "against"),
+            Pred::Tell | Pred::Apologise => low == "to",
+            _ => false,
         }
     }
 }
 
-/// The trigger a lower-cased token is, if any. Present participles only where a comma-led participle
-/// clause is common in news ("..., firing a missile").
-fn trigger(low: &str) -> Option<Pred> {
-    static MAP: std::sync::OnceLock<story::Lexicon<Pred>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| story::Lexicon::new(TRIGGERS.iter().flat_map(|(ws, p)| ws.iter().map(move |w| (*w, *p)))))
-        .get(low)
+/// How a trigger word is read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Form {
+    Verb,
+    /// A present participle: "..., firing a missile".
+    Participle,
+    /// A noun: "talks", "visit", "sanctions".
+    Noun,
 }
 
-/// Trigger words by predicate; looked up by hash since every token of a sentence is tried.
-const TRIGGERS: &[(&[&str], Pred)] = &[
-    (&["met", "meets"], Pred::Meet),
-    (&["visited", "visits"], Pred::Visit),
-    (&["gave", "gives", "handed", "hands", "presented", "delivered"], Pred::Give),
-    (&["sent", "sends"], Pred::Send),
-    (&["signed", "signs"], Pred::Sign),
-    (&["called", "calls"], Pred::CallFor),
-    (&["accused", "accuses"], Pred::Accuse),
-    (&["criticized", "criticised", "criticizes", "criticises"], Pred::Criticise),
-    (&["launched", "launches", "launching"], Pred::Launch),
-    (&["fired", "fires", "firing"], Pred::Fire),
-    (&["attended", "attends", "attending"], Pred::Attend),
-    (&["held", "holds"], Pred::HoldMeeting),
+/// The trigger a lower-cased token is, if any; looked up by hash since every token of a sentence is tried.
+fn trigger(low: &str) -> Option<(Pred, Form)> {
+    static MAP: std::sync::OnceLock<story::Lexicon<(Pred, Form)>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        story::Lexicon::new(TRIGGERS.iter().flat_map(|(ws, p, f)| ws.iter().map(move |w| (*w, (*p, *f)))))
+    })
+    .get(low)
+}
+
+/// Trigger words by predicate and form. Light verbs ("held talks") are read from the noun (`light_fits`).
+const TRIGGERS: &[(&[&str], Pred, Form)] = &[
+    (&["met", "meets", "meet", "spoke", "speak", "talked"], Pred::Meet, Form::Verb),
+    (&["meeting", "meetings", "summit"], Pred::Meet, Form::Noun),
+    (&["negotiated", "negotiates"], Pred::Negotiate, Form::Verb),
+    (&["talks", "negotiations"], Pred::Negotiate, Form::Noun),
+    (&["visited", "visits", "visit"], Pred::Visit, Form::Verb),
+    (&["visiting"], Pred::Visit, Form::Participle),
+    (&["hosted", "hosts"], Pred::Host, Form::Verb),
+    (&["gave", "gives", "handed", "hands", "presented", "delivered"], Pred::Give, Form::Verb),
+    (&["sent", "sends"], Pred::Send, Form::Verb),
+    (&["signed", "signs", "sign"], Pred::Sign, Form::Verb),
+    (&["agreement", "accord", "treaty", "pact", "deal"], Pred::Agree, Form::Noun),
+    (&["called", "calls"], Pred::CallFor, Form::Verb),
+    (&["urged", "urges", "urge", "appealed", "appeals"], Pred::Urge, Form::Verb),
+    (&["appeal"], Pred::Urge, Form::Noun),
+    (&["praised", "praises", "hailed", "hails", "congratulated", "thanked"], Pred::Praise, Form::Verb),
+    (
+        &["backed", "backs", "endorsed", "endorses", "defended", "defends", "supported", "welcomed", "welcomes"],
+        Pred::Back,
+        Form::Verb,
+    ),
+    (&["elected", "re-elected"], Pred::Elect, Form::Verb),
+    (&["accused", "accuses", "accuse", "blamed", "blames"], Pred::Accuse, Form::Verb),
+    (
+        &[
+            "criticized",
+            "criticised",
+            "criticizes",
+            "criticises",
+            "condemned",
+            "condemns",
+            "denounced",
+            "denounces",
+            "rebuked",
+            "slammed",
+            "slams",
+            "lambasted",
+            "branded",
+            "attacked",
+            "attacks",
+            "attack",
+        ],
+        Pred::Criticise,
+        Form::Verb,
+    ),
+    (&["criticism"], Pred::Criticise, Form::Noun),
+    (&["rejected", "rejects", "dismissed", "dismisses"], Pred::Reject, Form::Verb),
+    (&["apologised", "apologized"], Pred::Apologise, Form::Verb),
+    (&["threatened", "threatens", "threaten"], Pred::Threaten, Form::Verb),
+    (&["sanctioned", "sanction"], Pred::Sanction, Form::Verb),
+    (&["sanctions", "embargo"], Pred::Sanction, Form::Noun),
+    (&["invaded", "invades", "raided", "shelled"], Pred::Attack, Form::Verb),
+    (&["raid", "raids", "offensive", "invasion"], Pred::Attack, Form::Noun),
+    (&["bombed", "bombs"], Pred::Bomb, Form::Verb),
+    (&["strikes", "airstrikes", "bombing"], Pred::Bomb, Form::Noun),
+    (&["arrested", "detained", "arrests"], Pred::Arrest, Form::Verb),
+    (&["aid", "assistance"], Pred::Aid, Form::Noun),
+    (&["sued", "sues", "sue"], Pred::Sue, Form::Verb),
+    (&["lawsuit", "suit"], Pred::Sue, Form::Noun),
+    (&["acquired", "acquires", "acquire", "bought", "buys", "buy"], Pred::Acquire, Form::Verb),
+    (&["acquisition", "takeover", "purchase", "bid", "offer"], Pred::Acquire, Form::Noun),
+    (&["merge", "merged", "merges"], Pred::Merge, Form::Verb),
+    (&["sold", "sells", "sell"], Pred::Sell, Form::Verb),
+    (&["merger"], Pred::Merge, Form::Noun),
+    (&["protested", "demonstrated"], Pred::Protest, Form::Verb),
+    (&["told", "tells", "wrote"], Pred::Tell, Form::Verb),
+    (&["launched", "launches"], Pred::Launch, Form::Verb),
+    (&["launching"], Pred::Launch, Form::Participle),
+    (&["fired", "fires"], Pred::Fire, Form::Verb),
+    (&["firing"], Pred::Fire, Form::Participle),
+    (&["attended", "attends"], Pred::Attend, Form::Verb),
+    (&["attending"], Pred::Attend, Form::Participle),
 ];
+
+/// The preposition that introduces the object of an event noun ("talks with", "visit to", "attack on").
+fn noun_preposition(p: Pred, low: &str) -> bool {
+    match p {
+        Pred::Meet | Pred::Negotiate | Pred::Agree | Pred::Merge => low == "with",
+        Pred::Visit | Pred::Aid | Pred::Urge => low == "to",
+        Pred::Attack | Pred::Bomb | Pred::Sanction => matches!(low, "on" | "against"),
+        Pred::Criticise => low == "of",
+        Pred::Acquire => matches!(low, "of" | "for"),
+        Pred::Sue => low == "against",
+        _ => false,
+    }
+}
+
+/// Whether a light verb can carry the noun: "signed an agreement", not "signed talks".
+fn light_fits(light: &str, p: Pred) -> bool {
+    match light {
+        "held" | "holds" | "hold" | "holding" | "had" | "began" | "begin" | "opened" | "resumed" | "concluded"
+        | "locked" => {
+            matches!(p, Pred::Meet | Pred::Negotiate)
+        }
+        "reached" | "reach" | "struck" | "approved" | "signed" | "sign" | "signs" | "concluding" => {
+            matches!(p, Pred::Agree | Pred::Merge)
+        }
+        "imposed" | "impose" | "imposes" => p == Pred::Sanction,
+        "filed" | "file" => p == Pred::Sue,
+        "completed" | "complete" | "announced" | "proposed" => matches!(p, Pred::Acquire | Pred::Merge | Pred::Agree),
+        "make" | "makes" | "raised" | "increased" | "submitted" | "sweetened" => p == Pred::Acquire,
+        "agreed" => matches!(p, Pred::Merge | Pred::Acquire),
+        "pledged" | "promised" | "offered" | "provided" => p == Pred::Aid,
+        "made" => matches!(p, Pred::Attack | Pred::Bomb | Pred::Urge | Pred::Acquire),
+        "carried" | "staged" | "launching" | "launched" | "launch" | "mounted" => {
+            matches!(p, Pred::Attack | Pred::Bomb | Pred::Urge)
+        }
+        _ => false,
+    }
+}
+
+/// Nouns that make a nationality or place an actor: "Iraqi forces", "the Seoul government".
+fn is_actor_noun(low: &str) -> bool {
+    matches!(
+        low,
+        "government"
+            | "governments"
+            | "troops"
+            | "forces"
+            | "army"
+            | "navy"
+            | "military"
+            | "police"
+            | "officials"
+            | "authorities"
+            | "leaders"
+            | "leadership"
+            | "warplanes"
+            | "jets"
+            | "gunboats"
+            | "soldiers"
+            | "administration"
+            | "regime"
+            | "diplomats"
+            | "negotiators"
+            | "delegation"
+            | "ministers"
+            | "parliament"
+            | "cabinet"
+    )
+}
+
+/// The armed organs of a state: "Iraqi forces attacked" is force, "Australia attacked" may be words.
+fn is_force(low: &str) -> bool {
+    matches!(
+        low,
+        "troops" | "forces" | "army" | "navy" | "military" | "warplanes" | "jets" | "gunboats" | "soldiers" | "police"
+    )
+}
 
 /// Forms of "be" and "get": before a past participle they make a passive ("was given").
 fn is_be(low: &str) -> bool {
@@ -117,6 +357,132 @@ fn is_preposition(low: &str) -> bool {
     )
 }
 
+/// Words between a subject and its verb that say the event is planned: "X agreed to buy", "X is to visit".
+fn is_plan_word(low: &str) -> bool {
+    matches!(
+        low,
+        "agreed"
+            | "agree"
+            | "agrees"
+            | "plans"
+            | "plan"
+            | "planned"
+            | "planning"
+            | "intends"
+            | "intended"
+            | "expected"
+            | "expects"
+            | "hopes"
+            | "hoped"
+            | "wants"
+            | "wanted"
+            | "decided"
+            | "decides"
+            | "set"
+            | "due"
+            | "scheduled"
+            | "going"
+            | "likely"
+            | "ready"
+            | "prepared"
+            | "preparing"
+            | "seeking"
+            | "seeks"
+            | "sought"
+            | "tried"
+            | "trying"
+            | "offered"
+            | "proposed"
+            | "proposes"
+            | "aims"
+            | "promised"
+            | "pledged"
+            | "vowed"
+            | "threatened"
+            | "threatening"
+            | "about"
+            | "right"
+            | "quick"
+            | "keen"
+            | "eager"
+            | "willing"
+            | "determined"
+            | "able"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "to"
+            | "will"
+            | "'ll"
+            | "shall"
+    )
+}
+
+/// Words that deny the event: "did not meet", "refused to sign", "failed to agree".
+fn is_negation(low: &str) -> bool {
+    matches!(low, "not" | "n't" | "never" | "refused" | "declined" | "failed" | "unable" | "denied" | "cannot" | "no")
+}
+
+/// Words that make it a possibility only: "would meet", "could attack", "may sign".
+fn is_hypothetical(low: &str) -> bool {
+    matches!(low, "would" | "could" | "can" | "may" | "might" | "should" | "must" | "ca" | "if" | "unless" | "whether")
+}
+
+/// Reporting words: the sentence tells what someone said.
+fn is_reporting(low: &str) -> bool {
+    matches!(
+        low,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "according"
+            | "reported"
+            | "quoted"
+            | "added"
+            | "adds"
+            | "stated"
+            | "claimed"
+            | "alleged"
+            | "announced"
+            | "confirmed"
+    )
+}
+
+/// Papers and programmes `story::is_medium` does not know by a word: "told the Guardian".
+fn is_paper(name: &str) -> bool {
+    let low = name.to_ascii_lowercase();
+    [
+        "guardian",
+        "observer",
+        "independent",
+        "mirror",
+        "sun",
+        "express",
+        "mail",
+        "economist",
+        "spiegel",
+        "monde",
+        "frost",
+        "newsnight",
+        "today",
+        "programme",
+        "magazine",
+        "itv",
+        "itv1",
+        "sky",
+        "channel",
+        "gmtv",
+        "panorama",
+    ]
+    .iter()
+    .any(|w| low.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+}
+
 /// Whether token `t` may follow an object name: punctuation, a capitalised word, or a word that starts
 /// a new phrase. A lower-case noun ("EU counterparts") means the name was only a modifier.
 fn may_follow_object(d: &Doc, t: usize) -> bool {
@@ -125,11 +491,15 @@ fn may_follow_object(d: &Doc, t: usize) -> bool {
     if !c.is_alphabetic() || c.is_uppercase() || d.is_possessive(t) {
         return true;
     }
-    is_preposition(d.low(t))
-        || is_determiner(d.low(t))
-        || is_aux_or_adverb(d.low(t))
+    let low = d.low(t);
+    // An adverb ("met Silva secretly") ends the object too.
+    (low.len() > 4 && low.ends_with("ly"))
+        || is_preposition(low)
+        || is_determiner(low)
+        || is_aux_or_adverb(low)
+        || is_reporting(low)
         || matches!(
-            d.low(t),
+            low,
             "and"
                 | "or"
                 | "but"
@@ -154,8 +524,6 @@ fn may_follow_object(d: &Doc, t: usize) -> bool {
                 | "amid"
                 | "despite"
                 | "until"
-                | "said"
-                | "says"
                 | "is"
                 | "was"
                 | "were"
@@ -185,7 +553,53 @@ fn may_follow_object(d: &Doc, t: usize) -> bool {
                 | "down"
                 | "out"
                 | "following"
+                | "over"
+                | "because"
+                | "if"
         )
+}
+
+/// One side of an event: a name, the state it is or belongs to, and where it stands in the text.
+#[derive(Clone, Debug)]
+struct Actor {
+    name: String,
+    country: Option<&'static str>,
+    /// First and last token of the words that name it.
+    first: usize,
+    last: usize,
+    label: Label,
+    /// Named as the owner or modifier of what the verb is about ("criticised Blair's plans", "attacked
+    /// UK policy"): the event is about words, not force.
+    owner: bool,
+}
+
+/// The mood of an event, from the words before its verb; the strongest wins.
+fn mood_rank(m: &'static str) -> u8 {
+    match m {
+        "negated" => 3,
+        "hypothetical" => 2,
+        "planned" => 1,
+        _ => 0,
+    }
+}
+
+fn stronger(a: &'static str, b: &'static str) -> &'static str {
+    if mood_rank(b) > mood_rank(a) {
+        b
+    } else {
+        a
+    }
+}
+
+/// CAMEO quad class of a code: roots 01-05 verbal cooperation, 06-09 material cooperation, 10-14
+/// verbal conflict, 15-20 material conflict.
+pub(crate) fn quad_class(code: &str) -> u8 {
+    match code.get(..2).and_then(|r| r.parse::<u8>().ok()).unwrap_or(0) {
+        1..=5 => 1,
+        6..=9 => 2,
+        10..=14 => 3,
+        _ => 4,
+    }
 }
 
 /// Fills `art.events`.
@@ -196,8 +610,28 @@ pub fn extract(art: &mut Article) {
     }
     let doc = Doc::new(art);
     let quoted = quoted_tokens(art);
+    let (sent_date, sent_places) = sentence_dates_and_places(&doc);
+    let countries = person_countries(&doc);
+    let (titles, own_country) = story_roles(&doc);
     let seen = (usize::MAX, FxHashSet::default());
-    let mut r = Reader { doc: &doc, quoted, out: Vec::new(), last_host: None, seen };
+    let mut r = Reader {
+        doc: &doc,
+        quoted,
+        out: Vec::new(),
+        last_host: None,
+        seen,
+        sent_date,
+        sent_places,
+        countries,
+        titles,
+        own_country,
+        story_org: story_org(&doc),
+        sent_reporting: art
+            .sentences
+            .iter()
+            .map(|s| (s.token_start..s.token_end.min(doc.len())).filter(|&t| is_reporting(doc.low(t))).count())
+            .collect(),
+    };
     for si in 0..art.sentences.len() {
         r.sentence(si);
     }
@@ -222,15 +656,153 @@ fn quoted_tokens(art: &Article) -> Vec<bool> {
     q
 }
 
+/// A `YYYY-MM-DD` value.
+fn is_day(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Per sentence: the first day a DATE names, and the places named after "in"/"at" (entity indices).
+fn sentence_dates_and_places(d: &Doc) -> (Vec<Option<String>>, Vec<Vec<usize>>) {
+    let n = d.art.sentences.len();
+    let mut dates: Vec<Option<String>> = vec![None; n];
+    let mut places: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (ei, e) in d.art.entities.iter().enumerate() {
+        if e.sentence >= n {
+            continue;
+        }
+        match e.label {
+            Label::Date if dates[e.sentence].is_none() => {
+                dates[e.sentence] = e.value.as_deref().filter(|v| is_day(v)).map(str::to_string);
+            }
+            Label::Gpe | Label::Loc | Label::Fac => {
+                let t = e.token_start;
+                if t > 0 && matches!(d.low(t - 1), "in" | "at") && places[e.sentence].len() < 3 {
+                    places[e.sentence].push(ei);
+                }
+            }
+            _ => {}
+        }
+    }
+    (dates, places)
+}
+
+/// The state each person or organisation belongs to, read where the story introduces them with a
+/// nationality or country: "North Korean leader Kim Jong-un", "Russia's Sergei Shoigu", "Japanese
+/// Finance Ministry". Keyed by the name events use.
+fn person_countries(d: &Doc) -> FxHashMap<String, &'static str> {
+    let g = gazetteer();
+    let mut out: FxHashMap<String, &'static str> = FxHashMap::default();
+    for e in &d.art.entities {
+        if !matches!(e.label, Label::Person | Label::Org) {
+            continue;
+        }
+        let mut t = e.token_start;
+        let floor = t.saturating_sub(5);
+        // Title words between the nationality and the name ("Defense Minister").
+        while t > floor {
+            let low = d.low(t - 1);
+            let tw = g.title_word(low);
+            if d.ent(t - 1).is_none() && (tw.head || tw.modifier) {
+                t -= 1;
+            } else {
+                break;
+            }
+        }
+        if t == 0 {
+            continue;
+        }
+        let mut k = t - 1;
+        if d.is_possessive(k) && k > 0 {
+            k -= 1;
+        }
+        let Some(o) = d.ent_ending(k) else { continue };
+        let owner = &d.art.entities[o];
+        if matches!(owner.label, Label::Norp | Label::Gpe) {
+            if let Some(code) = owner.country_code {
+                let name = e.canonical.clone().unwrap_or_else(|| story::base_text(d.art, e).into_owned());
+                out.entry(name).or_insert(code);
+            }
+        }
+    }
+    out
+}
+
+/// Titles the story gives one person each ("prime minister" -> Tony Blair), and the story's own country
+/// (the dateline's, else the one its places and nationalities name most).
+fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static str>) {
+    let mut titles: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    let mut codes: FxHashMap<&'static str, usize> = FxHashMap::default();
+    let mut total = 0;
+    for (i, e) in d.art.entities.iter().enumerate() {
+        if e.label == Label::Person {
+            if let Some(t) = &e.title {
+                let key = t.to_lowercase();
+                let name = e.canonical.as_deref();
+                let slot = titles.entry(key).or_insert(Some(i));
+                if let Some(j) = *slot {
+                    if d.art.entities[j].canonical.as_deref() != name {
+                        *slot = None;
+                    }
+                }
+            }
+        }
+        if matches!(e.label, Label::Gpe | Label::Norp) {
+            if let Some(c) = e.country_code {
+                *codes.entry(c).or_default() += 1;
+                total += 1;
+            }
+        }
+    }
+    let titles = titles.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
+    // "SEOUL", "RICHMOND, Va.": the first part names the city (or the country).
+    let from_dateline = d.art.dateline.as_ref().and_then(|dl| {
+        let g = gazetteer();
+        let p = dl.place.split(',').next().unwrap_or("").trim();
+        g.country(p)
+            .map(|c| c.alpha2.as_str())
+            .or_else(|| g.city(p))
+            .or_else(|| dl.place.split(',').nth(1).and_then(|r| g.region(r.trim())))
+    });
+    let own = from_dateline.and_then(|c| gazetteer().country_by_code(c)).map(|c| c.alpha2.as_str()).or_else(|| {
+        let (c, n) = codes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))?;
+        (*n >= 2 && *n * 2 >= total).then_some(*c)
+    });
+    (titles, own)
+}
+
+/// The organisation that opens the first body sentence, the subject of "the company" in wire copy.
+fn story_org(d: &Doc) -> Option<usize> {
+    let s = d.art.sentences.iter().find(|s| matches!(s.section, Section::Body(_)))?;
+    let mut t = s.token_start;
+    if t < s.token_end && (d.tok(t) == "<" || d.low(t) == "the") {
+        t += 1;
+    }
+    let e = d.ent_starting(t)?;
+    (d.art.entities[e].label == Label::Org).then_some(e)
+}
+
 struct Reader<'d, 'a> {
     doc: &'d Doc<'a>,
     quoted: Vec<bool>,
     out: Vec<Event>,
     /// The sentence being read and its events so far as (predicate, subject, object): an event is listed
     /// once per sentence.
-    seen: (usize, FxHashSet<(String, String, String)>),
+    seen: (usize, FxHashSet<(&'static str, String, String)>),
     /// Who hosted the last meeting named ("Kim met separately with the Chinese guests"), and where.
-    last_host: Option<(usize, usize)>,
+    last_host: Option<(String, usize)>,
+    sent_date: Vec<Option<String>>,
+    sent_places: Vec<Vec<usize>>,
+    countries: FxHashMap<String, &'static str>,
+    titles: FxHashMap<String, usize>,
+    own_country: Option<&'static str>,
+    /// The organisation that opens the story's first body sentence ("Texaco Inc said ...").
+    story_org: Option<usize>,
+    /// Reporting words ("said", "told") per sentence.
+    sent_reporting: Vec<usize>,
 }
 
 impl<'d, 'a> Reader<'d, 'a> {
@@ -239,26 +811,206 @@ impl<'d, 'a> Reader<'d, 'a> {
         ent.canonical.clone().unwrap_or_else(|| story::base_text(self.doc.art, ent).into_owned())
     }
 
-    fn push(&mut self, subj: usize, pred: &str, obj: usize, detail: Option<String>, si: usize, span: Span) {
-        let (s, o) = (self.name(subj), self.name(obj));
-        if s == o {
+    /// The actor an entity is.
+    fn actor(&self, e: usize, last: usize) -> Actor {
+        let ent = &self.doc.art.entities[e];
+        let name = self.name(e);
+        let country = ent.country_code.or_else(|| self.countries.get(&name).copied());
+        Actor { name, country, first: ent.token_start, last, label: ent.label, owner: false }
+    }
+
+    /// A nationality standing for its state ("Iraqi forces" -> Iraq).
+    fn nation(&self, e: usize, last: usize) -> Option<Actor> {
+        let ent = &self.doc.art.entities[e];
+        let code = ent.country_code?;
+        let name = gazetteer().country_by_code(code).map(|c| c.name.clone()).unwrap_or_else(|| self.name(e));
+        Some(Actor { name, country: Some(code), first: ent.token_start, last, label: Label::Gpe, owner: false })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        subj: &Actor,
+        pred: Pred,
+        obj: &Actor,
+        detail: Option<String>,
+        si: usize,
+        span: Span,
+        mood: &'static str,
+        v: usize,
+    ) {
+        if subj.name == obj.name {
             return;
         }
         // Sentences are read in order: the events of sentence `si` so far are the ones in `seen`.
         if self.seen.0 != si {
             self.seen = (si, FxHashSet::default());
         }
-        if !self.seen.1.insert((pred.to_string(), s.clone(), o.clone())) {
+        if !self.seen.1.insert((pred.base(), subj.name.clone(), obj.name.clone())) {
             return;
         }
-        self.out.push(Event { subject: s, predicate: pred.to_string(), object: o, detail, sentence: si, span });
+        // "attacked": words against a person or a party, force against a place or by a state's forces.
+        let pred = match pred {
+            Pred::Criticise
+                if self.doc.low(v).starts_with("attack")
+                    && !obj.owner
+                    && (matches!(obj.label, Label::Loc | Label::Fac) || is_force(self.doc.low(subj.last))) =>
+            {
+                Pred::Attack
+            }
+            p => p,
+        };
+        let code = match pred {
+            Pred::Give | Pred::Send if detail.as_deref().is_some_and(|d| d.contains("aid")) => "070",
+            p => p.code(),
+        };
+        let d = self.doc;
+        let place = if pred == Pred::Visit && matches!(obj.label, Label::Gpe | Label::Loc | Label::Fac) {
+            Some(obj.name.clone())
+        } else {
+            self.sent_places
+                .get(si)
+                .into_iter()
+                .flatten()
+                .map(|&e| self.name(e))
+                .find(|n| *n != subj.name && *n != obj.name)
+        };
+        // Counted once per sentence: a long sentence with many events stays linear.
+        let reporting = self.sent_reporting[si].saturating_sub(usize::from(is_reporting(d.low(v))));
+        let reported = self.quoted[v] || reporting > 0;
+        let date = self.sent_date.get(si).cloned().flatten().or_else(|| d.art.date.clone());
+        self.out.push(Event {
+            subject: subj.name.clone(),
+            predicate: pred.base().to_string(),
+            object: obj.name.clone(),
+            detail,
+            sentence: si,
+            span,
+            code,
+            quad_class: quad_class(code),
+            subject_country: subj.country,
+            object_country: obj.country,
+            date,
+            place,
+            mood,
+            reported,
+        });
     }
 
-    /// A name entity ending at token `t` that can act (not a nationality), outside quotes.
-    fn actor_ending(&self, t: usize) -> Option<usize> {
-        let e = self.doc.ent_ending(t)?;
-        let l = self.doc.art.entities[e].label;
-        (!self.quoted[t] && matches!(l, Label::Person | Label::Org | Label::Gpe)).then_some(e)
+    /// The actor whose name ends at token `t`, reading back: a name that can act, a state's organ
+    /// ("Iraqi forces", "the Seoul government"). Outside quotes only when `inside_quote` is false.
+    fn actor_ending(&self, t: usize, floor: usize) -> Option<Actor> {
+        let d = self.doc;
+        if d.tok(t) == ">" && t > floor {
+            // "<Battery Group Ltd> said", "Shell Canada <SHC> said": a name in brackets, or a ticker after one.
+            if d.ent_ending(t - 1).is_some() {
+                return self.actor_ending(t - 1, floor);
+            }
+            let open = (floor..t).rev().take(4).find(|&k| d.tok(k) == "<")?;
+            return if open > floor { self.actor_ending(open - 1, floor) } else { None };
+        }
+        if let Some(e) = d.ent_ending(t) {
+            return (self.is_actor_entity(e) || self.is_group(e)).then(|| self.actor(e, t));
+        }
+        if let Some(r) = self.role_ending(t, floor) {
+            return Some(r);
+        }
+        if t > floor && is_actor_noun(d.low(t)) {
+            let e = d.ent_ending(t - 1)?;
+            return match d.art.entities[e].label {
+                Label::Norp => self.nation(e, t),
+                Label::Gpe | Label::Org => Some(self.actor(e, t)),
+                _ => None,
+            };
+        }
+        None
+    }
+
+    /// A name that can act: a person, an organisation, a state (also a country the tagger called a location).
+    fn is_actor_entity(&self, e: usize) -> bool {
+        let ent = &self.doc.art.entities[e];
+        match ent.label {
+            Label::Person | Label::Org | Label::Gpe => true,
+            Label::Loc => gazetteer().country(&self.name(e)).is_some(),
+            _ => false,
+        }
+    }
+
+    /// "the prime minister" when the story names its one prime minister; "the government" as the
+    /// story's own state. `t` is the role's last word.
+    fn role_ending(&self, t: usize, floor: usize) -> Option<Actor> {
+        let d = self.doc;
+        let g = gazetteer();
+        if d.ent(t).is_some() || !d.tok(t).chars().all(|c| c.is_lowercase()) {
+            return None;
+        }
+        if matches!(d.low(t), "company" | "firm" | "group" | "bank" | "corporation")
+            && t > floor
+            && d.low(t - 1) == "the"
+        {
+            // Wire style: "Texaco Inc said ... The company said it ...": the organisation the story opens with.
+            let e = self.story_org?;
+            let mut a = self.actor(e, t);
+            a.first = t - 1;
+            return Some(a);
+        }
+        if d.low(t) == "government" && t > floor && d.low(t - 1) == "the" {
+            let code = self.own_country?;
+            let name = g.country_by_code(code)?.name.clone();
+            return Some(Actor { name, country: Some(code), first: t - 1, last: t, label: Label::Gpe, owner: false });
+        }
+        if !g.title_word(d.low(t)).head {
+            return None;
+        }
+        let mut k = t;
+        while k > floor && t - k < 3 && d.ent(k - 1).is_none() && {
+            let tw = g.title_word(d.low(k - 1));
+            (tw.head || tw.modifier) && d.tok(k - 1).chars().all(|c| c.is_lowercase())
+        } {
+            k -= 1;
+        }
+        if k == floor || d.low(k - 1) != "the" {
+            return None;
+        }
+        let key = (k..=t).map(|i| d.low(i)).collect::<Vec<_>>().join(" ");
+        let &e = self.titles.get(&key)?;
+        let mut a = self.actor(e, t);
+        a.first = k - 1;
+        Some(a)
+    }
+
+    /// The role starting at token `k` ("the prime minister"), read forward, and the token after it.
+    fn role_at(&self, k: usize, b: usize) -> Option<(Actor, usize)> {
+        let d = self.doc;
+        if k >= b || d.low(k) != "the" {
+            return None;
+        }
+        let mut t = k + 1;
+        while t < b && t < k + 4 && d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase()) {
+            if let Some(a) = self.role_ending(t, k) {
+                let next = t + 1;
+                // "the government's plans", "the prime minister's view" stay with the caller's rules.
+                if next < b && (d.is_possessive(next) || !may_follow_object(d, next)) {
+                    return None;
+                }
+                return Some((a, next));
+            }
+            t += 1;
+        }
+        None
+    }
+
+    /// A named group: "the Tories", "Democrats", "Palestinians" (a capitalised plural the tagger calls a
+    /// nationality or a miscellaneous name).
+    fn is_group(&self, e: usize) -> bool {
+        let d = self.doc;
+        let ent = &d.art.entities[e];
+        let last = ent.token_end - 1;
+        matches!(ent.label, Label::Norp | Label::Misc)
+            && d.is_cap(last)
+            && d.tok(last).len() > 3
+            && d.tok(last).ends_with('s')
+            && !d.tok(last).chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
     }
 
     /// Skips a photo position marker "(L)" / "(2nd from R)" ending at token `t`, returning the token before it.
@@ -274,38 +1026,117 @@ impl<'d, 'a> Reader<'d, 'a> {
         t + 1
     }
 
-    /// Subjects of the verb at token `v`: the name(s) right before it. Empty when the verb is negated,
-    /// modal, infinitive, passive, or its subject is not a name.
-    fn subjects(&self, si: usize, v: usize) -> Vec<usize> {
+    /// Subjects of the verb at token `v` and the event's mood: the name(s) right before it, past
+    /// auxiliaries, adverbs, modals, negation and "agreed to"-like words; "X said (that) it" is X.
+    /// Empty when the verb is passive or its subject is not a name.
+    fn subjects(&self, si: usize, v: usize) -> (Vec<Actor>, &'static str) {
         let d = self.doc;
         let a = d.art.sentences[si].token_start;
+        let participle = d.low(v).ends_with("ing");
+        let mut mood = "asserted";
         let mut j = v;
-        while j > a {
+        let mut steps = 0;
+        while j > a && steps < 8 {
             let low = d.low(j - 1);
-            if story::is_irrealis(low) || is_be(low) && !d.low(v).ends_with("ing") {
-                return Vec::new();
+            // "was given" is passive; "was due to meet", "is to visit" are not.
+            if is_be(low) && j == v && !participle {
+                return (Vec::new(), mood);
             }
-            if is_aux_or_adverb(low) {
-                j -= 1;
-            } else {
+            if is_negation(low) {
+                mood = stronger(mood, "negated");
+            } else if is_hypothetical(low) {
+                mood = stronger(mood, "hypothetical");
+            } else if is_plan_word(low) {
+                if !matches!(low, "is" | "are" | "was" | "were" | "been") {
+                    mood = stronger(mood, "planned");
+                }
+            } else if j < v
+                && d.low(j) == "to"
+                && matches!(low, "agreement" | "offer" | "plan" | "plans" | "bid" | "deal" | "intent" | "proposal")
+            {
+                // "signed a letter of intent to acquire", "completed its agreement to acquire".
+                let mut t = j - 1;
+                while t > a
+                    && j - t < 8
+                    && (matches!(
+                        d.low(t - 1),
+                        "a" | "an"
+                            | "its"
+                            | "their"
+                            | "the"
+                            | "of"
+                            | "letter"
+                            | "definitive"
+                            | "tentative"
+                            | "previously-announced"
+                            | "previously"
+                            | "announced"
+                            | "into"
+                    ) || matches!(
+                        d.low(t - 1),
+                        "signed" | "completed" | "reached" | "made" | "entered" | "has" | "had" | "have"
+                    ))
+                {
+                    t -= 1;
+                    if matches!(d.low(t), "signed" | "completed" | "reached" | "made" | "entered") {
+                        break;
+                    }
+                }
+                if !matches!(d.low(t), "signed" | "completed" | "reached" | "made" | "entered") {
+                    break;
+                }
+                mood = stronger(mood, "planned");
+                j = t + 1;
+            } else if !(is_aux_or_adverb(low)
+                || matches!(low, "did" | "does" | "do" | "also" | "tentatively" | "definitively"))
+            {
+                break;
+            }
+            j -= 1;
+            steps += 1;
+        }
+        if j == a {
+            return (Vec::new(), mood);
+        }
+        // A clause of doubt before the verb: "declined to say whether A and B had held talks" (the
+        // doubt, not the refusal to say, holds for the talks).
+        for t in (a..j).rev().take(12) {
+            if matches!(d.low(t), "whether" | "if" | "unless") {
+                mood = if mood == "negated" && t + 1 < j && (t + 1..j).all(|u| !is_negation(d.low(u))) {
+                    "hypothetical"
+                } else {
+                    stronger(mood, "hypothetical")
+                };
                 break;
             }
         }
-        if j == a {
-            return Vec::new();
-        }
         let mut l = self.skip_marker_back(j - 1, a);
         if l == 0 || l <= a {
-            return Vec::new();
+            return (Vec::new(), mood);
         }
         l -= 1;
-        let Some(e) = self.actor_ending(l) else { return Vec::new() };
-        let mut subs = vec![e];
+        if let Some(sp) = self.pronoun_speaker(si, l).or_else(|| self.pronoun_antecedent(si, l)) {
+            return (vec![sp], mood);
+        }
+        // "X, who ..., accused Y", "Air Canada, the state-owned airline, signed": past the clause.
+        if d.tok(l) == "," && l > a + 1 {
+            if let Some(c) = (a + 1..l).rev().take(15).find(|&t| d.tok(t) == ",") {
+                if c + 1 < l
+                    && matches!(d.low(c + 1), "who" | "which" | "the" | "a" | "an")
+                    && !(c + 1..l).any(|t| self.quoted[t])
+                {
+                    l = c - 1;
+                }
+            }
+        }
+        let Some(first) = self.actor_ending(l, a) else { return (Vec::new(), mood) };
+        let mut subs = vec![first];
         // "A and B", "A, B and C" (photo markers skipped).
-        let mut start = d.art.entities[e].token_start;
+        let mut start = subs[0].first;
         let mut seen_and = false;
         loop {
-            if start <= a + 1 {
+            // A list of names is short; a bound keeps a pathological "A and B and C ..." linear.
+            if start <= a + 1 || subs.len() >= 8 {
                 break;
             }
             let sep = d.low(start - 1);
@@ -319,10 +1150,10 @@ impl<'d, 'a> Reader<'d, 'a> {
                 break;
             }
             p -= 1;
-            match self.actor_ending(p) {
+            match self.actor_ending(p, a) {
                 Some(e2) => {
+                    start = e2.first;
                     subs.insert(0, e2);
-                    start = d.art.entities[e2].token_start;
                 }
                 None => break,
             }
@@ -330,17 +1161,107 @@ impl<'d, 'a> Reader<'d, 'a> {
         // "the envoy of Kim met": a name after a preposition is not the subject; nor is the object of a
         // relative clause ("councillors who back Mr Flight met").
         if start > a && is_preposition(d.low(start - 1)) {
-            return Vec::new();
+            return (Vec::new(), mood);
         }
         if (start.saturating_sub(2).max(a)..start).any(|t| matches!(d.low(t), "who" | "which" | "whom" | "whose")) {
-            return Vec::new();
+            return (Vec::new(), mood);
         }
-        subs
+        // "flew to Moscow to meet Park", "urged Lopez to meet Park": a name right before "to" is the
+        // subject only where it opens the sentence ("Blair to meet Bush").
+        let last = subs.last().map_or(a, |x| x.last);
+        if last + 1 < v && d.low(last + 1) == "to" && start > a && !(start == a + 1 && is_determiner(d.low(a))) {
+            return (Vec::new(), mood);
+        }
+        (subs, mood)
     }
 
-    /// The sentence's main subject: the first name followed (after auxiliaries/adverbs) by a verb-like word,
-    /// for comma-led participle clauses ("the North has ..., firing a missile").
-    fn main_subject(&self, si: usize, before: usize) -> Option<usize> {
+    /// "X said (on Monday) (that) it/he/she ...": the pronoun at token `t` is X.
+    fn pronoun_speaker(&self, si: usize, t: usize) -> Option<Actor> {
+        let d = self.doc;
+        let a = d.art.sentences[si].token_start;
+        let want: &[Label] = match d.low(t) {
+            "it" => &[Label::Org, Label::Gpe],
+            "he" | "she" => &[Label::Person],
+            "they" => &[Label::Org, Label::Gpe],
+            _ => return None,
+        };
+        let mut k = t;
+        let mut steps = 0;
+        while k > a && steps < 5 {
+            k -= 1;
+            steps += 1;
+            if matches!(
+                d.low(k),
+                "said"
+                    | "says"
+                    | "added"
+                    | "admitted"
+                    | "insisted"
+                    | "stressed"
+                    | "announced"
+                    | "confirmed"
+                    | "claimed"
+            ) {
+                if k == a {
+                    return None;
+                }
+                let mut e = k - 1;
+                // "Air Canada, the state-owned airline, said it ...": past the apposition.
+                if d.tok(e) == "," {
+                    e = (a..e).rev().take(10).find(|&t| d.tok(t) == ",")?.checked_sub(1)?;
+                }
+                let s = self.actor_ending(e, a)?;
+                return want.contains(&s.label).then_some(s);
+            }
+            if !(matches!(d.low(k), "that" | "on" | "today" | "yesterday")
+                || d.ent(k).is_some_and(|e| d.art.entities[e].label == Label::Date))
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "he"/"she" at token `t`: the nearest person named before it in the sentence, else the one person
+    /// the previous sentence names.
+    fn pronoun_antecedent(&self, si: usize, t: usize) -> Option<Actor> {
+        let d = self.doc;
+        if !matches!(d.low(t), "he" | "she") {
+            return None;
+        }
+        let a = d.art.sentences[si].token_start;
+        let floor = t.saturating_sub(30).max(a);
+        for k in (floor..t).rev() {
+            if let Some(e) = d.ent_ending(k) {
+                if d.art.entities[e].label == Label::Person && !self.quoted[k] {
+                    return Some(self.actor(e, k));
+                }
+            }
+        }
+        if si == 0 || t - a > 3 {
+            return None;
+        }
+        let prev = d.art.sentences[si - 1];
+        let mut found: Option<usize> = None;
+        // A bounded look: the previous sentence's first 60 tokens.
+        for k in prev.token_start..prev.token_end.min(d.len()).min(prev.token_start + 60) {
+            if let Some(e) = d.ent_starting(k) {
+                if d.art.entities[e].label == Label::Person {
+                    match found {
+                        Some(f) if self.name(f) != self.name(e) => return None,
+                        _ => found = Some(e),
+                    }
+                }
+            }
+        }
+        let e = found?;
+        let end = d.art.entities[e].token_end;
+        Some(self.actor(e, end - 1))
+    }
+
+    /// The main subject of a sentence: the first name followed (after auxiliaries/adverbs) by a verb-like
+    /// word, for comma-led participle clauses ("the North has ..., firing a missile").
+    fn main_subject(&self, si: usize, before: usize) -> Option<Actor> {
         let d = self.doc;
         let a = d.art.sentences[si].token_start;
         let mut t = a;
@@ -355,7 +1276,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                     }
                     let w = d.low(k);
                     if matches!(w, "has" | "have" | "had" | "is" | "was" | "were" | "are") || w.ends_with("ed") {
-                        return Some(e);
+                        return Some(self.actor(e, end - 1));
                     }
                 }
                 t = end.max(t + 1);
@@ -367,37 +1288,114 @@ impl<'d, 'a> Reader<'d, 'a> {
     }
 
     /// Skips words that stand before an object's name: determiners, titles, nationalities, a possessive
-    /// owner ("Russia's"), quote marks, "with".
+    /// owner ("Russia's"), an organisation before its officer ("U.S. Treasury Secretary James Baker"),
+    /// quote marks.
     fn skip_to_name(&self, mut k: usize, b: usize) -> usize {
         let d = self.doc;
         let g = gazetteer();
-        while k < b {
+        let is_title = |t: usize| {
+            let tw = g.title_word(d.low(t));
+            (tw.head || tw.modifier || tw.honorific) && d.is_cap(t)
+        };
+        let stop = (k + 12).min(b);
+        while k < stop {
             if let Some(e) = d.ent_starting(k) {
                 let ent = &d.art.entities[e];
+                let nxt = ent.token_end;
+                if matches!(ent.label, Label::Percent | Label::Cardinal) {
+                    // "65 pct of EMS Corp", "an 18.7 pct equity interest in Enzon Inc".
+                    let of = (nxt..stop.min(nxt + 3)).find(|&t| matches!(d.low(t), "of" | "in"));
+                    if let Some(of) = of.filter(|&o| {
+                        (nxt..o).all(|t| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-'))
+                    }) {
+                        k = of + 1;
+                        continue;
+                    }
+                }
+                if matches!(ent.label, Label::Cardinal)
+                    && nxt + 2 < stop
+                    && d.low(nxt) == "shares"
+                    && d.low(nxt + 1) == "of"
+                {
+                    k = nxt + 2;
+                    continue;
+                }
                 if ent.label == Label::Norp {
                     // "Russian President ...": a nationality before a title or name.
-                    let nxt = ent.token_end;
-                    if nxt < b
-                        && (d.ent_starting(nxt).is_some()
-                            || g.title_word(d.low(nxt)).head
-                            || g.title_word(d.low(nxt)).modifier)
-                    {
+                    if nxt < b && (d.ent_starting(nxt).is_some() || is_title(nxt)) {
                         k = nxt;
+                        continue;
+                    }
+                    // "Chinese envoy Li Hongzhong": a lower-case title before a person's name.
+                    let mut t = nxt;
+                    while t < b && t < nxt + 3 && d.ent(t).is_none() && {
+                        let tw = g.title_word(d.low(t));
+                        tw.head || tw.modifier
+                    } {
+                        t += 1;
+                    }
+                    if t > nxt && t < b && d.ent_starting(t).is_some_and(|p| d.art.entities[p].label == Label::Person) {
+                        k = t;
                         continue;
                     }
                     return k;
                 }
-                if matches!(ent.label, Label::Gpe | Label::Org) && d.is_possessive(ent.token_end) {
-                    k = ent.token_end + 1;
-                    continue;
+                if matches!(ent.label, Label::Gpe | Label::Org) {
+                    if d.is_possessive(nxt) {
+                        // "Russia's Shoigu"; "Blair's plans" stays on Blair (the caller decides).
+                        if nxt + 1 < b && (d.ent_starting(nxt + 1).is_some() || is_title(nxt + 1)) {
+                            k = nxt + 1;
+                            continue;
+                        }
+                        return k;
+                    }
+                    // "U.S. Treasury Secretary James Baker": the officer, not the office.
+                    let mut t = nxt;
+                    while t < b && t < nxt + 3 && is_title(t) {
+                        t += 1;
+                    }
+                    if t < b && t > nxt && d.ent_starting(t).is_some_and(|p| d.art.entities[p].label == Label::Person) {
+                        k = t;
+                        continue;
+                    }
                 }
                 return k;
             }
             let low = d.low(k);
-            let tw = g.title_word(low);
-            if is_determiner(low)
-                || story::is_quote_mark(d.tok(k))
-                || ((tw.head || tw.modifier || tw.honorific) && d.is_cap(k))
+            if is_determiner(low) || story::is_quote_mark(d.tok(k)) || is_title(k) || d.tok(k) == "<" {
+                k += 1;
+                continue;
+            }
+            // "a delegation from X", "the work of X", "65 pct of X", "a stake in X": the X the phrase is about.
+            if k + 1 < stop
+                && matches!(
+                    low,
+                    "delegation"
+                        | "delegations"
+                        | "officials"
+                        | "ministers"
+                        | "leaders"
+                        | "representatives"
+                        | "envoys"
+                        | "work"
+                        | "pct"
+                        | "percent"
+                        | "stake"
+                        | "shares"
+                        | "interest"
+                        | "remarks"
+                        | "comments"
+                        | "stance"
+                        | "decision"
+                        | "role"
+                )
+                && matches!(d.low(k + 1), "from" | "of" | "in")
+            {
+                k += 2;
+                continue;
+            }
+            if d.ent_starting(k).is_none()
+                && d.ent(k).is_some_and(|e| matches!(d.art.entities[e].label, Label::Percent | Label::Cardinal))
             {
                 k += 1;
                 continue;
@@ -407,38 +1405,88 @@ impl<'d, 'a> Reader<'d, 'a> {
         k
     }
 
-    /// Objects right after token `k`: a name, and more joined by "and".
-    fn objects(&self, pred: Pred, k: usize, b: usize) -> (Vec<usize>, usize) {
-        let d = self.doc;
+    /// Objects right after token `k`: a whole name (or a state's organ), and more joined by "and".
+    fn objects(&self, pred: Pred, k: usize, b: usize) -> (Vec<Actor>, usize) {
         let mut objs = Vec::new();
-        let mut k = self.skip_to_name(k, b);
-        while k < b {
-            let Some(e) = d.ent_starting(k) else { break };
-            if self.quoted[k] || !pred.object_ok(d.art.entities[e].label) {
-                break;
-            }
-            let end = d.art.entities[e].token_end;
-            // "met Putin's envoy": the owner is not the object; "met his EU counterparts": a name
-            // modifying a noun is not the object either.
-            if d.is_possessive(end) || (end < b && !may_follow_object(d, end)) {
-                break;
-            }
-            objs.push(e);
+        let mut k = k;
+        while let Some((o, end)) = self.object_at(pred, k, b) {
+            objs.push(o);
             k = end;
-            if k < b && d.low(k) == "and" {
-                let n = self.skip_to_name(k + 1, b);
-                if d.ent_starting(n).is_some() {
-                    k = n;
-                    continue;
-                }
+            if objs.len() < 4 && k < b && self.doc.low(k) == "and" && self.object_at(pred, k + 1, b).is_some() {
+                k += 1;
+                continue;
             }
             break;
         }
         (objs, k)
     }
 
+    /// The object starting at token `k` (after skipping determiners and titles), and the token after it.
+    fn object_at(&self, pred: Pred, k: usize, b: usize) -> Option<(Actor, usize)> {
+        let d = self.doc;
+        if pred.object_ok(Label::Person) {
+            if let Some(r) = self.role_at(k, b) {
+                return Some(r);
+            }
+        }
+        let k = self.skip_to_name(k, b);
+        if k >= b {
+            return None;
+        }
+        let e = d.ent_starting(k)?;
+        let ent = &d.art.entities[e];
+        let end = ent.token_end;
+        if ent.label == Label::Norp && !self.is_group(e) {
+            // "attacked Iraqi positions", "met Iraqi officials": the state.
+            return (end < b && (is_actor_noun(d.low(end)) || matches!(d.low(end), "positions" | "targets" | "bases")))
+                .then(|| self.nation(e, end))
+                .flatten()
+                .map(|a| (a, end + 1));
+        }
+        let label = if ent.label == Label::Loc && self.is_actor_entity(e) { Label::Gpe } else { ent.label };
+        if !pred.object_ok(label) {
+            // "against the Islamists", "on the Kurds": a group is the object of force.
+            if !(self.is_group(e) && pred.object_ok(Label::Org)) {
+                return None;
+            }
+            let name = self.name(e);
+            return Some((
+                Actor { name, country: ent.country_code, first: k, last: end - 1, label: ent.label, owner: false },
+                end,
+            ));
+        }
+        if end + 1 < b && d.tok(end) == "<" {
+            // "Texaco Inc <TX>": a ticker after the name.
+            if let Some(close) = (end + 1..b.min(end + 5)).find(|&t| d.tok(t) == ">") {
+                return Some((self.actor(e, end - 1), close + 1));
+            }
+        }
+        if d.is_possessive(end) {
+            // "met Putin's envoy": the owner is not the object, unless the verb judges ("criticised Blair's plan").
+            return pred.owner_is_object().then(|| {
+                let mut a = self.actor(e, end - 1);
+                a.owner = true;
+                (a, end + 1)
+            });
+        }
+        if end < b && ent.label == Label::Gpe && is_actor_noun(d.low(end)) {
+            return Some((self.actor(e, end), end + 1));
+        }
+        // "met his EU counterparts": a name modifying a noun is not the object; a verb may follow. A verb
+        // that judges is about the owner: "attacked UK policy" is about the UK.
+        if end < b && !may_follow_object(d, end) && !d.low(end).ends_with("ed") {
+            if pred.owner_is_object() && d.tok(end).chars().all(|c| c.is_lowercase()) {
+                let mut a = self.actor(e, end - 1);
+                a.owner = true;
+                return Some((a, end + 1));
+            }
+            return None;
+        }
+        Some((self.actor(e, end - 1), end))
+    }
+
     /// After the object of give/send: "a letter from X" -> ("letter from X", end), or "a letter" -> "letter".
-    fn thing_given(&self, k: usize, b: usize) -> (Option<String>, Option<usize>) {
+    fn thing_given(&self, k: usize, b: usize) -> (Option<String>, Option<Actor>) {
         let d = self.doc;
         let mut t = k;
         if t < b && is_determiner(d.low(t)) {
@@ -458,20 +1506,27 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
         let noun = d.art.text[d.art.tokens[s].span.start..d.art.tokens[t - 1].span.end].to_string();
         if t < b && matches!(d.low(t), "from" | "to") {
-            let which = d.low(t).to_string();
+            let from = d.low(t) == "from";
             let n = self.skip_to_name(t + 1, b);
             if let Some(e) = d.ent_starting(n) {
                 if matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe)
                     && !d.is_possessive(d.art.entities[e].token_end)
                 {
-                    if which == "from" {
+                    if from {
                         return (Some(format!("{noun} from {}", self.name(e))), None);
                     }
-                    return (Some(noun), Some(e));
+                    let end = d.art.entities[e].token_end;
+                    return (Some(noun), Some(self.actor(e, end - 1)));
                 }
             }
         }
         (Some(noun), None)
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        let d = self.doc;
+        let to = to.max(from);
+        Span::new(d.art.tokens[from].span.start, d.art.tokens[to.min(d.len() - 1)].span.end)
     }
 
     fn sentence(&mut self, si: usize) {
@@ -480,123 +1535,311 @@ impl<'d, 'a> Reader<'d, 'a> {
         let (a, b) = (s.token_start, s.token_end.min(d.len()));
         let first_event = self.out.len();
         for v in a..b {
-            if self.quoted[v] {
+            let Some((pred, form)) = trigger(d.low(v)) else { continue };
+            if d.ent(v).is_some() {
                 continue;
             }
-            let Some(pred) = trigger(d.low(v)) else { continue };
-            let participle = d.low(v).ends_with("ing");
-            let subs = if participle {
-                if v > a && d.tok(v - 1) == "," {
-                    self.main_subject(si, v).into_iter().collect()
-                } else {
-                    // "Shoigu attending an exhibition" (caption style): the name right before.
-                    let ss = self.subjects(si, v);
-                    if ss.is_empty() {
-                        continue;
-                    } else {
-                        ss
-                    }
-                }
-            } else {
-                self.subjects(si, v)
-            };
-            let vspan = d.art.tokens[v].span;
-            match pred {
-                Pred::HoldMeeting => {
-                    // held [a|the] [adjective...] meeting|talks|summit [with X]
-                    let mut k = v + 1;
-                    while k < b
-                        && k < v + 5
-                        && d.ent(k).is_none()
-                        && !matches!(d.low(k), "meeting" | "meetings" | "talks" | "summit")
-                    {
-                        k += 1;
-                    }
-                    if k >= b || !matches!(d.low(k), "meeting" | "meetings" | "talks" | "summit") {
+            match form {
+                Form::Noun => self.noun(si, v, pred, a, b),
+                Form::Verb | Form::Participle => {
+                    // A capitalised "Meet" or "Visit" mid-sentence is a name or a title, not the verb.
+                    if v > a && s.section != Section::Headline && d.is_cap(v) {
                         continue;
                     }
-                    let span = Span::new(vspan.start, d.art.tokens[k].span.end);
-                    if let Some(&s0) = subs.first() {
-                        self.last_host = Some((s0, si));
-                    }
-                    if k + 1 < b && d.low(k + 1) == "with" {
-                        let (objs, _) = self.objects(Pred::Meet, k + 2, b);
-                        for &sub in &subs {
-                            for &o in &objs {
-                                self.push(sub, "meet", o, None, si, span);
-                            }
-                        }
-                    } else if subs.len() >= 2 {
-                        for &o in &subs[1..] {
-                            self.push(subs[0], "meet", o, None, si, span);
-                        }
-                    }
-                }
-                Pred::CallFor => {
-                    if v + 1 >= b || d.low(v + 1) != "for" || subs.is_empty() {
-                        continue;
-                    }
-                    let (objs, end) = self.objects(pred, v + 2, b);
-                    let span = Span::new(vspan.start, d.art.tokens[end.saturating_sub(1).max(v)].span.end);
-                    for &sub in &subs {
-                        for &o in &objs {
-                            self.push(sub, pred.base(), o, None, si, span);
-                        }
-                    }
-                }
-                _ => {
-                    if subs.is_empty() {
-                        continue;
-                    }
-                    let mut k = v + 1;
-                    if pred == Pred::Meet {
-                        if k < b && is_aux_or_adverb(d.low(k)) {
-                            k += 1;
-                        }
-                        if k < b && d.low(k) == "with" {
-                            k += 1;
-                        }
-                        self.last_host = Some((subs[0], si));
-                    }
-                    let (mut objs, end) = self.objects(pred, k, b);
-                    let mut detail = None;
-                    let mut end = end;
-                    if matches!(pred, Pred::Give | Pred::Send) {
-                        if objs.is_empty() {
-                            // "sent a letter to X"
-                            let (thing, to) = self.thing_given(k, b);
-                            if let Some(o) = to {
-                                objs.push(o);
-                                detail = thing;
-                                end = d.art.entities[o].token_end;
-                            }
-                        } else {
-                            let (thing, _) = self.thing_given(end, b);
-                            detail = thing;
-                        }
-                    }
-                    if objs.is_empty()
-                        && pred == Pred::Meet
-                        && subs.len() >= 2
-                        && (k >= b || !matches!(d.low(k), "with"))
-                    {
-                        // "Kim and Putin met on Monday."
-                        let span = vspan;
-                        for &o in &subs[1..] {
-                            self.push(subs[0], "meet", o, None, si, span);
-                        }
-                        continue;
-                    }
-                    let span = Span::new(vspan.start, d.art.tokens[end.saturating_sub(1).max(v)].span.end);
-                    for &sub in &subs {
-                        for &o in &objs {
-                            self.push(sub, pred.base(), o, detail.clone(), si, span);
-                        }
+                    let before = self.out.len();
+                    self.verb(si, v, pred, form, a, b);
+                    // "Albright's visit to Kenya", "the attack on Kabul": the noun the verb's form also is.
+                    let noun = match d.low(v) {
+                        "visit" | "visits" => Some(Pred::Visit),
+                        "attack" | "attacks" => Some(Pred::Attack),
+                        _ => None,
+                    };
+                    if let (Some(p), true) = (noun, self.out.len() == before) {
+                        self.noun(si, v, p, a, b);
                     }
                 }
             }
         }
         self.during_meeting(si, a, b, first_event);
+    }
+
+    fn verb(&mut self, si: usize, v: usize, pred: Pred, form: Form, a: usize, b: usize) {
+        let d = self.doc;
+        let (subs, mood) = if form == Form::Participle {
+            if v > a && d.tok(v - 1) == "," {
+                (self.main_subject(si, v).into_iter().collect(), "asserted")
+            } else {
+                // "Shoigu attending an exhibition" (caption style): the name right before.
+                self.subjects(si, v)
+            }
+        } else {
+            self.subjects(si, v)
+        };
+        // "Texaco was sued by Pennzoil": the agent is the subject.
+        if subs.is_empty() && v > a + 1 && is_be(d.low(v - 1)) && (d.low(v).ends_with("ed") || d.low(v) == "bought") {
+            self.passive(si, v, pred, a, b);
+            return;
+        }
+        if subs.is_empty() {
+            return;
+        }
+        if pred == Pred::CallFor && v + 1 < b && d.low(v + 1) == "on" {
+            // "called on X to ...": an appeal to X.
+            let (objs, end) = self.objects(Pred::Urge, v + 2, b);
+            let span = self.span(v, end.saturating_sub(1));
+            for sub in &subs {
+                for o in &objs {
+                    self.push(sub, Pred::Urge, o, None, si, span, mood, v);
+                }
+            }
+            return;
+        }
+        if pred == Pred::Meet
+            && matches!(d.low(v), "spoke" | "speak" | "talked" | "talk")
+            && (v + 1 >= b || d.low(v + 1) != "with")
+        {
+            return;
+        }
+        if pred == Pred::CallFor {
+            if v + 1 >= b || d.low(v + 1) != "for" {
+                return;
+            }
+            let (objs, end) = self.objects(pred, v + 2, b);
+            let span = self.span(v, end.saturating_sub(1));
+            for sub in &subs {
+                for o in &objs {
+                    self.push(sub, pred, o, None, si, span, mood, v);
+                }
+            }
+            return;
+        }
+        if pred == Pred::Sell {
+            // "sold its unit to X", "to sell tankers to X": the buyer, within a few words.
+            let Some(to) = (v + 1..b.min(v + 10)).find(|&t| d.low(t) == "to" || d.tok(t) == ";") else { return };
+            if d.low(to) != "to" {
+                return;
+            }
+            let (objs, end) = self.objects(pred, to + 1, b);
+            let span = self.span(v, end.saturating_sub(1));
+            for sub in &subs {
+                for o in &objs {
+                    self.push(sub, pred, o, None, si, span, mood, v);
+                }
+            }
+            return;
+        }
+        let mut k = v + 1;
+        if pred == Pred::Meet {
+            if k < b && is_aux_or_adverb(d.low(k)) {
+                k += 1;
+            }
+            self.last_host = Some((subs[0].name.clone(), si));
+        }
+        if k < b && pred.verb_preposition(d.low(k)) {
+            k += 1;
+        }
+        if pred == Pred::Tell && d.low(v) == "wrote" && k == v + 1 {
+            return;
+        }
+        let (mut objs, mut end) = self.objects(pred, k, b);
+        if pred == Pred::Tell {
+            // "told the BBC": a medium cited is the source of the story, not the addressee of an act.
+            objs.retain(|o| o.label == Label::Person || !(story::is_medium(&o.name) || is_paper(&o.name)));
+        }
+        let mut detail = None;
+        if matches!(pred, Pred::Give | Pred::Send) {
+            if objs.is_empty() {
+                // "sent a letter to X"
+                let (thing, to) = self.thing_given(k, b);
+                if let Some(o) = to {
+                    end = o.last + 1;
+                    objs.push(o);
+                    detail = thing;
+                }
+            } else {
+                detail = self.thing_given(end, b).0;
+            }
+        }
+        if objs.is_empty()
+            && matches!(pred, Pred::Meet | Pred::Negotiate)
+            && subs.len() >= 2
+            && (k >= b || d.low(k) != "with")
+        {
+            // "Kim and Putin met on Monday."
+            let span = self.span(v, v);
+            for o in &subs[1..] {
+                self.push(&subs[0], pred, o, None, si, span, mood, v);
+            }
+            return;
+        }
+        let span = self.span(v, end.saturating_sub(1));
+        for sub in &subs {
+            for o in &objs {
+                self.push(sub, pred, o, detail.clone(), si, span, mood, v);
+            }
+        }
+    }
+
+    /// "X was attacked by Y" -> (Y, attack, X); only when the agent is named.
+    fn passive(&mut self, si: usize, v: usize, pred: Pred, a: usize, b: usize) {
+        if !matches!(
+            pred,
+            Pred::Criticise
+                | Pred::Accuse
+                | Pred::Attack
+                | Pred::Bomb
+                | Pred::Arrest
+                | Pred::Praise
+                | Pred::Back
+                | Pred::Elect
+                | Pred::Acquire
+                | Pred::Sue
+                | Pred::Threaten
+                | Pred::Sanction
+                | Pred::Host
+                | Pred::Visit
+        ) {
+            return;
+        }
+        let d = self.doc;
+        if v < a + 2 || v + 1 >= b || d.low(v + 1) != "by" {
+            return;
+        }
+        // "X was sued by", "X will be acquired by", "X has been criticised by": past the auxiliaries.
+        let mut j = v - 1;
+        while j > a
+            && v - j < 5
+            && (is_be(d.low(j - 1)) || is_aux_or_adverb(d.low(j - 1)) || story::is_irrealis(d.low(j - 1)))
+        {
+            j -= 1;
+        }
+        if j == a {
+            return;
+        }
+        let Some(obj) = self.actor_ending(j - 1, a) else { return };
+        if obj.first > a && is_preposition(d.low(obj.first - 1)) {
+            return;
+        }
+        let Some((sub, end)) = self.object_at(Pred::Meet, v + 2, b) else { return };
+        let aux = j..v;
+        let mood = if (a..v).any(|t| is_negation(d.low(t))) {
+            "negated"
+        } else if aux.clone().any(|t| is_hypothetical(d.low(t))) {
+            "hypothetical"
+        } else if aux.clone().any(|t| matches!(d.low(t), "will" | "'ll" | "shall")) {
+            "planned"
+        } else {
+            "asserted"
+        };
+        let span = self.span(v, end - 1);
+        self.push(&sub, pred, &obj, None, si, span, mood, v);
+    }
+
+    /// An event noun: "talks between A and B", "A's visit to B", "A held talks with B".
+    fn noun(&mut self, si: usize, k: usize, pred: Pred, a: usize, b: usize) {
+        let d = self.doc;
+        // Mood from the words before the noun phrase: "no talks", "planned visit", "whether ... talks".
+        let mut mood = "asserted";
+        for t in (a..k).rev().take(12) {
+            let low = d.low(t);
+            if matches!(low, "whether" | "if" | "unless") {
+                // "declined to say whether ... talks": the doubt is what holds for the talks.
+                mood = stronger(mood, "hypothetical");
+                break;
+            } else if matches!(low, "would" | "could" | "may" | "might") {
+                mood = stronger(mood, "hypothetical");
+            } else if matches!(low, "no" | "not" | "n't" | "never" | "denied" | "refused" | "declined") {
+                mood = stronger(mood, "negated");
+            } else if matches!(low, "planned" | "proposed" | "upcoming" | "will" | "to" | "next") && t + 4 >= k {
+                mood = stronger(mood, "planned");
+            }
+        }
+        // 0. "sanctions imposed by A on B"
+        if k + 3 < b && matches!(d.low(k + 1), "imposed" | "placed") && d.low(k + 2) == "by" {
+            if let Some((s, end)) = self.object_at(Pred::Meet, k + 3, b) {
+                if end < b && noun_preposition(pred, d.low(end)) {
+                    if let Some((o, end2)) = self.object_at(pred, end + 1, b) {
+                        let span = self.span(k, end2 - 1);
+                        self.push(&s, pred, &o, None, si, span, mood, k);
+                        return;
+                    }
+                }
+            }
+        }
+        // 1. "between A and B"
+        if k + 1 < b && d.low(k + 1) == "between" {
+            if let Some((s, end)) = self.object_at(Pred::Meet, k + 2, b) {
+                if end < b && d.low(end) == "and" {
+                    if let Some((o, end2)) = self.object_at(Pred::Meet, end + 1, b) {
+                        let span = self.span(k, end2 - 1);
+                        self.push(&s, pred, &o, None, si, span, mood, k);
+                        return;
+                    }
+                }
+            }
+        }
+        let obj_after = |r: &Self| -> Option<(Actor, usize)> {
+            if k + 1 < b && noun_preposition(pred, d.low(k + 1)) {
+                r.object_at(pred, k + 2, b)
+            } else {
+                None
+            }
+        };
+        // 2. "A's [planned] visit to B"
+        let mut t = k;
+        while t > a && t + 3 > k && d.ent(t - 1).is_none() && d.tok(t - 1).chars().all(|c| c.is_lowercase() || c == '-')
+        {
+            t -= 1;
+        }
+        if t >= a + 2 && d.is_possessive(t - 1) {
+            if let Some(s) = self.actor_ending(t - 2, a) {
+                if let Some((o, end)) = obj_after(self) {
+                    let span = self.span(s.first, end - 1);
+                    self.push(&s, pred, &o, None, si, span, mood, k);
+                }
+                return;
+            }
+        }
+        // 3. "A held [a round of] talks with B", "A imposed sanctions on B"
+        let mut lv = None;
+        let mut t = k;
+        while t > a && k - t < 5 {
+            t -= 1;
+            let low = d.low(t);
+            if light_fits(low, pred) {
+                lv = Some(t);
+                break;
+            }
+            if d.ent(t).is_some() || !d.tok(t).chars().all(|c| c.is_lowercase() || c == '-') {
+                break;
+            }
+        }
+        let Some(lv) = lv else { return };
+        let (subs, m) = self.subjects(si, lv);
+        let mood = stronger(mood, m);
+        if subs.is_empty() {
+            return;
+        }
+        if let Some(s0) = subs.first() {
+            if matches!(pred, Pred::Meet | Pred::Negotiate) {
+                self.last_host = Some((s0.name.clone(), si));
+            }
+        }
+        match obj_after(self) {
+            Some((o, end)) => {
+                let span = self.span(lv, end - 1);
+                for s in &subs {
+                    self.push(s, pred, &o, None, si, span, mood, k);
+                }
+            }
+            None if subs.len() >= 2 && matches!(pred, Pred::Meet | Pred::Negotiate | Pred::Agree) => {
+                let span = self.span(lv, k);
+                for o in &subs[1..] {
+                    self.push(&subs[0], pred, o, None, si, span, mood, k);
+                }
+            }
+            None => {}
+        }
     }
 
     /// "During the meeting, Li gave Kim a letter": the two met. The host of the meeting named just before
@@ -609,32 +1852,64 @@ impl<'d, 'a> Reader<'d, 'a> {
                 && matches!(d.low(t + 1), "the" | "their" | "a" | "this" | "that")
                 && matches!(d.low(t + 2), "meeting" | "talks" | "summit")
             {
-                found = Some(Span::new(d.art.tokens[t].span.start, d.art.tokens[t + 2].span.end));
+                found = Some((Span::new(d.art.tokens[t].span.start, d.art.tokens[t + 2].span.end), t + 2));
                 break;
             }
         }
-        let Some(span) = found else { return };
-        let host = self.last_host.filter(|&(_, hs)| hs + 4 >= si).map(|(h, _)| self.name(h));
-        let pairs: Vec<(String, String)> = self.out[first_event..]
+        let Some((span, at)) = found else { return };
+        let host = self.last_host.clone().filter(|(_, hs)| hs + 4 >= si).map(|(h, _)| h);
+        let pairs: Vec<(Actor, Actor)> = self.out[first_event..]
             .iter()
             .filter(|e| e.predicate != "meet")
-            .map(|e| (e.subject.clone(), e.object.clone()))
+            .map(|e| {
+                let mk = |name: &str, country| Actor {
+                    name: name.to_string(),
+                    country,
+                    first: at,
+                    last: at,
+                    label: Label::Person,
+                    owner: false,
+                };
+                (mk(&e.subject, e.subject_country), mk(&e.object, e.object_country))
+            })
             .collect();
-        let is_person = |name: &str| {
-            d.art.entities.iter().any(|e| e.label == Label::Person && e.canonical.as_deref() == Some(name))
-        };
+        let persons: FxHashSet<&str> =
+            d.art.entities.iter().filter(|e| e.label == Label::Person).filter_map(|e| e.canonical.as_deref()).collect();
+        let is_person = |name: &str| persons.contains(name);
         for (s, o) in pairs {
-            if !is_person(&s) || !is_person(&o) {
+            if !is_person(&s.name) || !is_person(&o.name) {
                 continue;
             }
             let (s, o) = match &host {
-                Some(h) if *h == o => (o, s),
+                Some(h) if *h == o.name => (o, s),
                 _ => (s, o),
             };
-            if self.out.iter().any(|e| e.sentence == si && e.predicate == "meet" && e.subject == s && e.object == o) {
-                continue;
-            }
-            self.out.push(Event { subject: s, predicate: "meet".into(), object: o, detail: None, sentence: si, span });
+            self.push(&s, Pred::Meet, &o, None, si, span, "asserted", at);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quad_classes_follow_the_cameo_roots() {
+        assert_eq!(quad_class("040"), 1);
+        assert_eq!(quad_class("057"), 1);
+        assert_eq!(quad_class("061"), 2);
+        assert_eq!(quad_class("070"), 2);
+        assert_eq!(quad_class("111"), 3);
+        assert_eq!(quad_class("130"), 3);
+        assert_eq!(quad_class("163"), 4);
+        assert_eq!(quad_class("190"), 4);
+    }
+
+    #[test]
+    fn every_trigger_has_a_code_with_a_root_in_range() {
+        for (_, p, _) in TRIGGERS {
+            let root: u8 = p.code()[..2].parse().unwrap();
+            assert!((1..=20).contains(&root), "{p:?}");
         }
     }
 }

@@ -161,6 +161,33 @@ impl<'a> Records<'a> {
                     verb: q.verb.clone(),
                     sentence: q.sentence,
                     section: self.section(q.sentence),
+                    speaker_start: q.speaker_span.map(|s| self.c(s.start)),
+                    speaker_end: q.speaker_span.map(|s| self.c(s.end)),
+                    cue_start: q.cue.map(|s| self.c(s.start)),
+                    cue_end: q.cue.map(|s| self.c(s.end)),
+                }
+            })
+            .collect()
+    }
+    pub fn attributions(&self) -> Vec<AttributionRecord> {
+        self.art
+            .attributions
+            .iter()
+            .map(|a| {
+                let (text, start, end) = self.span(a.span);
+                AttributionRecord {
+                    speaker: a.speaker.clone(),
+                    speaker_start: a.speaker_span.map(|s| self.c(s.start)),
+                    speaker_end: a.speaker_span.map(|s| self.c(s.end)),
+                    verb: a.verb.clone(),
+                    cue_start: a.cue.map(|s| self.c(s.start)),
+                    cue_end: a.cue.map(|s| self.c(s.end)),
+                    text,
+                    start,
+                    end,
+                    direct: a.direct,
+                    sentence: a.sentence,
+                    section: self.section(a.sentence),
                 }
             })
             .collect()
@@ -195,6 +222,14 @@ impl<'a> Records<'a> {
                     text,
                     start,
                     end,
+                    code: e.code.to_string(),
+                    quad_class: e.quad_class as usize,
+                    subject_country: e.subject_country.map(str::to_string),
+                    object_country: e.object_country.map(str::to_string),
+                    date: e.date.clone(),
+                    place: e.place.clone(),
+                    mood: e.mood.to_string(),
+                    reported: e.reported,
                 }
             })
             .collect()
@@ -209,6 +244,7 @@ impl<'a> Records<'a> {
             source: self.art.source.clone(),
             date: self.art.date.clone(),
             advisory: self.art.advisory.clone(),
+            slug: self.art.slug.clone(),
             bylines: self.art.bylines.iter().map(|b| b.name.clone()).collect(),
             byline_details: self.bylines(),
             headline: self.headline(),
@@ -224,6 +260,7 @@ impl<'a> Records<'a> {
             acronyms: self.acronyms(),
             quotes: self.quotes(),
             events: self.events(),
+            attributions: self.attributions(),
             text: if text { Some(self.art.text.clone()) } else { None },
         }
     }

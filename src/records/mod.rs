@@ -24,6 +24,8 @@ pub enum Kind {
     Str,
     /// Nullable 64-bit integer (Arrow `int64`).
     Int,
+    /// Nullable boolean (Arrow `bool`).
+    Bool,
     /// Not a table column (a list or a flag of the Python record only).
     Other,
 }
@@ -41,6 +43,7 @@ pub struct Field {
 pub enum Cell<'a> {
     Str(Option<&'a str>),
     Int(Option<i64>),
+    Bool(Option<bool>),
     Other,
 }
 
@@ -71,7 +74,7 @@ field_types! {
     usize => Int, "int", |v| Cell::Int(Some(*v as i64));
     Option<usize> => Int, "int | None", |v| Cell::Int(v.map(|x| x as i64));
     Option<i64> => Int, "int | None", |v| Cell::Int(*v);
-    bool => Other, "bool", |_v| Cell::Other;
+    bool => Bool, "bool", |v| Cell::Bool(Some(*v));
     Vec<EntityRecord> => Other, "list[Entity]", |_v| Cell::Other;
 }
 
@@ -262,6 +265,45 @@ QuoteRecord {
     sentence: usize,
     /// The section of the quote's sentence.
     section: &'static str,
+    /// Start of the words naming or referring to the speaker ("Mr. Kim", "the ministry", "he"), or None.
+    speaker_start: Option<usize>,
+    /// End (exclusive) of the speaker's mention.
+    speaker_end: Option<usize>,
+    /// Start of the reporting verb (`verb`), or None.
+    cue_start: Option<usize>,
+    /// End (exclusive) of the reporting verb.
+    cue_end: Option<usize>,
+});
+
+record!(pyclass "Attribution"
+/// Reported speech: who says what, in quotation marks (`direct`) or not ("X said (that) ...",
+/// "according to X, ...").
+AttributionRecord {
+    /// Who says it: the canonical name of a person or body (a pronoun resolved to the person it stands
+    /// for), the description when that is all the text gives ("a senior official"), or None.
+    speaker: Option<String>,
+    /// Start of the words naming or referring to the speaker, a `str` index, or None.
+    speaker_start: Option<usize>,
+    /// End (exclusive) of the speaker's mention.
+    speaker_end: Option<usize>,
+    /// The reporting verb or phrase as written ("said", "according to"), or None.
+    verb: Option<String>,
+    /// Start of the reporting verb, or None.
+    cue_start: Option<usize>,
+    /// End (exclusive) of the reporting verb.
+    cue_end: Option<usize>,
+    /// What is said: the quoted words, or the reported clause.
+    text: String,
+    /// Start, a `str` index into `article.text`.
+    start: usize,
+    /// End (exclusive), a `str` index into `article.text`.
+    end: usize,
+    /// True for a quotation (the words in quotation marks), False for reported speech.
+    direct: bool,
+    /// Index into `Article.sentences`.
+    sentence: usize,
+    /// The section of the sentence.
+    section: &'static str,
 });
 
 record!(pyclass "Acronym"
@@ -302,6 +344,22 @@ EventRecord {
     start: usize,
     /// End (exclusive), a `str` index into `article.text`.
     end: usize,
+    /// CAMEO event code ("040" consult, "112" accuse, ...); the first two digits are the root (01-20).
+    code: String,
+    /// CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    quad_class: usize,
+    /// ISO 3166 alpha-2 code of the state the subject is or belongs to, or None.
+    subject_country: Option<String>,
+    /// ISO 3166 alpha-2 code of the state the object is or belongs to, or None.
+    object_country: Option<String>,
+    /// The sentence's resolved day when it names one, else the story's date (`YYYY-MM-DD`), or None.
+    date: Option<String>,
+    /// Where it happens when the sentence says so, or None.
+    place: Option<String>,
+    /// "asserted", "planned", "negated" or "hypothetical".
+    mood: String,
+    /// True when someone is said to have said it (reported speech or a quotation).
+    reported: bool,
 });
 
 record!(row "articles"
@@ -329,6 +387,12 @@ ArticleRow {
     n_quotes: Option<i64>,
     n_events: Option<i64>,
     error: Option<String>,
+    /// The document's type from its markup (`Corpus.from_gigaword`: "story", "multi", "advis", "other").
+    doc_type: Option<String>,
+    /// Id of the first version of this story when it is a near-duplicate (a repeat, update or
+    /// correction: the corpus engine's dedupe module); None for originals. Filled once the whole corpus is
+    /// seen (`Corpus.articles()`), so None in a single batch's rows.
+    duplicate_of: Option<String>,
 });
 
 /// Separator of several bylines in the `bylines` column.
@@ -340,24 +404,81 @@ pub const KEY_COLUMNS: [&str; 2] = ["id", "date"];
 pub const ENTITY_COLUMNS: &[&str] =
     &["text", "label", "canonical", "start", "end", "sentence", "section", "title", "value", "country_code", "kb_id"];
 /// Column order of the `quotes` table after [`KEY_COLUMNS`]: every field of [`QuoteRecord`].
-pub const QUOTE_COLUMNS: &[&str] = &["text", "speaker", "source", "verb", "start", "end", "sentence", "section"];
-/// Column order of the `events` table after [`KEY_COLUMNS`]: every field of [`EventRecord`].
-pub const EVENT_COLUMNS: &[&str] =
-    &["subject", "predicate", "object", "detail", "text", "start", "end", "sentence", "section"];
+pub const QUOTE_COLUMNS: &[&str] = &[
+    "text",
+    "speaker",
+    "source",
+    "verb",
+    "start",
+    "end",
+    "sentence",
+    "section",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+];
+/// Column order of the `attributions` table after [`KEY_COLUMNS`]: every field of [`AttributionRecord`].
+pub const ATTRIBUTION_COLUMNS: &[&str] = &[
+    "speaker",
+    "verb",
+    "text",
+    "direct",
+    "start",
+    "end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "sentence",
+    "section",
+];
+/// The `events` table starts with the story's id only: its `date` is the event's own (the day its
+/// sentence names, else the story's), first of [`EVENT_COLUMNS`], so the table still opens `id, date`.
+pub const EVENT_KEY_COLUMNS: [&str; 1] = ["id"];
+/// Column order of the `events` table after [`EVENT_KEY_COLUMNS`]: every field of [`EventRecord`].
+pub const EVENT_COLUMNS: &[&str] = &[
+    "date",
+    "subject",
+    "predicate",
+    "object",
+    "detail",
+    "text",
+    "start",
+    "end",
+    "sentence",
+    "section",
+    "code",
+    "quad_class",
+    "subject_country",
+    "object_country",
+    "place",
+    "mood",
+    "reported",
+];
+
+/// The column the Python layer adds to each per-mention table once the whole corpus is seen: the
+/// story's `ArticleRow::duplicate_of`.
+pub const DUPLICATE_COLUMN: &str = "duplicate_of";
 
 /// Each corpus table's columns in order, with their Python types: what the engine builds (from the
-/// same constants) and what the Python test checks the DataFrames and the Arrow schema against.
+/// same constants; the per-mention tables' last column, [`DUPLICATE_COLUMN`], comes from the Python
+/// layer) and what the Python test checks the DataFrames and the Arrow schema against.
 pub fn table_schemas() -> Vec<(&'static str, Vec<Field>)> {
     fn with_keys(fields: &[Field], order: &[&'static str]) -> Vec<Field> {
-        let key = |name| Field { name, kind: Kind::Str, py: "str | None" };
+        with_these_keys(&KEY_COLUMNS, fields, order)
+    }
+    fn with_these_keys(keys: &[&'static str], fields: &[Field], order: &[&'static str]) -> Vec<Field> {
+        let key = |name: &&'static str| Field { name, kind: Kind::Str, py: "str | None" };
         let field = |name: &&str| *fields.iter().find(|f| f.name == *name).expect("checked by the tests below");
-        KEY_COLUMNS.into_iter().map(key).chain(order.iter().map(field)).collect()
+        keys.iter().map(key).chain(order.iter().map(field)).chain([key(&DUPLICATE_COLUMN)]).collect()
     }
     vec![
         ("articles", ArticleRow::FIELDS.to_vec()),
         ("entities", with_keys(EntityRecord::FIELDS, ENTITY_COLUMNS)),
         ("quotes", with_keys(QuoteRecord::FIELDS, QUOTE_COLUMNS)),
-        ("events", with_keys(EventRecord::FIELDS, EVENT_COLUMNS)),
+        ("events", with_these_keys(&EVENT_KEY_COLUMNS, EventRecord::FIELDS, EVENT_COLUMNS)),
+        ("attributions", with_keys(AttributionRecord::FIELDS, ATTRIBUTION_COLUMNS)),
     ]
 }
 
@@ -367,6 +488,7 @@ pub struct ArticleRecord {
     pub source: Option<String>,
     pub date: Option<String>,
     pub advisory: Vec<String>,
+    pub slug: Option<String>,
     pub bylines: Vec<String>,
     pub byline_details: Vec<BylineRecord>,
     pub headline: Option<String>,
@@ -383,6 +505,7 @@ pub struct ArticleRecord {
     pub acronyms: Vec<AcronymRecord>,
     pub quotes: Vec<QuoteRecord>,
     pub events: Vec<EventRecord>,
+    pub attributions: Vec<AttributionRecord>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -403,6 +526,7 @@ mod tests {
             ("entities", ENTITY_COLUMNS, EntityRecord::FIELDS),
             ("quotes", QUOTE_COLUMNS, QuoteRecord::FIELDS),
             ("events", EVENT_COLUMNS, EventRecord::FIELDS),
+            ("attributions", ATTRIBUTION_COLUMNS, AttributionRecord::FIELDS),
         ] {
             let mut sorted = cols.to_vec();
             sorted.sort_unstable();
@@ -426,6 +550,10 @@ mod tests {
             verb: None,
             sentence: 0,
             section: "body",
+            speaker_start: None,
+            speaker_end: None,
+            cue_start: None,
+            cue_end: None,
         };
         assert_eq!(QuoteRecord::NAME, "Quote");
         assert_eq!(QuoteRecord::FIELDS[3], Field { name: "speaker", kind: Kind::Str, py: "str | None" });

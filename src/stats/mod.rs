@@ -11,6 +11,8 @@
 
 use rayon::prelude::*;
 
+pub mod link;
+
 use crate::error::{Error, Result};
 
 /// Day number marking a missing date in `frequency`'s `day` input and its first/last output.

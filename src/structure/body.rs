@@ -1,7 +1,8 @@
 //! The body: blocks of lines split into paragraphs (at indented lines, or at every line when the
 //! lines are not hard-wrapped), boilerplate stripped, captions set apart, whitespace folded.
 use super::captions::{is_caption, make_caption};
-use super::credits::{credit_line, trailing_credit};
+use super::codes;
+use super::credits::{credit_line, trailing_credit, Found};
 use super::{line_at, starts_ci, strip_suffix_ci, trim_span, ws_len_at};
 use crate::types::*;
 
@@ -23,10 +24,15 @@ pub(super) struct Body {
     after_rule: bool,
 }
 
-pub(super) fn parse_body(text: &str, body_start: usize) -> Body {
+/// The body from `body_start`; `head_credits` are the credit lines read among the opening lines
+/// ("c.2000 Cox News Service" under a byline), which come first.
+pub(super) fn parse_body(text: &str, body_start: usize, head_credits: Vec<(Span, Found)>) -> Body {
     // Sized for a wire story (a paragraph is a few hundred bytes, a block a few dozen lines), so
     // the vectors do not grow one push at a time.
     let mut out = Body { paragraphs: Vec::with_capacity((text.len() - body_start) / 256 + 1), ..Default::default() };
+    for (span, found) in head_credits {
+        push_credit_line(text, span, found, &mut out);
+    }
     let mut block: Vec<BodyLine> = Vec::with_capacity(32);
     let mut pos = body_start;
     let b = text.as_bytes();
@@ -205,6 +211,16 @@ fn strip_boilerplate(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
             e = s + r.len();
             continue;
         }
+        // NYT's transmission trailer on the last line ("NYT-02-25-00 1832EST"): it ends in the time
+        // zone's capitals, and only the last few dozen bytes are looked at.
+        if p.ends_with(|c: char| c.is_ascii_uppercase()) {
+            let tail = p.len().saturating_sub(48);
+            let last_line = p.as_bytes()[tail..].iter().rposition(|&c| c == b'\n').map_or(0, |k| tail + k + 1);
+            if (last_line > 0 || p.len() <= 48) && is_wire_trailer(&p[last_line..]) {
+                e = s + last_line;
+                continue;
+            }
+        }
         for word in ["Reuter", "REUTER", "reuter"] {
             if let Some(r) = p.strip_suffix(word) {
                 let before = r.trim_end_matches([' ', '\t', '\r']);
@@ -232,11 +248,50 @@ fn is_boilerplate(p: &str) -> bool {
     {
         return true;
     }
-    if p.eq_ignore_ascii_case("view larger image") || p.eq_ignore_ascii_case("(MORE)") {
+    if p.eq_ignore_ascii_case("view larger image") || p.eq_ignore_ascii_case("(MORE)") || is_editors_note(p) {
         return true;
     }
     // A lone contact address closing a story ("lmj@yna.co.kr").
     p.len() <= 80 && !p.contains(char::is_whitespace) && p.contains('@') && p.contains('.')
+}
+
+/// A transmission trailer closing a NYT News Service (or AP) story: the service, the date and the
+/// time it went out ("NYT-02-25-00 1832EST", "AP-NY-08-29-98 0502EDT").
+fn is_wire_trailer(line: &str) -> bool {
+    let line = line.trim();
+    let b = line.as_bytes();
+    if b.len() > 40 || b.len() < 15 || !b[0].is_ascii_uppercase() {
+        return false;
+    }
+    let Some((code, time)) = line.split_once(' ') else {
+        return false;
+    };
+    let time = time.trim_start();
+    let tb = time.as_bytes();
+    // "1832EST", "0502 EDT"
+    let digits = tb.iter().take_while(|c| c.is_ascii_digit()).count();
+    let zone = time[digits..].trim_start();
+    if !(3..=4).contains(&digits) || zone.len() != 3 || !zone.bytes().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    // "NYT-02-25-00": letters, then three two-digit numbers.
+    let parts: Vec<&str> = code.split('-').collect();
+    let n = parts.len();
+    (4..=5).contains(&n)
+        && parts[..n - 3].iter().all(|w| (1..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase()))
+        && parts[n - 3..].iter().all(|w| w.len() == 2 && w.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// An editors' note between the paragraphs of a NYT News Service story: "(STORY CAN END HERE.
+/// OPTIONAL 2ND TAKE FOLLOWS.)", "(END OPTIONAL TRIM)", and the "nn" that ends a take.
+fn is_editors_note(p: &str) -> bool {
+    if p == "nn" || p == "nnnn" {
+        return true;
+    }
+    if p.len() > 120 || !p.starts_with('(') || !p.ends_with(')') || p.chars().any(char::is_lowercase) {
+        return false;
+    }
+    ["CAN END", "OPTIONAL", "TRIM", "TAKE", "END ", "ADD ", "FOLLOW", "PICKUP", "PICK UP"].iter().any(|w| p.contains(w))
 }
 
 fn emit_paragraph(text: &str, s: usize, e: usize, out: &mut Body) {
@@ -269,13 +324,13 @@ fn emit_paragraph(text: &str, s: usize, e: usize, out: &mut Body) {
             e = trim_span(text, s, k).1;
         }
     }
-    out.paragraphs.push(Paragraph { text: fold_ws(&text[s..e]), span: Span::new(s, e) });
+    out.paragraphs.push(Paragraph { text: fold_ws(&codes::decode(&text[s..e])), span: Span::new(s, e) });
     if let Some((span, found)) = trailer {
         push_credit_line(text, span, found, out);
     }
 }
 
-fn push_credit_line(text: &str, span: Span, found: super::credits::Found, out: &mut Body) {
+fn push_credit_line(text: &str, span: Span, found: Found, out: &mut Body) {
     let line = out.credit_lines.len();
     out.credit_lines.push(span);
     out.credits.extend(found.into_iter().map(|(role, sp)| Credit {

@@ -1,5 +1,6 @@
 //! Bylines: "By Lee Minji", "by Janie Gabbett, Reuters", a byline and a dateline on one line;
 //! names are split at "and" / "&" and all-caps names get title case.
+use super::codes::layout_len_at;
 use super::dateline::{match_dateline, DatelineMatch};
 use super::{bounded, find_ci, is_ws, starts_ci, strip_suffix_ci, HEAD_PREFIX};
 use crate::types::*;
@@ -19,6 +20,12 @@ pub(super) fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Bylin
         return None;
     }
     let rest = l[3..].trim_start();
+    // A layout code ends the name ("By MIKE WILLIAMS &LR; &QC; c.2000 Cox News Service").
+    let rb = rest.as_bytes();
+    let rest = match (0..rb.len()).find(|&k| rb[k] == b'&' && layout_len_at(rb, k, rb.len()) > 0) {
+        Some(k) => &rest[..k],
+        None => rest,
+    };
     // The name ends at a comma, a dash or a slash ("By Lee Minji / Yonhap").
     let name_part = rest.split([',', '/', '|', '(']).next().unwrap_or("").split(" - ").next().unwrap_or("").trim();
     let name_part = strip_suffix_ci(name_part, " for reuters").unwrap_or(name_part);
@@ -57,6 +64,17 @@ pub(super) fn parse_byline(text: &str, ts: usize, te: usize) -> Option<Vec<Bylin
             .map(|n| Byline { name: readable_name(n), raw: raw.clone(), span: Span::new(ts, te) })
             .collect(),
     )
+}
+
+/// Where the part of a byline line after the name starts, when a slash or a layout code sets it
+/// apart ("By MIKE WILLIAMS / c.2000 Cox News Service"): just after the slash or at the code.
+pub(super) fn byline_tail(text: &str, ts: usize, te: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    (ts..te).find_map(|k| match b[k] {
+        b'/' => Some(k + 1),
+        b'&' if layout_len_at(b, k, te) > 0 => Some(k),
+        _ => None,
+    })
 }
 
 /// A byline and a dateline on one line, set apart by a run of spaces.

@@ -88,6 +88,19 @@ pub(super) fn credit_line(text: &str, s: usize, e: usize) -> Option<Found> {
     contributors(text, s, e)
 }
 
+/// A copyright line ("c.2000 Cox News Service") at `text[s..e]`: NYT News Service stories carry it
+/// among the opening lines, under the byline.
+pub(super) fn copyright_line(text: &str, s: usize, e: usize) -> Option<Found> {
+    if e - s > MAX_CREDIT_LINE || s == e {
+        return None;
+    }
+    // Cheap gate, every opening line is asked: "c.", "Copyright", "(c)", "©".
+    if !matches!(text.as_bytes()[s], b'c' | b'C' | b'(' | 0xC2) {
+        return None;
+    }
+    copyright(text, s, e)
+}
+
 /// Where a parenthesised Reuters credit closing a paragraph starts ("... said. (Reporting by X;
 /// Editing by Y)"), when the paragraph has other text before it.
 pub(super) fn trailing_credit(text: &str, s: usize, e: usize) -> Option<usize> {
@@ -189,8 +202,12 @@ fn copyright(text: &str, s: usize, e: usize) -> Option<Found> {
     for (k, _) in holder.match_indices('.') {
         let after = &holder[k + 1..];
         let word_before = holder[..k].rsplit(' ').next().unwrap_or("");
-        // An initial or abbreviation ("Co.", "Inc.") does not end it.
-        if (after.is_empty() || after.starts_with(' ')) && !matches!(word_before, "Co" | "Inc" | "Corp" | "Ltd" | "S.A")
+        // An initial or abbreviation ("Co.", "Inc.", "N.Y.") does not end it.
+        let initials = word_before.len() <= 5
+            && word_before.split('.').all(|w| w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase()));
+        if (after.is_empty() || after.starts_with(' '))
+            && !initials
+            && !matches!(word_before, "Co" | "Inc" | "Corp" | "Ltd" | "S.A")
         {
             holder_e = holder_s + k;
             break;
@@ -351,6 +368,8 @@ mod tests {
         assert_eq!(read("Investors contributed 5 million dollars to the fund."), None);
         assert_eq!(read("The unions contributed."), None);
         assert_eq!(read("c.2000 Cox News Service"), pairs(&[("copyright", "Cox News Service")]));
+        assert_eq!(read("c.1998 N.Y. Times News Service"), pairs(&[("copyright", "N.Y. Times News Service")]));
+        assert_eq!(read("c. 1999 Hearst Newspapers"), pairs(&[("copyright", "Hearst Newspapers")]));
         assert_eq!(
             read("Copyright 2023 The Associated Press. All rights reserved."),
             pairs(&[("copyright", "The Associated Press")])

@@ -57,6 +57,72 @@ pub(super) fn parse_advisory(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The slug line that opens a NYT News Service or AP story ("BC-CUBA-FAMILY-$ADV26-COX",
+/// "AM-Kenya-Drought,0512", "BC-OBIT-LENIHAN-NYT &LR; 06-01 0290"): the slug word, without the word
+/// count and transmission date that may follow it. `first`: the story's first line, where a slug
+/// without the "BC-" / "AM-" / "PM-" prefix is taken too when it is plainly one (all caps, two
+/// hyphens or more, no spaces).
+pub(super) fn parse_slug(line: &str, first: bool) -> Option<&str> {
+    // Cheap gate, every opening line is asked: a slug opens with a letter or digit and holds a hyphen.
+    if line.len() > 120 || !line.starts_with(|c: char| c.is_ascii_alphanumeric()) || !line.contains('-') {
+        return None;
+    }
+    let word = line.split([' ', '\t']).next().unwrap_or("");
+    let tail = &line[word.len()..];
+    // "AM-Kenya-Drought,0512": the word count after a comma.
+    let word = match word.split_once(',') {
+        Some((w, n)) if n.bytes().all(|c| c.is_ascii_digit()) => w,
+        _ => word,
+    };
+    let slug_chars = |w: &str| w.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'$' | b'&' | b'\''));
+    let prefixed = ["BC-", "AM-", "PM-"].iter().any(|p| starts_ci(word, p)) && word.len() >= 6;
+    let bare = first
+        && word.len() >= 8
+        && word.matches('-').count() >= 2
+        && !word.bytes().any(|c| c.is_ascii_lowercase())
+        && word.bytes().any(|c| c.is_ascii_alphabetic());
+    if !(prefixed || bare) || !slug_chars(word) || word.ends_with('-') || word.contains("--") {
+        return None;
+    }
+    // After the slug only codes, digits and dashes (transmission date, word count).
+    let rest_ok = tail.split_whitespace().all(|w| {
+        w.bytes().all(|c| c.is_ascii_digit() || c == b'-' || c == b',')
+            || crate::structure::codes::layout_len_at(w.as_bytes(), 0, w.len()) == w.len()
+    });
+    rest_ok.then_some(word)
+}
+
+/// An editors' line among the opening lines, kept as an advisory: "For Use Sat., Feb. 26 And
+/// Thereafter.", "(For release Sunday)", "EDITORS: ...", "Eds: ...", a desk code ("(sw)").
+pub(super) fn is_advisory_line(l: &str) -> bool {
+    if l.len() > 240 {
+        return false;
+    }
+    let inner = l.strip_prefix('(').unwrap_or(l);
+    if starts_ci(inner, "for use ") || starts_ci(inner, "for release ") || starts_ci(inner, "for immediate release") {
+        // Only the editors' forms: a prose line may start "For use in ...".
+        let lower = l.to_ascii_lowercase();
+        return l.starts_with('(')
+            || ["thereafter", "release", "clients", "use only", "a.m.", "p.m.", "editions"]
+                .iter()
+                .any(|w| lower.contains(w));
+    }
+    if starts_ci(l, "editors:")
+        || starts_ci(l, "eds:")
+        || starts_ci(l, "editor's note:")
+        || starts_ci(l, "editors note:")
+    {
+        return true;
+    }
+    // A desk code: "(sw)", "(bl)".
+    let b = l.as_bytes();
+    b.len() >= 3
+        && b.len() <= 6
+        && b[0] == b'('
+        && b[b.len() - 1] == b')'
+        && b[1..b.len() - 1].iter().all(u8::is_ascii_lowercase)
+}
+
 /// A short first line set apart from the body: followed by a byline or dateline, or by a blank line,
 /// or an all-caps line over a body line.
 pub(super) fn is_headline(text: &str, ts: usize, te: usize, next_pos: usize, memo: &mut Memo) -> bool {

@@ -12,6 +12,7 @@ mod abbrev;
 mod body;
 mod byline;
 mod captions;
+pub(crate) mod codes;
 mod credits;
 mod dateline;
 mod header;
@@ -19,9 +20,9 @@ mod sentences;
 pub(crate) mod tokenize;
 
 use body::parse_body;
-use byline::{inline_byline_dateline, parse_byline};
+use byline::{byline_tail, inline_byline_dateline, parse_byline};
 use dateline::{resolve_date, DatelineMatch, Memo};
-use header::{is_headline, parse_advisory, parse_header};
+use header::{is_advisory_line, is_headline, parse_advisory, parse_header, parse_slug};
 
 /// How many non-blank opening lines may hold header, headline and bylines before the body starts.
 const MAX_HEAD_LINES: usize = 8;
@@ -43,6 +44,9 @@ pub fn parse_structure_owned(text: String, opts: &ParseOptions) -> Article {
     let mut bylines = Vec::new();
     let mut headline = None;
     let mut dateline_m: Option<DatelineMatch> = None;
+    let mut slug: Option<String> = None;
+    // Copyright lines among the opening lines ("c.2000 Cox News Service"): credit lines.
+    let mut head_credits = Vec::new();
     let mut body_start = text.len();
 
     let mut pos = 0;
@@ -74,6 +78,24 @@ pub fn parse_structure_owned(text: String, opts: &ParseOptions) -> Article {
             pos = line.next;
             continue;
         }
+        // NYT News Service opening lines: the slug, "For Use Sat., Feb. 26 And Thereafter.", desk codes.
+        if slug.is_none() && headline.is_none() && bylines.is_empty() {
+            if let Some(s) = parse_slug(l, seen == 1) {
+                slug = Some(s.to_string());
+                pos = line.next;
+                continue;
+            }
+        }
+        if is_advisory_line(l) {
+            advisory.push(codes::decode(l).split_whitespace().collect::<Vec<_>>().join(" "));
+            pos = line.next;
+            continue;
+        }
+        if let Some(found) = credits::copyright_line(text, ts, te) {
+            head_credits.push((Span::new(ts, te), found));
+            pos = line.next;
+            continue;
+        }
         if let Some((bs, m)) = inline_byline_dateline(text, ts, te) {
             // "By PAUL GEITNER    BRUSSELS, Belgium (AP) -- ..." on one line.
             bylines.extend(bs);
@@ -83,6 +105,13 @@ pub fn parse_structure_owned(text: String, opts: &ParseOptions) -> Article {
         }
         if let Some(bs) = parse_byline(text, ts, te) {
             bylines.extend(bs);
+            // "By MIKE WILLIAMS / c.2000 Cox News Service": the copyright is a credit line.
+            if let Some(k) = byline_tail(text, ts, te) {
+                let (cs, ce) = trim_span(text, k, te);
+                if let Some(found) = credits::copyright_line(text, cs, ce) {
+                    head_credits.push((Span::new(cs, ce), found));
+                }
+            }
             pos = line.next;
             continue;
         }
@@ -126,8 +155,9 @@ pub fn parse_structure_owned(text: String, opts: &ParseOptions) -> Article {
     let dl_date = dateline.as_ref().and_then(|d| d.date.clone()).filter(|d| d.len() == 10 && !d.starts_with('-'));
     art.date = header_date.or(dl_date).or_else(|| opts.date.clone());
 
-    let body = parse_body(text, body_start);
+    let body = parse_body(text, body_start, head_credits);
     art.advisory = advisory;
+    art.slug = slug;
     art.bylines = bylines;
     art.headline = headline;
     art.dateline = dateline;
@@ -162,11 +192,15 @@ fn is_ws(c: u8) -> bool {
     c <= b' ' || c == 0x7f
 }
 
-/// Trims whitespace (ASCII, controls, NBSP and the Unicode spaces) from both ends of `text[s..e]`.
+/// Trims whitespace (ASCII, controls, NBSP and the Unicode spaces) and layout codes ("&HT;",
+/// "&QL;": `codes`) from both ends of `text[s..e]`.
 fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     let b = &text.as_bytes()[..e];
     while s < e {
-        let l = ws_len_at(b, s);
+        let mut l = ws_len_at(b, s);
+        if l == 0 && b[s] == b'&' {
+            l = codes::layout_len_at(b, s, e);
+        }
         if l == 0 {
             break;
         }
@@ -178,6 +212,8 @@ fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         let l = if c < 0x80 {
             if is_ws(c) {
                 1
+            } else if c == b';' {
+                codes::layout_len_before(b, s, e)
             } else {
                 break;
             }

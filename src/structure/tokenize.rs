@@ -7,6 +7,7 @@
 //! `?` (with any closing quote or bracket right behind), and after an abbreviation only when the next
 //! word is one that starts sentences ("in the U.S. The next ...") rather than a name ("U.S. Treasury").
 use super::abbrev::is_abbreviation;
+use super::codes::{code_at, Code};
 use super::sentences::split_sentences;
 use crate::types::*;
 
@@ -296,6 +297,21 @@ fn tokenize_marked(text: &str, start: usize, end: usize, out: &mut Vec<Token>, e
                 mark(out, from, enders);
                 continue;
             }
+            if c == b'&' {
+                // NYT typesetting codes: layout ("&HT;") is whitespace, a character ("&AMP;") a token.
+                match code_at(b, i, end) {
+                    Some((Code::Layout, l)) => {
+                        i += l;
+                        continue;
+                    }
+                    Some((Code::Char, l)) => {
+                        out.push(Token { span: Span::new(i, i + l) });
+                        i += l;
+                        continue;
+                    }
+                    None => {}
+                }
+            }
             // Punctuation.
             let run_of = |ch: u8| {
                 let mut j = i;
@@ -426,6 +442,19 @@ fn scan_word(text: &str, ws: usize, end: usize, out: &mut Vec<Token>) -> usize {
                 j += 1;
             }
             b'-' if run > 0 && is_word_char_at(text, j + 1, end) => j += 1,
+            b'&' if run > 0 && b[j - 1].is_ascii_uppercase() && code_at(b, j, end).is_some() => {
+                // "AT&AMP;T" is one word; "ROAD&QL;" ends at the code.
+                match code_at(b, j, end) {
+                    Some((Code::Char, l))
+                        if b[j + 1..j + l - 1].eq_ignore_ascii_case(b"AMP")
+                            && j + l < end
+                            && b[j + l].is_ascii_uppercase() =>
+                    {
+                        j += l
+                    }
+                    _ => break,
+                }
+            }
             b'&' if run > 0 && b[j - 1].is_ascii_uppercase() && j + 1 < end && b[j + 1].is_ascii_uppercase() => {
                 j += 1 // AT&T, S&P
             }

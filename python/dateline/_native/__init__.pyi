@@ -33,9 +33,11 @@ __all__ = [
     "Quote",
     "Acronym",
     "Event",
+    "Attribution",
     "UserNames",
     "eval_conll",
     "eval_timebank",
+    "eval_polnear",
     "load_reuters",
     "CorpusJob",
     "ArrowBuffer",
@@ -48,6 +50,15 @@ __all__ = [
     "CORPUS_DEFAULT_MAX_BYTES",
     "CORPUS_COLUMNS",
     "stats",
+    "dedupe_signatures",
+    "dedupe_groups",
+    "dedupe_pairs",
+    "dedupe_compare",
+    "DEDUPE_THRESHOLD",
+    "DEDUPE_CONTAINMENT",
+    "DEDUPE_NUMBERS",
+    "DEDUPE_WINDOW_DAYS",
+    "DEDUPE_SIGNATURE_BYTES",
 ]
 
 __version__: Final[str]
@@ -253,6 +264,46 @@ class Quote:
     def sentence(self) -> int: ...
     @property
     def section(self) -> str: ...
+    @property
+    def speaker_start(self) -> int | None: ...
+    @property
+    def speaker_end(self) -> int | None: ...
+    @property
+    def cue_start(self) -> int | None: ...
+    @property
+    def cue_end(self) -> int | None: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict."""
+    def __eq__(self, value: builtins.object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Attribution:
+    __fields__: ClassVar[list[tuple[str, str]]]
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def speaker_start(self) -> int | None: ...
+    @property
+    def speaker_end(self) -> int | None: ...
+    @property
+    def verb(self) -> str | None: ...
+    @property
+    def cue_start(self) -> int | None: ...
+    @property
+    def cue_end(self) -> int | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def direct(self) -> bool: ...
+    @property
+    def sentence(self) -> int: ...
+    @property
+    def section(self) -> str: ...
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict."""
     def __eq__(self, value: builtins.object, /) -> bool: ...
@@ -279,6 +330,22 @@ class Event:
     def start(self) -> int: ...
     @property
     def end(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def quad_class(self) -> int: ...
+    @property
+    def subject_country(self) -> str | None: ...
+    @property
+    def object_country(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def place(self) -> str | None: ...
+    @property
+    def mood(self) -> str: ...
+    @property
+    def reported(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict."""
     def __eq__(self, value: builtins.object, /) -> bool: ...
@@ -315,6 +382,8 @@ class Article:
     @property
     def advisory(self) -> list[str]: ...
     @property
+    def slug(self) -> str | None: ...
+    @property
     def bylines(self) -> list[str]: ...
     @property
     def byline_details(self) -> list[Byline]: ...
@@ -345,6 +414,8 @@ class Article:
     def quotes(self) -> list[Quote]: ...
     @property
     def events(self) -> list[Event]: ...
+    @property
+    def attributions(self) -> list[Attribution]: ...
     def to_dict(self, *, text: bool = True, tokens: bool = False) -> dict[str, Any]:
         """The article as a JSON-ready dict; the text included, tokens left out (as ``to_json``)."""
     def to_json(self, *, text: bool = True, tokens: bool = False) -> str:
@@ -380,6 +451,9 @@ def entities(
 
 def eval_timebank(path: str | os.PathLike[str]) -> dict[str, Any]:
     """TempEval-3 strict/relaxed/value scores (percent) of DATE/TIME entities on TimeML files."""
+
+def eval_polnear(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """PolNeAR direct-quote and attribution P/R/F1 and named-speaker accuracy (percent) on a JSONL file."""
 
 def eval_conll(path: str | os.PathLike[str], type_map: dict[str, str] | None = None, sentence_docs: bool = False,
                upper: bool = False) -> dict[str, Any]:
@@ -432,8 +506,9 @@ CORPUS_DEFAULT_MAX_BYTES: Final[int]
 class CorpusJob:
     """A batch being analysed on the worker pool (from :func:`corpus_start`)."""
 
-    def wait(self) -> dict[str, list[_Column]]:
-        """Waits for the batch (once); KeyboardInterrupt stops the workers."""
+    def wait(self) -> dict[str, Any]:
+        """Waits for the batch (once): {table: [column]} and "signatures" (bytes, one near-duplicate
+        signature per articles row); KeyboardInterrupt stops the workers."""
 
     def cancel(self) -> None:
         """Asks the workers to stop after the documents in hand."""
@@ -460,9 +535,12 @@ def corpus_start(
     entities: bool = True,
     quotes: bool = True,
     events: bool = True,
+    attributions: bool = True,
     run_entities: bool = True,
     run_reading: bool = True,
     names: UserNames | None = None,
+    doc_types: Sequence[str | None] | None = None,
+    signatures: bool = True,
 ) -> CorpusJob:
     """Starts analysing one batch; ``errors[i]`` says why ``payloads[i]`` is None."""
 
@@ -480,3 +558,27 @@ def model_files() -> list[tuple[str, bytes]]:
 
 #: {table: [(column, Python type)]} of the corpus tables, from the record declarations.
 CORPUS_COLUMNS: Final[dict[str, list[tuple[str, str]]]]
+
+# ---------------------------------------------------------------- near-duplicate stories
+
+def dedupe_signatures(texts: list[str], *, threads: int = 0) -> bytes:
+    """The near-duplicate signature of each text (``DEDUPE_SIGNATURE_BYTES`` each), in order."""
+
+def dedupe_groups(
+    signatures: bytes, dates: list[str | None], threshold: float = ..., *, threads: int = 0
+) -> list[int | None]:
+    """For each story, the index of the first version of its near-duplicate group, or None."""
+
+def dedupe_pairs(
+    signatures: bytes, dates: list[str | None], threshold: float = ..., *, threads: int = 0
+) -> list[tuple[int, int, float]]:
+    """The verified near-duplicate pairs (a, b, estimated Jaccard similarity), a first in the order."""
+
+def dedupe_compare(a: bytes, b: bytes) -> tuple[float, float, float]:
+    """(Jaccard, containment, figures in common) of two signatures: what the verification tests."""
+
+DEDUPE_THRESHOLD: Final[float]
+DEDUPE_CONTAINMENT: Final[float]
+DEDUPE_NUMBERS: Final[float]
+DEDUPE_WINDOW_DAYS: Final[int]
+DEDUPE_SIGNATURE_BYTES: Final[int]

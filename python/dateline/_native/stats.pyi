@@ -10,7 +10,7 @@ as u64, codes as u32, days as i32 and scores as f64.
 
 from typing import Final
 
-__all__ = ["frequency", "cooccurrence", "timeline", "keyness", "NO_DAY"]
+__all__ = ["frequency", "cooccurrence", "timeline", "keyness", "link", "NO_DAY"]
 
 #: The day number of "no date" (i32 minimum).
 NO_DAY: Final[int]
@@ -36,3 +36,20 @@ def keyness(
     reference_size: float,
 ) -> list[bytes]:
     """[target u64, reference u64, g2 f64, log_ratio f64, pct_diff f64], one value per entity code."""
+
+def link(
+    text: tuple[bytes, bytes],
+    canonical: tuple[bytes, bytes],
+    label: tuple[bytes, bytes],
+    title: tuple[bytes, bytes],
+    country_code: tuple[bytes, bytes],
+    kb_id: tuple[bytes, bytes],
+    day: bytes,
+    story: bytes,
+    whole_table: bool = False,
+) -> tuple[bytes, list[str], list[str], list[str]]:
+    """Corpus-level identity (:func:`dateline.link`). Each string column is ``(offsets, data)`` as
+    Arrow lays out a ``string`` array (n + 1 i32 offsets into UTF-8 data; "" for null); ``day`` i32
+    (:data:`NO_DAY` for none), ``story`` u32, one per mention. Returns the entity code of each
+    mention (u32) and, per entity code, its id, display name and historical country code ("" for
+    none)."""

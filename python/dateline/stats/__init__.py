@@ -25,6 +25,13 @@ without a ``section`` column is counted whole.
 By default an entity is the pair (name, label), so "Washington" the person and "Washington" the
 place are counted apart; ``by_label=False`` merges them.
 
+Story identity: every function counts each story once by default (``dedupe=True``): rows of
+near-duplicate versions of a story (a repeat, update or correction, found by
+:mod:`dateline.dedupe`; their ``duplicate_of`` column names the first version) are left out, the first
+version is counted. ``dedupe=False`` counts every version. The tables a ``Corpus`` returns carry the
+column; :func:`mark_duplicates` adds it to a table from the articles table; a table without it is
+counted whole.
+
 Names, story ids, sentences and periods are encoded to integer codes here (pandas ``factorize``,
 vectorised) and the counting runs in dateline's Rust core with the GIL released.
 
@@ -47,11 +54,15 @@ from dateline.stats._base import Labels as Labels
 from dateline.stats._base import Sections as Sections
 from dateline.stats._corpus_stats import CorpusStats
 from dateline.stats._counts import cooccurrence, cooccurrence_network, entity_frequency
+from dateline.stats._dedupe import mark_duplicates
+from dateline.stats._events import MOODS, event_counts
 from dateline.stats._texts import kwic, quotes_by_speaker
 from dateline.stats._trends import keyness, stories_where, timeline
 
 __all__ = [
     "entity_frequency",
+    "event_counts",
+    "MOODS",
     "cooccurrence",
     "timeline",
     "keyness",
@@ -67,5 +78,6 @@ __all__ = [
     "SECTIONS",
     "DEFAULT_SECTIONS",
     "usual_forms",
+    "mark_duplicates",
 ]
 

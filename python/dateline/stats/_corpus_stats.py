@@ -11,6 +11,7 @@ from dateline.stats._base import (
     _entities,
 )
 from dateline.stats._counts import cooccurrence, cooccurrence_network, entity_frequency
+from dateline.stats._dedupe import mark_duplicates
 from dateline.stats._texts import kwic, quotes_by_speaker
 from dateline.stats._trends import keyness, timeline
 
@@ -36,6 +37,9 @@ class CorpusStats:
         texts: Any = None,
     ):
         self.entities = _entities(entities)
+        if articles is not None and "duplicate_of" in articles.columns and "duplicate_of" not in self.entities:
+            # dedupe=True needs each mention's story marks: take them from the articles table
+            self.entities = mark_duplicates(self.entities, articles)
         self.articles = articles
         self.quotes = quotes
         self.texts = texts

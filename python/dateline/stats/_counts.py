@@ -21,6 +21,7 @@ from dateline.stats._base import (
     _require,
     _u32,
 )
+from dateline.stats._dedupe import _once
 
 # ---------------------------------------------------------------------------------------------
 # Frequency
@@ -35,6 +36,7 @@ def entity_frequency(
     min_mentions: int = 1,
     top: int | None = None,
     sections: Sections = DEFAULT_SECTIONS,
+    dedupe: bool = True,
 ) -> pd.DataFrame:
     """How often each entity is mentioned, in how many stories, and first and last seen.
 
@@ -53,6 +55,10 @@ def entity_frequency(
         Count only mentions in these sections (the ``section`` column); by default
         ``DEFAULT_SECTIONS`` = headline, body and caption, so datelines, bylines and credit lines
         (reporters, editors, agency sign-offs) are left out. ``None`` counts every section.
+    dedupe : bool
+        Count each story once (default): mentions in near-duplicate versions of a story (rows
+        whose ``duplicate_of`` is set: repeats, updates, corrections) are left out. ``False``
+        counts every version. A table without the column is counted whole.
 
     Returns
     -------
@@ -60,7 +66,7 @@ def entity_frequency(
     mentions, then stories (both descending), then name. ``first_date``/``last_date`` are the
     dates (day precision) of the earliest and latest dated stories mentioning the entity.
     """
-    ents = _entities(entities, sections=sections)
+    ents = _once(_entities(entities, sections=sections), dedupe)
     mask = _label_mask(ents, labels, exclude_labels)
     keys = _Keys(ents, by_label, mask)
     story_codes, _ = pd.factorize(ents["id"])
@@ -133,6 +139,7 @@ def cooccurrence(
     min_count: int = 1,
     n_units: int | None = None,
     sections: Sections = DEFAULT_SECTIONS,
+    dedupe: bool = True,
 ) -> pd.DataFrame:
     """Pairs of entities mentioned in the same sentence or story, with PMI and NPMI.
 
@@ -155,6 +162,8 @@ def cooccurrence(
     min_count : drop pairs found in fewer units.
     n_units : N, if not the number of units in the table (must not be smaller).
     sections : count only mentions in these sections (default headline, body, caption; None: all).
+    dedupe : count each story once: leave out near-duplicate versions (rows whose story has a
+      ``duplicate_of``); False counts every version.
 
     Returns
     -------
@@ -163,7 +172,7 @@ def cooccurrence(
     label_a) < (entity_b, label_b)``, sorted by count (descending) then names. ``attrs`` holds
     ``unit`` and ``n_units``.
     """
-    ents = _entities(entities, sections=sections)
+    ents = _once(_entities(entities, sections=sections), dedupe)
     units, has_unit, n_all = _unit_codes(ents, unit)
     if n_units is None:
         n_units = n_all

@@ -20,6 +20,7 @@ from dateline.stats._base import (
     _require,
     _table,
 )
+from dateline.stats._dedupe import _once
 
 # ---------------------------------------------------------------------------------------------
 # Quotes and concordances
@@ -33,12 +34,15 @@ def quotes_by_speaker(
     top: int | None = None,
     min_quotes: int = 1,
     sections: Sections = DEFAULT_SECTIONS,
+    dedupe: bool = True,
 ) -> pd.DataFrame:
     """Who is quoted, how often, in how many stories, with which verb most often.
 
     Quotes without a speaker are left out (``attrs["unattributed"]`` counts them). With the
     articles table (``id, date``), first and last dates are added. ``sections``: count only quotes
-    in these sections (default headline, body, caption; None: all).
+    in these sections (default headline, body, caption; None: all). ``dedupe``: count each story
+    once (default): quotes of near-duplicate versions (``duplicate_of`` set on the quotes table,
+    or on ``articles``) are left out; False counts every version.
 
     Returns
     -------
@@ -47,7 +51,7 @@ def quotes_by_speaker(
     """
     q = _table(quotes, "quotes", "quotes")
     _require(q, ["id", speaker], "the quotes table")
-    q = _in_sections(q, sections, "the quotes table")
+    q = _once(_in_sections(q, sections, "the quotes table"), dedupe, articles)
     who = q[speaker].astype(object)
     attributed = who.notna().to_numpy() & (who.astype(str).str.strip().to_numpy() != "")
     q = q[attributed].assign(_speaker=who[attributed].astype(str).str.strip())

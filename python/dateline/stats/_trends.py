@@ -28,6 +28,7 @@ from dateline.stats._base import (
     _u32,
 )
 from dateline.stats._counts import entity_frequency
+from dateline.stats._dedupe import _once
 
 # ---------------------------------------------------------------------------------------------
 # Timelines
@@ -52,6 +53,7 @@ def timeline(
     start: Any = None,
     end: Any = None,
     sections: Sections = DEFAULT_SECTIONS,
+    dedupe: bool = True,
 ) -> pd.DataFrame:
     """Mentions (or stories) per day, week or month for chosen entities.
 
@@ -66,6 +68,8 @@ def timeline(
     start, end : widen (or cut) the period axis; by default it runs from the first to the last
         dated story of the table, with every period in between (zeros included).
     sections : count only mentions in these sections (default headline, body, caption; None: all).
+    dedupe : count each story once (default): leave out near-duplicate versions (rows whose story
+        has a ``duplicate_of``); False counts every version.
 
     Returns
     -------
@@ -76,7 +80,7 @@ def timeline(
     if count not in ("mentions", "stories"):
         raise InputError(f"count must be 'mentions' or 'stories', not {count!r}")
     freq = _period_freq(freq)
-    ents = _entities(entities, ["date"], sections=sections)
+    ents = _once(_entities(entities, ["date"], sections=sections), dedupe)
     days_all = _days(ents["date"])
     dated = days_all != NO_DAY
     mask = _label_mask(ents, labels, exclude_labels)
@@ -201,6 +205,7 @@ def keyness(
     direction: str = "over",
     pct_diff: bool = False,
     sections: Sections = DEFAULT_SECTIONS,
+    dedupe: bool = True,
 ) -> pd.DataFrame:
     """Entities over-represented in one part of the corpus (target) against another (reference).
 
@@ -230,6 +235,8 @@ def keyness(
         "both".
     min_count : drop entities with a + b below it.
     sections : count only mentions in these sections (default headline, body, caption; None: all).
+    dedupe : count each story once (default): leave out near-duplicate versions (rows whose story
+        has a ``duplicate_of``); False counts every version.
 
     Returns
     -------
@@ -245,6 +252,8 @@ def keyness(
     if articles is not None:
         articles = _table(articles, "articles", "articles")
         _require(articles, ["id"], "the articles table")
+        articles = _once(articles, dedupe)
+    ents = _once(ents, dedupe, articles)
     universe = pd.Index(pd.unique(articles["id"])) if articles is not None else pd.Index(pd.unique(ents["id"]))
     tgt = _selection(target, ents, articles, "target")
     tgt = universe[_isin(universe, tgt)]

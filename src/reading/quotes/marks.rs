@@ -13,6 +13,8 @@ pub(super) struct Raw {
     pub(super) open_ended: bool,
     /// Paragraph (region) index where the quote opens.
     pub(super) region: usize,
+    /// Byte offset of the opening mark.
+    pub(super) open_mark: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -76,8 +78,8 @@ fn regions(art: &Article) -> Vec<(Span, bool)> {
 struct Pairing<'t> {
     text: &'t str,
     out: Vec<Raw>,
-    /// (content start, region) of the quote now open.
-    open: Option<(usize, usize)>,
+    /// (content start, region, opening mark) of the quote now open.
+    open: Option<(usize, usize, usize)>,
     /// Next byte to look at: a candidate before it lies inside a mark already read.
     i: usize,
 }
@@ -94,9 +96,9 @@ impl Pairing<'_> {
             return;
         };
         match (self.open, m) {
-            (None, Mark::Open | Mark::Either) => self.open = Some((c + n, ri)),
+            (None, Mark::Open | Mark::Either) => self.open = Some((c + n, ri, c)),
             (None, Mark::Close) => {} // stray closing mark
-            (Some((s, r)), Mark::Close | Mark::Either) => {
+            (Some((s, r, o)), Mark::Close | Mark::Either) => {
                 let inner = &text[s..c];
                 let trimmed_end = s + inner.trim_end().len();
                 let lead = inner.len() - inner.trim_start().len();
@@ -107,12 +109,13 @@ impl Pairing<'_> {
                     end -= 1;
                 }
                 if s + lead < end {
-                    self.out.push(Raw { span: Span::new(s + lead, end), close_end: c + n, open_ended, region: r });
+                    let span = Span::new(s + lead, end);
+                    self.out.push(Raw { span, close_end: c + n, open_ended, region: r, open_mark: o });
                 }
                 self.open = None;
             }
             // An opening mark inside an open quote: the earlier one was never closed.
-            (Some(_), Mark::Open) => self.open = Some((c + n, ri)),
+            (Some(_), Mark::Open) => self.open = Some((c + n, ri, c)),
         }
         self.i = c + n;
     }
@@ -199,4 +202,50 @@ pub(super) fn is_name(art: &Article, span: Span) -> bool {
     // "I" alone or a sentence-initial word quoted is not a title; require a capital beyond the first word
     // or a digit/hyphenated name.
     n > 0 && any_cap && (n > 1 || s.contains(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']))
+}
+
+/// Is the quoted span no quotation: a markup attribute's value (`author="..."`), a scare quote (a few
+/// lower-case words set off, "the \"establishment\" candidate"), or the title of a work or product
+/// with its sentence's full stop inside the marks ("on CNN's \"New Day.\"").
+pub(super) fn not_a_quote(art: &Article, r: &Raw) -> bool {
+    let text = art.text.as_str();
+    let before = text[..r.open_mark].trim_end();
+    if before.ends_with('=') {
+        return true;
+    }
+    let s = art.slice(r.span);
+    let words = s.split_whitespace().count();
+    let last = s.chars().last();
+    let ends_sentence = matches!(last, Some('.' | '?' | '!'));
+    // Scare quotes: introduced by nothing (no colon), closed with no comma, no sentence of their own.
+    if words <= 3 && !r.open_ended && !ends_sentence && !before.ends_with(':') {
+        // 'called the launch "a clear provocation"': a reporting verb a few words before makes it a
+        // quotation.
+        let reported = before
+            .rsplit(char::is_whitespace)
+            .take(4)
+            .any(|w| super::verbs::with_low(w, |l| super::verbs::verbs().set.get(l).is_some()));
+        if !reported && s.chars().next().is_some_and(|c| c.is_lowercase()) {
+            return true;
+        }
+    }
+    // A title-cased name with the sentence's full stop moved inside the marks (American style).
+    if last == Some('.') && words <= 6 && !before.ends_with(':') {
+        let inner = Span::new(r.span.start, r.span.end - 1);
+        if titled(art.slice(inner), words) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Every word title-cased (small words aside); one word only when preceded by a possessive, as in
+/// "CNN's \"Sherlock.\"" (no way to tell "Thanks." from a title otherwise).
+fn titled(s: &str, words: usize) -> bool {
+    let small = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "in" | "on" | "at" | "to" | "a" | "an" | "with");
+    let all = s.split_whitespace().enumerate().all(|(i, w)| {
+        let c = w.chars().next().unwrap_or(' ');
+        c.is_uppercase() || c.is_ascii_digit() || (i > 0 && small(w))
+    });
+    all && words >= 2 && !s.starts_with("I ")
 }

@@ -1,0 +1,149 @@
+"""Corpus-level identity: :func:`link` gives every mention of an entities table the ``entity_id``
+and display ``name`` of the real-world entity it names, across the whole table.
+
+``canonical`` stays the in-story name ("Reagan" in a story that never writes his first name);
+``name`` is the corpus's ("Ronald Reagan"). What joins (the Rust core, ``dateline._native.stats.link``):
+
+- case variants ("LONDON", "London") and legal-suffix variants ("Intel", "Intel Corp", "INTEL");
+- a one-word person name, with or without a title ("Reagan", "President Reagan"), and the full
+  name the corpus uses for it; an acronym or Reuters ticker ("IBM", "INTC") and the name it
+  abbreviates, or that other stories resolve it to ("Intel Corp <INTC>");
+- only when the corpus makes it clear: within the *window* (the story's calendar year by default),
+  the leading candidate must be in at least 5 times as many stories as the next one (counting,
+  for a person with a title, the stories where a candidate carries the same title word), so two
+  Johnsons of similar standing in one year stay apart, and so do "Treasury Secretary Baker" and
+  "chief of staff Baker".
+
+Historical states are their own entities: "the Soviet Union" (``country_code`` SU), "West
+Germany", "East Germany" (DD), "Czechoslovakia" (CS), "Yugoslavia" (YU); "Burma" (BU) and "Zaire"
+(ZR) in stories dated before their renamings.
+
+Ids are 16 hex digits of a hash of the entity's label, normalised name and disambiguator (a
+historical code), so an entity gets the same id in any run, thread count and input order, and in
+another corpus that contains it. A user's alias with an id keeps that id.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dateline.errors import InputError
+
+__all__ = ["link"]
+
+
+def _strings(df: pd.DataFrame, column: str) -> pa.Array:
+    """A column as an Arrow ``string`` array with nulls as "" (an all-empty one when absent)."""
+    from dateline.stats._base import _arrow_strings
+
+    if column not in df.columns:
+        return pa.array([""] * len(df), type=pa.string())
+    arr = _arrow_strings(df[column])
+    if arr.null_count:
+        arr = arr.fill_null("")
+    if not pa.types.is_string(arr.type):
+        arr = arr.cast(pa.string())
+    return arr
+
+
+def _buffers(arr: pa.Array) -> tuple[bytes, bytes]:
+    """(offsets, data) of an Arrow string array, as the core reads them."""
+    offsets = np.frombuffer(arr.buffers()[1], dtype="<i4")[arr.offset: arr.offset + len(arr) + 1]
+    data = arr.buffers()[2]
+    return offsets.tobytes(), (data.to_pybytes() if data is not None else b"")
+
+
+def _apply_aliases(aliases: Any, text: pa.Array, canonical: pa.Array, label: pa.Array,
+                   kb_id: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """A user's alias wins: a mention whose text (or in-story name) is an alias takes its name,
+    label and id."""
+    from dateline.aliases import _alias_rows
+
+    rows = _alias_rows(aliases)
+    if not rows:
+        return canonical, label, kb_id
+    surfaces = pa.array([r[0] for r in rows], type=pa.string())
+    idx = pc.index_in(text, value_set=surfaces)
+    idx = pc.if_else(pc.is_null(idx), pc.index_in(canonical, value_set=surfaces), idx)
+    hit = pc.fill_null(pc.is_valid(idx), False)
+    if not pc.any(hit).as_py():
+        return canonical, label, kb_id
+
+    def take(values: list, current: pa.Array) -> pa.Array:
+        got = pa.array(values, type=pa.string()).take(idx)
+        use = pc.and_(hit, pc.fill_null(pc.not_equal(got, ""), False))
+        return pc.if_else(use, got, current)
+
+    return (take([r[1] or "" for r in rows], canonical), take([r[2] or "" for r in rows], label),
+            take([r[3] or "" for r in rows], kb_id))
+
+
+def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] = "year") -> pd.DataFrame:
+    """The entities table with ``entity_id`` and ``name`` added: one id and one display name per
+    real-world entity across the table (see the module doc). ``country_code`` takes the code of a
+    historical state (SU for "the Soviet Union"); everything else is kept as it is.
+
+    Args:
+        entities: an entities table (``id``, ``text``, ``label``; ``canonical``, ``date``,
+            ``title``, ``country_code``, ``kb_id`` used when present), or a :class:`Corpus`. Run it
+            over the whole table (it is the reduce step of a distributed run: the result does not
+            depend on how the table was split or ordered).
+        aliases: the user's alias table (as in :func:`dateline.parse`: a dict, CSV path, DataFrame
+            or list); a mention whose text is an alias takes the alias's name, label and id.
+        window: where ambiguity is judged: ``"year"`` (the calendar year of the story's date;
+            undated stories form one window) or ``"all"`` (the whole table).
+
+    >>> import pandas as pd, dateline
+    >>> ents = pd.DataFrame({
+    ...     "id": ["1", "2", "3", "4", "5"], "date": ["1987-03-02"] * 5,
+    ...     "text": ["Ronald Reagan", "Ronald Reagan", "Reagan", "Intel", "Intel Corp"],
+    ...     "label": ["PERSON", "PERSON", "PERSON", "ORG", "ORG"]})
+    >>> linked = dateline.link(ents)
+    >>> linked["name"].tolist()
+    ['Ronald Reagan', 'Ronald Reagan', 'Ronald Reagan', 'Intel', 'Intel']
+    >>> linked["entity_id"].nunique()
+    2
+    """
+    from dateline._native import stats as _core
+    from dateline.stats._base import NO_DAY, _days, _require, _str_column, _table
+
+    if window not in ("year", "all"):
+        raise InputError(f"window must be 'year' or 'all', got {window!r}")
+    df = _table(entities, "entities", "link")
+    _require(df, ["id", "text", "label"], "the entities table")
+    text, canonical, label = _strings(df, "text"), _strings(df, "canonical"), _strings(df, "label")
+    title, code, kb_id = _strings(df, "title"), _strings(df, "country_code"), _strings(df, "kb_id")
+    if aliases is not None:
+        canonical, label, kb_id = _apply_aliases(aliases, text, canonical, label, kb_id)
+    days = _days(df["date"]) if "date" in df.columns else np.full(len(df), NO_DAY, dtype=np.int32)
+    story, _ = pd.factorize(df["id"], use_na_sentinel=False)
+    entity, ids, names, codes = _core.link(
+        _buffers(text), _buffers(canonical), _buffers(label), _buffers(title), _buffers(code), _buffers(kb_id),
+        np.ascontiguousarray(days, dtype="<i4").tobytes(), np.ascontiguousarray(story, dtype="<u4").tobytes(),
+        whole_table=window == "all")
+    which = pa.array(np.frombuffer(entity, dtype="<u4"))
+    out = df.copy(deep=False)
+    out["entity_id"] = _str_column(pa.array(ids, type=pa.string()).take(which))
+    out["name"] = _str_column(pa.array(names, type=pa.string()).take(which))
+    hist = pa.array(codes, type=pa.string()).take(which)
+    if pc.any(pc.not_equal(hist, "")).as_py():
+        new = pc.if_else(pc.not_equal(hist, ""), hist, _arrow_strings_or_null(df, "country_code"))
+        out["country_code"] = _str_column(new)
+    if aliases is not None:
+        out["canonical"] = _str_column(canonical)
+        out["label"] = _str_column(label)
+        out["kb_id"] = _str_column(pc.if_else(pc.equal(kb_id, ""), pa.scalar(None, pa.string()), kb_id))
+    return out
+
+
+def _arrow_strings_or_null(df: pd.DataFrame, column: str) -> pa.Array:
+    from dateline.stats._base import _arrow_strings
+
+    if column not in df.columns:
+        return pa.array([None] * len(df), type=pa.string())
+    arr = _arrow_strings(df[column])
+    return arr if pa.types.is_string(arr.type) else arr.cast(pa.string())

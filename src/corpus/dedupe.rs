@@ -1,0 +1,491 @@
+//! Story identity: near-duplicate stories (a wire story repeated, updated, corrected) found with
+//! MinHash over word shingles and locality-sensitive hashing (LSH) banding.
+//!
+//! Each story is reduced to a fixed-size [`Signature`] (K = 128 MinHash values of its word 3-grams
+//! by one-permutation hashing with densification, 16 bits each, and its shingle count; the 16 smallest hashes of its figures and their count:
+//! 328 bytes), computed where the story is analysed, so a corpus run holds only signatures, never
+//! texts. [`duplicates`] then groups the signatures:
+//! - candidates: two stories whose signatures agree on all 4 rows of any of the 32 bands
+//!   (stories of Jaccard similarity 0.5 become candidates with probability 0.87, 0.7 with 0.9998);
+//! - verified ([`Params`], chosen on the judged pairs in `tests/gold/near_duplicates.jsonl`): the
+//!   estimated Jaccard similarity of the 3-gram sets (the share of the K values that agree) is at
+//!   least `jaccard`, or the shorter story's 3-grams are nearly all in the longer one (`containment`:
+//!   a version cut or extended); their figures agree (`numbers`: most of the shorter one's figures
+//!   are in the other; the day after a month name, as in a dateline, is not a figure); and their
+//!   dates are at most `window_days` apart. Wire templates (a dividend, earnings, the Fed's daily
+//!   repurchases, a weekly auction) repeat the words with other figures, names or days: these
+//!   three conditions keep them apart;
+//! - grouped: the verified pairs' connected components; each story's `duplicate_of` is the first
+//!   story of its component in the order (earliest date, stories without a date after all dated
+//!   ones, then input order); the first has none.
+//!
+//! Cost: signing is linear in the text; grouping sorts `n * 32` band keys and compares each story
+//! with at most [`BUCKET_WINDOW`] earlier stories of a bucket, so a bucket of a million identical
+//! stories stays linear. The result depends only on the signatures, dates and input order: the same
+//! at any thread count.
+use rayon::prelude::*;
+
+/// MinHash values per signature.
+pub const K: usize = 128;
+/// LSH bands and rows per band (`BANDS * ROWS == K`).
+pub const BANDS: usize = 32;
+pub const ROWS: usize = K / BANDS;
+/// Words per shingle (stories shorter than this are one shingle of all their words).
+pub const SHINGLE: usize = 3;
+/// Estimated Jaccard similarity from which two stories are near-duplicates.
+pub const DEFAULT_THRESHOLD: f64 = Params::DEFAULT.jaccard;
+/// Figures kept per signature (the smallest hashes: a bottom-k sketch, exact for up to this many).
+pub const NUMS: usize = 16;
+
+/// When a candidate pair is a near-duplicate (see the module doc).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    pub jaccard: f64,
+    pub containment: f64,
+    pub numbers: f64,
+    /// Most days between the two stories' dates (when both have one).
+    pub window_days: i64,
+}
+
+impl Params {
+    pub const DEFAULT: Params = Params { jaccard: 0.5, containment: 0.75, numbers: 0.8, window_days: 3 };
+
+    /// Whether `a` and `b` (with day numbers `da`, `db`) are near-duplicates.
+    pub fn accepts(&self, a: &Signature, b: &Signature, da: Option<i64>, db: Option<i64>) -> bool {
+        if let (Some(x), Some(y)) = (da, db) {
+            if (x - y).abs() > self.window_days {
+                return false;
+            }
+        }
+        let j = a.similarity(b);
+        (j >= self.jaccard || (j > 0.0 && a.containment(b, j) >= self.containment))
+            && a.numbers_in_common(b) >= self.numbers
+    }
+}
+/// A story is compared with at most this many earlier stories of each LSH bucket.
+pub const BUCKET_WINDOW: usize = 8;
+
+/// A story's MinHash signature: the minimum of K hash functions over its shingles (low 16 bits)
+/// and how many shingles it has (0: no words, never a duplicate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signature {
+    pub mins: [u16; K],
+    pub shingles: u32,
+    /// The smallest hashes of the story's distinct figures, ascending, `u32::MAX` past `n_nums`.
+    pub nums: [u32; NUMS],
+    /// Distinct figures in the story.
+    pub n_nums: u32,
+}
+
+impl Signature {
+    /// Bytes of one signature in [`Signature::to_bytes`] form.
+    pub const BYTES: usize = 2 * K + 4 + 4 * NUMS + 4;
+
+    /// No words: matches nothing.
+    pub const EMPTY: Signature = Signature { mins: [0; K], shingles: 0, nums: [u32::MAX; NUMS], n_nums: 0 };
+
+    /// Estimated share of the smaller story's shingles found in the other, from the estimated
+    /// Jaccard similarity `j` and the two shingle counts.
+    pub fn containment(&self, other: &Signature, j: f64) -> f64 {
+        let (a, b) = (self.shingles as f64, other.shingles as f64);
+        let common = j * (a + b) / (1.0 + j);
+        common / a.min(b).max(1.0)
+    }
+
+    /// Share of the figures of the story with fewer of them that the other has too (1 when either
+    /// has none: nothing contradicts). Exact up to [`NUMS`] figures; beyond, estimated over the
+    /// hashes below both sketches' largest.
+    pub fn numbers_in_common(&self, other: &Signature) -> f64 {
+        if self.n_nums == 0 || other.n_nums == 0 {
+            return 1.0;
+        }
+        let limit = |s: &Signature| if s.n_nums as usize > NUMS { s.nums[NUMS - 1] } else { u32::MAX };
+        let cut = limit(self).min(limit(other));
+        let a: Vec<u32> = self.nums.iter().copied().take(self.n_nums as usize).filter(|&h| h <= cut).collect();
+        let b: Vec<u32> = other.nums.iter().copied().take(other.n_nums as usize).filter(|&h| h <= cut).collect();
+        if a.is_empty() || b.is_empty() {
+            return 1.0;
+        }
+        let common = a.iter().filter(|h| b.binary_search(h).is_ok()).count();
+        common as f64 / a.len().min(b.len()) as f64
+    }
+
+    /// Estimated Jaccard similarity of the two stories' shingle sets (0 when either has none).
+    pub fn similarity(&self, other: &Signature) -> f64 {
+        if self.shingles == 0 || other.shingles == 0 {
+            return 0.0;
+        }
+        let same = self.mins.iter().zip(&other.mins).filter(|(a, b)| a == b).count();
+        same as f64 / K as f64
+    }
+
+    /// Little-endian: the K values, then the shingle count.
+    pub fn write_bytes(&self, out: &mut Vec<u8>) {
+        for m in self.mins {
+            out.extend_from_slice(&m.to_le_bytes());
+        }
+        out.extend_from_slice(&self.shingles.to_le_bytes());
+        for n in self.nums {
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        out.extend_from_slice(&self.n_nums.to_le_bytes());
+    }
+
+    /// Reads one signature written by [`Signature::write_bytes`]; `None` when `b` is not [`Self::BYTES`] long.
+    pub fn from_bytes(b: &[u8]) -> Option<Signature> {
+        if b.len() != Self::BYTES {
+            return None;
+        }
+        let mut mins = [0u16; K];
+        for (i, m) in mins.iter_mut().enumerate() {
+            *m = u16::from_le_bytes([b[2 * i], b[2 * i + 1]]);
+        }
+        let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        let shingles = u32_at(2 * K);
+        let mut nums = [0u32; NUMS];
+        for (i, n) in nums.iter_mut().enumerate() {
+            *n = u32_at(2 * K + 4 + 4 * i);
+        }
+        Some(Signature { mins, shingles, nums, n_nums: u32_at(2 * K + 4 + 4 * NUMS) })
+    }
+}
+
+/// 64-bit finalizer (splitmix64): a cheap, well-mixed, platform-independent hash step.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The per-function seeds of the K hash functions, fixed so signatures compare across runs.
+const SEEDS: [u64; K] = {
+    let mut s = [0u64; K];
+    let mut i = 0;
+    let mut x: u64 = 0x5eed_da7e_11e0_0001;
+    while i < K {
+        // splitmix64's state step and finalizer, unrolled for a const context
+        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        s[i] = z ^ (z >> 31);
+        i += 1;
+    }
+    s
+};
+
+/// Hashes of the text's words: runs of letters and digits, case folded (so an all-caps repeat or
+/// a re-wrapped copy of a story has the same words).
+fn word_hashes(text: &str) -> Vec<u64> {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                // FNV-1a over the code points
+                h = (h ^ l as u64).wrapping_mul(0x100_0000_01b3);
+            }
+            in_word = true;
+        } else if in_word {
+            out.push(h);
+            h = FNV_OFFSET;
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h);
+    }
+    out
+}
+
+/// Number words the wires write for small figures ("two billion dlrs"), as the digits they stand for.
+const NUMBER_WORDS: [&str; 12] =
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+fn figure_hash(tok: &[u8]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in tok {
+        h = (h ^ c as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    (mix(h) >> 32) as u32
+}
+
+/// Hashes of the text's distinct figures ("2.5", "1,683,000", "6-3/16", "two" as "2"), sorted: runs of
+/// digits and the `.,/-` between them, and the number words up to twelve. A day right after a month
+/// name ("March 3", a dateline's date) is left out, so a story re-filed the next day keeps its figures.
+fn number_hashes(text: &str) -> Vec<u32> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let word = &b[start..i];
+            if word.len() <= 6 {
+                let lower = word.to_ascii_lowercase();
+                if let Some(k) = NUMBER_WORDS.iter().position(|w| w.as_bytes() == lower.as_slice()) {
+                    if !after_month(b, start) {
+                        out.push(figure_hash((k + 1).to_string().as_bytes()));
+                    }
+                }
+            }
+            continue;
+        }
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while i < b.len() && (b[i].is_ascii_digit() || matches!(b[i], b'.' | b',' | b'/' | b'-')) {
+            if b[i].is_ascii_digit() {
+                end = i + 1;
+            }
+            i += 1;
+        }
+        let tok = &b[start..end];
+        if tok.len() <= 2 && tok.iter().all(u8::is_ascii_digit) && after_month(b, start) {
+            continue;
+        }
+        out.push(figure_hash(tok));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether the word before byte `at` (spaces between) is a month name; looks back a bounded way.
+fn after_month(b: &[u8], at: usize) -> bool {
+    let mut end = at;
+    while end > 0 && at - end < 3 && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    if end == at {
+        return false;
+    }
+    let mut start = end;
+    while start > 0 && end - start < 10 && (b[start - 1].is_ascii_alphabetic() || b[start - 1] == b'.') {
+        start -= 1;
+    }
+    std::str::from_utf8(&b[start..end]).ok().and_then(crate::util::calendar::month_of_word).is_some()
+}
+
+/// The signature of a story's text.
+pub fn signature(text: &str) -> Signature {
+    let words = word_hashes(text);
+    if words.is_empty() {
+        return Signature::EMPTY;
+    }
+    let figures = number_hashes(text);
+    let mut nums = [u32::MAX; NUMS];
+    for (n, h) in nums.iter_mut().zip(&figures) {
+        *n = *h;
+    }
+    let n = SHINGLE.min(words.len());
+    // One-permutation hashing: one hash per shingle, its top 7 bits pick one of the K bins, each bin
+    // keeps its smallest value. K times cheaper than K hash functions (the signing cost is what
+    // the corpus run pays per word), and as good an estimate of the Jaccard similarity once the
+    // empty bins are filled (below).
+    const LOW: u64 = (1 << 57) - 1;
+    let mut mins = [u64::MAX; K];
+    let mut shingles = 0u32;
+    for w in words.windows(n) {
+        let mut h = SEEDS[0];
+        for &x in w {
+            h = mix(h.rotate_left(17) ^ x);
+        }
+        shingles = shingles.saturating_add(1);
+        let bin = (h >> 57) as usize;
+        mins[bin] = mins[bin].min(h & LOW);
+    }
+    // Densification by rotation (Shrivastava and Li, 2014): an empty bin takes the value of the
+    // next filled bin to its right (circularly) and the distance, so two stories agree on it
+    // exactly when they agree on that bin and on the bins in between being empty.
+    let mut out = [0u16; K];
+    for j in 0..K {
+        let (mut k, mut hops) = (j, 0u64);
+        while mins[k] == u64::MAX {
+            k = (k + 1) % K;
+            hops += 1;
+        }
+        out[j] = (mix(mins[k] ^ SEEDS[hops as usize % K].wrapping_mul(hops)) >> 48) as u16;
+    }
+    Signature { mins: out, shingles, nums, n_nums: figures.len().min(u32::MAX as usize) as u32 }
+}
+
+/// A verified near-duplicate pair: indices into the input (`a` before `b` in the order) and the
+/// estimated similarity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    pub similarity: f64,
+}
+
+/// The positions of `dates` in the order that decides which version is first: earliest date,
+/// stories without a date after the dated ones, then input order. `rank[i]` is story i's position.
+pub fn order(dates: &[Option<&str>]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..dates.len()).collect();
+    idx.par_sort_unstable_by(|&i, &j| (dates[i].is_none(), dates[i], i).cmp(&(dates[j].is_none(), dates[j], j)));
+    let mut rank = vec![0; dates.len()];
+    for (r, i) in idx.into_iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
+}
+
+/// Day numbers of ISO dates (None for a missing or unreadable one).
+pub fn days(dates: &[Option<&str>]) -> Vec<Option<i64>> {
+    dates.iter().map(|d| d.and_then(crate::util::calendar::parse_iso_date)).collect()
+}
+
+/// Verified near-duplicate pairs among `sigs` (`rank` from [`order`], `days` from [`days`]),
+/// sorted by (a, b).
+pub fn pairs(sigs: &[Signature], rank: &[usize], days: &[Option<i64>], params: &Params) -> Vec<Pair> {
+    debug_assert_eq!(sigs.len(), rank.len());
+    let mut candidates: Vec<(usize, usize)> = (0..BANDS)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut keys: Vec<(u64, usize, usize)> = sigs
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.shingles > 0)
+                .map(|(i, s)| {
+                    let mut h = band as u64;
+                    for &m in &s.mins[band * ROWS..(band + 1) * ROWS] {
+                        h = mix(h.rotate_left(16) ^ m as u64);
+                    }
+                    (h, rank[i], i)
+                })
+                .collect();
+            keys.sort_unstable();
+            let mut out = Vec::new();
+            let mut start = 0;
+            for k in 0..keys.len() {
+                if keys[k].0 != keys[start].0 {
+                    start = k;
+                }
+                for j in start.max(k.saturating_sub(BUCKET_WINDOW))..k {
+                    out.push((keys[j].2, keys[k].2));
+                }
+            }
+            out
+        })
+        .collect();
+    candidates.par_sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_par_iter()
+        .filter_map(|(a, b)| {
+            let similarity = sigs[a].similarity(&sigs[b]);
+            params.accepts(&sigs[a], &sigs[b], days[a], days[b]).then_some(Pair { a, b, similarity })
+        })
+        .collect()
+}
+
+/// For every story, the index of the first version of its near-duplicate group (see the module
+/// doc), or `None` for a story that is itself first (or has no near-duplicate).
+pub fn duplicates(sigs: &[Signature], dates: &[Option<&str>], params: &Params) -> Vec<Option<usize>> {
+    let rank = order(dates);
+    let found = pairs(sigs, &rank, &days(dates), params);
+    // Union-find whose root is always the member first in the order.
+    let mut parent: Vec<usize> = (0..sigs.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for p in &found {
+        let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
+        if ra != rb {
+            let (first, other) = if rank[ra] < rank[rb] { (ra, rb) } else { (rb, ra) };
+            parent[other] = first;
+        }
+    }
+    (0..sigs.len())
+        .map(|i| {
+            let root = find(&mut parent, i);
+            (root != i).then_some(root)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "Brazil's coffee exports fell sharply in February as growers held back supplies \
+        ahead of a new price support scheme, the Brazilian Coffee Institute said on Thursday. Exports \
+        totalled 1.2 mln bags against 1.8 mln a year earlier, an institute spokesman told reporters in \
+        Rio de Janeiro, adding that registrations for March were also running below last year's pace.";
+
+    #[test]
+    fn identical_and_recased_texts_have_equal_signatures() {
+        let a = signature(STORY);
+        assert_eq!(a, signature(&STORY.to_uppercase().replace(' ', "\n ")));
+        assert_eq!(a.similarity(&a), 1.0);
+        assert_eq!(
+            Signature::from_bytes(&{
+                let mut b = Vec::new();
+                a.write_bytes(&mut b);
+                b
+            }),
+            Some(a)
+        );
+        assert_eq!(signature(" \n-- ").shingles, 0);
+        // Figures: the dateline's day is not one; a changed figure is seen.
+        let (x, y) = (signature("LONDON, March 3 - Net 1.5 mln"), signature("LONDON, March 4 - Net 1.5 mln"));
+        assert_eq!((x.n_nums, x.numbers_in_common(&y)), (1, 1.0));
+        assert_eq!(x.numbers_in_common(&signature("Net 2.5 mln")), 0.0);
+        assert_eq!(signature("two mln, May 4").numbers_in_common(&signature("2 mln, May four")), 1.0);
+        assert_eq!(signature("Hi").shingles, 1);
+    }
+
+    #[test]
+    fn an_update_is_similar_another_story_is_not() {
+        let update = format!("UPDATE 1-{STORY} Shipments to the United States rose.");
+        let other = "The Bank of Japan left its discount rate unchanged at 2.5 pct on Friday, saying \
+            the yen's rise had not yet hurt exporters, and repeated that it would intervene to calm markets.";
+        let s = signature(STORY);
+        assert!(s.similarity(&signature(&update)) > 0.75, "{}", s.similarity(&signature(&update)));
+        assert!(s.similarity(&signature(other)) < 0.1);
+    }
+
+    #[test]
+    fn first_version_by_date_then_input_order_at_any_thread_count() {
+        let texts = [
+            format!("{STORY} Later paragraph added."),
+            "Something else entirely about oil prices in the Gulf and tanker traffic.".to_string(),
+            STORY.to_string(),
+            format!("CORRECTED - {STORY}"),
+            String::new(),
+            String::new(),
+        ];
+        let sigs: Vec<Signature> = texts.iter().map(|t| signature(t)).collect();
+        let dates = [Some("1987-03-02"), Some("1987-03-01"), Some("1987-03-01"), None, None, None];
+        let want = vec![Some(2), None, None, Some(2), None, None];
+        for threads in [1, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            assert_eq!(pool.install(|| duplicates(&sigs, &dates, &Params::DEFAULT)), want);
+        }
+        // Without dates, input order decides.
+        assert_eq!(duplicates(&sigs, &[None; 6], &Params::DEFAULT), vec![None, None, Some(0), Some(0), None, None]);
+    }
+
+    #[test]
+    fn a_huge_bucket_stays_linear() {
+        let sigs = vec![signature(STORY); 20_000];
+        let rank: Vec<usize> = (0..sigs.len()).collect();
+        let found = pairs(&sigs, &rank, &vec![None; sigs.len()], &Params::DEFAULT);
+        assert!(found.len() <= sigs.len() * BUCKET_WINDOW);
+        let dup = duplicates(&sigs, &vec![None; sigs.len()], &Params::DEFAULT);
+        assert!(dup[1..].iter().all(|d| *d == Some(0)));
+    }
+}

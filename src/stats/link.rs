@@ -1,0 +1,847 @@
+//! Corpus-level identity: one `entity_id` and one display `name` per real-world entity across a
+//! whole entities table (the reduce step after a distributed run too).
+//!
+//! Every mention gets a *key*: its in-story name (canonical, else text) lower-cased, without
+//! punctuation, a leading "the", legal suffixes of organisations ("Inc", "Corp", "and Co", "PLC",
+//! "AG", ...), people's courtesy titles, middle initials and "Jr". Mentions of one label with one
+//! key are one entity: this joins case variants ("LONDON", "London") and suffix variants ("Intel",
+//! "Intel Corp"). Short forms then join a full name when the corpus makes it clear which one:
+//! - a one-word person name ("Reagan", "Mr Baker") joins the full name ending in it ("Ronald
+//!   Reagan");
+//! - an acronym or ticker written in capitals ("IBM", "INTC") joins the name that stories resolve it
+//!   to (a story that writes "Intel Corp <INTC>" or defines "International Business Machines
+//!   (IBM)" is evidence for the stories that only write the short form). Initials alone are not:
+//!   in Reuters "CPL", "CRI" and "LCE" name other companies than the ones they abbreviate.
+//!
+//! Ambiguity is judged per *window*, the calendar year of the story's date (stories without a date
+//! form one window): a short form joins the candidate full name seen in the most stories of its
+//! window when no other candidate comes close (at least [`DOMINANCE`] times as many stories; for a
+//! person, counting only the stories where the candidate carries the same title word when the
+//! short form has one: "Treasury Secretary Baker" and "chief of staff Baker" are told apart), and
+//! stays apart otherwise ("Johnson" in a year with two Johnsons of similar standing). With no
+//! candidate in its window, the candidates of the whole table count.
+//!
+//! Historical states are their own entities whatever the in-story canonical says: "the Soviet
+//! Union" (code SU), "West Germany", "East Germany" (DD), "Czechoslovakia" (CS), "Yugoslavia"
+//! (YU), and, in stories dated before the renaming, "Burma" (BU, before 18 June 1989) and "Zaire"
+//! (ZR, before 17 May 1997).
+//!
+//! Ids are a hash of (label, key, disambiguator) of the entity a mention ends in — not of the
+//! input's order or size — so the same entity has the same id in any run, at any thread count and
+//! in any corpus containing it. The disambiguator is the historical code, or the user's id.
+//! Linear in the number of mentions (hash maps; candidate lists are per word and window).
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::NO_DAY;
+
+/// A short form joins the leading candidate when it has at least this many times the stories of
+/// the next one.
+pub const DOMINANCE: u64 = 5;
+
+/// One mention's columns, borrowed from the entities table. Empty strings stand for nulls.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mention<'a> {
+    pub text: &'a str,
+    pub canonical: &'a str,
+    pub label: &'a str,
+    pub title: &'a str,
+    pub country_code: &'a str,
+    /// The user's id (`kb_id` from `aliases=`/`patterns=`): a user's entry wins.
+    pub kb_id: &'a str,
+    /// Days since 1970-01-01 of the story's date, or [`NO_DAY`].
+    pub day: i32,
+    /// The story's code (any dense or sparse integer; only equality matters).
+    pub story: u32,
+}
+
+/// The linked table: one entity code per mention, and per entity code its id, display name and
+/// the code of a historical state (empty for every other entity: mentions keep their own codes).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Linked {
+    pub entity: Vec<u32>,
+    pub ids: Vec<String>,
+    pub names: Vec<String>,
+    pub codes: Vec<String>,
+}
+
+/// Labels whose mentions are names (values such as dates and amounts keep their own key and are
+/// never joined to anything else).
+fn is_name_label(label: &str) -> bool {
+    !matches!(label, "DATE" | "TIME" | "DURATION" | "SET" | "MONEY" | "PERCENT" | "QUANTITY" | "ORDINAL" | "CARDINAL")
+}
+
+const ORG_SUFFIXES: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "cos",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "gmbh",
+    "spa",
+    "srl",
+    "lp",
+    "llc",
+    "llp",
+    "pty",
+    "kk",
+    "ab",
+    "asa",
+    "oy",
+    "oyj",
+    "bhd",
+    "berhad",
+    "sdn",
+    "cie",
+    "sarl",
+    "sca",
+    "se",
+    "pt",
+    "tbk",
+    "lda",
+    "ltda",
+    "de cv",
+];
+
+/// Words that name no company on their own: a legal suffix after one of them is kept in the key.
+const GENERIC_ORG_WORDS: &[&str] = &[
+    "credit",
+    "engineering",
+    "environment",
+    "industries",
+    "industry",
+    "resources",
+    "services",
+    "service",
+    "bank",
+    "trust",
+    "group",
+    "holdings",
+    "holding",
+    "international",
+    "capital",
+    "financial",
+    "finance",
+    "energy",
+    "systems",
+    "partners",
+    "investment",
+    "investments",
+    "securities",
+    "insurance",
+    "development",
+    "management",
+    "communications",
+    "technology",
+    "technologies",
+    "products",
+    "enterprises",
+    "properties",
+    "realty",
+    "mining",
+    "oil",
+    "gas",
+    "steel",
+    "motors",
+    "airlines",
+    "electric",
+    "power",
+    "national",
+    "american",
+    "general",
+    "first",
+    "united",
+    "pacific",
+    "western",
+    "eastern",
+    "southern",
+    "northern",
+    "central",
+    "federal",
+    "royal",
+    "union",
+];
+
+const PERSON_PREFIXES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "professor",
+    "rev",
+    "president",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "mayor",
+    "judge",
+    "justice",
+    "prime minister",
+    "minister",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "ambassador",
+];
+
+/// (name as written lower-cased, display name, code, last day on which the name names the
+/// historical entity, or `None` for a state that no longer exists under any name).
+const HISTORICAL: &[(&str, &str, &str, Option<i32>)] = &[
+    ("soviet union", "Soviet Union", "SU", None),
+    ("ussr", "Soviet Union", "SU", None),
+    ("union of soviet socialist republics", "Soviet Union", "SU", None),
+    ("west germany", "West Germany", "DE", None),
+    ("federal republic of germany", "West Germany", "DE", Some(7579)), // 1990-10-02
+    ("east germany", "East Germany", "DD", None),
+    ("german democratic republic", "East Germany", "DD", None),
+    ("gdr", "East Germany", "DD", None),
+    ("czechoslovakia", "Czechoslovakia", "CS", None),
+    ("yugoslavia", "Yugoslavia", "YU", None),
+    ("rhodesia", "Rhodesia", "RH", None),
+    ("upper volta", "Upper Volta", "HV", None),
+    ("burma", "Burma", "BU", Some(7107)),  // 1989-06-17
+    ("zaire", "Zaire", "ZR", Some(10018)), // 1997-05-16
+];
+
+/// Demonyms of historical states: the mention keeps its name and takes the state's code.
+const HISTORICAL_DEMONYMS: &[(&str, &str)] =
+    &[("soviet", "SU"), ("soviets", "SU"), ("west german", "DE"), ("east german", "DD")];
+
+fn is_place_label(label: &str) -> bool {
+    matches!(label, "GPE" | "LOC" | "ORG" | "NORP")
+}
+
+/// The name's words, lower-cased, with punctuation dropped ("F.W." -> "fw", "&" -> "and").
+fn words(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in name.split(|c: char| c.is_whitespace() || c == '/' || c == ',') {
+        let mut w = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            match c {
+                '.' | '"' | '(' | ')' | '<' | '>' | '*' | ';' | ':' | '!' | '?' => {}
+                '&' => {
+                    if !w.is_empty() {
+                        out.push(std::mem::take(&mut w));
+                    }
+                    out.push("and".to_string());
+                }
+                '\u{2019}' => w.push('\''),
+                _ => w.extend(c.to_lowercase()),
+            }
+        }
+        if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')) {
+            w.truncate(stem.len());
+        }
+        if !w.is_empty() {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// True when the name's first word is written as initials with periods ("F.W.", "J.C."), the way
+/// a company's founder's initials precede its name; "U.S." and other places are not initials.
+fn dotted_initials(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 2
+        && b.len().is_multiple_of(2)
+        && b.chunks(2).all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+        && !matches!(word, "U.S." | "U.K." | "U.N." | "E.C." | "E.U." | "N.Y." | "D.C.")
+}
+
+/// The key of a name of `label`: its words joined by spaces, without what varies between the
+/// mentions of one entity (see the module doc).
+pub fn key(name: &str, label: &str) -> String {
+    let mut w = words(name);
+    if w.len() > 1 && w[0] == "the" {
+        w.remove(0);
+    }
+    match label {
+        "ORG" => {
+            // "F.W. Woolworth Co" -> "woolworth"
+            if let Some(first) = name.split_whitespace().next() {
+                if w.len() > 1 && dotted_initials(first) {
+                    w.remove(0);
+                }
+            }
+            loop {
+                let n = w.len();
+                // "Credit Co" and "Credit SA" (fragments of longer names) are not one company.
+                if n == 2 && GENERIC_ORG_WORDS.contains(&w[0].as_str()) {
+                    break;
+                }
+                if n > 1 && ORG_SUFFIXES.contains(&w[n - 1].as_str()) {
+                    w.pop();
+                } else if n > 2 && w[n - 2] == "de" && w[n - 1] == "cv" {
+                    w.truncate(n - 2);
+                } else if n > 1 && w[n - 1] == "and" {
+                    w.pop();
+                } else {
+                    break;
+                }
+            }
+        }
+        "PERSON" | "PER" => {
+            while w.len() > 1 {
+                let two = if w.len() > 2 { Some(format!("{} {}", w[0], w[1])) } else { None };
+                if two.as_deref().is_some_and(|t| PERSON_PREFIXES.contains(&t)) {
+                    w.drain(..2);
+                } else if PERSON_PREFIXES.contains(&w[0].as_str()) {
+                    w.remove(0);
+                } else {
+                    break;
+                }
+            }
+            while w.len() > 1 && matches!(w[w.len() - 1].as_str(), "jr" | "sr" | "ii" | "iii") {
+                w.pop();
+            }
+            if w.len() > 2 {
+                let (first, last) = (w[0].clone(), w[w.len() - 1].clone());
+                let mut middle: Vec<String> =
+                    w[1..w.len() - 1].iter().filter(|x| x.chars().count() > 1).cloned().collect();
+                w = vec![first];
+                w.append(&mut middle);
+                w.push(last);
+            }
+        }
+        _ => {}
+    }
+    w.join(" ")
+}
+
+/// A single word in capitals of 2 to 6 letters (an acronym or a ticker, "IBM", "INTC", "GM").
+fn acronym_shaped(surface: &str) -> bool {
+    let letters: Vec<char> = surface.chars().filter(|c| *c != '.' && *c != '&').collect();
+    (2..=6).contains(&letters.len())
+        && letters.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && letters.iter().any(|c| c.is_ascii_uppercase())
+        && !surface.contains(char::is_whitespace)
+}
+
+/// A word that may be a surname: a capital, then letters (and hyphens or apostrophes), three or
+/// more in all ("Reagan", "O'Neill", "YEUTTER"; not "IV", "N.V.", "Jr").
+fn surname_shaped(surface: &str) -> bool {
+    let mut chars = surface.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && surface.chars().count() >= 3
+        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !matches!(surface.to_lowercase().as_str(), "bank" | "credit" | "royal" | "group" | "fund" | "trust" | "jr")
+}
+
+/// The calendar year of a day number (days since 1970-01-01), or `i32::MIN` for [`NO_DAY`].
+fn year_of(day: i32) -> i32 {
+    if day == NO_DAY {
+        return i32::MIN;
+    }
+    // Howard Hinnant's civil_from_days.
+    let z = day as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2)) as i32
+}
+
+/// The last word of a title, lower-cased ("U.S. Treasury Secretary" -> "secretary").
+fn title_word(title: &str) -> &str {
+    title.split_whitespace().last().unwrap_or("")
+}
+
+/// What the per-mention pass gives.
+#[derive(Debug, Clone, Default)]
+struct Keyed {
+    /// (label, key): the node the mention is a form of.
+    key: String,
+    /// The name as written, whitespace collapsed (for the display name).
+    surface: String,
+    /// Historical or user identity: (display name, code or id), fixed.
+    fixed: Option<(String, String)>,
+    /// Key of the text when it differs from the canonical's (evidence: this short form stands for
+    /// that name in some story).
+    alias_of_text: Option<String>,
+    /// Short forms that may join a full name: a one-word person name or an acronym.
+    short: Short,
+    title: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+enum Short {
+    #[default]
+    No,
+    Surname,
+    Acronym,
+}
+
+fn keyed(m: &Mention) -> Keyed {
+    let name = if m.canonical.trim().is_empty() { m.text } else { m.canonical };
+    let surface = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !m.kb_id.is_empty() {
+        return Keyed {
+            key: key(&surface, m.label),
+            fixed: Some((surface.clone(), m.kb_id.to_string())),
+            surface,
+            ..Keyed::default()
+        };
+    }
+    if !is_name_label(m.label) {
+        return Keyed { key: surface.to_lowercase(), surface, ..Keyed::default() };
+    }
+    let k = key(&surface, m.label);
+    if is_place_label(m.label) {
+        let text_key = words(m.text).join(" ");
+        let text_key = text_key.strip_prefix("the ").unwrap_or(&text_key);
+        if m.label == "NORP" {
+            if let Some((_, code)) = HISTORICAL_DEMONYMS.iter().find(|(w, _)| *w == text_key) {
+                return Keyed { key: k, surface, fixed: Some((String::new(), code.to_string())), ..Keyed::default() };
+            }
+        } else if let Some((_, hist, code, _)) = HISTORICAL
+            .iter()
+            .find(|(w, _, _, until)| *w == text_key && until.is_none_or(|u| m.day != NO_DAY && m.day <= u))
+        {
+            return Keyed {
+                key: hist.to_lowercase(),
+                surface: hist.to_string(),
+                fixed: Some((hist.to_string(), code.to_string())),
+                ..Keyed::default()
+            };
+        }
+    }
+    let nwords = k.split(' ').count();
+    let short = if matches!(m.label, "PERSON" | "PER") && nwords == 1 && surname_shaped(&surface) {
+        Short::Surname
+    } else if acronym_shaped(&surface) {
+        Short::Acronym
+    } else {
+        Short::No
+    };
+    let text_key = key(m.text, m.label);
+    let alias_of_text = (!m.text.is_empty() && text_key != k && !text_key.is_empty()).then_some(text_key);
+    let title = if short == Short::Surname { title_word(m.title).to_lowercase() } else { String::new() };
+    Keyed { key: k, surface, fixed: None, alias_of_text, short, title }
+}
+
+type NodeId = u32;
+
+/// Candidates of a short form: node -> stories (and stories with each title word).
+#[derive(Default)]
+struct Candidates {
+    /// Stories a candidate must be named in (in full) to be picked.
+    min_stories: u64,
+    stories: FxHashMap<NodeId, u64>,
+    titled: FxHashMap<(NodeId, String), u64>,
+}
+
+impl Candidates {
+    fn add(&mut self, node: NodeId, title: &str) {
+        *self.stories.entry(node).or_default() += 1;
+        if !title.is_empty() {
+            *self.titled.entry((node, title.to_string())).or_default() += 1;
+        }
+    }
+
+    /// The dominant candidate for a short form with `title` (see the module doc); ties and close
+    /// seconds give None. Deterministic: scores, then node keys, never input order.
+    fn pick(&self, title: &str, node_keys: &[(String, String)]) -> Option<NodeId> {
+        let score = |n: NodeId| -> u64 {
+            if title.is_empty() {
+                self.stories[&n]
+            } else {
+                self.titled.get(&(n, title.to_string())).copied().unwrap_or(0)
+            }
+        };
+        let mut scored: Vec<(u64, NodeId)> = self.stories.keys().map(|&n| (score(n), n)).collect();
+        if !title.is_empty() && scored.iter().all(|(s, _)| *s == 0) {
+            // Nobody carries that title: plain story counts decide, unless the candidates carry
+            // other titles (a "Senator Harris" is not the corpus's "Governor Harris").
+            if self.titled.is_empty() {
+                return self.pick("", node_keys);
+            }
+            return None;
+        }
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| node_keys[a.1 as usize].cmp(&node_keys[b.1 as usize])));
+        // A full name the corpus writes in one story only is too thin a ground to name every
+        // story's "Harris" after.
+        let enough = |n: NodeId| self.stories[&n] >= self.min_stories;
+        match scored.as_slice() {
+            [] => None,
+            [(s, n)] => (*s > 0 && enough(*n)).then_some(*n),
+            [(s1, n), (s2, _), ..] => (*s1 > 0 && *s1 >= DOMINANCE * s2 && enough(*n)).then_some(*n),
+        }
+    }
+}
+
+/// Where ambiguity is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Window {
+    /// The calendar year of the story's date (undated stories: one window).
+    #[default]
+    Year,
+    /// The whole table.
+    All,
+}
+
+/// Links the mentions with yearly windows (see the module doc).
+pub fn link(mentions: &[Mention]) -> Linked {
+    link_in(mentions, Window::Year)
+}
+
+/// Links the mentions, judging ambiguity per `window`. The result's codes number the entities in
+/// the order of their ids, so the output does not depend on the input's order.
+pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
+    let year_of = |day: i32| if window == Window::All { i32::MIN } else { year_of(day) };
+    let keyed: Vec<Keyed> = mentions.par_iter().map(keyed).collect();
+
+    // Nodes: one per (label, key) of a full form, plus fixed identities.
+    let mut node_of: FxHashMap<(&str, &str), NodeId> = FxHashMap::default();
+    let mut node_keys: Vec<(String, String)> = Vec::new();
+    let mut mention_node: Vec<NodeId> = Vec::with_capacity(mentions.len());
+    for (m, k) in mentions.iter().zip(&keyed) {
+        let label = if k.fixed.is_some() && !m.kb_id.is_empty() { "USER" } else { m.label };
+        let key_str: &str = match &k.fixed {
+            Some((_, id)) if !m.kb_id.is_empty() => id,
+            _ => &k.key,
+        };
+        let next = node_keys.len() as NodeId;
+        let id = *node_of.entry((label, key_str)).or_insert_with(|| {
+            node_keys.push((label.to_string(), key_str.to_string()));
+            next
+        });
+        mention_node.push(id);
+    }
+
+    // Candidate full names per (window, label, short key), with story counts: distinct (story,
+    // node, title) triples first, so that a name repeated in a story counts once.
+    let mut seen: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
+    let mut windows: FxHashMap<(i32, &str, String), Candidates> = FxHashMap::default();
+    let mut alias_ev: FxHashMap<(i32, &str, &str), Candidates> = FxHashMap::default();
+    let mut seen_alias: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
+    for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
+        if k.fixed.is_some() || !is_name_label(m.label) || k.short != Short::No && k.alias_of_text.is_none() {
+            continue;
+        }
+        let node = mention_node[i];
+        let year = year_of(m.day);
+        let title = title_word(m.title);
+        if let Some(t) = &k.alias_of_text {
+            if seen_alias.insert((m.story, node, t.as_str())) {
+                for w in [year, i32::MAX] {
+                    alias_ev
+                        .entry((w, m.label, t.as_str()))
+                        .or_insert_with(|| Candidates { min_stories: 1, ..Candidates::default() })
+                        .add(node, "");
+                }
+            }
+        }
+        if k.short != Short::No || !seen.insert((m.story, node, title)) {
+            continue;
+        }
+        let title = title.to_lowercase();
+        let mut add = |short: String, min_stories: u64| {
+            for w in [year, i32::MAX] {
+                let c = windows
+                    .entry((w, m.label, short.clone()))
+                    .or_insert_with(|| Candidates { min_stories, ..Candidates::default() });
+                c.add(node, &title);
+            }
+        };
+        let nwords = k.key.split(' ').count();
+        if matches!(m.label, "PERSON" | "PER") && nwords > 1 {
+            add(k.key.rsplit(' ').next().unwrap_or_default().to_string(), 2);
+        }
+    }
+
+    // Resolve each distinct short query once.
+    let mut target: FxHashMap<(i32, &str, &str, &str), Option<NodeId>> = FxHashMap::default();
+    for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
+        if k.fixed.is_some() || k.short == Short::No {
+            continue;
+        }
+        let year = year_of(m.day);
+        let q = (year, m.label, k.key.as_str(), k.title.as_str());
+        if target.contains_key(&q) {
+            continue;
+        }
+        let own = mention_node[i];
+        let mut found = None;
+        for w in [year, i32::MAX] {
+            let story_evidence = alias_ev.get(&(w, m.label, k.key.as_str()));
+            let shape = windows.get(&(w, m.label, k.key.clone()));
+            // What stories resolve this short form to wins; then the names it abbreviates.
+            for c in [story_evidence, shape].into_iter().flatten() {
+                if let Some(n) = c.pick(&k.title, &node_keys) {
+                    found = (n != own).then_some(n);
+                    break;
+                }
+                if !c.stories.is_empty() {
+                    break; // candidates exist but none dominates: ambiguous, stay apart
+                }
+            }
+            if found.is_some() || story_evidence.is_some() || shape.is_some() {
+                break;
+            }
+        }
+        target.insert(q, found);
+    }
+
+    // Final node per mention; display names from the surfaces of each final node's own mentions.
+    let final_node: Vec<NodeId> = mentions
+        .iter()
+        .zip(&keyed)
+        .zip(&mention_node)
+        .map(|((m, k), &own)| {
+            if k.fixed.is_some() || k.short == Short::No {
+                return own;
+            }
+            target.get(&(year_of(m.day), m.label, k.key.as_str(), k.title.as_str())).copied().flatten().unwrap_or(own)
+        })
+        .collect();
+    let mut surfaces: FxHashMap<(NodeId, &str), u64> = FxHashMap::default();
+    for ((m, k), &own) in mentions.iter().zip(&keyed).zip(&mention_node) {
+        if let Some((name, _)) = &k.fixed {
+            if !name.is_empty() && m.kb_id.is_empty() {
+                *surfaces.entry((own, name.as_str())).or_default() += 1;
+                continue;
+            }
+        }
+        *surfaces.entry((own, k.surface.as_str())).or_default() += 1;
+    }
+    let mut best: FxHashMap<NodeId, (bool, u64, &str)> = FxHashMap::default();
+    for (&(node, s), &n) in &surfaces {
+        let rank = (!capitals(s), n, s);
+        best.entry(node)
+            .and_modify(|b| {
+                if (rank.0, rank.1) > (b.0, b.1) || (rank.0, rank.1) == (b.0, b.1) && rank.2 < b.2 {
+                    *b = rank;
+                }
+            })
+            .or_insert(rank);
+    }
+
+    // Entities: the distinct final nodes, numbered in id order.
+    let mut used: Vec<NodeId> = final_node.iter().copied().collect::<FxHashSet<_>>().into_iter().collect();
+    let fixed_code: FxHashMap<NodeId, &str> = mentions
+        .iter()
+        .zip(&keyed)
+        .zip(&mention_node)
+        .filter_map(|((m, k), &n)| match &k.fixed {
+            Some((_, c)) if m.kb_id.is_empty() => Some((n, c.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut rows: Vec<(String, String, String, NodeId)> = used
+        .drain(..)
+        .map(|n| {
+            let (label, key) = &node_keys[n as usize];
+            let code = fixed_code.get(&n).map(|c| c.to_string()).unwrap_or_default();
+            let id = if label == "USER" {
+                key.clone()
+            } else {
+                let disamb = fixed_code.get(&n).copied().unwrap_or("");
+                entity_id(label, key, disamb)
+            };
+            let name = best.get(&n).map(|b| b.2.to_string()).unwrap_or_else(|| key.clone());
+            (id, name, code, n)
+        })
+        .collect();
+    rows.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let mut code_of: FxHashMap<NodeId, u32> = FxHashMap::default();
+    let mut out = Linked::default();
+    for (i, (id, name, code, n)) in rows.into_iter().enumerate() {
+        code_of.insert(n, i as u32);
+        out.ids.push(id);
+        out.names.push(name);
+        out.codes.push(code);
+    }
+    out.entity = final_node.iter().map(|n| code_of[n]).collect();
+    out
+}
+
+/// Written in capitals, the way of datelines and headlines; a single word of up to five letters
+/// (an acronym's way) is not counted as such.
+fn capitals(s: &str) -> bool {
+    let has_lower = s.chars().any(char::is_lowercase);
+    let has_upper = s.chars().any(char::is_uppercase);
+    has_upper && !has_lower && (s.contains(' ') || s.chars().count() > 5)
+}
+
+/// The id of an entity: 16 hex digits of the 64-bit FNV-1a hash of "label\x1fkey\x1fdisambiguator".
+/// FNV-1a is fixed by its definition (unlike std's hasher), so ids are stable across builds.
+pub fn entity_id(label: &str, key: &str, disambiguator: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [label.as_bytes(), b"\x1f", key.as_bytes(), b"\x1f", disambiguator.as_bytes()] {
+        for &b in part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m<'a>(story: u32, text: &'a str, canonical: &'a str, label: &'a str) -> Mention<'a> {
+        Mention { text, canonical, label, day: 6264, story, ..Mention::default() }
+        // 1987-02-26
+    }
+
+    fn ids(ms: &[Mention]) -> Vec<String> {
+        let l = link(ms);
+        l.entity.iter().map(|&e| l.ids[e as usize].clone()).collect()
+    }
+
+    #[test]
+    fn keys_drop_what_varies() {
+        assert_eq!(key("Intel Corp.", "ORG"), "intel");
+        assert_eq!(key("Bear Stearns and Co Inc", "ORG"), "bear stearns");
+        assert_eq!(key("F.W. Woolworth Co", "ORG"), "woolworth");
+        assert_eq!(key("U.S. Steel Corp", "ORG"), "us steel");
+        assert_eq!(key("AT&T", "ORG"), "at and t");
+        assert_eq!(key("James A. Baker", "PERSON"), "james baker");
+        assert_eq!(key("Mr Reagan", "PERSON"), "reagan");
+        assert_eq!(key("the Bank of England", "ORG"), "bank of england");
+        assert_eq!(year_of(6264), 1987);
+        assert_eq!(year_of(0), 1970);
+        assert_eq!(year_of(-1), 1969);
+    }
+
+    #[test]
+    fn case_suffix_and_surname_variants_join() {
+        let ms = [
+            m(0, "LONDON", "London", "GPE"),
+            m(1, "London", "London", "GPE"),
+            m(2, "Intel Corp", "Intel Corp", "ORG"),
+            m(3, "INTEL", "Intel", "ORG"),
+            m(4, "Ronald Reagan", "Ronald Reagan", "PERSON"),
+            m(5, "Reagan", "Reagan", "PERSON"),
+            m(6, "Ronald Reagan", "Ronald Reagan", "PERSON"),
+        ];
+        let l = link(&ms);
+        let e = &l.entity;
+        assert_eq!(e[0], e[1]);
+        assert_eq!(e[2], e[3]);
+        assert_eq!(e[4], e[5]);
+        assert_eq!(l.names[e[0] as usize], "London");
+        assert_eq!(l.names[e[5] as usize], "Ronald Reagan");
+        assert_eq!(l.names[e[3] as usize], "Intel"); // a tie of counts: the alphabetically first
+    }
+
+    #[test]
+    fn ambiguous_surnames_stay_apart() {
+        let ms = [
+            m(0, "Lyndon Johnson", "Lyndon Johnson", "PERSON"),
+            m(1, "Magic Johnson", "Magic Johnson", "PERSON"),
+            m(2, "Johnson", "Johnson", "PERSON"),
+        ];
+        let e = link(&ms).entity;
+        assert_ne!(e[0], e[1]);
+        assert_ne!(e[2], e[0]);
+        assert_ne!(e[2], e[1]);
+    }
+
+    #[test]
+    fn titles_tell_namesakes_apart() {
+        let mut ms = Vec::new();
+        for s in 0..3 {
+            ms.push(Mention { title: "Treasury Secretary", ..m(s, "James Baker", "James Baker", "PERSON") });
+        }
+        for s in 10..12 {
+            ms.push(Mention { title: "chief of staff", ..m(s, "Howard Baker", "Howard Baker", "PERSON") });
+        }
+        ms.push(Mention { title: "White House chief of staff", ..m(13, "Baker", "Baker", "PERSON") });
+        ms.push(Mention { title: "Secretary", ..m(12, "Baker", "Baker", "PERSON") });
+        let e = link(&ms).entity;
+        assert_eq!(e[5], e[3]);
+        assert_eq!(e[6], e[0]);
+    }
+
+    #[test]
+    fn acronyms_and_story_evidence_join() {
+        let ms = [
+            m(0, "International Business Machines Corp", "International Business Machines Corp", "ORG"),
+            m(0, "IBM", "International Business Machines Corp", "ORG"),
+            m(1, "IBM", "IBM", "ORG"),
+            m(2, "Intel Corp", "Intel Corp", "ORG"),
+            m(2, "INTC", "Intel Corp", "ORG"),
+            m(3, "INTC", "INTC", "ORG"),
+        ];
+        let e = link(&ms).entity;
+        assert_eq!(e[0], e[2]);
+        assert_eq!(e[3], e[4]);
+        assert_eq!(e[4], e[5]);
+    }
+
+    #[test]
+    fn historical_states_by_date() {
+        let ussr = Mention { country_code: "RU", ..m(0, "the Soviet Union", "Russia", "GPE") };
+        let russia = Mention { country_code: "RU", ..m(1, "Russia", "Russia", "GPE") };
+        let burma87 = Mention { country_code: "MM", ..m(2, "Burma", "Myanmar", "GPE") };
+        let burma05 = Mention { country_code: "MM", day: 12_800, ..m(3, "Burma", "Myanmar", "GPE") };
+        let l = link(&[ussr, russia, burma87, burma05]);
+        let e = &l.entity;
+        assert_ne!(e[0], e[1]);
+        assert_eq!(l.names[e[0] as usize], "Soviet Union");
+        assert_eq!(l.codes[e[0] as usize], "SU");
+        assert_eq!(l.codes[e[2] as usize], "BU");
+        assert_eq!(l.names[e[3] as usize], "Myanmar");
+        assert_eq!(l.codes[e[3] as usize], ""); // not historical: the mentions keep their own code
+    }
+
+    #[test]
+    fn ids_do_not_depend_on_order_or_corpus() {
+        let ms = [
+            m(0, "Ronald Reagan", "Ronald Reagan", "PERSON"),
+            m(1, "Reagan", "Reagan", "PERSON"),
+            m(5, "Ronald Reagan", "Ronald Reagan", "PERSON"),
+            m(2, "Tokyo", "Tokyo", "GPE"),
+            m(3, "TOKYO", "Tokyo", "GPE"),
+        ];
+        let a = ids(&ms);
+        let mut rev = ms.to_vec();
+        rev.reverse();
+        let mut b = ids(&rev);
+        b.reverse();
+        assert_eq!(a, b);
+        // A bigger corpus containing the same entities gives them the same ids.
+        let mut more = ms.to_vec();
+        more.push(m(4, "Paris", "Paris", "GPE"));
+        assert_eq!(ids(&more)[..5], a[..]);
+        assert_eq!(a[0], entity_id("PERSON", "ronald reagan", ""));
+    }
+
+    #[test]
+    fn user_ids_win() {
+        let a = Mention { kb_id: "Q37156", ..m(0, "Big Blue", "IBM", "ORG") };
+        let b = Mention { kb_id: "Q37156", ..m(1, "IBM", "IBM", "ORG") };
+        let l = link(&[a, b]);
+        assert_eq!(l.entity[0], l.entity[1]);
+        assert_eq!(l.ids[l.entity[0] as usize], "Q37156");
+    }
+}
