@@ -48,7 +48,7 @@ def bad_jsonl_rows(n: int) -> list:
 def test_meta_is_the_corpus_dtypes_and_nothing_is_computed(tmp_path):
     p = tmp_path / "a.jsonl"
     write_jsonl(p, records(30))
-    want = Corpus.from_jsonl(p).tables(threads=1, dedupe=False)
+    want = Corpus.from_jsonl(p).tables(threads=1)
     got = ddl.tables([str(p)])  # no client: building the graph computes nothing
     for t in TABLES:
         assert list(got[t].columns) == list(want[t].columns)
@@ -70,7 +70,7 @@ def test_named_columns_must_exist_default_ones_are_used_when_present():
 def test_jsonl_byte_ranges_and_other_files_equal_corpus(client, tmp_path):
     p = tmp_path / "wire.jsonl"
     write_jsonl(p, bad_jsonl_rows(400))
-    want = Corpus.from_jsonl(p).tables(threads=2, dedupe=False)
+    want = Corpus.from_jsonl(p).tables(threads=2)
     for blocksize in (None, 1000, 7777):
         got = ddl.tables(str(p), blocksize=blocksize)
         if blocksize:
@@ -79,6 +79,8 @@ def test_jsonl_byte_ranges_and_other_files_equal_corpus(client, tmp_path):
             same(got[t], want[t])
     arts = want["articles"]
     assert arts["error"].notna().sum() == 2 and f"{p}:21" in set(arts["id"])
+    # The same stories repeat across partitions: their later versions point at the first, as in Corpus.
+    assert arts["duplicate_of"].notna().sum() > 10
     # A .gz file is one partition; CSV, Parquet and .txt files are read as Corpus reads them.
     gz = tmp_path / "more.jsonl.gz"
     with gzip.open(gz, "wb") as f:
@@ -92,17 +94,29 @@ def test_jsonl_byte_ranges_and_other_files_equal_corpus(client, tmp_path):
     inputs = [str(p), str(gz), str(csv), str(tmp_path / "txt" / "*.txt")]
     from dateline.corpus import corpus_from_inputs
 
-    want = corpus_from_inputs(inputs).tables(threads=2, dedupe=False)
+    want = corpus_from_inputs(inputs).tables(threads=2)
     got = ddl.tables(inputs, blocksize=3000, files_per_partition=2)
     for t in TABLES:
         same(got[t], want[t])
+
+
+def test_dedupe_false_leaves_duplicate_of_none_as_corpus_does(client, tmp_path):
+    p = tmp_path / "wire.jsonl"
+    write_jsonl(p, records(120))
+    want = Corpus.from_jsonl(p).tables(threads=2, dedupe=False)
+    got = ddl.tables(str(p), blocksize=3000, dedupe=False)
+    for t in TABLES:
+        same(got[t], want[t])
+        assert want[t]["duplicate_of"].isna().all()
+    with pytest.raises(ValueError, match="dedupe must be True or False"):
+        ddl.entities(str(p), dedupe="yes")
 
 
 def test_dask_dataframe_and_bag_equal_corpus(client):
     rows = records(300)
     rows[17]["text"] = None   # no text: an error row naming its row in the whole frame
     df = pd.DataFrame(rows)
-    want = Corpus.from_pandas(df, id="id", date="date").tables(threads=2, dedupe=False)
+    want = Corpus.from_pandas(df, id="id", date="date").tables(threads=2)
     assert want["articles"]["error"].str.startswith("row 17: no text").sum() == 1
     got = ddl.tables(dd.from_pandas(df, npartitions=4))
     for t in TABLES:
@@ -111,7 +125,7 @@ def test_dask_dataframe_and_bag_equal_corpus(client):
     # Records without an id are named by their position in the whole bag, as Corpus names them.
     recs = [{k: v for k, v in r.items() if not (k == "id" and i % 5 == 0)} for i, r in enumerate(records(120))]
     recs[33] = {"id": "no-text"}
-    want = Corpus.from_records(recs).tables(threads=2, dedupe=False)
+    want = Corpus.from_records(recs).tables(threads=2)
     got = ddl.tables(db.from_sequence(recs, npartitions=5))
     for t in TABLES:
         same(got[t], want[t])
@@ -122,7 +136,7 @@ def test_to_parquet_writes_partitioned_tables_with_the_writers_rules(client, tmp
     src.mkdir()
     p = src / "wire.jsonl"
     write_jsonl(p, bad_jsonl_rows(200))
-    want = Corpus.from_jsonl(p).tables(threads=2, dedupe=False)
+    want = Corpus.from_jsonl(p).tables(threads=2)
     out = tmp_path / "out"
     summary = ddl.to_parquet(str(p), out, blocksize=4000)
     assert summary.stories == len(want["articles"]) and summary.errors == 2
@@ -160,15 +174,16 @@ def _fail_while(frame: pd.DataFrame, flag: str) -> pd.DataFrame:
     return frame
 
 
-def test_to_parquet_resume_computes_only_unfinished_partitions(client, tmp_path):
+@pytest.mark.parametrize("dedupe", [True, False])
+def test_to_parquet_resume_computes_only_unfinished_partitions(client, tmp_path, dedupe):
     rows = pd.DataFrame([dict(r, id=f"s-{k}") for k, r in enumerate(records(160))])
-    want = Corpus.from_records(rows.to_dict("records")).tables(threads=2, dedupe=False)
+    want = Corpus.from_records(rows.to_dict("records")).tables(threads=2, dedupe=dedupe)
     flag = tmp_path / "fail"
     flag.write_text("")
     frame = dd.from_pandas(rows, npartitions=4).map_partitions(_fail_while, str(flag), meta=rows.iloc[:0])
     out = tmp_path / "out"
     with pytest.raises(RuntimeError, match="interrupted"):
-        ddl.to_parquet(frame, out, resume=True)
+        ddl.to_parquet(frame, out, resume=True, dedupe=dedupe)
     deadline = time.monotonic() + 30
     while any(client.processing().values()) and time.monotonic() < deadline:
         time.sleep(0.05)  # a partition still running would write its part after we look
@@ -177,11 +192,11 @@ def test_to_parquet_resume_computes_only_unfinished_partitions(client, tmp_path)
     assert 1 <= len(finished) < 4 and not (out / "_SUCCESS.json").exists()
     kept = {x: x.stat().st_mtime_ns for x in staging.rglob("part-*.parquet")}
     with pytest.raises(ValueError, match="resume=True"):
-        ddl.to_parquet(frame, out)
+        ddl.to_parquet(frame, out, dedupe=dedupe)
     with pytest.raises(ValueError, match="other parameters"):
-        ddl.to_parquet(frame, out, resume=True, tables=("entities",))
+        ddl.to_parquet(frame, out, resume=True, tables=("entities",), dedupe=dedupe)
     flag.unlink()
-    summary = ddl.to_parquet(frame, out, resume=True)
+    summary = ddl.to_parquet(frame, out, resume=True, dedupe=dedupe)
     manifest = json.loads((out / "_SUCCESS.json").read_text())
     assert manifest["resumed_partitions"] == len(finished) and not staging.exists()
     assert summary.stories == len(want["articles"]) and summary.entities == len(want["entities"])
@@ -191,11 +206,16 @@ def test_to_parquet_resume_computes_only_unfinished_partitions(client, tmp_path)
         if t == "articles":
             got = got.astype({c: "Int64" for c in got.columns if str(got[c].dtype) == "int64"})
         pd.testing.assert_frame_equal(got, want[t], check_dtype=False)
-    # the finished partitions were not run again: their files are the first run's
-    moved = {out / x.relative_to(staging): m for x, m in kept.items()}
-    assert all(p.stat().st_mtime_ns == m for p, m in moved.items())
+    if dedupe:
+        # the versions were decided over all partitions, the resumed ones' kept signatures included
+        assert want["articles"]["duplicate_of"].notna().sum() > 10
+    else:
+        # the finished partitions were not run again: their files are the first run's (with
+        # dedupe every part is rewritten with its duplicate_of column at the end)
+        moved = {out / x.relative_to(staging): m for x, m in kept.items() if x.parent.name != "identity"}
+        assert all(p.stat().st_mtime_ns == m for p, m in moved.items())
     # resuming a finished run does nothing and returns its summary
-    again = ddl.to_parquet(frame, out, resume=True)
+    again = ddl.to_parquet(frame, out, resume=True, dedupe=dedupe)
     assert again.stories == summary.stories and again.seconds == 0.0
 
 
@@ -207,7 +227,7 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(client, tmp_path):
         write_jsonl(p, rows)
         paths.append(str(p))
     corpus = Corpus.from_jsonl(paths)
-    want = {"articles": corpus.articles(threads=2, dedupe=False), "entities": corpus.entities(threads=2, dedupe=False)}
+    want = {"articles": corpus.articles(threads=2), "entities": corpus.entities(threads=2)}
     got = ddl.tables(paths, tables=("articles", "entities"), blocksize=80_000)
     parts = got["entities"].to_delayed()
     arts = got["articles"].to_delayed()

@@ -507,16 +507,23 @@ class Corpus:
     def _empty(self, name: str) -> pa.Table:
         return _dedupe._null_column(_arrow_table(_native.corpus_start([], threads=1).wait()[name]))
 
-    def _collect(self, tables: Sequence[str], threads, progress, dedupe: bool = True,
-                 **stages) -> dict[str, pa.Table]:
+    def _gather(self, tables: Sequence[str], threads, progress, signatures: bool,
+                **stages) -> tuple[dict[str, pa.Table], bytes | None]:
+        """The tables named (and articles) with ``duplicate_of`` still None, and the stories'
+        signatures (when asked) for :func:`dateline.dedupe.fill`."""
         parts: dict[str, list[pa.Table]] = {t: [] for t in ("articles", *tables)}
-        sigs: list[bytes] | None = [] if dedupe else None
+        sigs: list[bytes] | None = [] if signatures else None
         for out in self.iter_tables(tables, threads=threads, progress=progress, _signatures=sigs, **stages):
             for t in parts:
                 parts[t].append(out[t])
         got = {t: (pa.concat_tables(parts[t]) if parts[t] else self._empty(t)) for t in parts}
+        return got, (b"".join(sigs) if sigs is not None else None)
+
+    def _collect(self, tables: Sequence[str], threads, progress, dedupe: bool = True,
+                 **stages) -> dict[str, pa.Table]:
+        got, sigs = self._gather(tables, threads, progress, dedupe, **stages)
         if sigs is not None:
-            got = _dedupe.fill(got, b"".join(sigs), threads=_check_threads(threads))
+            got = _dedupe.fill(got, sigs, threads=_check_threads(threads))
         return {t: got[t] for t in tables}
 
     def to_arrow(self, table: str = "entities", *, threads: int | None = None,

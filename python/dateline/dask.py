@@ -21,10 +21,11 @@ is one ``articles`` row. Ids, line numbers and error messages that depend on a r
 are those of the whole input, not of its partition (a small counting task per partition makes the
 offsets). The index restarts at 0 in each partition (``Corpus`` numbers the rows 0..n-1).
 
-One difference: ``duplicate_of`` (later versions of a story, :mod:`dateline.dedupe`) is decided
-over the whole corpus, which no partition sees, so here it stays None, as in ``Corpus(...,
-dedupe=False)``; mark the versions afterwards with :func:`dateline.near_duplicates` over the
-texts and :func:`dateline.stats.mark_duplicates`.
+``duplicate_of`` (later versions of a story, :mod:`dateline.dedupe`) is decided over the whole
+corpus, which no partition sees: each partition keeps its stories' ids, dates and MinHash
+signatures (328 bytes a story), one reduce task decides the versions over all of them, and each
+partition's rows get the column from it, so the values are those ``Corpus`` gives. ``dedupe=False``
+skips that step and leaves the column None.
 
 Each partition runs in the Rust engine on the worker with the GIL released, on the worker's
 thread count (``threads=``, default: the threads the worker has; tasks running at once on a worker
@@ -50,6 +51,7 @@ from typing import Any
 import pyarrow as pa
 
 from dateline import _native
+from dateline import dedupe as _dedupe
 from dateline import readers as _readers
 from dateline._output import _differences, _finished_run
 from dateline.corpus import (
@@ -96,9 +98,7 @@ def meta(table: str):
 
 
 def _empty(table: str) -> pa.Table:
-    from dateline.dedupe import _null_column
-
-    return _null_column(_arrow_table(_native.corpus_start([], threads=1).wait()[table]))
+    return _dedupe._null_column(_arrow_table(_native.corpus_start([], threads=1).wait()[table]))
 
 
 def warm() -> None:
@@ -146,6 +146,9 @@ class _Options:
     entities: bool
     reading: bool
     batch_size: int
+    #: ``duplicate_of`` filled by the run's reduce step (each partition then keeps its stories'
+    #: signatures for it).
+    dedupe: bool = True
 
 
 def _worker_threads() -> int | None:
@@ -191,20 +194,31 @@ def _corpus(kind: str, spec: Any, data: Any, offset: int, o: _Options) -> Corpus
                               headline=o.headline, max_bytes=o.max_bytes, errors=o.errors)
 
 
+#: The key of a partition's result that holds its stories' ids, dates and signatures.
+_IDENTITY = "_identity"
+
+
 def _run_arrow(kind: str, spec: Any, data: Any, offset: int, o: _Options,
                tables: tuple[str, ...]) -> dict[str, pa.Table]:
-    """Runs one partition: its tables as Arrow (the buffers the core made, not copied)."""
+    """Runs one partition: its tables as Arrow (the buffers the core made, not copied), with
+    ``duplicate_of`` None, and, for the reduce step that fills it, its stories' identity."""
     threads = o.threads if o.threads is not None else _worker_threads()
     corpus = _corpus(kind, spec, data, offset, o)
-    # A partition cannot know the versions of its stories in other partitions: duplicate_of stays
-    # None here (dateline.near_duplicates over the texts is the reduce step).
-    return corpus._collect(tables, threads, False, entities=o.entities, reading=o.reading, dedupe=False)
+    got, sigs = corpus._gather(tables, threads, False, o.dedupe, entities=o.entities, reading=o.reading)
+    if sigs is not None:
+        got[_IDENTITY] = _dedupe.identity_table(got["articles"], sigs)
+    return got
 
 
-def _run_pandas(kind: str, spec: Any, data: Any, offset: int, o: _Options,
-                tables: tuple[str, ...]) -> dict[str, Any]:
-    got = _run_arrow(kind, spec, data, offset, o, tables)
-    return {t: _to_pandas(t, got[t]) for t in tables}
+def _marks(*identities: pa.Table) -> _dedupe.Marks:
+    """The reduce step: which stories are later versions of which, over every partition."""
+    return _dedupe.Marks(list(identities), threads=_worker_threads() or 0)
+
+
+def _part_frame(got: dict[str, pa.Table], table: str, k: int, marks: _dedupe.Marks | None):
+    """Partition ``k``'s ``table`` as a DataFrame, ``duplicate_of`` filled when there are marks."""
+    t = got[table] if marks is None else marks(table, k, got[table])
+    return _to_pandas(table, t)
 
 
 # ---------------------------------------------------------------------- the graph (on the client)
@@ -285,12 +299,15 @@ def _file_parts(paths: Any, fmt: str | None, blocksize: int | None,
 
 
 def _options(text, id, date, source, headline, max_bytes, errors, threads, entities, reading,
-             batch_size) -> _Options:
+             batch_size, dedupe) -> _Options:
     if errors not in ("strict", "replace"):
         raise InputError(f"errors must be 'strict' or 'replace', not {errors!r}")
     if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
         raise InputError(f"threads must be a positive int or None, not {threads!r}")
-    return _Options(text, id, date, source, headline, max_bytes, errors, threads, entities, reading, batch_size)
+    if not isinstance(dedupe, bool):
+        raise InputError(f"dedupe must be True or False, not {dedupe!r}")
+    return _Options(text, id, date, source, headline, max_bytes, errors, threads, entities, reading, batch_size,
+                    dedupe)
 
 
 def _partitions(data: Any, o: _Options, fmt: str | None, blocksize: int | None,
@@ -313,12 +330,13 @@ def _partitions(data: Any, o: _Options, fmt: str | None, blocksize: int | None,
     raise InputError(f"dateline.dask takes a Dask DataFrame, a Dask Bag or file paths, not {type(data).__name__}")
 
 
-def _graph(data, tables: tuple[str, ...], run, text, id, date, source, headline, format, blocksize,
-           files_per_partition, max_bytes, errors, threads, entities, reading, batch_size):
-    o = _options(text, id, date, source, headline, max_bytes, errors, threads, entities, reading, batch_size)
+def _graph(data, tables: tuple[str, ...], text, id, date, source, headline, format, blocksize,
+           files_per_partition, max_bytes, errors, threads, entities, reading, batch_size, dedupe):
+    o = _options(text, id, date, source, headline, max_bytes, errors, threads, entities, reading, batch_size,
+                 dedupe)
     parts, inputs = _partitions(data, o, format, blocksize, files_per_partition)
     tables = tuple(t for t in TABLES if t in tables or t == "articles")
-    tasks = [delayed(run, pure=False)(kind, spec, d, off, o, tables) for kind, spec, d, off in parts]
+    tasks = [delayed(_run_arrow, pure=False)(kind, spec, d, off, o, tables) for kind, spec, d, off in parts]
     return tasks, tables, inputs, o
 
 
@@ -327,24 +345,29 @@ def tables(data: Any, text: str = "text", id: str | None = _readers.ID, date: st
            format: str | None = None, blocksize: int | None = DEFAULT_BLOCKSIZE,
            files_per_partition: int = DEFAULT_FILES_PER_PARTITION, max_bytes: int = DEFAULT_MAX_BYTES,
            errors: str = "strict", threads: int | None = None, entities: bool = True, reading: bool = True,
-           batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> dict[str, Any]:
+           batch_size: int = _readers.DEFAULT_BATCH_SIZE, dedupe: bool = True) -> dict[str, Any]:
     """The tables named in ``tables`` as Dask DataFrames from ONE pass over the input (each
     partition is analysed once, whichever tables are computed). ``text``/``id``/... name the
     columns or fields as in ``Corpus`` (``id`` and ``date`` default to the ``id`` and ``date``
     columns when the input has them; a column named explicitly must exist). See the module's doc for
-    inputs and partitions."""
+    inputs and partitions. ``dedupe``: ``duplicate_of`` is filled as ``Corpus`` fills it, by a
+    reduce step over every partition's story signatures (``False``: left None, no reduce step)."""
     bad = [t for t in tables if t not in TABLES]
     if bad:
         raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
-    tasks, names, _, _ = _graph(data, tuple(tables), _run_pandas, text, id, date, source, headline, format,
+    tasks, names, _, o = _graph(data, tuple(tables), text, id, date, source, headline, format,
                                 blocksize, files_per_partition, max_bytes, errors, threads, entities, reading,
-                                batch_size)
+                                batch_size, dedupe)
+    marks = None
+    if o.dedupe and tasks:
+        marks = delayed(_marks, pure=True)(*[delayed(operator.getitem, pure=True)(task, _IDENTITY)
+                                             for task in tasks])
     out = {}
     # Object string columns stay object columns (Dask would make them pyarrow strings otherwise).
     with dask.config.set({"dataframe.convert-string": False}):
         for t in names:
             if t in tables:
-                parts = [delayed(operator.getitem, pure=True)(task, t) for task in tasks]
+                parts = [delayed(_part_frame, pure=True)(task, t, k, marks) for k, task in enumerate(tasks)]
                 out[t] = dd.from_delayed(parts, meta=meta(t), verify_meta=False) if parts else \
                     dd.from_pandas(meta(t), npartitions=1)
     return out
@@ -387,7 +410,14 @@ def attributions(data: Any, text: str = "text", id: str | None = _readers.ID, da
 def _write_part(got: dict[str, pa.Table], staging: str, k: int, compression: str) -> dict[str, int]:
     """Writes one partition's tables as ``staging/<table>/part-<k>.parquet`` (atomically: a retried
     partition replaces its file, never adds one), then its counts as ``staging/done/part-<k>.json``:
-    the mark that the partition is finished, which a resumed run reads instead of running it again."""
+    the mark that the partition is finished, which a resumed run reads instead of running it again.
+    Its stories' identity (for ``duplicate_of``) goes to ``staging/identity/`` before the mark."""
+    got = dict(got)
+    identity = got.pop(_IDENTITY, None)
+    if identity is not None:
+        folder = Path(staging) / _IDENTITY_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_atomic(identity, folder / f"part-{k:05d}.parquet", compression)
     for name, table in got.items():
         folder = Path(staging) / name
         folder.mkdir(parents=True, exist_ok=True)
@@ -409,6 +439,26 @@ def _write_part(got: dict[str, pa.Table], staging: str, k: int, compression: str
 
 #: Under ``_partial``: one small JSON file of counts per finished partition.
 _DONE = "done"
+#: Under ``_partial``: each partition's story ids, dates and signatures, for ``duplicate_of``.
+_IDENTITY_FOLDER = "identity"
+
+
+def _read_marks(staging: str, n_parts: int) -> _dedupe.Marks:
+    """The reduce step of a written run, on a worker: the marks from every part's identity file."""
+    import pyarrow.parquet as pq
+
+    folder = Path(staging) / _IDENTITY_FOLDER
+    return _marks(*[pq.read_table(folder / f"part-{k:05d}.parquet") for k in range(n_parts)])
+
+
+def _fill_part(staging: str, k: int, names: Sequence[str], marks: _dedupe.Marks, compression: str) -> None:
+    """Rewrites part ``k`` of every table with ``duplicate_of`` filled (atomically; doing it twice,
+    as a retried task or a resumed run does, gives the same file)."""
+    import pyarrow.parquet as pq
+
+    for name in names:
+        f = Path(staging) / name / f"part-{k:05d}.parquet"
+        _write_atomic(marks(name, k, pq.read_table(f)), f, compression)
 _PROGRESS = "progress.json"
 
 
@@ -483,7 +533,7 @@ def to_parquet(data: Any, path: str | os.PathLike, text: str = "text", id: str |
                resume: bool = False, format: str | None = None, blocksize: int | None = DEFAULT_BLOCKSIZE,
                files_per_partition: int = DEFAULT_FILES_PER_PARTITION, max_bytes: int = DEFAULT_MAX_BYTES,
                errors: str = "strict", threads: int | None = None, entities: bool = True, reading: bool = True,
-               batch_size: int = _readers.DEFAULT_BATCH_SIZE) -> RunSummary:
+               batch_size: int = _readers.DEFAULT_BATCH_SIZE, dedupe: bool = True) -> RunSummary:
     """Analyses ``data`` on the cluster and writes the tables into the folder ``path``, the workers
     writing their partitions' parts directly (``path`` must be on storage every worker and the
     client see): ``path/articles/part-00000.parquet``, ... (articles always), one part per input
@@ -505,20 +555,24 @@ def to_parquet(data: Any, path: str | os.PathLike, text: str = "text", id: str |
     so it must be the same data, partitioned the same way. Resuming a run that finished returns its
     summary and does nothing.
 
+    ``dedupe`` (default): after the last partition, one task decides ``duplicate_of`` over every
+    partition's story signatures (kept in ``_partial/identity``) and each part is rewritten with
+    the column, so the tables equal those of ``Corpus.to_parquet``.
+
     >>> ddl.to_parquet(["news/*.jsonl"], "out/", resume=True)   # doctest: +SKIP
     """
     bad = [t for t in tables if t not in TABLES]
     if bad:
         raise InputError(f"unknown table(s) {bad}; choose from {list(TABLES)}")
-    tasks, names, inputs, o = _graph(data, tuple(tables), _run_arrow, text, id, date, source, headline, format,
+    tasks, names, inputs, o = _graph(data, tuple(tables), text, id, date, source, headline, format,
                                      blocksize, files_per_partition, max_bytes, errors, threads, entities,
-                                     reading, batch_size)
+                                     reading, batch_size, dedupe)
     path = Path(os.path.abspath(path))
     staging = path / PARTIAL
     manifest = path / MANIFEST
     params = {"inputs": [str(p) for p in inputs], "partitions": len(tasks), "tables": list(names),
               "compression": compression, "entities": entities, "reading": reading,
-              "max_bytes": max_bytes, "errors": errors, "blocksize": blocksize,
+              "max_bytes": max_bytes, "errors": errors, "blocksize": blocksize, "dedupe": dedupe,
               "files_per_partition": files_per_partition,
               "fields": {"text": text, "id": id, "date": date, "source": source, "headline": headline}}
     provenance = {"dateline_version": _version(), "models": model_hashes()}
@@ -545,6 +599,11 @@ def to_parquet(data: Any, path: str | os.PathLike, text: str = "text", id: str |
         counts = dict(finished)
         counts.update(zip(todo, dask.compute(*writes)))
         counts_list = [counts[k] for k in range(len(tasks))]
+        if dedupe and tasks:
+            # The reduce step: one task decides the versions, each part is rewritten with them.
+            marks = delayed(_read_marks, pure=False)(str(staging), len(tasks))
+            dask.compute(*[delayed(_fill_part, pure=False)(str(staging), k, names, marks, compression)
+                           for k in range(len(tasks))])
         if not counts_list:  # no input partition: the tables are empty, but they exist
             counts_list = [_write_part({t: _empty(t) for t in names}, str(staging), 0, compression)]
         summary = RunSummary(**{c: sum(x[c] for x in counts_list) for c in ("stories", "errors", "entities",

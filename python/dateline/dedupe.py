@@ -100,6 +100,16 @@ def fill(tables: dict[str, pa.Table], signatures: bytes, *, threshold: float = T
     return out
 
 
+def identity_table(ids_dates: pa.Table, signatures: bytes) -> pa.Table:
+    """One part's stories as ``id``, ``date`` and ``signature`` (what :class:`Marks` decides from)."""
+    size = _native.DEDUPE_SIGNATURE_BYTES
+    n = ids_dates.num_rows
+    if len(signatures) != n * size:
+        raise ValueError(f"{len(signatures)} signature bytes for {n} stories")  # a bug, not bad input
+    sig = pa.Array.from_buffers(pa.binary(size), n, [None, pa.py_buffer(signatures)])
+    return ids_dates.select(["id", "date"]).append_column("signature", sig)
+
+
 def write_identity(path: Any, identity: list[pa.Table], signatures: list[bytes]) -> None:
     """Saves one part's story ids, dates and signatures for :func:`filler` (and empties the lists):
     what ``to_parquet`` keeps until the run is complete."""
@@ -109,17 +119,36 @@ def write_identity(path: Any, identity: list[pa.Table], signatures: list[bytes])
 
     ids = pa.concat_tables(identity) if identity else pa.table({"id": pa.array([], pa.large_string()),
                                                                "date": pa.array([], pa.large_string())})
-    blob = b"".join(signatures)
-    size = _native.DEDUPE_SIGNATURE_BYTES
-    sig = pa.array([blob[i * size:(i + 1) * size] for i in range(ids.num_rows)], pa.binary(size))
     tmp = f"{path}.tmp"
-    pq.write_table(ids.append_column("signature", sig), tmp)
+    pq.write_table(identity_table(ids, b"".join(signatures)), tmp)
     os.replace(tmp, path)
     identity.clear()
     signatures.clear()
 
 
-def filler(staging: Any, n_parts: int, *, threshold: float = THRESHOLD, threads: int = 0):
+class Marks:
+    """``duplicate_of`` decided over every part of a run (each an :func:`identity_table`, in input
+    order); calling it, ``marks(name, k, table)``, gives part ``k``'s ``name`` table with the column
+    filled. Small (ids and the first version's index) and picklable: the reduce step of a run made
+    in parts, on one machine or on a cluster."""
+
+    def __init__(self, parts: list[pa.Table], *, threshold: float = THRESHOLD, threads: int = 0):
+        self.starts = [0]
+        for p in parts:
+            self.starts.append(self.starts[-1] + p.num_rows)
+        every = pa.concat_tables(parts) if parts else identity_table(
+            pa.table({"id": pa.array([], pa.large_string()), "date": pa.array([], pa.large_string())}), b"")
+        self.ids = every.column("id").combine_chunks().cast(pa.large_string())
+        blob = b"".join(x.as_py() for x in every.column("signature").combine_chunks())
+        self.dup = _first_versions(self.ids, every.column("date").combine_chunks(), blob, threshold, threads)
+
+    def __call__(self, name: str, k: int, table: pa.Table) -> pa.Table:
+        if name == "articles":
+            return _with_column(table, self.dup.slice(self.starts[k], self.starts[k + 1] - self.starts[k]))
+        return _with_column(table, _mapped(table, self.ids, self.dup))
+
+
+def filler(staging: Any, n_parts: int, *, threshold: float = THRESHOLD, threads: int = 0) -> Marks:
     """``fill(name, k, table)`` for ``to_parquet``'s join: the part's table with ``duplicate_of``,
     decided over the ids, dates and signatures of every part (:func:`write_identity`)."""
     from pathlib import Path
@@ -127,20 +156,7 @@ def filler(staging: Any, n_parts: int, *, threshold: float = THRESHOLD, threads:
     import pyarrow.parquet as pq
 
     parts = [pq.read_table(Path(staging) / f"part-{k:05d}.identity.parquet") for k in range(n_parts)]
-    starts = [0]
-    for p in parts:
-        starts.append(starts[-1] + p.num_rows)
-    every = pa.concat_tables(parts)
-    ids = every.column("id").combine_chunks().cast(pa.large_string())
-    blob = b"".join(x.as_py() for x in every.column("signature").combine_chunks())
-    dup = _first_versions(ids, every.column("date").combine_chunks(), blob, threshold, threads)
-
-    def fill(name: str, k: int, table: pa.Table) -> pa.Table:
-        if name == "articles":
-            return _with_column(table, dup.slice(starts[k], starts[k + 1] - starts[k]))
-        return _with_column(table, _mapped(table, ids, dup))
-
-    return fill
+    return Marks(parts, threshold=threshold, threads=threads)
 
 
 def _iso_dates(values: pd.Series) -> list[str | None]:
