@@ -52,6 +52,10 @@ enum Pred {
     Launch,
     Fire,
     Attend,
+    Demand,
+    Cooperate,
+    Expel,
+    Fight,
 }
 
 impl Pred {
@@ -89,6 +93,10 @@ impl Pred {
             Pred::Launch => "launch",
             Pred::Fire => "fire",
             Pred::Attend => "attend",
+            Pred::Demand => "demand",
+            Pred::Cooperate => "cooperate",
+            Pred::Expel => "expel",
+            Pred::Fight => "fight",
         }
     }
 
@@ -118,6 +126,10 @@ impl Pred {
             Pred::Protest => "140",
             Pred::Tell => "010",
             Pred::Launch => "150",
+            Pred::Demand => "100",
+            Pred::Cooperate => "061",
+            Pred::Expel => "174",
+            Pred::Fight => "190",
         }
     }
 
@@ -140,13 +152,14 @@ impl Pred {
 
     /// A name's possessive owner may stand for the object ("criticised Blair's plans" is about Blair).
     fn owner_is_object(self) -> bool {
-        matches!(self, Pred::Criticise | Pred::Praise | Pred::Reject | Pred::Accuse | Pred::Back)
+        matches!(self, Pred::Criticise | Pred::Praise | Pred::Reject | Pred::Accuse | Pred::Back | Pred::Demand)
     }
 
     /// Words that may stand between the verb and its object ("met with", "appealed to", "protested against").
     fn verb_preposition(self, low: &str) -> bool {
         match self {
-            Pred::Meet | Pred::Negotiate | Pred::Merge | Pred::Agree => low == "with",
+            Pred::Meet | Pred::Negotiate | Pred::Merge | Pred::Agree | Pred::Cooperate | Pred::Fight => low == "with",
+            Pred::Criticise => low == "at",
             Pred::Urge => matches!(low, "to" | "on"),
             Pred::Protest => matches!(low, "against"),
             Pred::Tell | Pred::Apologise => low == "to",
@@ -179,6 +192,7 @@ const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["met", "meets", "meet", "spoke", "speak", "talked"], Pred::Meet, Form::Verb),
     (&["meeting", "meetings", "summit"], Pred::Meet, Form::Noun),
     (&["negotiated", "negotiates"], Pred::Negotiate, Form::Verb),
+    (&["negotiating"], Pred::Negotiate, Form::Participle),
     (&["talks", "negotiations"], Pred::Negotiate, Form::Noun),
     (&["visited", "visits", "visit"], Pred::Visit, Form::Verb),
     (&["visiting"], Pred::Visit, Form::Participle),
@@ -188,9 +202,13 @@ const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["signed", "signs", "sign"], Pred::Sign, Form::Verb),
     (&["agreement", "accord", "treaty", "pact", "deal"], Pred::Agree, Form::Noun),
     (&["called", "calls"], Pred::CallFor, Form::Verb),
-    (&["urged", "urges", "urge", "appealed", "appeals"], Pred::Urge, Form::Verb),
+    (&["urged", "urges", "urge", "appealed", "appeals", "pressed"], Pred::Urge, Form::Verb),
     (&["appeal"], Pred::Urge, Form::Noun),
-    (&["praised", "praises", "hailed", "hails", "congratulated", "thanked"], Pred::Praise, Form::Verb),
+    (
+        &["praised", "praises", "hailed", "hails", "congratulated", "thanked", "applauded", "commended", "lauded"],
+        Pred::Praise,
+        Form::Verb,
+    ),
     (
         &["backed", "backs", "endorsed", "endorses", "defended", "defends", "supported", "welcomed", "welcomes"],
         Pred::Back,
@@ -198,6 +216,7 @@ const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     ),
     (&["elected", "re-elected"], Pred::Elect, Form::Verb),
     (&["accused", "accuses", "accuse", "blamed", "blames"], Pred::Accuse, Form::Verb),
+    (&["accusing", "blaming"], Pred::Accuse, Form::Participle),
     (
         &[
             "criticized",
@@ -216,22 +235,47 @@ const TRIGGERS: &[(&[&str], Pred, Form)] = &[
             "attacked",
             "attacks",
             "attack",
+            "criticise",
+            "criticize",
+            "condemn",
+            "denounce",
+            "blasted",
+            "castigated",
+            "censured",
+            "chided",
+            "lashed",
+            "hit",
         ],
         Pred::Criticise,
         Form::Verb,
     ),
-    (&["criticism"], Pred::Criticise, Form::Noun),
-    (&["rejected", "rejects", "dismissed", "dismisses"], Pred::Reject, Form::Verb),
+    (&["criticising", "criticizing", "condemning", "denouncing"], Pred::Criticise, Form::Participle),
+    (&["criticism", "criticisms", "condemnation"], Pred::Criticise, Form::Noun),
+    (&["rejected", "rejects", "dismissed", "dismisses", "rebuffed", "spurned", "reject"], Pred::Reject, Form::Verb),
+    (&["demanded", "demands", "demand"], Pred::Demand, Form::Verb),
+    (
+        &["cooperated", "cooperates", "cooperate", "co-operated", "co-operate", "collaborated", "collaborate"],
+        Pred::Cooperate,
+        Form::Verb,
+    ),
+    (&["cooperation", "co-operation", "collaboration"], Pred::Cooperate, Form::Noun),
+    (&["expelled", "expels", "expel", "deported", "deports", "deport"], Pred::Expel, Form::Verb),
+    (&["fought", "fights", "clashed", "battled"], Pred::Fight, Form::Verb),
+    (&["clashes", "fighting"], Pred::Fight, Form::Noun),
+    (&["support"], Pred::Back, Form::Noun),
+    (&["praise"], Pred::Praise, Form::Noun),
+    (&["protest", "protests"], Pred::Protest, Form::Noun),
     (&["apologised", "apologized"], Pred::Apologise, Form::Verb),
     (&["threatened", "threatens", "threaten"], Pred::Threaten, Form::Verb),
     (&["sanctioned", "sanction"], Pred::Sanction, Form::Verb),
     (&["sanctions", "embargo"], Pred::Sanction, Form::Noun),
-    (&["invaded", "invades", "raided", "shelled"], Pred::Attack, Form::Verb),
+    (&["invaded", "invades", "raided", "shelled", "stormed", "ambushed", "assaulted"], Pred::Attack, Form::Verb),
     (&["raid", "raids", "offensive", "invasion"], Pred::Attack, Form::Noun),
     (&["bombed", "bombs"], Pred::Bomb, Form::Verb),
     (&["strikes", "airstrikes", "bombing"], Pred::Bomb, Form::Noun),
-    (&["arrested", "detained", "arrests"], Pred::Arrest, Form::Verb),
+    (&["arrested", "detained", "arrests", "jailed", "imprisoned"], Pred::Arrest, Form::Verb),
     (&["aid", "assistance"], Pred::Aid, Form::Noun),
+    (&["aided"], Pred::Aid, Form::Verb),
     (&["sued", "sues", "sue"], Pred::Sue, Form::Verb),
     (&["lawsuit", "suit"], Pred::Sue, Form::Noun),
     (&["acquired", "acquires", "acquire", "bought", "buys", "buy"], Pred::Acquire, Form::Verb),
@@ -256,6 +300,10 @@ fn noun_preposition(p: Pred, low: &str) -> bool {
         Pred::Visit | Pred::Aid | Pred::Urge => low == "to",
         Pred::Attack | Pred::Bomb | Pred::Sanction => matches!(low, "on" | "against"),
         Pred::Criticise => low == "of",
+        Pred::Back => matches!(low, "for" | "to"),
+        Pred::Praise => matches!(low, "for" | "on"),
+        Pred::Protest | Pred::Fight => matches!(low, "against" | "with"),
+        Pred::Cooperate => low == "with",
         Pred::Acquire => matches!(low, "of" | "for"),
         Pred::Sue => low == "against",
         _ => false,
@@ -267,7 +315,7 @@ fn light_fits(light: &str, p: Pred) -> bool {
     match light {
         "held" | "holds" | "hold" | "holding" | "had" | "began" | "begin" | "opened" | "resumed" | "concluded"
         | "locked" => {
-            matches!(p, Pred::Meet | Pred::Negotiate)
+            matches!(p, Pred::Meet | Pred::Negotiate | Pred::Protest | Pred::Praise)
         }
         "reached" | "reach" | "struck" | "approved" | "signed" | "sign" | "signs" | "concluding" => {
             matches!(p, Pred::Agree | Pred::Merge)
@@ -277,10 +325,16 @@ fn light_fits(light: &str, p: Pred) -> bool {
         "completed" | "complete" | "announced" | "proposed" => matches!(p, Pred::Acquire | Pred::Merge | Pred::Agree),
         "make" | "makes" | "raised" | "increased" | "submitted" | "sweetened" => p == Pred::Acquire,
         "agreed" => matches!(p, Pred::Merge | Pred::Acquire),
-        "pledged" | "promised" | "offered" | "provided" => p == Pred::Aid,
+        "pledged" | "promised" | "offered" | "provided" | "pledges" | "promises" | "offers" | "provides" => {
+            matches!(p, Pred::Aid | Pred::Back)
+        }
+        "gave" | "give" | "gives" | "giving" | "lent" | "threw" | "declared" => p == Pred::Back,
+        "expressed" | "voiced" => matches!(p, Pred::Back | Pred::Criticise),
+        "echoed" | "levelled" | "leveled" | "renewed" => p == Pred::Criticise,
+        "heaped" => p == Pred::Praise,
         "made" => matches!(p, Pred::Attack | Pred::Bomb | Pred::Urge | Pred::Acquire),
         "carried" | "staged" | "launching" | "launched" | "launch" | "mounted" => {
-            matches!(p, Pred::Attack | Pred::Bomb | Pred::Urge)
+            matches!(p, Pred::Attack | Pred::Bomb | Pred::Urge | Pred::Protest)
         }
         _ => false,
     }
@@ -314,6 +368,14 @@ fn is_actor_noun(low: &str) -> bool {
             | "ministers"
             | "parliament"
             | "cabinet"
+            | "counterparts"
+            | "members"
+            | "mps"
+            | "meps"
+            | "councillors"
+            | "activists"
+            | "lawmakers"
+            | "legislators"
     )
 }
 
@@ -419,6 +481,18 @@ fn is_plan_word(low: &str) -> bool {
             | "'ll"
             | "shall"
     )
+}
+
+/// "a spokesman for X", "a spokeswoman for X": the one who speaks for X acts as X.
+fn speaks_for(noun: &str, prep: &str) -> bool {
+    matches!(noun, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen")
+        && matches!(prep, "for" | "of")
+}
+
+/// A state's organs that, named without a nationality, belong to the story's own state: "the police",
+/// "the authorities".
+fn is_state_organ(low: &str) -> bool {
+    matches!(low, "government" | "police" | "army" | "military" | "authorities" | "administration" | "cabinet")
 }
 
 /// Words that deny the event: "did not meet", "refused to sign", "failed to agree".
@@ -806,6 +880,13 @@ struct Reader<'d, 'a> {
 }
 
 impl<'d, 'a> Reader<'d, 'a> {
+    /// The first token of the sentence token `t` is in.
+    fn sentence_start(&self, t: usize) -> usize {
+        let ss = &self.doc.art.sentences;
+        let i = ss.partition_point(|s| s.token_start <= t);
+        ss.get(i.wrapping_sub(1)).map_or(0, |s| s.token_start)
+    }
+
     fn name(&self, e: usize) -> String {
         let ent = &self.doc.art.entities[e];
         ent.canonical.clone().unwrap_or_else(|| story::base_text(self.doc.art, ent).into_owned())
@@ -941,7 +1022,19 @@ impl<'d, 'a> Reader<'d, 'a> {
     fn role_ending(&self, t: usize, floor: usize) -> Option<Actor> {
         let d = self.doc;
         let g = gazetteer();
-        if d.ent(t).is_some() || !d.tok(t).chars().all(|c| c.is_lowercase()) {
+        if d.ent(t).is_some() {
+            return None;
+        }
+        // "the police", "Police arrested ..." (opening the sentence), ", police said": the story's own state.
+        if is_state_organ(d.low(t))
+            && (t == floor && t == self.sentence_start(t) || t > floor && matches!(d.low(t - 1), "the" | ","))
+        {
+            let code = self.own_country?;
+            let name = g.country_by_code(code)?.name.clone();
+            let first = if t > floor && d.low(t - 1) == "the" { t - 1 } else { t };
+            return Some(Actor { name, country: Some(code), first, last: t, label: Label::Gpe, owner: false });
+        }
+        if !d.tok(t).chars().all(|c| c.is_lowercase()) {
             return None;
         }
         if matches!(d.low(t), "company" | "firm" | "group" | "bank" | "corporation")
@@ -953,11 +1046,6 @@ impl<'d, 'a> Reader<'d, 'a> {
             let mut a = self.actor(e, t);
             a.first = t - 1;
             return Some(a);
-        }
-        if d.low(t) == "government" && t > floor && d.low(t - 1) == "the" {
-            let code = self.own_country?;
-            let name = g.country_by_code(code)?.name.clone();
-            return Some(Actor { name, country: Some(code), first: t - 1, last: t, label: Label::Gpe, owner: false });
         }
         if !g.title_word(d.low(t)).head {
             return None;
@@ -1074,21 +1162,46 @@ impl<'d, 'a> Reader<'d, 'a> {
                             | "into"
                     ) || matches!(
                         d.low(t - 1),
-                        "signed" | "completed" | "reached" | "made" | "entered" | "has" | "had" | "have"
+                        "signed"
+                            | "completed"
+                            | "reached"
+                            | "made"
+                            | "entered"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "preliminary"
                     ))
                 {
                     t -= 1;
-                    if matches!(d.low(t), "signed" | "completed" | "reached" | "made" | "entered") {
+                    if matches!(
+                        d.low(t),
+                        "signed" | "completed" | "reached" | "made" | "entered" | "has" | "have" | "had"
+                    ) {
                         break;
                     }
                 }
-                if !matches!(d.low(t), "signed" | "completed" | "reached" | "made" | "entered") {
+                if !matches!(d.low(t), "signed" | "completed" | "reached" | "made" | "entered" | "has" | "have" | "had")
+                {
                     break;
                 }
                 mood = stronger(mood, "planned");
                 j = t + 1;
             } else if !(is_aux_or_adverb(low)
-                || matches!(low, "did" | "does" | "do" | "also" | "tentatively" | "definitively"))
+                || matches!(
+                    low,
+                    "did"
+                        | "does"
+                        | "do"
+                        | "also"
+                        | "tentatively"
+                        | "definitively"
+                        | "instead"
+                        | "strongly"
+                        | "sharply"
+                        | "today"
+                        | "yesterday"
+                ))
             {
                 break;
             }
@@ -1118,18 +1231,38 @@ impl<'d, 'a> Reader<'d, 'a> {
         if let Some(sp) = self.pronoun_speaker(si, l).or_else(|| self.pronoun_antecedent(si, l)) {
             return (vec![sp], mood);
         }
+        // "Jack Straw, who accused the Tories": the name the relative pronoun follows.
+        if matches!(d.low(l), "who" | "which") && l >= a + 2 && d.tok(l - 1) == "," {
+            return (self.actor_ending(l - 2, a).into_iter().collect(), mood);
+        }
         // "X, who ..., accused Y", "Air Canada, the state-owned airline, signed": past the clause.
         if d.tok(l) == "," && l > a + 1 {
             if let Some(c) = (a + 1..l).rev().take(15).find(|&t| d.tok(t) == ",") {
                 if c + 1 < l
-                    && matches!(d.low(c + 1), "who" | "which" | "the" | "a" | "an")
+                    && matches!(
+                        d.low(c + 1),
+                        "who"
+                            | "which"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "for"
+                            | "from"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "former"
+                    )
                     && !(c + 1..l).any(|t| self.quoted[t])
                 {
                     l = c - 1;
                 }
             }
         }
-        let Some(first) = self.actor_ending(l, a) else { return (Vec::new(), mood) };
+        let Some(first) = self.actor_ending(l, a).or_else(|| self.coordinated_subject(si, l)) else {
+            return (Vec::new(), mood);
+        };
         let mut subs = vec![first];
         // "A and B", "A, B and C" (photo markers skipped).
         let mut start = subs[0].first;
@@ -1160,7 +1293,10 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
         // "the envoy of Kim met": a name after a preposition is not the subject; nor is the object of a
         // relative clause ("councillors who back Mr Flight met").
-        if start > a && is_preposition(d.low(start - 1)) {
+        if start > a
+            && is_preposition(d.low(start - 1))
+            && !(start >= a + 2 && speaks_for(d.low(start - 2), d.low(start - 1)))
+        {
             return (Vec::new(), mood);
         }
         if (start.saturating_sub(2).max(a)..start).any(|t| matches!(d.low(t), "who" | "which" | "whom" | "whose")) {
@@ -1173,6 +1309,34 @@ impl<'d, 'a> Reader<'d, 'a> {
             return (Vec::new(), mood);
         }
         (subs, mood)
+    }
+
+    /// "Ethiopia refused to pull out and launched an attack": a verb joined by "and" (token `t`) to the
+    /// sentence's first clause shares its subject. Not when a name ends right before "and" ("A and B met"
+    /// is read as two subjects by the caller).
+    fn coordinated_subject(&self, si: usize, t: usize) -> Option<Actor> {
+        let d = self.doc;
+        let a = d.art.sentences[si].token_start;
+        // Bounded: the main subject is looked for in the sentence's first 60 tokens only.
+        if d.low(t) != "and" || t <= a + 1 || t > a + 60 || d.tok(t - 1) == "," || self.quoted[t] {
+            return None;
+        }
+        // No other subject between: a clause opened by a name or pronoun after the main subject ("X said Y
+        // and Z met") is not the main clause's.
+        let m = self.main_subject(si, t)?;
+        let clause = m.last + 1..t;
+        if clause.clone().any(|u| {
+            matches!(
+                d.low(u),
+                "that" | "who" | "which" | "when" | "while" | "he" | "she" | "they" | "it" | "said" | "says"
+            ) || d.tok(u) == ";"
+                || d.ent_starting(u)
+                    .is_some_and(|e| matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe))
+        }) || clause.len() > 15
+        {
+            return None;
+        }
+        Some(m)
     }
 
     /// "X said (on Monday) (that) it/he/she ...": the pronoun at token `t` is X.
@@ -1243,13 +1407,32 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
         let prev = d.art.sentences[si - 1];
         let mut found: Option<usize> = None;
-        // A bounded look: the previous sentence's first 60 tokens.
+        let mut first_is_subject = false;
+        // A bounded look: the previous sentence's first 60 tokens. One person named there is the antecedent;
+        // of several, the one that opens the sentence as its subject ("Mr Smith met Jones. He said ...").
         for k in prev.token_start..prev.token_end.min(d.len()).min(prev.token_start + 60) {
             if let Some(e) = d.ent_starting(k) {
-                if d.art.entities[e].label == Label::Person {
+                if d.art.entities[e].label == Label::Person && !self.quoted[k] {
                     match found {
-                        Some(f) if self.name(f) != self.name(e) => return None,
-                        _ => found = Some(e),
+                        Some(f) if self.name(f) != self.name(e) => {
+                            if !first_is_subject {
+                                return None;
+                            }
+                            break;
+                        }
+                        Some(_) => {}
+                        None => {
+                            found = Some(e);
+                            let end = d.art.entities[e].token_end;
+                            first_is_subject = k <= prev.token_start + 4
+                                && (prev.token_start..k).all(|u| {
+                                    let tw = gazetteer().title_word(d.low(u));
+                                    tw.head || tw.modifier || tw.honorific || is_determiner(d.low(u))
+                                })
+                                && end < prev.token_end
+                                && !is_preposition(d.low(end))
+                                && !d.is_possessive(end);
+                        }
                     }
                 }
             }
@@ -1389,7 +1572,9 @@ impl<'d, 'a> Reader<'d, 'a> {
                         | "decision"
                         | "role"
                 )
-                && matches!(d.low(k + 1), "from" | "of" | "in")
+                && (matches!(d.low(k + 1), "from" | "of")
+                    // "a stake in X"; but "leaders in Baghdad" are not Baghdad.
+                    || d.low(k + 1) == "in" && matches!(low, "pct" | "percent" | "stake" | "shares" | "interest"))
             {
                 k += 2;
                 continue;
@@ -1470,6 +1655,10 @@ impl<'d, 'a> Reader<'d, 'a> {
             });
         }
         if end < b && ent.label == Label::Gpe && is_actor_noun(d.low(end)) {
+            return Some((self.actor(e, end), end + 1));
+        }
+        // "his EU counterparts", "Nato officials", "Labour MPs": the body's members stand for the body.
+        if end < b && ent.label == Label::Org && is_actor_noun(d.low(end)) {
             return Some((self.actor(e, end), end + 1));
         }
         // "met his EU counterparts": a name modifying a noun is not the object; a verb may follow. A verb
@@ -1569,8 +1758,12 @@ impl<'d, 'a> Reader<'d, 'a> {
             if v > a && d.tok(v - 1) == "," {
                 (self.main_subject(si, v).into_iter().collect(), "asserted")
             } else {
-                // "Shoigu attending an exhibition" (caption style): the name right before.
-                self.subjects(si, v)
+                // "Shoigu attending an exhibition" (caption style): the person named right before.
+                let (subs, mood) = self.subjects(si, v);
+                if subs.iter().any(|s| s.label != Label::Person || s.last + 1 != v) {
+                    return;
+                }
+                (subs, mood)
             }
         } else {
             self.subjects(si, v)
@@ -1615,7 +1808,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
         if pred == Pred::Sell {
             // "sold its unit to X", "to sell tankers to X": the buyer, within a few words.
-            let Some(to) = (v + 1..b.min(v + 10)).find(|&t| d.low(t) == "to" || d.tok(t) == ";") else { return };
+            let Some(to) = (v + 1..b.min(v + 20)).find(|&t| d.low(t) == "to" || d.tok(t) == ";") else { return };
             if d.low(to) != "to" {
                 return;
             }
@@ -1629,6 +1822,13 @@ impl<'d, 'a> Reader<'d, 'a> {
             return;
         }
         let mut k = v + 1;
+        if matches!(d.low(v), "hit" | "lashed") {
+            // "hit out at X", "hit back at X", "lashed out at X": words against X; any other "hit" is no event here.
+            if !(k + 1 < b && matches!(d.low(k), "out" | "back") && d.low(k + 1) == "at") {
+                return;
+            }
+            k += 1;
+        }
         if pred == Pred::Meet {
             if k < b && is_aux_or_adverb(d.low(k)) {
                 k += 1;
@@ -1658,6 +1858,15 @@ impl<'d, 'a> Reader<'d, 'a> {
                 }
             } else {
                 detail = self.thing_given(end, b).0;
+            }
+            // "gave his support to X" is read from the noun (backing), not as a gift.
+            if detail
+                .as_deref()
+                .and_then(|t| t.split(' ').next_back())
+                .and_then(trigger)
+                .is_some_and(|(p, f)| f == Form::Noun && matches!(p, Pred::Back | Pred::Praise | Pred::Criticise))
+            {
+                return;
             }
         }
         if objs.is_empty()
@@ -1716,7 +1925,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         if j == a {
             return;
         }
-        let Some(obj) = self.actor_ending(j - 1, a) else { return };
+        let Some(obj) = self.actor_ending(j - 1, a).or_else(|| self.pronoun_antecedent(si, j - 1)) else { return };
         if obj.first > a && is_preposition(d.low(obj.first - 1)) {
             return;
         }
@@ -1742,6 +1951,10 @@ impl<'d, 'a> Reader<'d, 'a> {
         let mut mood = "asserted";
         for t in (a..k).rev().take(12) {
             let low = d.low(t);
+            // "refused to pull out and launched an attack": the first clause's words are not the attack's.
+            if (low == "and" && t > a && d.ent(t - 1).is_none()) || low == ";" {
+                break;
+            }
             if matches!(low, "whether" | "if" | "unless") {
                 // "declined to say whether ... talks": the doubt is what holds for the talks.
                 mood = stronger(mood, "hypothetical");
@@ -1806,7 +2019,8 @@ impl<'d, 'a> Reader<'d, 'a> {
         while t > a && k - t < 5 {
             t -= 1;
             let low = d.low(t);
-            if light_fits(low, pred) {
+            // "completed the previously announced acquisition": a light verb after a determiner is an adjective.
+            if light_fits(low, pred) && !(t > a && (is_determiner(d.low(t - 1)) || d.low(t - 1) == "previously")) {
                 lv = Some(t);
                 break;
             }
