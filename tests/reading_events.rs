@@ -277,3 +277,20 @@ fn nouns_of_support_criticism_and_adjectival_light_verbs() {
     assert_eq!(code_of(&art, "Silva", "criticise", "Park"), Some("111"), "{:?}", triples(&art));
     assert!(has(&art, "Mercosur", "acquire", "Daily Planet"), "{:?}", triples(&art));
 }
+
+#[test]
+fn objects_past_words_about_them_and_a_first_conjunct() {
+    let art = read(
+        "Lopez hit back at the criticism from Park. Silva rejected the claims of Lopez. \
+         Mercosur called on the wider world and Chile to act. The plan was drawn up by Park, a former envoy, \
+         who praised Silva.",
+        ENTS,
+    );
+    assert!(has(&art, "Lopez", "criticise", "Park"), "{:?}", triples(&art));
+    assert!(has(&art, "Silva", "reject", "Lopez"), "{:?}", triples(&art));
+    assert!(has(&art, "Mercosur", "urge", "Chile"), "{:?}", triples(&art));
+    assert!(has(&art, "Park", "praise", "Silva"), "{:?}", triples(&art));
+    // The first conjunct is passed over only when it is a few lower-case words.
+    let art = read("Mercosur called on the wider world of trade, finance and Chile to act.", ENTS);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+}

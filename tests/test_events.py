@@ -128,3 +128,12 @@ def test_precision_and_recall_on_the_gold(shared_dir, capsys):
     # Floors at the measured level (precision first), so a change that loses either fails here.
     assert res["precision"] >= 0.75, res["false"]
     assert res["recall"] >= 0.20, res["missed"]
+
+
+def test_a_ticker_after_a_name_is_the_name_and_in_principle_is_passed_over():
+    art = dateline.parse("Harbor Lines Corp <HLC> agreed in principle to acquire Northwind Trading Corp.")
+    got = [(e.subject, e.predicate, e.object, e.mood) for e in art.events]
+    assert len(got) == 1, got
+    subject, predicate, obj, mood = got[0]
+    assert (subject, predicate, mood) == ("Harbor Lines Corp", "acquire", "planned")
+    assert obj.startswith("Northwind Trading Corp")

@@ -984,8 +984,14 @@ impl<'d, 'a> Reader<'d, 'a> {
         let d = self.doc;
         if d.tok(t) == ">" && t > floor {
             // "<Battery Group Ltd> said", "Shell Canada <SHC> said": a name in brackets, or a ticker after one.
-            if d.ent_ending(t - 1).is_some() {
-                return self.actor_ending(t - 1, floor);
+            if let Some(e) = d.ent_ending(t - 1) {
+                // "SHELL CANADA <SHC>": a ticker (one short capitalised token) after a name is the name's.
+                let ticker = d.art.entities[e].token_start + 1 == t
+                    && t >= floor + 3
+                    && d.tok(t - 2) == "<"
+                    && d.tok(t - 1).len() <= 6
+                    && d.ent_ending(t - 3).is_some();
+                return self.actor_ending(if ticker { t - 3 } else { t - 1 }, floor);
             }
             let open = (floor..t).rev().take(4).find(|&k| d.tok(k) == "<")?;
             return if open > floor { self.actor_ending(open - 1, floor) } else { None };
@@ -1126,6 +1132,12 @@ impl<'d, 'a> Reader<'d, 'a> {
         let mut steps = 0;
         while j > a && steps < 8 {
             let low = d.low(j - 1);
+            // "agreed in principle to buy": the qualifier is passed over.
+            if low == "principle" && j >= a + 2 && d.low(j - 2) == "in" {
+                j -= 2;
+                steps += 1;
+                continue;
+            }
             // "was given" is passive; "was due to meet", "is to visit" are not.
             if is_be(low) && j == v && !participle {
                 return (Vec::new(), mood);
@@ -1139,7 +1151,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                     mood = stronger(mood, "planned");
                 }
             } else if j < v
-                && d.low(j) == "to"
+                && (d.low(j) == "to" || d.low(j) == "in" && j + 1 < v && d.low(j + 1) == "principle")
                 && matches!(low, "agreement" | "offer" | "plan" | "plans" | "bid" | "deal" | "intent" | "proposal")
             {
                 // "signed a letter of intent to acquire", "completed its agreement to acquire".
@@ -1233,7 +1245,15 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
         // "Jack Straw, who accused the Tories": the name the relative pronoun follows.
         if matches!(d.low(l), "who" | "which") && l >= a + 2 && d.tok(l - 1) == "," {
-            return (self.actor_ending(l - 2, a).into_iter().collect(), mood);
+            if let Some(s) = self.actor_ending(l - 2, a) {
+                return (vec![s], mood);
+            }
+            // "his son Nick, a trainee vicar, who praised": past the apposition to the name.
+            let c = (a + 1..l - 1).rev().take(8).find(|&t| d.tok(t) == ",");
+            let s = c
+                .filter(|&c| c + 1 < l && matches!(d.low(c + 1), "a" | "an" | "the"))
+                .and_then(|c| self.actor_ending(c - 1, a));
+            return (s.into_iter().collect(), mood);
         }
         // "X, who ..., accused Y", "Air Canada, the state-owned airline, signed": past the clause.
         if d.tok(l) == "," && l > a + 1 {
@@ -1567,6 +1587,12 @@ impl<'d, 'a> Reader<'d, 'a> {
                         | "shares"
                         | "interest"
                         | "remarks"
+                        | "criticism"
+                        | "criticisms"
+                        | "claims"
+                        | "accusations"
+                        | "policies"
+                        | "proposals"
                         | "comments"
                         | "stance"
                         | "decision"
@@ -1594,6 +1620,16 @@ impl<'d, 'a> Reader<'d, 'a> {
     fn objects(&self, pred: Pred, k: usize, b: usize) -> (Vec<Actor>, usize) {
         let mut objs = Vec::new();
         let mut k = k;
+        let d = self.doc;
+        if self.object_at(pred, k, b).is_none() {
+            // "called on the international community and the Arab League": past a first conjunct of
+            // lower-case words to the name joined by "and".
+            if let Some(and) = (k + 1..b.min(k + 5)).find(|&t| d.low(t) == "and") {
+                if (k..and).all(|t| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-')) {
+                    k = and + 1;
+                }
+            }
+        }
         while let Some((o, end)) = self.object_at(pred, k, b) {
             objs.push(o);
             k = end;
