@@ -294,3 +294,22 @@ fn objects_past_words_about_them_and_a_first_conjunct() {
     let art = read("Mercosur called on the wider world of trade, finance and Chile to act.", ENTS);
     assert!(art.events.is_empty(), "{:?}", triples(&art));
 }
+
+#[test]
+fn asked_to_and_nouns_with_of_and_by() {
+    let art = read(
+        "Lopez asked Park to resign. Silva asked Park about the plan. \
+         Analysts welcomed the acquisition of Daily Planet by Mercosur.",
+        ENTS,
+    );
+    assert_eq!(code_of(&art, "Lopez", "urge", "Park"), Some("020"), "{:?}", triples(&art));
+    assert!(!art.events.iter().any(|e| e.subject == "Silva"), "{:?}", triples(&art));
+    assert!(has(&art, "Mercosur", "acquire", "Daily Planet"), "{:?}", triples(&art));
+}
+
+#[test]
+fn a_place_after_the_speaker_is_not_the_speaker() {
+    // "X of Chile said it": the speaker is X, not the place that modifies it.
+    let art = read("Daily Planet of Chile said it asked Mercosur to act.", ENTS);
+    assert_eq!(triples(&art), vec![("Daily Planet".to_string(), "urge".to_string(), "Mercosur".to_string())]);
+}

@@ -202,7 +202,7 @@ const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["signed", "signs", "sign"], Pred::Sign, Form::Verb),
     (&["agreement", "accord", "treaty", "pact", "deal"], Pred::Agree, Form::Noun),
     (&["called", "calls"], Pred::CallFor, Form::Verb),
-    (&["urged", "urges", "urge", "appealed", "appeals", "pressed"], Pred::Urge, Form::Verb),
+    (&["urged", "urges", "urge", "appealed", "appeals", "pressed", "asked", "asks"], Pred::Urge, Form::Verb),
     (&["appeal"], Pred::Urge, Form::Noun),
     (
         &["praised", "praises", "hailed", "hails", "congratulated", "thanked", "applauded", "commended", "lauded"],
@@ -1394,7 +1394,17 @@ impl<'d, 'a> Reader<'d, 'a> {
                 if d.tok(e) == "," {
                     e = (a..e).rev().take(10).find(|&t| d.tok(t) == ",")?.checked_sub(1)?;
                 }
-                let s = self.actor_ending(e, a)?;
+                let mut s = self.actor_ending(e, a)?;
+                // "<Siebe Plc> of the U.K. said it": the speaker is the name the place modifies.
+                let mut f = s.first;
+                if f > a && d.low(f - 1) == "the" {
+                    f -= 1;
+                }
+                if f > a + 1 && matches!(d.low(f - 1), "of" | "in") {
+                    if let Some(owner) = self.actor_ending(f - 2, a) {
+                        s = owner;
+                    }
+                }
                 return want.contains(&s.label).then_some(s);
             }
             if !(matches!(d.low(k), "that" | "on" | "today" | "yesterday")
@@ -1878,6 +1888,10 @@ impl<'d, 'a> Reader<'d, 'a> {
             return;
         }
         let (mut objs, mut end) = self.objects(pred, k, b);
+        if matches!(d.low(v), "asked" | "asks") && (end >= b || d.low(end) != "to") {
+            // "asked X to resign" is a request; "asked X about ..." is not.
+            return;
+        }
         if pred == Pred::Tell {
             // "told the BBC": a medium cited is the source of the story, not the addressee of an act.
             objs.retain(|o| o.label == Label::Person || !(story::is_medium(&o.name) || is_paper(&o.name)));
@@ -2008,6 +2022,19 @@ impl<'d, 'a> Reader<'d, 'a> {
             if let Some((s, end)) = self.object_at(Pred::Meet, k + 3, b) {
                 if end < b && noun_preposition(pred, d.low(end)) {
                     if let Some((o, end2)) = self.object_at(pred, end + 1, b) {
+                        let span = self.span(k, end2 - 1);
+                        self.push(&s, pred, &o, None, si, span, mood, k);
+                        return;
+                    }
+                }
+            }
+        }
+        // 0b. "the acquisition of B by A", "the bombing of B by A"
+        if k + 3 < b && d.low(k + 1) == "of" && matches!(pred, Pred::Acquire | Pred::Merge | Pred::Attack | Pred::Bomb)
+        {
+            if let Some((o, end)) = self.object_at(pred, k + 2, b) {
+                if end + 1 < b && d.low(end) == "by" {
+                    if let Some((s, end2)) = self.object_at(Pred::Meet, end + 1, b) {
                         let span = self.span(k, end2 - 1);
                         self.push(&s, pred, &o, None, si, span, mood, k);
                         return;
