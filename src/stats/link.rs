@@ -11,13 +11,15 @@
 //!   "Marietta") come close to the person in stories (an administration or party named after its
 //!   leader does not count);
 //! - initials and a surname ("G Murphy", "A.W. Clements") join the full name with that first
-//!   initial and surname ("Geordan Murphy");
+//!   initial and surname ("Geordan Murphy"), and two words of a person's name the longer name
+//!   ending in them ("Bra Kanon", "Denis Bra Kanon");
 //! - a one-word organisation name ("Dow", "Altria") joins the longer organisation name starting
 //!   with it ("Dow Chemical Co"), unless the corpus writes the short name with a legal suffix
 //!   ("Texaco Inc": a company's own name);
 //! - an acronym or ticker written in capitals ("IBM", "INTC") joins the name that stories resolve it
 //!   to (a story that writes "Intel Corp <INTC>" or defines "International Business Machines
-//!   (IBM)" is evidence for the stories that only write the short form). Initials alone are not:
+//!   (IBM)" is evidence for the stories that only write the short form; when no name of its own
+//!   label is in view, the evidence of any label counts). Initials alone are not:
 //!   in Reuters "CPL", "CRI" and "LCE" name other companies than the ones they abbreviate.
 //!
 //! Ambiguity is judged per *window*, the calendar year of the story's date (stories without a date
@@ -412,6 +414,9 @@ enum Short {
     Initialed,
     /// A one-word organisation name ("Dow", "Altria").
     Company,
+    /// A two-word person name that may be the end of a longer one ("Bra Kanon" of "Denis Bra
+    /// Kanon"); it is a full name too (a candidate for the surname alone).
+    Partial,
     Acronym,
 }
 
@@ -483,6 +488,9 @@ fn keyed(m: &Mention) -> Keyed {
         Short::Acronym
     } else if m.label == "ORG" && nwords == 1 && surface.chars().next().is_some_and(char::is_uppercase) {
         Short::Company
+    } else if person && nwords == 2 {
+        query = format!("+{k}");
+        Short::Partial
     } else {
         Short::No
     };
@@ -607,7 +615,8 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     let mut alias_ev: FxHashMap<(i32, &str, String), Candidates> = FxHashMap::default();
     let mut seen_alias: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
     for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
-        if k.fixed.is_some() || !is_name_label(m.label) || k.short != Short::No && k.alias_of_text.is_none() {
+        let full = matches!(k.short, Short::No | Short::Partial);
+        if k.fixed.is_some() || !is_name_label(m.label) || !full && k.alias_of_text.is_none() {
             continue;
         }
         let node = mention_node[i];
@@ -615,14 +624,22 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         let title = title_word(m.title);
         if let Some(t) = &k.alias_of_text {
             if seen_alias.insert((m.story, node, t.as_str())) {
+                // An acronym's long form is evidence under any label too: the recogniser may
+                // label the short form otherwise ("NYFE" PERSON, "New York Futures Exchange" ORG).
+                let any = acronym_shaped(m.text.trim());
                 for w in [year, i32::MAX] {
-                    let c = alias_ev.entry((w, m.label, t.clone())).or_default();
-                    c.min_stories = 1;
-                    c.add(node, "");
+                    for label in [m.label, ""] {
+                        if label.is_empty() && !any {
+                            continue;
+                        }
+                        let c = alias_ev.entry((w, label, t.clone())).or_default();
+                        c.min_stories = 1;
+                        c.add(node, "");
+                    }
                 }
             }
         }
-        if k.short != Short::No || !seen.insert((m.story, node, title)) {
+        if !full || !seen.insert((m.story, node, title)) {
             continue;
         }
         let title = title.to_lowercase();
@@ -640,6 +657,10 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
             // "Geordan Murphy" for "G Murphy"
             if let Some(initial) = kw[0].chars().next().filter(|_| kw[0].chars().count() > 1) {
                 add(format!("{initial} {last}"), 1);
+            }
+            // "Denis Bra Kanon" for "Bra Kanon"
+            if kw.len() > 2 {
+                add(format!("+{} {last}", kw[kw.len() - 2]), 1);
             }
         } else if m.label == "ORG" && kw.len() > 1 {
             // "Dow Chemical" for "Dow"
@@ -691,6 +712,7 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         }
         let own = mention_node[i];
         let mut found = None;
+        let mut candidates = false;
         for w in [year, i32::MAX] {
             let story_evidence = alias_ev.get(&(w, m.label, k.key.clone()));
             let shape = windows.get(&(w, m.label, k.query.clone()));
@@ -707,7 +729,17 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
                 }
             }
             if found.is_some() || story_evidence.is_some() || shape.is_some() {
+                candidates = true;
                 break;
+            }
+        }
+        if !candidates && acronym_shaped(&k.surface) {
+            // Nothing under its own label: what stories define it as, under any label.
+            for w in [year, i32::MAX] {
+                if let Some(c) = alias_ev.get(&(w, "", k.key.clone())) {
+                    found = c.pick("", &node_keys).filter(|&n| n != own);
+                    break;
+                }
             }
         }
         target.insert(q, found);
@@ -959,6 +991,21 @@ mod tests {
         assert_eq!(initialed("J.C. Walter"), Some(('j', "Walter")));
         assert_eq!(initialed("Walter"), None);
         assert_eq!(initialed("Jim Walter"), None);
+    }
+
+    #[test]
+    fn the_end_of_a_longer_name_and_an_acronym_of_another_label_join() {
+        let ms = [
+            m(0, "Denis Bra Kanon", "Denis Bra Kanon", "PERSON"),
+            m(1, "Bra Kanon", "Bra Kanon", "PERSON"),
+            m(3, "NYFE", "New York Futures Exchange", "ORG"),
+            m(4, "NYFE", "NYFE", "PERSON"),
+            m(5, "Mary Johnson", "Mary Johnson", "PERSON"),
+        ];
+        let e = link(&ms).entity;
+        assert_eq!(e[1], e[0]);
+        assert_eq!(e[3], e[2]);
+        assert_ne!(e[4], e[0]);
     }
 
     #[test]
