@@ -7,10 +7,19 @@
 //! key are one entity: this joins case variants ("LONDON", "London") and suffix variants ("Intel",
 //! "Intel Corp"). Short forms then join a full name when the corpus makes it clear which one:
 //! - a one-word person name ("Reagan", "Mr Baker") joins the full name ending in it ("Ronald
-//!   Reagan");
+//!   Reagan"), unless companies or places named with that word ("Crowley Maritime Corp",
+//!   "Marietta") come close to the person in stories (an administration or party named after its
+//!   leader does not count);
+//! - initials and a surname ("G Murphy", "A.W. Clements") join the full name with that first
+//!   initial and surname ("Geordan Murphy"), and two words of a person's name the longer name
+//!   ending in them ("Bra Kanon", "Denis Bra Kanon");
+//! - a one-word organisation name ("Dow", "Altria") joins the longer organisation name starting
+//!   with it ("Dow Chemical Co"), unless the corpus writes the short name with a legal suffix
+//!   ("Texaco Inc": a company's own name);
 //! - an acronym or ticker written in capitals ("IBM", "INTC") joins the name that stories resolve it
 //!   to (a story that writes "Intel Corp <INTC>" or defines "International Business Machines
-//!   (IBM)" is evidence for the stories that only write the short form). Initials alone are not:
+//!   (IBM)" is evidence for the stories that only write the short form; when no name of its own
+//!   label is in view, the evidence of any label counts). Initials alone are not:
 //!   in Reuters "CPL", "CRI" and "LCE" name other companies than the ones they abbreviate.
 //!
 //! Ambiguity is judged per *window*, the calendar year of the story's date (stories without a date
@@ -385,8 +394,14 @@ struct Keyed {
     /// Key of the text when it differs from the canonical's (evidence: this short form stands for
     /// that name in some story).
     alias_of_text: Option<String>,
-    /// Short forms that may join a full name: a one-word person name or an acronym.
+    /// Short forms that may join a full name: a one-word person name, initials and a surname, a
+    /// one-word company name, or an acronym.
     short: Short,
+    /// What a short form looks up: its key, or for initials and a surname "g murphy".
+    query: String,
+    /// An organisation name written with a legal suffix somewhere ("Texaco Inc"): a company's
+    /// own name, which does not stand for a longer one.
+    suffixed: bool,
     title: String,
 }
 
@@ -395,7 +410,36 @@ enum Short {
     #[default]
     No,
     Surname,
+    /// Initials and a surname ("G Murphy", "A.W. Clements").
+    Initialed,
+    /// A one-word organisation name ("Dow", "Altria").
+    Company,
+    /// A two-word person name that may be the end of a longer one ("Bra Kanon" of "Denis Bra
+    /// Kanon"); it is a full name too (a candidate for the surname alone).
+    Partial,
     Acronym,
+}
+
+/// Words that end a name of a government or party named after its leader ("Reagan
+/// Administration"): such names do not make the leader's surname ambiguous.
+const LEADER_NAMED: &[&str] = &["administration", "government", "cabinet", "party", "camp", "aides", "team", "era"];
+
+/// A person's name written as initials and a surname: every word before the last is one to
+/// three capitals, with or without periods ("G Murphy", "A.W. Clements", "J.C. Walter").
+fn initialed(surface: &str) -> Option<(char, &str)> {
+    let toks: Vec<&str> = surface.split_whitespace().collect();
+    let (last, rest) = toks.split_last()?;
+    if rest.is_empty() || !surname_shaped(last) {
+        return None;
+    }
+    let ok = rest.iter().all(|t| {
+        let letters: Vec<char> = t.chars().filter(|c| *c != '.').collect();
+        (1..=3).contains(&letters.len())
+            && letters.iter().all(char::is_ascii_uppercase)
+            && (letters.len() == 1 || t.contains('.'))
+    });
+    let first = rest[0].chars().next()?.to_ascii_lowercase();
+    ok.then_some((first, *last))
 }
 
 fn keyed(m: &Mention) -> Keyed {
@@ -433,20 +477,40 @@ fn keyed(m: &Mention) -> Keyed {
         }
     }
     let nwords = k.split(' ').count();
-    let short = if matches!(m.label, "PERSON" | "PER") && nwords == 1 && surname_shaped(&surface) {
+    let person = matches!(m.label, "PERSON" | "PER");
+    let mut query = k.clone();
+    let short = if person && nwords == 1 && surname_shaped(&surface) {
         Short::Surname
+    } else if let Some((initial, last)) = initialed(&surface).filter(|_| person) {
+        query = format!("{initial} {}", words(last).join(" "));
+        Short::Initialed
     } else if acronym_shaped(&surface) {
         Short::Acronym
+    } else if m.label == "ORG" && nwords == 1 && surface.chars().next().is_some_and(char::is_uppercase) {
+        Short::Company
+    } else if person && nwords == 2 {
+        query = format!("+{k}");
+        Short::Partial
     } else {
         Short::No
     };
+    let plain = words(&surface);
+    let plain = plain.strip_prefix(&["the".to_string()]).unwrap_or(&plain).join(" ");
+    let suffixed = m.label == "ORG" && plain != k;
     let text_key = key(m.text, m.label);
     let alias_of_text = (!m.text.is_empty() && text_key != k && !text_key.is_empty()).then_some(text_key);
-    let title = if short == Short::Surname { title_word(m.title).to_lowercase() } else { String::new() };
-    Keyed { key: k, surface, fixed: None, alias_of_text, short, title }
+    let title = if matches!(short, Short::Surname | Short::Initialed) {
+        title_word(m.title).to_lowercase()
+    } else {
+        String::new()
+    };
+    Keyed { key: k, surface, fixed: None, alias_of_text, short, query, suffixed, title }
 }
 
 type NodeId = u32;
+
+/// Marks a blocker among scored candidates (node ids stay far below it).
+const BLOCKER: NodeId = 1 << 31;
 
 /// Candidates of a short form: node -> stories (and stories with each title word).
 #[derive(Default)]
@@ -455,6 +519,9 @@ struct Candidates {
     min_stories: u64,
     stories: FxHashMap<NodeId, u64>,
     titled: FxHashMap<(NodeId, String), u64>,
+    /// Other names the short form is part of, never picked but competing with the candidates:
+    /// a company or place named with the surname ("Crowley Maritime" for "Crowley").
+    blockers: FxHashMap<NodeId, u64>,
 }
 
 impl Candidates {
@@ -476,6 +543,11 @@ impl Candidates {
             }
         };
         let mut scored: Vec<(u64, NodeId)> = self.stories.keys().map(|&n| (score(n), n)).collect();
+        if title.is_empty() {
+            // A blocker shows as its node with the top bit set: it can lead (and then nothing is
+            // picked) but is never picked.
+            scored.extend(self.blockers.iter().map(|(&n, &c)| (c, n | BLOCKER)));
+        }
         if !title.is_empty() && scored.iter().all(|(s, _)| *s == 0) {
             // Nobody carries that title: plain story counts decide, unless the candidates carry
             // other titles (a "Senator Harris" is not the corpus's "Governor Harris").
@@ -484,10 +556,11 @@ impl Candidates {
             }
             return None;
         }
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| node_keys[a.1 as usize].cmp(&node_keys[b.1 as usize])));
+        let nk = |n: NodeId| &node_keys[(n & !BLOCKER) as usize];
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| nk(a.1).cmp(nk(b.1))).then_with(|| a.1.cmp(&b.1)));
         // A full name the corpus writes in one story only is too thin a ground to name every
         // story's "Harris" after.
-        let enough = |n: NodeId| self.stories[&n] >= self.min_stories;
+        let enough = |n: NodeId| n & BLOCKER == 0 && self.stories[&n] >= self.min_stories;
         match scored.as_slice() {
             [] => None,
             [(s, n)] => (*s > 0 && enough(*n)).then_some(*n),
@@ -539,10 +612,11 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     // node, title) triples first, so that a name repeated in a story counts once.
     let mut seen: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
     let mut windows: FxHashMap<(i32, &str, String), Candidates> = FxHashMap::default();
-    let mut alias_ev: FxHashMap<(i32, &str, &str), Candidates> = FxHashMap::default();
+    let mut alias_ev: FxHashMap<(i32, &str, String), Candidates> = FxHashMap::default();
     let mut seen_alias: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
     for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
-        if k.fixed.is_some() || !is_name_label(m.label) || k.short != Short::No && k.alias_of_text.is_none() {
+        let full = matches!(k.short, Short::No | Short::Partial);
+        if k.fixed.is_some() || !is_name_label(m.label) || !full && k.alias_of_text.is_none() {
             continue;
         }
         let node = mention_node[i];
@@ -550,36 +624,85 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         let title = title_word(m.title);
         if let Some(t) = &k.alias_of_text {
             if seen_alias.insert((m.story, node, t.as_str())) {
+                // An acronym's long form is evidence under any label too: the recogniser may
+                // label the short form otherwise ("NYFE" PERSON, "New York Futures Exchange" ORG).
+                let any = acronym_shaped(m.text.trim());
                 for w in [year, i32::MAX] {
-                    alias_ev
-                        .entry((w, m.label, t.as_str()))
-                        .or_insert_with(|| Candidates { min_stories: 1, ..Candidates::default() })
-                        .add(node, "");
+                    for label in [m.label, ""] {
+                        if label.is_empty() && !any {
+                            continue;
+                        }
+                        let c = alias_ev.entry((w, label, t.clone())).or_default();
+                        c.min_stories = 1;
+                        c.add(node, "");
+                    }
                 }
             }
         }
-        if k.short != Short::No || !seen.insert((m.story, node, title)) {
+        if !full || !seen.insert((m.story, node, title)) {
             continue;
         }
         let title = title.to_lowercase();
         let mut add = |short: String, min_stories: u64| {
             for w in [year, i32::MAX] {
-                let c = windows
-                    .entry((w, m.label, short.clone()))
-                    .or_insert_with(|| Candidates { min_stories, ..Candidates::default() });
+                let c = windows.entry((w, m.label, short.clone())).or_default();
+                c.min_stories = min_stories;
                 c.add(node, &title);
             }
         };
-        let nwords = k.key.split(' ').count();
-        if matches!(m.label, "PERSON" | "PER") && nwords > 1 {
-            add(k.key.rsplit(' ').next().unwrap_or_default().to_string(), 2);
+        let kw: Vec<&str> = k.key.split(' ').collect();
+        if matches!(m.label, "PERSON" | "PER") && kw.len() > 1 {
+            let last = kw[kw.len() - 1];
+            add(last.to_string(), 2);
+            // "Geordan Murphy" for "G Murphy"
+            if let Some(initial) = kw[0].chars().next().filter(|_| kw[0].chars().count() > 1) {
+                add(format!("{initial} {last}"), 1);
+            }
+            // "Denis Bra Kanon" for "Bra Kanon"
+            if kw.len() > 2 {
+                add(format!("+{} {last}", kw[kw.len() - 2]), 1);
+            }
+        } else if m.label == "ORG" && kw.len() > 1 {
+            // "Dow Chemical" for "Dow"
+            add(kw[0].to_string(), 2);
         }
     }
+
+    // Blockers: a company, place or facility named with a word keeps that word, written alone
+    // as a person's name, from joining a person of that surname unless the person is much more
+    // often in the news ("Crowley Maritime Corp", "Perry Drug Stores", "Marietta").
+    let mut seen_block: FxHashSet<(u32, NodeId)> = FxHashSet::default();
+    for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
+        if k.fixed.is_some() || !matches!(m.label, "ORG" | "GPE" | "LOC" | "FAC") || k.short == Short::Acronym {
+            continue;
+        }
+        let kw: Vec<&str> = k.key.split(' ').collect();
+        let word = match kw.as_slice() {
+            [one] if m.label != "ORG" => *one,
+            [first, .., last] if !LEADER_NAMED.contains(last) => *first,
+            _ => continue,
+        };
+        if word.chars().count() < 3 || !seen_block.insert((m.story, mention_node[i])) {
+            continue;
+        }
+        let year = year_of(m.day);
+        for w in [year, i32::MAX] {
+            for map in [&mut windows, &mut alias_ev] {
+                let c = map.entry((w, "PERSON", word.to_string())).or_default();
+                *c.blockers.entry(mention_node[i]).or_default() += 1;
+            }
+        }
+    }
+
+    // A company's own name (written with a legal suffix somewhere) does not stand for a longer one.
+    let suffixed: FxHashSet<NodeId> =
+        keyed.iter().zip(&mention_node).filter(|(k, _)| k.suffixed).map(|(_, &n)| n).collect();
 
     // Resolve each distinct short query once.
     let mut target: FxHashMap<(i32, &str, &str, &str), Option<NodeId>> = FxHashMap::default();
     for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
-        if k.fixed.is_some() || k.short == Short::No {
+        if k.fixed.is_some() || k.short == Short::No || k.short == Short::Company && suffixed.contains(&mention_node[i])
+        {
             continue;
         }
         let year = year_of(m.day);
@@ -589,21 +712,34 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         }
         let own = mention_node[i];
         let mut found = None;
+        let mut candidates = false;
         for w in [year, i32::MAX] {
-            let story_evidence = alias_ev.get(&(w, m.label, k.key.as_str()));
-            let shape = windows.get(&(w, m.label, k.key.clone()));
+            let story_evidence = alias_ev.get(&(w, m.label, k.key.clone()));
+            let shape = windows.get(&(w, m.label, k.query.clone()));
             // What stories resolve this short form to wins; then the names it abbreviates.
             for c in [story_evidence, shape].into_iter().flatten() {
                 if let Some(n) = c.pick(&k.title, &node_keys) {
                     found = (n != own).then_some(n);
                     break;
                 }
-                if !c.stories.is_empty() {
-                    break; // candidates exist but none dominates: ambiguous, stay apart
+                if !c.stories.is_empty() && k.title.is_empty() {
+                    // Candidates exist but none dominates: ambiguous, stay apart. With a title,
+                    // the full names' titles (counted in `shape`) may still tell.
+                    break;
                 }
             }
             if found.is_some() || story_evidence.is_some() || shape.is_some() {
+                candidates = true;
                 break;
+            }
+        }
+        if !candidates && acronym_shaped(&k.surface) {
+            // Nothing under its own label: what stories define it as, under any label.
+            for w in [year, i32::MAX] {
+                if let Some(c) = alias_ev.get(&(w, "", k.key.clone())) {
+                    found = c.pick("", &node_keys).filter(|&n| n != own);
+                    break;
+                }
             }
         }
         target.insert(q, found);
@@ -834,6 +970,81 @@ mod tests {
         more.push(m(4, "Paris", "Paris", "GPE"));
         assert_eq!(ids(&more)[..5], a[..]);
         assert_eq!(a[0], entity_id("PERSON", "ronald reagan", ""));
+    }
+
+    #[test]
+    fn initials_join_the_full_name_with_that_initial() {
+        let ms = [
+            m(0, "Geordan Murphy", "Geordan Murphy", "PERSON"),
+            m(1, "G Murphy", "G Murphy", "PERSON"),
+            m(2, "Alan Clements", "Alan Clements", "PERSON"),
+            m(3, "A.W. Clements", "A.W. Clements", "PERSON"),
+            m(4, "Paul Day", "Paul Day", "PERSON"),
+            m(5, "Peter Day", "Peter Day", "PERSON"),
+            m(6, "P Day", "P Day", "PERSON"),
+        ];
+        let e = link(&ms).entity;
+        assert_eq!(e[0], e[1]);
+        assert_eq!(e[2], e[3]);
+        assert_ne!(e[6], e[4]); // two full names with that initial: stays apart
+        assert_ne!(e[6], e[5]);
+        assert_eq!(initialed("J.C. Walter"), Some(('j', "Walter")));
+        assert_eq!(initialed("Walter"), None);
+        assert_eq!(initialed("Jim Walter"), None);
+    }
+
+    #[test]
+    fn the_end_of_a_longer_name_and_an_acronym_of_another_label_join() {
+        let ms = [
+            m(0, "Denis Bra Kanon", "Denis Bra Kanon", "PERSON"),
+            m(1, "Bra Kanon", "Bra Kanon", "PERSON"),
+            m(3, "NYFE", "New York Futures Exchange", "ORG"),
+            m(4, "NYFE", "NYFE", "PERSON"),
+            m(5, "Mary Johnson", "Mary Johnson", "PERSON"),
+        ];
+        let e = link(&ms).entity;
+        assert_eq!(e[1], e[0]);
+        assert_eq!(e[3], e[2]);
+        assert_ne!(e[4], e[0]);
+    }
+
+    #[test]
+    fn a_company_short_name_joins_its_usual_full_name() {
+        let ms = [
+            m(0, "Dow Chemical Co", "Dow Chemical Co", "ORG"),
+            m(1, "Dow Chemical", "Dow Chemical", "ORG"),
+            m(2, "Dow", "Dow", "ORG"),
+            // a company written with a legal suffix is its own name, not short for another
+            m(3, "Texaco Inc", "Texaco Inc", "ORG"),
+            m(4, "Texaco Canada", "Texaco Canada", "ORG"),
+            m(5, "Texaco Canada", "Texaco Canada", "ORG"),
+            m(6, "Texaco", "Texaco", "ORG"),
+        ];
+        let e = link(&ms).entity;
+        assert_eq!(e[2], e[0]);
+        assert_eq!(e[6], e[3]);
+        assert_ne!(e[6], e[4]);
+    }
+
+    #[test]
+    fn a_company_named_like_a_person_keeps_the_surname_apart() {
+        let mut ms = Vec::new();
+        for s in 0..2 {
+            ms.push(m(s, "Brian Crowley", "Brian Crowley", "PERSON"));
+        }
+        for s in 2..4 {
+            ms.push(m(s, "Crowley Maritime Corp", "Crowley Maritime Corp", "ORG"));
+        }
+        ms.push(m(5, "Crowley", "Crowley", "PERSON"));
+        // an administration named after its leader does not
+        for s in 6..16 {
+            ms.push(m(s, "Ronald Reagan", "Ronald Reagan", "PERSON"));
+        }
+        ms.push(m(16, "Reagan Administration", "Reagan Administration", "ORG"));
+        ms.push(m(17, "Reagan", "Reagan", "PERSON"));
+        let e = link(&ms).entity;
+        assert_ne!(e[4], e[0]);
+        assert_eq!(e[ms.len() - 1], e[5]);
     }
 
     #[test]

@@ -14,7 +14,10 @@ from Parquet), so they work on saved results too:
 
 An entity is named by its ``canonical`` form, or by its surface ``text`` where no canonical form
 was found; case variants of a name across the table ("LONDON", "London") are counted under the
-corpus's usual form (the most frequent one not written in capitals).
+corpus's usual form (the most frequent one not written in capitals). A table linked by
+:func:`dateline.link` (``Corpus.entities(link=True)``; columns ``entity_id`` and ``name``) is
+counted by ``entity_id`` and shown under ``name``: "Reagan" and "Ronald Reagan" are one row. Where
+two ids of one label share a name, the less frequent shows the first 6 digits of its id after it.
 
 Sections: every function counts only the mentions (and quotes) in ``sections``, by default
 ``DEFAULT_SECTIONS`` = headline, body and caption: datelines, bylines and credit lines (reporters,

@@ -97,7 +97,11 @@ def _arrow_strings(values: pd.Series) -> pa.Array:
 
 
 def _names_arrow(df: pd.DataFrame) -> pa.Array:
-    """Canonical name, falling back to the surface text where there is none (Arrow strings)."""
+    """The name an entity is counted and shown under (Arrow strings): the corpus-level ``name`` of
+    :func:`dateline.link` when the table has ``entity_id`` and ``name`` (see :func:`_linked_names`),
+    else the canonical name, falling back to the surface text where there is none."""
+    if "entity_id" in df.columns and "name" in df.columns:
+        return _linked_names(df)
     text = _arrow_strings(df["text"])
     if "canonical" not in df.columns:
         return text
@@ -106,6 +110,38 @@ def _names_arrow(df: pd.DataFrame) -> pa.Array:
         canon = canon.cast(text.type)
     use_text = pc.or_kleene(pc.is_null(canon), pc.equal(canon, ""))
     return _usual_forms(pc.if_else(use_text, text, canon))
+
+
+def _linked_names(df: pd.DataFrame) -> pa.Array:
+    """Display names of linked entities, one per ``entity_id``: the ``name`` column, except that
+    when several ids of one label share a name ("Johnson" the unresolved surname and another
+    "Johnson"), the id with the most mentions keeps the plain name and the others show it followed
+    by the first 6 digits of their id ("Johnson [3fa2c1]"), so counting by name counts by id.
+    Rows without an id or name fall back to the canonical name or the text."""
+    ids, names = _arrow_strings(df["entity_id"]), _arrow_strings(df["name"])
+    if names.null_count or ids.null_count or pc.any(pc.equal(names, "")).as_py():
+        rest = _names_arrow(df.drop(columns=["entity_id", "name"]))
+        if rest.type != names.type:
+            rest = rest.cast(names.type)
+        missing = pc.or_kleene(pc.or_kleene(pc.is_null(names), pc.equal(names, "")), pc.is_null(ids))
+        missing = pc.fill_null(missing, True)
+        names = pc.if_else(missing, rest, names)
+        ids = pc.if_else(missing, pa.scalar(None, ids.type), ids)
+    labels = _arrow_strings(df["label"]) if "label" in df.columns else pa.nulls(len(df), pa.string())
+    t = pa.table({"n": names, "l": labels, "i": ids})
+    per_id = t.filter(pc.is_valid(t["i"])).group_by(["n", "l", "i"]).aggregate([([], "count_all")])
+    if per_id.num_rows == per_id.group_by(["n", "l"]).aggregate([]).num_rows:
+        return names  # every (name, label) has one id
+    ranked = per_id.sort_by([("n", "ascending"), ("l", "ascending"), ("count_all", "descending"),
+                             ("i", "ascending")])
+    n, lab = ranked["n"].to_pylist(), ranked["l"].to_pylist()
+    shown = []
+    for j, (name, i) in enumerate(zip(n, ranked["i"].to_pylist())):
+        first = j == 0 or (n[j - 1], lab[j - 1]) != (name, lab[j])
+        shown.append(name if first else f"{name} [{i[:6]}]")
+    idx = pc.index_in(ids, value_set=ranked["i"].combine_chunks())
+    out = pa.array(shown, type=names.type).take(idx)
+    return pc.if_else(pc.is_null(idx), names, out)
 
 
 def _usual_forms(names: pa.Array) -> pa.Array:

@@ -1,0 +1,147 @@
+"""Corpus-level identity (:func:`dateline.link`) scored on the judged mention pairs of
+``tests/gold/link_pairs.jsonl``.
+
+Each corpus of the gold (Reuters-21578, 14,000 stories of 1987; BBC News, 2,225 stories of
+2004-2005) is read from ../shared, run through ``Corpus.entities(link=True)`` whole (the linker
+judges ambiguity over the whole table), and every judged mention, named in the gold by story id and
+code-point offsets, is looked up in the output (the mention with those offsets, else the one
+overlapping them most). A pair is *merged* when both mentions get one ``entity_id``:
+
+- merge precision = merged pairs judged the same entity / merged pairs;
+- merge recall = merged pairs judged the same entity / pairs judged the same entity.
+
+A mention the recogniser no longer finds counts as not merged. Printed for the ``tune`` pairs (the
+linking rules were looked at with them), the ``held_out`` pairs (never looked at while tuning),
+each corpus and all; ``--misses`` lists the pairs scored wrong by kind and id (no text).
+
+    python benchmarks/eval_link.py             # needs ../shared/data/reuters21578 and bbc_news
+    python benchmarks/eval_link.py --misses
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import REPO, reuters_all  # noqa: E402
+
+import dateline  # noqa: E402
+
+GOLD = REPO / "tests" / "gold" / "link_pairs.jsonl"
+SETS = ("reuters21578", "bbc")
+
+
+def load_gold(path: Path = GOLD) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def records(name: str) -> list[dict]:
+    """The stories of one gold corpus as ``Corpus.from_records`` takes them."""
+    if name == "reuters21578":
+        return [{"id": str(s["id"]), "date": s["date"], "text": s["text"]} for s in reuters_all()]
+    from shared_data import shared_dir
+
+    out = []
+    for path in sorted((shared_dir() / "data" / "bbc_news").glob("*/*.txt")):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+        out.append({"id": f"{path.parent.name}/{path.name}", "text": text})
+    return out
+
+
+class Ids:
+    """entity_id of a mention given by story id and offsets, from a linked entities table."""
+
+    def __init__(self, linked):
+        self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for i, s, e, eid in zip(linked["id"], linked["start"], linked["end"], linked["entity_id"]):
+            self.spans[str(i)].append((int(s), int(e), eid))
+        for v in self.spans.values():
+            v.sort()
+
+    def __call__(self, m: dict) -> str | None:
+        spans = self.spans.get(m["id"], [])
+        j = bisect.bisect_left(spans, (m["start"], -1, ""))
+        if j < len(spans) and spans[j][:2] == (m["start"], m["end"]):
+            return spans[j][2]
+        best, overlap = None, 0
+        for s, e, eid in spans:
+            o = min(e, m["end"]) - max(s, m["start"])
+            if o > overlap:
+                best, overlap = eid, o
+        return best
+
+
+def merged(gold: list[dict], linked: dict[str, object]) -> list[bool]:
+    """Per judged pair: do both mentions get one entity_id?"""
+    lookup = {name: Ids(t) for name, t in linked.items()}
+    out = []
+    for g in gold:
+        ids = lookup[g["set"]]
+        a, b = ids(g["a"]), ids(g["b"])
+        out.append(a is not None and a == b)
+    return out
+
+
+def score(gold: list[dict], found: list[bool]) -> tuple[float, float, int, int, int]:
+    """(precision, recall, tp, fp, fn) of merging."""
+    tp = sum(1 for g, f in zip(gold, found) if f and g["same"])
+    fp = sum(1 for g, f in zip(gold, found) if f and not g["same"])
+    fn = sum(1 for g, f in zip(gold, found) if not f and g["same"])
+    return tp / max(1, tp + fp), tp / max(1, tp + fn), tp, fp, fn
+
+
+def link_all(gold: list[dict]) -> dict[str, object]:
+    """The linked entities table of each corpus the gold names."""
+    return {name: dateline.Corpus.from_records(records(name)).entities(link=True, dedupe=False)
+            for name in SETS if any(g["set"] == name for g in gold)}
+
+
+def report(gold: list[dict], found: list[bool]) -> dict[str, tuple]:
+    out = {}
+    for split in ("tune", "held_out", None):
+        for name in (*SETS, None):
+            part = [(g, f) for g, f in zip(gold, found)
+                    if (split is None or g["split"] == split) and (name is None or g["set"] == name)]
+            if not part:
+                continue
+            gs, fs = zip(*part)
+            p, r, tp, fp, fn = score(list(gs), list(fs))
+            out[(split, name)] = (p, r)
+            print(f"  {split or 'all':8s} {name or 'both':12s} {len(part):4d} pairs "
+                  f"({sum(g['same'] for g in gs):3d} same): merge precision {p:.3f}  recall {r:.3f}  "
+                  f"(tp {tp}, fp {fp}, fn {fn})")
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--misses", action="store_true", help="list the pairs scored wrong (ids, offsets, kind)")
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    args = ap.parse_args()
+    gold = load_gold(args.gold)
+    t0 = time.perf_counter()
+    linked = link_all(gold)
+    print(f"parsed and linked in {time.perf_counter() - t0:.0f} s: " + "; ".join(
+        f"{name} {len(t):,} mentions, {t['entity_id'].nunique():,} entities" for name, t in linked.items()))
+    found = merged(gold, linked)
+    print(f"gold: {len(gold)} judged pairs, {sum(g['same'] for g in gold)} the same entity")
+    report(gold, found)
+    if args.misses:
+        for g, f in zip(gold, found):
+            if f != g["same"]:
+                print(f"    {'missed' if g['same'] else 'wrong '} {g['set']} {g['kind']:11s} "
+                      f"{g['a']['id']}:{g['a']['start']}-{g['a']['end']} / "
+                      f"{g['b']['id']}:{g['b']['start']}-{g['b']['end']} ({g['split']}) {g.get('note', '')}")
+
+
+if __name__ == "__main__":
+    main()

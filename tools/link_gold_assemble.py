@@ -1,0 +1,60 @@
+"""Builds ``tests/gold/link_pairs.jsonl`` from the candidate pairs of ``tools/link_gold_candidates.py``
+and the annotator's judgements, one a line: ``N s`` (same entity), ``N d`` (different) or ``N x``
+(left out: a mention that is not a name, or a pair the stories do not settle), optionally
+followed by a short note. The split is fixed by a hash of the pair (about a third ``held_out``),
+not chosen.
+
+    python tools/link_gold_assemble.py /tmp/candidates.jsonl /tmp/judgements.txt [/tmp/extra.jsonl /tmp/extra.txt]
+
+A pair judged in an earlier file is not taken again.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "tests" / "gold" / "link_pairs.jsonl"
+
+
+def split_of(p: dict) -> str:
+    key = f"{p['set']}|{p['a']['id']}|{p['a']['start']}|{p['b']['id']}|{p['b']['start']}"
+    return "held_out" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 3 == 0 else "tune"
+
+
+def main() -> None:
+    rows: list[dict] = []
+    seen: set = set()
+    for cand_file, judge_file in zip(sys.argv[1::2], sys.argv[2::2]):
+        add(rows, seen, cand_file, judge_file)
+    OUT.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    print(f"{len(rows)} judged pairs ({sum(r['same'] for r in rows)} same) -> {OUT}")
+
+
+def add(rows: list[dict], seen: set, cand_file: str, judge_file: str) -> None:
+    cands = [json.loads(line) for line in Path(cand_file).read_text().splitlines() if line.strip()]
+    for line in Path(judge_file).read_text().splitlines():
+        parts = line.split(maxsplit=2)
+        if len(parts) < 2 or not parts[0].isdigit():
+            continue
+        n, verdict = int(parts[0]), parts[1]
+        if verdict == "x":
+            continue
+        if verdict not in ("s", "d"):
+            raise SystemExit(f"bad judgement line: {line!r}")
+        p = cands[n - 1]
+        key = (p["set"], *sorted([tuple(p["a"].values()), tuple(p["b"].values())]))
+        if key in seen:
+            continue
+        seen.add(key)
+        row = {"set": p["set"], "kind": p["kind"], "a": p["a"], "b": p["b"], "same": verdict == "s",
+               "split": split_of(p)}
+        if len(parts) > 2:
+            row["note"] = parts[2][:59]
+        rows.append(row)
+
+
+if __name__ == "__main__":
+    main()
