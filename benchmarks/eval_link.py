@@ -44,17 +44,9 @@ def records(name: str) -> list[dict]:
     """The stories of one gold corpus as ``Corpus.from_records`` takes them."""
     if name == "reuters21578":
         return [{"id": str(s["id"]), "date": s["date"], "text": s["text"]} for s in reuters_all()]
-    from shared_data import shared_dir
+    from shared_data import bbc_records
 
-    out = []
-    for path in sorted((shared_dir() / "data" / "bbc_news").glob("*/*.txt")):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-        out.append({"id": f"{path.parent.name}/{path.name}", "text": text})
-    return out
+    return bbc_records()
 
 
 class Ids:

@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from common import reuters_all  # noqa: E402
-from shared_data import shared_dir  # noqa: E402
+from shared_data import bbc_records  # noqa: E402
 
 import dateline  # noqa: E402
 
@@ -53,20 +53,6 @@ EXTRA = {"reuters21578": {"surname": 40, "namesake": 0, "org_short": 0, "acronym
 PERSON, ORG = "PERSON", "ORG"
 NAMES = (PERSON, ORG, "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
-
-
-def bbc_records() -> list[dict]:
-    """The BBC News stories: id = "topic/NNN.txt", text = the file (headline, blank line, body)."""
-    root = shared_dir() / "data" / "bbc_news"
-    out = []
-    for path in sorted(root.glob("*/*.txt")):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-        out.append({"id": f"{path.parent.name}/{path.name}", "text": text})
-    return out
 
 
 def reuters_records() -> list[dict]:

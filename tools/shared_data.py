@@ -14,3 +14,20 @@ def shared_dir() -> Path | None:
     env = os.environ.get("DATELINE_SHARED")
     p = Path(env) if env else (REPO / ".." / "shared").resolve()
     return p if p.is_dir() else None
+
+
+def bbc_records() -> list[dict]:
+    """The BBC News stories (``data/bbc_news``) as records: id ``"<topic>/<NNN>.txt"``, text the
+    file (headline, blank line, body); UTF-8, else Latin-1 (a few files are)."""
+    shared = shared_dir()
+    if shared is None:
+        raise FileNotFoundError("no shared data folder (set DATELINE_SHARED)")
+    out = []
+    for path in sorted((shared / "data" / "bbc_news").glob("*/*.txt")):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+        out.append({"id": f"{path.parent.name}/{path.name}", "text": text})
+    return out
