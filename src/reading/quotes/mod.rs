@@ -17,7 +17,7 @@ mod marks;
 mod verbs;
 
 use marks::{find_quotes, is_name, not_a_quote, quote_marks, Raw};
-use verbs::{is_cue_verb, verb_shaped, verbs, with_low};
+use verbs::{cue_verbs, verb_shaped, verbs, with_low};
 
 /// Fills `art.quotes` and `art.attributions`.
 pub fn extract(art: &mut Article) {
@@ -466,8 +466,30 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if attr.mention.is_none() && !participle {
                 // Not for a participle: "a statement describing ..." is no one speaking.
                 attr.mention = self.plain_subject(a, j).or_else(|| self.plain_subject_after(v, e));
+                if attr.mention.is_none() && j > a + 1 && doc.tok(j - 1) == "," {
+                    // "Another delegate, Jim Poolman, said", "about two-thirds, 67 percent, say": the
+                    // phrase before the comma.
+                    attr = match self.speaker_ending(j - 2) {
+                        Some(x) => self.attr_of_entity(x),
+                        None => Attr { mention: self.plain_subject(a, j - 1), ..Default::default() },
+                    };
+                }
+            }
+            if attr.mention.is_none() && participle {
+                // "The billionaire businessman began by talking about it, saying ...": the sentence's
+                // opening noun phrase.
+                attr.mention = self.opening_phrase(a, j);
             }
             let Some(m) = attr.mention else { continue };
+            let unnamed = attr.speaker.is_none() && attr.source.is_none();
+            if unnamed && self.low_is(v, |w| matches!(w, "called" | "calling")) {
+                // "a firm called Cambridge Analytica": naming, not saying.
+                continue;
+            }
+            if j > a && self.low_is(j - 1, story::is_determiner) {
+                // "the alleged criminals": an adjective.
+                continue;
+            }
             taken += 1;
             attr.verb = Some(v as u32);
             let art_tok = |t: usize| art.tokens[t].span;
@@ -484,15 +506,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 if c < e && self.low_is(c, is_adjunct_word) {
                     // "said in a statement that ...", "said on Monday, ...": over the adjunct to what is said.
+                    // To its "that" or comma, else to a pronoun opening the clause said ("said in a
+                    // statement Thursday they pulled ..."); an adjunct alone says nothing.
                     c = (c + 1..e.min(c + 12))
-                        .find(|&t| self.is_word(t, "that") || matches!(doc.tok(t), "," | ":"))
+                        .find(|&t| {
+                            self.is_word(t, "that")
+                                || matches!(doc.tok(t), "," | ":")
+                                || self.low_is(t, |w| matches!(w, "he" | "she" | "they" | "it" | "we"))
+                        })
                         .unwrap_or(e);
                 }
                 while c < e && (self.is_word(c, "that") || matches!(doc.tok(c), "," | ":")) {
                     c += 1;
                 }
                 let before = art.tokens[a..b].partition_point(|t| t.span.end <= m.start) + a;
-                if c + 1 < e && !quoted_share(c, e) {
+                // What is said may hold a quotation ('said that "..."'); a quote right after the verb is
+                // the quote's own attribution.
+                if c + 1 < e && !(self.quoted[c] || story::is_quote_mark(doc.tok(c))) {
                     out.push((si, attr, span_of(c, e)));
                 } else if let Some(comma) =
                     (a.max(before.saturating_sub(8))..before).rev().find(|&t| doc.tok(t) == ",").filter(|&t| t > a + 1)
@@ -538,11 +568,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Token `t` lower-cased is a verb of reported speech or thought (a cheap shape test first).
     fn is_cue_verb(&self, t: usize) -> bool {
-        let w = self.word(t);
-        (3..=13).contains(&w.len())
-            && w[1..].iter().all(u8::is_ascii_lowercase)
-            && w[0].is_ascii_alphabetic()
-            && self.low_is(t, is_cue_verb)
+        let v = cue_verbs();
+        verb_shaped(v, self.word(t)) && self.low_is(t, |w| v.set.get(w).is_some())
     }
 
     /// Token `t` may belong to a plain noun phrase ("47 percent", "a senior aide", "Some voters").
@@ -553,6 +580,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let w = self.doc.tok(t);
         w.chars().next().is_some_and(char::is_alphanumeric)
             && !self.is_cue_verb(t)
+            && !self.low_is(t, story::is_determiner)
             && !self.low_is(t, |x| is_aux_or_adverb(x) || is_aux_word(x) || is_clause_word(x))
     }
 
@@ -589,6 +617,24 @@ impl<'d, 'a> Ctx<'d, 'a> {
             k = w;
         }
         Some(Span::new(toks[k].span.start, toks[l].span.end))
+    }
+
+    /// The noun phrase opening a sentence at token `a` (a determiner and up to five words) that ends
+    /// before token `j`: the subject of a participle later in the sentence.
+    fn opening_phrase(&self, a: usize, j: usize) -> Option<Span> {
+        if !self.low_is(a, |x| matches!(x, "the" | "a" | "an")) {
+            return None;
+        }
+        // To its verb: a past form ends the phrase ("The businessman began by ...").
+        let past = |t: usize| {
+            let w = self.word(t);
+            w.ends_with(b"ed")
+                || self
+                    .low_is(t, |x| matches!(x, "began" | "went" | "came" | "took" | "made" | "gave" | "spoke" | "got"))
+        };
+        let last = (a + 1..j.min(a + 6)).take_while(|&t| self.nounish(t) && !past(t)).last()?;
+        let toks = &self.doc.art.tokens;
+        Some(Span::new(toks[a].span.start, toks[last].span.end))
     }
 
     /// "..., said a campaign aide.": the noun phrase right after an inverted verb, to a punctuation mark.
@@ -788,7 +834,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 if let Some(e) = doc.ent_starting(k) {
                     if !self.quoted[k] {
                         let l = doc.art.entities[e].label;
-                        if matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Misc | Label::Norp) {
+                        let leads = matches!(l, Label::Misc | Label::Norp | Label::Loc | Label::Fac);
+                        if leads || matches!(l, Label::Person | Label::Org | Label::Gpe) {
                             // "said RNC spokesman Sean Spicer", "mused Blaze co-host Stu Kim": the person
                             // after the body's title.
                             if l != Label::Person {
@@ -800,7 +847,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                                 if let Some(p) = person {
                                     return self.attr_of_entity(p);
                                 }
-                                if matches!(l, Label::Misc | Label::Norp) {
+                                if leads {
                                     return Attr::default();
                                 }
                             }
@@ -1169,7 +1216,13 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
                 }
             }
         }
-        if !attr.found() && art.text[..r.open_mark].trim_end().ends_with(':') {
+        let before_mark = art.text[..r.open_mark].trim_end();
+        let after_statement = before_mark.ends_with(',') && {
+            // 'Trump issued a statement, "..."': a noun of speech right before the comma.
+            let w = before_mark[..before_mark.len() - 1].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            matches!(w, "statement" | "tweet" | "email" | "letter" | "post" | "message" | "remarks" | "interview")
+        };
+        if !attr.found() && (before_mark.ends_with(':') || after_statement) {
             // 'Clinton: "..."', 'Trump took to Twitter, writing: "..."': the sentence's first named one.
             // A quote paragraph after 'Kim said:' asks the sentence before.
             let (s2, end) = if opens_sentence && si > 0 {
@@ -1207,6 +1260,18 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
                             attr.source = Some(m);
                             break;
                         }
+                    }
+                }
+            }
+        }
+        if !attr.found() {
+            // A line "- Bernie Sanders." after the quote's paragraph names who said it.
+            if let Some(sn) = story::sentence_at(art, r.close_end.saturating_sub(1)).map(|s| s + 1).filter(|&s| s < ns)
+            {
+                let (a2, b2) = ctx.sentence_tokens(sn);
+                if b2 > a2 + 1 && matches!(doc.tok(a2), "-" | "—" | "–") {
+                    if let Some(e) = doc.ent_starting(a2 + 1).filter(|&e| art.entities[e].label == Label::Person) {
+                        attr = ctx.attr_of_entity(e);
                     }
                 }
             }
@@ -1265,6 +1330,7 @@ fn is_adjunct_word(w: &str) -> bool {
     matches!(
         w,
         "in" | "on"
+            | "with"
             | "at"
             | "by"
             | "during"
@@ -1343,6 +1409,9 @@ fn is_aux_word(w: &str) -> bool {
             | "not"
             | "n't"
             | "never"
+            | "cannot"
+            | "ca"
+            | "wo"
             | "is"
             | "are"
             | "was"
@@ -1745,6 +1814,65 @@ mod tests {
             let art = run(text, mentions);
             let got: Vec<Option<&str>> = art.quotes.iter().map(|q| q.speaker.as_deref()).collect();
             assert_eq!(got, speakers, "{text}");
+        }
+    }
+
+    #[test]
+    fn speakers_after_places_statements_and_dash_lines() {
+        let cases: [SpeakerCase; 4] = [
+            // The person after a place's title.
+            (
+                "Talks went on.\n\n\"Go home,\" said White House spokesman Lee Min.",
+                &[("White House", Label::Loc), ("Lee Min", Label::Person)],
+                &[Some("Lee Min")],
+            ),
+            // A noun of speech before the comma.
+            (
+                "Talks went on.\n\nLee Min issued a statement, \"We mourn the loss of a friend.\"",
+                &[("Lee Min", Label::Person)],
+                &[Some("Lee Min")],
+            ),
+            // A dash line after the quote's paragraph.
+            (
+                "Talks went on.\n\n\"Taxes are too high for everyone in the country.\"\n\n- Lee Min.\n\nMore.",
+                &[("Lee Min", Label::Person)],
+                &[Some("Lee Min")],
+            ),
+            // "pointed out" before the quote.
+            (
+                "Talks went on.\n\nAs Lee Min pointed out, \"The deal is not done yet.\"",
+                &[("Lee Min", Label::Person)],
+                &[Some("Lee Min")],
+            ),
+        ];
+        for (text, mentions, speakers) in cases {
+            let art = run(text, mentions);
+            let got: Vec<Option<&str>> = art.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+            assert_eq!(got, speakers, "{text}");
+        }
+    }
+
+    #[test]
+    fn subjects_before_commas_openings_and_adjuncts() {
+        for (text, mention, content) in [
+            ("Another delegate, Park Jin, said he was leaning left.", "Park Jin", "he was leaning left"),
+            ("About two-thirds, 67 percent, say they will vote.", "67 percent", "they will vote"),
+            ("The businessman began by talking, saying that costs were high.", "The businessman", "costs were high"),
+            ("The group said in a statement Thursday night they pulled the ad.", "The group", "they pulled the ad"),
+        ] {
+            let art = run(text, &[("Park Jin", Label::Person)]);
+            let got = reported_of(&art);
+            assert!(got.iter().any(|a| a.0 == Some(mention) && a.2 == content), "{text}: {got:?}");
+        }
+        for text in [
+            // Naming, and an adjective: no speech.
+            "They hired a firm called Cambridge Analytics.",
+            "The alleged criminals are voters.",
+            // An adjunct alone says nothing.
+            "The group said on Monday.",
+        ] {
+            let art = run(text, &[]);
+            assert!(reported_of(&art).is_empty(), "{text}: {:?}", reported_of(&art));
         }
     }
 }

@@ -14,8 +14,8 @@ pub(super) struct Verbs {
     last: [u32; VERB_MAX + 1],
 }
 
-/// Longest reporting verb ("acknowledged").
-const VERB_MAX: usize = 12;
+/// Longest verb ("acknowledging").
+const VERB_MAX: usize = 13;
 
 /// A bit for a byte, the same for a letter in either case (other bytes share the letters' bits: the
 /// filter may let a few through that the set then turns away).
@@ -24,22 +24,26 @@ fn letter_bit(c: u8) -> u32 {
     1 << (c & 31)
 }
 
-pub(super) fn verbs() -> &'static Verbs {
-    static SET: std::sync::OnceLock<Verbs> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
+impl Verbs {
+    fn new(words: &[&'static str]) -> Verbs {
         let mut v = Verbs {
-            set: story::Lexicon::new(REPORTING_VERBS.iter().map(|w| (*w, ()))),
+            set: story::Lexicon::new(words.iter().map(|w| (*w, ()))),
             first: [0; VERB_MAX + 1],
             last: [0; VERB_MAX + 1],
         };
-        for w in REPORTING_VERBS {
+        for w in words {
             let b = w.as_bytes();
-            assert!(b.len() <= VERB_MAX && b.iter().all(u8::is_ascii_lowercase), "reporting verb {w:?}");
+            assert!(b.len() <= VERB_MAX && b.iter().all(u8::is_ascii_lowercase), "verb {w:?}");
             v.first[b.len()] |= letter_bit(b[0]);
             v.last[b.len()] |= letter_bit(b[b.len() - 1]);
         }
         v
-    })
+    }
+}
+
+pub(super) fn verbs() -> &'static Verbs {
+    static SET: std::sync::OnceLock<Verbs> = std::sync::OnceLock::new();
+    SET.get_or_init(|| Verbs::new(REPORTING_VERBS))
 }
 
 /// Could the token be a reporting verb, by its length and end letters?
@@ -56,6 +60,14 @@ const REPORTING_VERBS: &[&str] = &[
     "saying",
     "told",
     "tells",
+    "pointed",
+    "continued",
+    "quipped",
+    "joked",
+    "retorted",
+    "countered",
+    "snapped",
+    "emailed",
     "telling",
     "noting",
     "asking",
@@ -357,10 +369,11 @@ const CUE_VERBS: &[&str] = &[
     "reminded",
 ];
 
-/// Is `low` (lower-cased) a verb that may report speech or thought without quotation marks?
-pub(super) fn is_cue_verb(low: &str) -> bool {
-    static SET: std::sync::OnceLock<story::Lexicon<()>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| story::Lexicon::new(CUE_VERBS.iter().map(|w| (*w, ())))).get(low).is_some()
+/// The verbs that may report speech or thought without quotation marks, behind the same filter as the
+/// reporting verbs: every token of every sentence is asked, and the filter turns most away unhashed.
+pub(super) fn cue_verbs() -> &'static Verbs {
+    static SET: std::sync::OnceLock<Verbs> = std::sync::OnceLock::new();
+    SET.get_or_init(|| Verbs::new(CUE_VERBS))
 }
 
 /// `f` of the token ASCII-lower-cased (what `Doc::low` gives), lower-cased only when it has a capital and
