@@ -17,7 +17,7 @@ mod marks;
 mod verbs;
 
 use marks::{find_quotes, is_name, not_a_quote, quote_marks, Raw};
-use verbs::{verb_shaped, verbs, with_low};
+use verbs::{cue_verbs, verb_shaped, verbs, with_low};
 
 /// Fills `art.quotes` and `art.attributions`.
 pub fn extract(art: &mut Article) {
@@ -33,8 +33,10 @@ pub fn extract(art: &mut Article) {
         return;
     }
     let (quotes, indirect) = attribute(art, &raw);
+    // A quote whose speaker is not found is no attribution (it stays in `quotes`).
     let mut all: Vec<Attribution> = quotes
         .iter()
+        .filter(|q| q.speaker_span.is_some())
         .map(|q| Attribution {
             speaker: q.speaker.clone().or_else(|| q.source.clone()),
             speaker_span: q.speaker_span,
@@ -429,13 +431,66 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let span_of = |x: usize, y: usize| Span::new(art.tokens[x].span.start, art.tokens[y - 1].span.end);
         let quoted_share = |x: usize, y: usize| (x..y).filter(|&t| self.quoted[t]).count() * 2 > y - x;
-        for &v in self.verbs_in(si).iter().take(4) {
-            let v = v as usize;
-            if cues.binary_search(&(v as u32)).is_ok() || !self.low_is(v, is_clause_verb) {
+        let mut taken = 0;
+        for v in a..b {
+            // A verb a quote took may report more before that quote ("X said A, and Y yelled: "B"").
+            let _ = cues;
+            if taken == MAX_CUES || self.quoted[v] || !self.is_cue_verb(v) {
                 continue;
             }
-            let mut attr = self.subject(si, v, 0);
+            // Over auxiliaries, negation and adverbs to the subject ("Kim did not say", "they would argue").
+            let mut j = v;
+            while j > a && j + SUBJECT_REACH > v {
+                if self.low_is(j - 1, |w| is_aux_or_adverb(w) || is_aux_word(w) || is_ly_adverb(w)) {
+                    j -= 1;
+                } else if let Some(d) = doc.ent_ending(j - 1).filter(|&d| is_time(art.entities[d].label)) {
+                    // "Clinton on Tuesday said": over the date and its preposition.
+                    j = art.entities[d].token_start.max(a);
+                    if j > a && self.low_is(j - 1, |w| matches!(w, "on" | "in" | "last" | "this")) {
+                        j -= 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if j > a && self.is_word(j - 1, "to") {
+                // "to say": an infinitive, reported by the verb before it if at all.
+                continue;
+            }
+            let mut attr = self.subject(si, j, 0);
+            let participle = self.word(v).ends_with(b"ing");
+            if participle && attr.speaker.is_none() && attr.source.is_none() && j > a && doc.tok(j - 1) != "," {
+                // "issued a statement describing ...": the clause's subject speaks, not the object.
+                attr = self.first_speaker_before(si, j).unwrap_or_default();
+            }
+            if attr.mention.is_none() && !participle {
+                // Not for a participle: "a statement describing ..." is no one speaking.
+                attr.mention = self.plain_subject(a, j).or_else(|| self.plain_subject_after(v, e));
+                if attr.mention.is_none() && j > a + 1 && doc.tok(j - 1) == "," {
+                    // "Another delegate, Jim Poolman, said", "about two-thirds, 67 percent, say": the
+                    // phrase before the comma.
+                    attr = match self.speaker_ending(j - 2) {
+                        Some(x) => self.attr_of_entity(x),
+                        None => Attr { mention: self.plain_subject(a, j - 1), ..Default::default() },
+                    };
+                }
+            }
+            if attr.mention.is_none() && participle {
+                // "The billionaire businessman began by talking about it, saying ...": the sentence's
+                // opening noun phrase.
+                attr.mention = self.opening_phrase(a, j);
+            }
             let Some(m) = attr.mention else { continue };
+            let unnamed = attr.speaker.is_none() && attr.source.is_none();
+            if unnamed && self.low_is(v, |w| matches!(w, "called" | "calling")) {
+                // "a firm called Cambridge Analytica": naming, not saying.
+                continue;
+            }
+            if j > a && self.low_is(j - 1, story::is_determiner) {
+                // "the alleged criminals": an adjective.
+                continue;
+            }
+            taken += 1;
             attr.verb = Some(v as u32);
             let art_tok = |t: usize| art.tokens[t].span;
             if m.end <= art_tok(v).start {
@@ -449,11 +504,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         None => doc.ent(c).map_or(c + 1, |x| art.entities[x].token_end),
                     };
                 }
+                if c < e && self.low_is(c, is_adjunct_word) {
+                    // "said in a statement that ...", "said on Monday, ...": over the adjunct to what is said.
+                    // To its "that" or comma, else to a pronoun opening the clause said ("said in a
+                    // statement Thursday they pulled ..."); an adjunct alone says nothing.
+                    c = (c + 1..e.min(c + 12))
+                        .find(|&t| {
+                            self.is_word(t, "that")
+                                || matches!(doc.tok(t), "," | ":")
+                                || self.low_is(t, |w| matches!(w, "he" | "she" | "they" | "it" | "we"))
+                        })
+                        .unwrap_or(e);
+                }
                 while c < e && (self.is_word(c, "that") || matches!(doc.tok(c), "," | ":")) {
                     c += 1;
                 }
                 let before = art.tokens[a..b].partition_point(|t| t.span.end <= m.start) + a;
-                if c + 1 < e && !quoted_share(c, e) {
+                // What is said may hold a quotation ('said that "..."'); a quote right after the verb is
+                // the quote's own attribution.
+                if c + 1 < e && !(self.quoted[c] || story::is_quote_mark(doc.tok(c))) {
                     out.push((si, attr, span_of(c, e)));
                 } else if let Some(comma) =
                     (a.max(before.saturating_sub(8))..before).rev().find(|&t| doc.tok(t) == ",").filter(|&t| t > a + 1)
@@ -466,6 +535,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             } else if v > a + 2 && doc.tok(v - 1) == "," && !quoted_share(a, v - 1) {
                 // "..., said X."
                 out.push((si, attr, span_of(a, v - 1)));
+            } else if v > a + 3 && doc.tok(v - 1) == "''" && doc.tok(v - 2) == "," && !quoted_share(a, v - 2) {
+                // "``...,'' said X" where the marks were not read as a quote (an opening '' as well).
+                out.push((si, attr, span_of(a, v - 2)));
             }
         }
         // "according to X, ..." / "..., according to X."
@@ -492,6 +564,92 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
         }
+    }
+
+    /// Token `t` lower-cased is a verb of reported speech or thought (a cheap shape test first).
+    fn is_cue_verb(&self, t: usize) -> bool {
+        let v = cue_verbs();
+        verb_shaped(v, self.word(t)) && self.low_is(t, |w| v.set.get(w).is_some())
+    }
+
+    /// Token `t` may belong to a plain noun phrase ("47 percent", "a senior aide", "Some voters").
+    fn nounish(&self, t: usize) -> bool {
+        if self.quoted[t] {
+            return false;
+        }
+        let w = self.doc.tok(t);
+        w.chars().next().is_some_and(char::is_alphanumeric)
+            && !self.is_cue_verb(t)
+            && !self.low_is(t, story::is_determiner)
+            && !self.low_is(t, |x| is_aux_or_adverb(x) || is_aux_word(x) || is_clause_word(x))
+    }
+
+    /// The noun phrase ending just before token `j` (a bounded run of words back to a determiner), or
+    /// a pronoun: the words that say who speaks when no name does ("most voters", "who", "they").
+    fn plain_subject(&self, a: usize, j: usize) -> Option<Span> {
+        if j <= a || self.quoted[j - 1] {
+            return None;
+        }
+        let l = j - 1;
+        let toks = &self.doc.art.tokens;
+        if self.low_is(l, |w| matches!(w, "i" | "we" | "you")) {
+            // First and second persons outside quotes are mostly in quotations the marks missed.
+            return None;
+        }
+        if self.low_is(l, |w| matches!(w, "who" | "they" | "he" | "she" | "it")) {
+            return Some(toks[l].span);
+        }
+        // A verb form is no head of a subject ("has avoided criticizing").
+        let w = self.word(l);
+        if !self.nounish(l) || (w[0].is_ascii_lowercase() && (w.ends_with(b"ed") || w.ends_with(b"ing"))) {
+            return None;
+        }
+        let mut k = l;
+        while k > a && k + 6 > l {
+            let w = k - 1;
+            if self.low_is(w, |x| story::is_determiner(x) || matches!(x, "some" | "many" | "most" | "all" | "both")) {
+                k = w;
+                break;
+            }
+            if !(self.nounish(w) || (self.is_word(w, "of") && w > a && self.nounish(w - 1))) {
+                break;
+            }
+            k = w;
+        }
+        Some(Span::new(toks[k].span.start, toks[l].span.end))
+    }
+
+    /// The noun phrase opening a sentence at token `a` (a determiner and up to five words) that ends
+    /// before token `j`: the subject of a participle later in the sentence.
+    fn opening_phrase(&self, a: usize, j: usize) -> Option<Span> {
+        if !self.low_is(a, |x| matches!(x, "the" | "a" | "an")) {
+            return None;
+        }
+        // To its verb: a past form ends the phrase ("The businessman began by ...").
+        let past = |t: usize| {
+            let w = self.word(t);
+            w.ends_with(b"ed")
+                || self
+                    .low_is(t, |x| matches!(x, "began" | "went" | "came" | "took" | "made" | "gave" | "spoke" | "got"))
+        };
+        let last = (a + 1..j.min(a + 6)).take_while(|&t| self.nounish(t) && !past(t)).last()?;
+        let toks = &self.doc.art.tokens;
+        Some(Span::new(toks[a].span.start, toks[last].span.end))
+    }
+
+    /// "..., said a campaign aide.": the noun phrase right after an inverted verb, to a punctuation mark.
+    fn plain_subject_after(&self, v: usize, e: usize) -> Option<Span> {
+        let doc = self.doc;
+        if v == 0 || doc.tok(v - 1) != "," || v + 1 >= e {
+            return None;
+        }
+        let first = v + 1;
+        if !self.low_is(first, |x| story::is_determiner(x) || matches!(x, "one" | "another" | "some" | "many")) {
+            return None;
+        }
+        let last = (first + 1..e.min(first + 8)).take_while(|&t| self.nounish(t) || self.is_word(t, "of")).last()?;
+        let toks = &doc.art.tokens;
+        Some(Span::new(toks[first].span.start, toks[last].span.end))
     }
 
     /// A word shaped like a verb of speech ("continued", "pressed", "agrees"), lower-case.
@@ -641,6 +799,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 return Attr::default();
             }
+            if let Some(m) = self.unrecognised_name(a, l) {
+                // '"...," Bond said': a capitalised name the recogniser missed, right after the quote.
+                return Attr { mention: Some(m), ..Default::default() };
+            }
             if doc.tok(l) == "," && !story::is_quote_mark(doc.tok(l.saturating_sub(1))) {
                 // "Li, a Politburo member, said": the name before the appositive.
                 for t in (a.max(l.saturating_sub(12))..l).rev() {
@@ -656,7 +818,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
         }
         // Inversion after a quote or at the start: '"...," said Kim', 'said the KCNA'.
-        let inverted = j == a || matches!(doc.tok(j - 1), "," | "\"" | "”" | "''");
+        // Not after a participle: "..., telling reporters" names whom it tells.
+        let inverted = (j == a || matches!(doc.tok(j - 1), "," | "\"" | "”" | "''")) && !self.word(v).ends_with(b"ing");
         if inverted {
             let g = crate::gazetteer::gazetteer();
             let mut k = v + 1;
@@ -671,8 +834,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 if let Some(e) = doc.ent_starting(k) {
                     if !self.quoted[k] {
                         let l = doc.art.entities[e].label;
-                        if matches!(l, Label::Person | Label::Org | Label::Gpe) {
-                            // "said RNC spokesman Sean Spicer": the person after the body's title.
+                        let leads = matches!(l, Label::Misc | Label::Norp | Label::Loc | Label::Fac);
+                        if leads || matches!(l, Label::Person | Label::Org | Label::Gpe) {
+                            // "said RNC spokesman Sean Spicer", "mused Blaze co-host Stu Kim": the person
+                            // after the body's title.
                             if l != Label::Person {
                                 let end = doc.art.entities[e].token_end;
                                 let person = (end..b.min(end + 4))
@@ -682,6 +847,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                                 if let Some(p) = person {
                                     return self.attr_of_entity(p);
                                 }
+                                if leads {
+                                    return Attr::default();
+                                }
                             }
                             return self.attr_of_entity(e);
                         }
@@ -690,6 +858,34 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
         }
         Attr::default()
+    }
+
+    /// A run of at most three capitalised words ending at token `l` that follows a closing quote mark
+    /// (and its comma): a speaker's name the recogniser did not take ('"...," Bond said').
+    fn unrecognised_name(&self, a: usize, l: usize) -> Option<Span> {
+        let doc = self.doc;
+        let cap = |t: usize| {
+            let w = doc.tok(t);
+            !self.quoted[t]
+                && doc.ent(t).is_none()
+                && w.len() > 1
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '\'' || c == '-')
+                && !self.low_is(t, |x| story::is_determiner(x) || is_clause_word(x) || is_pronoun(x))
+        };
+        if !cap(l) {
+            return None;
+        }
+        let mut k = l;
+        while k > a && k + 3 > l && cap(k - 1) {
+            k -= 1;
+        }
+        let mut p = k.checked_sub(1).filter(|&p| p >= a)?;
+        if doc.tok(p) == "," && p > a {
+            p -= 1;
+        }
+        let toks = &doc.art.tokens;
+        story::is_quote_mark(doc.tok(p)).then(|| Span::new(toks[k].span.start, toks[l].span.end))
     }
 
     /// "according to [the] X" in sentence `si`, outside quotes.
@@ -762,6 +958,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let art = doc.art;
         Span::new(art.tokens[v].span.start, art.tokens[end].span.end)
+    }
+
+    /// The reporting verb that opens sentence `sn` after its subject ("Kim wrote", "wrote Kim", "he
+    /// said", "the senator said"), when the sentence follows text position `after` on the same line.
+    fn verb_opening(&self, sn: usize, after: usize) -> Option<(usize, usize)> {
+        let art = self.doc.art;
+        let s = art.sentences.get(sn)?;
+        if s.span.start < after || art.text[after..s.span.start].contains('\n') {
+            return None;
+        }
+        let (a, b) = self.sentence_tokens(sn);
+        let v = (a..b.min(a + 5)).find(|&t| !self.quoted[t] && (self.is_reporting_verb(t) || self.verb_like(t)))?;
+        let subject_first = v == a
+            || self.doc.ent_starting(a).is_some_and(|e| art.entities[e].token_end == v)
+            || (v == a + 1 && self.low_is(a, story::is_person_pronoun))
+            || self.low_is(a, story::is_determiner);
+        subject_first.then_some((sn, v))
     }
 
     /// Attribution of a sentence from a reporting verb near token position `pos` (or its first one).
@@ -944,6 +1157,8 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
         let (a, b) = ctx.sentence_tokens(si);
         let first_q = art.tokens[a..b].partition_point(|t| t.span.end <= r.span.start) + a;
         let after_q = art.tokens[a..b].partition_point(|t| t.span.start < r.close_end) + a;
+        // The quote opens its sentence (only its mark before it).
+        let opens_sentence = (a..first_q).all(|t| story::is_quote_mark(doc.tok(t)));
         // Pick the reporting verb: right after a quote that ends open ('"...," Kim said'), else the nearest
         // one before the quote, else the nearest after it.
         let mut verb = None;
@@ -966,7 +1181,9 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
                 let subject_before =
                     t > after_q && (ctx.speaker_ending(t - 1).is_some() || ctx.low_is(t - 1, story::is_person_pronoun));
                 let subject_after = t + 1 < b
-                    && doc.ent_starting(t + 1).is_some_and(|e| art.entities[e].label == Label::Person)
+                    && doc.ent_starting(t + 1).is_some()
+                    && (t + 1..b.min(t + 5))
+                        .any(|k| doc.ent_starting(k).is_some_and(|e| art.entities[e].label == Label::Person))
                     && (t == after_q || doc.tok(t - 1) == ",");
                 if subject_before || subject_after {
                     verb = Some(t);
@@ -987,9 +1204,33 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
                 attr = ctx.sentence_attr(se, ctx.verb_of(se));
             }
         }
-        if !attr.found() && art.text[..r.open_mark].trim_end().ends_with(':') {
+        if !attr.found() && r.open_ended {
+            // '"...!" Kim wrote.': the sentence ended at the quote's "!" or "?", and the next one opens
+            // with the speaker and the verb.
+            if let Some(v) = story::sentence_at(art, r.close_end.saturating_sub(1))
+                .and_then(|se| ctx.verb_opening(se + 1, r.close_end))
+            {
+                let next = ctx.sentence_attr(v.0, Some(v.1));
+                if next.found() {
+                    attr = next;
+                }
+            }
+        }
+        let before_mark = art.text[..r.open_mark].trim_end();
+        let after_statement = before_mark.ends_with(',') && {
+            // 'Trump issued a statement, "..."': a noun of speech right before the comma.
+            let w = before_mark[..before_mark.len() - 1].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            matches!(w, "statement" | "tweet" | "email" | "letter" | "post" | "message" | "remarks" | "interview")
+        };
+        if !attr.found() && (before_mark.ends_with(':') || after_statement) {
             // 'Clinton: "..."', 'Trump took to Twitter, writing: "..."': the sentence's first named one.
-            attr = ctx.first_speaker_before(si, first_q.saturating_sub(1)).unwrap_or(attr);
+            // A quote paragraph after 'Kim said:' asks the sentence before.
+            let (s2, end) = if opens_sentence && si > 0 {
+                (si - 1, ctx.sentence_tokens(si - 1).1)
+            } else {
+                (si, first_q.saturating_sub(1))
+            };
+            attr = ctx.first_speaker_before(s2, end).unwrap_or(attr);
         }
         if !attr.found() {
             // The previous quote of the same paragraph, or of the paragraph before when this one opens
@@ -1000,7 +1241,13 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
                 let pr = &kept[qi - 1];
                 (pr.region == r.region || (pr.region + 1 == r.region && starts_para(r))) && q.found()
             });
-            if let Some(q) = prev {
+            // The sentence before, in the same paragraph, names its speaker when the quote opens its own
+            // sentence ('"...," Kim said. "..."').
+            let before = (opens_sentence && si > 0 && para_of(si).is_some() && para_of(si - 1) == para_of(si))
+                .then(|| ctx.verb_of(si - 1).map(|v| ctx.sentence_attr(si - 1, Some(v))))
+                .flatten()
+                .filter(|x| x.speaker.is_some());
+            if let Some(q) = prev.or(before) {
                 attr.speaker = q.speaker;
                 attr.source = q.source;
                 attr.mention = q.mention;
@@ -1013,6 +1260,18 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
                             attr.source = Some(m);
                             break;
                         }
+                    }
+                }
+            }
+        }
+        if !attr.found() {
+            // A line "- Bernie Sanders." after the quote's paragraph names who said it.
+            if let Some(sn) = story::sentence_at(art, r.close_end.saturating_sub(1)).map(|s| s + 1).filter(|&s| s < ns)
+            {
+                let (a2, b2) = ctx.sentence_tokens(sn);
+                if b2 > a2 + 1 && matches!(doc.tok(a2), "-" | "—" | "–") {
+                    if let Some(e) = doc.ent_starting(a2 + 1).filter(|&e| art.entities[e].label == Label::Person) {
+                        attr = ctx.attr_of_entity(e);
                     }
                 }
             }
@@ -1047,7 +1306,15 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
         .zip(found)
         .map(|(r, (si, attr))| Quote {
             span: r.span,
-            speaker: text_of(attr.speaker),
+            // A description no entity stands for speaks as written when it names a body or place
+            // ("the Florida senator", "the Senate minority leader"; not "officials", "he").
+            speaker: text_of(attr.speaker).or_else(|| {
+                attr.mention
+                    .filter(|_| attr.source.is_none())
+                    .map(|m| art.slice(m))
+                    .filter(|m| names_something(m))
+                    .map(str::to_string)
+            }),
             source: text_of(attr.source),
             verb: attr.verb.map(|v| ctx.verb_text(v as usize)),
             sentence: si.unwrap_or(0),
@@ -1058,59 +1325,178 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
     (quotes, indirect)
 }
 
-/// Reporting verbs that take a reported clause ("said the talks failed"); "called", "praised" and the
-/// like report no speech of their own.
-fn is_clause_verb(w: &str) -> bool {
+/// Words that open an adjunct after a verb of speech ("said in a statement", "said on Monday").
+fn is_adjunct_word(w: &str) -> bool {
     matches!(
         w,
-        "said"
+        "in" | "on"
+            | "with"
+            | "at"
+            | "by"
+            | "during"
+            | "after"
+            | "before"
+            | "from"
+            | "via"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "repeatedly"
+            | "recently"
+            | "privately"
+            | "publicly"
+    )
+}
+
+/// A mention with a capitalised word after its first ("the Florida senator", "Bond") or one capitalised
+/// word that is no pronoun or determiner: words that name someone, not "Officials" or "He".
+fn names_something(m: &str) -> bool {
+    let mut words = m.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if words.clone().next().is_none() {
+        // One word: a name the recogniser missed ('"...," Bond said'), not a noun opening the sentence.
+        return cap(first)
+            && !is_pronoun(first)
+            && !with_low(first, story::is_determiner)
+            && !with_low(first, |w| w.ends_with('s'));
+    }
+    words.any(cap)
+}
+
+/// A pronoun standing for a speaker ("He", "they", "who").
+fn is_pronoun(m: &str) -> bool {
+    with_low(m, |w| matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "which" | "that"))
+}
+
+/// A lower-case adverb in "-ly" ("effectively acknowledged").
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !matches!(w, "family" | "ally" | "rally" | "italy" | "july" | "supply")
+}
+
+fn is_time(l: Label) -> bool {
+    matches!(l, Label::Date | Label::Time)
+}
+
+/// Verbs of reported speech read a sentence at most.
+const MAX_CUES: usize = 8;
+
+/// Auxiliaries, modals and negation between a subject and its verb ("did not say", "would argue").
+fn is_aux_word(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "n't"
+            | "never"
+            | "cannot"
+            | "ca"
+            | "wo"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "be"
+            | "still"
+            | "only"
+            | "even"
+            | "now"
+            | "often"
+            | "clearly"
+            | "always"
+            | "long"
+            | "privately"
+            | "flatly"
+            | "quickly"
+            | "strongly"
+            | "largely"
+            | "generally"
+            | "frequently"
+            | "increasingly"
+            | "widely"
+    )
+}
+
+/// Words that open or join clauses, and prepositions: no part of a plain subject.
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "because"
+            | "if"
+            | "when"
+            | "while"
+            | "as"
+            | "since"
+            | "although"
+            | "though"
+            | "so"
+            | "than"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "about"
+            | "after"
+            | "before"
+            | "into"
+            | "over"
+            | "under"
+            | "during"
+            | "against"
+            | "where"
+            | "why"
+            | "how"
+            | "whether"
+            | "it"
+            | "there"
+            | "here"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "them"
+            | "us"
+            | "me"
+            | "said"
             | "says"
-            | "say"
-            | "saying"
-            | "told"
-            | "tells"
-            | "telling"
-            | "added"
-            | "adds"
-            | "adding"
-            | "stated"
-            | "warned"
-            | "warns"
-            | "noted"
-            | "insisted"
-            | "insists"
-            | "argued"
-            | "argues"
-            | "claimed"
-            | "declared"
-            | "announced"
-            | "stressed"
-            | "wrote"
-            | "writes"
-            | "explained"
-            | "reported"
-            | "acknowledged"
-            | "admitted"
-            | "confirmed"
-            | "denied"
-            | "suggested"
-            | "predicted"
-            | "reiterated"
-            | "conceded"
-            | "cautioned"
-            | "mentioned"
-            | "observed"
-            | "complained"
-            | "tweeted"
-            | "replied"
-            | "responded"
-            | "vowed"
-            | "pledged"
-            | "promised"
-            | "affirmed"
-            | "emphasized"
-            | "emphasised"
-            | "recalled"
     )
 }
 
@@ -1323,5 +1709,170 @@ mod tests {
         let art = run("Park Jin arrived.\n\nHe said the talks had failed.", &[("Park Jin", Label::Person)]);
         let a = art.attributions.iter().find(|a| !a.direct).unwrap();
         assert_eq!((a.speaker.as_deref(), art.slice(a.speaker_span.unwrap())), (Some("Park Jin"), "He"));
+    }
+
+    /// (speaker mention, cue, content) of each reported attribution (not direct).
+    fn reported_of(art: &Article) -> Vec<(Option<&str>, Option<&str>, &str)> {
+        art.attributions
+            .iter()
+            .filter(|a| !a.direct)
+            .map(|a| (a.speaker_span.map(|s| art.slice(s)), a.cue.map(|c| art.slice(c)), art.slice(a.span)))
+            .collect()
+    }
+
+    #[test]
+    fn unnamed_speakers_thought_and_showing() {
+        for (text, mention, cue, content) in [
+            ("Most voters said the economy was weak.", "Most voters", "said", "the economy was weak"),
+            ("Forty percent said they would stay home.", "Forty percent", "said", "they would stay home"),
+            ("Park Jin believes the deal is dead.", "Park Jin", "believes", "the deal is dead"),
+            ("The new survey found that turnout fell.", "The new survey", "found", "turnout fell"),
+            ("Park Jin did not say whether he would run.", "Park Jin", "say", "whether he would run"),
+            ("Park Jin on Tuesday said the talks had failed.", "Park Jin", "said", "the talks had failed"),
+            ("Park Jin said in a statement that the talks had failed.", "Park Jin", "said", "the talks had failed"),
+            ("Park Jin quietly acknowledged the plan was late.", "Park Jin", "acknowledged", "the plan was late"),
+            ("The talks had failed, said a senior aide.", "a senior aide", "said", "The talks had failed"),
+        ] {
+            let art = run(text, &[("Park Jin", Label::Person), ("Tuesday", Label::Date)]);
+            assert_eq!(reported_of(&art), [(Some(mention), Some(cue), content)], "{text}");
+        }
+        // "who" is what the text says of voters; the speaker is the words themselves.
+        let art = run("Voters who said they were angry stayed home.", &[]);
+        assert_eq!(reported_of(&art), [(Some("who"), Some("said"), "they were angry stayed home")]);
+    }
+
+    #[test]
+    fn what_is_no_reported_speech() {
+        for text in [
+            // First persons outside quotes: quotations the marks missed.
+            "I think the deal is dead.",
+            // An infinitive.
+            "Park Jin refused to say whether he would run again.",
+        ] {
+            let art = run(text, &[("Park Jin", Label::Person)]);
+            let got = reported_of(&art);
+            assert!(got.iter().all(|a| a.1 == Some("refused")), "{text}: {got:?}");
+        }
+        // A participle's subject is the clause's, never whom it tells or what stands before it.
+        let art = run("She issued a statement describing the meeting as positive.", &[]);
+        assert_eq!(reported_of(&art), [(Some("She"), Some("describing"), "the meeting as positive")]);
+        let art = run("Park Jin arrived, telling reporters the talks had failed.", &[("Park Jin", Label::Person)]);
+        let a = art.attributions.iter().find(|a| !a.direct).expect("reported");
+        assert_eq!((a.speaker.as_deref(), art.slice(a.span)), (Some("Park Jin"), "the talks had failed"));
+        // A quote without a speaker found stays a quote, and is no attribution.
+        let art = run("The sign read: \"We are open all night long.\"", &[]);
+        assert_eq!(art.quotes.len(), 1);
+        assert!(art.attributions.is_empty(), "{:?}", art.attributions);
+        // A verb a quote took may report a clause before the quote.
+        let art = run(
+            "Park Jin said it was good to be home, and a man yelled \"Stay there!\"",
+            &[("Park Jin", Label::Person)],
+        );
+        assert!(reported_of(&art).iter().any(|a| a.0 == Some("Park Jin") && a.2.starts_with("it was good to be home")));
+    }
+
+    /// (text, entities, speaker of each quote).
+    type SpeakerCase<'a> = (&'a str, &'a [(&'a str, Label)], &'a [Option<&'a str>]);
+
+    #[test]
+    fn speakers_across_sentence_breaks_descriptions_and_missed_names() {
+        let cases: [SpeakerCase; 6] = [
+            // The sentence ended at the quote's "!", and the next one opens with the speaker and verb.
+            (
+                "\"Pat is the greatest!\" Kim Jin wrote in an email. \"Thanks.\"",
+                &[("Kim Jin", Label::Person)],
+                &[Some("Kim Jin"), Some("Kim Jin")],
+            ),
+            // A quote opening its sentence after the speaker's sentence in the same paragraph.
+            (
+                "Talks went on.\n\nKim Jin said the bill was dead. \"We do not debate notions.\"",
+                &[("Kim Jin", Label::Person)],
+                &[Some("Kim Jin")],
+            ),
+            // A description no name stands for.
+            (
+                "\"It is over,\" the Florida senator told reporters.",
+                &[("Florida", Label::Gpe)],
+                &[Some("the Florida senator")],
+            ),
+            // The person after a show's name and a title.
+            (
+                "\"Imagine that,\" mused Blaze co-host Stu Kim.",
+                &[("Blaze", Label::Misc), ("Stu Kim", Label::Person)],
+                &[Some("Stu Kim")],
+            ),
+            // A name the recogniser missed, right after the quote; a pronoun stays unnamed.
+            ("\"Own your magic,\" Bond said. \"Go,\" he added.\n\nThe end.", &[], &[Some("Bond"), None]),
+            // A quote paragraph after "...:".
+            (
+                "Talks went on.\n\nKim Jin released a statement:\n\n\"We mourn the loss of a friend.\"",
+                &[("Kim Jin", Label::Person)],
+                &[Some("Kim Jin")],
+            ),
+        ];
+        for (text, mentions, speakers) in cases {
+            let art = run(text, mentions);
+            let got: Vec<Option<&str>> = art.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+            assert_eq!(got, speakers, "{text}");
+        }
+    }
+
+    #[test]
+    fn speakers_after_places_statements_and_dash_lines() {
+        let cases: [SpeakerCase; 4] = [
+            // The person after a place's title.
+            (
+                "Talks went on.\n\n\"Go home,\" said White House spokesman Lee Min.",
+                &[("White House", Label::Loc), ("Lee Min", Label::Person)],
+                &[Some("Lee Min")],
+            ),
+            // A noun of speech before the comma.
+            (
+                "Talks went on.\n\nLee Min issued a statement, \"We mourn the loss of a friend.\"",
+                &[("Lee Min", Label::Person)],
+                &[Some("Lee Min")],
+            ),
+            // A dash line after the quote's paragraph.
+            (
+                "Talks went on.\n\n\"Taxes are too high for everyone in the country.\"\n\n- Lee Min.\n\nMore.",
+                &[("Lee Min", Label::Person)],
+                &[Some("Lee Min")],
+            ),
+            // "pointed out" before the quote.
+            (
+                "Talks went on.\n\nAs Lee Min pointed out, \"The deal is not done yet.\"",
+                &[("Lee Min", Label::Person)],
+                &[Some("Lee Min")],
+            ),
+        ];
+        for (text, mentions, speakers) in cases {
+            let art = run(text, mentions);
+            let got: Vec<Option<&str>> = art.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+            assert_eq!(got, speakers, "{text}");
+        }
+    }
+
+    #[test]
+    fn subjects_before_commas_openings_and_adjuncts() {
+        for (text, mention, content) in [
+            ("Another delegate, Park Jin, said he was leaning left.", "Park Jin", "he was leaning left"),
+            ("About two-thirds, 67 percent, say they will vote.", "67 percent", "they will vote"),
+            ("The businessman began by talking, saying that costs were high.", "The businessman", "costs were high"),
+            ("The group said in a statement Thursday night they pulled the ad.", "The group", "they pulled the ad"),
+        ] {
+            let art = run(text, &[("Park Jin", Label::Person)]);
+            let got = reported_of(&art);
+            assert!(got.iter().any(|a| a.0 == Some(mention) && a.2 == content), "{text}: {got:?}");
+        }
+        for text in [
+            // Naming, and an adjective: no speech.
+            "They hired a firm called Cambridge Analytics.",
+            "The alleged criminals are voters.",
+            // An adjunct alone says nothing.
+            "The group said on Monday.",
+        ] {
+            let art = run(text, &[]);
+            assert!(reported_of(&art).is_empty(), "{text}: {:?}", reported_of(&art));
+        }
     }
 }
