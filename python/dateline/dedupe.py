@@ -139,7 +139,11 @@ class Marks:
         every = pa.concat_tables(parts) if parts else identity_table(
             pa.table({"id": pa.array([], pa.large_string()), "date": pa.array([], pa.large_string())}), b"")
         self.ids = every.column("id").combine_chunks().cast(pa.large_string())
-        blob = b"".join(x.as_py() for x in every.column("signature").combine_chunks())
+        sig = every.column("signature").combine_chunks()
+        size = _native.DEDUPE_SIGNATURE_BYTES
+        # The values' bytes as they lie in the buffer (a Python bytes object per story is slow).
+        data = sig.buffers()[1] if len(sig) else None
+        blob = data.to_pybytes()[sig.offset * size:(sig.offset + len(sig)) * size] if data is not None else b""
         self.dup = _first_versions(self.ids, every.column("date").combine_chunks(), blob, threshold, threads)
 
     def __call__(self, name: str, k: int, table: pa.Table) -> pa.Table:
