@@ -490,6 +490,9 @@ def _fill_part(staging: str, k: int, names: Sequence[str], marks: _dedupe.Marks,
     as a retried task or a resumed run does, gives the same file)."""
     import pyarrow.parquet as pq
 
+    first = marks.dup.slice(marks.starts[k], marks.starts[k + 1] - marks.starts[k])
+    if first.null_count == len(first):
+        return  # no story of the part is a later version: its parts were written with the column None
     for name in names:
         f = Path(staging) / name / f"part-{k:05d}.parquet"
         _write_atomic(marks(name, k, pq.read_table(f)), f, compression)
