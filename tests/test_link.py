@@ -77,6 +77,9 @@ def test_window_decides_ambiguity():
     # 1987: one Baker; 1988: another one. A 1987 "Baker" joins the 1987 one only by year.
     rows = [(f"a{i}", "1987-04-01", "James Baker", "PERSON") for i in range(6)]
     rows += [(f"b{i}", "1988-04-01", "Howard Baker", "PERSON") for i in range(6)]
+    # the bare "Baker" story shares a name with one of the 1987 stories (a full name in fewer
+    # than PROMINENT stories needs that support)
+    rows += [("a0", "1987-04-01", "Group of Five", "ORG"), ("c", "1987-05-01", "Group of Five", "ORG")]
     rows += [("c", "1987-05-01", "Baker", "PERSON")]
     by_year = dateline.link(_frame(rows))
     assert by_year["name"].iloc[-1] == "James Baker"

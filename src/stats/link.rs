@@ -5,11 +5,17 @@
 //! punctuation, a leading "the", legal suffixes of organisations ("Inc", "Corp", "and Co", "PLC",
 //! "AG", ...), people's courtesy titles, middle initials and "Jr". Mentions of one label with one
 //! key are one entity: this joins case variants ("LONDON", "London") and suffix variants ("Intel",
-//! "Intel Corp"). Short forms then join a full name when the corpus makes it clear which one:
+//! "Intel Corp"). Long names other than people's also drop linking words ("of", "and", ...) and
+//! plurals, which vary between the spellings stories use ("Trades Union Congress", "Trade Unions
+//! Congress"), and a ticker the recogniser took into the name ("Japan Air Lines Co <JAPN.T>").
+//! Short forms then join a full name when the corpus makes it clear which one:
 //! - a one-word person name ("Reagan", "Mr Baker") joins the full name ending in it ("Ronald
 //!   Reagan"), unless companies or places named with that word ("Crowley Maritime Corp",
 //!   "Marietta") come close to the person in stories (an administration or party named after its
 //!   leader does not count);
+//!   A bare surname whose story never gives a first name joins a full name in fewer than
+//!   [`PROMINENT`] stories only when its story shares another uncommon name with one of them
+//!   (see [`Context`]);
 //! - initials and a surname ("G Murphy", "A.W. Clements") join the full name with that first
 //!   initial and surname ("Geordan Murphy"), and two words of a person's name the longer name
 //!   ending in them ("Bra Kanon", "Denis Bra Kanon");
@@ -19,14 +25,17 @@
 //! - an acronym or ticker written in capitals ("IBM", "INTC") joins the name that stories resolve it
 //!   to (a story that writes "Intel Corp <INTC>" or defines "International Business Machines
 //!   (IBM)" is evidence for the stories that only write the short form; when no name of its own
-//!   label is in view, the evidence of any label counts). Initials alone are not:
+//!   label is in view, the evidence of any label counts). A short form resolved to a name that is
+//!   itself short ("MDR" -> "McDermott") ends where that name does ("McDermott International
+//!   Inc"). Initials alone are not:
 //!   in Reuters "CPL", "CRI" and "LCE" name other companies than the ones they abbreviate.
 //!
 //! Ambiguity is judged per *window*, the calendar year of the story's date (stories without a date
 //! form one window): a short form joins the candidate full name seen in the most stories of its
 //! window when no other candidate comes close (at least [`DOMINANCE`] times as many stories; for a
 //! person, counting only the stories where the candidate carries the same title word when the
-//! short form has one: "Treasury Secretary Baker" and "chief of staff Baker" are told apart), and
+//! short form has one, the head of the title: "Treasury Secretary Baker" and "chief of staff
+//! Baker" are told apart, "finance director of ICI" is a director), and
 //! stays apart otherwise ("Johnson" in a year with two Johnsons of similar standing). With no
 //! candidate in its window, the candidates of the whole table count.
 //!
@@ -285,6 +294,27 @@ fn dotted_initials(word: &str) -> bool {
 /// The key of a name of `label`: its words joined by spaces, without what varies between the
 /// mentions of one entity (see the module doc).
 pub fn key(name: &str, label: &str) -> String {
+    let mut w = key_words(name, label);
+    if w.len() > 1 && is_name_label(label) && !matches!(label, "PERSON" | "PER") {
+        spelling_free(&mut w);
+    }
+    w.join(" ")
+}
+
+/// The first word of a name's key as written, before linking words and plurals are dropped
+/// ("Miles Laboratories" -> "miles"): what a one-word form of the name looks like.
+fn head_word(name: &str, label: &str) -> String {
+    key_words(name, label).into_iter().next().unwrap_or_default()
+}
+
+/// The key's words (see [`key`]) before [`spelling_free`].
+fn key_words(name: &str, label: &str) -> Vec<String> {
+    // "Japan Air Lines Co <JAPN.T>", "Mesa Limited Partnership <MLP": a ticker the recogniser
+    // took into the name is not part of it.
+    let name = match name.find('<') {
+        Some(i) if i > 0 && !matches!(label, "PERSON" | "PER") => name[..i].trim_end(),
+        _ => name,
+    };
     let mut w = words(name);
     if w.len() > 1 && w[0] == "the" {
         w.remove(0);
@@ -339,7 +369,35 @@ pub fn key(name: &str, label: &str) -> String {
         }
         _ => {}
     }
-    w.join(" ")
+    w
+}
+
+/// Words that vary between spellings of one long name ("Association for Payment Clearing
+/// Services", "Association of Payment and Clearing Services").
+const LINK_WORDS: &[&str] = &["of", "the", "for", "and", "de", "del", "des", "du", "la"];
+
+/// A long name's words without linking words and with plurals made singular, so that the
+/// spellings stories use for one name share a key ("Trades Union Congress", "Trade Unions
+/// Congress"; "Scandinavian Airline Systems", "Scandinavian Airlines System"). Word order stays.
+fn spelling_free(w: &mut Vec<String>) {
+    let kept: Vec<String> = w.iter().filter(|x| !LINK_WORDS.contains(&x.as_str())).cloned().collect();
+    if kept.len() < 2 {
+        return;
+    }
+    *w = kept.iter().map(|x| singular(x)).collect();
+}
+
+/// A word's singular, roughly ("industries" -> "industry", "airlines" -> "airline"; "class",
+/// "bus" and words of three letters stay).
+fn singular(x: &str) -> String {
+    let n = x.chars().count();
+    if n > 4 && x.ends_with("ies") {
+        format!("{}y", &x[..x.len() - 3])
+    } else if n > 3 && x.ends_with('s') && !x.ends_with("ss") && !x.ends_with("us") && !x.ends_with("is") {
+        x[..x.len() - 1].to_string()
+    } else {
+        x.to_string()
+    }
 }
 
 /// A single word in capitals of 2 to 6 letters (an acronym or a ticker, "IBM", "INTC", "GM").
@@ -361,6 +419,24 @@ fn surname_shaped(surface: &str) -> bool {
         && !matches!(surface.to_lowercase().as_str(), "bank" | "credit" | "royal" | "group" | "fund" | "trust" | "jr")
 }
 
+/// True when `short` is the initials of the words of `long` ("fcoj", "frozen concentrated
+/// orange juice"), linking words ("of", "and") optional.
+fn spells(short: &str, long: &str) -> bool {
+    fn go(s: &[char], w: &[&str]) -> bool {
+        match (s.first(), w.first()) {
+            (None, None) => true,
+            (_, Some(x)) if LINK_WORDS.contains(x) => {
+                go(s, &w[1..]) || s.first().is_some_and(|c| x.starts_with(*c)) && go(&s[1..], &w[1..])
+            }
+            (Some(c), Some(x)) => x.starts_with(*c) && go(&s[1..], &w[1..]),
+            _ => false,
+        }
+    }
+    let s: Vec<char> = short.chars().filter(char::is_ascii_alphanumeric).collect();
+    let w: Vec<&str> = long.split(' ').collect();
+    w.len() <= 12 && go(&s, &w)
+}
+
 /// The calendar year of a day number (days since 1970-01-01), or `i32::MIN` for [`NO_DAY`].
 fn year_of(day: i32) -> i32 {
     if day == NO_DAY {
@@ -378,8 +454,16 @@ fn year_of(day: i32) -> i32 {
 }
 
 /// The last word of a title, lower-cased ("U.S. Treasury Secretary" -> "secretary").
+/// The head of a title, the last word before a qualifier ("finance director of ICI" ->
+/// "director", "analyst with Shearson, New York" -> "analyst").
 fn title_word(title: &str) -> &str {
-    title.split_whitespace().last().unwrap_or("")
+    let mut head = title.split(',').next().unwrap_or("");
+    for sep in [" of ", " at ", " for ", " with ", " in ", " to "] {
+        if let Some(i) = head.find(sep) {
+            head = &head[..i];
+        }
+    }
+    head.split_whitespace().last().unwrap_or("")
 }
 
 /// What the per-mention pass gives.
@@ -422,7 +506,8 @@ enum Short {
 
 /// Words that end a name of a government or party named after its leader ("Reagan
 /// Administration"): such names do not make the leader's surname ambiguous.
-const LEADER_NAMED: &[&str] = &["administration", "government", "cabinet", "party", "camp", "aides", "team", "era"];
+const LEADER_NAMED: &[&str] =
+    &["administration", "government", "cabinet", "party", "camp", "aides", "aide", "team", "era"];
 
 /// A person's name written as initials and a surname: every word before the last is one to
 /// three capitals, with or without periods ("G Murphy", "A.W. Clements", "J.C. Walter").
@@ -569,6 +654,66 @@ impl Candidates {
     }
 }
 
+/// A full name in at least this many stories is known well enough for a bare surname to name it
+/// without other support.
+pub const PROMINENT: usize = 8;
+
+/// Which names each story mentions, and in which stories each name is: a bare surname ("Barry",
+/// a story that never gives a first name) joins a little-known full name ("Kevin Barry", in
+/// fewer than [`PROMINENT`] stories) only when its story shares another, uncommon, name with one
+/// of that person's stories. The surname alone is as often a word of a company or place the
+/// recogniser took for a person ("Barry Citrus Products", "Lyons, Kan.") or a namesake in
+/// another field.
+struct Context {
+    story_nodes: FxHashMap<u32, Vec<NodeId>>,
+    node_stories: FxHashMap<NodeId, Vec<u32>>,
+    /// A name in more stories than this is too common to tie two stories together.
+    common: usize,
+}
+
+impl Context {
+    fn new(mentions: &[Mention], keyed: &[Keyed], mention_node: &[NodeId]) -> Self {
+        let mut pairs: Vec<(u32, NodeId)> = mentions
+            .iter()
+            .zip(keyed)
+            .zip(mention_node)
+            .filter(|((m, k), _)| is_name_label(m.label) && k.fixed.is_none() || !m.country_code.is_empty())
+            .map(|((m, _), &n)| (m.story, n))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut story_nodes: FxHashMap<u32, Vec<NodeId>> = FxHashMap::default();
+        let mut node_stories: FxHashMap<NodeId, Vec<u32>> = FxHashMap::default();
+        for &(s, n) in &pairs {
+            story_nodes.entry(s).or_default().push(n);
+            node_stories.entry(n).or_default().push(s);
+        }
+        let common = (story_nodes.len() / 50).max(5);
+        Context { story_nodes, node_stories, common }
+    }
+
+    /// Does the `story` of a short form (node `own`) share an uncommon name, other than the short
+    /// form and the full name `full`, with a story of `full`? True for a prominent `full`.
+    fn shares(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
+        let Some(theirs) = self.node_stories.get(&full) else { return false };
+        if theirs.len() >= PROMINENT {
+            return true;
+        }
+        let Some(mine) = self.story_nodes.get(&story) else { return false };
+        // the full name is in the story itself, under another label ("Banque Indosuez" ORG)
+        if mine.iter().any(|&n| node_keys[n as usize].1 == node_keys[full as usize].1) {
+            return true;
+        }
+        let uncommon =
+            |n: &NodeId| *n != own && *n != full && self.node_stories.get(n).is_some_and(|s| s.len() <= self.common);
+        theirs.iter().any(|s| {
+            self.story_nodes
+                .get(s)
+                .is_some_and(|other| mine.iter().filter(|n| uncommon(n)).any(|n| other.binary_search(n).is_ok()))
+        })
+    }
+}
+
 /// Where ambiguity is judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Window {
@@ -664,7 +809,7 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
             }
         } else if m.label == "ORG" && kw.len() > 1 {
             // "Dow Chemical" for "Dow"
-            add(kw[0].to_string(), 2);
+            add(head_word(&k.surface, m.label), 2);
         }
     }
 
@@ -677,9 +822,10 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
             continue;
         }
         let kw: Vec<&str> = k.key.split(' ').collect();
+        let head = head_word(&k.surface, m.label);
         let word = match kw.as_slice() {
             [one] if m.label != "ORG" => *one,
-            [first, .., last] if !LEADER_NAMED.contains(last) => *first,
+            [_, .., last] if !LEADER_NAMED.contains(last) => head.as_str(),
             _ => continue,
         };
         if word.chars().count() < 3 || !seen_block.insert((m.story, mention_node[i])) {
@@ -700,6 +846,11 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
 
     // Resolve each distinct short query once.
     let mut target: FxHashMap<(i32, &str, &str, &str), Option<NodeId>> = FxHashMap::default();
+    // What a node that is itself a short form resolves to, per window ("McDermott" ->
+    // "McDermott International Inc"), so that a form resolved to it ends there too ("MDR").
+    let mut onward: FxHashMap<(i32, NodeId), NodeId> = FxHashMap::default();
+    // Queries resolved by what stories say the short form stands for (not by its shape alone).
+    let mut by_evidence: FxHashSet<(i32, &str, &str, &str)> = FxHashSet::default();
     for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
         if k.fixed.is_some() || k.short == Short::No || k.short == Short::Company && suffixed.contains(&mention_node[i])
         {
@@ -717,9 +868,13 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
             let story_evidence = alias_ev.get(&(w, m.label, k.key.clone()));
             let shape = windows.get(&(w, m.label, k.query.clone()));
             // What stories resolve this short form to wins; then the names it abbreviates.
-            for c in [story_evidence, shape].into_iter().flatten() {
+            for (c, evidence) in [(story_evidence, true), (shape, false)].into_iter().filter_map(|(c, e)| Some((c?, e)))
+            {
                 if let Some(n) = c.pick(&k.title, &node_keys) {
                     found = (n != own).then_some(n);
+                    if evidence {
+                        by_evidence.insert(q);
+                    }
                     break;
                 }
                 if !c.stories.is_empty() && k.title.is_empty() {
@@ -738,12 +893,18 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
             for w in [year, i32::MAX] {
                 if let Some(c) = alias_ev.get(&(w, "", k.key.clone())) {
                     found = c.pick("", &node_keys).filter(|&n| n != own);
+                    by_evidence.insert(q);
                     break;
                 }
             }
         }
+        if let (Some(n), true) = (found, k.title.is_empty()) {
+            onward.insert((year, own), n);
+        }
         target.insert(q, found);
     }
+
+    let context = Context::new(mentions, &keyed, &mention_node);
 
     // Final node per mention; display names from the surfaces of each final node's own mentions.
     let final_node: Vec<NodeId> = mentions
@@ -754,7 +915,28 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
             if k.fixed.is_some() || k.short == Short::No {
                 return own;
             }
-            target.get(&(year_of(m.day), m.label, k.key.as_str(), k.title.as_str())).copied().flatten().unwrap_or(own)
+            let year = year_of(m.day);
+            let q = (year, m.label, k.key.as_str(), k.title.as_str());
+            match target.get(&q).copied().flatten() {
+                Some(n) => {
+                    let n = onward.get(&(year, n)).copied().filter(|&f| f != own).unwrap_or(n);
+                    // What stories define an acronym as ("FCOJ") is enough; a surname that
+                    // other stories resolve to a person needs this story's support.
+                    let shape_only = !(by_evidence.contains(&q)
+                        && acronym_shaped(&k.surface)
+                        && spells(&k.key, &node_keys[n as usize].1));
+                    if k.short == Short::Surname
+                        && k.title.is_empty()
+                        && shape_only
+                        && !context.shares(m.story, own, n, &node_keys)
+                    {
+                        own
+                    } else {
+                        n
+                    }
+                }
+                None => own,
+            }
         })
         .collect();
     let mut surfaces: FxHashMap<(NodeId, &str), u64> = FxHashMap::default();
@@ -856,13 +1038,28 @@ mod tests {
     #[test]
     fn keys_drop_what_varies() {
         assert_eq!(key("Intel Corp.", "ORG"), "intel");
-        assert_eq!(key("Bear Stearns and Co Inc", "ORG"), "bear stearns");
+        // long names: linking words and plurals vary between spellings of one name
+        assert_eq!(key("Bear Stearns and Co Inc", "ORG"), "bear stearn");
         assert_eq!(key("F.W. Woolworth Co", "ORG"), "woolworth");
         assert_eq!(key("U.S. Steel Corp", "ORG"), "us steel");
-        assert_eq!(key("AT&T", "ORG"), "at and t");
+        assert_eq!(key("AT&T", "ORG"), "at t");
         assert_eq!(key("James A. Baker", "PERSON"), "james baker");
         assert_eq!(key("Mr Reagan", "PERSON"), "reagan");
-        assert_eq!(key("the Bank of England", "ORG"), "bank of england");
+        assert_eq!(key("Harris", "PERSON"), "harris");
+        assert_eq!(key("the Bank of England", "ORG"), "bank england");
+        assert_eq!(key("Trades Union Congress", "ORG"), key("Trade Unions Congress", "ORG"));
+        assert_eq!(
+            key("Association for Payment Clearing Services", "ORG"),
+            key("Association of Payment and Clearing Services", "ORG")
+        );
+        assert_eq!(key("Japan Air Lines Co <JAPN.T>", "ORG"), key("Japan Air Lines", "ORG"));
+        assert_ne!(key("Bank of America", "ORG"), key("America Bank", "ORG"));
+        assert_eq!(head_word("Miles Laboratories Inc", "ORG"), "miles");
+        assert_eq!(title_word("finance director of ICI"), "director");
+        assert_eq!(title_word("analyst with Shearson, New York"), "analyst");
+        assert!(spells("fcoj", "frozen concentrated orange juice"));
+        assert!(spells("boe", "bank of england"));
+        assert!(!spells("casey", "william casey"));
         assert_eq!(year_of(6264), 1987);
         assert_eq!(year_of(0), 1970);
         assert_eq!(year_of(-1), 1969);
@@ -878,6 +1075,9 @@ mod tests {
             m(4, "Ronald Reagan", "Ronald Reagan", "PERSON"),
             m(5, "Reagan", "Reagan", "PERSON"),
             m(6, "Ronald Reagan", "Ronald Reagan", "PERSON"),
+            // the bare surname's story shares a name with one of the full name's stories
+            m(5, "Yasuhiro Nakasone", "Yasuhiro Nakasone", "PERSON"),
+            m(6, "Yasuhiro Nakasone", "Yasuhiro Nakasone", "PERSON"),
         ];
         let l = link(&ms);
         let e = &l.entity;
@@ -887,6 +1087,31 @@ mod tests {
         assert_eq!(l.names[e[0] as usize], "London");
         assert_eq!(l.names[e[5] as usize], "Ronald Reagan");
         assert_eq!(l.names[e[3] as usize], "Intel"); // a tie of counts: the alphabetically first
+    }
+
+    #[test]
+    fn a_bare_surname_needs_support_to_join_a_little_known_name() {
+        // "Kessler" in a story about a company named after him, no first name given; a Kevin
+        // Kessler is quoted in two unrelated stories.
+        let mut ms = vec![
+            m(0, "Kevin Kessler", "Kevin Kessler", "PERSON"),
+            m(0, "Bank of Ireland", "Bank of Ireland", "ORG"),
+            m(1, "Kevin Kessler", "Kevin Kessler", "PERSON"),
+            m(2, "Kessler", "Kessler", "PERSON"),
+            m(2, "Florida Citrus Mutual", "Florida Citrus Mutual", "ORG"),
+            // a story with the surname that does share a name with Kevin Kessler's
+            m(3, "Kessler", "Kessler", "PERSON"),
+            m(3, "Bank of Ireland", "Bank of Ireland", "ORG"),
+        ];
+        let e = link(&ms).entity;
+        assert_ne!(e[3], e[0]);
+        assert_eq!(e[5], e[0]);
+        // a full name in many stories needs no support
+        for s in 10..10 + PROMINENT as u32 {
+            ms.push(m(s, "Kevin Kessler", "Kevin Kessler", "PERSON"));
+        }
+        let e = link(&ms).entity;
+        assert_eq!(e[3], e[0]);
     }
 
     #[test]
