@@ -15,7 +15,8 @@
 //!   leader does not count);
 //!   A bare surname whose story never gives a first name joins a full name in fewer than
 //!   [`PROMINENT`] stories only when its story shares another uncommon name with one of them
-//!   (see [`Context`]);
+//!   (see `Context`); so does an acronym whose letters are not the initials of the name it
+//!   would join (a ticker "CPB" and a "Centraal Planbureau (CPB)" of another story);
 //! - initials and a surname ("G Murphy", "A.W. Clements") join the full name with that first
 //!   initial and surname ("Geordan Murphy"), and two words of a person's name the longer name
 //!   ending in them ("Bra Kanon", "Denis Bra Kanon");
@@ -487,6 +488,15 @@ struct Keyed {
     /// own name, which does not stand for a longer one.
     suffixed: bool,
     title: String,
+    /// The title's head word, lower-cased (a full name's title, counted for its candidates).
+    title_head: String,
+    /// The short keys a full name is a candidate for, with the stories it needs there
+    /// ("reagan" and "r reagan" for "Ronald Reagan"; "dow" for "Dow Chemical Co").
+    shorts: Vec<(String, u64)>,
+    /// The word a company, place or facility name keeps from joining a person (see the blockers).
+    blocker: Option<String>,
+    /// An acronym's long form: evidence under any label.
+    any_label: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -589,7 +599,51 @@ fn keyed(m: &Mention) -> Keyed {
     } else {
         String::new()
     };
-    Keyed { key: k, surface, fixed: None, alias_of_text, short, query, suffixed, title }
+    let title_head = title_word(m.title).to_lowercase();
+    let kw: Vec<&str> = k.split(' ').collect();
+    let mut shorts = Vec::new();
+    if matches!(short, Short::No | Short::Partial) {
+        if person && kw.len() > 1 {
+            let last = kw[kw.len() - 1];
+            shorts.push((last.to_string(), 2));
+            // "Geordan Murphy" for "G Murphy"
+            if let Some(initial) = kw[0].chars().next().filter(|_| kw[0].chars().count() > 1) {
+                shorts.push((format!("{initial} {last}"), 1));
+            }
+            // "Denis Bra Kanon" for "Bra Kanon"
+            if kw.len() > 2 {
+                shorts.push((format!("+{} {last}", kw[kw.len() - 2]), 1));
+            }
+        } else if m.label == "ORG" && kw.len() > 1 {
+            // "Dow Chemical" for "Dow"
+            shorts.push((head_word(&surface, m.label), 2));
+        }
+    }
+    let blocker = if matches!(m.label, "ORG" | "GPE" | "LOC" | "FAC") && short != Short::Acronym {
+        match kw.as_slice() {
+            [one] if m.label != "ORG" => Some(one.to_string()),
+            [_, .., last] if !LEADER_NAMED.contains(last) => Some(head_word(&surface, m.label)),
+            _ => None,
+        }
+        .filter(|w| w.chars().count() >= 3)
+    } else {
+        None
+    };
+    let any_label = acronym_shaped(m.text.trim());
+    Keyed {
+        key: k,
+        surface,
+        fixed: None,
+        alias_of_text,
+        short,
+        query,
+        suffixed,
+        title,
+        title_head,
+        shorts,
+        blocker,
+        any_label,
+    }
 }
 
 type NodeId = u32;
@@ -599,21 +653,21 @@ const BLOCKER: NodeId = 1 << 31;
 
 /// Candidates of a short form: node -> stories (and stories with each title word).
 #[derive(Default)]
-struct Candidates {
+struct Candidates<'a> {
     /// Stories a candidate must be named in (in full) to be picked.
     min_stories: u64,
     stories: FxHashMap<NodeId, u64>,
-    titled: FxHashMap<(NodeId, String), u64>,
+    titled: FxHashMap<(NodeId, &'a str), u64>,
     /// Other names the short form is part of, never picked but competing with the candidates:
     /// a company or place named with the surname ("Crowley Maritime" for "Crowley").
     blockers: FxHashMap<NodeId, u64>,
 }
 
-impl Candidates {
-    fn add(&mut self, node: NodeId, title: &str) {
+impl<'a> Candidates<'a> {
+    fn add(&mut self, node: NodeId, title: &'a str) {
         *self.stories.entry(node).or_default() += 1;
         if !title.is_empty() {
-            *self.titled.entry((node, title.to_string())).or_default() += 1;
+            *self.titled.entry((node, title)).or_default() += 1;
         }
     }
 
@@ -624,7 +678,7 @@ impl Candidates {
             if title.is_empty() {
                 self.stories[&n]
             } else {
-                self.titled.get(&(n, title.to_string())).copied().unwrap_or(0)
+                self.titled.get(&(n, title)).copied().unwrap_or(0)
             }
         };
         let mut scored: Vec<(u64, NodeId)> = self.stories.keys().map(|&n| (score(n), n)).collect();
@@ -672,7 +726,7 @@ struct Context {
 }
 
 impl Context {
-    fn new(mentions: &[Mention], keyed: &[Keyed], mention_node: &[NodeId]) -> Self {
+    fn new(mentions: &[Mention], keyed: &[&Keyed], mention_node: &[NodeId]) -> Self {
         let mut pairs: Vec<(u32, NodeId)> = mentions
             .iter()
             .zip(keyed)
@@ -724,6 +778,32 @@ pub enum Window {
     All,
 }
 
+/// The distinct forms of the mentions (everything [`keyed`] reads): the index of each form's
+/// first mention, and each mention's form.
+fn distinct_forms(mentions: &[Mention]) -> (Vec<usize>, Vec<u32>) {
+    // The day matters only to a few historical names, through these dates.
+    let era = |day: i32| -> u8 {
+        if day == NO_DAY {
+            return 4;
+        }
+        HISTORICAL.iter().filter_map(|h| h.3).filter(|&u| day <= u).count() as u8
+    };
+    let mut index: FxHashMap<(&str, &str, &str, &str, &str, u8), u32> = FxHashMap::default();
+    let mut firsts = Vec::new();
+    let form = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let next = firsts.len() as u32;
+            *index.entry((m.text, m.canonical, m.label, m.title, m.kb_id, era(m.day))).or_insert_with(|| {
+                firsts.push(i);
+                next
+            })
+        })
+        .collect();
+    (firsts, form)
+}
+
 /// Links the mentions with yearly windows (see the module doc).
 pub fn link(mentions: &[Mention]) -> Linked {
     link_in(mentions, Window::Year)
@@ -733,13 +813,18 @@ pub fn link(mentions: &[Mention]) -> Linked {
 /// the order of their ids, so the output does not depend on the input's order.
 pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     let year_of = |day: i32| if window == Window::All { i32::MIN } else { year_of(day) };
-    let keyed: Vec<Keyed> = mentions.par_iter().map(keyed).collect();
+    // A corpus repeats its names: key each distinct form once (a quarter of the mentions in
+    // Reuters-21578), then look the mentions up.
+    let (firsts, form) = distinct_forms(mentions);
+    let form_keyed: Vec<Keyed> = firsts.par_iter().map(|&i| keyed(&mentions[i])).collect();
+    let keyed: Vec<&Keyed> = form.iter().map(|&f| &form_keyed[f as usize]).collect();
 
     // Nodes: one per (label, key) of a full form, plus fixed identities.
     let mut node_of: FxHashMap<(&str, &str), NodeId> = FxHashMap::default();
     let mut node_keys: Vec<(String, String)> = Vec::new();
-    let mut mention_node: Vec<NodeId> = Vec::with_capacity(mentions.len());
-    for (m, k) in mentions.iter().zip(&keyed) {
+    let mut form_node: Vec<NodeId> = Vec::with_capacity(firsts.len());
+    for (&i, k) in firsts.iter().zip(&form_keyed) {
+        let m = &mentions[i];
         let label = if k.fixed.is_some() && !m.kb_id.is_empty() { "USER" } else { m.label };
         let key_str: &str = match &k.fixed {
             Some((_, id)) if !m.kb_id.is_empty() => id,
@@ -750,14 +835,15 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
             node_keys.push((label.to_string(), key_str.to_string()));
             next
         });
-        mention_node.push(id);
+        form_node.push(id);
     }
+    let mention_node: Vec<NodeId> = form.iter().map(|&f| form_node[f as usize]).collect();
 
     // Candidate full names per (window, label, short key), with story counts: distinct (story,
     // node, title) triples first, so that a name repeated in a story counts once.
     let mut seen: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
-    let mut windows: FxHashMap<(i32, &str, String), Candidates> = FxHashMap::default();
-    let mut alias_ev: FxHashMap<(i32, &str, String), Candidates> = FxHashMap::default();
+    let mut windows: FxHashMap<(i32, &str, &str), Candidates> = FxHashMap::default();
+    let mut alias_ev: FxHashMap<(i32, &str, &str), Candidates> = FxHashMap::default();
     let mut seen_alias: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
     for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
         let full = matches!(k.short, Short::No | Short::Partial);
@@ -766,50 +852,31 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         }
         let node = mention_node[i];
         let year = year_of(m.day);
-        let title = title_word(m.title);
         if let Some(t) = &k.alias_of_text {
             if seen_alias.insert((m.story, node, t.as_str())) {
                 // An acronym's long form is evidence under any label too: the recogniser may
                 // label the short form otherwise ("NYFE" PERSON, "New York Futures Exchange" ORG).
-                let any = acronym_shaped(m.text.trim());
                 for w in [year, i32::MAX] {
                     for label in [m.label, ""] {
-                        if label.is_empty() && !any {
+                        if label.is_empty() && !k.any_label {
                             continue;
                         }
-                        let c = alias_ev.entry((w, label, t.clone())).or_default();
+                        let c = alias_ev.entry((w, label, t.as_str())).or_default();
                         c.min_stories = 1;
                         c.add(node, "");
                     }
                 }
             }
         }
-        if !full || !seen.insert((m.story, node, title)) {
+        if !full || k.shorts.is_empty() || !seen.insert((m.story, node, title_word(m.title))) {
             continue;
         }
-        let title = title.to_lowercase();
-        let mut add = |short: String, min_stories: u64| {
+        for (short, min_stories) in &k.shorts {
             for w in [year, i32::MAX] {
-                let c = windows.entry((w, m.label, short.clone())).or_default();
-                c.min_stories = min_stories;
-                c.add(node, &title);
+                let c = windows.entry((w, m.label, short.as_str())).or_default();
+                c.min_stories = *min_stories;
+                c.add(node, &k.title_head);
             }
-        };
-        let kw: Vec<&str> = k.key.split(' ').collect();
-        if matches!(m.label, "PERSON" | "PER") && kw.len() > 1 {
-            let last = kw[kw.len() - 1];
-            add(last.to_string(), 2);
-            // "Geordan Murphy" for "G Murphy"
-            if let Some(initial) = kw[0].chars().next().filter(|_| kw[0].chars().count() > 1) {
-                add(format!("{initial} {last}"), 1);
-            }
-            // "Denis Bra Kanon" for "Bra Kanon"
-            if kw.len() > 2 {
-                add(format!("+{} {last}", kw[kw.len() - 2]), 1);
-            }
-        } else if m.label == "ORG" && kw.len() > 1 {
-            // "Dow Chemical" for "Dow"
-            add(head_word(&k.surface, m.label), 2);
         }
     }
 
@@ -818,23 +885,14 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     // often in the news ("Crowley Maritime Corp", "Perry Drug Stores", "Marietta").
     let mut seen_block: FxHashSet<(u32, NodeId)> = FxHashSet::default();
     for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
-        if k.fixed.is_some() || !matches!(m.label, "ORG" | "GPE" | "LOC" | "FAC") || k.short == Short::Acronym {
-            continue;
-        }
-        let kw: Vec<&str> = k.key.split(' ').collect();
-        let head = head_word(&k.surface, m.label);
-        let word = match kw.as_slice() {
-            [one] if m.label != "ORG" => *one,
-            [_, .., last] if !LEADER_NAMED.contains(last) => head.as_str(),
-            _ => continue,
-        };
-        if word.chars().count() < 3 || !seen_block.insert((m.story, mention_node[i])) {
+        let Some(word) = k.blocker.as_deref().filter(|_| k.fixed.is_none()) else { continue };
+        if !seen_block.insert((m.story, mention_node[i])) {
             continue;
         }
         let year = year_of(m.day);
         for w in [year, i32::MAX] {
             for map in [&mut windows, &mut alias_ev] {
-                let c = map.entry((w, "PERSON", word.to_string())).or_default();
+                let c = map.entry((w, "PERSON", word)).or_default();
                 *c.blockers.entry(mention_node[i]).or_default() += 1;
             }
         }
@@ -865,8 +923,8 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         let mut found = None;
         let mut candidates = false;
         for w in [year, i32::MAX] {
-            let story_evidence = alias_ev.get(&(w, m.label, k.key.clone()));
-            let shape = windows.get(&(w, m.label, k.query.clone()));
+            let story_evidence = alias_ev.get(&(w, m.label, k.key.as_str()));
+            let shape = windows.get(&(w, m.label, k.query.as_str()));
             // What stories resolve this short form to wins; then the names it abbreviates.
             for (c, evidence) in [(story_evidence, true), (shape, false)].into_iter().filter_map(|(c, e)| Some((c?, e)))
             {
@@ -891,7 +949,7 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         if !candidates && acronym_shaped(&k.surface) {
             // Nothing under its own label: what stories define it as, under any label.
             for w in [year, i32::MAX] {
-                if let Some(c) = alias_ev.get(&(w, "", k.key.clone())) {
+                if let Some(c) = alias_ev.get(&(w, "", k.key.as_str())) {
                     found = c.pick("", &node_keys).filter(|&n| n != own);
                     by_evidence.insert(q);
                     break;
@@ -925,9 +983,10 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
                     let shape_only = !(by_evidence.contains(&q)
                         && acronym_shaped(&k.surface)
                         && spells(&k.key, &node_keys[n as usize].1));
-                    if k.short == Short::Surname
-                        && k.title.is_empty()
-                        && shape_only
+                    // An acronym whose letters are not the name's initials ("CPB" of "Centraal
+                    // Planbureau", a Reuters ticker "<CPB>" of Campbell Soup) needs it too.
+                    let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
+                    if (k.short == Short::Surname && k.title.is_empty() && shape_only || loose)
                         && !context.shares(m.story, own, n, &node_keys)
                     {
                         own
@@ -939,15 +998,19 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
             }
         })
         .collect();
+    let mut per_form = vec![0u64; firsts.len()];
+    for &f in &form {
+        per_form[f as usize] += 1;
+    }
     let mut surfaces: FxHashMap<(NodeId, &str), u64> = FxHashMap::default();
-    for ((m, k), &own) in mentions.iter().zip(&keyed).zip(&mention_node) {
+    for (((&i, k), &own), &n) in firsts.iter().zip(&form_keyed).zip(&form_node).zip(&per_form) {
         if let Some((name, _)) = &k.fixed {
-            if !name.is_empty() && m.kb_id.is_empty() {
-                *surfaces.entry((own, name.as_str())).or_default() += 1;
+            if !name.is_empty() && mentions[i].kb_id.is_empty() {
+                *surfaces.entry((own, name.as_str())).or_default() += n;
                 continue;
             }
         }
-        *surfaces.entry((own, k.surface.as_str())).or_default() += 1;
+        *surfaces.entry((own, k.surface.as_str())).or_default() += n;
     }
     let mut best: FxHashMap<NodeId, (bool, u64, &str)> = FxHashMap::default();
     for (&(node, s), &n) in &surfaces {
@@ -1152,11 +1215,21 @@ mod tests {
             m(2, "Intel Corp", "Intel Corp", "ORG"),
             m(2, "INTC", "Intel Corp", "ORG"),
             m(3, "INTC", "INTC", "ORG"),
+            // a ticker is not the name's initials: its story must share a name with Intel's
+            m(2, "Santa Clara", "Santa Clara", "GPE"),
+            m(3, "Santa Clara", "Santa Clara", "GPE"),
+            // ... and without that, a ticker stays apart from what another story defines it as
+            m(4, "Centraal Planbureau", "Centraal Planbureau", "ORG"),
+            m(4, "CPB", "Centraal Planbureau", "ORG"),
+            m(5, "CPB", "CPB", "ORG"),
+            m(5, "Camden", "Camden", "GPE"),
         ];
         let e = link(&ms).entity;
         assert_eq!(e[0], e[2]);
         assert_eq!(e[3], e[4]);
         assert_eq!(e[4], e[5]);
+        assert_eq!(e[8], e[9]);
+        assert_ne!(e[10], e[8]);
     }
 
     #[test]
