@@ -73,6 +73,31 @@ def test_ids_do_not_depend_on_order_threads_or_split(entities):
     assert bigger["entity_id"].iloc[: len(a)].tolist() == a["entity_id"].tolist()
 
 
+def test_a_bare_surname_needs_its_story_to_support_a_little_known_name():
+    # "Pettigrew" alone in a story about a firm named after him; an economist Alan Pettigrew is
+    # quoted in two stories about the Irish budget. One "Pettigrew" story shares a name with his.
+    rows = [("s1", "1987-03-02", "Alan Pettigrew", "PERSON"), ("s1", "1987-03-02", "Dail", "ORG"),
+            ("s2", "1987-03-09", "Alan Pettigrew", "PERSON"),
+            ("s3", "1987-03-10", "Pettigrew", "PERSON"), ("s3", "1987-03-10", "Orlando", "GPE"),
+            ("s4", "1987-03-11", "Pettigrew", "PERSON"), ("s4", "1987-03-11", "Dail", "ORG")]
+    linked = dateline.link(_frame(rows))
+    alan = linked["entity_id"].iloc[0]
+    assert linked["entity_id"].iloc[3] != alan
+    assert linked["entity_id"].iloc[5] == alan
+    assert linked["name"].iloc[5] == "Alan Pettigrew"
+    # a name the corpus writes in many stories needs no support
+    rows += [(f"p{i}", "1987-04-01", "Alan Pettigrew", "PERSON") for i in range(10)]
+    assert dateline.link(_frame(rows))["entity_id"].iloc[3] == alan
+
+
+def test_spellings_of_one_long_name_meet_and_its_acronym_joins_them():
+    rows = [("a", "2005-01-02", "Trades Union Congress", "ORG"), ("a", "2005-01-02", "TUC", "ORG"),
+            ("b", "2005-01-03", "Trade Unions Congress", "ORG"), ("c", "2005-01-04", "TUC", "ORG")]
+    linked = dateline.link(_frame(rows).assign(canonical=["Trades Union Congress", "Trades Union Congress",
+                                                          "Trade Unions Congress", "TUC"]))
+    assert linked["entity_id"].nunique() == 1
+
+
 def test_window_decides_ambiguity():
     # 1987: one Baker; 1988: another one. A 1987 "Baker" joins the 1987 one only by year.
     rows = [(f"a{i}", "1987-04-01", "James Baker", "PERSON") for i in range(6)]
