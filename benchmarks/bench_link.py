@@ -63,8 +63,10 @@ def main() -> None:
         what = "entities" if args.entities else "tables"
         print(f"  {what}({', '.join(f'{k}={v}' for k, v in settings[name].items())}):  {best[name]:7.2f} s  "
               f"({words / best[name]:,.0f} words/s; runs {', '.join(f'{s:.2f}' for s in runs[name])})")
-    print(f"  link + dedupe cost {100 * (best['link+dedupe'] / best['plain'] - 1):+.1f}% of the run (target: within +10%)")
-    print(f"  link alone on the entities table: {link_alone:.2f} s, {100 * link_alone / best['plain']:.1f}% of the run")
+    cost = 100 * (best["link+dedupe"] / best["plain"] - 1)
+    print(f"  link + dedupe cost {cost:+.1f}% of the run (target: within +10%)")
+    share = 100 * link_alone / best["plain"]
+    print(f"  link alone on the entities table: {link_alone:.2f} s, {share:.1f}% of the run")
 
 
 if __name__ == "__main__":
