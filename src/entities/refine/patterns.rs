@@ -228,7 +228,8 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
 /// The end of an organisation's name that goes on after its organisation word with "of", "for"
 /// or "on" (and "the") and capitalised words: "Council on Foreign Relations", "Union of
 /// Democrats for Europe", "Bank of England". The tail holds no person the tagger found ("Party
-/// of Nenad Popovic" is a party and its leader) and no calendar word ("Commission on Monday");
+/// of Nenad Popovic" is a party and its leader) and no calendar word ("Commission on Monday",
+/// "Council on Aug. 2");
 /// a company's legal suffix ends its name.
 fn of_tail(art: &Article, ents: &[Entity], sent_end: usize, j: usize) -> Option<usize> {
     if j >= sent_end || !matches!(word(art, j), "of" | "for" | "on") {
@@ -236,7 +237,22 @@ fn of_tail(art: &Article, ents: &[Entity], sent_end: usize, j: usize) -> Option<
     }
     // "Kia Motor Corp of South Korea": a legal suffix ends the name; what follows describes it
     let head = word(art, j - 1).trim_end_matches('.').to_ascii_lowercase();
-    if matches!(head.as_str(), "corp" | "inc" | "ltd" | "co" | "corporation" | "company" | "plc") {
+    if matches!(
+        head.as_str(),
+        "corp"
+            | "inc"
+            | "ltd"
+            | "co"
+            | "corporation"
+            | "company"
+            | "plc"
+            | "b.v"
+            | "n.v"
+            | "ag"
+            | "sa"
+            | "llc"
+            | "gmbh"
+    ) {
         return None;
     }
     let mut k = j + 1;
@@ -247,6 +263,7 @@ fn of_tail(art: &Article, ents: &[Entity], sent_end: usize, j: usize) -> Option<
     while k < sent_end
         && capitalised(word(art, k))
         && !lower_in(word(art, k), &CALENDAR_AND_ORDINALS)
+        && crate::util::calendar::month_of_word(word(art, k)).is_none()
         && !lower_in(word(art, k), &RUN_OPENERS)
         && !art.text[art.tokens[k - 1].span.end..art.tokens[k].span.start].contains('\n')
     {
@@ -422,6 +439,13 @@ mod tests {
             "Corp",
             "of",
             "Norway",
+            "and",
+            "the",
+            "Grain",
+            "Council",
+            "on",
+            "Aug.",
+            "2",
             ".",
         ]);
         let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
@@ -441,7 +465,8 @@ mod tests {
                 "Union of Growers for Tomorrow",
                 "Rural Party",
                 "Trade Commission",
-                "Brightwater Corp"
+                "Brightwater Corp",
+                "Grain Council"
             ]
         );
         assert!(texts(&a, &ents).contains(&("Marta Lind".into(), Label::Person)));
