@@ -80,3 +80,18 @@ fn names_with_particles_are_one_person() {
         assert!(people.contains(&name), "{name:?} not one person in {people:?}");
     }
 }
+
+#[test]
+fn names_that_go_on_after_of_for_or_on_are_one_organisation() {
+    let cases = [
+        ("The Council on Foreign Relations published the report.", "Council on Foreign Relations"),
+        ("He joined the Union of Democrats for Europe in 1999.", "Union of Democrats for Europe"),
+        ("He left the Refah Partisi in 1998 and joined the Virtue Party.", "Refah Partisi"),
+    ];
+    for (text, name) in cases {
+        assert!(has(text, name), "{name:?} not in {:?}", orgs(text));
+    }
+    // a legal suffix ends a company's name; the country after it is its own name
+    let text = "Hallvard Shipping Corp of Norway ordered two tankers.";
+    assert!(has(text, "Hallvard Shipping Corp"), "{:?}", orgs(text));
+}

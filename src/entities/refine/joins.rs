@@ -65,6 +65,7 @@ pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
                 .or_else(|| join_particle(art, l, &e))
                 .or_else(|| join_possessive_pair(art, l, &e))
                 .or_else(|| join_of_place(art, l, &e))
+                .or_else(|| join_first_name(art, l, &e))
         }) {
             out.pop();
             out.push(joined);
@@ -99,12 +100,35 @@ fn join_particle(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
     }
     let p = word(art, l.token_end);
     let person = l.label == Label::Person || r.label == Label::Person;
-    let others_ok = |e: &Entity| matches!(e.label, Label::Person | Label::Org | Label::Misc);
+    // ("Paul von" + "Hindenburg" the tagger took for a place: the particle says it is a name)
+    let others_ok = |e: &Entity| matches!(e.label, Label::Person | Label::Org | Label::Misc | Label::Loc | Label::Gpe);
     if !NAME_PARTICLES.contains(&p) || !person || !others_ok(l) || !others_ok(r) {
         return None;
     }
     // one name has at most a few words on each side
     if l.token_end - l.token_start > 3 || r.token_end - r.token_start > 3 {
+        return None;
+    }
+    Some(Entity::new(Span::new(l.span.start, r.span.end), Label::Person, l.sentence, l.token_start, r.token_end))
+}
+
+/// "Chester" (LOC) + "A. Arthur" (PERSON), "Kwame" (LOC) + "Nkrumah" (PERSON): one word the
+/// tagger took for a place, right before a person's name with nothing between them, is the
+/// person's first name. A country or region stays apart ("Britain Smith" in a results table).
+fn join_first_name(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
+    if l.sentence != r.sentence
+        || l.token_end != r.token_start
+        || l.token_end - l.token_start != 1
+        || !matches!(l.label, Label::Gpe | Label::Loc)
+        || r.label != Label::Person
+        || r.token_end - r.token_start > 3
+        || art.text[l.span.end..r.span.start].contains('\n')
+    {
+        return None;
+    }
+    let g = gazetteer();
+    let first = art.slice(l.span);
+    if g.country(first).is_some() || g.region(first).is_some() || g.demonym(first).is_some() {
         return None;
     }
     Some(Entity::new(Span::new(l.span.start, r.span.end), Label::Person, l.sentence, l.token_start, r.token_end))
@@ -303,5 +327,38 @@ fn split_double_ampersand(art: &Article, ents: &mut Vec<Entity>) {
     if !add.is_empty() {
         ents.extend(add);
         ents.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_name_taken_for_a_place_joins_the_person() {
+        let a = crate::entities::refine::tests::art(&[
+            "Envoy", "Halden", "M.", "Ostrova", "met", "Norway", "Tarlund", "and", "Vera", "von", "Pelt", ".",
+        ]);
+        let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
+        let mut ents = vec![
+            Entity::new(sp(1, 2), Label::Loc, 0, 1, 2),
+            Entity::new(sp(2, 4), Label::Person, 0, 2, 4),
+            // a country stays apart from the name after it
+            Entity::new(sp(5, 6), Label::Gpe, 0, 5, 6),
+            Entity::new(sp(6, 7), Label::Person, 0, 6, 7),
+            Entity::new(sp(8, 9), Label::Person, 0, 8, 9),
+            Entity::new(sp(10, 11), Label::Gpe, 0, 10, 11),
+        ];
+        join_connected_orgs(&a, &mut ents);
+        let got: Vec<(&str, Label)> = ents.iter().map(|e| (a.slice(e.span), e.label)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Halden M. Ostrova", Label::Person),
+                ("Norway", Label::Gpe),
+                ("Tarlund", Label::Person),
+                ("Vera von Pelt", Label::Person)
+            ]
+        );
     }
 }

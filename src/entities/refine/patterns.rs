@@ -1,6 +1,8 @@
 //! Label fixes that look at a whole mention and its neighbours rather than its head word: agency
 //! names, runs of capitalised words before an organisation's head, events with a year.
-use super::{code_like, lower_in, trim_end, word, HashSet, Words, AGENCIES, EVENT_HEADS, PRODUCT_NOUNS};
+use super::{
+    code_like, lower_in, trim_end, word, HashSet, Words, AGENCIES, CALENDAR_AND_ORDINALS, EVENT_HEADS, PRODUCT_NOUNS,
+};
 use crate::types::*;
 use std::sync::OnceLock;
 
@@ -30,6 +32,16 @@ pub(super) static ORG_HEADS: Words = Words::new(&[
     "organisation",
     "front",
     "command",
+    "movement",
+    "society",
+    "alliance",
+    // "party" in the languages whose parties keep their own names in English text ("Refah
+    // Partisi", "Sozialdemokratische Partei")
+    "partei",
+    "partisi",
+    "partiet",
+    "partij",
+    "partia",
 ]);
 /// Words that open a capitalised run without being part of the name ("The", "In").
 static RUN_OPENERS: Words = Words::new(&[
@@ -133,12 +145,22 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
                     break;
                 }
             }
+            // "Council" + "on Foreign Relations", "Education Commission" + "of the States"
+            let head_alone = j == i + 1 && lower_in(w, &ORG_HEADS);
+            if found == Some((j, Label::Org)) || found.is_none() && head_alone {
+                // at most two tails: "Union of Democrats for Europe"
+                if let Some(k) = of_tail(art, ents, s.token_end, j) {
+                    found = Some((of_tail(art, ents, s.token_end, k).unwrap_or(k), Label::Org));
+                }
+            }
             if found.is_none() && i > s.token_start && lower_in(word(art, i - 1), &PRODUCT_NOUNS) {
                 found = Some((j.min(i + 3), Label::Product));
             }
             if let Some((end, label)) = found {
                 let span = Span::new(art.tokens[i].span.start, trim_end(art, i, end));
                 add.push(Entity::new(span, label, si, i, end));
+                i = j.max(end);
+                continue;
             }
             i = j;
         }
@@ -201,6 +223,61 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
     ents.retain(|_| !flags.next().unwrap_or(false));
     ents.extend(kept_adds);
     ents.sort_by_key(|e| (e.span.start, e.span.end));
+}
+
+/// The end of an organisation's name that goes on after its organisation word with "of", "for"
+/// or "on" (and "the") and capitalised words: "Council on Foreign Relations", "Union of
+/// Democrats for Europe", "Bank of England". The tail holds no person the tagger found ("Party
+/// of Nenad Popovic" is a party and its leader) and no calendar word ("Commission on Monday",
+/// "Council on Aug. 2");
+/// a company's legal suffix ends its name.
+fn of_tail(art: &Article, ents: &[Entity], sent_end: usize, j: usize) -> Option<usize> {
+    if j >= sent_end || !matches!(word(art, j), "of" | "for" | "on") {
+        return None;
+    }
+    // "Kia Motor Corp of South Korea": a legal suffix ends the name; what follows describes it
+    let head = word(art, j - 1).trim_end_matches('.').to_ascii_lowercase();
+    if matches!(
+        head.as_str(),
+        "corp"
+            | "inc"
+            | "ltd"
+            | "co"
+            | "corporation"
+            | "company"
+            | "plc"
+            | "b.v"
+            | "n.v"
+            | "ag"
+            | "sa"
+            | "llc"
+            | "gmbh"
+    ) {
+        return None;
+    }
+    let mut k = j + 1;
+    if k < sent_end && word(art, k) == "the" {
+        k += 1;
+    }
+    let start = k;
+    while k < sent_end
+        && capitalised(word(art, k))
+        && !lower_in(word(art, k), &CALENDAR_AND_ORDINALS)
+        && crate::util::calendar::month_of_word(word(art, k)).is_none()
+        && !lower_in(word(art, k), &RUN_OPENERS)
+        && !art.text[art.tokens[k - 1].span.end..art.tokens[k].span.start].contains('\n')
+    {
+        k += 1;
+    }
+    if k == start {
+        return None;
+    }
+    let (a, b) = (art.tokens[start].span.start, art.tokens[k - 1].span.end);
+    // `ents` is sorted and free of overlaps: the first one ending after `a` is the only candidate
+    // to start before it
+    let first = ents.partition_point(|e| e.span.end <= a);
+    let person = ents[first..].iter().take_while(|e| e.span.start < b).any(|e| e.label == Label::Person);
+    (!person).then_some(k)
 }
 
 /// Words that end sports and other event names ("Hong Kong Open", "BellSouth Classic").
@@ -319,6 +396,81 @@ mod tests {
                 ("National Bank of Poland".to_string(), Label::Org)
             ]
         );
+    }
+
+    #[test]
+    fn organisation_names_go_on_after_of_for_and_on() {
+        let a = article(&[
+            "the",
+            "Council",
+            "on",
+            "Trade",
+            "Routes",
+            "met",
+            "the",
+            "Farm",
+            "Commission",
+            "of",
+            "the",
+            "Provinces",
+            "and",
+            "the",
+            "Union",
+            "of",
+            "Growers",
+            "for",
+            "Tomorrow",
+            "but",
+            "not",
+            "the",
+            "Rural",
+            "Party",
+            "of",
+            "Marta",
+            "Lind",
+            ",",
+            "the",
+            "Trade",
+            "Commission",
+            "on",
+            "Monday",
+            "or",
+            "Brightwater",
+            "Corp",
+            "of",
+            "Norway",
+            "and",
+            "the",
+            "Grain",
+            "Council",
+            "on",
+            "Aug.",
+            "2",
+            ".",
+        ]);
+        let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
+        // the tagger found the person, the place and a cut-off piece of the first name
+        let mut ents = vec![
+            Entity::new(sp(1, 2), Label::Misc, 0, 1, 2),
+            Entity::new(sp(25, 27), Label::Person, 0, 25, 27),
+            Entity::new(sp(37, 38), Label::Gpe, 0, 37, 38),
+        ];
+        apply_patterns(&a, &mut ents);
+        let got: Vec<String> = texts(&a, &ents).into_iter().filter(|e| e.1 == Label::Org).map(|e| e.0).collect();
+        assert_eq!(
+            got,
+            [
+                "Council on Trade Routes",
+                "Farm Commission of the Provinces",
+                "Union of Growers for Tomorrow",
+                "Rural Party",
+                "Trade Commission",
+                "Brightwater Corp",
+                "Grain Council"
+            ]
+        );
+        assert!(texts(&a, &ents).contains(&("Marta Lind".into(), Label::Person)));
+        assert!(texts(&a, &ents).contains(&("Norway".into(), Label::Gpe)));
     }
 
     #[test]
