@@ -22,6 +22,21 @@ impl Reader<'_, '_> {
             return if open > floor { self.actor_ending(open - 1, floor) } else { None };
         }
         if let Some(e) = d.ent_ending(t) {
+            let ent = &d.art.entities[e];
+            // "China's People's Liberation Army": a state's armed force is the state.
+            if ent.label == Label::Org
+                && is_force(d.low(t))
+                && ent.token_start >= floor + 2
+                && d.is_possessive(ent.token_start - 1)
+            {
+                if let Some(g) = d.ent_ending(ent.token_start - 2) {
+                    if d.art.entities[g].label == Label::Gpe {
+                        let mut a = self.actor(g, t);
+                        a.first = d.art.entities[g].token_start;
+                        return Some(a);
+                    }
+                }
+            }
             return (self.is_actor_entity(e) || self.is_group(e)).then(|| self.actor(e, t));
         }
         if let Some(r) = self.role_ending(t, floor) {
@@ -302,6 +317,18 @@ impl Reader<'_, '_> {
                     && !(c + 1..l).any(|t| self.quoted[t])
                 {
                     l = c - 1;
+                } else if c + 1 < l
+                    && (d.low(c + 1).ends_with("ing") && d.ent(c + 1).is_none())
+                    && !(c + 1..l).any(|t| self.quoted[t])
+                {
+                    // "Mr Howard, speaking in Leeds, attacked ...": past the participle clause.
+                    l = c - 1;
+                } else if d.ent_starting(c + 1).is_some_and(|e| {
+                    let ent = &d.art.entities[e];
+                    ent.label == Label::Person && ent.token_end == l
+                }) {
+                    // "the director of the trust, Norman Brennan, accused ...": the name in apposition.
+                    l -= 1;
                 }
             }
         }
@@ -558,6 +585,15 @@ impl Reader<'_, '_> {
                     k = nxt + 2;
                     continue;
                 }
+                if matches!(ent.label, Label::Loc | Label::Gpe)
+                    && nxt + 2 < stop
+                    && matches!(d.low(nxt), "region" | "province" | "prefecture" | "district" | "area")
+                    && d.low(nxt + 1) == "of"
+                {
+                    // "a delegation from the Kansai region of Japan": the state the region is of.
+                    k = nxt + 2;
+                    continue;
+                }
                 if ent.label == Label::Norp {
                     // "Russian President ...": a nationality before a title or name.
                     if nxt < b && (d.ent_starting(nxt).is_some() || is_title(nxt)) {
@@ -685,6 +721,13 @@ impl Reader<'_, '_> {
                 return Some(r);
             }
         }
+        if k < b && pred.object_ok(Label::Person) && matches!(d.low(k), "him" | "her") {
+            // "urged him to stay": the person the pronoun stands for; "her plans" is no object here.
+            if k + 1 < b && !may_follow_object(d, k + 1) {
+                return None;
+            }
+            return self.object_pronoun(k).map(|a| (a, k + 1));
+        }
         let k = self.skip_to_name(k, b);
         if k >= b {
             return None;
@@ -743,6 +786,60 @@ impl Reader<'_, '_> {
             return None;
         }
         Some((self.actor(e, end - 1), end))
+    }
+
+    /// "him"/"her" at token `t` as an object: the nearest person named before it in the sentence (not one
+    /// an honorific gives the other sex), else the one person the previous sentence names. The caller
+    /// drops an event whose two sides are the same person.
+    pub(super) fn object_pronoun(&self, t: usize) -> Option<Actor> {
+        let d = self.doc;
+        let her = d.low(t) == "her";
+        let fits = |e: usize| {
+            let ent = &d.art.entities[e];
+            if ent.label != Label::Person {
+                return false;
+            }
+            let s = ent.token_start;
+            let hon = if s > 0 { d.low(s - 1).trim_end_matches('.') } else { "" };
+            let hon = if matches!(hon, "mr" | "ms" | "mrs" | "miss" | "sir" | "lord" | "lady" | "dame") {
+                hon
+            } else {
+                d.low(s).trim_end_matches('.')
+            };
+            match hon {
+                "mr" | "sir" | "lord" => !her,
+                "ms" | "mrs" | "miss" | "lady" | "dame" => her,
+                _ => true,
+            }
+        };
+        let si = d.art.sentences.partition_point(|s| s.token_start <= t).checked_sub(1)?;
+        let a = d.art.sentences[si].token_start;
+        for k in (t.saturating_sub(30).max(a)..t).rev() {
+            if let Some(e) = d.ent_ending(k) {
+                if !self.quoted[k] && fits(e) {
+                    return Some(self.actor(e, k));
+                }
+            }
+        }
+        if si == 0 {
+            return None;
+        }
+        let prev = d.art.sentences[si - 1];
+        let mut found: Option<usize> = None;
+        // Bounded: the previous sentence's first 60 tokens; one person named there (however often) is it.
+        for k in prev.token_start..prev.token_end.min(d.len()).min(prev.token_start + 60) {
+            if let Some(e) = d.ent_starting(k) {
+                if d.art.entities[e].label == Label::Person && !self.quoted[k] {
+                    match found {
+                        Some(f) if self.name(f) != self.name(e) => return None,
+                        Some(_) => {}
+                        None => found = Some(e),
+                    }
+                }
+            }
+        }
+        let e = found.filter(|&e| fits(e))?;
+        Some(self.actor(e, d.art.entities[e].token_end - 1))
     }
 
     /// After the object of give/send: "a letter from X" -> ("letter from X", end), or "a letter" -> "letter".

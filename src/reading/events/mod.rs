@@ -569,10 +569,18 @@ impl<'d, 'a> Reader<'d, 'a> {
         if k < b && pred.verb_preposition(d.low(k)) {
             k += 1;
         }
+        let travel = is_travel(d.low(v));
+        if travel && k == v + 1 {
+            // "arrived yesterday", "flew the plane": travel is a visit only "to"/"in" a place.
+            return;
+        }
         if pred == Pred::Tell && d.low(v) == "wrote" && k == v + 1 {
             return;
         }
         let (mut objs, mut end) = self.objects(pred, k, b);
+        if travel || matches!(d.low(v), "toured" | "tours" | "touring") {
+            objs.retain(|o| matches!(o.label, Label::Gpe | Label::Loc | Label::Fac));
+        }
         if matches!(d.low(v), "asked" | "asks") && (end >= b || d.low(end) != "to") {
             // "asked X to resign" is a request; "asked X about ..." is not.
             return;
@@ -642,11 +650,21 @@ impl<'d, 'a> Reader<'d, 'a> {
                 | Pred::Sanction
                 | Pred::Host
                 | Pred::Visit
+                | Pred::Sign
         ) {
             return;
         }
         let d = self.doc;
         if v < a + 2 || v + 1 >= b || d.low(v + 1) != "by" {
+            return;
+        }
+        if pred == Pred::Sign {
+            // "The agreement was signed by A and B": the two parties signed with each other.
+            let (objs, end) = self.objects(Pred::Meet, v + 2, b);
+            if objs.len() == 2 {
+                let span = self.span(v, end - 1);
+                self.push(&objs[0], Pred::Sign, &objs[1], None, si, span, "asserted", v);
+            }
             return;
         }
         // "X was sued by", "X will be acquired by", "X has been criticised by": past the auxiliaries.
@@ -746,6 +764,44 @@ impl<'d, 'a> Reader<'d, 'a> {
                 None
             }
         };
+        // 1b. "Security Council sanctions imposed on Tehran", "U.S. sanctions against Iraq", "Israeli air
+        // strikes on Gaza": a name modifying the noun (at most two lower-case words between) is its subject.
+        {
+            let mut t = k;
+            while t > a && k - t < 2 && d.ent(t - 1).is_none() && d.tok(t - 1).chars().all(|c| c.is_lowercase()) {
+                t -= 1;
+            }
+            let modifier = (t > a && !d.is_possessive(t - 1)).then(|| d.ent_ending(t - 1)).flatten();
+            if let Some(e) = modifier.filter(|&e| {
+                let ent = &d.art.entities[e];
+                // "protest at U.S. sanctions": a name after a preposition belongs to that phrase.
+                ent.token_start == a || !is_preposition(d.low(ent.token_start - 1))
+            }) {
+                let ent = &d.art.entities[e];
+                let sub = match ent.label {
+                    Label::Norp => self.nation(e, t - 1),
+                    Label::Gpe | Label::Org | Label::Person => Some(self.actor(e, t - 1)),
+                    _ => None,
+                };
+                let mut p = k + 1;
+                if p < b && matches!(d.low(p), "imposed" | "placed" | "launched" | "carried" | "made") {
+                    p += 1;
+                    if p < b && d.low(p) == "out" {
+                        p += 1;
+                    }
+                }
+                if let Some(s) = sub.filter(|_| p < b && noun_preposition(pred, d.low(p))) {
+                    if let Some((o, end)) = self.object_at(pred, p + 1, b) {
+                        // "the First Boston offer for X": a bank may make it for a client.
+                        if pred != Pred::Acquire {
+                            let span = self.span(s.first, end - 1);
+                            self.push(&s, pred, &o, None, si, span, mood, k);
+                            return;
+                        }
+                    }
+                }
+            }
+        }
         // 2. "A's [planned] visit to B"
         let mut t = k;
         while t > a && t + 3 > k && d.ent(t - 1).is_none() && d.tok(t - 1).chars().all(|c| c.is_lowercase() || c == '-')
