@@ -721,8 +721,13 @@ impl Reader<'_, '_> {
                 return Some(r);
             }
         }
-        if k < b && pred.object_ok(Label::Person) && matches!(d.low(k), "him" | "her") {
-            // "urged him to stay": the person the pronoun stands for; "her plans" is no object here.
+        // "urged him to stay": the person the pronoun stands for. "her" before a name ("her Mercosur
+        // counterparts") is a possessive, read on as a determiner; "her plans" is no object here.
+        if k < b
+            && pred.object_ok(Label::Person)
+            && matches!(d.low(k), "him" | "her")
+            && !(d.low(k) == "her" && k + 1 < b && (d.is_cap(k + 1) || d.ent(k + 1).is_some()))
+        {
             if k + 1 < b && !may_follow_object(d, k + 1) {
                 return None;
             }
@@ -789,7 +794,8 @@ impl Reader<'_, '_> {
     }
 
     /// "him"/"her" at token `t` as an object: the nearest person named before it in the sentence (not one
-    /// an honorific gives the other sex), else the one person the previous sentence names. The caller
+    /// an honorific gives the other sex, nor the verb's subject right before), else the one such person
+    /// the previous sentence names. The caller
     /// drops an event whose two sides are the same person.
     pub(super) fn object_pronoun(&self, t: usize) -> Option<Actor> {
         let d = self.doc;
@@ -815,6 +821,10 @@ impl Reader<'_, '_> {
         let si = d.art.sentences.partition_point(|s| s.token_start <= t).checked_sub(1)?;
         let a = d.art.sentences[si].token_start;
         for k in (t.saturating_sub(30).max(a)..t).rev() {
+            // A name a word or two before the pronoun is the verb's subject ("Silva praised her"), not it.
+            if k + 3 >= t {
+                continue;
+            }
             if let Some(e) = d.ent_ending(k) {
                 if !self.quoted[k] && fits(e) {
                     return Some(self.actor(e, k));
@@ -829,7 +839,7 @@ impl Reader<'_, '_> {
         // Bounded: the previous sentence's first 60 tokens; one person named there (however often) is it.
         for k in prev.token_start..prev.token_end.min(d.len()).min(prev.token_start + 60) {
             if let Some(e) = d.ent_starting(k) {
-                if d.art.entities[e].label == Label::Person && !self.quoted[k] {
+                if fits(e) && !self.quoted[k] {
                     match found {
                         Some(f) if self.name(f) != self.name(e) => return None,
                         Some(_) => {}
@@ -838,7 +848,7 @@ impl Reader<'_, '_> {
                 }
             }
         }
-        let e = found.filter(|&e| fits(e))?;
+        let e = found?;
         Some(self.actor(e, d.art.entities[e].token_end - 1))
     }
 

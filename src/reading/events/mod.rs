@@ -802,6 +802,22 @@ impl<'d, 'a> Reader<'d, 'a> {
                 }
             }
         }
+        // 1c. "US-China talks", "Israeli-Palestinian peace talks", "Turkey-EU deal": a pair of states (or
+        // well-known bodies) joined by a hyphen before a noun of meeting or agreement.
+        // Not "China-Singapore cooperation" nor "US-Iran relations": a relationship, not an event.
+        if matches!(pred, Pred::Meet | Pred::Negotiate | Pred::Agree | Pred::Fight) {
+            let mut t = k;
+            while t > a && k - t < 2 && d.tok(t - 1).chars().all(|c| c.is_lowercase()) {
+                t -= 1;
+            }
+            if t > a {
+                if let Some((s, o)) = self.hyphen_pair(t - 1) {
+                    let span = self.span(t - 1, k);
+                    self.push(&s, pred, &o, None, si, span, mood, k);
+                    return;
+                }
+            }
+        }
         // 2. "A's [planned] visit to B"
         let mut t = k;
         while t > a && t + 3 > k && d.ent(t - 1).is_none() && d.tok(t - 1).chars().all(|c| c.is_lowercase() || c == '-')
@@ -832,7 +848,37 @@ impl<'d, 'a> Reader<'d, 'a> {
                 break;
             }
         }
-        let Some(lv) = lv else { return };
+        let Some(lv) = lv else {
+            // 4. "X said preliminary merger talks with Y had ended": the speaker is the noun's subject.
+            if !matches!(pred, Pred::Meet | Pred::Negotiate | Pred::Merge | Pred::Agree) {
+                return;
+            }
+            let mut t = k;
+            while t > a
+                && k - t < 4
+                && d.ent(t - 1).is_none()
+                && d.tok(t - 1).chars().all(|c| c.is_lowercase() || c == '-')
+                && !is_reporting(d.low(t - 1))
+                && d.low(t - 1) != "that"
+            {
+                t -= 1;
+            }
+            if t > a && d.low(t - 1) == "that" {
+                t -= 1;
+            }
+            if !(t > a + 1 && matches!(d.low(t - 1), "said" | "says")) {
+                return;
+            }
+            let Some(s) = self.actor_ending(t - 2, a) else { return };
+            if s.first > a && is_preposition(d.low(s.first - 1)) {
+                return;
+            }
+            if let Some((o, end)) = obj_after(self) {
+                let span = self.span(s.first, end - 1);
+                self.push(&s, pred, &o, None, si, span, mood, k);
+            }
+            return;
+        };
         let (subs, m) = self.subjects(si, lv);
         let mood = stronger(mood, m);
         if subs.is_empty() {
@@ -858,6 +904,31 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
             None => {}
         }
+    }
+
+    /// The two sides a hyphenated token names ("US-China", "Israeli-Palestinian", "Turkey-EU"): each part a
+    /// country, a nationality or a well-known body; None otherwise.
+    fn hyphen_pair(&self, t: usize) -> Option<(Actor, Actor)> {
+        let g = gazetteer();
+        let mut parts = self.doc.tok(t).split('-');
+        let (x, y) = (parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        let side = |w: &str| -> Option<Actor> {
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+            let (name, country, label) = if let Some(c) = g.country(w).or_else(|| g.demonym(w)) {
+                (c.name.clone(), Some(c.alpha2.as_str()), Label::Gpe)
+            } else {
+                let ac = g.acronym(w)?;
+                let code = ac.country.as_deref().and_then(|c| g.country_by_code(c)).map(|c| c.alpha2.as_str());
+                (ac.long.clone(), code, if code.is_some() { Label::Gpe } else { Label::Org })
+            };
+            Some(Actor { name, country, first: t, last: t, label, owner: false })
+        };
+        Some((side(x)?, side(y)?))
     }
 
     /// "During the meeting, Li gave Kim a letter": the two met. The host of the meeting named just before
