@@ -765,10 +765,18 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
         };
         // 1b. "Security Council sanctions imposed on Tehran", "U.S. sanctions against Iraq", "Israeli air
-        // strikes on Gaza": a name modifying the noun (at most two lower-case words between) is its subject.
+        // strikes on Gaza": a name modifying the noun is its subject.
         {
+            // At most one modifying word between, itself no verb, determiner or particle ("peace talks", "air
+            // strikes"; not "told Reuters the negotiations", "Washington for talks", "Hu pays visit").
             let mut t = k;
-            while t > a && k - t < 2 && d.ent(t - 1).is_none() && d.tok(t - 1).chars().all(|c| c.is_lowercase()) {
+            if t > a + 1 && d.ent(t - 1).is_none() && {
+                let w = d.low(t - 1);
+                d.tok(t - 1).chars().all(|c| c.is_lowercase())
+                    && !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
+                    && !(is_determiner(w) || is_preposition(w) || is_aux_or_adverb(w) || is_reporting(w))
+                    && !matches!(w, "his" | "her" | "its" | "their" | "our" | "my" | "your" | "and" | "or" | "to")
+            } {
                 t -= 1;
             }
             let modifier = (t > a && !d.is_possessive(t - 1)).then(|| d.ent_ending(t - 1)).flatten();
