@@ -146,7 +146,9 @@ impl Pred {
         match self {
             Pred::Meet | Pred::Negotiate | Pred::Merge | Pred::Agree | Pred::Cooperate | Pred::Fight => low == "with",
             Pred::Criticise => low == "at",
-            Pred::Urge => matches!(low, "to" | "on"),
+            Pred::Urge => matches!(low, "to" | "on" | "with"),
+            // "arrived in Beijing", "flew to Moscow" (travel verbs need it: `super::Reader::verb`).
+            Pred::Visit => matches!(low, "in" | "to"),
             Pred::Protest => matches!(low, "against"),
             Pred::Tell | Pred::Apologise => low == "to",
             _ => false,
@@ -175,20 +177,32 @@ pub(super) fn trigger(low: &str) -> Option<(Pred, Form)> {
 
 /// Trigger words by predicate and form. Light verbs ("held talks") are read from the noun (`light_fits`).
 pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
-    (&["met", "meets", "meet", "spoke", "speak", "talked"], Pred::Meet, Form::Verb),
+    (
+        &["met", "meets", "meet", "spoke", "speak", "talked", "consulted", "consults", "conferred"],
+        Pred::Meet,
+        Form::Verb,
+    ),
     (&["meeting", "meetings", "summit"], Pred::Meet, Form::Noun),
     (&["negotiated", "negotiates"], Pred::Negotiate, Form::Verb),
     (&["negotiating"], Pred::Negotiate, Form::Participle),
     (&["talks", "negotiations"], Pred::Negotiate, Form::Noun),
     (&["visited", "visits", "visit"], Pred::Visit, Form::Verb),
-    (&["visiting"], Pred::Visit, Form::Participle),
+    (&["visiting", "touring"], Pred::Visit, Form::Participle),
+    // Travel read as a visit only with its preposition and a place after it ("arrived in Beijing", "flew to
+    // Moscow"): see `super::Reader::verb`.
+    (&["toured", "tours", "arrived", "arrives", "flew", "travelled", "traveled"], Pred::Visit, Form::Verb),
     (&["hosted", "hosts"], Pred::Host, Form::Verb),
     (&["gave", "gives", "handed", "hands", "presented", "delivered"], Pred::Give, Form::Verb),
     (&["sent", "sends"], Pred::Send, Form::Verb),
     (&["signed", "signs", "sign"], Pred::Sign, Form::Verb),
     (&["agreement", "accord", "treaty", "pact", "deal"], Pred::Agree, Form::Noun),
     (&["called", "calls"], Pred::CallFor, Form::Verb),
-    (&["urged", "urges", "urge", "appealed", "appeals", "pressed", "asked", "asks"], Pred::Urge, Form::Verb),
+    (
+        &["urged", "urges", "urge", "appealed", "appeals", "pressed", "asked", "asks", "implored", "pleaded", "begged"],
+        Pred::Urge,
+        Form::Verb,
+    ),
+    (&["urging"], Pred::Urge, Form::Participle),
     (&["appeal"], Pred::Urge, Form::Noun),
     (
         &["praised", "praises", "hailed", "hails", "congratulated", "thanked", "applauded", "commended", "lauded"],
@@ -235,9 +249,31 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
         Pred::Criticise,
         Form::Verb,
     ),
+    (
+        &[
+            "ridiculed",
+            "mocked",
+            "derided",
+            "berated",
+            "assailed",
+            "savaged",
+            "chastised",
+            "reprimanded",
+            "scolded",
+            "upbraided",
+        ],
+        Pred::Criticise,
+        Form::Verb,
+    ),
     (&["criticising", "criticizing", "condemning", "denouncing"], Pred::Criticise, Form::Participle),
+    (&["praising", "congratulating", "thanking"], Pred::Praise, Form::Participle),
+    (&["backing", "endorsing", "supporting"], Pred::Back, Form::Participle),
     (&["criticism", "criticisms", "condemnation"], Pred::Criticise, Form::Noun),
-    (&["rejected", "rejects", "dismissed", "dismisses", "rebuffed", "spurned", "reject"], Pred::Reject, Form::Verb),
+    (
+        &["rejected", "rejects", "dismissed", "dismisses", "rebuffed", "spurned", "reject", "snubbed", "vetoed"],
+        Pred::Reject,
+        Form::Verb,
+    ),
     (&["demanded", "demands", "demand"], Pred::Demand, Form::Verb),
     (
         &["cooperated", "cooperates", "cooperate", "co-operated", "co-operate", "collaborated", "collaborate"],
@@ -263,6 +299,7 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["aid", "assistance"], Pred::Aid, Form::Noun),
     (&["aided"], Pred::Aid, Form::Verb),
     (&["sued", "sues", "sue"], Pred::Sue, Form::Verb),
+    (&["suing"], Pred::Sue, Form::Participle),
     (&["lawsuit", "suit"], Pred::Sue, Form::Noun),
     (&["acquired", "acquires", "acquire", "bought", "buys", "buy"], Pred::Acquire, Form::Verb),
     (&["acquisition", "takeover", "purchase", "bid", "offer"], Pred::Acquire, Form::Noun),
@@ -270,7 +307,7 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["sold", "sells", "sell"], Pred::Sell, Form::Verb),
     (&["merger"], Pred::Merge, Form::Noun),
     (&["protested", "demonstrated"], Pred::Protest, Form::Verb),
-    (&["told", "tells", "wrote"], Pred::Tell, Form::Verb),
+    (&["told", "tells", "wrote", "briefed", "briefs"], Pred::Tell, Form::Verb),
     (&["launched", "launches"], Pred::Launch, Form::Verb),
     (&["launching"], Pred::Launch, Form::Participle),
     (&["fired", "fires"], Pred::Fire, Form::Verb),
@@ -294,6 +331,11 @@ pub(super) fn noun_preposition(p: Pred, low: &str) -> bool {
         Pred::Sue => low == "against",
         _ => false,
     }
+}
+
+/// Verbs of travel, read as a visit only with "to"/"in" and a place after them.
+pub(super) fn is_travel(low: &str) -> bool {
+    matches!(low, "arrived" | "arrives" | "flew" | "travelled" | "traveled")
 }
 
 /// Whether a light verb can carry the noun: "signed an agreement", not "signed talks".

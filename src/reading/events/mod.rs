@@ -18,6 +18,7 @@ use crate::reading::story::{self, is_aux_or_adverb, is_determiner, Doc};
 use crate::types::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+mod actors;
 mod lexicon;
 use lexicon::*;
 
@@ -442,786 +443,6 @@ impl<'d, 'a> Reader<'d, 'a> {
         });
     }
 
-    /// The actor whose name ends at token `t`, reading back: a name that can act, a state's organ
-    /// ("Iraqi forces", "the Seoul government"). Outside quotes only when `inside_quote` is false.
-    fn actor_ending(&self, t: usize, floor: usize) -> Option<Actor> {
-        let d = self.doc;
-        if d.tok(t) == ">" && t > floor {
-            // "<Battery Group Ltd> said", "Shell Canada <SHC> said": a name in brackets, or a ticker after one.
-            if let Some(e) = d.ent_ending(t - 1) {
-                // "SHELL CANADA <SHC>": a ticker (one short capitalised token) after a name is the name's.
-                let ticker = d.art.entities[e].token_start + 1 == t
-                    && t >= floor + 3
-                    && d.tok(t - 2) == "<"
-                    && d.tok(t - 1).len() <= 6
-                    && d.ent_ending(t - 3).is_some();
-                return self.actor_ending(if ticker { t - 3 } else { t - 1 }, floor);
-            }
-            let open = (floor..t).rev().take(4).find(|&k| d.tok(k) == "<")?;
-            return if open > floor { self.actor_ending(open - 1, floor) } else { None };
-        }
-        if let Some(e) = d.ent_ending(t) {
-            return (self.is_actor_entity(e) || self.is_group(e)).then(|| self.actor(e, t));
-        }
-        if let Some(r) = self.role_ending(t, floor) {
-            return Some(r);
-        }
-        if t > floor && is_actor_noun(d.low(t)) {
-            let e = d.ent_ending(t - 1)?;
-            return match d.art.entities[e].label {
-                Label::Norp => self.nation(e, t),
-                Label::Gpe | Label::Org => Some(self.actor(e, t)),
-                _ => None,
-            };
-        }
-        None
-    }
-
-    /// A name that can act: a person, an organisation, a state (also a country the tagger called a location).
-    fn is_actor_entity(&self, e: usize) -> bool {
-        let ent = &self.doc.art.entities[e];
-        match ent.label {
-            Label::Person | Label::Org | Label::Gpe => true,
-            Label::Loc => gazetteer().country(&self.name(e)).is_some(),
-            _ => false,
-        }
-    }
-
-    /// "the prime minister" when the story names its one prime minister; "the government" as the
-    /// story's own state. `t` is the role's last word.
-    fn role_ending(&self, t: usize, floor: usize) -> Option<Actor> {
-        let d = self.doc;
-        let g = gazetteer();
-        if d.ent(t).is_some() {
-            return None;
-        }
-        // "the police", "Police arrested ..." (opening the sentence), ", police said": the story's own state.
-        if is_state_organ(d.low(t))
-            && (t == floor && t == self.sentence_start(t) || t > floor && matches!(d.low(t - 1), "the" | ","))
-        {
-            let code = self.own_country?;
-            let name = g.country_by_code(code)?.name.clone();
-            let first = if t > floor && d.low(t - 1) == "the" { t - 1 } else { t };
-            return Some(Actor { name, country: Some(code), first, last: t, label: Label::Gpe, owner: false });
-        }
-        if !d.tok(t).chars().all(|c| c.is_lowercase()) {
-            return None;
-        }
-        if matches!(d.low(t), "company" | "firm" | "group" | "bank" | "corporation")
-            && t > floor
-            && d.low(t - 1) == "the"
-        {
-            // Wire style: "Texaco Inc said ... The company said it ...": the organisation the story opens with.
-            let e = self.story_org?;
-            let mut a = self.actor(e, t);
-            a.first = t - 1;
-            return Some(a);
-        }
-        if !g.title_word(d.low(t)).head {
-            return None;
-        }
-        let mut k = t;
-        while k > floor && t - k < 3 && d.ent(k - 1).is_none() && {
-            let tw = g.title_word(d.low(k - 1));
-            (tw.head || tw.modifier) && d.tok(k - 1).chars().all(|c| c.is_lowercase())
-        } {
-            k -= 1;
-        }
-        if k == floor || d.low(k - 1) != "the" {
-            return None;
-        }
-        let key = (k..=t).map(|i| d.low(i)).collect::<Vec<_>>().join(" ");
-        let &e = self.titles.get(&key)?;
-        let mut a = self.actor(e, t);
-        a.first = k - 1;
-        Some(a)
-    }
-
-    /// The role starting at token `k` ("the prime minister"), read forward, and the token after it.
-    fn role_at(&self, k: usize, b: usize) -> Option<(Actor, usize)> {
-        let d = self.doc;
-        if k >= b || d.low(k) != "the" {
-            return None;
-        }
-        let mut t = k + 1;
-        while t < b && t < k + 4 && d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase()) {
-            if let Some(a) = self.role_ending(t, k) {
-                let next = t + 1;
-                // "the government's plans", "the prime minister's view" stay with the caller's rules.
-                if next < b && (d.is_possessive(next) || !may_follow_object(d, next)) {
-                    return None;
-                }
-                return Some((a, next));
-            }
-            t += 1;
-        }
-        None
-    }
-
-    /// A named group: "the Tories", "Democrats", "Palestinians" (a capitalised plural the tagger calls a
-    /// nationality or a miscellaneous name).
-    fn is_group(&self, e: usize) -> bool {
-        let d = self.doc;
-        let ent = &d.art.entities[e];
-        let last = ent.token_end - 1;
-        matches!(ent.label, Label::Norp | Label::Misc)
-            && d.is_cap(last)
-            && d.tok(last).len() > 3
-            && d.tok(last).ends_with('s')
-            && !d.tok(last).chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-    }
-
-    /// Skips a photo position marker "(L)" / "(2nd from R)" ending at token `t`, returning the token before it.
-    fn skip_marker_back(&self, t: usize, floor: usize) -> usize {
-        let d = self.doc;
-        if d.tok(t) == ")" {
-            for k in (floor..t).rev().take(4) {
-                if d.tok(k) == "(" {
-                    return k;
-                }
-            }
-        }
-        t + 1
-    }
-
-    /// Subjects of the verb at token `v` and the event's mood: the name(s) right before it, past
-    /// auxiliaries, adverbs, modals, negation and "agreed to"-like words; "X said (that) it" is X.
-    /// Empty when the verb is passive or its subject is not a name.
-    fn subjects(&self, si: usize, v: usize) -> (Vec<Actor>, &'static str) {
-        let d = self.doc;
-        let a = d.art.sentences[si].token_start;
-        let participle = d.low(v).ends_with("ing");
-        let mut mood = "asserted";
-        let mut j = v;
-        let mut steps = 0;
-        while j > a && steps < 8 {
-            let low = d.low(j - 1);
-            // "agreed in principle to buy": the qualifier is passed over.
-            if low == "principle" && j >= a + 2 && d.low(j - 2) == "in" {
-                j -= 2;
-                steps += 1;
-                continue;
-            }
-            // "was given" is passive; "was due to meet", "is to visit" are not.
-            if is_be(low) && j == v && !participle {
-                return (Vec::new(), mood);
-            }
-            if is_negation(low) {
-                mood = stronger(mood, "negated");
-            } else if is_hypothetical(low) {
-                mood = stronger(mood, "hypothetical");
-            } else if is_plan_word(low) {
-                if !matches!(low, "is" | "are" | "was" | "were" | "been") {
-                    mood = stronger(mood, "planned");
-                }
-            } else if j < v
-                && (d.low(j) == "to" || d.low(j) == "in" && j + 1 < v && d.low(j + 1) == "principle")
-                && matches!(low, "agreement" | "offer" | "plan" | "plans" | "bid" | "deal" | "intent" | "proposal")
-            {
-                // "signed a letter of intent to acquire", "completed its agreement to acquire".
-                let mut t = j - 1;
-                while t > a
-                    && j - t < 8
-                    && (matches!(
-                        d.low(t - 1),
-                        "a" | "an"
-                            | "its"
-                            | "their"
-                            | "the"
-                            | "of"
-                            | "letter"
-                            | "definitive"
-                            | "tentative"
-                            | "previously-announced"
-                            | "previously"
-                            | "announced"
-                            | "into"
-                    ) || matches!(
-                        d.low(t - 1),
-                        "signed"
-                            | "completed"
-                            | "reached"
-                            | "made"
-                            | "entered"
-                            | "has"
-                            | "had"
-                            | "have"
-                            | "preliminary"
-                    ))
-                {
-                    t -= 1;
-                    if matches!(
-                        d.low(t),
-                        "signed" | "completed" | "reached" | "made" | "entered" | "has" | "have" | "had"
-                    ) {
-                        break;
-                    }
-                }
-                if !matches!(d.low(t), "signed" | "completed" | "reached" | "made" | "entered" | "has" | "have" | "had")
-                {
-                    break;
-                }
-                mood = stronger(mood, "planned");
-                j = t + 1;
-            } else if !(is_aux_or_adverb(low)
-                || matches!(
-                    low,
-                    "did"
-                        | "does"
-                        | "do"
-                        | "also"
-                        | "tentatively"
-                        | "definitively"
-                        | "instead"
-                        | "strongly"
-                        | "sharply"
-                        | "today"
-                        | "yesterday"
-                ))
-            {
-                break;
-            }
-            j -= 1;
-            steps += 1;
-        }
-        if j == a {
-            return (Vec::new(), mood);
-        }
-        // A clause of doubt before the verb: "declined to say whether A and B had held talks" (the
-        // doubt, not the refusal to say, holds for the talks).
-        for t in (a..j).rev().take(12) {
-            if matches!(d.low(t), "whether" | "if" | "unless") {
-                mood = if mood == "negated" && t + 1 < j && (t + 1..j).all(|u| !is_negation(d.low(u))) {
-                    "hypothetical"
-                } else {
-                    stronger(mood, "hypothetical")
-                };
-                break;
-            }
-        }
-        let mut l = self.skip_marker_back(j - 1, a);
-        if l == 0 || l <= a {
-            return (Vec::new(), mood);
-        }
-        l -= 1;
-        if let Some(sp) = self.pronoun_speaker(si, l).or_else(|| self.pronoun_antecedent(si, l)) {
-            return (vec![sp], mood);
-        }
-        // "Jack Straw, who accused the Tories": the name the relative pronoun follows.
-        if matches!(d.low(l), "who" | "which") && l >= a + 2 && d.tok(l - 1) == "," {
-            if let Some(s) = self.actor_ending(l - 2, a) {
-                return (vec![s], mood);
-            }
-            // "his son Nick, a trainee vicar, who praised": past the apposition to the name.
-            let c = (a + 1..l - 1).rev().take(8).find(|&t| d.tok(t) == ",");
-            let s = c
-                .filter(|&c| c + 1 < l && matches!(d.low(c + 1), "a" | "an" | "the"))
-                .and_then(|c| self.actor_ending(c - 1, a));
-            return (s.into_iter().collect(), mood);
-        }
-        // "X, who ..., accused Y", "Air Canada, the state-owned airline, signed": past the clause.
-        if d.tok(l) == "," && l > a + 1 {
-            if let Some(c) = (a + 1..l).rev().take(15).find(|&t| d.tok(t) == ",") {
-                if c + 1 < l
-                    && matches!(
-                        d.low(c + 1),
-                        "who"
-                            | "which"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "for"
-                            | "from"
-                            | "his"
-                            | "her"
-                            | "its"
-                            | "their"
-                            | "former"
-                    )
-                    && !(c + 1..l).any(|t| self.quoted[t])
-                {
-                    l = c - 1;
-                }
-            }
-        }
-        let Some(first) = self.actor_ending(l, a).or_else(|| self.coordinated_subject(si, l)) else {
-            return (Vec::new(), mood);
-        };
-        let mut subs = vec![first];
-        // "A and B", "A, B and C" (photo markers skipped).
-        let mut start = subs[0].first;
-        let mut seen_and = false;
-        loop {
-            // A list of names is short; a bound keeps a pathological "A and B and C ..." linear.
-            if start <= a + 1 || subs.len() >= 8 {
-                break;
-            }
-            let sep = d.low(start - 1);
-            // A comma joins names only in a list closed by "and" ("A, B and C"); "In Seoul, Kim met" is no list.
-            if !(sep == "and" || sep == "," && seen_and) {
-                break;
-            }
-            seen_and |= sep == "and";
-            let mut p = self.skip_marker_back(start - 2, a);
-            if p == 0 || p <= a {
-                break;
-            }
-            p -= 1;
-            match self.actor_ending(p, a) {
-                Some(e2) => {
-                    start = e2.first;
-                    subs.insert(0, e2);
-                }
-                None => break,
-            }
-        }
-        // "the envoy of Kim met": a name after a preposition is not the subject; nor is the object of a
-        // relative clause ("councillors who back Mr Flight met").
-        if start > a
-            && is_preposition(d.low(start - 1))
-            && !(start >= a + 2 && speaks_for(d.low(start - 2), d.low(start - 1)))
-        {
-            return (Vec::new(), mood);
-        }
-        if (start.saturating_sub(2).max(a)..start).any(|t| matches!(d.low(t), "who" | "which" | "whom" | "whose")) {
-            return (Vec::new(), mood);
-        }
-        // "flew to Moscow to meet Park", "urged Lopez to meet Park": a name right before "to" is the
-        // subject only where it opens the sentence ("Blair to meet Bush").
-        let last = subs.last().map_or(a, |x| x.last);
-        if last + 1 < v && d.low(last + 1) == "to" && start > a && !(start == a + 1 && is_determiner(d.low(a))) {
-            return (Vec::new(), mood);
-        }
-        (subs, mood)
-    }
-
-    /// "Ethiopia refused to pull out and launched an attack": a verb joined by "and" (token `t`) to the
-    /// sentence's first clause shares its subject. Not when a name ends right before "and" ("A and B met"
-    /// is read as two subjects by the caller).
-    fn coordinated_subject(&self, si: usize, t: usize) -> Option<Actor> {
-        let d = self.doc;
-        let a = d.art.sentences[si].token_start;
-        // Bounded: the main subject is looked for in the sentence's first 60 tokens only.
-        if d.low(t) != "and" || t <= a + 1 || t > a + 60 || d.tok(t - 1) == "," || self.quoted[t] {
-            return None;
-        }
-        // No other subject between: a clause opened by a name or pronoun after the main subject ("X said Y
-        // and Z met") is not the main clause's.
-        let m = self.main_subject(si, t)?;
-        let clause = m.last + 1..t;
-        if clause.clone().any(|u| {
-            matches!(
-                d.low(u),
-                "that" | "who" | "which" | "when" | "while" | "he" | "she" | "they" | "it" | "said" | "says"
-            ) || d.tok(u) == ";"
-                || d.ent_starting(u)
-                    .is_some_and(|e| matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe))
-        }) || clause.len() > 15
-        {
-            return None;
-        }
-        Some(m)
-    }
-
-    /// "X said (on Monday) (that) it/he/she ...": the pronoun at token `t` is X.
-    fn pronoun_speaker(&self, si: usize, t: usize) -> Option<Actor> {
-        let d = self.doc;
-        let a = d.art.sentences[si].token_start;
-        let want: &[Label] = match d.low(t) {
-            "it" => &[Label::Org, Label::Gpe],
-            "he" | "she" => &[Label::Person],
-            "they" => &[Label::Org, Label::Gpe],
-            _ => return None,
-        };
-        let mut k = t;
-        let mut steps = 0;
-        while k > a && steps < 5 {
-            k -= 1;
-            steps += 1;
-            if matches!(
-                d.low(k),
-                "said"
-                    | "says"
-                    | "added"
-                    | "admitted"
-                    | "insisted"
-                    | "stressed"
-                    | "announced"
-                    | "confirmed"
-                    | "claimed"
-            ) {
-                if k == a {
-                    return None;
-                }
-                let mut e = k - 1;
-                // "Air Canada, the state-owned airline, said it ...": past the apposition.
-                if d.tok(e) == "," {
-                    e = (a..e).rev().take(10).find(|&t| d.tok(t) == ",")?.checked_sub(1)?;
-                }
-                let mut s = self.actor_ending(e, a)?;
-                // "<Siebe Plc> of the U.K. said it": the speaker is the name the place modifies.
-                let mut f = s.first;
-                if f > a && d.low(f - 1) == "the" {
-                    f -= 1;
-                }
-                if f > a + 1 && matches!(d.low(f - 1), "of" | "in") {
-                    if let Some(owner) = self.actor_ending(f - 2, a) {
-                        s = owner;
-                    }
-                }
-                return want.contains(&s.label).then_some(s);
-            }
-            if !(matches!(d.low(k), "that" | "on" | "today" | "yesterday")
-                || d.ent(k).is_some_and(|e| d.art.entities[e].label == Label::Date))
-            {
-                return None;
-            }
-        }
-        None
-    }
-
-    /// "he"/"she" at token `t`: the nearest person named before it in the sentence, else the one person
-    /// the previous sentence names.
-    fn pronoun_antecedent(&self, si: usize, t: usize) -> Option<Actor> {
-        let d = self.doc;
-        if !matches!(d.low(t), "he" | "she") {
-            return None;
-        }
-        let a = d.art.sentences[si].token_start;
-        let floor = t.saturating_sub(30).max(a);
-        for k in (floor..t).rev() {
-            if let Some(e) = d.ent_ending(k) {
-                if d.art.entities[e].label == Label::Person && !self.quoted[k] {
-                    return Some(self.actor(e, k));
-                }
-            }
-        }
-        if si == 0 || t - a > 3 {
-            return None;
-        }
-        let prev = d.art.sentences[si - 1];
-        let mut found: Option<usize> = None;
-        let mut first_is_subject = false;
-        // A bounded look: the previous sentence's first 60 tokens. One person named there is the antecedent;
-        // of several, the one that opens the sentence as its subject ("Mr Smith met Jones. He said ...").
-        for k in prev.token_start..prev.token_end.min(d.len()).min(prev.token_start + 60) {
-            if let Some(e) = d.ent_starting(k) {
-                if d.art.entities[e].label == Label::Person && !self.quoted[k] {
-                    match found {
-                        Some(f) if self.name(f) != self.name(e) => {
-                            if !first_is_subject {
-                                return None;
-                            }
-                            break;
-                        }
-                        Some(_) => {}
-                        None => {
-                            found = Some(e);
-                            let end = d.art.entities[e].token_end;
-                            first_is_subject = k <= prev.token_start + 4
-                                && (prev.token_start..k).all(|u| {
-                                    let tw = gazetteer().title_word(d.low(u));
-                                    tw.head || tw.modifier || tw.honorific || is_determiner(d.low(u))
-                                })
-                                && end < prev.token_end
-                                && !is_preposition(d.low(end))
-                                && !d.is_possessive(end);
-                        }
-                    }
-                }
-            }
-        }
-        let e = found?;
-        let end = d.art.entities[e].token_end;
-        Some(self.actor(e, end - 1))
-    }
-
-    /// The main subject of a sentence: the first name followed (after auxiliaries/adverbs) by a verb-like
-    /// word, for comma-led participle clauses ("the North has ..., firing a missile").
-    fn main_subject(&self, si: usize, before: usize) -> Option<Actor> {
-        let d = self.doc;
-        let a = d.art.sentences[si].token_start;
-        let mut t = a;
-        while t < before {
-            if let Some(e) = d.ent_starting(t) {
-                let end = d.art.entities[e].token_end;
-                let ok_label = matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe);
-                if ok_label && !self.quoted[t] && (t == a || !is_preposition(d.low(t - 1))) && end < before {
-                    let mut k = end;
-                    while k < before && is_aux_or_adverb(d.low(k)) && !matches!(d.low(k), "has" | "have" | "had") {
-                        k += 1;
-                    }
-                    let w = d.low(k);
-                    if matches!(w, "has" | "have" | "had" | "is" | "was" | "were" | "are") || w.ends_with("ed") {
-                        return Some(self.actor(e, end - 1));
-                    }
-                }
-                t = end.max(t + 1);
-                continue;
-            }
-            t += 1;
-        }
-        None
-    }
-
-    /// Skips words that stand before an object's name: determiners, titles, nationalities, a possessive
-    /// owner ("Russia's"), an organisation before its officer ("U.S. Treasury Secretary James Baker"),
-    /// quote marks.
-    fn skip_to_name(&self, mut k: usize, b: usize) -> usize {
-        let d = self.doc;
-        let g = gazetteer();
-        let is_title = |t: usize| {
-            let tw = g.title_word(d.low(t));
-            (tw.head || tw.modifier || tw.honorific) && d.is_cap(t)
-        };
-        let stop = (k + 12).min(b);
-        while k < stop {
-            if let Some(e) = d.ent_starting(k) {
-                let ent = &d.art.entities[e];
-                let nxt = ent.token_end;
-                if matches!(ent.label, Label::Percent | Label::Cardinal) {
-                    // "65 pct of EMS Corp", "an 18.7 pct equity interest in Enzon Inc".
-                    let of = (nxt..stop.min(nxt + 3)).find(|&t| matches!(d.low(t), "of" | "in"));
-                    if let Some(of) = of.filter(|&o| {
-                        (nxt..o).all(|t| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-'))
-                    }) {
-                        k = of + 1;
-                        continue;
-                    }
-                }
-                if matches!(ent.label, Label::Cardinal)
-                    && nxt + 2 < stop
-                    && d.low(nxt) == "shares"
-                    && d.low(nxt + 1) == "of"
-                {
-                    k = nxt + 2;
-                    continue;
-                }
-                if ent.label == Label::Norp {
-                    // "Russian President ...": a nationality before a title or name.
-                    if nxt < b && (d.ent_starting(nxt).is_some() || is_title(nxt)) {
-                        k = nxt;
-                        continue;
-                    }
-                    // "Chinese envoy Li Hongzhong": a lower-case title before a person's name.
-                    let mut t = nxt;
-                    while t < b && t < nxt + 3 && d.ent(t).is_none() && {
-                        let tw = g.title_word(d.low(t));
-                        tw.head || tw.modifier
-                    } {
-                        t += 1;
-                    }
-                    if t > nxt && t < b && d.ent_starting(t).is_some_and(|p| d.art.entities[p].label == Label::Person) {
-                        k = t;
-                        continue;
-                    }
-                    return k;
-                }
-                if matches!(ent.label, Label::Gpe | Label::Org) {
-                    if d.is_possessive(nxt) {
-                        // "Russia's Shoigu"; "Blair's plans" stays on Blair (the caller decides).
-                        if nxt + 1 < b && (d.ent_starting(nxt + 1).is_some() || is_title(nxt + 1)) {
-                            k = nxt + 1;
-                            continue;
-                        }
-                        return k;
-                    }
-                    // "U.S. Treasury Secretary James Baker": the officer, not the office.
-                    let mut t = nxt;
-                    while t < b && t < nxt + 3 && is_title(t) {
-                        t += 1;
-                    }
-                    if t < b && t > nxt && d.ent_starting(t).is_some_and(|p| d.art.entities[p].label == Label::Person) {
-                        k = t;
-                        continue;
-                    }
-                }
-                return k;
-            }
-            let low = d.low(k);
-            if is_determiner(low) || story::is_quote_mark(d.tok(k)) || is_title(k) || d.tok(k) == "<" {
-                k += 1;
-                continue;
-            }
-            // "a delegation from X", "the work of X", "65 pct of X", "a stake in X": the X the phrase is about.
-            if k + 1 < stop
-                && matches!(
-                    low,
-                    "delegation"
-                        | "delegations"
-                        | "officials"
-                        | "ministers"
-                        | "leaders"
-                        | "representatives"
-                        | "envoys"
-                        | "work"
-                        | "pct"
-                        | "percent"
-                        | "stake"
-                        | "shares"
-                        | "interest"
-                        | "remarks"
-                        | "criticism"
-                        | "criticisms"
-                        | "claims"
-                        | "accusations"
-                        | "policies"
-                        | "proposals"
-                        | "comments"
-                        | "stance"
-                        | "decision"
-                        | "role"
-                )
-                && (matches!(d.low(k + 1), "from" | "of")
-                    // "a stake in X"; but "leaders in Baghdad" are not Baghdad.
-                    || d.low(k + 1) == "in" && matches!(low, "pct" | "percent" | "stake" | "shares" | "interest"))
-            {
-                k += 2;
-                continue;
-            }
-            if d.ent_starting(k).is_none()
-                && d.ent(k).is_some_and(|e| matches!(d.art.entities[e].label, Label::Percent | Label::Cardinal))
-            {
-                k += 1;
-                continue;
-            }
-            return k;
-        }
-        k
-    }
-
-    /// Objects right after token `k`: a whole name (or a state's organ), and more joined by "and".
-    fn objects(&self, pred: Pred, k: usize, b: usize) -> (Vec<Actor>, usize) {
-        let mut objs = Vec::new();
-        let mut k = k;
-        let d = self.doc;
-        if self.object_at(pred, k, b).is_none() {
-            // "called on the international community and the Arab League": past a first conjunct of
-            // lower-case words to the name joined by "and".
-            if let Some(and) = (k + 1..b.min(k + 5)).find(|&t| d.low(t) == "and") {
-                if (k..and).all(|t| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-')) {
-                    k = and + 1;
-                }
-            }
-        }
-        while let Some((o, end)) = self.object_at(pred, k, b) {
-            objs.push(o);
-            k = end;
-            if objs.len() < 4 && k < b && self.doc.low(k) == "and" && self.object_at(pred, k + 1, b).is_some() {
-                k += 1;
-                continue;
-            }
-            break;
-        }
-        (objs, k)
-    }
-
-    /// The object starting at token `k` (after skipping determiners and titles), and the token after it.
-    fn object_at(&self, pred: Pred, k: usize, b: usize) -> Option<(Actor, usize)> {
-        let d = self.doc;
-        if pred.object_ok(Label::Person) {
-            if let Some(r) = self.role_at(k, b) {
-                return Some(r);
-            }
-        }
-        let k = self.skip_to_name(k, b);
-        if k >= b {
-            return None;
-        }
-        let e = d.ent_starting(k)?;
-        let ent = &d.art.entities[e];
-        let end = ent.token_end;
-        if ent.label == Label::Norp && !self.is_group(e) {
-            // "attacked Iraqi positions", "met Iraqi officials": the state.
-            return (end < b && (is_actor_noun(d.low(end)) || matches!(d.low(end), "positions" | "targets" | "bases")))
-                .then(|| self.nation(e, end))
-                .flatten()
-                .map(|a| (a, end + 1));
-        }
-        let label = if ent.label == Label::Loc && self.is_actor_entity(e) { Label::Gpe } else { ent.label };
-        if !pred.object_ok(label) {
-            // "against the Islamists", "on the Kurds": a group is the object of force.
-            if !(self.is_group(e) && pred.object_ok(Label::Org)) {
-                return None;
-            }
-            let name = self.name(e);
-            return Some((
-                Actor { name, country: ent.country_code, first: k, last: end - 1, label: ent.label, owner: false },
-                end,
-            ));
-        }
-        if end + 1 < b && d.tok(end) == "<" {
-            // "Texaco Inc <TX>": a ticker after the name.
-            if let Some(close) = (end + 1..b.min(end + 5)).find(|&t| d.tok(t) == ">") {
-                return Some((self.actor(e, end - 1), close + 1));
-            }
-        }
-        if d.is_possessive(end) {
-            // "met Putin's envoy": the owner is not the object, unless the verb judges ("criticised Blair's plan").
-            return pred.owner_is_object().then(|| {
-                let mut a = self.actor(e, end - 1);
-                a.owner = true;
-                (a, end + 1)
-            });
-        }
-        if end < b && ent.label == Label::Gpe && is_actor_noun(d.low(end)) {
-            return Some((self.actor(e, end), end + 1));
-        }
-        // "his EU counterparts", "Nato officials", "Labour MPs": the body's members stand for the body.
-        if end < b && ent.label == Label::Org && is_actor_noun(d.low(end)) {
-            return Some((self.actor(e, end), end + 1));
-        }
-        // "met his EU counterparts": a name modifying a noun is not the object; a verb may follow. A verb
-        // that judges is about the owner: "attacked UK policy" is about the UK.
-        if end < b && !may_follow_object(d, end) && !d.low(end).ends_with("ed") {
-            if pred.owner_is_object() && d.tok(end).chars().all(|c| c.is_lowercase()) {
-                let mut a = self.actor(e, end - 1);
-                a.owner = true;
-                return Some((a, end + 1));
-            }
-            return None;
-        }
-        Some((self.actor(e, end - 1), end))
-    }
-
-    /// After the object of give/send: "a letter from X" -> ("letter from X", end), or "a letter" -> "letter".
-    fn thing_given(&self, k: usize, b: usize) -> (Option<String>, Option<Actor>) {
-        let d = self.doc;
-        let mut t = k;
-        if t < b && is_determiner(d.low(t)) {
-            t += 1;
-        } else {
-            return (None, None);
-        }
-        let s = t;
-        while t < b && t < s + 3 && d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-') {
-            if matches!(d.low(t), "from" | "to" | "of" | "and" | "that" | "which" | "with" | "on" | "in") {
-                break;
-            }
-            t += 1;
-        }
-        if t == s {
-            return (None, None);
-        }
-        let noun = d.art.text[d.art.tokens[s].span.start..d.art.tokens[t - 1].span.end].to_string();
-        if t < b && matches!(d.low(t), "from" | "to") {
-            let from = d.low(t) == "from";
-            let n = self.skip_to_name(t + 1, b);
-            if let Some(e) = d.ent_starting(n) {
-                if matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe)
-                    && !d.is_possessive(d.art.entities[e].token_end)
-                {
-                    if from {
-                        return (Some(format!("{noun} from {}", self.name(e))), None);
-                    }
-                    let end = d.art.entities[e].token_end;
-                    return (Some(noun), Some(self.actor(e, end - 1)));
-                }
-            }
-        }
-        (Some(noun), None)
-    }
-
     fn span(&self, from: usize, to: usize) -> Span {
         let d = self.doc;
         let to = to.max(from);
@@ -1348,10 +569,18 @@ impl<'d, 'a> Reader<'d, 'a> {
         if k < b && pred.verb_preposition(d.low(k)) {
             k += 1;
         }
+        let travel = is_travel(d.low(v));
+        if travel && k == v + 1 {
+            // "arrived yesterday", "flew the plane": travel is a visit only "to"/"in" a place.
+            return;
+        }
         if pred == Pred::Tell && d.low(v) == "wrote" && k == v + 1 {
             return;
         }
         let (mut objs, mut end) = self.objects(pred, k, b);
+        if travel || matches!(d.low(v), "toured" | "tours" | "touring") {
+            objs.retain(|o| matches!(o.label, Label::Gpe | Label::Loc | Label::Fac));
+        }
         if matches!(d.low(v), "asked" | "asks") && (end >= b || d.low(end) != "to") {
             // "asked X to resign" is a request; "asked X about ..." is not.
             return;
@@ -1421,11 +650,21 @@ impl<'d, 'a> Reader<'d, 'a> {
                 | Pred::Sanction
                 | Pred::Host
                 | Pred::Visit
+                | Pred::Sign
         ) {
             return;
         }
         let d = self.doc;
         if v < a + 2 || v + 1 >= b || d.low(v + 1) != "by" {
+            return;
+        }
+        if pred == Pred::Sign {
+            // "The agreement was signed by A and B": the two parties signed with each other.
+            let (objs, end) = self.objects(Pred::Meet, v + 2, b);
+            if objs.len() == 2 {
+                let span = self.span(v, end - 1);
+                self.push(&objs[0], Pred::Sign, &objs[1], None, si, span, "asserted", v);
+            }
             return;
         }
         // "X was sued by", "X will be acquired by", "X has been criticised by": past the auxiliaries.
@@ -1525,6 +764,68 @@ impl<'d, 'a> Reader<'d, 'a> {
                 None
             }
         };
+        // 1b. "Security Council sanctions imposed on Tehran", "U.S. sanctions against Iraq", "Israeli air
+        // strikes on Gaza": a name modifying the noun is its subject.
+        {
+            // At most one modifying word between, itself no verb, determiner or particle ("peace talks", "air
+            // strikes"; not "told Reuters the negotiations", "Washington for talks", "Hu pays visit").
+            let mut t = k;
+            if t > a + 1 && d.ent(t - 1).is_none() && {
+                let w = d.low(t - 1);
+                d.tok(t - 1).chars().all(|c| c.is_lowercase())
+                    && !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
+                    && !(is_determiner(w) || is_preposition(w) || is_aux_or_adverb(w) || is_reporting(w))
+                    && !matches!(w, "his" | "her" | "its" | "their" | "our" | "my" | "your" | "and" | "or" | "to")
+            } {
+                t -= 1;
+            }
+            let modifier = (t > a && !d.is_possessive(t - 1)).then(|| d.ent_ending(t - 1)).flatten();
+            if let Some(e) = modifier.filter(|&e| {
+                let ent = &d.art.entities[e];
+                // "protest at U.S. sanctions": a name after a preposition belongs to that phrase.
+                ent.token_start == a || !is_preposition(d.low(ent.token_start - 1))
+            }) {
+                let ent = &d.art.entities[e];
+                let sub = match ent.label {
+                    Label::Norp => self.nation(e, t - 1),
+                    Label::Gpe | Label::Org | Label::Person => Some(self.actor(e, t - 1)),
+                    _ => None,
+                };
+                let mut p = k + 1;
+                if p < b && matches!(d.low(p), "imposed" | "placed" | "launched" | "carried" | "made") {
+                    p += 1;
+                    if p < b && d.low(p) == "out" {
+                        p += 1;
+                    }
+                }
+                if let Some(s) = sub.filter(|_| p < b && noun_preposition(pred, d.low(p))) {
+                    if let Some((o, end)) = self.object_at(pred, p + 1, b) {
+                        // "the First Boston offer for X": a bank may make it for a client.
+                        if pred != Pred::Acquire {
+                            let span = self.span(s.first, end - 1);
+                            self.push(&s, pred, &o, None, si, span, mood, k);
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        // 1c. "US-China talks", "Israeli-Palestinian peace talks", "Turkey-EU deal": a pair of states (or
+        // well-known bodies) joined by a hyphen before a noun of meeting or agreement.
+        // Not "China-Singapore cooperation" nor "US-Iran relations": a relationship, not an event.
+        if matches!(pred, Pred::Meet | Pred::Negotiate | Pred::Agree | Pred::Fight) {
+            let mut t = k;
+            while t > a && k - t < 2 && d.tok(t - 1).chars().all(|c| c.is_lowercase()) {
+                t -= 1;
+            }
+            if t > a {
+                if let Some((s, o)) = self.hyphen_pair(t - 1) {
+                    let span = self.span(t - 1, k);
+                    self.push(&s, pred, &o, None, si, span, mood, k);
+                    return;
+                }
+            }
+        }
         // 2. "A's [planned] visit to B"
         let mut t = k;
         while t > a && t + 3 > k && d.ent(t - 1).is_none() && d.tok(t - 1).chars().all(|c| c.is_lowercase() || c == '-')
@@ -1555,7 +856,37 @@ impl<'d, 'a> Reader<'d, 'a> {
                 break;
             }
         }
-        let Some(lv) = lv else { return };
+        let Some(lv) = lv else {
+            // 4. "X said preliminary merger talks with Y had ended": the speaker is the noun's subject.
+            if !matches!(pred, Pred::Meet | Pred::Negotiate | Pred::Merge | Pred::Agree) {
+                return;
+            }
+            let mut t = k;
+            while t > a
+                && k - t < 4
+                && d.ent(t - 1).is_none()
+                && d.tok(t - 1).chars().all(|c| c.is_lowercase() || c == '-')
+                && !is_reporting(d.low(t - 1))
+                && d.low(t - 1) != "that"
+            {
+                t -= 1;
+            }
+            if t > a && d.low(t - 1) == "that" {
+                t -= 1;
+            }
+            if !(t > a + 1 && matches!(d.low(t - 1), "said" | "says")) {
+                return;
+            }
+            let Some(s) = self.actor_ending(t - 2, a) else { return };
+            if s.first > a && is_preposition(d.low(s.first - 1)) {
+                return;
+            }
+            if let Some((o, end)) = obj_after(self) {
+                let span = self.span(s.first, end - 1);
+                self.push(&s, pred, &o, None, si, span, mood, k);
+            }
+            return;
+        };
         let (subs, m) = self.subjects(si, lv);
         let mood = stronger(mood, m);
         if subs.is_empty() {
@@ -1581,6 +912,31 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
             None => {}
         }
+    }
+
+    /// The two sides a hyphenated token names ("US-China", "Israeli-Palestinian", "Turkey-EU"): each part a
+    /// country, a nationality or a well-known body; None otherwise.
+    fn hyphen_pair(&self, t: usize) -> Option<(Actor, Actor)> {
+        let g = gazetteer();
+        let mut parts = self.doc.tok(t).split('-');
+        let (x, y) = (parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        let side = |w: &str| -> Option<Actor> {
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+            let (name, country, label) = if let Some(c) = g.country(w).or_else(|| g.demonym(w)) {
+                (c.name.clone(), Some(c.alpha2.as_str()), Label::Gpe)
+            } else {
+                let ac = g.acronym(w)?;
+                let code = ac.country.as_deref().and_then(|c| g.country_by_code(c)).map(|c| c.alpha2.as_str());
+                (ac.long.clone(), code, if code.is_some() { Label::Gpe } else { Label::Org })
+            };
+            Some(Actor { name, country, first: t, last: t, label, owner: false })
+        };
+        Some((side(x)?, side(y)?))
     }
 
     /// "During the meeting, Li gave Kim a letter": the two met. The host of the meeting named just before
