@@ -397,6 +397,37 @@ impl<'d, 'a> Ctx<'d, 'a> {
         subject_first.then_some((sn, v))
     }
 
+    /// The speaker credited by a dash at token `k` (right after a quote): a person named after it, else
+    /// two to four capitalised words to the end of the line or sentence (names the recogniser missed).
+    fn dash_credit(&self, k: usize) -> Option<Attr> {
+        let doc = self.doc;
+        let art = doc.art;
+        if k + 1 >= doc.len() || !matches!(doc.tok(k), "-" | "—" | "–" | "―" | "--") || self.quoted[k + 1] {
+            return None;
+        }
+        if let Some(e) = doc.ent_starting(k + 1) {
+            if art.entities[e].label == Label::Person {
+                return Some(self.attr_of_entity(e));
+            }
+        }
+        let cap = |t: usize| {
+            let w = doc.tok(t);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+                && !self.quoted[t]
+        };
+        let run = (k + 1..doc.len().min(k + 5)).take_while(|&t| cap(t)).count();
+        let last = k + run;
+        // The run ends the line or the sentence.
+        let ends = last + 1 >= doc.len()
+            || matches!(doc.tok(last + 1), "." | "," | ")")
+            || art.text[art.tokens[last].span.end..art.tokens[last + 1].span.start].contains('\n');
+        (run >= 2 && ends).then(|| Attr {
+            mention: Some(Span::new(art.tokens[k + 1].span.start, art.tokens[last].span.end)),
+            ..Default::default()
+        })
+    }
+
     /// Marks the sentences whose facts the quotes may use, for pronouns, "it" and neighbouring
     /// attributions: a quote's own, the next one, and a few before it.
     fn mark_needed(&mut self, kept: &[Raw]) {
@@ -552,13 +583,23 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
                 }
             }
         }
+        // A dash credit after the quote names who said it, before any continuation of the quote before
+        // it: '"..." ― Pamela Roe', or a line "- Bernie Sanders." after the quote's paragraph.
+        let mut credited = false;
+        if !attr.found() {
+            let k = art.tokens.partition_point(|t| t.span.start < r.close_end);
+            if let Some(m) = ctx.dash_credit(k) {
+                attr = m;
+                credited = true;
+            }
+        }
         let before_mark = art.text[..r.open_mark].trim_end();
         let after_statement = before_mark.ends_with(',') && {
             // 'Trump issued a statement, "..."': a noun of speech right before the comma.
             let w = before_mark[..before_mark.len() - 1].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
             matches!(w, "statement" | "tweet" | "email" | "letter" | "post" | "message" | "remarks" | "interview")
         };
-        if !attr.found() && (before_mark.ends_with(':') || after_statement) {
+        if !attr.found() && !credited && (before_mark.ends_with(':') || after_statement) {
             // 'Clinton: "..."', 'Trump took to Twitter, writing: "..."': the sentence's first named one.
             // A quote paragraph after 'Kim said:' asks the sentence before.
             let (s2, end) = if opens_sentence && si > 0 {
@@ -568,7 +609,7 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
             };
             attr = ctx.first_speaker_before(s2, end).unwrap_or(attr);
         }
-        if !attr.found() {
+        if !attr.found() && !credited {
             // The previous quote of the same paragraph, or of the paragraph before when this one opens
             // with the quote (a quote paragraph following the speaker's), then the neighbouring sentences
             // of the paragraph.
@@ -596,18 +637,6 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
                             attr.source = Some(m);
                             break;
                         }
-                    }
-                }
-            }
-        }
-        if !attr.found() {
-            // A line "- Bernie Sanders." after the quote's paragraph names who said it.
-            if let Some(sn) = story::sentence_at(art, r.close_end.saturating_sub(1)).map(|s| s + 1).filter(|&s| s < ns)
-            {
-                let (a2, b2) = ctx.sentence_tokens(sn);
-                if b2 > a2 + 1 && matches!(doc.tok(a2), "-" | "—" | "–") {
-                    if let Some(e) = doc.ent_starting(a2 + 1).filter(|&e| art.entities[e].label == Label::Person) {
-                        attr = ctx.attr_of_entity(e);
                     }
                 }
             }
@@ -1038,5 +1067,73 @@ mod tests {
             let art = run(text, &[]);
             assert!(reported_of(&art).is_empty(), "{text}: {:?}", reported_of(&art));
         }
+    }
+
+    #[test]
+    fn speakers_after_titles_appositions_owners_and_dash_credits() {
+        let cases: [SpeakerCase; 9] = [
+            // Inverted: the last person named before the phrase ends, over titles no list holds.
+            (
+                "Talks went on.\n\n\"Prices will fall,\" said Dover-based grain analyst Mira Castell, citing the harvest.",
+                &[("Dover-based", Label::Misc), ("Mira Castell", Label::Person)],
+                &[Some("Mira Castell")],
+            ),
+            // A capitalised function word opens the name.
+            (
+                "Talks went on.\n\n\"It was close,\" said Will Jansen, a teacher in the town.",
+                &[("Will Jansen", Label::Person)],
+                &[Some("Will Jansen")],
+            ),
+            // A name the recogniser missed, after an inverted verb.
+            ("Talks went on.\n\n\"We stay,\" said Dara Quillon, a farmer from the valley.", &[], &[Some("Dara Quillon")]),
+            // A long appositive between the name and the verb.
+            (
+                "Talks went on.\n\n\"Rates are high,\" Tom Reyes, director of the Center for Fiscal Study at the state university, said on Monday.",
+                &[("Tom Reyes", Label::Person), ("Center for Fiscal Study", Label::Org)],
+                &[Some("Tom Reyes")],
+            ),
+            // A name set off by commas after a description with an owner.
+            (
+                "Talks went on.\n\n\"We will win,\" Lee's campaign chairman, Ana Lund, said.",
+                &[("Lee", Label::Person), ("Ana Lund", Label::Person)],
+                &[Some("Ana Lund")],
+            ),
+            // A party and state in parentheses before the comma.
+            (
+                "Talks went on.\n\nLater, Gov. Ben Ortiz (R-Ore.), said, \"The budget is done.\"",
+                &[("Ben Ortiz", Label::Person)],
+                &[Some("Ben Ortiz")],
+            ),
+            // The owner of a body speaks through it.
+            ("Talks went on.\n\n\"The invitation stands,\" Ortiz's office said.", &[("Ortiz", Label::Person)], &[Some("Ortiz")]),
+            // The object before a participle is not its subject.
+            (
+                "Talks went on.\n\nLee Min emailed supporters saying: \"The fight goes on.\"",
+                &[("Lee Min", Label::Person)],
+                &[Some("Lee Min")],
+            ),
+            // Dash credits on the quote's line, names the recogniser missed, one after another.
+            (
+                "Readers wrote in.\n\n\"Taxes are too high.\" ― Rosa Delgado\n\"Schools need money.\" ― Ken Oduya\n\"Roads are bad.\" ― Li Na Park.",
+                &[],
+                &[Some("Rosa Delgado"), Some("Ken Oduya"), Some("Li Na Park")],
+            ),
+        ];
+        for (text, mentions, speakers) in cases {
+            let art = run(text, mentions);
+            let got: Vec<Option<&str>> = art.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+            assert_eq!(got, speakers, "{text}");
+        }
+        // The mention of an owner's person names no one alone, but is written out as the speaker.
+        let art = run(
+            "Talks went on.\n\n\"We expected it,\" Lee's former campaign strategist said.",
+            &[("Lee", Label::Person)],
+        );
+        let q = quotes_of(&art);
+        assert_eq!(q[0].1, Some("Lee's former campaign strategist"));
+        assert_eq!(q[0].2, Some("Lee's former campaign strategist"));
+        // An attribution to the owner's office spans the owner's name.
+        let art = run("Talks went on.\n\nOrtiz's office said the invitation stands.", &[("Ortiz", Label::Person)]);
+        assert_eq!(reported_of(&art), vec![(Some("Ortiz's office"), Some("said"), "the invitation stands")]);
     }
 }

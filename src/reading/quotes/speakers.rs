@@ -248,6 +248,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             k = w;
         }
+        if k > a + 1 && k + 3 > l && self.doc.is_possessive(k - 1) {
+            // "Ryan's office", "Clinton's campaign manager": the owner's name opens the mention; a body
+            // of the owner's speaks for the owner, a person of the owner's is no one named.
+            if let Some(o) = self.speaker_ending(k - 2) {
+                let start = mention_of(self.doc, o).start;
+                let mention = Some(Span::new(start, self.doc.art.tokens[l].span.end));
+                let speaker = head_body.then_some(o as u32);
+                return Some(Attr { speaker, mention, ..Default::default() });
+            }
+        }
         let mention = Some(Span::new(self.doc.art.tokens[k].span.start, self.doc.art.tokens[l].span.end));
         // "the Trump campaign": a named body inside the description speaks.
         let inner = (k..l).find_map(|t| self.doc.ent_starting(t)).filter(|&e| {
@@ -265,6 +275,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Who is the subject of the reporting verb at token `v` in sentence `si`.
     pub(super) fn subject(&self, si: usize, v: usize, depth: u8) -> Attr {
         let found = self.subject_near(si, v, depth);
+        let participle = self.word(v).ends_with(b"ing");
+        if participle && !found.found() && found.mention.is_some() && v > 0 && self.doc.tok(v - 1) != "," {
+            // "The senator emailed supporters saying ...": the words before the participle are the
+            // object of the verb before it; the clause's subject speaks.
+            if let Some(f) = self.first_speaker_before(si, v) {
+                return f;
+            }
+            let (a, _) = self.sentence_tokens(si);
+            if let Some(m) = self.opening_phrase(a, v) {
+                return Attr { mention: Some(m), ..Default::default() };
+            }
+        }
         if found.found() || found.mention.is_some() {
             return found;
         }
@@ -329,6 +351,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return Attr { mention: Some(m), ..Default::default() };
             }
             if doc.tok(l) == "," && !story::is_quote_mark(doc.tok(l.saturating_sub(1))) {
+                // "Sanders's campaign manager, Jeff Weaver, said": a name set off by commas (and a
+                // short parenthesis: "Gov. John Kasich (R-OH), said").
+                let mut n = l;
+                if n > a + 1 && doc.tok(n - 1) == ")" {
+                    n = (a.max(n.saturating_sub(8))..n - 1).rev().find(|&t| doc.tok(t) == "(").unwrap_or(n);
+                }
+                if n < l {
+                    if let Some(e) = n.checked_sub(1).and_then(|t| self.speaker_ending(t)) {
+                        return self.attr_of_entity(e);
+                    }
+                }
+                if let Some(e) = l.checked_sub(1).and_then(|t| self.speaker_ending(t)) {
+                    let start = doc.art.entities[e].token_start;
+                    if doc.art.entities[e].label == Label::Person && start > a && doc.tok(start - 1) == "," {
+                        return self.attr_of_entity(e);
+                    }
+                }
                 // "Li, a Politburo member, said": the name before the appositive.
                 for t in (a.max(l.saturating_sub(12))..l).rev() {
                     if doc.tok(t) == "," {
@@ -340,46 +379,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         break;
                     }
                 }
+                if let Some(found) = self.clause_opening_speaker(a, l) {
+                    return found;
+                }
             }
         }
         // Inversion after a quote or at the start: '"...," said Kim', 'said the KCNA'.
         // Not after a participle: "..., telling reporters" names whom it tells.
         let inverted = (j == a || matches!(doc.tok(j - 1), "," | "\"" | "”" | "''")) && !self.word(v).ends_with(b"ing");
         if inverted {
-            let g = crate::gazetteer::gazetteer();
-            let mut k = v + 1;
-            while k < b
-                && k <= v + SUBJECT_REACH
-                && self.low_is(k, |w| story::is_determiner(w) || g.title_word(w).head || g.title_word(w).modifier)
-                && doc.ent(k).is_none()
-            {
-                k += 1;
-            }
-            if k < b {
-                if let Some(e) = doc.ent_starting(k) {
-                    if !self.quoted[k] {
-                        let l = doc.art.entities[e].label;
-                        let leads = matches!(l, Label::Misc | Label::Norp | Label::Loc | Label::Fac);
-                        if leads || matches!(l, Label::Person | Label::Org | Label::Gpe) {
-                            // "said RNC spokesman Sean Spicer", "mused Blaze co-host Stu Kim": the person
-                            // after the body's title.
-                            if l != Label::Person {
-                                let end = doc.art.entities[e].token_end;
-                                let person = (end..b.min(end + 4))
-                                    .take_while(|&t| doc.ent(t).is_none_or(|x| x == e) || doc.ent_starting(t).is_some())
-                                    .find_map(|t| doc.ent_starting(t))
-                                    .filter(|&p| doc.art.entities[p].label == Label::Person);
-                                if let Some(p) = person {
-                                    return self.attr_of_entity(p);
-                                }
-                                if leads {
-                                    return Attr::default();
-                                }
-                            }
-                            return self.attr_of_entity(e);
-                        }
-                    }
-                }
+            if let Some(found) = self.inverted_subject(v, b) {
+                return found;
             }
         }
         Attr::default()
@@ -532,5 +542,97 @@ impl<'d, 'a> Ctx<'d, 'a> {
         };
         f.medium.set(Medium::Known(m));
         m
+    }
+    /// The speaker of an inverted verb ('"...," said Florida-based strategist Al Cardenas, referring
+    /// ...', 'said Dr. Jane Roe of ...', 'said the KCNA'): the phrase after the verb runs to a
+    /// punctuation mark or a function word; the last person named in it (titles and bodies before the
+    /// name are descriptions), else the first body or place it opens with, else a capitalised name the
+    /// recogniser missed or took for something else, right before the phrase's end.
+    fn inverted_subject(&self, v: usize, b: usize) -> Option<Attr> {
+        let doc = self.doc;
+        let art = doc.art;
+        let stop = (v + 1..b.min(v + 1 + SUBJECT_REACH))
+            .find(|&t| {
+                let w = doc.tok(t);
+                self.quoted[t]
+                    || !w.chars().next().is_some_and(char::is_alphanumeric)
+                    || doc.is_possessive(t)
+                    // Function words in lower case only: "said Will Doyle", "said Al From".
+                    || w.starts_with(|c: char| c.is_lowercase()) && self.low_is(t, |x| {
+                        is_adjunct_word(x)
+                            || is_clause_word(x)
+                            || is_aux_word(x)
+                            || matches!(x, "of" | "to" | "for" | "about" | "as" | "when" | "while")
+                    })
+                    || self.is_reporting_verb(t)
+            })
+            .unwrap_or(b.min(v + 1 + SUBJECT_REACH));
+        if stop <= v + 1 {
+            return None;
+        }
+        // The last person whose name ends inside the phrase (not an owner: "Clinton's aide").
+        let person = (v + 1..stop)
+            .rev()
+            .filter_map(|t| doc.ent_ending(t))
+            .find(|&e| art.entities[e].label == Label::Person && art.entities[e].token_start > v);
+        if let Some(p) = person {
+            return Some(self.attr_of_entity(p));
+        }
+        let g = crate::gazetteer::gazetteer();
+        let mut k = v + 1;
+        while k < stop
+            && self.low_is(k, |w| story::is_determiner(w) || g.title_word(w).head || g.title_word(w).modifier)
+        {
+            k += 1;
+        }
+        if let Some(e) = (k < stop).then(|| doc.ent_starting(k)).flatten() {
+            if matches!(art.entities[e].label, Label::Org | Label::Gpe) {
+                return Some(self.attr_of_entity(e));
+            }
+        }
+        // A name the recogniser missed or mislabelled: two or three capitalised words ending the phrase
+        // at a comma or the sentence's end ('said Roman Smbatyan, an ...').
+        let cap = |t: usize| {
+            let w = doc.tok(t);
+            w.len() > 1
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '\'' || c == '-' || c == '’')
+                && doc.ent(t).is_none_or(|e| matches!(art.entities[e].label, Label::Misc | Label::Person))
+                && !self.low_is(t, |x| story::is_determiner(x) || is_clause_word(x) || is_pronoun(x))
+        };
+        let ends_well = stop == b || matches!(doc.tok(stop), "," | "." | "(");
+        let first = (stop.saturating_sub(3).max(v + 1)..stop).find(|&t| (t..stop).all(cap))?;
+        (ends_well && stop - first >= 2 && first == k).then(|| Attr {
+            mention: Some(Span::new(art.tokens[first].span.start, art.tokens[stop - 1].span.end)),
+            ..Default::default()
+        })
+    }
+
+    /// "Fred Kagan, director of the Critical Threats Project, said", "Trump, the front-runner, said":
+    /// a person named at the opening of the clause (at the sentence's start or after the quote it
+    /// reports), followed by a comma, is the subject of the verb after the appositive ending at `l`.
+    fn clause_opening_speaker(&self, a: usize, l: usize) -> Option<Attr> {
+        let doc = self.doc;
+        let art = doc.art;
+        // The clause opens after the last quoted token or quote mark, at most 40 tokens back.
+        let from = a.max(l.saturating_sub(40));
+        let open = (from..l).rev().find(|&t| self.quoted[t] || story::is_quote_mark(doc.tok(t))).map_or(a, |t| t + 1);
+        if open == from && from > a {
+            return None;
+        }
+        let mut t = open;
+        while t < l && (doc.tok(t) == "," || story::is_quote_mark(doc.tok(t))) {
+            t += 1;
+        }
+        // Over a conjunction, titles and a body's name ("But Sen. Richard Durbin (D-Ill.), noting ...,
+        // said", "Washington Post columnist Margaret Sullivan, in an attempt to ..., wrote"): words, no
+        // punctuation, before the name.
+        let e = (t..l.min(t + 6))
+            .take_while(|&k| doc.tok(k).chars().next().is_some_and(char::is_alphanumeric) && !self.quoted[k])
+            .filter_map(|k| doc.ent_starting(k))
+            .find(|&e| matches!(art.entities[e].label, Label::Person | Label::Org))?;
+        let ent = &art.entities[e];
+        let follows = ent.token_end < l && matches!(doc.tok(ent.token_end), "," | "(");
+        follows.then(|| self.attr_of_entity(e))
     }
 }
