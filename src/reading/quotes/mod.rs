@@ -284,17 +284,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     c += 1;
                 }
                 let before = art.tokens[a..b].partition_point(|t| t.span.end <= m.start) + a;
+                // "..., [the ministry's spokesman] X said": the clause before the subject's comma.
+                let clause_before = (a.max(before.saturating_sub(8))..before)
+                    .rev()
+                    .find(|&t| doc.tok(t) == ",")
+                    .filter(|&t| t > a + 1 && !quoted_share(a, t))
+                    .map(|t| span_of(a, t));
+                // "''...,'' Ms. Hughes said, pointing out ...", "X said of the course": what follows is
+                // no clause said (a participle has its own attribution) when a clause comes before.
+                let nothing_after = c < e
+                    && ((c > v + 1 && doc.tok(c - 1) == "," && self.word(c).ends_with(b"ing"))
+                        || self.is_word(c, "of"));
                 // What is said may hold a quotation ('said that "..."'); a quote right after the verb is
                 // the quote's own attribution.
-                if c + 1 < e && !(self.quoted[c] || story::is_quote_mark(doc.tok(c))) {
+                if let Some(x) = clause_before.filter(|_| nothing_after) {
+                    out.push((si, attr, x));
+                } else if c + 1 < e && !(self.quoted[c] || story::is_quote_mark(doc.tok(c))) {
                     out.push((si, attr, span_of(c, e)));
-                } else if let Some(comma) =
-                    (a.max(before.saturating_sub(8))..before).rev().find(|&t| doc.tok(t) == ",").filter(|&t| t > a + 1)
-                {
-                    // "..., [the ministry's spokesman] X said": the clause before the subject's comma.
-                    if !quoted_share(a, comma) {
-                        out.push((si, attr, span_of(a, comma)));
-                    }
+                } else if let Some(x) = clause_before {
+                    out.push((si, attr, x));
                 }
             } else if v > a + 2 && doc.tok(v - 1) == "," && !quoted_share(a, v - 1) {
                 // "..., said X."
@@ -302,6 +310,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             } else if v > a + 3 && doc.tok(v - 1) == "''" && doc.tok(v - 2) == "," && !quoted_share(a, v - 2) {
                 // "``...,'' said X" where the marks were not read as a quote (an opening '' as well).
                 out.push((si, attr, span_of(a, v - 2)));
+            }
+        }
+        // "Trump: 'I'm the Worst Thing ...'" (a headline), "FALLIN: Well, I think ..." (a transcript): a
+        // name opening the sentence, a colon, then what is said.
+        if taken == 0 {
+            if let Some((k, attr)) = self.colon_speaker(a, e) {
+                if k + 2 < e && !quoted_share(k + 1, e) {
+                    out.push((si, attr, span_of(k + 1, e)));
+                }
             }
         }
         // "according to X, ..." / "..., according to X."
@@ -328,6 +345,62 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
         }
+    }
+
+    /// A name opening a sentence at token `a` and followed by a colon (before `e`): the colon's token and
+    /// the speaker. The name is a person or body the recogniser found, or one to three capitalised words
+    /// (all-capital speaker labels of transcripts), not a word that labels a note ("Update:", "Note:").
+    fn colon_speaker(&self, a: usize, e: usize) -> Option<(usize, Attr)> {
+        let doc = self.doc;
+        let art = doc.art;
+        let k = (a + 1..e.min(a + 5)).find(|&t| doc.tok(t) == ":")?;
+        if (a..k).any(|t| self.quoted[t]) {
+            return None;
+        }
+        if let Some(x) = doc.ent_starting(a).filter(|&x| art.entities[x].token_end == k) {
+            if matches!(art.entities[x].label, Label::Person | Label::Org) {
+                let mut attr = self.attr_of_entity(x);
+                attr.verb = Some(k as u32);
+                return Some((k, attr));
+            }
+            return None;
+        }
+        let name_like = (a..k).all(|t| {
+            let w = doc.tok(t);
+            w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+        let label = self.low_is(a, |w| {
+            matches!(
+                w,
+                "update"
+                    | "note"
+                    | "editor"
+                    | "read"
+                    | "watch"
+                    | "related"
+                    | "photo"
+                    | "video"
+                    | "correction"
+                    | "source"
+                    | "sources"
+                    | "warning"
+                    | "breaking"
+                    | "exclusive"
+                    | "more"
+                    | "see"
+                    | "also"
+                    | "q"
+                    | "a"
+            )
+        });
+        if !name_like
+            || label
+            || (k - a == 1 && !self.word(a).iter().all(|c| c.is_ascii_uppercase()) && doc.ent(a).is_none())
+        {
+            return None;
+        }
+        let mention = Some(Span::new(art.tokens[a].span.start, art.tokens[k - 1].span.end));
+        Some((k, Attr { mention, verb: Some(k as u32), ..Default::default() }))
     }
 
     /// Token `t` lower-cased is a verb of reported speech or thought (a cheap shape test first).
@@ -1135,5 +1208,30 @@ mod tests {
         // An attribution to the owner's office spans the owner's name.
         let art = run("Talks went on.\n\nOrtiz's office said the invitation stands.", &[("Ortiz", Label::Person)]);
         assert_eq!(reported_of(&art), vec![(Some("Ortiz's office"), Some("said"), "the invitation stands")]);
+    }
+
+    #[test]
+    fn reported_before_a_participle_and_after_a_colon() {
+        // Unread '' marks: what is said comes before "X said, pointing out ...", not after.
+        let art = run(
+            "Talks went on.\n\n''The mill was busy,'' Nora Vance said, pointing out the old store.\n\nMore.",
+            &[("Nora Vance", Label::Person)],
+        );
+        assert!(
+            reported_of(&art).contains(&(Some("Nora Vance"), Some("said"), "''The mill was busy")),
+            "{:?}",
+            reported_of(&art)
+        );
+        // Without a clause before, what follows stays what is said.
+        let art = run("Talks went on.\n\nNora Vance said the mill was busy.", &[("Nora Vance", Label::Person)]);
+        assert_eq!(reported_of(&art), vec![(Some("Nora Vance"), Some("said"), "the mill was busy")]);
+        // A name and a colon opening a headline or a transcript line.
+        let art = run("Talks went on.\n\nVANCE: Well, I think the mill will open again.", &[]);
+        assert_eq!(reported_of(&art), vec![(Some("VANCE"), Some(":"), "Well, I think the mill will open again")]);
+        let art = run("Talks went on.\n\nNora Vance: The Mill Will Open Again.", &[("Nora Vance", Label::Person)]);
+        assert_eq!(reported_of(&art), vec![(Some("Nora Vance"), Some(":"), "The Mill Will Open Again")]);
+        // A label is no speaker.
+        let art = run("Talks went on.\n\nUpdate: The mill opened again on Monday.", &[]);
+        assert!(reported_of(&art).is_empty());
     }
 }
