@@ -575,7 +575,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .rev()
             .filter_map(|t| doc.ent_ending(t))
             .find(|&e| art.entities[e].label == Label::Person && art.entities[e].token_start > v);
-        if let Some(p) = person {
+        if let Some(mut p) = person {
+            // Two names side by side are one name the recogniser split ("said Ruth\nAlvarado"): the
+            // first, whose mention the later parts of the name may resolve to someone else.
+            while let Some(q) = art.entities[p].token_start.checked_sub(1).and_then(|t| doc.ent_ending(t)) {
+                if art.entities[q].label != Label::Person || art.entities[q].token_start <= v {
+                    break;
+                }
+                p = q;
+            }
             return Some(self.attr_of_entity(p));
         }
         let g = crate::gazetteer::gazetteer();
