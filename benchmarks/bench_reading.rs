@@ -4,8 +4,8 @@
 //!
 //! Default corpus: ../shared/data/bbc_news (2,225 stories). Prints words/s of parse+entities (structure,
 //! tokens, sentences, entity recognition) and of the reading stages run on those results, and their ratio
-//! (the budget: reading <= 15% of parse+entities time). Times are the thread's CPU time (best of ROUNDS),
-//! so a machine busy with other work does not skew the ratio.
+//! (the budget, as issue 15 sets it: reading <= 25% of parse+entities time). Times are the thread's CPU
+//! time (best of ROUNDS), so a machine busy with other work does not skew the ratio.
 use dateline::eval::stages;
 use dateline::*;
 use std::path::{Path, PathBuf};
@@ -127,5 +127,5 @@ fn main() {
         println!("  {name}: {:.3} s, {:.0} tokens/s", t, words as f64 / t);
     }
     println!("reading digest: {digest:016x}");
-    println!("reading cost = {:.1}% of parse+entities time (budget 15%)", 100.0 * best_read / best_parse);
+    println!("reading cost = {:.1}% of parse+entities time (budget 25%)", 100.0 * best_read / best_parse);
 }

@@ -112,6 +112,13 @@ fn stages_use_only_earlier_stages() {
         let own =
             rank(&stage).unwrap_or_else(|| panic!("{}: module {stage} has no place in the pipeline", f.display()));
         let src = std::fs::read_to_string(f).unwrap();
+        // A `tests.rs` beside a `mod.rs` that declares it `#[cfg(test)] mod tests;` is unit tests only.
+        let sibling = f.with_file_name("mod.rs");
+        let test_file = f.file_name().is_some_and(|n| n == "tests.rs")
+            && std::fs::read_to_string(&sibling).is_ok_and(|m| m.contains("#[cfg(test)]\nmod tests;"));
+        if test_file {
+            continue;
+        }
         for r in crate_refs(non_test_code(&src)) {
             let Some(used) = rank(&r) else {
                 violations.push(format!("{}: uses crate::{r}, which has no place in the pipeline", f.display()));

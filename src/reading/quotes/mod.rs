@@ -9,16 +9,18 @@
 //! said Kim", "he said" -> the last person named, "it added" -> the medium last cited), "according to X";
 //! otherwise the previous quote of the paragraph, then the neighbouring sentences of the paragraph. A news
 //! medium as subject ("the KCNA said") is the quote's source, not its speaker.
-use crate::reading::story::{self, is_aux_or_adverb, is_medium, Doc};
+use crate::reading::story::{self, is_aux_or_adverb, Doc};
 use crate::types::*;
 use std::cell::{Cell, OnceCell};
 
 mod marks;
+mod speakers;
 mod verbs;
 mod words;
 use words::*;
 
 use marks::{find_quotes, is_name, not_a_quote, quote_marks, Raw};
+use speakers::name;
 use verbs::{cue_verbs, verb_shaped, verbs, with_low};
 
 /// Fills `art.quotes` and `art.attributions`.
@@ -132,34 +134,6 @@ struct Ctx<'d, 'a> {
     media: Vec<Cell<u8>>,
 }
 
-/// An entity's name as written out: its canonical name, else its text as a name.
-fn name<'a>(art: &'a Article, e: usize) -> std::borrow::Cow<'a, str> {
-    let ent = &art.entities[e];
-    let n = match &ent.canonical {
-        Some(c) => std::borrow::Cow::Borrowed(c.as_str()),
-        None => story::base_text(art, ent),
-    };
-    // A closing quote mark the recogniser took into the name ("” Trump said").
-    let marks: &[char] = &['"', '“', '”', '\'', '’', '‘', ' ', ','];
-    if n.starts_with(marks) || n.ends_with(marks) {
-        return std::borrow::Cow::Owned(n.trim_matches(marks).to_string());
-    }
-    n
-}
-
-/// An entity's span without quote-mark tokens at its edges.
-fn mention_of(doc: &Doc<'_>, e: usize) -> Span {
-    let ent = &doc.art.entities[e];
-    let (mut a, mut b) = (ent.token_start, ent.token_end);
-    while a + 1 < b && story::is_quote_mark(doc.tok(a)) {
-        a += 1;
-    }
-    while b > a + 1 && story::is_quote_mark(doc.tok(b - 1)) {
-        b -= 1;
-    }
-    Span::new(doc.art.tokens[a].span.start, doc.art.tokens[b - 1].span.end)
-}
-
 impl<'d, 'a> Ctx<'d, 'a> {
     fn sentence_tokens(&self, si: usize) -> (usize, usize) {
         let s = &self.doc.art.sentences[si];
@@ -191,51 +165,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
         verb_shaped(v, self.word(t)) && with_low(self.doc.tok(t), |w| v.set.get(w).is_some())
     }
 
-    /// The entity whose last token is `t`, outside quotes, of a label that can speak.
-    fn speaker_ending(&self, t: usize) -> Option<usize> {
-        let e = self.doc.ent_ending(t)?;
-        let l = self.doc.art.entities[e].label;
-        (!self.quoted[t] && matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp)).then_some(e)
-    }
-
-    fn is_medium(&self, e: usize) -> bool {
-        let known = &self.media[e];
-        if known.get() == 0 {
-            known.set(if is_medium(&name(self.doc.art, e)) { 2 } else { 1 });
-        }
-        known.get() == 2
-    }
-
-    /// "Sen. Laura Whitcomb of Utah called ...": a place or body that only says where the person
-    /// before it comes from ("of"/"from") is not the speaker; that person is.
-    fn person_before_of(&self, e: usize) -> Option<usize> {
-        let doc = self.doc;
-        let ent = &doc.art.entities[e];
-        if ent.label == Label::Person || ent.token_start < 2 {
-            return None;
-        }
-        let mut k = ent.token_start - 1;
-        // "of the Ministry": a determiner may stand between.
-        if self.low_is(k, story::is_determiner) && k > 1 {
-            k -= 1;
-        }
-        if !(self.is_word(k, "of") || self.is_word(k, "from")) {
-            return None;
-        }
-        self.speaker_ending(k - 1).filter(|&p| doc.art.entities[p].label == Label::Person)
-    }
-
-    /// Speaker or source for entity `e`: media are sources.
-    fn attr_of_entity(&self, e: usize) -> Attr {
-        let art = self.doc.art;
-        let mention = Some(mention_of(self.doc, e));
-        if art.entities[e].label != Label::Person && self.is_medium(e) {
-            Attr { source: Some(e as u32), mention, ..Default::default() }
-        } else {
-            Attr { speaker: Some(e as u32), mention, ..Default::default() }
-        }
-    }
-
     /// The reporting verbs of sentence `si` outside quotes.
     fn verbs_in(&self, si: usize) -> &[u32] {
         self.sents[si].verbs.get_or_init(|| {
@@ -247,30 +176,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
     fn last_verb_before(&self, si: usize, end: usize) -> Option<usize> {
         let v = self.verbs_in(si);
         v[..v.partition_point(|&t| (t as usize) < end)].last().map(|&t| t as usize)
-    }
-
-    /// The tokens of sentence `si` outside quotes that end a PERSON entity.
-    fn persons_in(&self, si: usize) -> &[u32] {
-        self.sents[si].persons.get_or_init(|| {
-            let (a, b) = self.sentence_tokens(si);
-            (a..b)
-                .filter(|&t| self.speaker_ending(t).is_some_and(|e| self.doc.art.entities[e].label == Label::Person))
-                .map(|t| t as u32)
-                .collect()
-        })
-    }
-
-    /// The nearest medium cited at or before sentence `si` (at most a few sentences back).
-    fn running_medium(&self, si: usize) -> Option<u32> {
-        (si.saturating_sub(6)..si).rev().find_map(|s| self.medium(s))
-    }
-
-    fn last_person(&self, si: usize, before_tok: usize) -> Option<u32> {
-        let p = self.persons_in(si);
-        if let Some(&t) = p[..p.partition_point(|&t| (t as usize) < before_tok)].last() {
-            return self.speaker_ending(t as usize).map(|e| e as u32);
-        }
-        (si.saturating_sub(6)..si).rev().find_map(|s| self.first_person(s))
     }
 
     /// Reported speech of sentence `si` outside quotes: "X said (that) ...", "..., X said", "according
@@ -379,17 +284,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     c += 1;
                 }
                 let before = art.tokens[a..b].partition_point(|t| t.span.end <= m.start) + a;
+                // "..., [the ministry's spokesman] X said": the clause before the subject's comma.
+                let clause_before = (a.max(before.saturating_sub(8))..before)
+                    .rev()
+                    .find(|&t| doc.tok(t) == ",")
+                    .filter(|&t| t > a + 1 && !quoted_share(a, t))
+                    .map(|t| span_of(a, t));
+                // "''...,'' Ms. Hughes said, pointing out ...", "X said of the course": what follows is
+                // no clause said (a participle has its own attribution) when a clause comes before.
+                let nothing_after = c < e
+                    && ((c > v + 1 && doc.tok(c - 1) == "," && self.word(c).ends_with(b"ing"))
+                        || self.is_word(c, "of"));
                 // What is said may hold a quotation ('said that "..."'); a quote right after the verb is
                 // the quote's own attribution.
-                if c + 1 < e && !(self.quoted[c] || story::is_quote_mark(doc.tok(c))) {
+                if let Some(x) = clause_before.filter(|_| nothing_after) {
+                    out.push((si, attr, x));
+                } else if c + 1 < e && !(self.quoted[c] || story::is_quote_mark(doc.tok(c))) {
                     out.push((si, attr, span_of(c, e)));
-                } else if let Some(comma) =
-                    (a.max(before.saturating_sub(8))..before).rev().find(|&t| doc.tok(t) == ",").filter(|&t| t > a + 1)
-                {
-                    // "..., [the ministry's spokesman] X said": the clause before the subject's comma.
-                    if !quoted_share(a, comma) {
-                        out.push((si, attr, span_of(a, comma)));
-                    }
+                } else if let Some(x) = clause_before {
+                    out.push((si, attr, x));
                 }
             } else if v > a + 2 && doc.tok(v - 1) == "," && !quoted_share(a, v - 1) {
                 // "..., said X."
@@ -397,6 +310,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             } else if v > a + 3 && doc.tok(v - 1) == "''" && doc.tok(v - 2) == "," && !quoted_share(a, v - 2) {
                 // "``...,'' said X" where the marks were not read as a quote (an opening '' as well).
                 out.push((si, attr, span_of(a, v - 2)));
+            }
+        }
+        // "Trump: 'I'm the Worst Thing ...'" (a headline), "FALLIN: Well, I think ..." (a transcript): a
+        // name opening the sentence, a colon, then what is said.
+        if taken == 0 {
+            if let Some((k, attr)) = self.colon_speaker(a, e) {
+                if k + 2 < e && !quoted_share(k + 1, e) {
+                    out.push((si, attr, span_of(k + 1, e)));
+                }
             }
         }
         // "according to X, ..." / "..., according to X."
@@ -425,90 +347,66 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
+    /// A name opening a sentence at token `a` and followed by a colon (before `e`): the colon's token and
+    /// the speaker. The name is a person or body the recogniser found, or one to three capitalised words
+    /// (all-capital speaker labels of transcripts), not a word that labels a note ("Update:", "Note:").
+    fn colon_speaker(&self, a: usize, e: usize) -> Option<(usize, Attr)> {
+        let doc = self.doc;
+        let art = doc.art;
+        let k = (a + 1..e.min(a + 5)).find(|&t| doc.tok(t) == ":")?;
+        if (a..k).any(|t| self.quoted[t]) {
+            return None;
+        }
+        if let Some(x) = doc.ent_starting(a).filter(|&x| art.entities[x].token_end == k) {
+            if matches!(art.entities[x].label, Label::Person | Label::Org) {
+                let mut attr = self.attr_of_entity(x);
+                attr.verb = Some(k as u32);
+                return Some((k, attr));
+            }
+            return None;
+        }
+        let name_like = (a..k).all(|t| {
+            let w = doc.tok(t);
+            w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+        let label = self.low_is(a, |w| {
+            matches!(
+                w,
+                "update"
+                    | "note"
+                    | "editor"
+                    | "read"
+                    | "watch"
+                    | "related"
+                    | "photo"
+                    | "video"
+                    | "correction"
+                    | "source"
+                    | "sources"
+                    | "warning"
+                    | "breaking"
+                    | "exclusive"
+                    | "more"
+                    | "see"
+                    | "also"
+                    | "q"
+                    | "a"
+            )
+        });
+        if !name_like
+            || label
+            || (k - a == 1 && !self.word(a).iter().all(|c| c.is_ascii_uppercase()) && doc.ent(a).is_none())
+        {
+            return None;
+        }
+        let mention = Some(Span::new(art.tokens[a].span.start, art.tokens[k - 1].span.end));
+        Some((k, Attr { mention, verb: Some(k as u32), ..Default::default() }))
+    }
+
     /// Token `t` lower-cased is a verb of reported speech or thought (a cheap shape test first).
     fn is_cue_verb(&self, t: usize) -> bool {
         let v = cue_verbs();
         verb_shaped(v, self.word(t)) && self.low_is(t, |w| v.set.get(w).is_some())
-    }
-
-    /// Token `t` may belong to a plain noun phrase ("47 percent", "a senior aide", "Some voters").
-    fn nounish(&self, t: usize) -> bool {
-        if self.quoted[t] {
-            return false;
-        }
-        let w = self.doc.tok(t);
-        w.chars().next().is_some_and(char::is_alphanumeric)
-            && !self.is_cue_verb(t)
-            && !self.low_is(t, story::is_determiner)
-            && !self.low_is(t, |x| is_aux_or_adverb(x) || is_aux_word(x) || is_clause_word(x))
-    }
-
-    /// The noun phrase ending just before token `j` (a bounded run of words back to a determiner), or
-    /// a pronoun: the words that say who speaks when no name does ("most voters", "who", "they").
-    fn plain_subject(&self, a: usize, j: usize) -> Option<Span> {
-        if j <= a || self.quoted[j - 1] {
-            return None;
-        }
-        let l = j - 1;
-        let toks = &self.doc.art.tokens;
-        if self.low_is(l, |w| matches!(w, "i" | "we" | "you")) {
-            // First and second persons outside quotes are mostly in quotations the marks missed.
-            return None;
-        }
-        if self.low_is(l, |w| matches!(w, "who" | "they" | "he" | "she" | "it")) {
-            return Some(toks[l].span);
-        }
-        // A verb form is no head of a subject ("has avoided criticizing").
-        let w = self.word(l);
-        if !self.nounish(l) || (w[0].is_ascii_lowercase() && (w.ends_with(b"ed") || w.ends_with(b"ing"))) {
-            return None;
-        }
-        let mut k = l;
-        while k > a && k + 6 > l {
-            let w = k - 1;
-            if self.low_is(w, |x| story::is_determiner(x) || matches!(x, "some" | "many" | "most" | "all" | "both")) {
-                k = w;
-                break;
-            }
-            if !(self.nounish(w) || (self.is_word(w, "of") && w > a && self.nounish(w - 1))) {
-                break;
-            }
-            k = w;
-        }
-        Some(Span::new(toks[k].span.start, toks[l].span.end))
-    }
-
-    /// The noun phrase opening a sentence at token `a` (a determiner and up to five words) that ends
-    /// before token `j`: the subject of a participle later in the sentence.
-    fn opening_phrase(&self, a: usize, j: usize) -> Option<Span> {
-        if !self.low_is(a, |x| matches!(x, "the" | "a" | "an")) {
-            return None;
-        }
-        // To its verb: a past form ends the phrase ("The businessman began by ...").
-        let past = |t: usize| {
-            let w = self.word(t);
-            w.ends_with(b"ed")
-                || self
-                    .low_is(t, |x| matches!(x, "began" | "went" | "came" | "took" | "made" | "gave" | "spoke" | "got"))
-        };
-        let last = (a + 1..j.min(a + 6)).take_while(|&t| self.nounish(t) && !past(t)).last()?;
-        let toks = &self.doc.art.tokens;
-        Some(Span::new(toks[a].span.start, toks[last].span.end))
-    }
-
-    /// "..., said a campaign aide.": the noun phrase right after an inverted verb, to a punctuation mark.
-    fn plain_subject_after(&self, v: usize, e: usize) -> Option<Span> {
-        let doc = self.doc;
-        if v == 0 || doc.tok(v - 1) != "," || v + 1 >= e {
-            return None;
-        }
-        let first = v + 1;
-        if !self.low_is(first, |x| story::is_determiner(x) || matches!(x, "one" | "another" | "some" | "many")) {
-            return None;
-        }
-        let last = (first + 1..e.min(first + 8)).take_while(|&t| self.nounish(t) || self.is_word(t, "of")).last()?;
-        let toks = &doc.art.tokens;
-        Some(Span::new(toks[first].span.start, toks[last].span.end))
     }
 
     /// A word shaped like a verb of speech ("continued", "pressed", "agrees"), lower-case.
@@ -518,270 +416,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && w.iter().all(u8::is_ascii_lowercase)
             && (w.ends_with(b"ed") || (w.ends_with(b"s") && !w.ends_with(b"ss")))
             && !self.low_is(t, |x| is_aux_or_adverb(x) || story::is_determiner(x))
-    }
-
-    /// The first person or body named in sentence `si` before token `end` (outside quotes), for a
-    /// quote introduced by a colon.
-    fn first_speaker_before(&self, si: usize, end: usize) -> Option<Attr> {
-        let (a, _) = self.sentence_tokens(si);
-        let doc = self.doc;
-        for t in a..end.min(a + 40) {
-            if self.quoted[t] {
-                continue;
-            }
-            if let Some(e) = doc.ent_starting(t) {
-                let ent = &doc.art.entities[e];
-                if matches!(ent.label, Label::Person | Label::Org) && !doc.is_possessive(ent.token_end) {
-                    return Some(self.attr_of_entity(e));
-                }
-            }
-            if t == a && self.low_is(t, story::is_person_pronoun) {
-                let mention = Some(doc.art.tokens[t].span);
-                return Some(Attr { speaker: self.last_person(si, t), mention, ..Default::default() });
-            }
-        }
-        None
-    }
-
-    /// The organisation last named before token `t` (a few sentences back at most, a bounded number of
-    /// entities): who "the company" or "it" stands for.
-    fn last_org(&self, t: usize) -> Option<u32> {
-        let ents = &self.doc.art.entities;
-        let n = ents.partition_point(|e| e.token_end <= t);
-        let si = self.doc.art.tokens.get(t).and_then(|_| story::sentence_of_token(self.doc.art, t))?;
-        let first_tok = self.doc.art.sentences[si.saturating_sub(6)].token_start;
-        ents[..n]
-            .iter()
-            .enumerate()
-            .rev()
-            .take(40)
-            .take_while(|(_, e)| e.token_start >= first_tok)
-            .find(|(i, e)| e.label == Label::Org && !self.quoted[e.token_start] && !self.is_medium(*i))
-            .map(|(i, _)| i as u32)
-    }
-
-    /// A description ending at token `l` ("the company", "a senior campaign official"): its span from
-    /// the determiner, and the organisation it stands for when it names a body.
-    fn description_ending(&self, a: usize, l: usize) -> Option<Attr> {
-        let head_body = self.low_is(l, is_body_noun);
-        if !(head_body || self.low_is(l, is_person_noun)) || self.quoted[l] {
-            return None;
-        }
-        // Back over modifiers to a determiner, at most five words.
-        let mut k = l;
-        while k > a && k + 5 > l {
-            let w = k - 1;
-            if self.low_is(w, |x| story::is_determiner(x) || matches!(x, "another" | "one" | "some" | "many")) {
-                k = w;
-                break;
-            }
-            let tok = self.doc.tok(w);
-            let wordish = tok.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-            if !wordish || self.quoted[w] || self.is_reporting_verb(w) || self.low_is(w, is_aux_or_adverb) {
-                break;
-            }
-            k = w;
-        }
-        let mention = Some(Span::new(self.doc.art.tokens[k].span.start, self.doc.art.tokens[l].span.end));
-        // "the Trump campaign": a named body inside the description speaks.
-        let inner = (k..l).find_map(|t| self.doc.ent_starting(t)).filter(|&e| {
-            let ent = &self.doc.art.entities[e];
-            ent.token_end <= l + 1 && matches!(ent.label, Label::Org | Label::Gpe | Label::Norp | Label::Person)
-        });
-        let speaker = match inner {
-            Some(e) if head_body => Some(e as u32),
-            _ if head_body && self.low_is(k, |x| x == "the" || x == "its") => self.last_org(k),
-            _ => None,
-        };
-        Some(Attr { speaker, mention, ..Default::default() })
-    }
-
-    /// Who is the subject of the reporting verb at token `v` in sentence `si`.
-    fn subject(&self, si: usize, v: usize, depth: u8) -> Attr {
-        let found = self.subject_near(si, v, depth);
-        if found.found() || found.mention.is_some() {
-            return found;
-        }
-        // "Clinton ..., saying, ...": a participle's subject is the clause's first named one.
-        if self.word(v).ends_with(b"ing") {
-            if let Some(f) = self.first_speaker_before(si, v) {
-                return f;
-            }
-        }
-        found
-    }
-
-    fn subject_near(&self, si: usize, v: usize, depth: u8) -> Attr {
-        let doc = self.doc;
-        let (a, b) = self.sentence_tokens(si);
-        let mut j = v;
-        // Bounded look-back and look-ahead: a run of words longer than any subject phrase is no subject.
-        while j > a && j + SUBJECT_REACH > v && self.low_is(j - 1, is_aux_or_adverb) {
-            j -= 1;
-        }
-        // "Sen. Marco Rubio (R-Fla.) said": over a short parenthesis.
-        if j > a + 1 && doc.tok(j - 1) == ")" {
-            if let Some(o) = (a.max(j.saturating_sub(10))..j - 1).rev().find(|&t| doc.tok(t) == "(") {
-                if o > a {
-                    j = o;
-                }
-            }
-        }
-        if j > a {
-            let l = j - 1;
-            if let Some(e) = self.speaker_ending(l) {
-                return self.attr_of_entity(self.person_before_of(e).unwrap_or(e));
-            }
-            if self.low_is(l, story::is_person_pronoun) {
-                let mention = Some(doc.art.tokens[l].span);
-                return Attr { speaker: self.last_person(si, l), mention, ..Default::default() };
-            }
-            if self.is_word(l, "it") {
-                let mention = Some(doc.art.tokens[l].span);
-                let source = self.running_medium(si + 1);
-                let speaker = if source.is_none() { self.last_org(l) } else { None };
-                return Attr { source, speaker, mention, ..Default::default() };
-            }
-            if let Some(d) = self.description_ending(a, l) {
-                return d;
-            }
-            if (self.is_word(l, "and") || self.is_word(l, "but")) && depth < 3 {
-                // Coordinated verb: same subject as the reporting verb before it, else the sentence's
-                // first person.
-                if let Some(t) = self.last_verb_before(si, l) {
-                    return self.subject(si, t, depth + 1);
-                }
-                if let Some(&t) = self.persons_in(si).first().filter(|&&t| (t as usize) < l) {
-                    if let Some(e) = self.speaker_ending(t as usize) {
-                        return self.attr_of_entity(e);
-                    }
-                }
-                return Attr::default();
-            }
-            if let Some(m) = self.unrecognised_name(a, l) {
-                // '"...," Bond said': a capitalised name the recogniser missed, right after the quote.
-                return Attr { mention: Some(m), ..Default::default() };
-            }
-            if doc.tok(l) == "," && !story::is_quote_mark(doc.tok(l.saturating_sub(1))) {
-                // "Li, a Politburo member, said": the name before the appositive.
-                for t in (a.max(l.saturating_sub(12))..l).rev() {
-                    if doc.tok(t) == "," {
-                        if t > a {
-                            if let Some(e) = self.speaker_ending(t - 1) {
-                                return self.attr_of_entity(e);
-                            }
-                        }
-                        break;
-                    }
-                }
-            }
-        }
-        // Inversion after a quote or at the start: '"...," said Kim', 'said the KCNA'.
-        // Not after a participle: "..., telling reporters" names whom it tells.
-        let inverted = (j == a || matches!(doc.tok(j - 1), "," | "\"" | "”" | "''")) && !self.word(v).ends_with(b"ing");
-        if inverted {
-            let g = crate::gazetteer::gazetteer();
-            let mut k = v + 1;
-            while k < b
-                && k <= v + SUBJECT_REACH
-                && self.low_is(k, |w| story::is_determiner(w) || g.title_word(w).head || g.title_word(w).modifier)
-                && doc.ent(k).is_none()
-            {
-                k += 1;
-            }
-            if k < b {
-                if let Some(e) = doc.ent_starting(k) {
-                    if !self.quoted[k] {
-                        let l = doc.art.entities[e].label;
-                        let leads = matches!(l, Label::Misc | Label::Norp | Label::Loc | Label::Fac);
-                        if leads || matches!(l, Label::Person | Label::Org | Label::Gpe) {
-                            // "said RNC spokesman Sean Spicer", "mused Blaze co-host Stu Kim": the person
-                            // after the body's title.
-                            if l != Label::Person {
-                                let end = doc.art.entities[e].token_end;
-                                let person = (end..b.min(end + 4))
-                                    .take_while(|&t| doc.ent(t).is_none_or(|x| x == e) || doc.ent_starting(t).is_some())
-                                    .find_map(|t| doc.ent_starting(t))
-                                    .filter(|&p| doc.art.entities[p].label == Label::Person);
-                                if let Some(p) = person {
-                                    return self.attr_of_entity(p);
-                                }
-                                if leads {
-                                    return Attr::default();
-                                }
-                            }
-                            return self.attr_of_entity(e);
-                        }
-                    }
-                }
-            }
-        }
-        Attr::default()
-    }
-
-    /// A run of at most three capitalised words ending at token `l` that follows a closing quote mark
-    /// (and its comma): a speaker's name the recogniser did not take ('"...," Bond said').
-    fn unrecognised_name(&self, a: usize, l: usize) -> Option<Span> {
-        let doc = self.doc;
-        let cap = |t: usize| {
-            let w = doc.tok(t);
-            !self.quoted[t]
-                && doc.ent(t).is_none()
-                && w.len() > 1
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '\'' || c == '-')
-                && !self.low_is(t, |x| story::is_determiner(x) || is_clause_word(x) || is_pronoun(x))
-        };
-        if !cap(l) {
-            return None;
-        }
-        let mut k = l;
-        while k > a && k + 3 > l && cap(k - 1) {
-            k -= 1;
-        }
-        let mut p = k.checked_sub(1).filter(|&p| p >= a)?;
-        if doc.tok(p) == "," && p > a {
-            p -= 1;
-        }
-        let toks = &doc.art.tokens;
-        story::is_quote_mark(doc.tok(p)).then(|| Span::new(toks[k].span.start, toks[l].span.end))
-    }
-
-    /// "according to [the] X" in sentence `si`, outside quotes.
-    fn according_to(&self, si: usize) -> Option<usize> {
-        // No "according" outside quotes here: nothing to look for.
-        if self.sents[si].need && !self.cites(si) {
-            return None;
-        }
-        // The same for every quote of the sentence: looked for once.
-        *self.sents[si].according.get_or_init(|| self.find_according_to(si))
-    }
-
-    fn find_according_to(&self, si: usize) -> Option<usize> {
-        let doc = self.doc;
-        let (a, b) = self.sentence_tokens(si);
-        let mut t = a;
-        while t + 2 < b {
-            if !self.quoted[t] && self.is_word(t, "according") && self.is_word(t + 1, "to") {
-                let mut k = t + 2;
-                while k < b && self.low_is(k, story::is_determiner) {
-                    k += 1;
-                }
-                // "according to the North's Korean Central News Agency": skip a possessive owner.
-                if let Some(e) = doc.ent_starting(k) {
-                    let end = doc.art.entities[e].token_end;
-                    if doc.is_possessive(end) {
-                        if let Some(e2) = doc.ent_starting(end + 1) {
-                            return Some(e2);
-                        }
-                    }
-                    return Some(e);
-                }
-                return None;
-            }
-            t += 1;
-        }
-        None
     }
 
     /// The verb as written, with "his views on" and the like when they follow.
@@ -836,31 +470,35 @@ impl<'d, 'a> Ctx<'d, 'a> {
         subject_first.then_some((sn, v))
     }
 
-    /// Attribution of a sentence from a reporting verb near token position `pos` (or its first one).
-    fn sentence_attr(&self, si: usize, verb_tok: Option<usize>) -> Attr {
-        let mut attr = Attr::default();
-        if let Some(v) = verb_tok {
-            attr = self.subject(si, v, 0);
-            attr.verb = Some(v as u32);
-            if self.is_word(v, "told") {
-                // "Kim told Yonhap": the medium told is the source.
-                if let Some(e) = self.doc.ent_starting(v + 1) {
-                    let m = self.attr_of_entity(e);
-                    if m.source.is_some() && attr.source.is_none() {
-                        attr.source = m.source;
-                    }
-                }
+    /// The speaker credited by a dash at token `k` (right after a quote): a person named after it, else
+    /// two to four capitalised words to the end of the line or sentence (names the recogniser missed).
+    fn dash_credit(&self, k: usize) -> Option<Attr> {
+        let doc = self.doc;
+        let art = doc.art;
+        if k + 1 >= doc.len() || !matches!(doc.tok(k), "-" | "—" | "–" | "―" | "--") || self.quoted[k + 1] {
+            return None;
+        }
+        if let Some(e) = doc.ent_starting(k + 1) {
+            if art.entities[e].label == Label::Person {
+                return Some(self.attr_of_entity(e));
             }
         }
-        if let Some(e) = self.according_to(si) {
-            let m = self.attr_of_entity(e);
-            if m.source.is_some() {
-                attr.source = attr.source.or(m.source);
-            } else if attr.speaker.is_none() {
-                attr.speaker = m.speaker;
-            }
-        }
-        attr
+        let cap = |t: usize| {
+            let w = doc.tok(t);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+                && !self.quoted[t]
+        };
+        let run = (k + 1..doc.len().min(k + 5)).take_while(|&t| cap(t)).count();
+        let last = k + run;
+        // The run ends the line or the sentence.
+        let ends = last + 1 >= doc.len()
+            || matches!(doc.tok(last + 1), "." | "," | ")")
+            || art.text[art.tokens[last].span.end..art.tokens[last + 1].span.start].contains('\n');
+        (run >= 2 && ends).then(|| Attr {
+            mention: Some(Span::new(art.tokens[k + 1].span.start, art.tokens[last].span.end)),
+            ..Default::default()
+        })
     }
 
     /// Marks the sentences whose facts the quotes may use, for pronouns, "it" and neighbouring
@@ -907,63 +545,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 self.outside_quotes(si)
                     .any(|(_, s)| s.len() == 9 && bytes[s.start..s.end].eq_ignore_ascii_case(b"according"))
             })
-    }
-
-    /// The first PERSON of sentence `si` outside quotes that is no possessive owner.
-    fn first_person(&self, si: usize) -> Option<u32> {
-        let f = &self.sents[si];
-        if !f.need {
-            return None;
-        }
-        *f.first_person.get_or_init(|| {
-            let doc = self.doc;
-            let ents = &doc.art.entities;
-            self.outside_quotes(si)
-                .filter_map(|(t, _)| doc.ent_starting(t))
-                .find(|&e| ents[e].label == Label::Person && !doc.is_possessive(ents[e].token_end))
-                .map(|e| e as u32)
-        })
-    }
-
-    /// The medium sentence `si` cites: the subject of its reporting verb, or what it is "according to".
-    /// A sentence's "it said" looks back to the media of the sentences before it (never after), so working
-    /// them out when asked gives what working out all in text order would.
-    fn medium(&self, si: usize) -> Option<u32> {
-        let f = &self.sents[si];
-        match f.medium.get() {
-            Medium::Known(m) => return m,
-            // Asked by its own "it said": in text order it is not known yet.
-            Medium::Pending => return None,
-            Medium::Unknown if !f.need => return None,
-            Medium::Unknown => {}
-        }
-        if self.depth.get() >= MEDIA_DEPTH {
-            // A long chain of "it said": settle the earlier sentences in text order, each then finding
-            // the media before it known.
-            for k in self.settled.get()..si {
-                if self.sents[k].need && matches!(self.sents[k].medium.get(), Medium::Unknown) {
-                    self.work_out_medium(k);
-                }
-            }
-            self.settled.set(self.settled.get().max(si));
-        }
-        self.work_out_medium(si)
-    }
-
-    fn work_out_medium(&self, si: usize) -> Option<u32> {
-        let f = &self.sents[si];
-        f.medium.set(Medium::Pending);
-        let verb = self.verb_of(si);
-        let m = if verb.is_none() && !self.cites(si) {
-            None
-        } else {
-            self.depth.set(self.depth.get() + 1);
-            let m = self.sentence_attr(si, verb).source;
-            self.depth.set(self.depth.get() - 1);
-            m
-        };
-        f.medium.set(Medium::Known(m));
-        m
     }
 }
 
@@ -1075,13 +656,23 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
                 }
             }
         }
+        // A dash credit after the quote names who said it, before any continuation of the quote before
+        // it: '"..." ― Pamela Roe', or a line "- Bernie Sanders." after the quote's paragraph.
+        let mut credited = false;
+        if !attr.found() {
+            let k = art.tokens.partition_point(|t| t.span.start < r.close_end);
+            if let Some(m) = ctx.dash_credit(k) {
+                attr = m;
+                credited = true;
+            }
+        }
         let before_mark = art.text[..r.open_mark].trim_end();
         let after_statement = before_mark.ends_with(',') && {
             // 'Trump issued a statement, "..."': a noun of speech right before the comma.
             let w = before_mark[..before_mark.len() - 1].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
             matches!(w, "statement" | "tweet" | "email" | "letter" | "post" | "message" | "remarks" | "interview")
         };
-        if !attr.found() && (before_mark.ends_with(':') || after_statement) {
+        if !attr.found() && !credited && (before_mark.ends_with(':') || after_statement) {
             // 'Clinton: "..."', 'Trump took to Twitter, writing: "..."': the sentence's first named one.
             // A quote paragraph after 'Kim said:' asks the sentence before.
             let (s2, end) = if opens_sentence && si > 0 {
@@ -1091,7 +682,7 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
             };
             attr = ctx.first_speaker_before(s2, end).unwrap_or(attr);
         }
-        if !attr.found() {
+        if !attr.found() && !credited {
             // The previous quote of the same paragraph, or of the paragraph before when this one opens
             // with the quote (a quote paragraph following the speaker's), then the neighbouring sentences
             // of the paragraph.
@@ -1119,18 +710,6 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
                             attr.source = Some(m);
                             break;
                         }
-                    }
-                }
-            }
-        }
-        if !attr.found() {
-            // A line "- Bernie Sanders." after the quote's paragraph names who said it.
-            if let Some(sn) = story::sentence_at(art, r.close_end.saturating_sub(1)).map(|s| s + 1).filter(|&s| s < ns)
-            {
-                let (a2, b2) = ctx.sentence_tokens(sn);
-                if b2 > a2 + 1 && matches!(doc.tok(a2), "-" | "—" | "–") {
-                    if let Some(e) = doc.ent_starting(a2 + 1).filter(|&e| art.entities[e].label == Label::Person) {
-                        attr = ctx.attr_of_entity(e);
                     }
                 }
             }
@@ -1188,378 +767,4 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
 const MAX_CUES: usize = 8;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    thread_local! {
-        /// Tokens tested for a reporting verb on this thread.
-        pub(super) static VERB_TESTS: Cell<usize> = const { Cell::new(0) };
-    }
-
-    /// Tokens tested for a reporting verb while finding the quotes of `art`.
-    fn verb_tests(art: &mut Article) -> usize {
-        VERB_TESTS.with(|c| c.set(0));
-        extract(art);
-        VERB_TESTS.with(Cell::get)
-    }
-
-    #[test]
-    fn work_per_quote_is_bounded_in_one_long_sentence() {
-        // Thousands of quotes in one sentence with no verb (each would walk the sentence for one), and the
-        // same with a verb at either end: each token is tested a bounded number of times.
-        for n in [500, 4000] {
-            for (head, tail) in [("", ""), ("Park said ", ""), ("", " Park said")] {
-                let text = format!("{head}{}{tail}", "Xx \"".repeat(n));
-                let mut art = story(&text, &[("Park", Label::Person)]);
-                let tests = verb_tests(&mut art);
-                assert!(!art.quotes.is_empty());
-                assert!(tests <= 3 * art.tokens.len(), "{tests} verb tests for {} tokens", art.tokens.len());
-            }
-        }
-    }
-
-    /// A story run through structure and tokens, with every whole-token occurrence of each mention as an
-    /// entity.
-    fn story(text: &str, mentions: &[(&str, Label)]) -> Article {
-        let stages = crate::Stages { entities: false, reading: false };
-        let mut art = crate::analyze(text, &ParseOptions::default(), stages).unwrap();
-        for &(m, label) in mentions {
-            for (start, _) in text.match_indices(m) {
-                let end = start + m.len();
-                let a = art.tokens.partition_point(|t| t.span.start < start);
-                let b = art.tokens.partition_point(|t| t.span.end <= end);
-                if a < b && art.tokens[a].span.start == start && art.tokens[b - 1].span.end == end {
-                    let si = story::sentence_of_token(&art, a).unwrap();
-                    art.entities.push(Entity::new(Span::new(start, end), label, si, a, b));
-                }
-            }
-        }
-        art.entities.sort_by_key(|e| (e.span.start, e.span.end));
-        art
-    }
-
-    #[test]
-    fn it_said_looks_back_through_a_long_chain() {
-        // Each "It said" sentence cites what the one before it cites, back to Yonhap; the quotes between
-        // are settled by their own sentences, so the last one asks for the whole chain at once (deeper
-        // than MEDIA_DEPTH for the longer story).
-        for n in [5, 200] {
-            let mut text = String::from("Yonhap said talks would resume.\n\n");
-            for i in 0..n {
-                text.push_str(&format!("It said talks number {i} went well. \"Fine,\" Park said. "));
-            }
-            text.push_str("It said \"the end is near\".\n");
-            let mut art = story(&text, &[("Yonhap", Label::Org), ("Park", Label::Person)]);
-            extract(&mut art);
-            assert_eq!(art.quotes.len(), n + 1);
-            assert!(art.quotes[..n].iter().all(|q| q.speaker.as_deref() == Some("Park")));
-            let last = art.quotes.last().unwrap();
-            assert_eq!(art.slice(last.span), "the end is near");
-            assert_eq!((last.speaker.as_deref(), last.source.as_deref()), (None, Some("Yonhap")), "n = {n}");
-        }
-    }
-
-    #[test]
-    fn marks_of_every_style_pair() {
-        let text = "\"Straight,\" Park said. “Curly,” Park said. ``Treebank,'' Park said. 'Single,' Park said.";
-        let mut art = story(text, &[("Park", Label::Person)]);
-        extract(&mut art);
-        let quoted: Vec<&str> = art.quotes.iter().map(|q| art.slice(q.span)).collect();
-        assert_eq!(quoted, ["Straight", "Curly", "Treebank"]);
-        assert!(art.quotes.iter().all(|q| q.speaker.as_deref() == Some("Park") && q.verb.as_deref() == Some("said")));
-    }
-
-    #[test]
-    fn the_person_of_a_place_is_the_speaker() {
-        let text = "Sen. Laura Whitcomb of Utah called the money \"necessary but long overdue.\" \
-                    Park of the Foreign Ministry said \"no.\" The governor of Utah said \"yes.\"";
-        let mut art = story(
-            text,
-            &[
-                ("Laura Whitcomb", Label::Person),
-                ("Utah", Label::Gpe),
-                ("Park", Label::Person),
-                ("Foreign Ministry", Label::Org),
-            ],
-        );
-        extract(&mut art);
-        let speakers: Vec<Option<&str>> = art.quotes.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(speakers, [Some("Laura Whitcomb"), Some("Park"), Some("Utah")], "{:?}", art.quotes);
-    }
-
-    #[test]
-    fn no_marks_no_quotes() {
-        let mut art = story("Park said talks would resume – and so they did’.", &[("Park", Label::Person)]);
-        art.quotes.push(Quote {
-            span: Span::new(0, 4),
-            speaker: None,
-            source: None,
-            verb: None,
-            sentence: 0,
-            speaker_span: None,
-            cue: None,
-        });
-        extract(&mut art);
-        assert!(art.quotes.is_empty(), "earlier quotes are cleared");
-    }
-
-    fn run(text: &str, mentions: &[(&str, Label)]) -> Article {
-        let mut art = story(text, mentions);
-        extract(&mut art);
-        art
-    }
-
-    /// (quoted words, speaker, speaker mention, cue) of each quote.
-    type QuoteRow<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
-
-    fn quotes_of(art: &Article) -> Vec<QuoteRow<'_>> {
-        art.quotes
-            .iter()
-            .map(|q| {
-                let sp = q.speaker.as_deref().or(q.source.as_deref());
-                (art.slice(q.span), sp, q.speaker_span.map(|s| art.slice(s)), q.cue.map(|s| art.slice(s)))
-            })
-            .collect()
-    }
-
-    #[test]
-    fn bodies_speak_through_it_and_the_company() {
-        let art = run(
-            "ANZ Bank raised its rates on Monday.\n\n\"We see growth,\" it said.\n\nThe company said profits rose.",
-            &[("ANZ Bank", Label::Org)],
-        );
-        assert_eq!(quotes_of(&art), [("We see growth", Some("ANZ Bank"), Some("it"), Some("said"))]);
-        let reported: Vec<_> = art.attributions.iter().filter(|a| !a.direct).collect();
-        assert_eq!(reported.len(), 1, "{:?}", art.attributions);
-        assert_eq!(reported[0].speaker.as_deref(), Some("ANZ Bank"));
-        assert_eq!(art.slice(reported[0].speaker_span.unwrap()), "The company");
-        assert_eq!(art.slice(reported[0].span), "profits rose");
-    }
-
-    #[test]
-    fn the_person_after_a_bodys_title_any_verb_and_colons() {
-        let text = "\"No,\" said RNC spokesman Sean Spicer.\n\n\"Yes,\" Sanders continued.\n\n\
-                    Clinton: \"We will win.\"";
-        let art = run(
-            text,
-            &[
-                ("RNC", Label::Org),
-                ("Sean Spicer", Label::Person),
-                ("Sanders", Label::Person),
-                ("Clinton", Label::Person),
-            ],
-        );
-        let got = quotes_of(&art);
-        assert_eq!(got[0], ("No", Some("Sean Spicer"), Some("Sean Spicer"), Some("said")));
-        assert_eq!(got[1], ("Yes", Some("Sanders"), Some("Sanders"), Some("continued")));
-        assert_eq!((got[2].0, got[2].1), ("We will win.", Some("Clinton")));
-    }
-
-    #[test]
-    fn a_quote_paragraph_continues_the_speakers() {
-        let text = "Park Jin spoke in Seoul.\n\n\"It is good,\" Park Jin said.\n\n\"It will grow.\"";
-        let art = run(text, &[("Park Jin", Label::Person)]);
-        let got = quotes_of(&art);
-        assert_eq!(got.len(), 2);
-        assert_eq!(got[1].1, Some("Park Jin"), "{got:?}");
-    }
-
-    #[test]
-    fn scare_quotes_titles_and_markup_are_no_quotes() {
-        let text = "The \"establishment\" candidate won.\n\nHe spoke on CNN's \"New Day.\"\n\n\
-                    <tweet author=\"AP\">Hi</tweet>\n\n``It is over,'' Park said.";
-        let art = run(text, &[("Park", Label::Person)]);
-        assert_eq!(quotes_of(&art), [("It is over", Some("Park"), Some("Park"), Some("said"))]);
-    }
-
-    #[test]
-    fn reported_speech_of_every_shape() {
-        for (text, content, cue) in [
-            ("Park said the talks had failed.", "the talks had failed", "said"),
-            ("Park said that the talks had failed.", "the talks had failed", "said"),
-            ("The talks had failed, Park said.", "The talks had failed", "said"),
-            ("The talks had failed, said Park.", "The talks had failed", "said"),
-            ("Park told reporters that the talks had failed.", "the talks had failed", "told"),
-            ("Park denied the talks had failed.", "the talks had failed", "denied"),
-            ("According to Park, the talks had failed.", "the talks had failed", "According to"),
-            ("The talks had failed, according to Park.", "The talks had failed", "according to"),
-        ] {
-            let art = run(text, &[("Park", Label::Person)]);
-            let a = art.attributions.iter().find(|a| !a.direct);
-            let a = a.unwrap_or_else(|| panic!("nothing reported in {text:?}"));
-            assert_eq!(art.slice(a.span).trim_end_matches(','), content, "{text}");
-            assert_eq!(a.cue.map(|c| art.slice(c)), Some(cue), "{text}");
-            assert_eq!(a.speaker.as_deref(), Some("Park"), "{text}");
-            assert_eq!(a.speaker_span.map(|s| art.slice(s)), Some("Park"), "{text}");
-        }
-        // A pronoun is what the text says; the speaker is the person it stands for.
-        let art = run("Park Jin arrived.\n\nHe said the talks had failed.", &[("Park Jin", Label::Person)]);
-        let a = art.attributions.iter().find(|a| !a.direct).unwrap();
-        assert_eq!((a.speaker.as_deref(), art.slice(a.speaker_span.unwrap())), (Some("Park Jin"), "He"));
-    }
-
-    /// (speaker mention, cue, content) of each reported attribution (not direct).
-    fn reported_of(art: &Article) -> Vec<(Option<&str>, Option<&str>, &str)> {
-        art.attributions
-            .iter()
-            .filter(|a| !a.direct)
-            .map(|a| (a.speaker_span.map(|s| art.slice(s)), a.cue.map(|c| art.slice(c)), art.slice(a.span)))
-            .collect()
-    }
-
-    #[test]
-    fn unnamed_speakers_thought_and_showing() {
-        for (text, mention, cue, content) in [
-            ("Most voters said the economy was weak.", "Most voters", "said", "the economy was weak"),
-            ("Forty percent said they would stay home.", "Forty percent", "said", "they would stay home"),
-            ("Park Jin believes the deal is dead.", "Park Jin", "believes", "the deal is dead"),
-            ("The new survey found that turnout fell.", "The new survey", "found", "turnout fell"),
-            ("Park Jin did not say whether he would run.", "Park Jin", "say", "whether he would run"),
-            ("Park Jin on Tuesday said the talks had failed.", "Park Jin", "said", "the talks had failed"),
-            ("Park Jin said in a statement that the talks had failed.", "Park Jin", "said", "the talks had failed"),
-            ("Park Jin quietly acknowledged the plan was late.", "Park Jin", "acknowledged", "the plan was late"),
-            ("The talks had failed, said a senior aide.", "a senior aide", "said", "The talks had failed"),
-        ] {
-            let art = run(text, &[("Park Jin", Label::Person), ("Tuesday", Label::Date)]);
-            assert_eq!(reported_of(&art), [(Some(mention), Some(cue), content)], "{text}");
-        }
-        // "who" is what the text says of voters; the speaker is the words themselves.
-        let art = run("Voters who said they were angry stayed home.", &[]);
-        assert_eq!(reported_of(&art), [(Some("who"), Some("said"), "they were angry stayed home")]);
-    }
-
-    #[test]
-    fn what_is_no_reported_speech() {
-        for text in [
-            // First persons outside quotes: quotations the marks missed.
-            "I think the deal is dead.",
-            // An infinitive.
-            "Park Jin refused to say whether he would run again.",
-        ] {
-            let art = run(text, &[("Park Jin", Label::Person)]);
-            let got = reported_of(&art);
-            assert!(got.iter().all(|a| a.1 == Some("refused")), "{text}: {got:?}");
-        }
-        // A participle's subject is the clause's, never whom it tells or what stands before it.
-        let art = run("She issued a statement describing the meeting as positive.", &[]);
-        assert_eq!(reported_of(&art), [(Some("She"), Some("describing"), "the meeting as positive")]);
-        let art = run("Park Jin arrived, telling reporters the talks had failed.", &[("Park Jin", Label::Person)]);
-        let a = art.attributions.iter().find(|a| !a.direct).expect("reported");
-        assert_eq!((a.speaker.as_deref(), art.slice(a.span)), (Some("Park Jin"), "the talks had failed"));
-        // A quote without a speaker found stays a quote, and is no attribution.
-        let art = run("The sign read: \"We are open all night long.\"", &[]);
-        assert_eq!(art.quotes.len(), 1);
-        assert!(art.attributions.is_empty(), "{:?}", art.attributions);
-        // A verb a quote took may report a clause before the quote.
-        let art = run(
-            "Park Jin said it was good to be home, and a man yelled \"Stay there!\"",
-            &[("Park Jin", Label::Person)],
-        );
-        assert!(reported_of(&art).iter().any(|a| a.0 == Some("Park Jin") && a.2.starts_with("it was good to be home")));
-    }
-
-    /// (text, entities, speaker of each quote).
-    type SpeakerCase<'a> = (&'a str, &'a [(&'a str, Label)], &'a [Option<&'a str>]);
-
-    #[test]
-    fn speakers_across_sentence_breaks_descriptions_and_missed_names() {
-        let cases: [SpeakerCase; 6] = [
-            // The sentence ended at the quote's "!", and the next one opens with the speaker and verb.
-            (
-                "\"Pat is the greatest!\" Kim Jin wrote in an email. \"Thanks.\"",
-                &[("Kim Jin", Label::Person)],
-                &[Some("Kim Jin"), Some("Kim Jin")],
-            ),
-            // A quote opening its sentence after the speaker's sentence in the same paragraph.
-            (
-                "Talks went on.\n\nKim Jin said the bill was dead. \"We do not debate notions.\"",
-                &[("Kim Jin", Label::Person)],
-                &[Some("Kim Jin")],
-            ),
-            // A description no name stands for.
-            (
-                "\"It is over,\" the Florida senator told reporters.",
-                &[("Florida", Label::Gpe)],
-                &[Some("the Florida senator")],
-            ),
-            // The person after a show's name and a title.
-            (
-                "\"Imagine that,\" mused Blaze co-host Stu Kim.",
-                &[("Blaze", Label::Misc), ("Stu Kim", Label::Person)],
-                &[Some("Stu Kim")],
-            ),
-            // A name the recogniser missed, right after the quote; a pronoun stays unnamed.
-            ("\"Own your magic,\" Bond said. \"Go,\" he added.\n\nThe end.", &[], &[Some("Bond"), None]),
-            // A quote paragraph after "...:".
-            (
-                "Talks went on.\n\nKim Jin released a statement:\n\n\"We mourn the loss of a friend.\"",
-                &[("Kim Jin", Label::Person)],
-                &[Some("Kim Jin")],
-            ),
-        ];
-        for (text, mentions, speakers) in cases {
-            let art = run(text, mentions);
-            let got: Vec<Option<&str>> = art.quotes.iter().map(|q| q.speaker.as_deref()).collect();
-            assert_eq!(got, speakers, "{text}");
-        }
-    }
-
-    #[test]
-    fn speakers_after_places_statements_and_dash_lines() {
-        let cases: [SpeakerCase; 4] = [
-            // The person after a place's title.
-            (
-                "Talks went on.\n\n\"Go home,\" said White House spokesman Lee Min.",
-                &[("White House", Label::Loc), ("Lee Min", Label::Person)],
-                &[Some("Lee Min")],
-            ),
-            // A noun of speech before the comma.
-            (
-                "Talks went on.\n\nLee Min issued a statement, \"We mourn the loss of a friend.\"",
-                &[("Lee Min", Label::Person)],
-                &[Some("Lee Min")],
-            ),
-            // A dash line after the quote's paragraph.
-            (
-                "Talks went on.\n\n\"Taxes are too high for everyone in the country.\"\n\n- Lee Min.\n\nMore.",
-                &[("Lee Min", Label::Person)],
-                &[Some("Lee Min")],
-            ),
-            // "pointed out" before the quote.
-            (
-                "Talks went on.\n\nAs Lee Min pointed out, \"The deal is not done yet.\"",
-                &[("Lee Min", Label::Person)],
-                &[Some("Lee Min")],
-            ),
-        ];
-        for (text, mentions, speakers) in cases {
-            let art = run(text, mentions);
-            let got: Vec<Option<&str>> = art.quotes.iter().map(|q| q.speaker.as_deref()).collect();
-            assert_eq!(got, speakers, "{text}");
-        }
-    }
-
-    #[test]
-    fn subjects_before_commas_openings_and_adjuncts() {
-        for (text, mention, content) in [
-            ("Another delegate, Park Jin, said he was leaning left.", "Park Jin", "he was leaning left"),
-            ("About two-thirds, 67 percent, say they will vote.", "67 percent", "they will vote"),
-            ("The businessman began by talking, saying that costs were high.", "The businessman", "costs were high"),
-            ("The group said in a statement Thursday night they pulled the ad.", "The group", "they pulled the ad"),
-        ] {
-            let art = run(text, &[("Park Jin", Label::Person)]);
-            let got = reported_of(&art);
-            assert!(got.iter().any(|a| a.0 == Some(mention) && a.2 == content), "{text}: {got:?}");
-        }
-        for text in [
-            // Naming, and an adjective: no speech.
-            "They hired a firm called Cambridge Analytics.",
-            "The alleged criminals are voters.",
-            // An adjunct alone says nothing.
-            "The group said on Monday.",
-        ] {
-            let art = run(text, &[]);
-            assert!(reported_of(&art).is_empty(), "{text}: {:?}", reported_of(&art));
-        }
-    }
-}
+mod tests;

@@ -193,7 +193,9 @@ pub(super) fn names_something(m: &str) -> bool {
             && !with_low(first, story::is_determiner)
             && !with_low(first, |w| w.ends_with('s'));
     }
-    words.any(cap)
+    // "Obama's former strategist": an owner's name opens it.
+    let owner = cap(first) && (first.ends_with("'s") || first.ends_with("’s"));
+    owner || words.any(cap)
 }
 
 /// A pronoun standing for a speaker ("He", "they", "who").

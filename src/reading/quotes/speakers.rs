@@ -1,0 +1,646 @@
+//! Who speaks: the subject of a reporting verb (a name, a pronoun resolved to the person last named,
+//! "it" or "the company" resolved to the medium or organisation last cited, a description, a name after
+//! a title in an inverted "said the spokesman X"), "according to X", and the medium a sentence cites.
+//! Split from `mod.rs` so that the quote and reported-speech readers stay readable; these are methods of
+//! the same `Ctx`.
+use super::words::*;
+use super::{Attr, Ctx, Medium, MEDIA_DEPTH, SUBJECT_REACH};
+use crate::reading::story::{self, is_aux_or_adverb, is_medium, Doc};
+use crate::types::*;
+
+/// An entity's name as written out: its canonical name, else its text as a name.
+pub(super) fn name<'a>(art: &'a Article, e: usize) -> std::borrow::Cow<'a, str> {
+    let ent = &art.entities[e];
+    let n = match &ent.canonical {
+        Some(c) => std::borrow::Cow::Borrowed(c.as_str()),
+        None => story::base_text(art, ent),
+    };
+    // A closing quote mark the recogniser took into the name ("” Trump said").
+    let marks: &[char] = &['"', '“', '”', '\'', '’', '‘', ' ', ','];
+    if n.starts_with(marks) || n.ends_with(marks) {
+        return std::borrow::Cow::Owned(n.trim_matches(marks).to_string());
+    }
+    n
+}
+
+/// An entity's span without quote-mark tokens at its edges.
+pub(super) fn mention_of(doc: &Doc<'_>, e: usize) -> Span {
+    let ent = &doc.art.entities[e];
+    let (mut a, mut b) = (ent.token_start, ent.token_end);
+    while a + 1 < b && story::is_quote_mark(doc.tok(a)) {
+        a += 1;
+    }
+    while b > a + 1 && story::is_quote_mark(doc.tok(b - 1)) {
+        b -= 1;
+    }
+    Span::new(doc.art.tokens[a].span.start, doc.art.tokens[b - 1].span.end)
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    /// The entity whose last token is `t`, outside quotes, of a label that can speak.
+    pub(super) fn speaker_ending(&self, t: usize) -> Option<usize> {
+        let e = self.doc.ent_ending(t)?;
+        let l = self.doc.art.entities[e].label;
+        (!self.quoted[t] && matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp)).then_some(e)
+    }
+
+    pub(super) fn is_medium(&self, e: usize) -> bool {
+        let known = &self.media[e];
+        if known.get() == 0 {
+            known.set(if is_medium(&name(self.doc.art, e)) { 2 } else { 1 });
+        }
+        known.get() == 2
+    }
+
+    /// "Sen. Laura Whitcomb of Utah called ...": a place or body that only says where the person
+    /// before it comes from ("of"/"from") is not the speaker; that person is.
+    pub(super) fn person_before_of(&self, e: usize) -> Option<usize> {
+        let doc = self.doc;
+        let ent = &doc.art.entities[e];
+        if ent.label == Label::Person || ent.token_start < 2 {
+            return None;
+        }
+        let mut k = ent.token_start - 1;
+        // "of the Ministry": a determiner may stand between.
+        if self.low_is(k, story::is_determiner) && k > 1 {
+            k -= 1;
+        }
+        if !(self.is_word(k, "of") || self.is_word(k, "from")) {
+            return None;
+        }
+        self.speaker_ending(k - 1).filter(|&p| doc.art.entities[p].label == Label::Person)
+    }
+
+    /// Speaker or source for entity `e`: media are sources.
+    pub(super) fn attr_of_entity(&self, e: usize) -> Attr {
+        let art = self.doc.art;
+        let mention = Some(mention_of(self.doc, e));
+        if art.entities[e].label != Label::Person && self.is_medium(e) {
+            Attr { source: Some(e as u32), mention, ..Default::default() }
+        } else {
+            Attr { speaker: Some(e as u32), mention, ..Default::default() }
+        }
+    }
+
+    /// The tokens of sentence `si` outside quotes that end a PERSON entity.
+    pub(super) fn persons_in(&self, si: usize) -> &[u32] {
+        self.sents[si].persons.get_or_init(|| {
+            let (a, b) = self.sentence_tokens(si);
+            (a..b)
+                .filter(|&t| self.speaker_ending(t).is_some_and(|e| self.doc.art.entities[e].label == Label::Person))
+                .map(|t| t as u32)
+                .collect()
+        })
+    }
+
+    /// The nearest medium cited at or before sentence `si` (at most a few sentences back).
+    pub(super) fn running_medium(&self, si: usize) -> Option<u32> {
+        (si.saturating_sub(6)..si).rev().find_map(|s| self.medium(s))
+    }
+
+    pub(super) fn last_person(&self, si: usize, before_tok: usize) -> Option<u32> {
+        let p = self.persons_in(si);
+        if let Some(&t) = p[..p.partition_point(|&t| (t as usize) < before_tok)].last() {
+            return self.speaker_ending(t as usize).map(|e| e as u32);
+        }
+        (si.saturating_sub(6)..si).rev().find_map(|s| self.first_person(s))
+    }
+
+    /// Token `t` may belong to a plain noun phrase ("47 percent", "a senior aide", "Some voters").
+    pub(super) fn nounish(&self, t: usize) -> bool {
+        if self.quoted[t] {
+            return false;
+        }
+        let w = self.doc.tok(t);
+        w.chars().next().is_some_and(char::is_alphanumeric)
+            && !self.is_cue_verb(t)
+            && !self.low_is(t, story::is_determiner)
+            && !self.low_is(t, |x| is_aux_or_adverb(x) || is_aux_word(x) || is_clause_word(x))
+    }
+
+    /// The noun phrase ending just before token `j` (a bounded run of words back to a determiner), or
+    /// a pronoun: the words that say who speaks when no name does ("most voters", "who", "they").
+    pub(super) fn plain_subject(&self, a: usize, j: usize) -> Option<Span> {
+        if j <= a || self.quoted[j - 1] {
+            return None;
+        }
+        let l = j - 1;
+        let toks = &self.doc.art.tokens;
+        if self.low_is(l, |w| matches!(w, "i" | "we" | "you")) {
+            // First and second persons outside quotes are mostly in quotations the marks missed.
+            return None;
+        }
+        if self.low_is(l, |w| matches!(w, "who" | "they" | "he" | "she" | "it")) {
+            return Some(toks[l].span);
+        }
+        // A verb form is no head of a subject ("has avoided criticizing").
+        let w = self.word(l);
+        if !self.nounish(l) || (w[0].is_ascii_lowercase() && (w.ends_with(b"ed") || w.ends_with(b"ing"))) {
+            return None;
+        }
+        let mut k = l;
+        while k > a && k + 6 > l {
+            let w = k - 1;
+            if self.low_is(w, |x| story::is_determiner(x) || matches!(x, "some" | "many" | "most" | "all" | "both")) {
+                k = w;
+                break;
+            }
+            if !(self.nounish(w) || (self.is_word(w, "of") && w > a && self.nounish(w - 1))) {
+                break;
+            }
+            k = w;
+        }
+        Some(Span::new(toks[k].span.start, toks[l].span.end))
+    }
+
+    /// The noun phrase opening a sentence at token `a` (a determiner and up to five words) that ends
+    /// before token `j`: the subject of a participle later in the sentence.
+    pub(super) fn opening_phrase(&self, a: usize, j: usize) -> Option<Span> {
+        if !self.low_is(a, |x| matches!(x, "the" | "a" | "an")) {
+            return None;
+        }
+        // To its verb: a past form ends the phrase ("The businessman began by ...").
+        let past = |t: usize| {
+            let w = self.word(t);
+            w.ends_with(b"ed")
+                || self
+                    .low_is(t, |x| matches!(x, "began" | "went" | "came" | "took" | "made" | "gave" | "spoke" | "got"))
+        };
+        let last = (a + 1..j.min(a + 6)).take_while(|&t| self.nounish(t) && !past(t)).last()?;
+        let toks = &self.doc.art.tokens;
+        Some(Span::new(toks[a].span.start, toks[last].span.end))
+    }
+
+    /// "..., said a campaign aide.": the noun phrase right after an inverted verb, to a punctuation mark.
+    pub(super) fn plain_subject_after(&self, v: usize, e: usize) -> Option<Span> {
+        let doc = self.doc;
+        if v == 0 || doc.tok(v - 1) != "," || v + 1 >= e {
+            return None;
+        }
+        let first = v + 1;
+        if !self.low_is(first, |x| story::is_determiner(x) || matches!(x, "one" | "another" | "some" | "many")) {
+            return None;
+        }
+        let last = (first + 1..e.min(first + 8)).take_while(|&t| self.nounish(t) || self.is_word(t, "of")).last()?;
+        let toks = &doc.art.tokens;
+        Some(Span::new(toks[first].span.start, toks[last].span.end))
+    }
+
+    /// The first person or body named in sentence `si` before token `end` (outside quotes), for a
+    /// quote introduced by a colon.
+    pub(super) fn first_speaker_before(&self, si: usize, end: usize) -> Option<Attr> {
+        let (a, _) = self.sentence_tokens(si);
+        let doc = self.doc;
+        for t in a..end.min(a + 40) {
+            if self.quoted[t] {
+                continue;
+            }
+            if let Some(e) = doc.ent_starting(t) {
+                let ent = &doc.art.entities[e];
+                if matches!(ent.label, Label::Person | Label::Org) && !doc.is_possessive(ent.token_end) {
+                    return Some(self.attr_of_entity(e));
+                }
+            }
+            if t == a && self.low_is(t, story::is_person_pronoun) {
+                let mention = Some(doc.art.tokens[t].span);
+                return Some(Attr { speaker: self.last_person(si, t), mention, ..Default::default() });
+            }
+        }
+        None
+    }
+
+    /// The organisation last named before token `t` (a few sentences back at most, a bounded number of
+    /// entities): who "the company" or "it" stands for.
+    pub(super) fn last_org(&self, t: usize) -> Option<u32> {
+        let ents = &self.doc.art.entities;
+        let n = ents.partition_point(|e| e.token_end <= t);
+        let si = self.doc.art.tokens.get(t).and_then(|_| story::sentence_of_token(self.doc.art, t))?;
+        let first_tok = self.doc.art.sentences[si.saturating_sub(6)].token_start;
+        ents[..n]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(40)
+            .take_while(|(_, e)| e.token_start >= first_tok)
+            .find(|(i, e)| e.label == Label::Org && !self.quoted[e.token_start] && !self.is_medium(*i))
+            .map(|(i, _)| i as u32)
+    }
+
+    /// A description ending at token `l` ("the company", "a senior campaign official"): its span from
+    /// the determiner, and the organisation it stands for when it names a body.
+    pub(super) fn description_ending(&self, a: usize, l: usize) -> Option<Attr> {
+        let head_body = self.low_is(l, is_body_noun);
+        if !(head_body || self.low_is(l, is_person_noun)) || self.quoted[l] {
+            return None;
+        }
+        // Back over modifiers to a determiner, at most five words.
+        let mut k = l;
+        while k > a && k + 5 > l {
+            let w = k - 1;
+            if self.low_is(w, |x| story::is_determiner(x) || matches!(x, "another" | "one" | "some" | "many")) {
+                k = w;
+                break;
+            }
+            let tok = self.doc.tok(w);
+            let wordish = tok.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+            if !wordish || self.quoted[w] || self.is_reporting_verb(w) || self.low_is(w, is_aux_or_adverb) {
+                break;
+            }
+            k = w;
+        }
+        if k > a + 1 && k + 3 > l && self.doc.is_possessive(k - 1) {
+            // "Ryan's office", "Clinton's campaign manager": the owner's name opens the mention; a body
+            // of the owner's speaks for the owner, a person of the owner's is no one named.
+            if let Some(o) = self.speaker_ending(k - 2) {
+                let start = mention_of(self.doc, o).start;
+                let mention = Some(Span::new(start, self.doc.art.tokens[l].span.end));
+                let speaker = head_body.then_some(o as u32);
+                return Some(Attr { speaker, mention, ..Default::default() });
+            }
+        }
+        let mention = Some(Span::new(self.doc.art.tokens[k].span.start, self.doc.art.tokens[l].span.end));
+        // "the Trump campaign": a named body inside the description speaks.
+        let inner = (k..l).find_map(|t| self.doc.ent_starting(t)).filter(|&e| {
+            let ent = &self.doc.art.entities[e];
+            ent.token_end <= l + 1 && matches!(ent.label, Label::Org | Label::Gpe | Label::Norp | Label::Person)
+        });
+        let speaker = match inner {
+            Some(e) if head_body => Some(e as u32),
+            _ if head_body && self.low_is(k, |x| x == "the" || x == "its") => self.last_org(k),
+            _ => None,
+        };
+        Some(Attr { speaker, mention, ..Default::default() })
+    }
+
+    /// Who is the subject of the reporting verb at token `v` in sentence `si`.
+    pub(super) fn subject(&self, si: usize, v: usize, depth: u8) -> Attr {
+        let found = self.subject_near(si, v, depth);
+        let participle = self.word(v).ends_with(b"ing");
+        if participle && !found.found() && found.mention.is_some() && v > 0 && self.doc.tok(v - 1) != "," {
+            // "The senator emailed supporters saying ...": the words before the participle are the
+            // object of the verb before it; the clause's subject speaks.
+            if let Some(f) = self.first_speaker_before(si, v) {
+                return f;
+            }
+            let (a, _) = self.sentence_tokens(si);
+            if let Some(m) = self.opening_phrase(a, v) {
+                return Attr { mention: Some(m), ..Default::default() };
+            }
+        }
+        if found.found() || found.mention.is_some() {
+            return found;
+        }
+        // "Clinton ..., saying, ...": a participle's subject is the clause's first named one.
+        if self.word(v).ends_with(b"ing") {
+            if let Some(f) = self.first_speaker_before(si, v) {
+                return f;
+            }
+        }
+        found
+    }
+
+    pub(super) fn subject_near(&self, si: usize, v: usize, depth: u8) -> Attr {
+        let doc = self.doc;
+        let (a, b) = self.sentence_tokens(si);
+        let mut j = v;
+        // Bounded look-back and look-ahead: a run of words longer than any subject phrase is no subject.
+        while j > a && j + SUBJECT_REACH > v && self.low_is(j - 1, is_aux_or_adverb) {
+            j -= 1;
+        }
+        // "Sen. Marco Rubio (R-Fla.) said": over a short parenthesis.
+        if j > a + 1 && doc.tok(j - 1) == ")" {
+            if let Some(o) = (a.max(j.saturating_sub(10))..j - 1).rev().find(|&t| doc.tok(t) == "(") {
+                if o > a {
+                    j = o;
+                }
+            }
+        }
+        if j > a {
+            let l = j - 1;
+            if let Some(e) = self.speaker_ending(l) {
+                return self.attr_of_entity(self.person_before_of(e).unwrap_or(e));
+            }
+            if self.low_is(l, story::is_person_pronoun) {
+                let mention = Some(doc.art.tokens[l].span);
+                return Attr { speaker: self.last_person(si, l), mention, ..Default::default() };
+            }
+            if self.is_word(l, "it") {
+                let mention = Some(doc.art.tokens[l].span);
+                let source = self.running_medium(si + 1);
+                let speaker = if source.is_none() { self.last_org(l) } else { None };
+                return Attr { source, speaker, mention, ..Default::default() };
+            }
+            if let Some(d) = self.description_ending(a, l) {
+                return d;
+            }
+            if (self.is_word(l, "and") || self.is_word(l, "but")) && depth < 3 {
+                // Coordinated verb: same subject as the reporting verb before it, else the sentence's
+                // first person.
+                if let Some(t) = self.last_verb_before(si, l) {
+                    return self.subject(si, t, depth + 1);
+                }
+                if let Some(&t) = self.persons_in(si).first().filter(|&&t| (t as usize) < l) {
+                    if let Some(e) = self.speaker_ending(t as usize) {
+                        return self.attr_of_entity(e);
+                    }
+                }
+                return Attr::default();
+            }
+            if let Some(m) = self.unrecognised_name(a, l) {
+                // '"...," Bond said': a capitalised name the recogniser missed, right after the quote.
+                return Attr { mention: Some(m), ..Default::default() };
+            }
+            if doc.tok(l) == "," && !story::is_quote_mark(doc.tok(l.saturating_sub(1))) {
+                // "Sanders's campaign manager, Jeff Weaver, said": a name set off by commas (and a
+                // short parenthesis: "Gov. John Kasich (R-OH), said").
+                let mut n = l;
+                if n > a + 1 && doc.tok(n - 1) == ")" {
+                    n = (a.max(n.saturating_sub(8))..n - 1).rev().find(|&t| doc.tok(t) == "(").unwrap_or(n);
+                }
+                if n < l {
+                    if let Some(e) = n.checked_sub(1).and_then(|t| self.speaker_ending(t)) {
+                        return self.attr_of_entity(e);
+                    }
+                }
+                if let Some(e) = l.checked_sub(1).and_then(|t| self.speaker_ending(t)) {
+                    let start = doc.art.entities[e].token_start;
+                    if doc.art.entities[e].label == Label::Person && start > a && doc.tok(start - 1) == "," {
+                        return self.attr_of_entity(e);
+                    }
+                }
+                // "Li, a Politburo member, said": the name before the appositive.
+                for t in (a.max(l.saturating_sub(12))..l).rev() {
+                    if doc.tok(t) == "," {
+                        if t > a {
+                            if let Some(e) = self.speaker_ending(t - 1) {
+                                return self.attr_of_entity(e);
+                            }
+                        }
+                        break;
+                    }
+                }
+                if let Some(found) = self.clause_opening_speaker(a, l) {
+                    return found;
+                }
+            }
+        }
+        // Inversion after a quote or at the start: '"...," said Kim', 'said the KCNA'.
+        // Not after a participle: "..., telling reporters" names whom it tells.
+        let inverted = (j == a || matches!(doc.tok(j - 1), "," | "\"" | "”" | "''")) && !self.word(v).ends_with(b"ing");
+        if inverted {
+            if let Some(found) = self.inverted_subject(v, b) {
+                return found;
+            }
+        }
+        Attr::default()
+    }
+
+    /// A run of at most three capitalised words ending at token `l` that follows a closing quote mark
+    /// (and its comma): a speaker's name the recogniser did not take ('"...," Bond said').
+    pub(super) fn unrecognised_name(&self, a: usize, l: usize) -> Option<Span> {
+        let doc = self.doc;
+        let cap = |t: usize| {
+            let w = doc.tok(t);
+            !self.quoted[t]
+                && doc.ent(t).is_none()
+                && w.len() > 1
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '\'' || c == '-')
+                && !self.low_is(t, |x| story::is_determiner(x) || is_clause_word(x) || is_pronoun(x))
+        };
+        if !cap(l) {
+            return None;
+        }
+        let mut k = l;
+        while k > a && k + 3 > l && cap(k - 1) {
+            k -= 1;
+        }
+        let mut p = k.checked_sub(1).filter(|&p| p >= a)?;
+        if doc.tok(p) == "," && p > a {
+            p -= 1;
+        }
+        let toks = &doc.art.tokens;
+        story::is_quote_mark(doc.tok(p)).then(|| Span::new(toks[k].span.start, toks[l].span.end))
+    }
+
+    /// "according to [the] X" in sentence `si`, outside quotes.
+    pub(super) fn according_to(&self, si: usize) -> Option<usize> {
+        // No "according" outside quotes here: nothing to look for.
+        if self.sents[si].need && !self.cites(si) {
+            return None;
+        }
+        // The same for every quote of the sentence: looked for once.
+        *self.sents[si].according.get_or_init(|| self.find_according_to(si))
+    }
+
+    pub(super) fn find_according_to(&self, si: usize) -> Option<usize> {
+        let doc = self.doc;
+        let (a, b) = self.sentence_tokens(si);
+        let mut t = a;
+        while t + 2 < b {
+            if !self.quoted[t] && self.is_word(t, "according") && self.is_word(t + 1, "to") {
+                let mut k = t + 2;
+                while k < b && self.low_is(k, story::is_determiner) {
+                    k += 1;
+                }
+                // "according to the North's Korean Central News Agency": skip a possessive owner.
+                if let Some(e) = doc.ent_starting(k) {
+                    let end = doc.art.entities[e].token_end;
+                    if doc.is_possessive(end) {
+                        if let Some(e2) = doc.ent_starting(end + 1) {
+                            return Some(e2);
+                        }
+                    }
+                    return Some(e);
+                }
+                return None;
+            }
+            t += 1;
+        }
+        None
+    }
+
+    /// Attribution of a sentence from a reporting verb near token position `pos` (or its first one).
+    pub(super) fn sentence_attr(&self, si: usize, verb_tok: Option<usize>) -> Attr {
+        let mut attr = Attr::default();
+        if let Some(v) = verb_tok {
+            attr = self.subject(si, v, 0);
+            attr.verb = Some(v as u32);
+            if self.is_word(v, "told") {
+                // "Kim told Yonhap": the medium told is the source.
+                if let Some(e) = self.doc.ent_starting(v + 1) {
+                    let m = self.attr_of_entity(e);
+                    if m.source.is_some() && attr.source.is_none() {
+                        attr.source = m.source;
+                    }
+                }
+            }
+        }
+        if let Some(e) = self.according_to(si) {
+            let m = self.attr_of_entity(e);
+            if m.source.is_some() {
+                attr.source = attr.source.or(m.source);
+            } else if attr.speaker.is_none() {
+                attr.speaker = m.speaker;
+            }
+        }
+        attr
+    }
+
+    /// The first PERSON of sentence `si` outside quotes that is no possessive owner.
+    pub(super) fn first_person(&self, si: usize) -> Option<u32> {
+        let f = &self.sents[si];
+        if !f.need {
+            return None;
+        }
+        *f.first_person.get_or_init(|| {
+            let doc = self.doc;
+            let ents = &doc.art.entities;
+            self.outside_quotes(si)
+                .filter_map(|(t, _)| doc.ent_starting(t))
+                .find(|&e| ents[e].label == Label::Person && !doc.is_possessive(ents[e].token_end))
+                .map(|e| e as u32)
+        })
+    }
+
+    /// The medium sentence `si` cites: the subject of its reporting verb, or what it is "according to".
+    /// A sentence's "it said" looks back to the media of the sentences before it (never after), so working
+    /// them out when asked gives what working out all in text order would.
+    pub(super) fn medium(&self, si: usize) -> Option<u32> {
+        let f = &self.sents[si];
+        match f.medium.get() {
+            Medium::Known(m) => return m,
+            // Asked by its own "it said": in text order it is not known yet.
+            Medium::Pending => return None,
+            Medium::Unknown if !f.need => return None,
+            Medium::Unknown => {}
+        }
+        if self.depth.get() >= MEDIA_DEPTH {
+            // A long chain of "it said": settle the earlier sentences in text order, each then finding
+            // the media before it known.
+            for k in self.settled.get()..si {
+                if self.sents[k].need && matches!(self.sents[k].medium.get(), Medium::Unknown) {
+                    self.work_out_medium(k);
+                }
+            }
+            self.settled.set(self.settled.get().max(si));
+        }
+        self.work_out_medium(si)
+    }
+
+    pub(super) fn work_out_medium(&self, si: usize) -> Option<u32> {
+        let f = &self.sents[si];
+        f.medium.set(Medium::Pending);
+        let verb = self.verb_of(si);
+        let m = if verb.is_none() && !self.cites(si) {
+            None
+        } else {
+            self.depth.set(self.depth.get() + 1);
+            let m = self.sentence_attr(si, verb).source;
+            self.depth.set(self.depth.get() - 1);
+            m
+        };
+        f.medium.set(Medium::Known(m));
+        m
+    }
+    /// The speaker of an inverted verb ('"...," said Florida-based strategist Al Cardenas, referring
+    /// ...', 'said Dr. Jane Roe of ...', 'said the KCNA'): the phrase after the verb runs to a
+    /// punctuation mark or a function word; the last person named in it (titles and bodies before the
+    /// name are descriptions), else the first body or place it opens with, else a capitalised name the
+    /// recogniser missed or took for something else, right before the phrase's end.
+    fn inverted_subject(&self, v: usize, b: usize) -> Option<Attr> {
+        let doc = self.doc;
+        let art = doc.art;
+        let stop = (v + 1..b.min(v + 1 + SUBJECT_REACH))
+            .find(|&t| {
+                let w = doc.tok(t);
+                self.quoted[t]
+                    || !w.chars().next().is_some_and(char::is_alphanumeric)
+                    || doc.is_possessive(t)
+                    // Function words in lower case only: "said Will Doyle", "said Al From".
+                    || w.starts_with(|c: char| c.is_lowercase()) && self.low_is(t, |x| {
+                        is_adjunct_word(x)
+                            || is_clause_word(x)
+                            || is_aux_word(x)
+                            || matches!(x, "of" | "to" | "for" | "about" | "as" | "when" | "while")
+                    })
+                    || self.is_reporting_verb(t)
+            })
+            .unwrap_or(b.min(v + 1 + SUBJECT_REACH));
+        if stop <= v + 1 {
+            return None;
+        }
+        // The last person whose name ends inside the phrase (not an owner: "Clinton's aide").
+        let person = (v + 1..stop)
+            .rev()
+            .filter_map(|t| doc.ent_ending(t))
+            .find(|&e| art.entities[e].label == Label::Person && art.entities[e].token_start > v);
+        if let Some(mut p) = person {
+            // Two names side by side are one name the recogniser split ("said Ruth\nAlvarado"): the
+            // first, whose mention the later parts of the name may resolve to someone else.
+            while let Some(q) = art.entities[p].token_start.checked_sub(1).and_then(|t| doc.ent_ending(t)) {
+                if art.entities[q].label != Label::Person || art.entities[q].token_start <= v {
+                    break;
+                }
+                p = q;
+            }
+            return Some(self.attr_of_entity(p));
+        }
+        let g = crate::gazetteer::gazetteer();
+        let mut k = v + 1;
+        while k < stop
+            && self.low_is(k, |w| story::is_determiner(w) || g.title_word(w).head || g.title_word(w).modifier)
+        {
+            k += 1;
+        }
+        if let Some(e) = (k < stop).then(|| doc.ent_starting(k)).flatten() {
+            if matches!(art.entities[e].label, Label::Org | Label::Gpe) {
+                return Some(self.attr_of_entity(e));
+            }
+        }
+        // A name the recogniser missed or mislabelled: two or three capitalised words ending the phrase
+        // at a comma or the sentence's end ('said Roman Smbatyan, an ...').
+        let cap = |t: usize| {
+            let w = doc.tok(t);
+            w.len() > 1
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '\'' || c == '-' || c == '’')
+                && doc.ent(t).is_none_or(|e| matches!(art.entities[e].label, Label::Misc | Label::Person))
+                && !self.low_is(t, |x| story::is_determiner(x) || is_clause_word(x) || is_pronoun(x))
+        };
+        let ends_well = stop == b || matches!(doc.tok(stop), "," | "." | "(");
+        let first = (stop.saturating_sub(3).max(v + 1)..stop).find(|&t| (t..stop).all(cap))?;
+        (ends_well && stop - first >= 2 && first == k).then(|| Attr {
+            mention: Some(Span::new(art.tokens[first].span.start, art.tokens[stop - 1].span.end)),
+            ..Default::default()
+        })
+    }
+
+    /// "Fred Kagan, director of the Critical Threats Project, said", "Trump, the front-runner, said":
+    /// a person named at the opening of the clause (at the sentence's start or after the quote it
+    /// reports), followed by a comma, is the subject of the verb after the appositive ending at `l`.
+    fn clause_opening_speaker(&self, a: usize, l: usize) -> Option<Attr> {
+        let doc = self.doc;
+        let art = doc.art;
+        // The clause opens after the last quoted token or quote mark, at most 40 tokens back.
+        let from = a.max(l.saturating_sub(40));
+        let open = (from..l).rev().find(|&t| self.quoted[t] || story::is_quote_mark(doc.tok(t))).map_or(a, |t| t + 1);
+        if open == from && from > a {
+            return None;
+        }
+        let mut t = open;
+        while t < l && (doc.tok(t) == "," || story::is_quote_mark(doc.tok(t))) {
+            t += 1;
+        }
+        // Over a conjunction, titles and a body's name ("But Sen. Richard Durbin (D-Ill.), noting ...,
+        // said", "Washington Post columnist Margaret Sullivan, in an attempt to ..., wrote"): words, no
+        // punctuation, before the name.
+        let e = (t..l.min(t + 6))
+            .take_while(|&k| doc.tok(k).chars().next().is_some_and(char::is_alphanumeric) && !self.quoted[k])
+            .filter_map(|k| doc.ent_starting(k))
+            .find(|&e| matches!(art.entities[e].label, Label::Person | Label::Org))?;
+        let ent = &art.entities[e];
+        let follows = ent.token_end < l && matches!(doc.tok(ent.token_end), "," | "(");
+        follows.then(|| self.attr_of_entity(e))
+    }
+}
