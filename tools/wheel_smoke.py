@@ -4,16 +4,17 @@ and Arrow tables) and reads the version, all from the installed wheel (not from 
 
     python tools/wheel_smoke.py dist/dateline-*.whl [--max-mb 25]
 
-The virtual environment sees this Python's site-packages (numpy, pandas, pyarrow, tqdm are taken
-from there, ``pip install --no-index``: no network needed); the wheel's own files come first, and
-the smoke test checks that ``dateline`` is imported from them. Prints
-the wheel's size and fails above ``--max-mb``.
+The virtual environment sees this Python's site-packages, a virtual environment's included
+(numpy, pandas, pyarrow, tqdm are taken from there, ``pip install --no-index``: no network
+needed); the wheel's own files come first, and the smoke test checks that ``dateline`` is
+imported from them. Prints the wheel's size and fails above ``--max-mb``.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import shutil
+import site
 import subprocess
 import sys
 import tempfile
@@ -66,6 +67,13 @@ def main() -> int:
         venv = Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
         bin_dir = venv / "bin"
+        # --system-site-packages reaches the base interpreter only: when this script runs inside a
+        # virtual environment (where `.ci/run` installed the dependencies), its site-packages must be
+        # added too. Plain paths in a .pth file: the outer folders' own .pth files (an editable
+        # dateline among them) are not run, so the wheel's dateline is the one imported.
+        (site_dir,) = venv.glob("lib/python3*/site-packages")
+        outer = [p for p in site.getsitepackages() if not Path(p).resolve().is_relative_to(venv.resolve())]
+        (site_dir / "_outer_site_packages.pth").write_text("".join(f"{p}\n" for p in outer))
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "CARGO_HOME")}
         env["PATH"] = no_rust_path(bin_dir)
         env["VIRTUAL_ENV"] = str(venv)
