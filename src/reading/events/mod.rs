@@ -148,6 +148,12 @@ pub fn extract(art: &mut Article) {
         return;
     }
     let doc = Doc::new(art);
+    // Every event starts at a trigger word: a story without one (many wire stories) has no event,
+    // and the story-wide facts below need not be gathered.
+    if !(0..doc.len()).any(|v| trigger(doc.low(v)).is_some()) {
+        art.events.clear();
+        return;
+    }
     let quoted = quoted_tokens(art);
     let (sent_date, sent_places) = sentence_dates_and_places(&doc);
     let countries = person_countries(&doc);
