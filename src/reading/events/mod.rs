@@ -148,6 +148,12 @@ pub fn extract(art: &mut Article) {
         return;
     }
     let doc = Doc::new(art);
+    // Every event starts at a trigger word: a story without one (many wire stories) has no event,
+    // and the story-wide facts below need not be gathered.
+    if !(0..doc.len()).any(|v| trigger(doc.low(v)).is_some()) {
+        art.events.clear();
+        return;
+    }
     let quoted = quoted_tokens(art);
     let (sent_date, sent_places) = sentence_dates_and_places(&doc);
     let countries = person_countries(&doc);
@@ -165,11 +171,8 @@ pub fn extract(art: &mut Article) {
         titles,
         own_country,
         story_org: story_org(&doc),
-        sent_reporting: art
-            .sentences
-            .iter()
-            .map(|s| (s.token_start..s.token_end.min(doc.len())).filter(|&t| is_reporting(doc.low(t))).count())
-            .collect(),
+        // Counted when a sentence's first event asks: most sentences have none.
+        sent_reporting: vec![None; art.sentences.len()],
     };
     for si in 0..art.sentences.len() {
         r.sentence(si);
@@ -340,8 +343,8 @@ struct Reader<'d, 'a> {
     own_country: Option<&'static str>,
     /// The organisation that opens the story's first body sentence ("Texaco Inc said ...").
     story_org: Option<usize>,
-    /// Reporting words ("said", "told") per sentence.
-    sent_reporting: Vec<usize>,
+    /// Reporting words ("said", "told") per sentence, once counted.
+    sent_reporting: Vec<Option<usize>>,
 }
 
 impl<'d, 'a> Reader<'d, 'a> {
@@ -422,7 +425,11 @@ impl<'d, 'a> Reader<'d, 'a> {
                 .find(|n| *n != subj.name && *n != obj.name)
         };
         // Counted once per sentence: a long sentence with many events stays linear.
-        let reporting = self.sent_reporting[si].saturating_sub(usize::from(is_reporting(d.low(v))));
+        let in_sentence = *self.sent_reporting[si].get_or_insert_with(|| {
+            let s = &d.art.sentences[si];
+            (s.token_start..s.token_end.min(d.len())).filter(|&t| is_reporting(d.low(t))).count()
+        });
+        let reporting = in_sentence.saturating_sub(usize::from(is_reporting(d.low(v))));
         let reported = self.quoted[v] || reporting > 0;
         let date = self.sent_date.get(si).cloned().flatten().or_else(|| d.art.date.clone());
         self.out.push(Event {
