@@ -101,8 +101,12 @@ impl Signature {
         }
         let limit = |s: &Signature| if s.n_nums as usize > NUMS { s.nums[NUMS - 1] } else { u32::MAX };
         let cut = limit(self).min(limit(other));
-        let a: Vec<u32> = self.nums.iter().copied().take(self.n_nums as usize).filter(|&h| h <= cut).collect();
-        let b: Vec<u32> = other.nums.iter().copied().take(other.n_nums as usize).filter(|&h| h <= cut).collect();
+        // The sketches are ascending: the kept hashes are a prefix of each (no copies per pair).
+        fn kept(s: &Signature, cut: u32) -> &[u32] {
+            let all = &s.nums[..(s.n_nums as usize).min(NUMS)];
+            &all[..all.partition_point(|&h| h <= cut)]
+        }
+        let (a, b) = (kept(self, cut), kept(other, cut));
         if a.is_empty() || b.is_empty() {
             return 1.0;
         }
@@ -182,7 +186,17 @@ fn word_hashes(text: &str) -> Vec<u64> {
     let mut h = FNV_OFFSET;
     let mut in_word = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii() {
+            // Most of a wire's text: the same hash as below without Unicode's case tables.
+            if c.is_ascii_alphanumeric() {
+                h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
+                in_word = true;
+            } else if in_word {
+                out.push(h);
+                h = FNV_OFFSET;
+                in_word = false;
+            }
+        } else if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 // FNV-1a over the code points
                 h = (h ^ l as u64).wrapping_mul(0x100_0000_01b3);
@@ -227,8 +241,8 @@ fn number_hashes(text: &str) -> Vec<u32> {
             }
             let word = &b[start..i];
             if word.len() <= 6 {
-                let lower = word.to_ascii_lowercase();
-                if let Some(k) = NUMBER_WORDS.iter().position(|w| w.as_bytes() == lower.as_slice()) {
+                // compared in place: no lower-cased copy per short word
+                if let Some(k) = NUMBER_WORDS.iter().position(|w| w.as_bytes().eq_ignore_ascii_case(word)) {
                     if !after_month(b, start) {
                         out.push(figure_hash((k + 1).to_string().as_bytes()));
                     }

@@ -838,6 +838,19 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         form_node.push(id);
     }
     let mention_node: Vec<NodeId> = form.iter().map(|&f| form_node[f as usize]).collect();
+    // What the per-mention passes look up depends on the mention's form: work it out once per
+    // form (a quarter of the mentions), so the passes hash integers, not tuples of strings.
+    // A short query (label, key, title) as a number: forms with equal queries share it.
+    let mut query_of: FxHashMap<(&str, &str, &str), u32> = FxHashMap::default();
+    let form_query: Vec<u32> = firsts
+        .iter()
+        .zip(&form_keyed)
+        .map(|(&i, k)| {
+            let next = query_of.len() as u32;
+            *query_of.entry((mentions[i].label, k.key.as_str(), k.title.as_str())).or_insert(next)
+        })
+        .collect();
+    let form_title: Vec<&str> = firsts.iter().map(|&i| title_word(mentions[i].title)).collect();
 
     // Candidate full names per (window, label, short key), with story counts: distinct (story,
     // node, title) triples first, so that a name repeated in a story counts once.
@@ -868,7 +881,7 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
                 }
             }
         }
-        if !full || k.shorts.is_empty() || !seen.insert((m.story, node, title_word(m.title))) {
+        if !full || k.shorts.is_empty() || !seen.insert((m.story, node, form_title[form[i] as usize])) {
             continue;
         }
         for (short, min_stories) in &k.shorts {
@@ -903,19 +916,19 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         keyed.iter().zip(&mention_node).filter(|(k, _)| k.suffixed).map(|(_, &n)| n).collect();
 
     // Resolve each distinct short query once.
-    let mut target: FxHashMap<(i32, &str, &str, &str), Option<NodeId>> = FxHashMap::default();
+    let mut target: FxHashMap<(i32, u32), Option<NodeId>> = FxHashMap::default();
     // What a node that is itself a short form resolves to, per window ("McDermott" ->
     // "McDermott International Inc"), so that a form resolved to it ends there too ("MDR").
     let mut onward: FxHashMap<(i32, NodeId), NodeId> = FxHashMap::default();
     // Queries resolved by what stories say the short form stands for (not by its shape alone).
-    let mut by_evidence: FxHashSet<(i32, &str, &str, &str)> = FxHashSet::default();
+    let mut by_evidence: FxHashSet<(i32, u32)> = FxHashSet::default();
     for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
         if k.fixed.is_some() || k.short == Short::No || k.short == Short::Company && suffixed.contains(&mention_node[i])
         {
             continue;
         }
         let year = year_of(m.day);
-        let q = (year, m.label, k.key.as_str(), k.title.as_str());
+        let q = (year, form_query[form[i] as usize]);
         if target.contains_key(&q) {
             continue;
         }
@@ -965,36 +978,35 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     let context = Context::new(mentions, &keyed, &mention_node);
 
     // Final node per mention; display names from the surfaces of each final node's own mentions.
+    // Per (window, form): the node it resolves to, and whether that needs the story's support.
+    let mut resolved: FxHashMap<(i32, u32), Option<(NodeId, bool)>> = FxHashMap::default();
     let final_node: Vec<NodeId> = mentions
         .iter()
         .zip(&keyed)
         .zip(&mention_node)
-        .map(|((m, k), &own)| {
+        .zip(&form)
+        .map(|(((m, k), &own), &f)| {
             if k.fixed.is_some() || k.short == Short::No {
                 return own;
             }
             let year = year_of(m.day);
-            let q = (year, m.label, k.key.as_str(), k.title.as_str());
-            match target.get(&q).copied().flatten() {
-                Some(n) => {
-                    let n = onward.get(&(year, n)).copied().filter(|&f| f != own).unwrap_or(n);
-                    // What stories define an acronym as ("FCOJ") is enough; a surname that
-                    // other stories resolve to a person needs this story's support.
-                    let shape_only = !(by_evidence.contains(&q)
-                        && acronym_shaped(&k.surface)
-                        && spells(&k.key, &node_keys[n as usize].1));
-                    // An acronym whose letters are not the name's initials ("CPB" of "Centraal
-                    // Planbureau", a Reuters ticker "<CPB>" of Campbell Soup) needs it too.
-                    let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
-                    if (k.short == Short::Surname && k.title.is_empty() && shape_only || loose)
-                        && !context.shares(m.story, own, n, &node_keys)
-                    {
-                        own
-                    } else {
-                        n
-                    }
-                }
-                None => own,
+            let to = *resolved.entry((year, f)).or_insert_with(|| {
+                let q = (year, form_query[f as usize]);
+                let n = target.get(&q).copied().flatten()?;
+                let n = onward.get(&(year, n)).copied().filter(|&f| f != own).unwrap_or(n);
+                // What stories define an acronym as ("FCOJ") is enough; a surname that
+                // other stories resolve to a person needs this story's support.
+                let shape_only = !(by_evidence.contains(&q)
+                    && acronym_shaped(&k.surface)
+                    && spells(&k.key, &node_keys[n as usize].1));
+                // An acronym whose letters are not the name's initials ("CPB" of "Centraal
+                // Planbureau", a Reuters ticker "<CPB>" of Campbell Soup) needs it too.
+                let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
+                Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose))
+            });
+            match to {
+                Some((n, needs_support)) if !needs_support || context.shares(m.story, own, n, &node_keys) => n,
+                _ => own,
             }
         })
         .collect();
