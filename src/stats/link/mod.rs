@@ -1,0 +1,543 @@
+//! Corpus-level identity: one `entity_id` and one display `name` per real-world entity across a
+//! whole entities table (the reduce step after a distributed run too).
+//!
+//! Every mention gets a *key*: its in-story name (canonical, else text) lower-cased, without
+//! punctuation, a leading "the", legal suffixes of organisations ("Inc", "Corp", "and Co", "PLC",
+//! "AG", ...), people's courtesy titles, middle initials and "Jr". Mentions of one label with one
+//! key are one entity: this joins case variants ("LONDON", "London") and suffix variants ("Intel",
+//! "Intel Corp"). Long names other than people's also drop linking words ("of", "and", ...) and
+//! plurals, which vary between the spellings stories use ("Trades Union Congress", "Trade Unions
+//! Congress"), and a ticker the recogniser took into the name ("Japan Air Lines Co <JAPN.T>").
+//! Short forms then join a full name when the corpus makes it clear which one:
+//! - a one-word person name ("Reagan", "Mr Baker") joins the full name ending in it ("Ronald
+//!   Reagan"), unless companies or places named with that word ("Crowley Maritime Corp",
+//!   "Marietta") come close to the person in stories (an administration or party named after its
+//!   leader does not count);
+//!   A bare surname whose story never gives a first name joins a full name in fewer than
+//!   [`PROMINENT`] stories only when its story shares another uncommon name with one of them
+//!   (see `Context`); so does an acronym whose letters are not the initials of the name it
+//!   would join (a ticker "CPB" and a "Centraal Planbureau (CPB)" of another story);
+//! - initials and a surname ("G Murphy", "A.W. Clements") join the full name with that first
+//!   initial and surname ("Geordan Murphy"), and two words of a person's name the longer name
+//!   ending in them ("Bra Kanon", "Denis Bra Kanon");
+//! - a one-word organisation name ("Dow", "Altria") joins the longer organisation name starting
+//!   with it ("Dow Chemical Co"), unless the corpus writes the short name with a legal suffix
+//!   ("Texaco Inc": a company's own name);
+//! - an acronym or ticker written in capitals ("IBM", "INTC") joins the name that stories resolve it
+//!   to (a story that writes "Intel Corp <INTC>" or defines "International Business Machines
+//!   (IBM)" is evidence for the stories that only write the short form; when no name of its own
+//!   label is in view, the evidence of any label counts). A short form resolved to a name that is
+//!   itself short ("MDR" -> "McDermott") ends where that name does ("McDermott International
+//!   Inc"). Initials alone are not:
+//!   in Reuters "CPL", "CRI" and "LCE" name other companies than the ones they abbreviate.
+//!
+//! Ambiguity is judged per *window*, the calendar year of the story's date (stories without a date
+//! form one window): a short form joins the candidate full name seen in the most stories of its
+//! window when no other candidate comes close (at least [`DOMINANCE`] times as many stories; for a
+//! person, counting only the stories where the candidate carries the same title word when the
+//! short form has one, the head of the title: "Treasury Secretary Baker" and "chief of staff
+//! Baker" are told apart, "finance director of ICI" is a director), and
+//! stays apart otherwise ("Johnson" in a year with two Johnsons of similar standing). With no
+//! candidate in its window, the candidates of the whole table count.
+//!
+//! Historical states are their own entities whatever the in-story canonical says: "the Soviet
+//! Union" (code SU), "West Germany", "East Germany" (DD), "Czechoslovakia" (CS), "Yugoslavia"
+//! (YU), and, in stories dated before the renaming, "Burma" (BU, before 18 June 1989) and "Zaire"
+//! (ZR, before 17 May 1997).
+//!
+//! Ids are a hash of (label, key, disambiguator) of the entity a mention ends in — not of the
+//! input's order or size — so the same entity has the same id in any run, at any thread count and
+//! in any corpus containing it. The disambiguator is the historical code, or the user's id.
+//! Linear in the number of mentions (hash maps; candidate lists are per word and window).
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::NO_DAY;
+
+/// A short form joins the leading candidate when it has at least this many times the stories of
+/// the next one.
+pub const DOMINANCE: u64 = 5;
+
+/// One mention's columns, borrowed from the entities table. Empty strings stand for nulls.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mention<'a> {
+    pub text: &'a str,
+    pub canonical: &'a str,
+    pub label: &'a str,
+    pub title: &'a str,
+    pub country_code: &'a str,
+    /// The user's id (`kb_id` from `aliases=`/`patterns=`): a user's entry wins.
+    pub kb_id: &'a str,
+    /// Days since 1970-01-01 of the story's date, or [`NO_DAY`].
+    pub day: i32,
+    /// The story's code (any dense or sparse integer; only equality matters).
+    pub story: u32,
+}
+
+/// The linked table: one entity code per mention, and per entity code its id, display name and
+/// the code of a historical state (empty for every other entity: mentions keep their own codes).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Linked {
+    pub entity: Vec<u32>,
+    pub ids: Vec<String>,
+    pub names: Vec<String>,
+    pub codes: Vec<String>,
+}
+
+/// Labels whose mentions are names (values such as dates and amounts keep their own key and are
+/// never joined to anything else).
+mod keys;
+use keys::*;
+
+type NodeId = u32;
+
+/// Marks a blocker among scored candidates (node ids stay far below it).
+const BLOCKER: NodeId = 1 << 31;
+
+/// Candidates of a short form: node -> stories (and stories with each title word).
+#[derive(Default)]
+struct Candidates<'a> {
+    /// Stories a candidate must be named in (in full) to be picked.
+    min_stories: u64,
+    stories: FxHashMap<NodeId, u64>,
+    titled: FxHashMap<(NodeId, &'a str), u64>,
+    /// Other names the short form is part of, never picked but competing with the candidates:
+    /// a company or place named with the surname ("Crowley Maritime" for "Crowley").
+    blockers: FxHashMap<NodeId, u64>,
+}
+
+impl<'a> Candidates<'a> {
+    fn add(&mut self, node: NodeId, title: &'a str) {
+        *self.stories.entry(node).or_default() += 1;
+        if !title.is_empty() {
+            *self.titled.entry((node, title)).or_default() += 1;
+        }
+    }
+
+    /// The dominant candidate for a short form with `title` (see the module doc); ties and close
+    /// seconds give None. Deterministic: scores, then node keys, never input order.
+    fn pick(&self, title: &str, node_keys: &[(String, String)]) -> Option<NodeId> {
+        let score = |n: NodeId| -> u64 {
+            if title.is_empty() {
+                self.stories[&n]
+            } else {
+                self.titled.get(&(n, title)).copied().unwrap_or(0)
+            }
+        };
+        let mut scored: Vec<(u64, NodeId)> = self.stories.keys().map(|&n| (score(n), n)).collect();
+        if title.is_empty() {
+            // A blocker shows as its node with the top bit set: it can lead (and then nothing is
+            // picked) but is never picked.
+            scored.extend(self.blockers.iter().map(|(&n, &c)| (c, n | BLOCKER)));
+        }
+        if !title.is_empty() && scored.iter().all(|(s, _)| *s == 0) {
+            // Nobody carries that title: plain story counts decide, unless the candidates carry
+            // other titles (a "Senator Harris" is not the corpus's "Governor Harris").
+            if self.titled.is_empty() {
+                return self.pick("", node_keys);
+            }
+            return None;
+        }
+        let nk = |n: NodeId| &node_keys[(n & !BLOCKER) as usize];
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| nk(a.1).cmp(nk(b.1))).then_with(|| a.1.cmp(&b.1)));
+        // A full name the corpus writes in one story only is too thin a ground to name every
+        // story's "Harris" after.
+        let enough = |n: NodeId| n & BLOCKER == 0 && self.stories[&n] >= self.min_stories;
+        match scored.as_slice() {
+            [] => None,
+            [(s, n)] => (*s > 0 && enough(*n)).then_some(*n),
+            [(s1, n), (s2, _), ..] => (*s1 > 0 && *s1 >= DOMINANCE * s2 && enough(*n)).then_some(*n),
+        }
+    }
+}
+
+/// A full name in at least this many stories is known well enough for a bare surname to name it
+/// without other support.
+pub const PROMINENT: usize = 8;
+
+/// Which names each story mentions, and in which stories each name is: a bare surname ("Barry",
+/// a story that never gives a first name) joins a little-known full name ("Kevin Barry", in
+/// fewer than [`PROMINENT`] stories) only when its story shares another, uncommon, name with one
+/// of that person's stories. The surname alone is as often a word of a company or place the
+/// recogniser took for a person ("Barry Citrus Products", "Lyons, Kan.") or a namesake in
+/// another field.
+struct Context {
+    story_nodes: FxHashMap<u32, Vec<NodeId>>,
+    node_stories: FxHashMap<NodeId, Vec<u32>>,
+    /// A name in more stories than this is too common to tie two stories together.
+    common: usize,
+}
+
+impl Context {
+    fn new(mentions: &[Mention], keyed: &[&Keyed], mention_node: &[NodeId]) -> Self {
+        let mut pairs: Vec<(u32, NodeId)> = mentions
+            .iter()
+            .zip(keyed)
+            .zip(mention_node)
+            .filter(|((m, k), _)| is_name_label(m.label) && k.fixed.is_none() || !m.country_code.is_empty())
+            .map(|((m, _), &n)| (m.story, n))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut story_nodes: FxHashMap<u32, Vec<NodeId>> = FxHashMap::default();
+        let mut node_stories: FxHashMap<NodeId, Vec<u32>> = FxHashMap::default();
+        for &(s, n) in &pairs {
+            story_nodes.entry(s).or_default().push(n);
+            node_stories.entry(n).or_default().push(s);
+        }
+        let common = (story_nodes.len() / 50).max(5);
+        Context { story_nodes, node_stories, common }
+    }
+
+    /// Does the `story` of a short form (node `own`) share an uncommon name, other than the short
+    /// form and the full name `full`, with a story of `full`? True for a prominent `full`.
+    fn shares(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
+        let Some(theirs) = self.node_stories.get(&full) else { return false };
+        if theirs.len() >= PROMINENT {
+            return true;
+        }
+        let Some(mine) = self.story_nodes.get(&story) else { return false };
+        // the full name is in the story itself, under another label ("Banque Indosuez" ORG)
+        if mine.iter().any(|&n| node_keys[n as usize].1 == node_keys[full as usize].1) {
+            return true;
+        }
+        let uncommon =
+            |n: &NodeId| *n != own && *n != full && self.node_stories.get(n).is_some_and(|s| s.len() <= self.common);
+        theirs.iter().any(|s| {
+            self.story_nodes
+                .get(s)
+                .is_some_and(|other| mine.iter().filter(|n| uncommon(n)).any(|n| other.binary_search(n).is_ok()))
+        })
+    }
+}
+
+/// Where ambiguity is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Window {
+    /// The calendar year of the story's date (undated stories: one window).
+    #[default]
+    Year,
+    /// The whole table.
+    All,
+}
+
+/// The distinct forms of the mentions (everything [`keyed`] reads): the index of each form's
+/// first mention, and each mention's form.
+fn distinct_forms(mentions: &[Mention]) -> (Vec<usize>, Vec<u32>) {
+    // The day matters only to a few historical names, through these dates.
+    let era = |day: i32| -> u8 {
+        if day == NO_DAY {
+            return 4;
+        }
+        HISTORICAL.iter().filter_map(|h| h.3).filter(|&u| day <= u).count() as u8
+    };
+    let mut index: FxHashMap<(&str, &str, &str, &str, &str, u8), u32> = FxHashMap::default();
+    let mut firsts = Vec::new();
+    let form = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let next = firsts.len() as u32;
+            *index.entry((m.text, m.canonical, m.label, m.title, m.kb_id, era(m.day))).or_insert_with(|| {
+                firsts.push(i);
+                next
+            })
+        })
+        .collect();
+    (firsts, form)
+}
+
+/// Links the mentions with yearly windows (see the module doc).
+pub fn link(mentions: &[Mention]) -> Linked {
+    link_in(mentions, Window::Year)
+}
+
+/// Links the mentions, judging ambiguity per `window`. The result's codes number the entities in
+/// the order of their ids, so the output does not depend on the input's order.
+pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
+    let year_of = |day: i32| if window == Window::All { i32::MIN } else { year_of(day) };
+    // A corpus repeats its names: key each distinct form once (a quarter of the mentions in
+    // Reuters-21578), then look the mentions up.
+    let (firsts, form) = distinct_forms(mentions);
+    let form_keyed: Vec<Keyed> = firsts.par_iter().map(|&i| keyed(&mentions[i])).collect();
+    let keyed: Vec<&Keyed> = form.iter().map(|&f| &form_keyed[f as usize]).collect();
+
+    // Nodes: one per (label, key) of a full form, plus fixed identities.
+    let mut node_of: FxHashMap<(&str, &str), NodeId> = FxHashMap::default();
+    let mut node_keys: Vec<(String, String)> = Vec::new();
+    let mut form_node: Vec<NodeId> = Vec::with_capacity(firsts.len());
+    for (&i, k) in firsts.iter().zip(&form_keyed) {
+        let m = &mentions[i];
+        let label = if k.fixed.is_some() && !m.kb_id.is_empty() { "USER" } else { m.label };
+        let key_str: &str = match &k.fixed {
+            Some((_, id)) if !m.kb_id.is_empty() => id,
+            _ => &k.key,
+        };
+        let next = node_keys.len() as NodeId;
+        let id = *node_of.entry((label, key_str)).or_insert_with(|| {
+            node_keys.push((label.to_string(), key_str.to_string()));
+            next
+        });
+        form_node.push(id);
+    }
+    let mention_node: Vec<NodeId> = form.iter().map(|&f| form_node[f as usize]).collect();
+    // What the per-mention passes look up depends on the mention's form: work it out once per
+    // form (a quarter of the mentions), so the passes hash integers, not tuples of strings.
+    // A short query (label, key, title) as a number: forms with equal queries share it.
+    let mut query_of: FxHashMap<(&str, &str, &str), u32> = FxHashMap::default();
+    let form_query: Vec<u32> = firsts
+        .iter()
+        .zip(&form_keyed)
+        .map(|(&i, k)| {
+            let next = query_of.len() as u32;
+            *query_of.entry((mentions[i].label, k.key.as_str(), k.title.as_str())).or_insert(next)
+        })
+        .collect();
+    let form_title: Vec<&str> = firsts.iter().map(|&i| title_word(mentions[i].title)).collect();
+
+    // Candidate full names per (window, label, short key), with story counts: distinct (story,
+    // node, title) triples first, so that a name repeated in a story counts once.
+    let mut seen: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
+    let mut windows: FxHashMap<(i32, &str, &str), Candidates> = FxHashMap::default();
+    let mut alias_ev: FxHashMap<(i32, &str, &str), Candidates> = FxHashMap::default();
+    let mut seen_alias: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
+    for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
+        let full = matches!(k.short, Short::No | Short::Partial);
+        if k.fixed.is_some() || !is_name_label(m.label) || !full && k.alias_of_text.is_none() {
+            continue;
+        }
+        let node = mention_node[i];
+        let year = year_of(m.day);
+        if let Some(t) = &k.alias_of_text {
+            if seen_alias.insert((m.story, node, t.as_str())) {
+                // An acronym's long form is evidence under any label too: the recogniser may
+                // label the short form otherwise ("NYFE" PERSON, "New York Futures Exchange" ORG).
+                for w in [year, i32::MAX] {
+                    for label in [m.label, ""] {
+                        if label.is_empty() && !k.any_label {
+                            continue;
+                        }
+                        let c = alias_ev.entry((w, label, t.as_str())).or_default();
+                        c.min_stories = 1;
+                        c.add(node, "");
+                    }
+                }
+            }
+        }
+        if !full || k.shorts.is_empty() || !seen.insert((m.story, node, form_title[form[i] as usize])) {
+            continue;
+        }
+        for (short, min_stories) in &k.shorts {
+            for w in [year, i32::MAX] {
+                let c = windows.entry((w, m.label, short.as_str())).or_default();
+                c.min_stories = *min_stories;
+                c.add(node, &k.title_head);
+            }
+        }
+    }
+
+    // Blockers: a company, place or facility named with a word keeps that word, written alone
+    // as a person's name, from joining a person of that surname unless the person is much more
+    // often in the news ("Crowley Maritime Corp", "Perry Drug Stores", "Marietta").
+    let mut seen_block: FxHashSet<(u32, NodeId)> = FxHashSet::default();
+    for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
+        let Some(word) = k.blocker.as_deref().filter(|_| k.fixed.is_none()) else { continue };
+        if !seen_block.insert((m.story, mention_node[i])) {
+            continue;
+        }
+        let year = year_of(m.day);
+        for w in [year, i32::MAX] {
+            for map in [&mut windows, &mut alias_ev] {
+                let c = map.entry((w, "PERSON", word)).or_default();
+                *c.blockers.entry(mention_node[i]).or_default() += 1;
+            }
+        }
+    }
+
+    // A company's own name (written with a legal suffix somewhere) does not stand for a longer one.
+    let suffixed: FxHashSet<NodeId> =
+        keyed.iter().zip(&mention_node).filter(|(k, _)| k.suffixed).map(|(_, &n)| n).collect();
+
+    // Resolve each distinct short query once.
+    let mut target: FxHashMap<(i32, u32), Option<NodeId>> = FxHashMap::default();
+    // What a node that is itself a short form resolves to, per window ("McDermott" ->
+    // "McDermott International Inc"), so that a form resolved to it ends there too ("MDR").
+    let mut onward: FxHashMap<(i32, NodeId), NodeId> = FxHashMap::default();
+    // Queries resolved by what stories say the short form stands for (not by its shape alone).
+    let mut by_evidence: FxHashSet<(i32, u32)> = FxHashSet::default();
+    for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
+        if k.fixed.is_some() || k.short == Short::No || k.short == Short::Company && suffixed.contains(&mention_node[i])
+        {
+            continue;
+        }
+        let year = year_of(m.day);
+        let q = (year, form_query[form[i] as usize]);
+        if target.contains_key(&q) {
+            continue;
+        }
+        let own = mention_node[i];
+        let mut found = None;
+        let mut candidates = false;
+        for w in [year, i32::MAX] {
+            let story_evidence = alias_ev.get(&(w, m.label, k.key.as_str()));
+            let shape = windows.get(&(w, m.label, k.query.as_str()));
+            // What stories resolve this short form to wins; then the names it abbreviates.
+            for (c, evidence) in [(story_evidence, true), (shape, false)].into_iter().filter_map(|(c, e)| Some((c?, e)))
+            {
+                if let Some(n) = c.pick(&k.title, &node_keys) {
+                    found = (n != own).then_some(n);
+                    if evidence {
+                        by_evidence.insert(q);
+                    }
+                    break;
+                }
+                if !c.stories.is_empty() && k.title.is_empty() {
+                    // Candidates exist but none dominates: ambiguous, stay apart. With a title,
+                    // the full names' titles (counted in `shape`) may still tell.
+                    break;
+                }
+            }
+            if found.is_some() || story_evidence.is_some() || shape.is_some() {
+                candidates = true;
+                break;
+            }
+        }
+        if !candidates && acronym_shaped(&k.surface) {
+            // Nothing under its own label: what stories define it as, under any label.
+            for w in [year, i32::MAX] {
+                if let Some(c) = alias_ev.get(&(w, "", k.key.as_str())) {
+                    found = c.pick("", &node_keys).filter(|&n| n != own);
+                    by_evidence.insert(q);
+                    break;
+                }
+            }
+        }
+        if let (Some(n), true) = (found, k.title.is_empty()) {
+            onward.insert((year, own), n);
+        }
+        target.insert(q, found);
+    }
+
+    let context = Context::new(mentions, &keyed, &mention_node);
+
+    // Final node per mention; display names from the surfaces of each final node's own mentions.
+    // Per (window, form): the node it resolves to, and whether that needs the story's support.
+    let mut resolved: FxHashMap<(i32, u32), Option<(NodeId, bool)>> = FxHashMap::default();
+    let final_node: Vec<NodeId> = mentions
+        .iter()
+        .zip(&keyed)
+        .zip(&mention_node)
+        .zip(&form)
+        .map(|(((m, k), &own), &f)| {
+            if k.fixed.is_some() || k.short == Short::No {
+                return own;
+            }
+            let year = year_of(m.day);
+            let to = *resolved.entry((year, f)).or_insert_with(|| {
+                let q = (year, form_query[f as usize]);
+                let n = target.get(&q).copied().flatten()?;
+                let n = onward.get(&(year, n)).copied().filter(|&f| f != own).unwrap_or(n);
+                // What stories define an acronym as ("FCOJ") is enough; a surname that
+                // other stories resolve to a person needs this story's support.
+                let shape_only = !(by_evidence.contains(&q)
+                    && acronym_shaped(&k.surface)
+                    && spells(&k.key, &node_keys[n as usize].1));
+                // An acronym whose letters are not the name's initials ("CPB" of "Centraal
+                // Planbureau", a Reuters ticker "<CPB>" of Campbell Soup) needs it too.
+                let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
+                Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose))
+            });
+            match to {
+                Some((n, needs_support)) if !needs_support || context.shares(m.story, own, n, &node_keys) => n,
+                _ => own,
+            }
+        })
+        .collect();
+    let mut per_form = vec![0u64; firsts.len()];
+    for &f in &form {
+        per_form[f as usize] += 1;
+    }
+    let mut surfaces: FxHashMap<(NodeId, &str), u64> = FxHashMap::default();
+    for (((&i, k), &own), &n) in firsts.iter().zip(&form_keyed).zip(&form_node).zip(&per_form) {
+        if let Some((name, _)) = &k.fixed {
+            if !name.is_empty() && mentions[i].kb_id.is_empty() {
+                *surfaces.entry((own, name.as_str())).or_default() += n;
+                continue;
+            }
+        }
+        *surfaces.entry((own, k.surface.as_str())).or_default() += n;
+    }
+    let mut best: FxHashMap<NodeId, (bool, u64, &str)> = FxHashMap::default();
+    for (&(node, s), &n) in &surfaces {
+        let rank = (!capitals(s), n, s);
+        best.entry(node)
+            .and_modify(|b| {
+                if (rank.0, rank.1) > (b.0, b.1) || (rank.0, rank.1) == (b.0, b.1) && rank.2 < b.2 {
+                    *b = rank;
+                }
+            })
+            .or_insert(rank);
+    }
+
+    // Entities: the distinct final nodes, numbered in id order.
+    let mut used: Vec<NodeId> = final_node.iter().copied().collect::<FxHashSet<_>>().into_iter().collect();
+    let fixed_code: FxHashMap<NodeId, &str> = mentions
+        .iter()
+        .zip(&keyed)
+        .zip(&mention_node)
+        .filter_map(|((m, k), &n)| match &k.fixed {
+            Some((_, c)) if m.kb_id.is_empty() => Some((n, c.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut rows: Vec<(String, String, String, NodeId)> = used
+        .drain(..)
+        .map(|n| {
+            let (label, key) = &node_keys[n as usize];
+            let code = fixed_code.get(&n).map(|c| c.to_string()).unwrap_or_default();
+            let id = if label == "USER" {
+                key.clone()
+            } else {
+                let disamb = fixed_code.get(&n).copied().unwrap_or("");
+                entity_id(label, key, disamb)
+            };
+            let name = best.get(&n).map(|b| b.2.to_string()).unwrap_or_else(|| key.clone());
+            (id, name, code, n)
+        })
+        .collect();
+    rows.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let mut code_of: FxHashMap<NodeId, u32> = FxHashMap::default();
+    let mut out = Linked::default();
+    for (i, (id, name, code, n)) in rows.into_iter().enumerate() {
+        code_of.insert(n, i as u32);
+        out.ids.push(id);
+        out.names.push(name);
+        out.codes.push(code);
+    }
+    out.entity = final_node.iter().map(|n| code_of[n]).collect();
+    out
+}
+
+/// Written in capitals, the way of datelines and headlines; a single word of up to five letters
+/// (an acronym's way) is not counted as such.
+fn capitals(s: &str) -> bool {
+    let has_lower = s.chars().any(char::is_lowercase);
+    let has_upper = s.chars().any(char::is_uppercase);
+    has_upper && !has_lower && (s.contains(' ') || s.chars().count() > 5)
+}
+
+/// The id of an entity: 16 hex digits of the 64-bit FNV-1a hash of "label\x1fkey\x1fdisambiguator".
+/// FNV-1a is fixed by its definition (unlike std's hasher), so ids are stable across builds.
+pub fn entity_id(label: &str, key: &str, disambiguator: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [label.as_bytes(), b"\x1f", key.as_bytes(), b"\x1f", disambiguator.as_bytes()] {
+        for &b in part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests;
