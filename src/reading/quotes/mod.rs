@@ -21,7 +21,7 @@ use words::*;
 
 use marks::{find_quotes, is_name, not_a_quote, quote_marks, Raw};
 use speakers::name;
-use verbs::{cue_verbs, verb_shaped, verbs, with_low};
+use verbs::{attitude_verbs, cue_verbs, verb_shaped, verbs, with_low};
 
 /// Fills `art.quotes` and `art.attributions`.
 pub fn extract(art: &mut Article) {
@@ -199,7 +199,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         for v in a..b {
             // A verb a quote took may report more before that quote ("X said A, and Y yelled: "B"").
             let _ = cues;
-            if taken == MAX_CUES || self.quoted[v] || !self.is_cue_verb(v) {
+            if taken == MAX_CUES || self.quoted[v] {
+                continue;
+            }
+            let attitude = !self.is_cue_verb(v) && self.is_attitude_verb(v);
+            if !attitude && !self.is_cue_verb(v) {
+                continue;
+            }
+            let start = art.tokens[v].span.start;
+            if attitude && out.last().is_some_and(|&(s, _, c)| s == si && c.start <= start && start < c.end) {
+                // "she said she could not support the deal": a position inside what is said is part of it.
                 continue;
             }
             // Over auxiliaries, negation and adverbs to the subject ("Kim did not say", "they would argue").
@@ -246,6 +255,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             let Some(m) = attr.mention else { continue };
             let unnamed = attr.speaker.is_none() && attr.source.is_none();
+            if attitude
+                && unnamed
+                && !with_low(art.slice(m), |w| matches!(w, "he" | "she" | "they" | "we" | "i" | "you"))
+            {
+                // "wants", "plans", "support": after a name or a pronoun only ("a new round of attacks").
+                continue;
+            }
             if unnamed && self.low_is(v, |w| matches!(w, "called" | "calling")) {
                 // "a firm called Cambridge Analytica": naming, not saying.
                 continue;
@@ -406,6 +422,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Token `t` lower-cased is a verb of reported speech or thought (a cheap shape test first).
     fn is_cue_verb(&self, t: usize) -> bool {
         let v = cue_verbs();
+        verb_shaped(v, self.word(t)) && self.low_is(t, |w| v.set.get(w).is_some())
+    }
+
+    /// Token `t` lower-cased is a verb of a position held or a noun-like form of a speech verb.
+    fn is_attitude_verb(&self, t: usize) -> bool {
+        let v = attitude_verbs();
         verb_shaped(v, self.word(t)) && self.low_is(t, |w| v.set.get(w).is_some())
     }
 
