@@ -279,6 +279,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 if self.is_word(v, "told") || self.is_word(v, "tells") || self.is_word(v, "telling") {
                     // "told reporters (that)": over the one told.
                     let stop = (c..e.min(c + 6)).find(|&t| self.is_word(t, "that") || doc.tok(t) == ",");
+                    if stop.is_none() && (a..v).any(|t| self.quoted[t]) {
+                        // '"...," he told the cheering crowd.': after the quote it reports, only the one told.
+                        continue;
+                    }
                     c = match stop {
                         Some(t) => t,
                         None => doc.ent(c).map_or(c + 1, |x| art.entities[x].token_end),
@@ -321,8 +325,31 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     out.push((si, attr, x));
                 }
             } else if v > a + 2 && doc.tok(v - 1) == "," && !quoted_share(a, v - 1) {
-                // "..., said X."
-                out.push((si, attr, span_of(a, v - 1)));
+                // "..., said X." when X ends the clause; "Several candidates, including Trump, said the
+                // United States should ..." is a subject with an aside before the verb and a clause after.
+                let after = art.tokens[a..e].partition_point(|t| t.span.start < m.end) + a;
+                let clause_after = after < e
+                    && !matches!(doc.tok(after), "," | ";" | "(" | "-" | "—" | "–")
+                    && !self.low_is(after, |w| {
+                        matches!(w, "who" | "of" | "in" | "on" | "at" | "and" | "about" | "after" | "during" | "when")
+                    });
+                match (a + 1..v - 1).find(|&t| doc.tok(t) == ",").filter(|&k| clause_after && k < a + 10) {
+                    Some(k) => {
+                        let subj = match self.speaker_ending(k - 1) {
+                            Some(x) => self.attr_of_entity(x),
+                            None => Attr { mention: Some(span_of(a, k)), ..Default::default() },
+                        };
+                        let mut c = v + 1;
+                        while c < e && (self.is_word(c, "that") || doc.tok(c) == ",") {
+                            c += 1;
+                        }
+                        if c + 1 < e && subj.mention.is_some() && !quoted_share(c, e) {
+                            out.push((si, Attr { verb: attr.verb, ..subj }, span_of(c, e)));
+                        }
+                    }
+                    None if clause_after => {}
+                    None => out.push((si, attr, span_of(a, v - 1))),
+                }
             } else if v > a + 3 && doc.tok(v - 1) == "''" && doc.tok(v - 2) == "," && !quoted_share(a, v - 2) {
                 // "``...,'' said X" where the marks were not read as a quote (an opening '' as well).
                 out.push((si, attr, span_of(a, v - 2)));
