@@ -189,6 +189,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
         }
+        self.nominal(si, a, e, out);
         // "according to X, ..." / "..., according to X."
         if self.cites(si) {
             if let Some(t) = (a..b.saturating_sub(2))
@@ -269,5 +270,60 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let mention = Some(Span::new(art.tokens[a].span.start, art.tokens[k - 1].span.end));
         Some((k, Attr { mention, verb: Some(k as u32), ..Default::default() }))
+    }
+
+    /// A position or statement named by a noun after its owner: "Trump's plan to deport ...", "her
+    /// support for stem cell research", "his claim that ...". The owner (a name and "'s", or his, her,
+    /// their) speaks; what follows the noun's "that", "to", "for", "of", "about", "on" or "against", to
+    /// the clause's next comma, is what is said or held. One pass over the sentence's tokens.
+    fn nominal(&self, si: usize, a: usize, e: usize, out: &mut Vec<(usize, Attr, Span)>) {
+        let doc = self.doc;
+        let art = doc.art;
+        let mut t = a + 1;
+        while t + 2 < e {
+            let n = t;
+            t += 1;
+            let w = self.word(n);
+            if self.quoted[n] || w.len() < 4 || !w[0].is_ascii_lowercase() || !self.low_is(n, is_position_noun) {
+                continue;
+            }
+            // "her long support for": one modifier between the owner and the noun.
+            let mut o = n - 1;
+            if o > a && self.word(o).iter().all(u8::is_ascii_lowercase) && !self.low_is(o, is_owner_pronoun) {
+                o -= 1;
+            }
+            let attr = if self.low_is(o, is_owner_pronoun) {
+                let speaker = self.last_person(si, o);
+                Attr { speaker, mention: Some(art.tokens[o].span), ..Default::default() }
+            } else if o > a && matches!(doc.tok(o), "'s" | "’s") {
+                match self.speaker_ending(o - 1) {
+                    Some(x) => {
+                        let mut at = self.attr_of_entity(x);
+                        let m = at.mention.unwrap_or(art.tokens[o - 1].span);
+                        at.mention = Some(Span::new(m.start, art.tokens[o].span.end));
+                        at
+                    }
+                    None => continue,
+                }
+            } else {
+                continue;
+            };
+            let start = art.tokens[n].span.start;
+            if out.iter().rev().take_while(|x| x.0 == si).any(|&(_, _, c)| c.start <= start && start < c.end) {
+                // "he laid out his plan for ...": inside what someone else is said to say or hold.
+                continue;
+            }
+            let k = n + 1;
+            if !self.low_is(k, |x| matches!(x, "that" | "to" | "for" | "of" | "about" | "on" | "against")) {
+                continue;
+            }
+            let c = if self.is_word(k, "that") { k + 1 } else { k };
+            let end = (c..e).find(|&x| self.quoted[x] || matches!(doc.tok(x), "," | ";" | ":" | "(")).unwrap_or(e);
+            if end > c + 1 {
+                let content = Span::new(art.tokens[c].span.start, art.tokens[end - 1].span.end);
+                out.push((si, Attr { verb: Some(n as u32), ..attr }, content));
+            }
+            t = end.max(t);
+        }
     }
 }

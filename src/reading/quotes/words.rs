@@ -320,3 +320,48 @@ pub(super) fn is_clause_word(w: &str) -> bool {
             | "says"
     )
 }
+
+/// "his", "her", "their": an owner who may hold a position ("his plan to").
+pub(super) fn is_owner_pronoun(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their")
+}
+
+/// Nouns of a statement or a stance whose complement is what is said or held ("claim that", "promise
+/// to", "calls for", "hopes of"), lower-case; not nouns of a thing discussed ("plan", "support",
+/// "comments"), mostly the topic of someone else's statement.
+pub(super) fn is_position_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "vow"
+            | "warning"
+            | "warnings"
+            | "suggestion"
+            | "assertion"
+            | "insistence"
+            | "demand"
+            | "demands"
+            | "call"
+            | "calls"
+            | "hope"
+            | "hopes"
+            | "fear"
+            | "fears"
+            | "accusation"
+            | "accusations"
+            | "allegation"
+            | "allegations"
+            | "threat"
+            | "threats"
+            | "argument"
+            | "belief"
+            | "denial"
+            | "admission"
+            | "prediction"
+            | "desire"
+    )
+}
