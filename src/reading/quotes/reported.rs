@@ -67,9 +67,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 if attr.mention.is_none() && j > a + 1 && doc.tok(j - 1) == "," {
                     // "Another delegate, Jim Poolman, said", "about two-thirds, 67 percent, say": the
                     // phrase before the comma.
-                    attr = match self.speaker_ending(j - 2) {
-                        Some(x) => self.attr_of_entity(x),
-                        None => Attr { mention: self.plain_subject(a, j - 1), ..Default::default() },
+                    // "Supporters of abortion rights, on the other hand, argued", "Mrs. Clinton, in response
+                    // to ..., accused": an aside opening with a preposition or "who" after the subject's comma.
+                    let aside = (a.max(j.saturating_sub(30))..j - 2).rev().find(|&t| doc.tok(t) == ",").filter(|&t| {
+                        t > a && !self.quoted[t + 1] && self.low_is(t + 1, |w| is_clause_word(w) || w == "who")
+                    });
+                    let subj = aside.and_then(|t| match self.speaker_ending(t - 1) {
+                        Some(x) => Some(self.attr_of_entity(x)),
+                        None => self.plain_subject(a, t).map(|m| Attr { mention: Some(m), ..Default::default() }),
+                    });
+                    attr = match (subj, self.speaker_ending(j - 2)) {
+                        (Some(s), _) => s,
+                        (None, Some(x)) => self.attr_of_entity(x),
+                        (None, None) => Attr { mention: self.plain_subject(a, j - 1), ..Default::default() },
                     };
                 }
             }
