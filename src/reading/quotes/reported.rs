@@ -55,6 +55,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 // "to say": an infinitive, reported by the verb before it if at all.
                 continue;
             }
+            if let Some((attr, content)) = self.passive(a, j, v, e) {
+                taken += 1;
+                out.push((si, attr, content));
+                continue;
+            }
             let mut attr = self.subject(si, j, 0);
             let participle = self.word(v).ends_with(b"ing");
             if participle && attr.speaker.is_none() && attr.source.is_none() && j > a && doc.tok(j - 1) != "," {
@@ -335,5 +340,58 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             t = end.max(t);
         }
+    }
+
+    /// A passive with its agent: "The move was criticized by economists" (the economists said it of
+    /// the move), "the law, opposed by Democrats", "As reported by the Post, ...". `v` is the verb,
+    /// `j` the first of the auxiliaries and adverbs before it, `a`..`e` the sentence. The agent is what
+    /// follows "by" to a comma or a clause word; what is said is the subject before the verb, or what
+    /// follows the agent's comma after an opening "As".
+    fn passive(&self, a: usize, j: usize, v: usize, e: usize) -> Option<(Attr, Span)> {
+        let doc = self.doc;
+        let art = doc.art;
+        let w = self.word(v);
+        if !(w.ends_with(b"ed") || w.ends_with(b"wn") || w.ends_with(b"ght")) || v + 2 >= e {
+            return None;
+        }
+        let by = (v + 1..e.min(v + 3)).find(|&t| self.is_word(t, "by"))?;
+        if (v + 1..by).any(|t| !self.low_is(t, is_ly_adverb)) {
+            return None;
+        }
+        let k = by + 1;
+        let stop = |t: usize| {
+            self.quoted[t]
+                || matches!(doc.tok(t), "," | "." | ";" | ":" | "(" | "-" | "—")
+                || self.low_is(t, |x| is_clause_word(x) && x != "of")
+        };
+        let agent_end = (k..e.min(k + 10)).find(|&t| stop(t)).unwrap_or(e.min(k + 10));
+        if agent_end <= k {
+            return None;
+        }
+        let span_of = |x: usize, y: usize| Span::new(art.tokens[x].span.start, art.tokens[y - 1].span.end);
+        let mut attr = match doc.ent_starting(k).filter(|&x| art.entities[x].token_end <= agent_end) {
+            Some(x) if matches!(art.entities[x].label, Label::Person | Label::Org | Label::Gpe | Label::Norp) => {
+                self.attr_of_entity(x)
+            }
+            _ => Attr::default(),
+        };
+        attr.mention = Some(span_of(k, agent_end));
+        attr.verb = Some(v as u32);
+        if j == a + 1 && self.is_word(a, "as") {
+            // "As reported by the Post, Seattle ...".
+            let c = agent_end + 1;
+            return (agent_end < e && doc.tok(agent_end) == "," && c + 1 < e).then(|| (attr, span_of(c, e)));
+        }
+        // The subject: over "," of a reduced relative ("the law, opposed by Democrats").
+        let aux = j < v;
+        let end = if !aux && j > a + 1 && doc.tok(j - 1) == "," { j - 1 } else { j };
+        if end <= a || self.quoted[end - 1] {
+            return None;
+        }
+        let subject = match doc.ent_ending(end - 1) {
+            Some(x) => Some(span_of(art.entities[x].token_start.max(a), end)),
+            None => self.plain_subject(a, end),
+        }?;
+        Some((attr, subject))
     }
 }
