@@ -23,7 +23,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut taken = 0;
         for v in a..b {
             // A verb a quote took may report more before that quote ("X said A, and Y yelled: "B"").
-            let _ = cues;
             if taken == MAX_CUES || self.quoted[v] {
                 continue;
             }
@@ -155,6 +154,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let nothing_after = c < e
                     && ((c > v + 1 && doc.tok(c - 1) == "," && self.word(c).ends_with(b"ing"))
                         || self.is_word(c, "of"));
+                // '"...," she said over breakfast': after the quote it reports, a verb's adjunct is no
+                // clause said.
+                let adjunct_after_quote = c < e
+                    && cues.binary_search(&(v as u32)).is_ok()
+                    && (a..v).any(|t| self.quoted[t])
+                    && self.low_is(c, |w| {
+                        is_ly_adverb(w)
+                            || matches!(
+                                w,
+                                "in" | "at" | "over" | "during" | "to" | "after" | "before" | "on" | "about" | "with"
+                                    | "when" | "while" | "as" | "twice" | "again" | "from" | "outside" | "inside"
+                            )
+                    });
+                if adjunct_after_quote && clause_before.is_none() {
+                    continue;
+                }
                 // What is said may hold a quotation ('said that "..."'); a quote right after the verb is
                 // the quote's own attribution.
                 if let Some(x) = clause_before.filter(|_| nothing_after) {
