@@ -163,8 +163,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         is_ly_adverb(w)
                             || matches!(
                                 w,
-                                "in" | "at" | "over" | "during" | "to" | "after" | "before" | "on" | "about" | "with"
-                                    | "when" | "while" | "as" | "twice" | "again" | "from" | "outside" | "inside"
+                                "in" | "at"
+                                    | "over"
+                                    | "during"
+                                    | "to"
+                                    | "after"
+                                    | "before"
+                                    | "on"
+                                    | "about"
+                                    | "with"
+                                    | "when"
+                                    | "while"
+                                    | "as"
+                                    | "twice"
+                                    | "again"
+                                    | "from"
+                                    | "outside"
+                                    | "inside"
                             )
                     });
                 if adjunct_after_quote && clause_before.is_none() {
