@@ -26,8 +26,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if taken == MAX_CUES || self.quoted[v] {
                 continue;
             }
-            let attitude = !self.is_cue_verb(v) && self.is_attitude_verb(v);
-            if !attitude && !self.is_cue_verb(v) {
+            // One look in each set, the cheap shape filter first: this runs on every token of every sentence.
+            let attitude = !self.is_cue_verb(v);
+            if attitude && !self.is_attitude_verb(v) {
                 continue;
             }
             let start = art.tokens[v].span.start;
