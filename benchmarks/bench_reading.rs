@@ -104,7 +104,8 @@ fn main() {
     stages::names(&mut warm);
 
     // 1. Stage by stage.
-    const STAGES: [(&str, fn(&mut Article)); 6] = [
+    type Stage = (&'static str, fn(&mut Article));
+    const STAGES: [Stage; 6] = [
         ("names", stages::names),
         ("surface forms", stages::surface),
         ("own agency", stages::agency),
