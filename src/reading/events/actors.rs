@@ -29,7 +29,12 @@ impl Reader<'_, '_> {
                 && ent.token_start >= floor + 2
                 && d.is_possessive(ent.token_start - 1)
             {
-                if let Some(g) = d.ent_ending(ent.token_start - 2) {
+                // "China's People's Liberation Army": past a capitalised possessive word the tagger left out.
+                let mut o = ent.token_start - 2;
+                if o >= floor + 2 && d.ent(o).is_none() && d.is_cap(o) && d.is_possessive(o - 1) {
+                    o -= 2;
+                }
+                if let Some(g) = d.ent_ending(o) {
                     if d.art.entities[g].label == Label::Gpe {
                         let mut a = self.actor(g, t);
                         a.first = d.art.entities[g].token_start;
@@ -253,7 +258,9 @@ impl Reader<'_, '_> {
                         | "sharply"
                         | "today"
                         | "yesterday"
-                ))
+                )
+                || participle
+                    && matches!(low, "began" | "begun" | "started" | "stopped" | "kept" | "continued" | "resumed"))
             {
                 break;
             }
@@ -314,6 +321,18 @@ impl Reader<'_, '_> {
                             | "their"
                             | "former"
                     )
+                    && !(c + 1..l).any(|t| self.quoted[t])
+                {
+                    l = c - 1;
+                } else if c + 1 < l
+                    && c > a
+                    && d.ent(c + 1).is_none()
+                    && d.ent_ending(c - 1).is_some()
+                    && {
+                        // "Trevor Phillips, chairman of the CRE, called on ...": an apposition opened by a title.
+                        let tw = gazetteer().title_word(d.low(c + 1));
+                        tw.head || tw.modifier
+                    }
                     && !(c + 1..l).any(|t| self.quoted[t])
                 {
                     l = c - 1;
@@ -667,9 +686,12 @@ impl Reader<'_, '_> {
                         | "comments"
                         | "stance"
                         | "decision"
+                        | "efforts"
                         | "role"
                 )
                 && (matches!(d.low(k + 1), "from" | "of")
+                    // "welcomed the decision by India and Pakistan"
+                    || d.low(k + 1) == "by" && matches!(low, "decision" | "proposals" | "remarks" | "comments")
                     // "a stake in X"; but "leaders in Baghdad" are not Baghdad.
                     || d.low(k + 1) == "in" && matches!(low, "pct" | "percent" | "stake" | "shares" | "interest"))
             {
@@ -732,6 +754,14 @@ impl Reader<'_, '_> {
                 return None;
             }
             return self.object_pronoun(k).map(|a| (a, k + 1));
+        }
+        // "quit the party and accused it of ...": "it"/"them" after a verb that judges is the body named
+        // last before it in the sentence.
+        if k < b && pred.owner_is_object() && matches!(d.low(k), "it" | "them") {
+            if k + 1 < b && !may_follow_object(d, k + 1) {
+                return None;
+            }
+            return self.object_it(k).map(|a| (a, k + 1));
         }
         let k = self.skip_to_name(k, b);
         if k >= b {
@@ -850,6 +880,28 @@ impl Reader<'_, '_> {
         }
         let e = found?;
         Some(self.actor(e, d.art.entities[e].token_end - 1))
+    }
+
+    /// "it"/"them" at token `t` as the object of a judging verb: the nearest organisation or state (or
+    /// named group, for "them") before it in the sentence, not the verb's subject right before it.
+    pub(super) fn object_it(&self, t: usize) -> Option<Actor> {
+        let d = self.doc;
+        let si = d.art.sentences.partition_point(|s| s.token_start <= t).checked_sub(1)?;
+        let a = d.art.sentences[si].token_start;
+        let them = d.low(t) == "them";
+        for k in (t.saturating_sub(25).max(a)..t.saturating_sub(3)).rev() {
+            let Some(e) = d.ent_ending(k) else { continue };
+            let ent = &d.art.entities[e];
+            // "said it", "the party's": a name the pronoun cannot stand for stops the look.
+            if self.quoted[k] || ent.label == Label::Person {
+                return None;
+            }
+            let ok = matches!(ent.label, Label::Org | Label::Gpe) || them && self.is_group(e);
+            if ok && !d.is_possessive(k + 1) {
+                return Some(self.actor(e, k));
+            }
+        }
+        None
     }
 
     /// After the object of give/send: "a letter from X" -> ("letter from X", end), or "a letter" -> "letter".

@@ -402,6 +402,8 @@ pub(super) fn is_actor_noun(low: &str) -> bool {
             | "meps"
             | "councillors"
             | "activists"
+            | "supporters"
+            | "backbenchers"
             | "lawmakers"
             | "legislators"
     )

@@ -89,8 +89,11 @@ impl Reader<'_, '_> {
             let modifier = (t > a && !d.is_possessive(t - 1)).then(|| d.ent_ending(t - 1)).flatten();
             if let Some(e) = modifier.filter(|&e| {
                 let ent = &d.art.entities[e];
-                // "protest at U.S. sanctions": a name after a preposition belongs to that phrase.
-                ent.token_start == a || !is_preposition(d.low(ent.token_start - 1))
+                // "protest at U.S. sanctions": a name after a preposition belongs to that phrase, unless a
+                // participle says who is acted on ("in retaliation for Security Council sanctions imposed on Tehran").
+                ent.token_start == a
+                    || !is_preposition(d.low(ent.token_start - 1))
+                    || k + 1 < b && matches!(d.low(k + 1), "imposed" | "placed")
             }) {
                 let ent = &d.art.entities[e];
                 let sub = match ent.label {
