@@ -604,6 +604,17 @@ impl Reader<'_, '_> {
                     k = nxt + 2;
                     continue;
                 }
+                if matches!(ent.label, Label::Cardinal)
+                    && nxt + 1 < stop
+                    && d.ent_starting(nxt).is_some_and(|o| {
+                        let o = &d.art.entities[o];
+                        o.label == Label::Org && o.token_end < b && matches!(d.low(o.token_end), "shares" | "stock")
+                    })
+                {
+                    // "65,000 Oglebay shares"
+                    k = nxt;
+                    continue;
+                }
                 if matches!(ent.label, Label::Loc | Label::Gpe)
                     && nxt + 2 < stop
                     && matches!(d.low(nxt), "region" | "province" | "prefecture" | "district" | "area")
@@ -772,10 +783,14 @@ impl Reader<'_, '_> {
         let end = ent.token_end;
         if ent.label == Label::Norp && !self.is_group(e) {
             // "attacked Iraqi positions", "met Iraqi officials": the state.
-            return (end < b && (is_actor_noun(d.low(end)) || matches!(d.low(end), "positions" | "targets" | "bases")))
-                .then(|| self.nation(e, end))
-                .flatten()
-                .map(|a| (a, end + 1));
+            // "tariffs on Japanese goods": the state whose goods are hit.
+            let goods = pred == Pred::Sanction
+                && matches!(d.low(end), "goods" | "products" | "imports" | "exports" | "companies" | "firms");
+            return (end < b
+                && (is_actor_noun(d.low(end)) || goods || matches!(d.low(end), "positions" | "targets" | "bases")))
+            .then(|| self.nation(e, end))
+            .flatten()
+            .map(|a| (a, end + 1));
         }
         let label = if ent.label == Label::Loc && self.is_actor_entity(e) { Label::Gpe } else { ent.label };
         if !pred.object_ok(label) {
@@ -794,6 +809,10 @@ impl Reader<'_, '_> {
             if let Some(close) = (end + 1..b.min(end + 5)).find(|&t| d.tok(t) == ">") {
                 return Some((self.actor(e, end - 1), close + 1));
             }
+        }
+        if pred == Pred::Acquire && end < b && matches!(d.low(end), "shares" | "stock" | "common") {
+            // "bought 65,000 Oglebay shares": the company whose shares are bought.
+            return Some((self.actor(e, end - 1), end + 1));
         }
         if d.is_possessive(end) {
             // "met Putin's envoy": the owner is not the object, unless the verb judges ("criticised Blair's plan").

@@ -290,7 +290,10 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["apologised", "apologized"], Pred::Apologise, Form::Verb),
     (&["threatened", "threatens", "threaten"], Pred::Threaten, Form::Verb),
     (&["sanctioned", "sanction"], Pred::Sanction, Form::Verb),
-    (&["sanctions", "embargo"], Pred::Sanction, Form::Noun),
+    (&["sanctions", "embargo", "tariffs"], Pred::Sanction, Form::Noun),
+    // A stake taken in a company ("raised its stake in X"): read only after a verb of buying (`super::Reader::stake`).
+    (&["stake"], Pred::Acquire, Form::Noun),
+    (&["loan", "loans", "credits"], Pred::Aid, Form::Noun),
     (&["invaded", "invades", "raided", "shelled", "stormed", "ambushed", "assaulted"], Pred::Attack, Form::Verb),
     (&["raid", "raids", "offensive", "invasion"], Pred::Attack, Form::Noun),
     (&["bombed", "bombs"], Pred::Bomb, Form::Verb),
@@ -320,7 +323,8 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
 pub(super) fn noun_preposition(p: Pred, low: &str) -> bool {
     match p {
         Pred::Meet | Pred::Negotiate | Pred::Agree | Pred::Merge => low == "with",
-        Pred::Visit | Pred::Aid | Pred::Urge => low == "to",
+        Pred::Visit | Pred::Urge => low == "to",
+        Pred::Aid => matches!(low, "to" | "for"),
         Pred::Attack | Pred::Bomb | Pred::Sanction => matches!(low, "on" | "against"),
         Pred::Criticise => low == "of",
         Pred::Back => matches!(low, "for" | "to"),
@@ -341,6 +345,8 @@ pub(super) fn is_travel(low: &str) -> bool {
 /// Whether a light verb can carry the noun: "signed an agreement", not "signed talks".
 pub(super) fn light_fits(light: &str, p: Pred) -> bool {
     match light {
+        // "approved a 150 mln dlr loan for Indonesia", "granted credits to Poland".
+        "approved" | "granted" | "grants" | "extended" | "extends" | "lent" | "arranged" if p == Pred::Aid => true,
         "held" | "holds" | "hold" | "holding" | "had" | "began" | "begin" | "opened" | "resumed" | "concluded"
         | "locked" => {
             matches!(p, Pred::Meet | Pred::Negotiate | Pred::Protest | Pred::Praise)
