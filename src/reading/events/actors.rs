@@ -461,11 +461,19 @@ impl Reader<'_, '_> {
                     return None;
                 }
                 let mut e = k - 1;
+                // "The EU has also announced that it": past auxiliaries and adverbs.
+                while e > a && k - e < 4 && is_aux_or_adverb(d.low(e)) {
+                    e -= 1;
+                }
                 // "Air Canada, the state-owned airline, said it ...": past the apposition.
                 if d.tok(e) == "," {
                     e = (a..e).rev().take(10).find(|&t| d.tok(t) == ",")?.checked_sub(1)?;
                 }
                 let mut s = self.actor_ending(e, a)?;
+                // "X, which is owned by Y, said it": Y is not the speaker.
+                if s.first > a && matches!(d.low(s.first - 1), "by" | "with" | "from" | "for" | "to" | "than") {
+                    return None;
+                }
                 // "<Siebe Plc> of the U.K. said it": the speaker is the name the place modifies.
                 let mut f = s.first;
                 if f > a && d.low(f - 1) == "the" {
@@ -781,6 +789,24 @@ impl Reader<'_, '_> {
         let e = d.ent_starting(k)?;
         let ent = &d.art.entities[e];
         let end = ent.token_end;
+        // "attacked the Tory plans", "criticised British policy": a judging verb is about the party or state
+        // whose plans they are.
+        if matches!(ent.label, Label::Norp | Label::Misc)
+            && !self.is_group(e)
+            && pred.owner_is_object()
+            && end + 1 < b
+            && d.tok(end).chars().all(|c| c.is_lowercase())
+            && !may_follow_object(d, end)
+            && !is_actor_noun(d.low(end))
+        {
+            let mut a = if ent.country_code.is_some() {
+                self.nation(e, end - 1)?
+            } else {
+                Actor { name: self.name(e), country: None, first: k, last: end - 1, label: Label::Org, owner: false }
+            };
+            a.owner = true;
+            return Some((a, end + 1));
+        }
         if ent.label == Label::Norp && !self.is_group(e) {
             // "attacked Iraqi positions", "met Iraqi officials": the state.
             // "tariffs on Japanese goods": the state whose goods are hit.

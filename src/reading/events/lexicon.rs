@@ -183,7 +183,7 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
         Form::Verb,
     ),
     (&["meeting", "meetings", "summit"], Pred::Meet, Form::Noun),
-    (&["negotiated", "negotiates"], Pred::Negotiate, Form::Verb),
+    (&["negotiated", "negotiates", "negotiate"], Pred::Negotiate, Form::Verb),
     (&["negotiating"], Pred::Negotiate, Form::Participle),
     (&["talks", "negotiations"], Pred::Negotiate, Form::Noun),
     (&["visited", "visits", "visit"], Pred::Visit, Form::Verb),
@@ -210,7 +210,18 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
         Form::Verb,
     ),
     (
-        &["backed", "backs", "endorsed", "endorses", "defended", "defends", "supported", "welcomed", "welcomes"],
+        &[
+            "backed",
+            "backs",
+            "endorsed",
+            "endorses",
+            "endorse",
+            "defended",
+            "defends",
+            "supported",
+            "welcomed",
+            "welcomes",
+        ],
         Pred::Back,
         Form::Verb,
     ),
@@ -294,11 +305,15 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     // A stake taken in a company ("raised its stake in X"): read only after a verb of buying (`super::Reader::stake`).
     (&["stake"], Pred::Acquire, Form::Noun),
     (&["loan", "loans", "credits"], Pred::Aid, Form::Noun),
-    (&["invaded", "invades", "raided", "shelled", "stormed", "ambushed", "assaulted"], Pred::Attack, Form::Verb),
+    (
+        &["invaded", "invades", "invade", "raided", "shelled", "stormed", "ambushed", "assaulted"],
+        Pred::Attack,
+        Form::Verb,
+    ),
     (&["raid", "raids", "offensive", "invasion"], Pred::Attack, Form::Noun),
     (&["bombed", "bombs"], Pred::Bomb, Form::Verb),
     (&["strikes", "airstrikes", "bombing"], Pred::Bomb, Form::Noun),
-    (&["arrested", "detained", "arrests", "jailed", "imprisoned"], Pred::Arrest, Form::Verb),
+    (&["arrested", "detained", "arrests", "arrest", "jailed", "imprisoned"], Pred::Arrest, Form::Verb),
     (&["aid", "assistance"], Pred::Aid, Form::Noun),
     (&["aided"], Pred::Aid, Form::Verb),
     (&["sued", "sues", "sue"], Pred::Sue, Form::Verb),
@@ -347,6 +362,13 @@ pub(super) fn light_fits(light: &str, p: Pred) -> bool {
     match light {
         // "approved a 150 mln dlr loan for Indonesia", "granted credits to Poland".
         "approved" | "granted" | "grants" | "extended" | "extends" | "lent" | "arranged" if p == Pred::Aid => true,
+        // "will start accession talks with Croatia", "entered into talks with X".
+        "start" | "starts" | "started" | "open" | "opens" | "entered" | "enter" | "joined" | "join" | "continued"
+        | "continue"
+            if matches!(p, Pred::Meet | Pred::Negotiate) =>
+        {
+            true
+        }
         "held" | "holds" | "hold" | "holding" | "had" | "began" | "begin" | "opened" | "resumed" | "concluded"
         | "locked" => {
             matches!(p, Pred::Meet | Pred::Negotiate | Pred::Protest | Pred::Praise)
@@ -474,6 +496,9 @@ pub(super) fn is_plan_word(low: &str) -> bool {
             | "hoped"
             | "wants"
             | "wanted"
+            | "prefer"
+            | "prefers"
+            | "preferred"
             | "decided"
             | "decides"
             | "set"

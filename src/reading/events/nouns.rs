@@ -146,7 +146,8 @@ impl Reader<'_, '_> {
         {
             t -= 1;
         }
-        if t >= a + 2 && d.is_possessive(t - 1) {
+        // "the bank's total loans to Argentina" are held, not made.
+        if t >= a + 2 && d.is_possessive(t - 1) && pred != Pred::Aid {
             if let Some(s) = self.actor_ending(t - 2, a) {
                 if let Some((o, end)) = obj_after(self) {
                     let span = self.span(s.first, end - 1);
