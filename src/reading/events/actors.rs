@@ -288,7 +288,21 @@ impl Reader<'_, '_> {
         }
         l -= 1;
         if let Some(sp) = self.pronoun_speaker(si, l).or_else(|| self.pronoun_antecedent(si, l)) {
-            return (vec![sp], mood);
+            // "A and the <B> said they have signed ...": both.
+            let mut subs = vec![sp];
+            if d.low(l) == "they" {
+                let mut f = subs[0].first;
+                while f > a && matches!(d.tok(f - 1), "<" | "the" | "The") {
+                    f -= 1;
+                }
+                if f > a + 1 && d.low(f - 1) == "and" {
+                    let p = self.skip_marker_back(f - 2, a);
+                    if let Some(o) = (p > a).then(|| self.actor_ending(p - 1, a)).flatten() {
+                        subs.insert(0, o);
+                    }
+                }
+            }
+            return (subs, mood);
         }
         // "Jack Straw, who accused the Tories": the name the relative pronoun follows.
         if matches!(d.low(l), "who" | "which") && l >= a + 2 && d.tok(l - 1) == "," {
@@ -594,15 +608,29 @@ impl Reader<'_, '_> {
             if let Some(e) = d.ent_starting(k) {
                 let ent = &d.art.entities[e];
                 let nxt = ent.token_end;
-                if matches!(ent.label, Label::Percent | Label::Cardinal) {
-                    // "65 pct of EMS Corp", "an 18.7 pct equity interest in Enzon Inc".
+                if matches!(ent.label, Label::Percent | Label::Cardinal | Label::Money) {
+                    // "65 pct of EMS Corp", "an 18.7 pct equity interest in Enzon Inc", "12 pct, of Cenergy",
+                    // "two mln dlrs of newly-issued shares in Imatron".
                     let of = (nxt..stop.min(nxt + 3)).find(|&t| matches!(d.low(t), "of" | "in"));
                     if let Some(of) = of.filter(|&o| {
-                        (nxt..o).all(|t| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-'))
+                        (nxt..o).all(|t| {
+                            d.ent(t).is_none()
+                                && (d.tok(t) == "," || d.tok(t).chars().all(|c| c.is_lowercase() || c == '-'))
+                        })
                     }) {
                         k = of + 1;
                         continue;
                     }
+                }
+                if matches!(ent.label, Label::Cardinal)
+                    && nxt + 3 < stop
+                    && d.low(nxt) == "shares"
+                    && d.tok(nxt + 1) == ","
+                    && d.low(nxt + 2) == "or"
+                {
+                    // "1.2 mln shares, or 12 pct, of X": on to the percentage.
+                    k = nxt + 3;
+                    continue;
                 }
                 if matches!(ent.label, Label::Cardinal)
                     && nxt + 2 < stop
@@ -678,6 +706,15 @@ impl Reader<'_, '_> {
                 k += 1;
                 continue;
             }
+            // "at least 81 pct of", "newly-issued shares in", "the common stock of": words of amount and kind.
+            if matches!(
+                low,
+                "least" | "about" | "some" | "nearly" | "approximately" | "newly-issued" | "common" | "outstanding"
+            ) || low == "at" && k + 1 < stop && d.low(k + 1) == "least"
+            {
+                k += 1;
+                continue;
+            }
             // "a delegation from X", "the work of X", "65 pct of X", "a stake in X": the X the phrase is about.
             if k + 1 < stop
                 && matches!(
@@ -694,6 +731,7 @@ impl Reader<'_, '_> {
                         | "percent"
                         | "stake"
                         | "shares"
+                        | "stock"
                         | "interest"
                         | "remarks"
                         | "criticism"
@@ -712,7 +750,7 @@ impl Reader<'_, '_> {
                     // "welcomed the decision by India and Pakistan"
                     || d.low(k + 1) == "by" && matches!(low, "decision" | "proposals" | "remarks" | "comments")
                     // "a stake in X"; but "leaders in Baghdad" are not Baghdad.
-                    || d.low(k + 1) == "in" && matches!(low, "pct" | "percent" | "stake" | "shares" | "interest"))
+                    || d.low(k + 1) == "in" && matches!(low, "pct" | "percent" | "stake" | "shares" | "stock" | "interest"))
             {
                 k += 2;
                 continue;
@@ -817,6 +855,10 @@ impl Reader<'_, '_> {
             .then(|| self.nation(e, end))
             .flatten()
             .map(|a| (a, end + 1));
+        }
+        // "<TSS-Seedman's INc>": a company suffix the tagger split off names nobody.
+        if end == k + 1 && matches!(d.low(k).trim_end_matches('.'), "inc" | "corp" | "co" | "ltd" | "plc" | "llc") {
+            return None;
         }
         let label = if ent.label == Label::Loc && self.is_actor_entity(e) { Label::Gpe } else { ent.label };
         if !pred.object_ok(label) {

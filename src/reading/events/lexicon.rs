@@ -195,7 +195,7 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["gave", "gives", "handed", "hands", "presented", "delivered"], Pred::Give, Form::Verb),
     (&["sent", "sends"], Pred::Send, Form::Verb),
     (&["signed", "signs", "sign"], Pred::Sign, Form::Verb),
-    (&["agreement", "accord", "treaty", "pact", "deal"], Pred::Agree, Form::Noun),
+    (&["agreement", "accord", "treaty", "pact", "deal", "intent", "contract", "memorandum"], Pred::Agree, Form::Noun),
     (&["called", "calls"], Pred::CallFor, Form::Verb),
     (
         &["urged", "urges", "urge", "appealed", "appeals", "pressed", "asked", "asks", "implored", "pleaded", "begged"],
@@ -319,7 +319,7 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["sued", "sues", "sue"], Pred::Sue, Form::Verb),
     (&["suing"], Pred::Sue, Form::Participle),
     (&["lawsuit", "suit"], Pred::Sue, Form::Noun),
-    (&["acquired", "acquires", "acquire", "bought", "buys", "buy"], Pred::Acquire, Form::Verb),
+    (&["acquired", "acquires", "acquire", "bought", "buys", "buy", "purchased"], Pred::Acquire, Form::Verb),
     (&["acquisition", "takeover", "purchase", "bid", "offer"], Pred::Acquire, Form::Noun),
     (&["merge", "merged", "merges"], Pred::Merge, Form::Verb),
     (&["sold", "sells", "sell"], Pred::Sell, Form::Verb),

@@ -613,6 +613,16 @@ impl<'d, 'a> Reader<'d, 'a> {
             return;
         }
         let (mut objs, mut end) = self.objects(pred, k, b);
+        if objs.is_empty() && pred == Pred::Acquire {
+            // "purchased the tooling ... from Emhart Corp": the seller is the other side of the deal.
+            // Something is bought first: "Inmont Corp bought from United Technologies" is a relative clause
+            // whose buyer is elsewhere.
+            if let Some(from) = (k..b.min(k + 20)).find(|&t| d.low(t) == "from" || d.tok(t) == ";") {
+                if d.low(from) == "from" && from > k {
+                    (objs, end) = self.objects(pred, from + 1, b);
+                }
+            }
+        }
         if travel || matches!(d.low(v), "toured" | "tours" | "touring") {
             objs.retain(|o| matches!(o.label, Label::Gpe | Label::Loc | Label::Fac));
         }
