@@ -319,34 +319,28 @@ impl Reader<'_, '_> {
         // "X, who ..., accused Y", "Air Canada, the state-owned airline, signed": past the clause.
         if d.tok(l) == "," && l > a + 1 {
             if let Some(c) = (a + 1..l).rev().take(15).find(|&t| d.tok(t) == ",") {
+                // "Trevor Phillips, chairman of the CRE, called on ...": an apposition opened by a title, too.
+                let title_apposition = c > a && d.ent(c + 1).is_none() && d.ent_ending(c - 1).is_some() && {
+                    let tw = gazetteer().title_word(d.low(c + 1));
+                    tw.head || tw.modifier
+                };
                 if c + 1 < l
-                    && matches!(
-                        d.low(c + 1),
-                        "who"
-                            | "which"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "for"
-                            | "from"
-                            | "his"
-                            | "her"
-                            | "its"
-                            | "their"
-                            | "former"
-                    )
-                    && !(c + 1..l).any(|t| self.quoted[t])
-                {
-                    l = c - 1;
-                } else if c + 1 < l
-                    && c > a
-                    && d.ent(c + 1).is_none()
-                    && d.ent_ending(c - 1).is_some()
-                    && {
-                        // "Trevor Phillips, chairman of the CRE, called on ...": an apposition opened by a title.
-                        let tw = gazetteer().title_word(d.low(c + 1));
-                        tw.head || tw.modifier
-                    }
+                    && (title_apposition
+                        || matches!(
+                            d.low(c + 1),
+                            "who"
+                                | "which"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "for"
+                                | "from"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "their"
+                                | "former"
+                        ))
                     && !(c + 1..l).any(|t| self.quoted[t])
                 {
                     l = c - 1;
