@@ -42,6 +42,10 @@ impl Reader<'_, '_> {
                     }
                 }
             }
+            // "<Consolidated Norex Resources Ltd>" split by the tagger: a bare company suffix names nobody.
+            if ent.token_start == t && matches!(d.low(t).trim_end_matches('.'), "inc" | "corp" | "co" | "ltd" | "plc") {
+                return None;
+            }
             return (self.is_actor_entity(e) || self.is_group(e)).then(|| self.actor(e, t));
         }
         if let Some(r) = self.role_ending(t, floor) {
@@ -823,13 +827,42 @@ impl Reader<'_, '_> {
         let end = ent.token_end;
         // "attacked the Tory plans", "criticised British policy": a judging verb is about the party or state
         // whose plans they are.
+        // Only for words and plans ("the Tory idea", "a Conservative compromise offer"), not things ("the
+        // Saudi supertanker"), and not "US-led" coalitions.
+        let stance = |t: usize| {
+            t < b
+                && matches!(
+                    d.low(t),
+                    "plan"
+                        | "plans"
+                        | "policy"
+                        | "policies"
+                        | "idea"
+                        | "ideas"
+                        | "proposal"
+                        | "proposals"
+                        | "offer"
+                        | "record"
+                        | "remarks"
+                        | "comments"
+                        | "claims"
+                        | "stance"
+                        | "position"
+                        | "strategy"
+                        | "approach"
+                        | "demands"
+                        | "demand"
+                        | "bill"
+                        | "reforms"
+                )
+        };
         if matches!(ent.label, Label::Norp | Label::Misc)
             && !self.is_group(e)
             && pred.owner_is_object()
             && end + 1 < b
             && d.tok(end).chars().all(|c| c.is_lowercase())
-            && !may_follow_object(d, end)
-            && !is_actor_noun(d.low(end))
+            && (stance(end) || stance(end + 1) && d.tok(end + 1).chars().all(|c| c.is_lowercase()))
+            && !d.tok(end - 1).contains('-')
         {
             let mut a = if ent.country_code.is_some() {
                 self.nation(e, end - 1)?
