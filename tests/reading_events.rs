@@ -481,4 +481,7 @@ fn loans_tariffs_and_talks_started() {
     assert_eq!((e.subject.as_str(), e.object.as_str(), e.mood), ("Brazil", "Chile", "planned"));
     let art = read("Andes Mining and Pampa Steel said they have signed a letter of intent.", ENTS3);
     assert!(has(&art, "Andes Mining", "agree", "Pampa Steel"), "{:?}", triples(&art));
+    // Two subjects negotiating with someone else did not negotiate with each other.
+    let art = read("Andes Mining and Pampa Steel will negotiate with a third party.", ENTS3);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
 }

@@ -661,8 +661,9 @@ impl<'d, 'a> Reader<'d, 'a> {
             && matches!(pred, Pred::Meet | Pred::Negotiate)
             && subs.len() >= 2
             && (k >= b || d.low(k) != "with")
+            && (v + 1 >= b || d.low(v + 1) != "with")
         {
-            // "Kim and Putin met on Monday."
+            // "Kim and Putin met on Monday." Not "A and B will negotiate with a third party".
             let span = self.span(v, v);
             for o in &subs[1..] {
                 self.push(&subs[0], pred, o, None, si, span, mood, v);
