@@ -29,13 +29,22 @@ impl Reader<'_, '_> {
                 && ent.token_start >= floor + 2
                 && d.is_possessive(ent.token_start - 1)
             {
-                if let Some(g) = d.ent_ending(ent.token_start - 2) {
+                // "China's People's Liberation Army": past a capitalised possessive word the tagger left out.
+                let mut o = ent.token_start - 2;
+                if o >= floor + 2 && d.ent(o).is_none() && d.is_cap(o) && d.is_possessive(o - 1) {
+                    o -= 2;
+                }
+                if let Some(g) = d.ent_ending(o) {
                     if d.art.entities[g].label == Label::Gpe {
                         let mut a = self.actor(g, t);
                         a.first = d.art.entities[g].token_start;
                         return Some(a);
                     }
                 }
+            }
+            // "<Consolidated Norex Resources Ltd>" split by the tagger: a bare company suffix names nobody.
+            if ent.token_start == t && matches!(d.low(t).trim_end_matches('.'), "inc" | "corp" | "co" | "ltd" | "plc") {
+                return None;
             }
             return (self.is_actor_entity(e) || self.is_group(e)).then(|| self.actor(e, t));
         }
@@ -253,7 +262,9 @@ impl Reader<'_, '_> {
                         | "sharply"
                         | "today"
                         | "yesterday"
-                ))
+                )
+                || participle
+                    && matches!(low, "began" | "begun" | "started" | "stopped" | "kept" | "continued" | "resumed"))
             {
                 break;
             }
@@ -281,7 +292,21 @@ impl Reader<'_, '_> {
         }
         l -= 1;
         if let Some(sp) = self.pronoun_speaker(si, l).or_else(|| self.pronoun_antecedent(si, l)) {
-            return (vec![sp], mood);
+            // "A and the <B> said they have signed ...": both.
+            let mut subs = vec![sp];
+            if d.low(l) == "they" {
+                let mut f = subs[0].first;
+                while f > a && matches!(d.tok(f - 1), "<" | "the" | "The") {
+                    f -= 1;
+                }
+                if f > a + 1 && d.low(f - 1) == "and" {
+                    let p = self.skip_marker_back(f - 2, a);
+                    if let Some(o) = (p > a).then(|| self.actor_ending(p - 1, a)).flatten() {
+                        subs.insert(0, o);
+                    }
+                }
+            }
+            return (subs, mood);
         }
         // "Jack Straw, who accused the Tories": the name the relative pronoun follows.
         if matches!(d.low(l), "who" | "which") && l >= a + 2 && d.tok(l - 1) == "," {
@@ -298,22 +323,28 @@ impl Reader<'_, '_> {
         // "X, who ..., accused Y", "Air Canada, the state-owned airline, signed": past the clause.
         if d.tok(l) == "," && l > a + 1 {
             if let Some(c) = (a + 1..l).rev().take(15).find(|&t| d.tok(t) == ",") {
+                // "Trevor Phillips, chairman of the CRE, called on ...": an apposition opened by a title, too.
+                let title_apposition = c > a && d.ent(c + 1).is_none() && d.ent_ending(c - 1).is_some() && {
+                    let tw = gazetteer().title_word(d.low(c + 1));
+                    tw.head || tw.modifier
+                };
                 if c + 1 < l
-                    && matches!(
-                        d.low(c + 1),
-                        "who"
-                            | "which"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "for"
-                            | "from"
-                            | "his"
-                            | "her"
-                            | "its"
-                            | "their"
-                            | "former"
-                    )
+                    && (title_apposition
+                        || matches!(
+                            d.low(c + 1),
+                            "who"
+                                | "which"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "for"
+                                | "from"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "their"
+                                | "former"
+                        ))
                     && !(c + 1..l).any(|t| self.quoted[t])
                 {
                     l = c - 1;
@@ -442,11 +473,19 @@ impl Reader<'_, '_> {
                     return None;
                 }
                 let mut e = k - 1;
+                // "The EU has also announced that it": past auxiliaries and adverbs.
+                while e > a && k - e < 4 && is_aux_or_adverb(d.low(e)) {
+                    e -= 1;
+                }
                 // "Air Canada, the state-owned airline, said it ...": past the apposition.
                 if d.tok(e) == "," {
                     e = (a..e).rev().take(10).find(|&t| d.tok(t) == ",")?.checked_sub(1)?;
                 }
                 let mut s = self.actor_ending(e, a)?;
+                // "X, which is owned by Y, said it": Y is not the speaker.
+                if s.first > a && matches!(d.low(s.first - 1), "by" | "with" | "from" | "for" | "to" | "than") {
+                    return None;
+                }
                 // "<Siebe Plc> of the U.K. said it": the speaker is the name the place modifies.
                 let mut f = s.first;
                 if f > a && d.low(f - 1) == "the" {
@@ -567,15 +606,29 @@ impl Reader<'_, '_> {
             if let Some(e) = d.ent_starting(k) {
                 let ent = &d.art.entities[e];
                 let nxt = ent.token_end;
-                if matches!(ent.label, Label::Percent | Label::Cardinal) {
-                    // "65 pct of EMS Corp", "an 18.7 pct equity interest in Enzon Inc".
+                if matches!(ent.label, Label::Percent | Label::Cardinal | Label::Money) {
+                    // "65 pct of EMS Corp", "an 18.7 pct equity interest in Enzon Inc", "12 pct, of Cenergy",
+                    // "two mln dlrs of newly-issued shares in Imatron".
                     let of = (nxt..stop.min(nxt + 3)).find(|&t| matches!(d.low(t), "of" | "in"));
                     if let Some(of) = of.filter(|&o| {
-                        (nxt..o).all(|t| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-'))
+                        (nxt..o).all(|t| {
+                            d.ent(t).is_none()
+                                && (d.tok(t) == "," || d.tok(t).chars().all(|c| c.is_lowercase() || c == '-'))
+                        })
                     }) {
                         k = of + 1;
                         continue;
                     }
+                }
+                if matches!(ent.label, Label::Cardinal)
+                    && nxt + 3 < stop
+                    && d.low(nxt) == "shares"
+                    && d.tok(nxt + 1) == ","
+                    && d.low(nxt + 2) == "or"
+                {
+                    // "1.2 mln shares, or 12 pct, of X": on to the percentage.
+                    k = nxt + 3;
+                    continue;
                 }
                 if matches!(ent.label, Label::Cardinal)
                     && nxt + 2 < stop
@@ -583,6 +636,17 @@ impl Reader<'_, '_> {
                     && d.low(nxt + 1) == "of"
                 {
                     k = nxt + 2;
+                    continue;
+                }
+                if matches!(ent.label, Label::Cardinal)
+                    && nxt + 1 < stop
+                    && d.ent_starting(nxt).is_some_and(|o| {
+                        let o = &d.art.entities[o];
+                        o.label == Label::Org && o.token_end < b && matches!(d.low(o.token_end), "shares" | "stock")
+                    })
+                {
+                    // "65,000 Oglebay shares"
+                    k = nxt;
                     continue;
                 }
                 if matches!(ent.label, Label::Loc | Label::Gpe)
@@ -640,6 +704,15 @@ impl Reader<'_, '_> {
                 k += 1;
                 continue;
             }
+            // "at least 81 pct of", "newly-issued shares in", "the common stock of": words of amount and kind.
+            if matches!(
+                low,
+                "least" | "about" | "some" | "nearly" | "approximately" | "newly-issued" | "common" | "outstanding"
+            ) || low == "at" && k + 1 < stop && d.low(k + 1) == "least"
+            {
+                k += 1;
+                continue;
+            }
             // "a delegation from X", "the work of X", "65 pct of X", "a stake in X": the X the phrase is about.
             if k + 1 < stop
                 && matches!(
@@ -656,6 +729,7 @@ impl Reader<'_, '_> {
                         | "percent"
                         | "stake"
                         | "shares"
+                        | "stock"
                         | "interest"
                         | "remarks"
                         | "criticism"
@@ -667,11 +741,14 @@ impl Reader<'_, '_> {
                         | "comments"
                         | "stance"
                         | "decision"
+                        | "efforts"
                         | "role"
                 )
                 && (matches!(d.low(k + 1), "from" | "of")
+                    // "welcomed the decision by India and Pakistan"
+                    || d.low(k + 1) == "by" && matches!(low, "decision" | "proposals" | "remarks" | "comments")
                     // "a stake in X"; but "leaders in Baghdad" are not Baghdad.
-                    || d.low(k + 1) == "in" && matches!(low, "pct" | "percent" | "stake" | "shares" | "interest"))
+                    || d.low(k + 1) == "in" && matches!(low, "pct" | "percent" | "stake" | "shares" | "stock" | "interest"))
             {
                 k += 2;
                 continue;
@@ -733,6 +810,14 @@ impl Reader<'_, '_> {
             }
             return self.object_pronoun(k).map(|a| (a, k + 1));
         }
+        // "quit the party and accused it of ...": "it"/"them" after a verb that judges is the body named
+        // last before it in the sentence.
+        if k < b && pred.owner_is_object() && matches!(d.low(k), "it" | "them") {
+            if k + 1 < b && !may_follow_object(d, k + 1) {
+                return None;
+            }
+            return self.object_it(k).map(|a| (a, k + 1));
+        }
         let k = self.skip_to_name(k, b);
         if k >= b {
             return None;
@@ -740,12 +825,67 @@ impl Reader<'_, '_> {
         let e = d.ent_starting(k)?;
         let ent = &d.art.entities[e];
         let end = ent.token_end;
+        // "attacked the Tory plans", "criticised British policy": a judging verb is about the party or state
+        // whose plans they are.
+        // Only for words and plans ("the Tory idea", "a Conservative compromise offer"), not things ("the
+        // Saudi supertanker"), and not "US-led" coalitions.
+        let stance = |t: usize| {
+            t < b
+                && matches!(
+                    d.low(t),
+                    "plan"
+                        | "plans"
+                        | "policy"
+                        | "policies"
+                        | "idea"
+                        | "ideas"
+                        | "proposal"
+                        | "proposals"
+                        | "offer"
+                        | "record"
+                        | "remarks"
+                        | "comments"
+                        | "claims"
+                        | "stance"
+                        | "position"
+                        | "strategy"
+                        | "approach"
+                        | "demands"
+                        | "demand"
+                        | "bill"
+                        | "reforms"
+                )
+        };
+        if matches!(ent.label, Label::Norp | Label::Misc)
+            && !self.is_group(e)
+            && pred.owner_is_object()
+            && end + 1 < b
+            && d.tok(end).chars().all(|c| c.is_lowercase())
+            && (stance(end) || stance(end + 1) && d.tok(end + 1).chars().all(|c| c.is_lowercase()))
+            && !d.tok(end - 1).contains('-')
+        {
+            let mut a = if ent.country_code.is_some() {
+                self.nation(e, end - 1)?
+            } else {
+                Actor { name: self.name(e), country: None, first: k, last: end - 1, label: Label::Org, owner: false }
+            };
+            a.owner = true;
+            return Some((a, end + 1));
+        }
         if ent.label == Label::Norp && !self.is_group(e) {
             // "attacked Iraqi positions", "met Iraqi officials": the state.
-            return (end < b && (is_actor_noun(d.low(end)) || matches!(d.low(end), "positions" | "targets" | "bases")))
-                .then(|| self.nation(e, end))
-                .flatten()
-                .map(|a| (a, end + 1));
+            // "tariffs on Japanese goods": the state whose goods are hit.
+            let goods = pred == Pred::Sanction
+                && matches!(d.low(end), "goods" | "products" | "imports" | "exports" | "companies" | "firms");
+            return (end < b
+                && (is_actor_noun(d.low(end)) || goods || matches!(d.low(end), "positions" | "targets" | "bases")))
+            .then(|| self.nation(e, end))
+            .flatten()
+            .map(|a| (a, end + 1));
+        }
+        // "<TSS-Seedman's INc>": a company suffix the tagger split off names nobody.
+        if end == k + 1 && matches!(d.low(k).trim_end_matches('.'), "inc" | "corp" | "co" | "ltd" | "plc" | "llc") {
+            return None;
         }
         let label = if ent.label == Label::Loc && self.is_actor_entity(e) { Label::Gpe } else { ent.label };
         if !pred.object_ok(label) {
@@ -764,6 +904,10 @@ impl Reader<'_, '_> {
             if let Some(close) = (end + 1..b.min(end + 5)).find(|&t| d.tok(t) == ">") {
                 return Some((self.actor(e, end - 1), close + 1));
             }
+        }
+        if pred == Pred::Acquire && end < b && matches!(d.low(end), "shares" | "stock" | "common") {
+            // "bought 65,000 Oglebay shares": the company whose shares are bought.
+            return Some((self.actor(e, end - 1), end + 1));
         }
         if d.is_possessive(end) {
             // "met Putin's envoy": the owner is not the object, unless the verb judges ("criticised Blair's plan").
@@ -850,6 +994,28 @@ impl Reader<'_, '_> {
         }
         let e = found?;
         Some(self.actor(e, d.art.entities[e].token_end - 1))
+    }
+
+    /// "it"/"them" at token `t` as the object of a judging verb: the nearest organisation or state (or
+    /// named group, for "them") before it in the sentence, not the verb's subject right before it.
+    pub(super) fn object_it(&self, t: usize) -> Option<Actor> {
+        let d = self.doc;
+        let si = d.art.sentences.partition_point(|s| s.token_start <= t).checked_sub(1)?;
+        let a = d.art.sentences[si].token_start;
+        let them = d.low(t) == "them";
+        for k in (t.saturating_sub(25).max(a)..t.saturating_sub(3)).rev() {
+            let Some(e) = d.ent_ending(k) else { continue };
+            let ent = &d.art.entities[e];
+            // "said it", "the party's": a name the pronoun cannot stand for stops the look.
+            if self.quoted[k] || ent.label == Label::Person {
+                return None;
+            }
+            let ok = matches!(ent.label, Label::Org | Label::Gpe) || them && self.is_group(e);
+            if ok && !d.is_possessive(k + 1) {
+                return Some(self.actor(e, k));
+            }
+        }
+        None
     }
 
     /// After the object of give/send: "a letter from X" -> ("letter from X", end), or "a letter" -> "letter".
