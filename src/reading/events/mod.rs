@@ -21,6 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 mod actors;
 mod lexicon;
 mod nouns;
+mod objects;
 use lexicon::*;
 
 /// Whether token `t` may follow an object name: punctuation, a capitalised word, or a word that starts
