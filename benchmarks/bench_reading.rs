@@ -1,11 +1,21 @@
-//! Cost of the reading stages (resolution + titles, time values, quotes, events) against parse + entities.
+//! Cost of the reading stages (names, surface forms, own agency, time values, quotes, events) against
+//! parse + entities, measured two ways.
 //!
-//!     cargo run --release --example bench_reading [-- DIR_OF_TXT_STORIES [ROUNDS]]
+//!     cargo run --release --example bench_reading [-- DIR [ROUNDS]]
 //!
-//! Default corpus: ../shared/data/bbc_news (2,225 stories). Prints words/s of parse+entities (structure,
-//! tokens, sentences, entity recognition) and of the reading stages run on those results, and their ratio
-//! (the budget, as issue 15 sets it: reading <= 25% of parse+entities time). Times are the thread's CPU
-//! time (best of ROUNDS), so a machine busy with other work does not skew the ratio.
+//! DIR holds `.txt` stories (default ../shared/data/bbc_news, 2,225 stories, dated 2005-01-01) or the
+//! Reuters-21578 `.sgm` files (then, as benchmarks/bench_entities.py does, the stories with a
+//! dateline, each with its own date). Times are the thread's CPU time (best of ROUNDS, default 3),
+//! so a machine busy with other work skews the ratio less.
+//!
+//! 1. Stage by stage: every story through parse + entities, then each reading stage over all the
+//!    stories in turn; prints each stage's share. The articles are dropped outside the timing.
+//! 2. Story by story, as a user's `parse()` runs and as bench_entities.py measures from Python:
+//!    each story parsed, read and dropped before the next, once without and once with reading.
+//!    This figure is the one the issue 15 budget (reading <= 25% of parse + entities) is judged
+//!    on. The gap to (1) is not the freeing (dropping the reading's output takes under 1% of parse +
+//!    entities) but the cache: story by story, the tagger's tables and the reading stages' data evict
+//!    each other, while stage by stage each runs warm.
 use dateline::eval::stages;
 use dateline::*;
 use std::path::{Path, PathBuf};
@@ -52,7 +62,15 @@ impl Clock {
     }
 }
 
-fn stories(dir: &Path) -> Vec<String> {
+/// The stories and their dates: Reuters-21578 stories with a dateline when DIR holds `.sgm` files,
+/// otherwise every `.txt` file under DIR, all dated 2005-01-01.
+fn stories(dir: &Path) -> Vec<(String, Option<String>)> {
+    if dateline::corpus::reuters::sgm_files(dir).is_ok_and(|f| !f.is_empty()) {
+        let all =
+            dateline::corpus::reuters::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+        return all.into_iter().filter(|s| s.dateline.is_some()).map(|s| (s.wire_text(), s.date)).collect();
+    }
+    let date = Some("2005-01-01".to_string());
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -66,7 +84,7 @@ fn stories(dir: &Path) -> Vec<String> {
         }
     }
     files.sort();
-    files.iter().map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()).collect()
+    files.iter().map(|p| (String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned(), date.clone())).collect()
 }
 
 fn main() {
@@ -77,30 +95,41 @@ fn main() {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc_news"));
     let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(3);
     let texts = stories(&dir);
-    assert!(!texts.is_empty(), "no .txt stories under {}", dir.display());
-    let opts = ParseOptions { date: Some("2005-01-01".into()), source: None };
+    assert!(!texts.is_empty(), "no stories under {}", dir.display());
+    let opts: Vec<ParseOptions> =
+        texts.iter().map(|(_, date)| ParseOptions { date: date.clone(), source: None }).collect();
     let upto_entities = Stages { entities: true, reading: false };
     // Build the process-wide tables (gazetteer, models) before timing anything.
-    let mut warm = analyze(&texts[0], &opts, Stages::default()).unwrap();
+    let mut warm = analyze(&texts[0].0, &opts[0], Stages::default()).unwrap();
     stages::names(&mut warm);
 
+    // 1. Stage by stage.
+    type Stage = (&'static str, fn(&mut Article));
+    const STAGES: [Stage; 6] = [
+        ("names", stages::names),
+        ("surface forms", stages::surface),
+        ("own agency", stages::agency),
+        ("time values", stages::time_values),
+        ("quotes", stages::quotes),
+        ("events", stages::events),
+    ];
     let mut best_parse = f64::MAX;
     let mut best_read = f64::MAX;
     let mut words = 0usize;
     let mut ents = 0usize;
     let mut quotes = 0usize;
     let mut events = 0usize;
-    let mut best_stages = [0f64; 4];
+    let mut best_stages = [0f64; STAGES.len()];
     let mut digest = 0u64;
     for _ in 0..rounds {
         let t0 = Clock::now();
-        let mut arts: Vec<Article> = texts.iter().map(|t| analyze(t, &opts, upto_entities).unwrap()).collect();
+        let mut arts: Vec<Article> =
+            texts.iter().zip(&opts).map(|((t, _), o)| analyze(t, o, upto_entities).unwrap()).collect();
         best_parse = best_parse.min(Clock::elapsed(&t0));
         words = arts.iter().map(|a| a.tokens.len()).sum();
         ents = arts.iter().map(|a| a.entities.len()).sum();
-        let mut times = [0f64; 4];
-        let stage_fns: [fn(&mut Article); 4] = [stages::names, stages::time_values, stages::quotes, stages::events];
-        for (k, f) in stage_fns.iter().enumerate() {
+        let mut times = [0f64; STAGES.len()];
+        for (k, (_, f)) in STAGES.iter().enumerate() {
             let t = Clock::now();
             arts.iter_mut().for_each(f);
             times[k] = Clock::elapsed(&t);
@@ -114,18 +143,46 @@ fn main() {
         events = arts.iter().map(|a| a.events.len()).sum();
         digest = reading_digest(&arts);
     }
-    println!("corpus: {} stories, {} tokens, {} entities", texts.len(), words, ents);
-    println!("parse+entities: {:.3} s, {:.0} tokens/s", best_parse, words as f64 / best_parse);
     println!(
-        "reading stages: {:.3} s, {:.0} tokens/s ({} quotes, {} events)",
-        best_read,
-        words as f64 / best_read,
+        "corpus: {} stories, {} tokens, {} entities, {} quotes, {} events",
+        texts.len(),
+        words,
+        ents,
         quotes,
         events
     );
-    for (name, t) in ["resolve+titles", "time values", "quotes", "events"].iter().zip(best_stages) {
-        println!("  {name}: {:.3} s, {:.0} tokens/s", t, words as f64 / t);
+    println!("1. stage by stage (articles kept, dropped untimed)");
+    println!("  parse+entities: {:.3} s, {:.0} tokens/s", best_parse, words as f64 / best_parse);
+    println!("  reading stages: {:.3} s, {:.0} tokens/s", best_read, words as f64 / best_read);
+    for ((name, _), t) in STAGES.iter().zip(best_stages) {
+        println!("    {name:<14} {:.3} s  {:5.1}% of parse+entities", t, 100.0 * t / best_parse);
     }
-    println!("reading digest: {digest:016x}");
-    println!("reading cost = {:.1}% of parse+entities time (budget 25%)", 100.0 * best_read / best_parse);
+    println!("  reading = {:.1}% of parse+entities", 100.0 * best_read / best_parse);
+    println!("  reading digest: {digest:016x}");
+
+    // 2. Story by story, each article dropped before the next (as a user's parse() and
+    // benchmarks/bench_entities.py run): whole passes over the corpus, without and with reading,
+    // in turn. The stories are not repeated one by one: a story parsed twice in a row finds its
+    // text and the model rows it uses in the cache, and parse + entities then runs about twice as
+    // fast, which is not what a corpus run sees.
+    let pass = |stages: Stages| {
+        let t = Clock::now();
+        for ((text, _), o) in texts.iter().zip(&opts) {
+            drop(analyze(text, o, stages).unwrap());
+        }
+        Clock::elapsed(&t)
+    };
+    let (mut ents_s, mut full_s) = (f64::MAX, f64::MAX);
+    for _ in 0..rounds {
+        ents_s = ents_s.min(pass(upto_entities));
+        full_s = full_s.min(pass(Stages::default()));
+    }
+    println!("2. story by story (parse, read, drop)");
+    println!("  parse+entities          : {:.3} s, {:.0} tokens/s", ents_s, words as f64 / ents_s);
+    println!("  parse+entities+reading  : {:.3} s, {:.0} tokens/s", full_s, words as f64 / full_s);
+    println!(
+        "reading cost = {:.1}% of parse+entities, story by story (budget 25%; stage by stage {:.1}%)",
+        100.0 * (full_s - ents_s) / ents_s,
+        100.0 * best_read / best_parse
+    );
 }

@@ -389,3 +389,99 @@ fn signed_by_two_parties_and_a_region_of_a_state() {
     let art = read("Silva met a delegation from the Atacama region of Chile.", ENTS2);
     assert!(has(&art, "Silva", "meet", "Chile"), "{:?}", triples(&art));
 }
+
+const ENTS3: &[(&str, &str)] = &[
+    ("Maria Lopez", "PERSON"),
+    ("Lopez", "PERSON"),
+    ("John Park", "PERSON"),
+    ("Park", "PERSON"),
+    ("Ana Silva", "PERSON"),
+    ("Silva", "PERSON"),
+    ("Chilean", "NORP"),
+    ("Chile", "GPE"),
+    ("Brazil", "GPE"),
+    ("Green League", "ORG"),
+    ("Andes Mining Corp", "ORG"),
+    ("Andes Mining", "ORG"),
+    ("Pampa Steel Inc", "ORG"),
+    ("Pampa Steel", "ORG"),
+    ("Condor Bank", "ORG"),
+    ("Delta Funds Ltd", "ORG"),
+    ("Harbor Council", "ORG"),
+    ("250,000", "CARDINAL"),
+    ("1.5 mln", "CARDINAL"),
+    ("9.5 pct", "PERCENT"),
+    ("40 mln dlr", "MONEY"),
+];
+
+#[test]
+fn participle_clauses_hang_on_the_main_clause() {
+    // No comma before the participle: the main clause's subject judges.
+    let art = read("Maria Lopez has written to the council accusing Park of fraud.", ENTS3);
+    assert!(has(&art, "Maria Lopez", "accuse", "Park"), "{:?}", triples(&art));
+    let art = read("The Green League is accusing Pampa Steel of polluting rivers.", ENTS3);
+    assert!(has(&art, "Green League", "accuse", "Pampa Steel"), "{:?}", triples(&art));
+    // A denial is kept and marked.
+    let art = read("Silva met Park on Monday. But Silva denied accusing Chile of cheating.", ENTS3);
+    let e = art.events.iter().find(|e| e.predicate == "accuse").expect("accuse");
+    assert_eq!((e.subject.as_str(), e.object.as_str(), e.mood), ("Silva", "Chile", "negated"));
+    // "after meeting": the speaker met them.
+    let art = read("Lopez said after meeting Park that the talks went well.", ENTS3);
+    assert!(has(&art, "Lopez", "meet", "Park"), "{:?}", triples(&art));
+    // A participle after a preposition or a plain noun phrase is not read this way.
+    let art = read("Lopez spoke of accusing nobody.", ENTS3);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+}
+
+#[test]
+fn it_as_the_object_and_a_title_apposition_as_the_subject() {
+    let art = read("Lopez criticised the Green League on Monday and Park later condemned it on Tuesday.", ENTS3);
+    assert!(has(&art, "Park", "criticise", "Green League"), "{:?}", triples(&art));
+    // "it" after a person named last is not read.
+    let art = read("Lopez praised Park and Silva attacked it.", ENTS3);
+    assert!(!art.events.iter().any(|e| e.subject == "Ana Silva"), "{:?}", triples(&art));
+    let art = read("Ana Silva, chairman of the Harbor Council, called on Park to resign.", ENTS3);
+    assert!(has(&art, "Ana Silva", "urge", "Park"), "{:?}", triples(&art));
+}
+
+#[test]
+fn stakes_shares_and_sellers_in_wire_copy() {
+    let art = read("Delta Funds Ltd said it raised its stake in Pampa Steel Inc to 9.5 pct.", ENTS3);
+    assert!(has(&art, "Delta Funds Ltd", "acquire", "Pampa Steel Inc"), "{:?}", triples(&art));
+    // A stake held is no event.
+    let art = read("Delta Funds Ltd holds a 9.5 pct stake in Pampa Steel Inc.", ENTS3);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+    let art = read("Condor Bank said it bought 250,000 Pampa Steel shares last week.", ENTS3);
+    assert!(has(&art, "Condor Bank", "acquire", "Pampa Steel"), "{:?}", triples(&art));
+    let art = read("Condor Bank said it acquired 1.5 mln shares, or 9.5 pct, of Andes Mining Corp.", ENTS3);
+    assert!(has(&art, "Condor Bank", "acquire", "Andes Mining Corp"), "{:?}", triples(&art));
+    let art = read("Condor Bank said it purchased two smelters from Andes Mining Corp for cash.", ENTS3);
+    assert!(has(&art, "Condor Bank", "acquire", "Andes Mining Corp"), "{:?}", triples(&art));
+    // A relative clause with no thing bought names no seller's buyer.
+    let art = read("The plants were those Andes Mining bought from Pampa Steel.", ENTS3);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+    let art = read("Pampa Steel Inc said it will be acquired by Andes Mining Corp.", ENTS3);
+    let e = art.events.iter().find(|e| e.predicate == "acquire").expect("acquire");
+    assert_eq!((e.subject.as_str(), e.object.as_str(), e.mood), ("Andes Mining Corp", "Pampa Steel Inc", "planned"));
+}
+
+#[test]
+fn loans_tariffs_and_talks_started() {
+    let art = read("Condor Bank approved a 40 mln dlr loan for Chile.", ENTS3);
+    let e = art.events.iter().find(|e| e.predicate == "aid").expect("aid");
+    assert_eq!((e.subject.as_str(), e.object.as_str(), e.code), ("Condor Bank", "Chile", "070"));
+    // Loans held are no event.
+    let art = read("Condor Bank's loans to Chile totalled 40 mln dlr.", ENTS3);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+    let art = read("Brazil imposed tariffs on Chilean goods.", ENTS3);
+    let e = art.events.iter().find(|e| e.predicate == "sanction").expect("sanction");
+    assert_eq!((e.subject.as_str(), e.object.as_str(), e.code), ("Brazil", "Chile", "163"));
+    let art = read("Brazil said it will start talks with Chile in May.", ENTS3);
+    let e = art.events.iter().find(|e| e.predicate == "negotiate").expect("negotiate");
+    assert_eq!((e.subject.as_str(), e.object.as_str(), e.mood), ("Brazil", "Chile", "planned"));
+    let art = read("Andes Mining and Pampa Steel said they have signed a letter of intent.", ENTS3);
+    assert!(has(&art, "Andes Mining", "agree", "Pampa Steel"), "{:?}", triples(&art));
+    // Two subjects negotiating with someone else did not negotiate with each other.
+    let art = read("Andes Mining and Pampa Steel will negotiate with a third party.", ENTS3);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+}

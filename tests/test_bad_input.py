@@ -65,6 +65,18 @@ def test_story_that_is_all_captions():
     assert all(c.credit == "Yonhap" for c in art.captions)
 
 
+def test_long_all_caps_story_with_thousands_of_names():
+    # Every name in capitals asks for its usual form: looked up once for the whole story, not
+    # once per name (which took minutes at this size). One name is also written in mixed case.
+    names = [f"ALBERT {chr(65 + i % 26)}{chr(65 + i // 26 % 26)}{chr(65 + i // 676)}SON" for i in range(6000)]
+    body = "\n\n".join(f"{n} MET OFFICIALS IN PARIS ON TUESDAY, THE MINISTRY SAID." for n in names)
+    text = LEAD.upper() + body + "\n\nLater Albert Aabson said he was pleased."
+    art = dateline.parse(text, date="2023-07-27")
+    canon = {e.text: e.canonical for e in art.entities if e.label == "PERSON"}
+    assert len(canon) > 1000
+    assert canon.get("ALBERT AABSON") == "Albert Aabson"
+
+
 def test_invalid_utf8_names_the_byte_offset():
     data = "SEOUL, July 27 (Yonhap) -- Zürich ".encode() + b"\xff\xfe more"
     bad_at = len("SEOUL, July 27 (Yonhap) -- Zürich ".encode())

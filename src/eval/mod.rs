@@ -17,9 +17,11 @@ pub mod stages {
     pub use crate::entities::model::{Model, TYPES};
     pub use crate::entities::rules::{find as find_rules, find_in_text as find_rules_in_text};
     pub use crate::entities::{recognize, shipped_model};
+    pub use crate::reading::agency::mark_own_agency as agency;
     pub use crate::reading::events::extract as events;
     pub use crate::reading::names::resolve as names;
     pub use crate::reading::quotes::extract as quotes;
+    pub use crate::reading::surface::normalize as surface;
     pub use crate::reading::time_values::annotate as time_values;
     pub use crate::time::scan::scan as scan_time;
 }

@@ -74,28 +74,31 @@ fn is_name(l: Label) -> bool {
     )
 }
 
-/// Whether two names are the same but for case ("LONDON", "London").
-fn same_but_case(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        a.to_lowercase() == b.to_lowercase()
-    }
-}
-
 /// A single word that may be an acronym in another case ("Opec", "Nato"): worth a gazetteer look-up.
 fn may_be_acronym_variant(c: &str) -> bool {
     (2..=10).contains(&c.len()) && !c.contains(' ') && c.bytes().any(|b| b.is_ascii_lowercase())
 }
 
+/// Where an entity's usual form comes from, decided in a first pass over the story.
+enum Usual {
+    /// The canonical name of another entity (the acronym as usually written), read when the names
+    /// are given: entities are renamed in order, so an earlier one already has its usual form.
+    Entity(usize),
+    Fixed(String),
+}
+
 /// Gives every name its usual form (see the module doc) and merges clusters that then share a name.
-/// Allocation-free for the names that keep their form (nearly all): the story's other forms are
-/// looked at only for a name in capitals.
+/// Allocation-free for the names that keep their form (nearly all). Linear in the story: the other
+/// forms of the all-caps names are gathered in one pass over the entities and one search of the
+/// text, however many such names there are (an all-caps story has thousands).
 pub fn normalize(art: &mut Article) {
     let g = gazetteer();
-    let mut changed = false;
-    for i in 0..art.entities.len() {
-        let e = &art.entities[i];
+    let mut usual: Vec<(usize, Usual)> = Vec::new();
+    // All-caps names to look up in the story: (entity, gazetteer form, whether to capitalise).
+    let mut caps_names: Vec<(usize, Option<&str>, bool)> = Vec::new();
+    // Built on first need: the first entity written exactly so, for each spelling.
+    let mut first_written: Option<FastMap<&str, usize>> = None;
+    for (i, e) in art.entities.iter().enumerate() {
         if e.user || !is_name(e.label) {
             continue;
         }
@@ -107,29 +110,57 @@ pub fn normalize(art: &mut Article) {
         let known = g.form(c);
         // A well-known acronym is written its own way, whatever the story does ("Opec" -> "OPEC").
         let acronym = known.filter(|f| *f != c && crate::reading::acronyms::known(f).is_some());
-        let usual: Option<String> = if let Some(a) = acronym {
+        if let Some(a) = acronym {
             // What the story (or the acronym list) makes of the acronym as usually written: a
             // mention written "OPEC" and one written "Opec" get the same canonical name.
-            let same = art.entities.iter().find(|o| !o.user && art.slice(o.span) == a);
-            match same {
-                Some(o) => Some(art.canonical(o).to_string()),
-                None => crate::reading::acronyms::known(a).map(|k| k.long.clone()).or(Some(a.to_string())),
-            }
-        } else if !caps || crate::reading::acronyms::known(c).is_some() {
-            None
-        } else if let Some(f) = story_form(art, c).or_else(|| text_form(art, c)) {
-            Some(f.to_string())
-        } else if let Some(f) = known.filter(|f| !is_all_caps(f)) {
-            Some(f.to_string())
-        } else if (art.sentences.get(e.sentence).is_some_and(|s| s.section == Section::Dateline)
-            && matches!(e.label, Label::Gpe | Label::Loc))
-            || (e.label == Label::Person && c.contains(' '))
-        {
-            Some(capitalised(c))
-        } else {
-            None
+            let written = first_written.get_or_insert_with(|| {
+                let mut m = FastMap::default();
+                for (k, o) in art.entities.iter().enumerate() {
+                    if !o.user {
+                        m.entry(art.slice(o.span)).or_insert(k);
+                    }
+                }
+                m
+            });
+            let u = match written.get(a) {
+                Some(&o) => Usual::Entity(o),
+                None => {
+                    Usual::Fixed(crate::reading::acronyms::known(a).map_or_else(|| a.to_string(), |k| k.long.clone()))
+                }
+            };
+            usual.push((i, u));
+        } else if caps && crate::reading::acronyms::known(c).is_none() {
+            let capitalise = (art.sentences.get(e.sentence).is_some_and(|s| s.section == Section::Dateline)
+                && matches!(e.label, Label::Gpe | Label::Loc))
+                || (e.label == Label::Person && c.contains(' '));
+            caps_names.push((i, known, capitalise));
+        }
+    }
+    if !caps_names.is_empty() {
+        let names: Vec<&str> = caps_names.iter().map(|&(i, ..)| art.canonical(&art.entities[i])).collect();
+        let forms = mixed_case_forms(art, &names);
+        for (&(i, known, capitalise), (c, f)) in caps_names.iter().zip(names.iter().zip(forms)) {
+            let u = if let Some(f) = f {
+                f.to_string()
+            } else if let Some(f) = known.filter(|f| !is_all_caps(f)) {
+                f.to_string()
+            } else if capitalise {
+                capitalised(c)
+            } else {
+                continue;
+            };
+            usual.push((i, Usual::Fixed(u)));
+        }
+        // Given in the entities' order, as the acronyms' `Usual::Entity` expects.
+        usual.sort_by_key(|u| u.0);
+    }
+    let mut changed = false;
+    for (i, u) in usual {
+        let u = match u {
+            Usual::Entity(o) => art.canonical(&art.entities[o]).to_string(),
+            Usual::Fixed(s) => s,
         };
-        if let Some(u) = usual.filter(|u| u != c) {
+        if u != art.canonical(&art.entities[i]) {
             art.entities[i].canonical = Some(u);
             changed = true;
         }
@@ -139,54 +170,143 @@ pub fn normalize(art: &mut Article) {
     }
 }
 
-/// The first form of `name` in the story's text (outside the entities: the tagger may have left it)
-/// that is capitalised but not all capitals ("Woolworth said ..." for a headline's "WOOLWORTH").
-/// ASCII names only; a match stands between word boundaries.
-fn text_form<'a>(art: &'a Article, name: &str) -> Option<&'a str> {
-    if !name.is_ascii() || name.len() < 2 {
-        return None;
-    }
-    let t = art.text.as_bytes();
-    let n = name.len();
-    let first = name.as_bytes()[0].to_ascii_lowercase();
-    let word = |b: u8| b.is_ascii_alphanumeric();
-    let mut i = 0;
-    while i + n <= t.len() {
-        if t[i].to_ascii_lowercase() == first
-            && t[i..i + n].eq_ignore_ascii_case(name.as_bytes())
-            && (i == 0 || !word(t[i - 1]))
-            && (i + n == t.len() || !word(t[i + n]))
-        {
-            let f = &art.text[i..i + n];
-            if f.as_bytes()[0].is_ascii_uppercase() && !is_all_caps(f) {
-                return Some(f);
+/// For each all-caps name, its mixed-case form in the story: the story's most frequent form among
+/// the entities not written in capitals (ties: the first mentioned), else the first capitalised,
+/// not all-caps form in the text (outside the entities: the tagger may have left it; "Woolworth
+/// said ..." for a headline's "WOOLWORTH").
+fn mixed_case_forms<'a>(art: &'a Article, names: &[&str]) -> Vec<Option<&'a str>> {
+    // Each distinct name once, found by the hash of its lower case.
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut by_hash: FastMap<u64, usize> = FastMap::default();
+    let slots: Vec<usize> = names
+        .iter()
+        .map(|&name| {
+            let h = lower_hash(name);
+            match by_hash.get(&h) {
+                Some(&k) if distinct[k] == name => k,
+                // A hash shared by two names: the later one gets no story form (rare, harmless).
+                Some(_) => usize::MAX,
+                None => {
+                    by_hash.insert(h, distinct.len());
+                    distinct.push(name);
+                    distinct.len() - 1
+                }
             }
-            i += n;
-        } else {
-            i += 1;
-        }
-    }
-    None
-}
-
-/// The story's most frequent form of `name` not written in capitals (ties: the first mentioned).
-fn story_form<'a>(art: &'a Article, name: &str) -> Option<&'a str> {
-    let mut forms: Vec<(&str, usize)> = Vec::new();
+        })
+        .collect();
+    // The entities' forms of each name, with counts, in order of first mention.
+    let mut forms: Vec<Vec<(&str, usize)>> = vec![Vec::new(); distinct.len()];
     for o in &art.entities {
         if !is_name(o.label) {
             continue;
         }
         let f = art.canonical(o);
-        if f.len() != name.len() && name.is_ascii() || is_all_caps(f) || !same_but_case(f, name) {
+        let Some(&k) = by_hash.get(&lower_hash(f)) else { continue };
+        let name = distinct[k];
+        // An ASCII name matches only a form of its length (no other script's letters).
+        if (name.is_ascii() && f.len() != name.len()) || is_all_caps(f) || !same_but_case(f, name) {
             continue;
         }
-        match forms.iter_mut().find(|x| x.0 == f) {
+        match forms[k].iter_mut().find(|x| x.0 == f) {
             Some(x) => x.1 += 1,
-            None => forms.push((f, 1)),
+            None => forms[k].push((f, 1)),
         }
     }
     // max_by_key keeps the last of equals: reversed, the first mentioned wins a tie.
-    forms.iter().rev().max_by_key(|x| x.1).map(|x| x.0)
+    let mut found: Vec<Option<&str>> = forms.iter().map(|v| v.iter().rev().max_by_key(|x| x.1).map(|x| x.0)).collect();
+    // The rest are looked for in the text.
+    let wanted: Vec<usize> = (0..distinct.len())
+        .filter(|&k| found[k].is_none() && distinct[k].is_ascii() && distinct[k].len() >= 2)
+        .collect();
+    if !wanted.is_empty() {
+        let names: Vec<&str> = wanted.iter().map(|&k| distinct[k]).collect();
+        for (k, f) in wanted.into_iter().zip(text_forms(&art.text, &names)) {
+            found[k] = f;
+        }
+    }
+    slots.into_iter().map(|k| found.get(k).copied().flatten()).collect()
+}
+
+/// A hash of a name's lower case, without building the lower-case string.
+fn lower_hash(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    if s.is_ascii() {
+        for b in s.bytes() {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+    } else {
+        for c in s.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+    }
+    h.finish()
+}
+
+/// For each ASCII name, the first form of it in `text` (case aside, between word boundaries) that
+/// is capitalised but not all capitals. A few names are each looked for on their own (building an
+/// automaton costs more than a few scans); more in one pass over the text for all of them.
+fn text_forms<'a>(text: &'a str, names: &[&str]) -> Vec<Option<&'a str>> {
+    const SCANS: usize = 8;
+    let mut out = vec![None; names.len()];
+    let t = text.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    let whole_word = |i: usize, j: usize| (i == 0 || !word(t[i - 1])) && (j == t.len() || !word(t[j]));
+    let wanted = |f: &str| f.as_bytes()[0].is_ascii_uppercase() && !is_all_caps(f);
+    if names.len() <= SCANS {
+        for (k, name) in names.iter().enumerate() {
+            let n = name.len();
+            let first = name.as_bytes()[0].to_ascii_lowercase();
+            let mut i = 0;
+            while i + n <= t.len() {
+                if t[i].to_ascii_lowercase() == first
+                    && t[i..i + n].eq_ignore_ascii_case(name.as_bytes())
+                    && whole_word(i, i + n)
+                {
+                    if wanted(&text[i..i + n]) {
+                        out[k] = Some(&text[i..i + n]);
+                        break;
+                    }
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        return out;
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(names) else {
+        return out;
+    };
+    // Past a whole-word occurrence that is not the form sought, the next is looked for after it
+    // (as the scans above do).
+    let mut resume = vec![0usize; names.len()];
+    let mut open = names.len();
+    for m in ac.find_overlapping_iter(text) {
+        let (k, i, j) = (m.pattern().as_usize(), m.start(), m.end());
+        if out[k].is_some() || i < resume[k] || !whole_word(i, j) {
+            continue;
+        }
+        if wanted(&text[i..j]) {
+            out[k] = Some(&text[i..j]);
+            open -= 1;
+            if open == 0 {
+                break;
+            }
+        } else {
+            resume[k] = j;
+        }
+    }
+    out
+}
+
+/// Whether two names are the same but for case ("LONDON", "London").
+fn same_but_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// Each cluster takes its first mention's canonical name; clusters with the same name and label
@@ -241,6 +361,20 @@ fn merge_clusters(art: &mut Article) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_forms_one_pass_finds_what_each_scan_finds() {
+        // Twelve names, so the one-pass search runs; each checked against its own scan. "ACME" is
+        // first written in capitals, then in lower case, before the form sought; "AB" occurs inside
+        // words only; "ZED" not at all.
+        let text = "ACME said acme-like ACME, acme and Acme. Ab(AB)Abc ab. Beta Gamma Delta Eps Zeta Eta Theta Iota";
+        let names = ["ACME", "AB", "ZED", "BETA", "GAMMA", "DELTA", "EPS", "ZETA", "ETA", "THETA", "IOTA", "ACME AND"];
+        let all = text_forms(text, &names);
+        let each: Vec<Option<&str>> = names.iter().map(|n| text_forms(text, &[n])[0]).collect();
+        assert_eq!(all, each);
+        assert_eq!(&all[..4], [Some("Acme"), Some("Ab"), None, Some("Beta")]);
+        assert_eq!(all[11], None); // "acme and" is lower case, "ACME, acme" has a comma
+    }
 
     #[test]
     fn capitals_and_case_variants_take_the_usual_form() {

@@ -1,5 +1,5 @@
-//! Finding the actors of an event: the names (or roles, pronouns, state organs) before a verb and
-//! after it, read in bounded windows around the trigger.
+//! Finding the subjects of an event: the names (or roles, pronouns, state organs) before a verb, read
+//! in a bounded window before the trigger (its objects: objects.rs).
 use super::*;
 
 impl Reader<'_, '_> {
@@ -29,13 +29,22 @@ impl Reader<'_, '_> {
                 && ent.token_start >= floor + 2
                 && d.is_possessive(ent.token_start - 1)
             {
-                if let Some(g) = d.ent_ending(ent.token_start - 2) {
+                // "China's People's Liberation Army": past a capitalised possessive word the tagger left out.
+                let mut o = ent.token_start - 2;
+                if o >= floor + 2 && d.ent(o).is_none() && d.is_cap(o) && d.is_possessive(o - 1) {
+                    o -= 2;
+                }
+                if let Some(g) = d.ent_ending(o) {
                     if d.art.entities[g].label == Label::Gpe {
                         let mut a = self.actor(g, t);
                         a.first = d.art.entities[g].token_start;
                         return Some(a);
                     }
                 }
+            }
+            // "<Consolidated Norex Resources Ltd>" split by the tagger: a bare company suffix names nobody.
+            if ent.token_start == t && matches!(d.low(t).trim_end_matches('.'), "inc" | "corp" | "co" | "ltd" | "plc") {
+                return None;
             }
             return (self.is_actor_entity(e) || self.is_group(e)).then(|| self.actor(e, t));
         }
@@ -253,7 +262,9 @@ impl Reader<'_, '_> {
                         | "sharply"
                         | "today"
                         | "yesterday"
-                ))
+                )
+                || participle
+                    && matches!(low, "began" | "begun" | "started" | "stopped" | "kept" | "continued" | "resumed"))
             {
                 break;
             }
@@ -281,7 +292,21 @@ impl Reader<'_, '_> {
         }
         l -= 1;
         if let Some(sp) = self.pronoun_speaker(si, l).or_else(|| self.pronoun_antecedent(si, l)) {
-            return (vec![sp], mood);
+            // "A and the <B> said they have signed ...": both.
+            let mut subs = vec![sp];
+            if d.low(l) == "they" {
+                let mut f = subs[0].first;
+                while f > a && matches!(d.tok(f - 1), "<" | "the" | "The") {
+                    f -= 1;
+                }
+                if f > a + 1 && d.low(f - 1) == "and" {
+                    let p = self.skip_marker_back(f - 2, a);
+                    if let Some(o) = (p > a).then(|| self.actor_ending(p - 1, a)).flatten() {
+                        subs.insert(0, o);
+                    }
+                }
+            }
+            return (subs, mood);
         }
         // "Jack Straw, who accused the Tories": the name the relative pronoun follows.
         if matches!(d.low(l), "who" | "which") && l >= a + 2 && d.tok(l - 1) == "," {
@@ -298,22 +323,28 @@ impl Reader<'_, '_> {
         // "X, who ..., accused Y", "Air Canada, the state-owned airline, signed": past the clause.
         if d.tok(l) == "," && l > a + 1 {
             if let Some(c) = (a + 1..l).rev().take(15).find(|&t| d.tok(t) == ",") {
+                // "Trevor Phillips, chairman of the CRE, called on ...": an apposition opened by a title, too.
+                let title_apposition = c > a && d.ent(c + 1).is_none() && d.ent_ending(c - 1).is_some() && {
+                    let tw = gazetteer().title_word(d.low(c + 1));
+                    tw.head || tw.modifier
+                };
                 if c + 1 < l
-                    && matches!(
-                        d.low(c + 1),
-                        "who"
-                            | "which"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "for"
-                            | "from"
-                            | "his"
-                            | "her"
-                            | "its"
-                            | "their"
-                            | "former"
-                    )
+                    && (title_apposition
+                        || matches!(
+                            d.low(c + 1),
+                            "who"
+                                | "which"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "for"
+                                | "from"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "their"
+                                | "former"
+                        ))
                     && !(c + 1..l).any(|t| self.quoted[t])
                 {
                     l = c - 1;
@@ -442,11 +473,19 @@ impl Reader<'_, '_> {
                     return None;
                 }
                 let mut e = k - 1;
+                // "The EU has also announced that it": past auxiliaries and adverbs.
+                while e > a && k - e < 4 && is_aux_or_adverb(d.low(e)) {
+                    e -= 1;
+                }
                 // "Air Canada, the state-owned airline, said it ...": past the apposition.
                 if d.tok(e) == "," {
                     e = (a..e).rev().take(10).find(|&t| d.tok(t) == ",")?.checked_sub(1)?;
                 }
                 let mut s = self.actor_ending(e, a)?;
+                // "X, which is owned by Y, said it": Y is not the speaker.
+                if s.first > a && matches!(d.low(s.first - 1), "by" | "with" | "from" | "for" | "to" | "than") {
+                    return None;
+                }
                 // "<Siebe Plc> of the U.K. said it": the speaker is the name the place modifies.
                 let mut f = s.first;
                 if f > a && d.low(f - 1) == "the" {
@@ -550,343 +589,5 @@ impl Reader<'_, '_> {
             t += 1;
         }
         None
-    }
-
-    /// Skips words that stand before an object's name: determiners, titles, nationalities, a possessive
-    /// owner ("Russia's"), an organisation before its officer ("U.S. Treasury Secretary James Baker"),
-    /// quote marks.
-    pub(super) fn skip_to_name(&self, mut k: usize, b: usize) -> usize {
-        let d = self.doc;
-        let g = gazetteer();
-        let is_title = |t: usize| {
-            let tw = g.title_word(d.low(t));
-            (tw.head || tw.modifier || tw.honorific) && d.is_cap(t)
-        };
-        let stop = (k + 12).min(b);
-        while k < stop {
-            if let Some(e) = d.ent_starting(k) {
-                let ent = &d.art.entities[e];
-                let nxt = ent.token_end;
-                if matches!(ent.label, Label::Percent | Label::Cardinal) {
-                    // "65 pct of EMS Corp", "an 18.7 pct equity interest in Enzon Inc".
-                    let of = (nxt..stop.min(nxt + 3)).find(|&t| matches!(d.low(t), "of" | "in"));
-                    if let Some(of) = of.filter(|&o| {
-                        (nxt..o).all(|t| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-'))
-                    }) {
-                        k = of + 1;
-                        continue;
-                    }
-                }
-                if matches!(ent.label, Label::Cardinal)
-                    && nxt + 2 < stop
-                    && d.low(nxt) == "shares"
-                    && d.low(nxt + 1) == "of"
-                {
-                    k = nxt + 2;
-                    continue;
-                }
-                if matches!(ent.label, Label::Loc | Label::Gpe)
-                    && nxt + 2 < stop
-                    && matches!(d.low(nxt), "region" | "province" | "prefecture" | "district" | "area")
-                    && d.low(nxt + 1) == "of"
-                {
-                    // "a delegation from the Kansai region of Japan": the state the region is of.
-                    k = nxt + 2;
-                    continue;
-                }
-                if ent.label == Label::Norp {
-                    // "Russian President ...": a nationality before a title or name.
-                    if nxt < b && (d.ent_starting(nxt).is_some() || is_title(nxt)) {
-                        k = nxt;
-                        continue;
-                    }
-                    // "Chinese envoy Li Hongzhong": a lower-case title before a person's name.
-                    let mut t = nxt;
-                    while t < b && t < nxt + 3 && d.ent(t).is_none() && {
-                        let tw = g.title_word(d.low(t));
-                        tw.head || tw.modifier
-                    } {
-                        t += 1;
-                    }
-                    if t > nxt && t < b && d.ent_starting(t).is_some_and(|p| d.art.entities[p].label == Label::Person) {
-                        k = t;
-                        continue;
-                    }
-                    return k;
-                }
-                if matches!(ent.label, Label::Gpe | Label::Org) {
-                    if d.is_possessive(nxt) {
-                        // "Russia's Shoigu"; "Blair's plans" stays on Blair (the caller decides).
-                        if nxt + 1 < b && (d.ent_starting(nxt + 1).is_some() || is_title(nxt + 1)) {
-                            k = nxt + 1;
-                            continue;
-                        }
-                        return k;
-                    }
-                    // "U.S. Treasury Secretary James Baker": the officer, not the office.
-                    let mut t = nxt;
-                    while t < b && t < nxt + 3 && is_title(t) {
-                        t += 1;
-                    }
-                    if t < b && t > nxt && d.ent_starting(t).is_some_and(|p| d.art.entities[p].label == Label::Person) {
-                        k = t;
-                        continue;
-                    }
-                }
-                return k;
-            }
-            let low = d.low(k);
-            if is_determiner(low) || story::is_quote_mark(d.tok(k)) || is_title(k) || d.tok(k) == "<" {
-                k += 1;
-                continue;
-            }
-            // "a delegation from X", "the work of X", "65 pct of X", "a stake in X": the X the phrase is about.
-            if k + 1 < stop
-                && matches!(
-                    low,
-                    "delegation"
-                        | "delegations"
-                        | "officials"
-                        | "ministers"
-                        | "leaders"
-                        | "representatives"
-                        | "envoys"
-                        | "work"
-                        | "pct"
-                        | "percent"
-                        | "stake"
-                        | "shares"
-                        | "interest"
-                        | "remarks"
-                        | "criticism"
-                        | "criticisms"
-                        | "claims"
-                        | "accusations"
-                        | "policies"
-                        | "proposals"
-                        | "comments"
-                        | "stance"
-                        | "decision"
-                        | "role"
-                )
-                && (matches!(d.low(k + 1), "from" | "of")
-                    // "a stake in X"; but "leaders in Baghdad" are not Baghdad.
-                    || d.low(k + 1) == "in" && matches!(low, "pct" | "percent" | "stake" | "shares" | "interest"))
-            {
-                k += 2;
-                continue;
-            }
-            if d.ent_starting(k).is_none()
-                && d.ent(k).is_some_and(|e| matches!(d.art.entities[e].label, Label::Percent | Label::Cardinal))
-            {
-                k += 1;
-                continue;
-            }
-            return k;
-        }
-        k
-    }
-
-    /// Objects right after token `k`: a whole name (or a state's organ), and more joined by "and".
-    pub(super) fn objects(&self, pred: Pred, k: usize, b: usize) -> (Vec<Actor>, usize) {
-        let mut objs = Vec::new();
-        let mut k = k;
-        let d = self.doc;
-        if self.object_at(pred, k, b).is_none() {
-            // "called on the international community and the Arab League": past a first conjunct of
-            // lower-case words to the name joined by "and".
-            if let Some(and) = (k + 1..b.min(k + 5)).find(|&t| d.low(t) == "and") {
-                if (k..and).all(|t| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-')) {
-                    k = and + 1;
-                }
-            }
-        }
-        while let Some((o, end)) = self.object_at(pred, k, b) {
-            objs.push(o);
-            k = end;
-            if objs.len() < 4 && k < b && self.doc.low(k) == "and" && self.object_at(pred, k + 1, b).is_some() {
-                k += 1;
-                continue;
-            }
-            break;
-        }
-        (objs, k)
-    }
-
-    /// The object starting at token `k` (after skipping determiners and titles), and the token after it.
-    pub(super) fn object_at(&self, pred: Pred, k: usize, b: usize) -> Option<(Actor, usize)> {
-        let d = self.doc;
-        if pred.object_ok(Label::Person) {
-            if let Some(r) = self.role_at(k, b) {
-                return Some(r);
-            }
-        }
-        // "urged him to stay": the person the pronoun stands for. "her" before a name ("her Mercosur
-        // counterparts") is a possessive, read on as a determiner; "her plans" is no object here.
-        if k < b
-            && pred.object_ok(Label::Person)
-            && matches!(d.low(k), "him" | "her")
-            && !(d.low(k) == "her" && k + 1 < b && (d.is_cap(k + 1) || d.ent(k + 1).is_some()))
-        {
-            if k + 1 < b && !may_follow_object(d, k + 1) {
-                return None;
-            }
-            return self.object_pronoun(k).map(|a| (a, k + 1));
-        }
-        let k = self.skip_to_name(k, b);
-        if k >= b {
-            return None;
-        }
-        let e = d.ent_starting(k)?;
-        let ent = &d.art.entities[e];
-        let end = ent.token_end;
-        if ent.label == Label::Norp && !self.is_group(e) {
-            // "attacked Iraqi positions", "met Iraqi officials": the state.
-            return (end < b && (is_actor_noun(d.low(end)) || matches!(d.low(end), "positions" | "targets" | "bases")))
-                .then(|| self.nation(e, end))
-                .flatten()
-                .map(|a| (a, end + 1));
-        }
-        let label = if ent.label == Label::Loc && self.is_actor_entity(e) { Label::Gpe } else { ent.label };
-        if !pred.object_ok(label) {
-            // "against the Islamists", "on the Kurds": a group is the object of force.
-            if !(self.is_group(e) && pred.object_ok(Label::Org)) {
-                return None;
-            }
-            let name = self.name(e);
-            return Some((
-                Actor { name, country: ent.country_code, first: k, last: end - 1, label: ent.label, owner: false },
-                end,
-            ));
-        }
-        if end + 1 < b && d.tok(end) == "<" {
-            // "Texaco Inc <TX>": a ticker after the name.
-            if let Some(close) = (end + 1..b.min(end + 5)).find(|&t| d.tok(t) == ">") {
-                return Some((self.actor(e, end - 1), close + 1));
-            }
-        }
-        if d.is_possessive(end) {
-            // "met Putin's envoy": the owner is not the object, unless the verb judges ("criticised Blair's plan").
-            return pred.owner_is_object().then(|| {
-                let mut a = self.actor(e, end - 1);
-                a.owner = true;
-                (a, end + 1)
-            });
-        }
-        if end < b && ent.label == Label::Gpe && is_actor_noun(d.low(end)) {
-            return Some((self.actor(e, end), end + 1));
-        }
-        // "his EU counterparts", "Nato officials", "Labour MPs": the body's members stand for the body.
-        if end < b && ent.label == Label::Org && is_actor_noun(d.low(end)) {
-            return Some((self.actor(e, end), end + 1));
-        }
-        // "met his EU counterparts": a name modifying a noun is not the object; a verb may follow. A verb
-        // that judges is about the owner: "attacked UK policy" is about the UK.
-        if end < b && !may_follow_object(d, end) && !d.low(end).ends_with("ed") {
-            if pred.owner_is_object() && d.tok(end).chars().all(|c| c.is_lowercase()) {
-                let mut a = self.actor(e, end - 1);
-                a.owner = true;
-                return Some((a, end + 1));
-            }
-            return None;
-        }
-        Some((self.actor(e, end - 1), end))
-    }
-
-    /// "him"/"her" at token `t` as an object: the nearest person named before it in the sentence (not one
-    /// an honorific gives the other sex, nor the verb's subject right before), else the one such person
-    /// the previous sentence names. The caller
-    /// drops an event whose two sides are the same person.
-    pub(super) fn object_pronoun(&self, t: usize) -> Option<Actor> {
-        let d = self.doc;
-        let her = d.low(t) == "her";
-        let fits = |e: usize| {
-            let ent = &d.art.entities[e];
-            if ent.label != Label::Person {
-                return false;
-            }
-            let s = ent.token_start;
-            let hon = if s > 0 { d.low(s - 1).trim_end_matches('.') } else { "" };
-            let hon = if matches!(hon, "mr" | "ms" | "mrs" | "miss" | "sir" | "lord" | "lady" | "dame") {
-                hon
-            } else {
-                d.low(s).trim_end_matches('.')
-            };
-            match hon {
-                "mr" | "sir" | "lord" => !her,
-                "ms" | "mrs" | "miss" | "lady" | "dame" => her,
-                _ => true,
-            }
-        };
-        let si = d.art.sentences.partition_point(|s| s.token_start <= t).checked_sub(1)?;
-        let a = d.art.sentences[si].token_start;
-        for k in (t.saturating_sub(30).max(a)..t).rev() {
-            // A name a word or two before the pronoun is the verb's subject ("Silva praised her"), not it.
-            if k + 3 >= t {
-                continue;
-            }
-            if let Some(e) = d.ent_ending(k) {
-                if !self.quoted[k] && fits(e) {
-                    return Some(self.actor(e, k));
-                }
-            }
-        }
-        if si == 0 {
-            return None;
-        }
-        let prev = d.art.sentences[si - 1];
-        let mut found: Option<usize> = None;
-        // Bounded: the previous sentence's first 60 tokens; one person named there (however often) is it.
-        for k in prev.token_start..prev.token_end.min(d.len()).min(prev.token_start + 60) {
-            if let Some(e) = d.ent_starting(k) {
-                if fits(e) && !self.quoted[k] {
-                    match found {
-                        Some(f) if self.name(f) != self.name(e) => return None,
-                        Some(_) => {}
-                        None => found = Some(e),
-                    }
-                }
-            }
-        }
-        let e = found?;
-        Some(self.actor(e, d.art.entities[e].token_end - 1))
-    }
-
-    /// After the object of give/send: "a letter from X" -> ("letter from X", end), or "a letter" -> "letter".
-    pub(super) fn thing_given(&self, k: usize, b: usize) -> (Option<String>, Option<Actor>) {
-        let d = self.doc;
-        let mut t = k;
-        if t < b && is_determiner(d.low(t)) {
-            t += 1;
-        } else {
-            return (None, None);
-        }
-        let s = t;
-        while t < b && t < s + 3 && d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-') {
-            if matches!(d.low(t), "from" | "to" | "of" | "and" | "that" | "which" | "with" | "on" | "in") {
-                break;
-            }
-            t += 1;
-        }
-        if t == s {
-            return (None, None);
-        }
-        let noun = d.art.text[d.art.tokens[s].span.start..d.art.tokens[t - 1].span.end].to_string();
-        if t < b && matches!(d.low(t), "from" | "to") {
-            let from = d.low(t) == "from";
-            let n = self.skip_to_name(t + 1, b);
-            if let Some(e) = d.ent_starting(n) {
-                if matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe)
-                    && !d.is_possessive(d.art.entities[e].token_end)
-                {
-                    if from {
-                        return (Some(format!("{noun} from {}", self.name(e))), None);
-                    }
-                    let end = d.art.entities[e].token_end;
-                    return (Some(noun), Some(self.actor(e, end - 1)));
-                }
-            }
-        }
-        (Some(noun), None)
     }
 }

@@ -183,7 +183,7 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
         Form::Verb,
     ),
     (&["meeting", "meetings", "summit"], Pred::Meet, Form::Noun),
-    (&["negotiated", "negotiates"], Pred::Negotiate, Form::Verb),
+    (&["negotiated", "negotiates", "negotiate"], Pred::Negotiate, Form::Verb),
     (&["negotiating"], Pred::Negotiate, Form::Participle),
     (&["talks", "negotiations"], Pred::Negotiate, Form::Noun),
     (&["visited", "visits", "visit"], Pred::Visit, Form::Verb),
@@ -195,7 +195,7 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["gave", "gives", "handed", "hands", "presented", "delivered"], Pred::Give, Form::Verb),
     (&["sent", "sends"], Pred::Send, Form::Verb),
     (&["signed", "signs", "sign"], Pred::Sign, Form::Verb),
-    (&["agreement", "accord", "treaty", "pact", "deal"], Pred::Agree, Form::Noun),
+    (&["agreement", "accord", "treaty", "pact", "deal", "intent", "contract", "memorandum"], Pred::Agree, Form::Noun),
     (&["called", "calls"], Pred::CallFor, Form::Verb),
     (
         &["urged", "urges", "urge", "appealed", "appeals", "pressed", "asked", "asks", "implored", "pleaded", "begged"],
@@ -210,7 +210,18 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
         Form::Verb,
     ),
     (
-        &["backed", "backs", "endorsed", "endorses", "defended", "defends", "supported", "welcomed", "welcomes"],
+        &[
+            "backed",
+            "backs",
+            "endorsed",
+            "endorses",
+            "endorse",
+            "defended",
+            "defends",
+            "supported",
+            "welcomed",
+            "welcomes",
+        ],
         Pred::Back,
         Form::Verb,
     ),
@@ -290,18 +301,25 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["apologised", "apologized"], Pred::Apologise, Form::Verb),
     (&["threatened", "threatens", "threaten"], Pred::Threaten, Form::Verb),
     (&["sanctioned", "sanction"], Pred::Sanction, Form::Verb),
-    (&["sanctions", "embargo"], Pred::Sanction, Form::Noun),
-    (&["invaded", "invades", "raided", "shelled", "stormed", "ambushed", "assaulted"], Pred::Attack, Form::Verb),
+    (&["sanctions", "embargo", "tariffs"], Pred::Sanction, Form::Noun),
+    // A stake taken in a company ("raised its stake in X"): read only after a verb of buying (`super::Reader::stake`).
+    (&["stake"], Pred::Acquire, Form::Noun),
+    (&["loan", "loans", "credits"], Pred::Aid, Form::Noun),
+    (
+        &["invaded", "invades", "invade", "raided", "shelled", "stormed", "ambushed", "assaulted"],
+        Pred::Attack,
+        Form::Verb,
+    ),
     (&["raid", "raids", "offensive", "invasion"], Pred::Attack, Form::Noun),
     (&["bombed", "bombs"], Pred::Bomb, Form::Verb),
     (&["strikes", "airstrikes", "bombing"], Pred::Bomb, Form::Noun),
-    (&["arrested", "detained", "arrests", "jailed", "imprisoned"], Pred::Arrest, Form::Verb),
+    (&["arrested", "detained", "arrests", "arrest", "jailed", "imprisoned"], Pred::Arrest, Form::Verb),
     (&["aid", "assistance"], Pred::Aid, Form::Noun),
     (&["aided"], Pred::Aid, Form::Verb),
     (&["sued", "sues", "sue"], Pred::Sue, Form::Verb),
     (&["suing"], Pred::Sue, Form::Participle),
     (&["lawsuit", "suit"], Pred::Sue, Form::Noun),
-    (&["acquired", "acquires", "acquire", "bought", "buys", "buy"], Pred::Acquire, Form::Verb),
+    (&["acquired", "acquires", "acquire", "bought", "buys", "buy", "purchased"], Pred::Acquire, Form::Verb),
     (&["acquisition", "takeover", "purchase", "bid", "offer"], Pred::Acquire, Form::Noun),
     (&["merge", "merged", "merges"], Pred::Merge, Form::Verb),
     (&["sold", "sells", "sell"], Pred::Sell, Form::Verb),
@@ -320,7 +338,8 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
 pub(super) fn noun_preposition(p: Pred, low: &str) -> bool {
     match p {
         Pred::Meet | Pred::Negotiate | Pred::Agree | Pred::Merge => low == "with",
-        Pred::Visit | Pred::Aid | Pred::Urge => low == "to",
+        Pred::Visit | Pred::Urge => low == "to",
+        Pred::Aid => matches!(low, "to" | "for"),
         Pred::Attack | Pred::Bomb | Pred::Sanction => matches!(low, "on" | "against"),
         Pred::Criticise => low == "of",
         Pred::Back => matches!(low, "for" | "to"),
@@ -341,6 +360,15 @@ pub(super) fn is_travel(low: &str) -> bool {
 /// Whether a light verb can carry the noun: "signed an agreement", not "signed talks".
 pub(super) fn light_fits(light: &str, p: Pred) -> bool {
     match light {
+        // "approved a 150 mln dlr loan for Indonesia", "granted credits to Poland".
+        "approved" | "granted" | "grants" | "extended" | "extends" | "lent" | "arranged" if p == Pred::Aid => true,
+        // "will start accession talks with Croatia", "entered into talks with X".
+        "start" | "starts" | "started" | "open" | "opens" | "entered" | "enter" | "joined" | "join" | "continued"
+        | "continue"
+            if matches!(p, Pred::Meet | Pred::Negotiate) =>
+        {
+            true
+        }
         "held" | "holds" | "hold" | "holding" | "had" | "began" | "begin" | "opened" | "resumed" | "concluded"
         | "locked" => {
             matches!(p, Pred::Meet | Pred::Negotiate | Pred::Protest | Pred::Praise)
@@ -402,6 +430,8 @@ pub(super) fn is_actor_noun(low: &str) -> bool {
             | "meps"
             | "councillors"
             | "activists"
+            | "supporters"
+            | "backbenchers"
             | "lawmakers"
             | "legislators"
     )
@@ -466,6 +496,9 @@ pub(super) fn is_plan_word(low: &str) -> bool {
             | "hoped"
             | "wants"
             | "wanted"
+            | "prefer"
+            | "prefers"
+            | "preferred"
             | "decided"
             | "decides"
             | "set"

@@ -21,6 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 mod actors;
 mod lexicon;
 mod nouns;
+mod objects;
 use lexicon::*;
 
 /// Whether token `t` may follow an object name: punctuation, a capitalised word, or a word that starts
@@ -468,6 +469,10 @@ impl<'d, 'a> Reader<'d, 'a> {
                 continue;
             }
             match form {
+                // "said after meeting Blair": the noun's form is a participle here.
+                Form::Noun if pred == Pred::Meet && v > a && matches!(d.low(v - 1), "after" | "before" | "while") => {
+                    self.verb(si, v, pred, Form::Participle, a, b)
+                }
                 Form::Noun => self.noun(si, v, pred, a, b),
                 Form::Verb | Form::Participle => {
                     // A capitalised "Meet" or "Visit" mid-sentence is a name or a title, not the verb.
@@ -496,6 +501,29 @@ impl<'d, 'a> Reader<'d, 'a> {
         let (subs, mood) = if form == Form::Participle {
             if v > a && d.tok(v - 1) == "," {
                 (self.main_subject(si, v).into_iter().collect(), "asserted")
+            } else if v >= a + 2 && is_be(d.low(v - 1)) && !matches!(d.low(v - 1), "get" | "got" | "gets" | "'s") {
+                // "Labour is accusing the Tories": the progressive's subject.
+                self.subjects(si, v)
+            } else if v >= a + 2
+                && matches!(
+                    d.low(v - 1),
+                    "denied" | "denies" | "began" | "begun" | "started" | "stopped" | "kept" | "continued" | "resumed"
+                )
+            {
+                // "he denied accusing Germany", "Labour began attacking ...": the catenative verb's subject.
+                self.subjects(si, v)
+            } else if v > a + 2 && self.trailing_participle(v, pred) {
+                // "X has written to the watchdog accusing Labour of ...", "X said after meeting Y": the
+                // participle clause hangs on the main clause, whose subject acts.
+                match self.main_subject(si, v) {
+                    Some(m) => (vec![m], "asserted"),
+                    None if d.low(v - 1) == "after" && v >= a + 3 && is_reporting(d.low(v - 2)) => {
+                        let r = v - 3;
+                        let s = self.actor_ending(r, a).or_else(|| self.pronoun_antecedent(si, r));
+                        (s.into_iter().collect(), "asserted")
+                    }
+                    None => return,
+                }
             } else {
                 // "Shoigu attending an exhibition" (caption style): the person named right before.
                 let (subs, mood) = self.subjects(si, v);
@@ -586,6 +614,16 @@ impl<'d, 'a> Reader<'d, 'a> {
             return;
         }
         let (mut objs, mut end) = self.objects(pred, k, b);
+        if objs.is_empty() && pred == Pred::Acquire {
+            // "purchased the tooling ... from Emhart Corp": the seller is the other side of the deal.
+            // Something is bought first: "Inmont Corp bought from United Technologies" is a relative clause
+            // whose buyer is elsewhere.
+            if let Some(from) = (k..b.min(k + 20)).find(|&t| d.low(t) == "from" || d.tok(t) == ";") {
+                if d.low(from) == "from" && from > k {
+                    (objs, end) = self.objects(pred, from + 1, b);
+                }
+            }
+        }
         if travel || matches!(d.low(v), "toured" | "tours" | "touring") {
             objs.retain(|o| matches!(o.label, Label::Gpe | Label::Loc | Label::Fac));
         }
@@ -624,8 +662,9 @@ impl<'d, 'a> Reader<'d, 'a> {
             && matches!(pred, Pred::Meet | Pred::Negotiate)
             && subs.len() >= 2
             && (k >= b || d.low(k) != "with")
+            && (v + 1 >= b || d.low(v + 1) != "with")
         {
-            // "Kim and Putin met on Monday."
+            // "Kim and Putin met on Monday." Not "A and B will negotiate with a third party".
             let span = self.span(v, v);
             for o in &subs[1..] {
                 self.push(&subs[0], pred, o, None, si, span, mood, v);
@@ -638,6 +677,26 @@ impl<'d, 'a> Reader<'d, 'a> {
                 self.push(sub, pred, o, detail.clone(), si, span, mood, v);
             }
         }
+    }
+
+    /// A participle clause after the main clause's object, with no comma: "has written to the watchdog
+    /// accusing Labour", "said after meeting Blair". Words that judge or meet only; a name right before
+    /// the participle is its own subject (caption style), not this.
+    fn trailing_participle(&self, v: usize, pred: Pred) -> bool {
+        let d = self.doc;
+        let prev = d.low(v - 1);
+        if matches!(prev, "after" | "before" | "while" | "when") {
+            return matches!(pred, Pred::Meet | Pred::Visit | Pred::Negotiate | Pred::Attend);
+        }
+        matches!(pred, Pred::Accuse | Pred::Criticise | Pred::Praise | Pred::Urge | Pred::Back)
+            && d.ent(v - 1).is_none()
+            && d.tok(v - 1).chars().all(|c| c.is_lowercase())
+            && !(is_preposition(prev)
+                || is_determiner(prev)
+                || is_be(prev)
+                || is_aux_or_adverb(prev)
+                || is_reporting(prev)
+                || matches!(prev, "and" | "or" | "but" | "by" | "without" | "of" | "for" | "that" | "who" | "which"))
     }
 
     /// "X was attacked by Y" -> (Y, attack, X); only when the agent is named.
@@ -686,7 +745,14 @@ impl<'d, 'a> Reader<'d, 'a> {
         if j == a {
             return;
         }
-        let Some(obj) = self.actor_ending(j - 1, a).or_else(|| self.pronoun_antecedent(si, j - 1)) else { return };
+        // "X said it will be acquired by Y": the pronoun is the speaker.
+        let Some(obj) = self
+            .actor_ending(j - 1, a)
+            .or_else(|| self.pronoun_speaker(si, j - 1))
+            .or_else(|| self.pronoun_antecedent(si, j - 1))
+        else {
+            return;
+        };
         if obj.first > a && is_preposition(d.low(obj.first - 1)) {
             return;
         }

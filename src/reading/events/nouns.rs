@@ -7,6 +7,10 @@ impl Reader<'_, '_> {
     /// An event noun: "talks between A and B", "A's visit to B", "A held talks with B".
     pub(super) fn noun(&mut self, si: usize, k: usize, pred: Pred, a: usize, b: usize) {
         let d = self.doc;
+        if d.low(k) == "stake" {
+            self.stake(si, k, a, b);
+            return;
+        }
         // Mood from the words before the noun phrase: "no talks", "planned visit", "whether ... talks".
         let mut mood = "asserted";
         for t in (a..k).rev().take(12) {
@@ -89,8 +93,11 @@ impl Reader<'_, '_> {
             let modifier = (t > a && !d.is_possessive(t - 1)).then(|| d.ent_ending(t - 1)).flatten();
             if let Some(e) = modifier.filter(|&e| {
                 let ent = &d.art.entities[e];
-                // "protest at U.S. sanctions": a name after a preposition belongs to that phrase.
-                ent.token_start == a || !is_preposition(d.low(ent.token_start - 1))
+                // "protest at U.S. sanctions": a name after a preposition belongs to that phrase, unless a
+                // participle says who is acted on ("in retaliation for Security Council sanctions imposed on Tehran").
+                ent.token_start == a
+                    || !is_preposition(d.low(ent.token_start - 1))
+                    || k + 1 < b && matches!(d.low(k + 1), "imposed" | "placed")
             }) {
                 let ent = &d.art.entities[e];
                 let sub = match ent.label {
@@ -139,7 +146,8 @@ impl Reader<'_, '_> {
         {
             t -= 1;
         }
-        if t >= a + 2 && d.is_possessive(t - 1) {
+        // "the bank's total loans to Argentina" are held, not made.
+        if t >= a + 2 && d.is_possessive(t - 1) && pred != Pred::Aid {
             if let Some(s) = self.actor_ending(t - 2, a) {
                 if let Some((o, end)) = obj_after(self) {
                     let span = self.span(s.first, end - 1);
@@ -151,8 +159,14 @@ impl Reader<'_, '_> {
         // 3. "A held [a round of] talks with B", "A imposed sanctions on B"
         let mut lv = None;
         let mut t = k;
-        while t > a && k - t < 5 {
+        // "approved a 150 mln dlr loan": an amount may stand between (and widens the look).
+        let mut reach = 5;
+        while t > a && k - t < reach {
             t -= 1;
+            if self.is_amount(t) {
+                reach = 8;
+                continue;
+            }
             let low = d.low(t);
             // "completed the previously announced acquisition": a light verb after a determiner is an adjective.
             if light_fits(low, pred) && !(t > a && (is_determiner(d.low(t - 1)) || d.low(t - 1) == "previously")) {
@@ -218,6 +232,61 @@ impl Reader<'_, '_> {
                 }
             }
             None => {}
+        }
+    }
+
+    /// Whether token `t` is part of an amount (money, a number, a percentage).
+    fn is_amount(&self, t: usize) -> bool {
+        let d = self.doc;
+        d.ent(t).is_some_and(|e| matches!(d.art.entities[e].label, Label::Money | Label::Cardinal | Label::Percent))
+    }
+
+    /// "X raised its stake in Y (to 10.6 pct)", "X has taken a 5 pct stake in Y": a stake bought is an
+    /// acquisition; a stake held ("Renault's 46 pct stake in AMC") is no event.
+    fn stake(&mut self, si: usize, k: usize, a: usize, b: usize) {
+        let d = self.doc;
+        if k + 2 >= b || d.low(k + 1) != "in" {
+            return;
+        }
+        let mut t = k;
+        let mut lv = None;
+        while t > a && k - t < 8 {
+            t -= 1;
+            let low = d.low(t);
+            if matches!(
+                low,
+                "raised"
+                    | "raises"
+                    | "raise"
+                    | "increased"
+                    | "increases"
+                    | "increase"
+                    | "boosted"
+                    | "boosts"
+                    | "lifted"
+                    | "took"
+                    | "taken"
+                    | "take"
+                    | "built"
+                    | "acquired"
+                    | "acquire"
+                    | "bought"
+                    | "buy"
+                    | "purchased"
+            ) {
+                lv = Some(t);
+                break;
+            }
+            if !(self.is_amount(t) || d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-')) {
+                return;
+            }
+        }
+        let Some(lv) = lv else { return };
+        let (subs, mood) = self.subjects(si, lv);
+        let Some((o, end)) = self.object_at(Pred::Acquire, k + 2, b) else { return };
+        let span = self.span(lv, end - 1);
+        for s in &subs {
+            self.push(s, Pred::Acquire, &o, None, si, span, mood, k);
         }
     }
 
