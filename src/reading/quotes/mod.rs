@@ -14,6 +14,7 @@ use crate::types::*;
 use std::cell::{Cell, OnceCell};
 
 mod marks;
+mod reported;
 mod speakers;
 mod verbs;
 mod words;
@@ -21,7 +22,7 @@ use words::*;
 
 use marks::{find_quotes, is_name, not_a_quote, quote_marks, Raw};
 use speakers::name;
-use verbs::{cue_verbs, verb_shaped, verbs, with_low};
+use verbs::{attitude_verbs, cue_verbs, verb_shaped, verbs, with_low};
 
 /// Fills `art.quotes` and `art.attributions`.
 pub fn extract(art: &mut Article) {
@@ -178,234 +179,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
         v[..v.partition_point(|&t| (t as usize) < end)].last().map(|&t| t as usize)
     }
 
-    /// Reported speech of sentence `si` outside quotes: "X said (that) ...", "..., X said", "according
-    /// to X, ...". `cues` are the verbs the quotes took (sorted), not read again. At most a few verbs a
-    /// sentence, each looking at a bounded window, then one span to the sentence's edge.
-    fn reported(&self, si: usize, cues: &[u32], out: &mut Vec<(usize, Attr, Span)>) {
-        let doc = self.doc;
-        let art = doc.art;
-        let (a, b) = self.sentence_tokens(si);
-        if b <= a + 2 || !matches!(art.sentences[si].section, Section::Body(_) | Section::Headline) {
-            return;
-        }
-        // The sentence's end without its closing punctuation.
-        let mut e = b;
-        while e > a && matches!(doc.tok(e - 1), "." | "!" | "?" | "\"" | "”" | "''" | ")") {
-            e -= 1;
-        }
-        let span_of = |x: usize, y: usize| Span::new(art.tokens[x].span.start, art.tokens[y - 1].span.end);
-        let quoted_share = |x: usize, y: usize| (x..y).filter(|&t| self.quoted[t]).count() * 2 > y - x;
-        let mut taken = 0;
-        for v in a..b {
-            // A verb a quote took may report more before that quote ("X said A, and Y yelled: "B"").
-            let _ = cues;
-            if taken == MAX_CUES || self.quoted[v] || !self.is_cue_verb(v) {
-                continue;
-            }
-            // Over auxiliaries, negation and adverbs to the subject ("Kim did not say", "they would argue").
-            let mut j = v;
-            while j > a && j + SUBJECT_REACH > v {
-                if self.low_is(j - 1, |w| is_aux_or_adverb(w) || is_aux_word(w) || is_ly_adverb(w)) {
-                    j -= 1;
-                } else if let Some(d) = doc.ent_ending(j - 1).filter(|&d| is_time(art.entities[d].label)) {
-                    // "Clinton on Tuesday said": over the date and its preposition.
-                    j = art.entities[d].token_start.max(a);
-                    if j > a && self.low_is(j - 1, |w| matches!(w, "on" | "in" | "last" | "this")) {
-                        j -= 1;
-                    }
-                } else {
-                    break;
-                }
-            }
-            if j > a && self.is_word(j - 1, "to") {
-                // "to say": an infinitive, reported by the verb before it if at all.
-                continue;
-            }
-            let mut attr = self.subject(si, j, 0);
-            let participle = self.word(v).ends_with(b"ing");
-            if participle && attr.speaker.is_none() && attr.source.is_none() && j > a && doc.tok(j - 1) != "," {
-                // "issued a statement describing ...": the clause's subject speaks, not the object.
-                attr = self.first_speaker_before(si, j).unwrap_or_default();
-            }
-            if attr.mention.is_none() && !participle {
-                // Not for a participle: "a statement describing ..." is no one speaking.
-                attr.mention = self.plain_subject(a, j).or_else(|| self.plain_subject_after(v, e));
-                if attr.mention.is_none() && j > a + 1 && doc.tok(j - 1) == "," {
-                    // "Another delegate, Jim Poolman, said", "about two-thirds, 67 percent, say": the
-                    // phrase before the comma.
-                    attr = match self.speaker_ending(j - 2) {
-                        Some(x) => self.attr_of_entity(x),
-                        None => Attr { mention: self.plain_subject(a, j - 1), ..Default::default() },
-                    };
-                }
-            }
-            if attr.mention.is_none() && participle {
-                // "The billionaire businessman began by talking about it, saying ...": the sentence's
-                // opening noun phrase.
-                attr.mention = self.opening_phrase(a, j);
-            }
-            let Some(m) = attr.mention else { continue };
-            let unnamed = attr.speaker.is_none() && attr.source.is_none();
-            if unnamed && self.low_is(v, |w| matches!(w, "called" | "calling")) {
-                // "a firm called Cambridge Analytica": naming, not saying.
-                continue;
-            }
-            if j > a && self.low_is(j - 1, story::is_determiner) {
-                // "the alleged criminals": an adjective.
-                continue;
-            }
-            taken += 1;
-            attr.verb = Some(v as u32);
-            let art_tok = |t: usize| art.tokens[t].span;
-            if m.end <= art_tok(v).start {
-                // Subject before the verb: "X said (that) ..." or "..., X said".
-                let mut c = v + 1;
-                if self.is_word(v, "told") || self.is_word(v, "tells") || self.is_word(v, "telling") {
-                    // "told reporters (that)": over the one told.
-                    let stop = (c..e.min(c + 6)).find(|&t| self.is_word(t, "that") || doc.tok(t) == ",");
-                    c = match stop {
-                        Some(t) => t,
-                        None => doc.ent(c).map_or(c + 1, |x| art.entities[x].token_end),
-                    };
-                }
-                if c < e && self.low_is(c, is_adjunct_word) {
-                    // "said in a statement that ...", "said on Monday, ...": over the adjunct to what is said.
-                    // To its "that" or comma, else to a pronoun opening the clause said ("said in a
-                    // statement Thursday they pulled ..."); an adjunct alone says nothing.
-                    c = (c + 1..e.min(c + 12))
-                        .find(|&t| {
-                            self.is_word(t, "that")
-                                || matches!(doc.tok(t), "," | ":")
-                                || self.low_is(t, |w| matches!(w, "he" | "she" | "they" | "it" | "we"))
-                        })
-                        .unwrap_or(e);
-                }
-                while c < e && (self.is_word(c, "that") || matches!(doc.tok(c), "," | ":")) {
-                    c += 1;
-                }
-                let before = art.tokens[a..b].partition_point(|t| t.span.end <= m.start) + a;
-                // "..., [the ministry's spokesman] X said": the clause before the subject's comma.
-                let clause_before = (a.max(before.saturating_sub(8))..before)
-                    .rev()
-                    .find(|&t| doc.tok(t) == ",")
-                    .filter(|&t| t > a + 1 && !quoted_share(a, t))
-                    .map(|t| span_of(a, t));
-                // "''...,'' Ms. Hughes said, pointing out ...", "X said of the course": what follows is
-                // no clause said (a participle has its own attribution) when a clause comes before.
-                let nothing_after = c < e
-                    && ((c > v + 1 && doc.tok(c - 1) == "," && self.word(c).ends_with(b"ing"))
-                        || self.is_word(c, "of"));
-                // What is said may hold a quotation ('said that "..."'); a quote right after the verb is
-                // the quote's own attribution.
-                if let Some(x) = clause_before.filter(|_| nothing_after) {
-                    out.push((si, attr, x));
-                } else if c + 1 < e && !(self.quoted[c] || story::is_quote_mark(doc.tok(c))) {
-                    out.push((si, attr, span_of(c, e)));
-                } else if let Some(x) = clause_before {
-                    out.push((si, attr, x));
-                }
-            } else if v > a + 2 && doc.tok(v - 1) == "," && !quoted_share(a, v - 1) {
-                // "..., said X."
-                out.push((si, attr, span_of(a, v - 1)));
-            } else if v > a + 3 && doc.tok(v - 1) == "''" && doc.tok(v - 2) == "," && !quoted_share(a, v - 2) {
-                // "``...,'' said X" where the marks were not read as a quote (an opening '' as well).
-                out.push((si, attr, span_of(a, v - 2)));
-            }
-        }
-        // "Trump: 'I'm the Worst Thing ...'" (a headline), "FALLIN: Well, I think ..." (a transcript): a
-        // name opening the sentence, a colon, then what is said.
-        if taken == 0 {
-            if let Some((k, attr)) = self.colon_speaker(a, e) {
-                if k + 2 < e && !quoted_share(k + 1, e) {
-                    out.push((si, attr, span_of(k + 1, e)));
-                }
-            }
-        }
-        // "according to X, ..." / "..., according to X."
-        if self.cites(si) {
-            if let Some(t) = (a..b.saturating_sub(2))
-                .find(|&t| !self.quoted[t] && self.is_word(t, "according") && self.is_word(t + 1, "to"))
-            {
-                let k = t + 2;
-                let end = (k..b.min(k + 10)).find(|&x| matches!(doc.tok(x), "," | "." | ";")).unwrap_or(e.min(k + 10));
-                if end > k {
-                    let mention = span_of(k, end);
-                    let speaker = self.according_to(si).map(|x| x as u32);
-                    let content = if t > a + 2 {
-                        Some(span_of(a, t))
-                    } else if end + 3 < e {
-                        Some(span_of(end + 1, e))
-                    } else {
-                        None
-                    };
-                    if let Some(c) = content.filter(|c| !c.is_empty()) {
-                        let attr = Attr { speaker, mention: Some(mention), verb: Some(t as u32), ..Default::default() };
-                        out.push((si, attr, c));
-                    }
-                }
-            }
-        }
-    }
-
-    /// A name opening a sentence at token `a` and followed by a colon (before `e`): the colon's token and
-    /// the speaker. The name is a person or body the recogniser found, or one to three capitalised words
-    /// (all-capital speaker labels of transcripts), not a word that labels a note ("Update:", "Note:").
-    fn colon_speaker(&self, a: usize, e: usize) -> Option<(usize, Attr)> {
-        let doc = self.doc;
-        let art = doc.art;
-        let k = (a + 1..e.min(a + 5)).find(|&t| doc.tok(t) == ":")?;
-        if (a..k).any(|t| self.quoted[t]) {
-            return None;
-        }
-        if let Some(x) = doc.ent_starting(a).filter(|&x| art.entities[x].token_end == k) {
-            if matches!(art.entities[x].label, Label::Person | Label::Org) {
-                let mut attr = self.attr_of_entity(x);
-                attr.verb = Some(k as u32);
-                return Some((k, attr));
-            }
-            return None;
-        }
-        let name_like = (a..k).all(|t| {
-            let w = doc.tok(t);
-            w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
-        });
-        let label = self.low_is(a, |w| {
-            matches!(
-                w,
-                "update"
-                    | "note"
-                    | "editor"
-                    | "read"
-                    | "watch"
-                    | "related"
-                    | "photo"
-                    | "video"
-                    | "correction"
-                    | "source"
-                    | "sources"
-                    | "warning"
-                    | "breaking"
-                    | "exclusive"
-                    | "more"
-                    | "see"
-                    | "also"
-                    | "q"
-                    | "a"
-            )
-        });
-        if !name_like
-            || label
-            || (k - a == 1 && !self.word(a).iter().all(|c| c.is_ascii_uppercase()) && doc.ent(a).is_none())
-        {
-            return None;
-        }
-        let mention = Some(Span::new(art.tokens[a].span.start, art.tokens[k - 1].span.end));
-        Some((k, Attr { mention, verb: Some(k as u32), ..Default::default() }))
-    }
-
     /// Token `t` lower-cased is a verb of reported speech or thought (a cheap shape test first).
     fn is_cue_verb(&self, t: usize) -> bool {
         let v = cue_verbs();
+        verb_shaped(v, self.word(t)) && self.low_is(t, |w| v.set.get(w).is_some())
+    }
+
+    /// Token `t` lower-cased is a verb of a position held or a noun-like form of a speech verb.
+    fn is_attitude_verb(&self, t: usize) -> bool {
+        let v = attitude_verbs();
         verb_shaped(v, self.word(t)) && self.low_is(t, |w| v.set.get(w).is_some())
     }
 

@@ -209,6 +209,49 @@ impl<'d, 'a> Ctx<'d, 'a> {
         None
     }
 
+    /// The first person, body or personal pronoun before token `end` of sentence `si` that a verb
+    /// follows (over auxiliaries and adverbs): the subject of the clause a participle after it hangs on
+    /// ("As ISIL grew, Trump hewed to ..., noting": Trump, not ISIL). A bounded look.
+    pub(super) fn clause_subject_before(&self, si: usize, end: usize) -> Option<Attr> {
+        let (a, _) = self.sentence_tokens(si);
+        let doc = self.doc;
+        let end = end.min(a + 40);
+        let verb_after = |mut t: usize| {
+            while t < end && self.low_is(t, |w| is_aux_or_adverb(w) || is_ly_adverb(w)) {
+                t += 1;
+            }
+            t < end
+                && !self.quoted[t]
+                && (self.low_is(t, is_aux_word)
+                    || self.is_cue_verb(t)
+                    || self.is_attitude_verb(t)
+                    || self.is_reporting_verb(t)
+                    || self.verb_like(t))
+        };
+        let mut t = a;
+        while t < end {
+            if self.quoted[t] {
+                t += 1;
+                continue;
+            }
+            if let Some(e) = doc.ent_starting(t) {
+                let ent = &doc.art.entities[e];
+                let after = ent.token_end;
+                if matches!(ent.label, Label::Person | Label::Org) && !doc.is_possessive(after) && verb_after(after) {
+                    return Some(self.attr_of_entity(e));
+                }
+                t = after.max(t + 1);
+                continue;
+            }
+            if self.low_is(t, |w| matches!(w, "he" | "she" | "they")) && verb_after(t + 1) {
+                let mention = Some(doc.art.tokens[t].span);
+                return Some(Attr { speaker: self.last_person(si, t), mention, ..Default::default() });
+            }
+            t += 1;
+        }
+        None
+    }
+
     /// The organisation last named before token `t` (a few sentences back at most, a bounded number of
     /// entities): who "the company" or "it" stands for.
     pub(super) fn last_org(&self, t: usize) -> Option<u32> {
@@ -290,9 +333,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if found.found() || found.mention.is_some() {
             return found;
         }
-        // "Clinton ..., saying, ...": a participle's subject is the clause's first named one.
+        // "Clinton ..., saying, ...": a participle's subject is the clause's subject.
         if self.word(v).ends_with(b"ing") {
-            if let Some(f) = self.first_speaker_before(si, v) {
+            if let Some(f) = self.clause_subject_before(si, v).or_else(|| self.first_speaker_before(si, v)) {
                 return f;
             }
         }

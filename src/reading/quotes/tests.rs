@@ -456,3 +456,75 @@ fn reported_before_a_participle_and_after_a_colon() {
     let art = run("Talks went on.\n\nUpdate: The mill opened again on Monday.", &[]);
     assert!(reported_of(&art).is_empty());
 }
+
+#[test]
+fn positions_held_after_a_name_or_a_pronoun() {
+    let people = [("Park Jin", Label::Person), ("Lee Soo", Label::Person)];
+    for (text, mention, cue, content) in [
+        ("Park Jin plans to run for governor.", "Park Jin", "plans", "to run for governor"),
+        ("She insists the vote was fair.", "She", "insists", "the vote was fair"),
+        ("The senators insist the bill is fair.", "The senators", "insist", "the bill is fair"),
+        ("Lee Soo voted for the new budget.", "Lee Soo", "voted", "for the new budget"),
+        ("Park Jin has long railed against the tax.", "Park Jin", "railed", "against the tax"),
+    ] {
+        let art = run(text, &people);
+        assert_eq!(reported_of(&art), [(Some(mention), Some(cue), content)], "{text}");
+    }
+    for text in [
+        // A body or a phrase before a verb of a position: too often a noun's modifier.
+        "The city plans to build a bridge.",
+        "A new round of attacks began in the north.",
+    ] {
+        assert_eq!(reported_of(&run(text, &people)), [], "{text}");
+    }
+    // A position inside what is said is part of it.
+    let art = run("Park Jin said he could not support the bill.", &people);
+    assert_eq!(reported_of(&art), [(Some("Park Jin"), Some("said"), "he could not support the bill")]);
+}
+
+#[test]
+fn subjects_past_asides_and_of_participles_and_passives() {
+    let names = [("Park Jin", Label::Person), ("Trade Ministry", Label::Org), ("Daily Star", Label::Org)];
+    for (text, mention, cue, content) in [
+        // An aside between the subject and the verb, and a clause after it.
+        (
+            "Several senators, including Park Jin, said the bill was dead.",
+            "Several senators",
+            "said",
+            "the bill was dead",
+        ),
+        ("The senators, on the other hand, argued the bill was fair.", "The senators", "argued", "the bill was fair"),
+        // A participle after a comma: the clause's subject, not the first name.
+        (
+            "As the Trade Ministry grew, Park Jin resigned his post, saying he was tired.",
+            "Park Jin",
+            "saying",
+            "he was tired",
+        ),
+        // A passive and its agent.
+        ("The plan was criticized by Park Jin.", "Park Jin", "criticized", "The plan"),
+        ("As reported by the Daily Star, the mayor resigned.", "the Daily Star", "reported", "the mayor resigned"),
+    ] {
+        let art = run(text, &names);
+        let got = reported_of(&art);
+        assert!(got.contains(&(Some(mention), Some(cue), content)), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn statements_named_by_a_noun_and_what_follows_a_quote() {
+    let people = [("Park Jin", Label::Person)];
+    let art = run("Park Jin's claim that the vote was rigged, made on Monday, angered voters.", &people);
+    assert_eq!(reported_of(&art), [(Some("Park Jin's"), Some("claim"), "the vote was rigged")]);
+    let art = run("Park Jin arrived. Voters cheered his promise to cut taxes, and left.", &people);
+    assert_eq!(reported_of(&art), [(Some("his"), Some("promise"), "to cut taxes")]);
+    for text in [
+        // A thing discussed is no statement.
+        "Park Jin laid out his plan to cut taxes.",
+        // After the quote it reports, the one told or the verb's adjunct is no content.
+        "\"We are done,\" Park Jin told the cheering crowd.",
+        "\"We are done,\" Park Jin said over breakfast.",
+    ] {
+        assert_eq!(reported_of(&run(text, &people)), [], "{text}");
+    }
+}

@@ -229,6 +229,13 @@ pub(super) fn is_aux_word(w: &str) -> bool {
             | "do"
             | "not"
             | "n't"
+            | "n’t"
+            | "sometimes"
+            | "twice"
+            | "once"
+            | "ago"
+            | "already"
+            | "again"
             | "never"
             | "cannot"
             | "ca"
@@ -318,5 +325,50 @@ pub(super) fn is_clause_word(w: &str) -> bool {
             | "me"
             | "said"
             | "says"
+    )
+}
+
+/// "his", "her", "their": an owner who may hold a position ("his plan to").
+pub(super) fn is_owner_pronoun(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their")
+}
+
+/// Nouns of a statement or a stance whose complement is what is said or held ("claim that", "promise
+/// to", "calls for", "hopes of"), lower-case; not nouns of a thing discussed ("plan", "support",
+/// "comments"), mostly the topic of someone else's statement.
+pub(super) fn is_position_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "vow"
+            | "warning"
+            | "warnings"
+            | "suggestion"
+            | "assertion"
+            | "insistence"
+            | "demand"
+            | "demands"
+            | "call"
+            | "calls"
+            | "hope"
+            | "hopes"
+            | "fear"
+            | "fears"
+            | "accusation"
+            | "accusations"
+            | "allegation"
+            | "allegations"
+            | "threat"
+            | "threats"
+            | "argument"
+            | "belief"
+            | "denial"
+            | "admission"
+            | "prediction"
+            | "desire"
     )
 }
