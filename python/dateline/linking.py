@@ -82,6 +82,50 @@ def _apply_aliases(aliases: Any, text: pa.Array, canonical: pa.Array, label: pa.
             take([r[3] or "" for r in rows], kb_id))
 
 
+_SUFFIX_END = r"(?:INC|CORP|CO|COS|LTD|PLC|AG|SA|NV|LP|CORPORATION|COMPANY|INCORPORATED|LIMITED)\.?"
+
+
+def _headline_pieces(df: pd.DataFrame, story: np.ndarray, text: pa.Array, canonical: pa.Array,
+                     label: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """A company name in a headline's capitals that the recogniser cut in two ("DOW" + "CHEMICAL
+    CO", "GULF" + "TECHNOLOGIES INC"): the one-word piece is keyed as the whole name (an ORG), not
+    as the word, which other stories use for other companies ("Dow Financial", another "Gulf").
+    The pieces are a one-word mention in capitals and the next mention of the same headline, an
+    organisation in capitals ending in a legal suffix, at most three characters after it. The
+    piece's text is keyed as the whole name too, so that it is no evidence that the word alone
+    stands for the whole name elsewhere."""
+    if not {"section", "start", "end"} <= set(df.columns) or len(df) < 2:
+        return text, canonical, label
+    head = np.flatnonzero((df["section"] == "headline").to_numpy())
+    if len(head) < 2:
+        return text, canonical, label
+    start = df["start"].to_numpy()[head]
+    rows = head[np.lexsort((start, story[head]))]
+    a, b = rows[:-1], rows[1:]
+    starts, ends = df["start"].to_numpy(), df["end"].to_numpy()
+    near = (story[a] == story[b]) & (starts[b] - ends[a] >= 0) & (starts[b] - ends[a] <= 3)
+    a, b = a[near], b[near]
+    if not len(a):
+        return text, canonical, label
+    texts = df["text"].to_numpy()
+    first = pd.Series(texts[a]).astype(str)
+    rest = pd.Series(texts[b]).astype(str)
+    lab = np.asarray(label.take(pa.array(b)).to_pylist(), dtype=object)
+    ok = (first.str.fullmatch(r"[A-Z][A-Z&'\-]{1,}") & rest.str.fullmatch(r"[A-Z][A-Z0-9&.'\- ]*\s" + _SUFFIX_END)
+          & (lab == "ORG")).to_numpy()
+    if not ok.any():
+        return text, canonical, label
+    rows_a = a[ok]
+    names = (first[ok] + " " + rest[ok].str.split().str.join(" ")).tolist()
+    rows_a = pa.array(rows_a)
+    whole = pa.array(names, type=pa.string())
+    hit = pc.is_in(pa.array(np.arange(len(df))), value_set=rows_a)
+    at = pc.index_in(pa.array(np.arange(len(df))), value_set=rows_a)
+    name_of = whole.take(at)
+    return (pc.if_else(hit, name_of, text), pc.if_else(hit, name_of, canonical),
+            pc.if_else(hit, pa.scalar("ORG"), label))
+
+
 def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] = "year") -> pd.DataFrame:
     """The entities table with ``entity_id`` and ``name`` added: one id and one display name per
     real-world entity across the table (see the module doc). ``country_code`` takes the code of a
@@ -121,6 +165,8 @@ def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] =
         canonical, label, kb_id = _apply_aliases(aliases, text, canonical, label, kb_id)
     days = _days(df["date"]) if "date" in df.columns else np.full(len(df), NO_DAY, dtype=np.int32)
     story, _ = pd.factorize(df["id"], use_na_sentinel=False)
+    out_canonical, out_label = canonical, label  # what the table shows; the core keys the pieces
+    text, canonical, label = _headline_pieces(df, story, text, canonical, label)
     entity, ids, names, codes = _core.link(
         _buffers(text), _buffers(canonical), _buffers(label), _buffers(title), _buffers(code), _buffers(kb_id),
         np.ascontiguousarray(days, dtype="<i4").tobytes(), np.ascontiguousarray(story, dtype="<u4").tobytes(),
@@ -134,8 +180,8 @@ def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] =
         new = pc.if_else(pc.not_equal(hist, ""), hist, _arrow_strings_or_null(df, "country_code"))
         out["country_code"] = _str_column(new)
     if aliases is not None:
-        out["canonical"] = _str_column(canonical)
-        out["label"] = _str_column(label)
+        out["canonical"] = _str_column(out_canonical)
+        out["label"] = _str_column(out_label)
         out["kb_id"] = _str_column(pc.if_else(pc.equal(kb_id, ""), pa.scalar(None, pa.string()), kb_id))
     return out
 
