@@ -96,32 +96,30 @@ def _headline_pieces(df: pd.DataFrame, story: np.ndarray, text: pa.Array, canoni
     stands for the whole name elsewhere."""
     if not {"section", "start", "end"} <= set(df.columns) or len(df) < 2:
         return text, canonical, label
-    head = np.flatnonzero((df["section"] == "headline").to_numpy())
+    head = np.flatnonzero(pc.fill_null(pc.equal(_strings(df, "section"), "headline"), False).to_numpy(
+        zero_copy_only=False))
     if len(head) < 2:
         return text, canonical, label
-    start = df["start"].to_numpy()[head]
-    rows = head[np.lexsort((start, story[head]))]
-    a, b = rows[:-1], rows[1:]
     starts, ends = df["start"].to_numpy(), df["end"].to_numpy()
+    rows = head[np.lexsort((starts[head], story[head]))]
+    a, b = rows[:-1], rows[1:]
     near = (story[a] == story[b]) & (starts[b] - ends[a] >= 0) & (starts[b] - ends[a] <= 3)
     a, b = a[near], b[near]
     if not len(a):
         return text, canonical, label
-    texts = df["text"].to_numpy()
-    first = pd.Series(texts[a]).astype(str)
-    rest = pd.Series(texts[b]).astype(str)
-    lab = np.asarray(label.take(pa.array(b)).to_pylist(), dtype=object)
-    ok = (first.str.fullmatch(r"[A-Z][A-Z&'\-]{1,}") & rest.str.fullmatch(r"[A-Z][A-Z0-9&.'\- ]*\s" + _SUFFIX_END)
-          & (lab == "ORG")).to_numpy()
+    first = text.take(pa.array(a))
+    rest = text.take(pa.array(b))
+    ok = pc.and_(pc.and_(pc.match_substring_regex(first, r"^[A-Z][A-Z&'\-]+$"),
+                         pc.match_substring_regex(rest, r"^[A-Z][A-Z0-9&.'\- ]*\s" + _SUFFIX_END + "$")),
+                 pc.equal(label.take(pa.array(b)), "ORG")).to_numpy(zero_copy_only=False)
     if not ok.any():
         return text, canonical, label
-    rows_a = a[ok]
-    names = (first[ok] + " " + rest[ok].str.split().str.join(" ")).tolist()
-    rows_a = pa.array(rows_a)
-    whole = pa.array(names, type=pa.string())
-    hit = pc.is_in(pa.array(np.arange(len(df))), value_set=rows_a)
-    at = pc.index_in(pa.array(np.arange(len(df))), value_set=rows_a)
-    name_of = whole.take(at)
+    names = [f"{x} {' '.join(y.split())}" for x, y in zip(first.filter(pa.array(ok)).to_pylist(),
+                                                         rest.filter(pa.array(ok)).to_pylist())]
+    pos = np.full(len(df), -1, dtype=np.int64)
+    pos[a[ok]] = np.arange(len(names))
+    hit = pa.array(pos >= 0)
+    name_of = pa.array(names, type=pa.string()).take(pa.array(np.maximum(pos, 0)))
     return (pc.if_else(hit, name_of, text), pc.if_else(hit, name_of, canonical),
             pc.if_else(hit, pa.scalar("ORG"), label))
 

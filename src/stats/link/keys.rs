@@ -586,11 +586,20 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
     } else {
         Short::No
     };
-    let plain = words(&surface);
-    let plain = plain.strip_prefix(&["the".to_string()]).unwrap_or(&plain).join(" ");
-    let suffixed = m.label == "ORG" && plain != k;
-    let text_key = key(m.text, m.label);
-    let alias_of_text = (!m.text.is_empty() && text_key != k && !text_key.is_empty()).then_some(text_key);
+    let suffixed = m.label == "ORG" && {
+        let plain = words(&surface);
+        plain.strip_prefix(&["the".to_string()]).unwrap_or(&plain).join(" ") != k
+    };
+    // Most mentions are written as their in-story name: nothing more to key then.
+    let alias_of_text = if m.text.is_empty() || m.text == name {
+        None
+    } else {
+        let text_key = key(m.text, m.label);
+        (text_key != k && !text_key.is_empty()).then_some(text_key)
+    };
+    // The first word of the name as written, keyed once for the shorts and blockers below.
+    let head = std::cell::OnceCell::new();
+    let head_word = |surface: &str, label: &str| head.get_or_init(|| head_word(surface, label)).clone();
     let title = if matches!(short, Short::Surname | Short::Initialed) {
         title_word(m.title).to_lowercase()
     } else {
