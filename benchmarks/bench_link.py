@@ -2,12 +2,14 @@
 are part of, on Reuters-21578 (issue 14: within +10%).
 
 Runs ``Corpus.tables()`` (structure, entities, reading: all four tables) over the shared Reuters
-stories on one thread in two settings, alternating: ``dedupe=False`` (the run before link and
-dedupe existed) and ``dedupe=True`` followed by :func:`dateline.link` over the whole entities
-table (signatures computed by the workers, the grouping and ``duplicate_of``, then the corpus-level
-identity). ``--entities`` times ``Corpus.entities()`` instead (``link=True`` for the second
+stories on one thread in three settings, alternating: ``dedupe=False`` (the run before link and
+dedupe existed), ``dedupe=True`` (signatures computed by the workers, then the grouping and the
+``duplicate_of`` columns) and ``dedupe=True`` followed by :func:`dateline.link` over the whole
+entities table. ``--entities`` times ``Corpus.entities()`` instead (``link=True`` for the third
 setting): the entities table alone, a smaller run. Prints the CPU seconds of each (best of
-``--repeat``), the ratio, and the cost of ``link`` alone on the same table.
+``--repeat``), the ratios, and the cost of ``link`` alone on the same table and of
+``near_duplicates`` alone (signing the texts and grouping) on the same stories. (It replaces
+``bench_dedupe.py``, which ran the first two settings.)
 
     python benchmarks/bench_link.py                 # needs ../shared/data/reuters21578
     python benchmarks/bench_link.py --limit 3000 --repeat 3
@@ -38,7 +40,7 @@ def main() -> None:
     records = [{"id": str(s["id"]), "text": s["text"], "date": s["date"]} for s in stories]
     corpus = Corpus.from_records(records)
     words = sum(common.words(r["text"]) for r in records)
-    settings = {"plain": dict(dedupe=False), "link+dedupe": dict(dedupe=True, link=True)}
+    settings = {"plain": dict(dedupe=False), "dedupe": dict(dedupe=True), "link+dedupe": dict(dedupe=True, link=True)}
 
     def run(dedupe: bool, link: bool = False):
         if args.entities:
@@ -64,9 +66,14 @@ def main() -> None:
         print(f"  {what}({', '.join(f'{k}={v}' for k, v in settings[name].items())}):  {best[name]:7.2f} s  "
               f"({words / best[name]:,.0f} words/s; runs {', '.join(f'{s:.2f}' for s in runs[name])})")
     cost = 100 * (best["link+dedupe"] / best["plain"] - 1)
+    print(f"  dedupe costs {100 * (best['dedupe'] / best['plain'] - 1):+.1f}% of the run")
     print(f"  link + dedupe cost {cost:+.1f}% of the run (target: within +10%)")
     share = 100 * link_alone / best["plain"]
     print(f"  link alone on the entities table: {link_alone:.2f} s, {share:.1f}% of the run")
+    import pandas as pd
+
+    _, alone = timed(dateline.near_duplicates, pd.DataFrame(records), date="date", threads=1)
+    print(f"  near_duplicates alone (sign + group): {alone:.2f} s, {100 * alone / best['plain']:.1f}% of the run")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,11 @@ not chosen.
 
     python tools/link_gold_assemble.py /tmp/candidates.jsonl /tmp/judgements.txt [/tmp/extra.jsonl /tmp/extra.txt]
 
-A pair judged in an earlier file is not taken again.
+A pair judged in an earlier file is not taken again. ``--append SPLIT`` adds the judged pairs of
+one more candidate file to the gold as they are, all in part SPLIT (the second held-out part,
+drawn with ``link_gold_candidates.py --fresh``), leaving the pairs already there as they are:
+
+    python tools/link_gold_assemble.py --append held_out_2 /tmp/fresh.jsonl /tmp/fresh_judgements.txt
 """
 from __future__ import annotations
 
@@ -27,13 +31,20 @@ def split_of(p: dict) -> str:
 def main() -> None:
     rows: list[dict] = []
     seen: set = set()
-    for cand_file, judge_file in zip(sys.argv[1::2], sys.argv[2::2]):
+    args = sys.argv[1:]
+    if args[:1] == ["--append"]:
+        split, cand_file, judge_file = args[1:4]
+        rows = [json.loads(line) for line in OUT.read_text().splitlines() if line.strip()]
+        seen = {(r["set"], *sorted([tuple(r["a"].values()), tuple(r["b"].values())])) for r in rows}
+        add(rows, seen, cand_file, judge_file, split)
+        args = []
+    for cand_file, judge_file in zip(args[0::2], args[1::2]):
         add(rows, seen, cand_file, judge_file)
     OUT.write_text("".join(json.dumps(r) + "\n" for r in rows))
     print(f"{len(rows)} judged pairs ({sum(r['same'] for r in rows)} same) -> {OUT}")
 
 
-def add(rows: list[dict], seen: set, cand_file: str, judge_file: str) -> None:
+def add(rows: list[dict], seen: set, cand_file: str, judge_file: str, split: str | None = None) -> None:
     cands = [json.loads(line) for line in Path(cand_file).read_text().splitlines() if line.strip()]
     for line in Path(judge_file).read_text().splitlines():
         parts = line.split(maxsplit=2)
@@ -50,7 +61,7 @@ def add(rows: list[dict], seen: set, cand_file: str, judge_file: str) -> None:
             continue
         seen.add(key)
         row = {"set": p["set"], "kind": p["kind"], "a": p["a"], "b": p["b"], "same": verdict == "s",
-               "split": split_of(p)}
+               "split": split or split_of(p)}
         if len(parts) > 2:
             row["note"] = parts[2][:59]
         rows.append(row)

@@ -20,6 +20,11 @@ Each pair is printed with a window of both stories' text around the mentions for
 
     python tools/link_gold_candidates.py --out /tmp/candidates.jsonl --show /tmp/candidates.txt --width 110
     python tools/link_gold_candidates.py --out /tmp/extra.jsonl --show /tmp/extra.txt --width 110 --extra --seed 15
+
+``--fresh`` draws the second held-out part (``held_out_2``): both rounds at the smaller counts of
+``FRESH``, from the stories no pair of the gold uses yet (so none of it was read while tuning):
+
+    python tools/link_gold_candidates.py --out /tmp/fresh.jsonl --show /tmp/fresh.txt --width 110 --fresh --seed 2026
 """
 from __future__ import annotations
 
@@ -50,6 +55,16 @@ EXTRA = {"reuters21578": {"surname": 40, "namesake": 0, "org_short": 0, "acronym
                           "historical": 0, "shared_word": 0},
          "bbc": {"surname": 20, "namesake": 0, "org_short": 0, "acronym": 8, "case": 0,
                  "historical": 0, "shared_word": 0}}
+# ``--fresh``: (first-round counts, extra-round counts) per corpus, about 150 pairs in all.
+FRESH = {"reuters21578": ({"surname": 24, "namesake": 10, "org_short": 18, "acronym": 12, "case": 10,
+                           "historical": 4, "shared_word": 12},
+                          {"surname": 12, "namesake": 0, "org_short": 0, "acronym": 8, "case": 0,
+                           "historical": 0, "shared_word": 0}),
+         "bbc": ({"surname": 10, "namesake": 4, "org_short": 6, "acronym": 4, "case": 2,
+                  "historical": 0, "shared_word": 5},
+                 {"surname": 8, "namesake": 0, "org_short": 0, "acronym": 3, "case": 0,
+                  "historical": 0, "shared_word": 0})}
+GOLD = REPO / "tests" / "gold" / "link_pairs.jsonl"
 PERSON, ORG = "PERSON", "ORG"
 NAMES = (PERSON, ORG, "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
@@ -214,13 +229,29 @@ def main() -> None:
     ap.add_argument("--width", type=int, default=160)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--extra", action="store_true", help="the second round (see EXTRA); use --seed 15")
+    ap.add_argument("--fresh", action="store_true",
+                    help="both rounds (see FRESH) from stories the gold does not use yet; use --seed 2026")
     args = ap.parse_args()
     rng = random.Random(args.seed)
+    used = set()
+    if args.fresh:
+        for line in GOLD.read_text().splitlines():
+            g = json.loads(line)
+            used |= {(g["set"], g["a"]["id"]), (g["set"], g["b"]["id"])}
     out, show = [], []
+    seen: set = set()
     for name, records in (("reuters21578", reuters_records()), ("bbc", bbc_records())):
         texts = {r["id"]: r["text"] for r in records}
         heads = {r["id"]: r["text"].strip().split("\n")[0][:90] for r in records}
-        for p in sample(mentions(records), (EXTRA if args.extra else COUNTS)[name], rng, args.extra):
+        rows = [r for r in mentions(records) if (name, r["id"]) not in used]
+        rounds = ([(FRESH[name][0], False), (FRESH[name][1], True)] if args.fresh
+                  else [((EXTRA if args.extra else COUNTS)[name], args.extra)])
+        drawn = [p for counts, extra in rounds for p in sample(rows, counts, rng, extra)]
+        for p in drawn:
+            key = tuple(sorted([tuple(p["a"].values()), tuple(p["b"].values())]))
+            if key in seen:
+                continue
+            seen.add(key)
             p = {"set": name, **p}
             out.append(p)
             i = len(out)

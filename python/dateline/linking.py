@@ -82,6 +82,48 @@ def _apply_aliases(aliases: Any, text: pa.Array, canonical: pa.Array, label: pa.
             take([r[3] or "" for r in rows], kb_id))
 
 
+_SUFFIX_END = r"(?:INC|CORP|CO|COS|LTD|PLC|AG|SA|NV|LP|CORPORATION|COMPANY|INCORPORATED|LIMITED)\.?"
+
+
+def _headline_pieces(df: pd.DataFrame, story: np.ndarray, text: pa.Array, canonical: pa.Array,
+                     label: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """A company name in a headline's capitals that the recogniser cut in two ("DOW" + "CHEMICAL
+    CO", "GULF" + "TECHNOLOGIES INC"): the one-word piece is keyed as the whole name (an ORG), not
+    as the word, which other stories use for other companies ("Dow Financial", another "Gulf").
+    The pieces are a one-word mention in capitals and the next mention of the same headline, an
+    organisation in capitals ending in a legal suffix, at most three characters after it. The
+    piece's text is keyed as the whole name too, so that it is no evidence that the word alone
+    stands for the whole name elsewhere."""
+    if not {"section", "start", "end"} <= set(df.columns) or len(df) < 2:
+        return text, canonical, label
+    head = np.flatnonzero(pc.fill_null(pc.equal(_strings(df, "section"), "headline"), False).to_numpy(
+        zero_copy_only=False))
+    if len(head) < 2:
+        return text, canonical, label
+    starts, ends = df["start"].to_numpy(), df["end"].to_numpy()
+    rows = head[np.lexsort((starts[head], story[head]))]
+    a, b = rows[:-1], rows[1:]
+    near = (story[a] == story[b]) & (starts[b] - ends[a] >= 0) & (starts[b] - ends[a] <= 3)
+    a, b = a[near], b[near]
+    if not len(a):
+        return text, canonical, label
+    first = text.take(pa.array(a))
+    rest = text.take(pa.array(b))
+    ok = pc.and_(pc.and_(pc.match_substring_regex(first, r"^[A-Z][A-Z&'\-]+$"),
+                         pc.match_substring_regex(rest, r"^[A-Z][A-Z0-9&.'\- ]*\s" + _SUFFIX_END + "$")),
+                 pc.equal(label.take(pa.array(b)), "ORG")).to_numpy(zero_copy_only=False)
+    if not ok.any():
+        return text, canonical, label
+    names = [f"{x} {' '.join(y.split())}" for x, y in zip(first.filter(pa.array(ok)).to_pylist(),
+                                                         rest.filter(pa.array(ok)).to_pylist())]
+    pos = np.full(len(df), -1, dtype=np.int64)
+    pos[a[ok]] = np.arange(len(names))
+    hit = pa.array(pos >= 0)
+    name_of = pa.array(names, type=pa.string()).take(pa.array(np.maximum(pos, 0)))
+    return (pc.if_else(hit, name_of, text), pc.if_else(hit, name_of, canonical),
+            pc.if_else(hit, pa.scalar("ORG"), label))
+
+
 def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] = "year") -> pd.DataFrame:
     """The entities table with ``entity_id`` and ``name`` added: one id and one display name per
     real-world entity across the table (see the module doc). ``country_code`` takes the code of a
@@ -121,6 +163,8 @@ def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] =
         canonical, label, kb_id = _apply_aliases(aliases, text, canonical, label, kb_id)
     days = _days(df["date"]) if "date" in df.columns else np.full(len(df), NO_DAY, dtype=np.int32)
     story, _ = pd.factorize(df["id"], use_na_sentinel=False)
+    out_canonical, out_label = canonical, label  # what the table shows; the core keys the pieces
+    text, canonical, label = _headline_pieces(df, story, text, canonical, label)
     entity, ids, names, codes = _core.link(
         _buffers(text), _buffers(canonical), _buffers(label), _buffers(title), _buffers(code), _buffers(kb_id),
         np.ascontiguousarray(days, dtype="<i4").tobytes(), np.ascontiguousarray(story, dtype="<u4").tobytes(),
@@ -134,8 +178,8 @@ def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] =
         new = pc.if_else(pc.not_equal(hist, ""), hist, _arrow_strings_or_null(df, "country_code"))
         out["country_code"] = _str_column(new)
     if aliases is not None:
-        out["canonical"] = _str_column(canonical)
-        out["label"] = _str_column(label)
+        out["canonical"] = _str_column(out_canonical)
+        out["label"] = _str_column(out_label)
         out["kb_id"] = _str_column(pc.if_else(pc.equal(kb_id, ""), pa.scalar(None, pa.string()), kb_id))
     return out
 

@@ -276,6 +276,12 @@ pub(super) fn key_words(name: &str, label: &str) -> Vec<String> {
             while w.len() > 1 && matches!(w[w.len() - 1].as_str(), "jr" | "sr" | "ii" | "iii") {
                 w.pop();
             }
+            // "Ron Glantz" and "Ronald Glantz", "Rick May" and "Richard May": one person.
+            if w.len() > 1 {
+                if let Some(formal) = formal_first_name(&w[0]) {
+                    w[0] = formal.to_string();
+                }
+            }
             if w.len() > 2 {
                 let (first, last) = (w[0].clone(), w[w.len() - 1].clone());
                 let mut middle: Vec<String> =
@@ -288,6 +294,77 @@ pub(super) fn key_words(name: &str, label: &str) -> Vec<String> {
         _ => {}
     }
     w
+}
+
+/// Short forms of first names and the name they stand for, when they stand for one name only
+/// ("Chris", "Pat", "Sam", "Ted", "Al", "Steve" stand for several, and "Jack", "Harry" or "Frank"
+/// are names of their own: they are not here). Used in people's keys, so that "Ron Glantz" and
+/// "Ronald Glantz" share one; a bare surname still joins either.
+pub(super) const NICKNAMES: &[(&str, &str)] = &[
+    ("abe", "abraham"),
+    ("andy", "andrew"),
+    ("art", "arthur"),
+    ("ben", "benjamin"),
+    ("bill", "william"),
+    ("billy", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("charlie", "charles"),
+    ("chuck", "charles"),
+    ("cliff", "clifford"),
+    ("dan", "daniel"),
+    ("danny", "daniel"),
+    ("dave", "david"),
+    ("dick", "richard"),
+    ("don", "donald"),
+    ("doug", "douglas"),
+    ("ed", "edward"),
+    ("eddie", "edward"),
+    ("ernie", "ernest"),
+    ("fred", "frederick"),
+    ("geoff", "geoffrey"),
+    ("greg", "gregory"),
+    ("herb", "herbert"),
+    ("jeff", "jeffrey"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("joe", "joseph"),
+    ("johnny", "john"),
+    ("jon", "jonathan"),
+    ("ken", "kenneth"),
+    ("kenny", "kenneth"),
+    ("larry", "lawrence"),
+    ("len", "leonard"),
+    ("manny", "manuel"),
+    ("marty", "martin"),
+    ("matt", "matthew"),
+    ("mick", "michael"),
+    ("mike", "michael"),
+    ("mitch", "mitchell"),
+    ("nick", "nicholas"),
+    ("pete", "peter"),
+    ("phil", "philip"),
+    ("ray", "raymond"),
+    ("rich", "richard"),
+    ("rick", "richard"),
+    ("ricky", "richard"),
+    ("rob", "robert"),
+    ("ron", "ronald"),
+    ("ronnie", "ronald"),
+    ("russ", "russell"),
+    ("stan", "stanley"),
+    ("tim", "timothy"),
+    ("tom", "thomas"),
+    ("tommy", "thomas"),
+    ("tony", "anthony"),
+    ("vince", "vincent"),
+    ("walt", "walter"),
+    ("will", "william"),
+];
+
+/// The name a short first name stands for ("ron" -> "ronald"), if it stands for one.
+pub(super) fn formal_first_name(word: &str) -> Option<&'static str> {
+    NICKNAMES.binary_search_by(|(nick, _)| (*nick).cmp(word)).ok().map(|i| NICKNAMES[i].1)
 }
 
 /// Words that vary between spellings of one long name ("Association for Payment Clearing
@@ -412,6 +489,9 @@ pub(super) struct Keyed {
     pub(super) shorts: Vec<(String, u64)>,
     /// The word a company, place or facility name keeps from joining a person (see the blockers).
     pub(super) blocker: Option<String>,
+    /// The initial and surname a company named after its founder's initials keeps from joining a
+    /// person ("J.P. Stevens and Co": "j stevens", so "J.P. STEVENS" is not "John Paul Stevens").
+    pub(super) initial_blocker: Option<String>,
     /// An acronym's long form: evidence under any label.
     pub(super) any_label: bool,
 }
@@ -506,11 +586,20 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
     } else {
         Short::No
     };
-    let plain = words(&surface);
-    let plain = plain.strip_prefix(&["the".to_string()]).unwrap_or(&plain).join(" ");
-    let suffixed = m.label == "ORG" && plain != k;
-    let text_key = key(m.text, m.label);
-    let alias_of_text = (!m.text.is_empty() && text_key != k && !text_key.is_empty()).then_some(text_key);
+    let suffixed = m.label == "ORG" && {
+        let plain = words(&surface);
+        plain.strip_prefix(&["the".to_string()]).unwrap_or(&plain).join(" ") != k
+    };
+    // Most mentions are written as their in-story name: nothing more to key then.
+    let alias_of_text = if m.text.is_empty() || m.text == name {
+        None
+    } else {
+        let text_key = key(m.text, m.label);
+        (text_key != k && !text_key.is_empty()).then_some(text_key)
+    };
+    // The first word of the name as written, keyed once for the shorts and blockers below.
+    let head = std::cell::OnceCell::new();
+    let head_word = |surface: &str, label: &str| head.get_or_init(|| head_word(surface, label)).clone();
     let title = if matches!(short, Short::Surname | Short::Initialed) {
         title_word(m.title).to_lowercase()
     } else {
@@ -546,6 +635,14 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
     } else {
         None
     };
+    let initial_blocker = match surface.split_whitespace().next() {
+        Some(first) if m.label == "ORG" && dotted_initials(first) => {
+            let head = head_word(&surface, m.label);
+            let initial = first.chars().next().map(|c| c.to_ascii_lowercase());
+            initial.filter(|_| head.chars().count() >= 3).map(|c| format!("{c} {head}"))
+        }
+        _ => None,
+    };
     let any_label = acronym_shaped(m.text.trim());
     Keyed {
         key: k,
@@ -559,6 +656,7 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
         title_head,
         shorts,
         blocker,
+        initial_blocker,
         any_label,
     }
 }

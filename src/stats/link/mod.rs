@@ -126,6 +126,9 @@ impl<'a> Candidates<'a> {
         };
         let mut scored: Vec<(u64, NodeId)> = self.stories.keys().map(|&n| (score(n), n)).collect();
         if title.is_empty() {
+            units_support_parents(&mut scored, node_keys);
+        }
+        if title.is_empty() {
             // A blocker shows as its node with the top bit set: it can lead (and then nothing is
             // picked) but is never picked.
             scored.extend(self.blockers.iter().map(|(&n, &c)| (c, n | BLOCKER)));
@@ -148,6 +151,40 @@ impl<'a> Candidates<'a> {
             [(s, n)] => (*s > 0 && enough(*n)).then_some(*n),
             [(s1, n), (s2, _), ..] => (*s1 > 0 && *s1 >= DOMINANCE * s2 && enough(*n)).then_some(*n),
         }
+    }
+}
+
+/// Among an organisation's candidates, a longer name that starts with another candidate's words
+/// is a unit of it ("Toyota Motor Credit", "Toyota Motor Sales" of "Toyota Motor Corp"): its
+/// stories count for that shorter name (the shortest such) instead of competing with it, so that
+/// a short "Toyota" joins the parent and not nothing. People's names are left as they are.
+fn units_support_parents(scored: &mut Vec<(u64, NodeId)>, node_keys: &[(String, String)]) {
+    if scored.len() < 2 || scored.iter().any(|(_, n)| node_keys[*n as usize].0 != "ORG") {
+        return;
+    }
+    let by_key: FxHashMap<&str, usize> =
+        scored.iter().enumerate().map(|(i, (_, n))| (node_keys[*n as usize].1.as_str(), i)).collect();
+    let mut parent: Vec<Option<usize>> = vec![None; scored.len()];
+    for (i, (_, n)) in scored.iter().enumerate() {
+        let key = node_keys[*n as usize].1.as_str();
+        // the shortest candidate that is a word prefix of this one
+        parent[i] = key.match_indices(' ').map(|(j, _)| &key[..j]).find_map(|p| by_key.get(p).copied());
+    }
+    let mut moved = false;
+    for i in 0..scored.len() {
+        if let Some(p) = parent[i] {
+            scored[p].0 += scored[i].0;
+            scored[i].0 = 0;
+            moved = true;
+        }
+    }
+    if moved {
+        let units: Vec<bool> = parent.iter().map(Option::is_some).collect();
+        let mut i = 0;
+        scored.retain(|_| {
+            i += 1;
+            !units[i - 1]
+        });
     }
 }
 
@@ -341,15 +378,19 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     // often in the news ("Crowley Maritime Corp", "Perry Drug Stores", "Marietta").
     let mut seen_block: FxHashSet<(u32, NodeId)> = FxHashSet::default();
     for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
-        let Some(word) = k.blocker.as_deref().filter(|_| k.fixed.is_none()) else { continue };
+        if k.fixed.is_some() || k.blocker.is_none() && k.initial_blocker.is_none() {
+            continue;
+        }
         if !seen_block.insert((m.story, mention_node[i])) {
             continue;
         }
         let year = year_of(m.day);
-        for w in [year, i32::MAX] {
-            for map in [&mut windows, &mut alias_ev] {
-                let c = map.entry((w, "PERSON", word)).or_default();
-                *c.blockers.entry(mention_node[i]).or_default() += 1;
+        for word in [k.blocker.as_deref(), k.initial_blocker.as_deref()].into_iter().flatten() {
+            for w in [year, i32::MAX] {
+                for map in [&mut windows, &mut alias_ev] {
+                    let c = map.entry((w, "PERSON", word)).or_default();
+                    *c.blockers.entry(mention_node[i]).or_default() += 1;
+                }
             }
         }
     }
@@ -366,7 +407,12 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     // Queries resolved by what stories say the short form stands for (not by its shape alone).
     let mut by_evidence: FxHashSet<(i32, u32)> = FxHashSet::default();
     for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
-        if k.fixed.is_some() || k.short == Short::No || k.short == Short::Company && suffixed.contains(&mention_node[i])
+        // A company's own name (written with a legal suffix: "Texaco Inc", "MCA Inc", "NEC Corp")
+        // stands for itself, not for a longer name or what other stories abbreviate the same way
+        // ("Monetary Compensatory Amounts (MCAs)").
+        if k.fixed.is_some()
+            || k.short == Short::No
+            || matches!(k.short, Short::Company | Short::Acronym) && suffixed.contains(&mention_node[i])
         {
             continue;
         }
@@ -445,7 +491,10 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
                 // An acronym whose letters are not the name's initials ("CPB" of "Centraal
                 // Planbureau", a Reuters ticker "<CPB>" of Campbell Soup) needs it too.
                 let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
-                Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose))
+                // Initials and a surname in a headline's capitals are as often a company named
+                // after its founder ("J.P. STEVENS AND CO") as the person ("John Paul Stevens").
+                let capitals = k.short == Short::Initialed && !m.text.chars().any(char::is_lowercase);
+                Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals))
             });
             match to {
                 Some((n, needs_support)) if !needs_support || context.shares(m.story, own, n, &node_keys) => n,

@@ -265,3 +265,78 @@ fn user_ids_win() {
     assert_eq!(l.entity[0], l.entity[1]);
     assert_eq!(l.ids[l.entity[0] as usize], "Q37156");
 }
+
+#[test]
+fn short_first_names_share_the_key_of_the_name() {
+    assert_eq!(key("Ron Glantz", "PERSON"), key("Ronald Glantz", "PERSON"));
+    assert_eq!(key("Rick May", "PERSON"), "richard may");
+    // names of their own, or short for several, stay as written
+    assert_eq!(key("Jack Lang", "PERSON"), "jack lang");
+    assert_eq!(key("Chris Lang", "PERSON"), "chris lang");
+    // a company is not a person
+    assert_eq!(key("Tom Brown Inc", "ORG"), "tom brown");
+    let ms = [m(0, "Ron Pelham", "Ron Pelham", "PERSON"), m(1, "Ronald Pelham", "Ronald Pelham", "PERSON")];
+    let got = ids(&ms);
+    assert_eq!(got[0], got[1]);
+}
+
+#[test]
+fn a_company_named_after_initials_keeps_them_from_a_person() {
+    // "K.T. Marsh and Co" in three stories: "K.T. MARSH" is not "Kevin Thomas Marsh".
+    let mut ms = vec![];
+    for s in 0..3 {
+        ms.push(m(s, "K.T. Marsh and Co", "K.T. Marsh and Co", "ORG"));
+    }
+    ms.push(m(5, "Kevin Thomas Marsh", "Kevin Thomas Marsh", "PERSON"));
+    ms.push(m(6, "Kevin Thomas Marsh", "Kevin Thomas Marsh", "PERSON"));
+    ms.push(m(7, "K.T. Marsh", "K.T. Marsh", "PERSON"));
+    let got = ids(&ms);
+    assert_ne!(got[5], got[3]);
+    // without the company, the initials join the person
+    let got = ids(&ms[3..]);
+    assert_eq!(got[2], got[0]);
+}
+
+#[test]
+fn initials_in_a_headlines_capitals_need_the_storys_support() {
+    let ms = [
+        m(0, "Kevin Thomas Marsh", "Kevin Thomas Marsh", "PERSON"),
+        m(1, "K.T. MARSH", "K.T. Marsh", "PERSON"),
+        m(2, "K.T. Marsh", "K.T. Marsh", "PERSON"),
+    ];
+    let got = ids(&ms);
+    assert_ne!(got[1], got[0]);
+    assert_eq!(got[2], got[0]);
+}
+
+#[test]
+fn units_of_a_company_count_for_it() {
+    // "Okaro Motor Corp" in three stories and its units in four, "Okaro Shoji" in one: alone,
+    // the parent is not five times as often in the news as the next name; with its units it is.
+    let mut ms = vec![];
+    for s in 0..3 {
+        ms.push(m(s, "Okaro Motor Corp", "Okaro Motor Corp", "ORG"));
+    }
+    for s in 3..5 {
+        ms.push(m(s, "Okaro Motor Credit Corp", "Okaro Motor Credit Corp", "ORG"));
+        ms.push(m(s + 2, "Okaro Motor Sales", "Okaro Motor Sales", "ORG"));
+    }
+    ms.push(m(10, "Okaro Shoji", "Okaro Shoji", "ORG"));
+    ms.push(m(12, "Okaro", "Okaro", "ORG"));
+    let got = ids(&ms);
+    assert_eq!(got[ms.len() - 1], got[0]);
+    assert_ne!(got[3], got[0]); // a unit keeps its own id
+}
+
+#[test]
+fn a_companys_own_acronym_is_not_what_others_abbreviate_that_way() {
+    let ms = [
+        m(0, "MQA Inc", "MQA Inc", "ORG"),
+        m(1, "MQA", "MQA", "ORG"),
+        m(2, "MQA", "Monetary Quota Amounts", "ORG"),
+        m(3, "MQA", "Monetary Quota Amounts", "ORG"),
+    ];
+    let got = ids(&ms);
+    assert_eq!(got[1], got[0]);
+    assert_ne!(got[1], got[2]);
+}
