@@ -128,6 +128,8 @@ static OF_HEADS: Words = Words::new(&[
 static ORG_TOO: Words = Words::new(&["conference", "convention", "congress", "summit"]);
 /// Heads of agreements: the name is a law's (LAW), not an event's.
 static AGREEMENT_HEADS: Words = Words::new(&["treaty", "accord", "accords", "agreement"]);
+static ORDINALS: Words =
+    Words::new(&["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]);
 /// Words that open a capitalised run without being part of the name ("The", "In").
 static OPENERS: Words = Words::new(&[
     "the", "a", "an", "in", "on", "at", "for", "by", "of", "and", "but", "this", "that", "with", "from", "to", "as",
@@ -192,8 +194,9 @@ fn edition(art: &Article, start: usize, end: usize, h: usize) -> Option<(usize, 
     }
     // a head followed by a capitalised word is a modifier inside a longer name ("Election
     // Commission"); one followed by another head leaves the name to that one ("primary election")
-    if h + 1 < end && !broken(art, h) && (capitalised(word(art, h + 1)) || lower_in(word(art, h + 1), &ELECTION_HEADS))
-    {
+    // (a lower-case head ends the name whatever follows: "the 1997 Ostland election Labour won")
+    let next = |w: &str| capitalised(head) && capitalised(w) || lower_in(w, &ELECTION_HEADS);
+    if h + 1 < end && !broken(art, h) && next(word(art, h + 1)) {
         return None;
     }
     let mut j = h;
@@ -283,6 +286,18 @@ fn one_off(art: &Article, start: usize, end: usize, i: usize) -> Option<(usize, 
     Some((a, b))
 }
 
+/// A meeting is named by a year, an ordinal or the place it met ("the 1943 Marlow Conference",
+/// "the Second Harbour Conference", "the Marlow Conference"), an organisation rarely is.
+fn meeting_named(art: &Article, a: usize, b: usize) -> bool {
+    let g = crate::gazetteer::gazetteer();
+    year(word(art, a))
+        || lower_in(word(art, a), &ORDINALS)
+        || (a..b - 1).any(|k| {
+            let w = word(art, k);
+            g.city(w).is_some() || g.country(w).is_some()
+        })
+}
+
 /// Replaces the tagger's pieces of named events with the events, whole. `ents` is sorted and free
 /// of overlaps before and after; linear in the story.
 pub fn named_events(art: &Article, ents: &mut Vec<Entity>) {
@@ -305,7 +320,8 @@ pub fn named_events(art: &Article, ents: &mut Vec<Entity>) {
         let longer = under.iter().any(|e| e.span.start < span.start || e.span.end > span.end);
         let org_same = under
             .iter()
-            .any(|e| e.label == Label::Org && e.token_end == b && (a..b).any(|k| lower_in(word(art, k), &ORG_TOO)));
+            .any(|e| e.label == Label::Org && e.token_end == b && (a..b).any(|k| lower_in(word(art, k), &ORG_TOO)))
+            && !meeting_named(art, a, b);
         if longer || org_same {
             continue;
         }
@@ -399,6 +415,12 @@ mod tests {
         // no year: the adjective stays what the tagger said
         let got = events("the Ruritanian presidential election was close", &[("Ruritanian", Label::Norp)]);
         assert_eq!(got, one("Ruritanian", Label::Norp));
+        // a lower-case head ends the name, whatever follows it
+        let got = events("after the 1997 Ostland general election Labour won", &[("Labour", Label::Org)]);
+        assert_eq!(
+            got,
+            vec![("1997 Ostland general election".to_string(), Label::Event), ("Labour".to_string(), Label::Org)]
+        );
         // a year and the noun alone are a date and a noun
         assert!(events("he won a 1990 election and the 1994 election campaign", &[]).is_empty());
         // a head that opens a longer name is no event ("Election Commission")
@@ -447,6 +469,9 @@ mod tests {
                 ("Organisation of the Harbour Conference".to_string(), Label::Org)
             ]
         );
+        // ... unless a place, a year or an ordinal names the meeting
+        let got = events("at the Oslo Conference they met", &[("Oslo Conference", Label::Org)]);
+        assert_eq!(got, one("Oslo Conference", Label::Event));
         let got =
             events("the Southern Leadership Conference marched", &[("Southern Leadership Conference", Label::Org)]);
         assert_eq!(got, one("Southern Leadership Conference", Label::Org));

@@ -43,6 +43,17 @@ pub(super) static ORG_HEADS: Words = Words::new(&[
     "partij",
     "partia",
 ]);
+/// "Party" in the languages that put it first ("Partido Liberal de Honduras", "Parti Populaire",
+/// "Stranka Demokratske Akcije", "Lega Nord", "Bloc Quebecois"): it opens the name.
+static PARTY_OPENERS: Words = Words::new(&[
+    "partido", "parti", "partito", "partidul", "partia", "partij", "partiya", "partai", "stranka", "strana", "bloc",
+    "frente", "lega",
+]);
+/// Lower-case words inside such names ("de", "dos", "della").
+const NAME_PARTICLES: [&str; 18] = [
+    "de", "del", "della", "delle", "dei", "di", "do", "da", "dos", "das", "du", "des", "la", "le", "los", "las", "y",
+    "e",
+];
 /// Words that open a capitalised run without being part of the name ("The", "In").
 static RUN_OPENERS: Words = Words::new(&[
     "the", "a", "an", "in", "on", "at", "for", "by", "of", "and", "but", "this", "that", "with", "from", "to", "as",
@@ -125,11 +136,19 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
                 i += 1;
                 continue;
             }
+            let broken = |k: usize| art.text[art.tokens[k - 1].span.end..art.tokens[k].span.start].contains('\n');
             let mut j = i + 1;
-            while j < s.token_end
-                && capitalised(word(art, j))
-                && !art.text[art.tokens[j - 1].span.end..art.tokens[j].span.start].contains('\n')
-            {
+            while j < s.token_end && !broken(j) {
+                // "People 's Party": a possessive of a common noun inside the name (a place's or a
+                // person's, "Britain 's Labour Party", opens another name)
+                let possessive = word(art, j) == "'s"
+                    && j + 1 < s.token_end
+                    && capitalised(word(art, j + 1))
+                    && super::common_word(word(art, j - 1))
+                    && !broken(j + 1);
+                if !capitalised(word(art, j)) && !possessive {
+                    break;
+                }
                 j += 1;
             }
             let mut found = None;
@@ -151,6 +170,22 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
                 // at most two tails: "Union of Democrats for Europe"
                 if let Some(k) = of_tail(art, ents, s.token_end, j) {
                     found = Some((of_tail(art, ents, s.token_end, k).unwrap_or(k), Label::Org));
+                }
+            }
+            if found.is_none() && lower_in(w, &PARTY_OPENERS) {
+                let (mut k, mut last) = (i + 1, i);
+                while k < s.token_end && !broken(k) {
+                    let x = word(art, k);
+                    if capitalised(x) && !lower_in(x, &RUN_OPENERS) {
+                        last = k;
+                    } else if !(NAME_PARTICLES.contains(&x) && k + 1 < s.token_end && capitalised(word(art, k + 1))) {
+                        break;
+                    }
+                    k += 1;
+                }
+                if last > i {
+                    found = Some((last + 1, Label::Org));
+                    j = j.max(last + 1);
                 }
             }
             if found.is_none() && i > s.token_start && lower_in(word(art, i - 1), &PRODUCT_NOUNS) {
@@ -509,6 +544,18 @@ mod tests {
         // the next word already belongs to an entity: left alone
         assert_eq!(got[3], ("Oslo".into(), Label::Gpe));
         assert_eq!(got[4], ("Open".into(), Label::Org));
+    }
+
+    #[test]
+    fn party_names_of_other_languages_and_possessives() {
+        let a = article(&[
+            "the", "Partido", "Verde", "de", "Maravia", "and", "the", "Parti", "Rural", "lost", "to", "the", "Ostland",
+            "People", "'s", "Party", "not", "Britain", "'s", "Green", "Party", ".",
+        ]);
+        let mut ents = Vec::new();
+        apply_patterns(&a, &mut ents);
+        let got: Vec<String> = texts(&a, &ents).into_iter().filter(|e| e.1 == Label::Org).map(|e| e.0).collect();
+        assert_eq!(got, ["Partido Verde de Maravia", "Parti Rural", "Ostland People 's Party", "Green Party"]);
     }
 
     #[test]
