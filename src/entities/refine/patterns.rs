@@ -96,6 +96,11 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// "Minneapolis-based", "St. Louis-based": a modifier before a name, not part of it.
+fn based(w: &str) -> bool {
+    w.ends_with("-based")
+}
+
 /// "Exhibition-2023": an event word with a year.
 fn event_year(w: &str) -> bool {
     w.rsplit_once('-')
@@ -132,7 +137,10 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
                 i += 1;
                 continue;
             }
-            if lower_in(w, &RUN_OPENERS) {
+            // "Minneapolis-based" describes the name that follows; a month before a name dates it
+            // ("the August National Association of ..."; "May" names companies too)
+            if lower_in(w, &RUN_OPENERS) || based(w) || w != "May" && crate::util::calendar::month_of_word(w).is_some()
+            {
                 i += 1;
                 continue;
             }
@@ -146,7 +154,7 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
                     && capitalised(word(art, j + 1))
                     && super::common_word(word(art, j - 1))
                     && !broken(j + 1);
-                if !capitalised(word(art, j)) && !possessive {
+                if !capitalised(word(art, j)) && !possessive || based(word(art, j)) {
                     break;
                 }
                 j += 1;
@@ -556,6 +564,30 @@ mod tests {
         apply_patterns(&a, &mut ents);
         let got: Vec<String> = texts(&a, &ents).into_iter().filter(|e| e.1 == Label::Org).map(|e| e.0).collect();
         assert_eq!(got, ["Partido Verde de Maravia", "Parti Rural", "Ostland People 's Party", "Green Party"]);
+    }
+
+    #[test]
+    fn based_modifiers_and_months_stay_out_of_names() {
+        let a = article(&[
+            "the",
+            "Oslo-based",
+            "Fjord",
+            "Savings",
+            "Bank",
+            "and",
+            "the",
+            "August",
+            "National",
+            "Association",
+            "of",
+            "Grain",
+            "Buyers",
+            "figures",
+        ]);
+        let mut ents = Vec::new();
+        apply_patterns(&a, &mut ents);
+        let got: Vec<String> = texts(&a, &ents).into_iter().filter(|e| e.1 == Label::Org).map(|e| e.0).collect();
+        assert_eq!(got, ["Fjord Savings Bank", "National Association of Grain Buyers"]);
     }
 
     #[test]
