@@ -75,7 +75,9 @@ pub fn company_names(art: &Article, ents: &mut [Entity]) {
         let Some(c) = cues.get_mut(word(art, t)) else { continue };
         let next = (t + 1 < n).then(|| word(art, t + 1));
         if next.is_some_and(|w| lower_in(w, &AFTER_COMPANY))
-            || next == Some("'s") && t + 2 < n && lower_in(word(art, t + 2), &COMPANY_NOUNS)
+            || next.is_some_and(|w| w.eq_ignore_ascii_case("'s"))
+                && t + 2 < n
+                && lower_in(word(art, t + 2), &COMPANY_NOUNS)
         {
             c.company = true;
         }
@@ -113,6 +115,9 @@ mod tests {
             &[(0, 1, Label::Person), (5, 6, Label::Person), (9, 10, Label::Person)],
         );
         assert!(got.iter().all(|g| g.1 == Label::Org), "{got:?}");
+        // an all-caps line's possessive too
+        let got = run("NORVALE 'S BOARD MET", &[(0, 1, Label::Person)]);
+        assert_eq!(got, vec![("NORVALE".to_string(), Label::Org)]);
         // the first word of the company's full name elsewhere in the story
         let got =
             run("Brightwater Holdings Inc. said Brightwater would grow", &[(0, 3, Label::Org), (4, 5, Label::Person)]);
