@@ -274,8 +274,10 @@ fn one_off(art: &Article, start: usize, end: usize, i: usize) -> Option<(usize, 
     }
     let mut a = i;
     if a == h && !tail {
-        // the head alone: only a year can name it ("the 1848 Revolution")
-        if a == start || !year(word(art, a - 1)) || broken(art, a - 1) {
+        // the head alone: only a year can name it ("the 1848 Revolution"); a meeting's or an
+        // agreement's year is its date ("a 1971 Convention" is a treaty signed then)
+        let dated = lower_in(word(art, h), &MEETING_HEADS) || lower_in(word(art, h), &AGREEMENT_HEADS);
+        if dated || a == start || !year(word(art, a - 1)) || broken(art, a - 1) {
             return None;
         }
         a -= 1;
@@ -477,6 +479,7 @@ mod tests {
         assert_eq!(got, one("Southern Leadership Conference", Label::Org));
         // a head alone, and all-caps lines, are no event's name
         assert!(events("War broke out ; the Revolution failed", &[]).is_empty());
+        assert!(events("it overruled a 1971 Convention and a 1990 Treaty", &[]).is_empty());
         assert!(events("THE 2031 RURITANIAN PARLIAMENTARY ELECTION", &[]).is_empty());
     }
 }
