@@ -96,6 +96,13 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// "People", "Workers", "Women": a group of people, whose possessive can stand inside a party's
+/// name ("People 's Party"); "North 's" or "Britain 's" opens another name.
+fn group_of_people(w: &str) -> bool {
+    let l = w.to_lowercase();
+    super::common_word(w) && (l.ends_with('s') || matches!(l.as_str(), "people" | "women" | "men" | "children"))
+}
+
 /// "Minneapolis-based", "St. Louis-based": a modifier before a name, not part of it.
 fn based(w: &str) -> bool {
     w.ends_with("-based")
@@ -152,7 +159,7 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
                 let possessive = word(art, j) == "'s"
                     && j + 1 < s.token_end
                     && capitalised(word(art, j + 1))
-                    && super::common_word(word(art, j - 1))
+                    && group_of_people(word(art, j - 1))
                     && !broken(j + 1);
                 if !capitalised(word(art, j)) && !possessive || based(word(art, j)) {
                     break;
@@ -558,12 +565,16 @@ mod tests {
     fn party_names_of_other_languages_and_possessives() {
         let a = article(&[
             "the", "Partido", "Verde", "de", "Maravia", "and", "the", "Parti", "Rural", "lost", "to", "the", "Ostland",
-            "People", "'s", "Party", "not", "Britain", "'s", "Green", "Party", ".",
+            "People", "'s", "Party", "not", "Britain", "'s", "Green", "Party", "nor", "North", "'s", "News", "Agency",
+            ".",
         ]);
         let mut ents = Vec::new();
         apply_patterns(&a, &mut ents);
         let got: Vec<String> = texts(&a, &ents).into_iter().filter(|e| e.1 == Label::Org).map(|e| e.0).collect();
-        assert_eq!(got, ["Partido Verde de Maravia", "Parti Rural", "Ostland People 's Party", "Green Party"]);
+        assert_eq!(
+            got,
+            ["Partido Verde de Maravia", "Parti Rural", "Ostland People 's Party", "Green Party", "News Agency"]
+        );
     }
 
     #[test]
