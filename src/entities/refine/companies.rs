@@ -72,7 +72,12 @@ pub fn company_names(art: &Article, ents: &mut [Entity]) {
     }
     let n = art.tokens.len();
     for t in 0..n {
-        let Some(c) = cues.get_mut(word(art, t)) else { continue };
+        // the words looked for are names: a lower-case token needs no lookup
+        let w = word(art, t);
+        if !w.as_bytes().first().is_some_and(|b| !b.is_ascii_lowercase()) {
+            continue;
+        }
+        let Some(c) = cues.get_mut(w) else { continue };
         let next = (t + 1 < n).then(|| word(art, t + 1));
         if next.is_some_and(|w| lower_in(w, &AFTER_COMPANY))
             || next.is_some_and(|w| w.eq_ignore_ascii_case("'s"))

@@ -188,6 +188,10 @@ fn candidates(art: &Article) -> Vec<(usize, usize, usize)> {
 /// [the] Place]".
 fn edition(art: &Article, start: usize, end: usize, h: usize) -> Option<(usize, usize)> {
     let head = word(art, h);
+    // every head has 6 to 11 bytes: most tokens ("the", "said") are turned away before any lookup
+    if !(6..=11).contains(&head.len()) {
+        return None;
+    }
     let election = lower_in(head, &ELECTION_HEADS);
     if !election && !lower_in(head, &MEETING_HEADS) {
         return None;
