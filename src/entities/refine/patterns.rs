@@ -43,6 +43,17 @@ pub(super) static ORG_HEADS: Words = Words::new(&[
     "partij",
     "partia",
 ]);
+/// "Party" in the languages that put it first ("Partido Liberal de Honduras", "Parti Populaire",
+/// "Stranka Demokratske Akcije", "Lega Nord", "Bloc Quebecois"): it opens the name.
+static PARTY_OPENERS: Words = Words::new(&[
+    "partido", "parti", "partito", "partidul", "partia", "partij", "partiya", "partai", "stranka", "strana", "bloc",
+    "frente", "lega",
+]);
+/// Lower-case words inside such names ("de", "dos", "della").
+const NAME_PARTICLES: [&str; 18] = [
+    "de", "del", "della", "delle", "dei", "di", "do", "da", "dos", "das", "du", "des", "la", "le", "los", "las", "y",
+    "e",
+];
 /// Words that open a capitalised run without being part of the name ("The", "In").
 static RUN_OPENERS: Words = Words::new(&[
     "the", "a", "an", "in", "on", "at", "for", "by", "of", "and", "but", "this", "that", "with", "from", "to", "as",
@@ -85,6 +96,18 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// "People", "Workers", "Women": a group of people, whose possessive can stand inside a party's
+/// name ("People 's Party"); "North 's" or "Britain 's" opens another name.
+fn group_of_people(w: &str) -> bool {
+    let l = w.to_lowercase();
+    super::common_word(w) && (l.ends_with('s') || matches!(l.as_str(), "people" | "women" | "men" | "children"))
+}
+
+/// "Minneapolis-based", "St. Louis-based": a modifier before a name, not part of it.
+fn based(w: &str) -> bool {
+    w.ends_with("-based")
+}
+
 /// "Exhibition-2023": an event word with a year.
 fn event_year(w: &str) -> bool {
     w.rsplit_once('-')
@@ -121,15 +144,26 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
                 i += 1;
                 continue;
             }
-            if lower_in(w, &RUN_OPENERS) {
+            // "Minneapolis-based" describes the name that follows; a month before a name dates it
+            // ("the August National Association of ..."; "May" names companies too)
+            if lower_in(w, &RUN_OPENERS) || based(w) || w != "May" && crate::util::calendar::month_of_word(w).is_some()
+            {
                 i += 1;
                 continue;
             }
+            let broken = |k: usize| art.text[art.tokens[k - 1].span.end..art.tokens[k].span.start].contains('\n');
             let mut j = i + 1;
-            while j < s.token_end
-                && capitalised(word(art, j))
-                && !art.text[art.tokens[j - 1].span.end..art.tokens[j].span.start].contains('\n')
-            {
+            while j < s.token_end && !broken(j) {
+                // "People 's Party": a possessive of a common noun inside the name (a place's or a
+                // person's, "Britain 's Labour Party", opens another name)
+                let possessive = word(art, j) == "'s"
+                    && j + 1 < s.token_end
+                    && capitalised(word(art, j + 1))
+                    && group_of_people(word(art, j - 1))
+                    && !broken(j + 1);
+                if !capitalised(word(art, j)) && !possessive || based(word(art, j)) {
+                    break;
+                }
                 j += 1;
             }
             let mut found = None;
@@ -151,6 +185,22 @@ pub fn apply_patterns(art: &Article, ents: &mut Vec<Entity>) {
                 // at most two tails: "Union of Democrats for Europe"
                 if let Some(k) = of_tail(art, ents, s.token_end, j) {
                     found = Some((of_tail(art, ents, s.token_end, k).unwrap_or(k), Label::Org));
+                }
+            }
+            if found.is_none() && lower_in(w, &PARTY_OPENERS) {
+                let (mut k, mut last) = (i + 1, i);
+                while k < s.token_end && !broken(k) {
+                    let x = word(art, k);
+                    if capitalised(x) && !lower_in(x, &RUN_OPENERS) {
+                        last = k;
+                    } else if !(NAME_PARTICLES.contains(&x) && k + 1 < s.token_end && capitalised(word(art, k + 1))) {
+                        break;
+                    }
+                    k += 1;
+                }
+                if last > i {
+                    found = Some((last + 1, Label::Org));
+                    j = j.max(last + 1);
                 }
             }
             if found.is_none() && i > s.token_start && lower_in(word(art, i - 1), &PRODUCT_NOUNS) {
@@ -509,6 +559,46 @@ mod tests {
         // the next word already belongs to an entity: left alone
         assert_eq!(got[3], ("Oslo".into(), Label::Gpe));
         assert_eq!(got[4], ("Open".into(), Label::Org));
+    }
+
+    #[test]
+    fn party_names_of_other_languages_and_possessives() {
+        let a = article(&[
+            "the", "Partido", "Verde", "de", "Maravia", "and", "the", "Parti", "Rural", "lost", "to", "the", "Ostland",
+            "People", "'s", "Party", "not", "Britain", "'s", "Green", "Party", "nor", "North", "'s", "News", "Agency",
+            ".",
+        ]);
+        let mut ents = Vec::new();
+        apply_patterns(&a, &mut ents);
+        let got: Vec<String> = texts(&a, &ents).into_iter().filter(|e| e.1 == Label::Org).map(|e| e.0).collect();
+        assert_eq!(
+            got,
+            ["Partido Verde de Maravia", "Parti Rural", "Ostland People 's Party", "Green Party", "News Agency"]
+        );
+    }
+
+    #[test]
+    fn based_modifiers_and_months_stay_out_of_names() {
+        let a = article(&[
+            "the",
+            "Oslo-based",
+            "Fjord",
+            "Savings",
+            "Bank",
+            "and",
+            "the",
+            "August",
+            "National",
+            "Association",
+            "of",
+            "Grain",
+            "Buyers",
+            "figures",
+        ]);
+        let mut ents = Vec::new();
+        apply_patterns(&a, &mut ents);
+        let got: Vec<String> = texts(&a, &ents).into_iter().filter(|e| e.1 == Label::Org).map(|e| e.0).collect();
+        assert_eq!(got, ["Fjord Savings Bank", "National Association of Grain Buyers"]);
     }
 
     #[test]
