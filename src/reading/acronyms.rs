@@ -134,6 +134,81 @@ fn define(art: &Article, floor: usize, open: usize) -> Option<Definition> {
     let end = art.tokens[open - 1].span.end;
     let window = &text[start..end];
     let chars: Vec<(usize, char)> = window.char_indices().collect();
+    // Each letter a word's initial first ("Export Enhancement Program (EEP)", not "Enhancement
+    // Program" with a letter from inside a word); only when no such reading exists, letters from
+    // inside words ("NYMEX" of "New York Mercantile Exchange").
+    let long_start = match initials_start(&chars, letters) {
+        Some(k) => start + chars[k].0,
+        None => start + chars[loose_start(&chars, letters)?].0,
+    };
+    let long = &text[long_start..end];
+    // A long form is more than the acronym again and starts a word.
+    if long.split_whitespace().count() < 2 && long.len() <= short.len() + 1 {
+        return None;
+    }
+    Some(Definition {
+        short: short.to_string(),
+        long: long.split_whitespace().collect::<Vec<_>>().join(" "),
+        long_span: Span::new(long_start, end),
+        short_span: art.tokens[open + 1].span,
+    })
+}
+
+/// Where the long form starts (an index into `chars`) when every letter of the acronym is a word's
+/// initial, read from the right: function words ("of", "the", "and") are passed over when they can
+/// be ("Organization of the Petroleum Exporting Countries" for OPEC), and give a letter when they
+/// must ("Department of Defense" for DOD).
+fn initials_start(chars: &[(usize, char)], letters: &[char]) -> Option<usize> {
+    let mut words: Vec<(usize, char, bool)> = Vec::new(); // (start, initial, is a function word)
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k].1.is_alphanumeric() && (k == 0 || !chars[k - 1].1.is_alphanumeric()) {
+            let mut e = k;
+            while e < chars.len() && chars[e].1.is_alphanumeric() {
+                e += 1;
+            }
+            let w: String = chars[k..e].iter().map(|c| c.1).collect();
+            // A possessive's "s" ("People's Liberation Army") gives no letter either.
+            let possessive = k > 0 && matches!(chars[k - 1].1, '\'' | '’') && w == "s";
+            words.push((k, chars[k].1.to_ascii_lowercase(), possessive || is_function_word(w.as_bytes())));
+            k = e;
+        } else {
+            k += 1;
+        }
+    }
+    for function_letters in [false, true] {
+        let mut w = words.len();
+        let mut ok = true;
+        for &c in letters.iter().rev() {
+            loop {
+                if w == 0 {
+                    ok = false;
+                    break;
+                }
+                w -= 1;
+                let (_, initial, function) = words[w];
+                if initial == c && (!function || function_letters) {
+                    break;
+                }
+                if !function {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                break;
+            }
+        }
+        if ok {
+            return Some(words[w].0);
+        }
+    }
+    None
+}
+
+/// Where the long form starts when the acronym's letters are read from the right anywhere in the
+/// words, the first letter at a word's start.
+fn loose_start(chars: &[(usize, char)], letters: &[char]) -> Option<usize> {
     let mut li = chars.len() as isize - 1;
     for (si, &c) in letters.iter().enumerate().rev() {
         loop {
@@ -151,18 +226,7 @@ fn define(art: &Article, floor: usize, open: usize) -> Option<Definition> {
             li -= 1;
         }
     }
-    let long_start = start + chars[li as usize].0;
-    let long = &text[long_start..end];
-    // A long form is more than the acronym again and starts a word.
-    if long.split_whitespace().count() < 2 && long.len() <= short.len() + 1 {
-        return None;
-    }
-    Some(Definition {
-        short: short.to_string(),
-        long: long.split_whitespace().collect::<Vec<_>>().join(" "),
-        long_span: Span::new(long_start, end),
-        short_span: art.tokens[open + 1].span,
-    })
+    Some(li as usize)
 }
 
 /// Initials of a multi-word name, function words skipped ("North Atlantic Treaty Organization" -> "NATO").
@@ -264,6 +328,24 @@ pub(crate) fn letters_in<'b>(short: &str, buf: &'b mut [u8; 16]) -> &'b [u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn long_forms_take_whole_words_first() {
+        let text = "Sales under the Export Enhancement Program (EEP) rose. The Department of Defense (DOD) and the \
+                    Organization of the Petroleum Exporting Countries (OPEC) met the People's Liberation Army (PLA) \
+                    and the New York Mercantile Exchange (NYMEX).";
+        let mut art = crate::structure::parse_structure(text, &ParseOptions::default());
+        crate::structure::tokenize::annotate(&mut art);
+        let got: Vec<(String, String)> = definitions(&art).into_iter().map(|d| (d.short, d.long)).collect();
+        let want = [
+            ("EEP", "Export Enhancement Program"),
+            ("DOD", "Department of Defense"),
+            ("OPEC", "Organization of the Petroleum Exporting Countries"),
+            ("PLA", "People's Liberation Army"),
+            ("NYMEX", "New York Mercantile Exchange"),
+        ];
+        assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    }
+
     #[test]
     fn acronym_shapes() {
         for s in ["KCNA", "U.N.", "ICBMs", "G7", "AT&T", "COVID-19"] {
