@@ -18,7 +18,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from dateline import Corpus, _native
-from dateline.corpus import add_extract_command, parquet_paths
+from dateline._extract import add_extract_command
+from dateline.corpus import parquet_paths
 
 STORIES = [
     "Ministers meet on grain deal\nGENEVA, March 3 (Reuters) - Trade ministers from Brazil and Canada met "

@@ -92,7 +92,7 @@ def test_jsonl_byte_ranges_and_other_files_equal_corpus(client, tmp_path):
     for i in range(5):
         (tmp_path / "txt" / f"s{i}.txt").write_text(STORIES[i], encoding="utf-8")
     inputs = [str(p), str(gz), str(csv), str(tmp_path / "txt" / "*.txt")]
-    from dateline.corpus import corpus_from_inputs
+    from dateline._extract import corpus_from_inputs
 
     want = corpus_from_inputs(inputs).tables(threads=2)
     got = ddl.tables(inputs, blocksize=3000, files_per_partition=2)

@@ -263,7 +263,7 @@ def test_bad_arguments(tmp_path):
 
 
 def test_extract_command_reads_gigaword(tmp_path):
-    from dateline.corpus import corpus_from_inputs
+    from dateline._extract import corpus_from_inputs
 
     path = write(tmp_path / "nyt_eng_200002", GIGAWORD)
     arts = corpus_from_inputs([path], "gigaword").articles(progress=False)

@@ -191,7 +191,7 @@ def _cli_script(out) -> str:
     return textwrap.dedent(
         f"""
         import itertools, sys
-        import dateline.corpus as dc
+        import dateline._extract as dc
         from dateline import Corpus, cli
         story = {STORY!r}
         dc.corpus_from_inputs = lambda *a, **k: Corpus.from_records(itertools.repeat(story, 10**9))

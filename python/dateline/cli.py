@@ -322,7 +322,7 @@ def _add_commands(sub: argparse._SubParsersAction) -> None:
     add_demo_command(sub)
     add_eval_command(sub)
     # Other areas add their commands below (imported here: the corpus engine loads pyarrow).
-    from dateline.corpus import add_extract_command
+    from dateline._extract import add_extract_command
 
     add_extract_command(sub)
 

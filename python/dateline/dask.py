@@ -53,6 +53,7 @@ import pyarrow as pa
 from dateline import _native
 from dateline import dedupe as _dedupe
 from dateline import readers as _readers
+from dateline._extract import _guess_format
 from dateline._output import _differences, _finished_run
 from dateline.corpus import (
     DEFAULT_MAX_BYTES,
@@ -62,7 +63,6 @@ from dateline.corpus import (
     Corpus,
     RunSummary,
     _arrow_table,
-    _guess_format,
     _same_or_inside,
     _to_pandas,
     _version,
@@ -187,7 +187,7 @@ def _corpus(kind: str, spec: Any, data: Any, offset: int, o: _Options) -> Corpus
         files = spec
         return Corpus(lambda: _readers.iter_files(files, o.max_bytes, o.batch_size), total=len(files),
                       name="dask partition", **kw)
-    from dateline.corpus import corpus_from_inputs
+    from dateline._extract import corpus_from_inputs
 
     path, fmt = spec
     return corpus_from_inputs([path], fmt, text=o.text, id=o.id, date=o.date, source=o.source,

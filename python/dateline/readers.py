@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import glob as _glob
 import gzip
+import json
 import os
 import sys
 import zlib
@@ -583,6 +584,37 @@ def iter_jsonl_range(path: PathLike, start: int, end: int, lines_before: int,
     last = b.take()
     if last is not None:
         yield last
+
+
+def decoded(payload: Any, errors: str) -> str | None:
+    """A story text as the core decodes it (None where the core makes it an error row)."""
+    if isinstance(payload, str):
+        return payload
+    try:
+        return bytes(payload).decode("utf-8", "replace" if errors == "replace" else "strict")
+    except UnicodeDecodeError:
+        return None
+
+
+def jsonl_text(raw: bytes, fields: dict[str, str | None], batch: Batch, k: int,
+                errors: str) -> tuple[str, str] | None:
+    """(id, text) of one JSON Lines record, named as the core names it (``file:line`` without an id)."""
+    line = decoded(raw, errors)
+    try:
+        record = json.loads(line) if line is not None else None
+    except ValueError:
+        return None
+    if not isinstance(record, dict):
+        return None
+    text = record.get(fields.get("json_text") or "text")
+    if not isinstance(text, str):
+        return None
+    id_field = fields.get("json_id")
+    rid = record.get(id_field) if id_field else None
+    if rid is None:
+        rid = f"{batch.files[k]}:{batch.lines[k]}" if batch.files is not None and batch.lines is not None else str(k)
+    # A non-string id is its JSON text, as the core writes it (5 -> "5", true -> "true").
+    return (rid if isinstance(rid, str) else json.dumps(rid, separators=(",", ":"))), text
 
 
 from dateline._gigaword import iter_gigaword  # noqa: E402,F401  (re-exported: Corpus.from_gigaword reads through readers)
