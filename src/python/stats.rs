@@ -154,22 +154,60 @@ fn keyness<'py>(
     Ok(to_py(py, out))
 }
 
-/// One string column as Arrow lays it out: `offsets` (n + 1 little-endian i32) into `data`.
-fn strings<'a>(name: &str, offsets: &[u8], data: &'a [u8], n: usize) -> Result<Vec<&'a str>, Error> {
-    let offs = i32s(name, offsets)?;
-    if offs.len() != n + 1 {
-        return Err(Error::Value(format!("{name}: {} offsets for {n} values; pass n + 1", offs.len())));
-    }
-    offs.windows(2)
-        .map(|w| {
-            let (a, b) = (usize::try_from(w[0]).ok(), usize::try_from(w[1]).ok());
-            match (a, b) {
-                (Some(a), Some(b)) if a <= b && b <= data.len() => std::str::from_utf8(&data[a..b])
-                    .map_err(|_| Error::Value(format!("{name}: a value is not valid UTF-8"))),
-                _ => Err(Error::Value(format!("{name}: offsets {w:?} are out of the data's {} bytes", data.len()))),
+/// A string column as the core reads it: Arrow-style offsets (little-endian i32, n + 1 of them)
+/// into UTF-8 data, checked once (the values' bytes are UTF-8 and every offset is in range, ascending
+/// and on a character boundary, so every value is a valid `&str`) and then read in place: no
+/// vector of n slices is built (on Reuters-21578 six such columns were 28 MB of fresh memory).
+struct StrColumn<'a> {
+    offsets: &'a [u8],
+    /// The values' bytes, from the first offset on.
+    data: &'a str,
+    first: usize,
+}
+
+impl<'a> StrColumn<'a> {
+    fn new(name: &str, offsets: &'a [u8], data: &'a [u8], n: usize) -> Result<Self, Error> {
+        if offsets.len() != 4 * (n + 1) {
+            return Err(Error::Value(format!(
+                "{name}: {} offset bytes for {n} values; pass n + 1 four-byte offsets",
+                offsets.len()
+            )));
+        }
+        let offset = |i: usize| i32::from_le_bytes(offsets[4 * i..4 * i + 4].try_into().expect("four bytes"));
+        // Ascending offsets tile [first, last) with the values: that range is UTF-8 and each
+        // offset a character boundary exactly when every value is UTF-8.
+        let mut prev = 0usize;
+        for i in 0..=n {
+            match usize::try_from(offset(i)).ok().filter(|&a| a <= data.len() && (i == 0 || a >= prev)) {
+                Some(a) => prev = a,
+                None => {
+                    return Err(Error::Value(format!(
+                        "{name}: offset {} of value {i} is out of order or out of the data's {} bytes",
+                        offset(i),
+                        data.len()
+                    )))
+                }
             }
-        })
-        .collect()
+        }
+        let (first, last) = (offset(0) as usize, prev);
+        let bad = || Error::Value(format!("{name}: a value is not valid UTF-8"));
+        let text = std::str::from_utf8(&data[first..last]).map_err(|_| bad())?;
+        if !(0..=n).all(|i| text.is_char_boundary(offset(i) as usize - first)) {
+            return Err(bad());
+        }
+        Ok(StrColumn { offsets, data: text, first })
+    }
+
+    fn offset(&self, i: usize) -> i32 {
+        i32::from_le_bytes(self.offsets[4 * i..4 * i + 4].try_into().expect("four bytes"))
+    }
+
+    /// Value `i` (checked in `new`: in range, on character boundaries).
+    fn get(&self, i: usize) -> &'a str {
+        // Offsets were checked to be ascending, within the data and on character boundaries.
+        let (a, b) = (self.offset(i) as usize - self.first, self.offset(i + 1) as usize - self.first);
+        &self.data[a..b]
+    }
 }
 
 type StrCol<'py> = (Bound<'py, PyBytes>, Bound<'py, PyBytes>);
@@ -197,28 +235,31 @@ fn link<'py>(
         .collect();
     let (day, story) = (day.as_bytes(), story.as_bytes());
     let out = guarded(py, move || {
-        let days = i32s("day", day)?;
-        let stories = u32s("story", story)?;
-        let n = days.len();
-        if stories.len() != n {
-            return Err(Error::Value(format!("story has {} values but day has {n}", stories.len())));
+        if day.len() % 4 != 0 || story.len() != day.len() {
+            return Err(Error::Value(format!(
+                "day and story must be 4-byte values of the same count ({} and {} bytes)",
+                day.len(),
+                story.len()
+            )));
         }
+        let n = day.len() / 4;
         let names = ["text", "canonical", "label", "title", "country_code", "kb_id"];
-        let mut s: Vec<Vec<&str>> = Vec::with_capacity(6);
+        let mut s: Vec<StrColumn> = Vec::with_capacity(6);
         for (name, (offsets, data)) in names.iter().zip(&cols) {
-            s.push(strings(name, offsets, data, n)?);
+            s.push(StrColumn::new(name, offsets, data, n)?);
         }
         let (t, c, l, ti, cc, kb) = (&s[0], &s[1], &s[2], &s[3], &s[4], &s[5]);
+        let le = |b: &[u8], i: usize| -> [u8; 4] { b[4 * i..4 * i + 4].try_into().expect("four bytes") };
         let mentions: Vec<stats::link::Mention> = (0..n)
             .map(|i| stats::link::Mention {
-                text: t[i],
-                canonical: c[i],
-                label: l[i],
-                title: ti[i],
-                country_code: cc[i],
-                kb_id: kb[i],
-                day: days[i],
-                story: stories[i],
+                text: t.get(i),
+                canonical: c.get(i),
+                label: l.get(i),
+                title: ti.get(i),
+                country_code: cc.get(i),
+                kb_id: kb.get(i),
+                day: i32::from_le_bytes(le(day, i)),
+                story: u32::from_le_bytes(le(story, i)),
             })
             .collect();
         let window = if whole_table { stats::link::Window::All } else { stats::link::Window::Year };
