@@ -154,59 +154,104 @@ fn keyness<'py>(
     Ok(to_py(py, out))
 }
 
-/// A string column as the core reads it: Arrow-style offsets (little-endian i32, n + 1 of them)
-/// into UTF-8 data, checked once (the values' bytes are UTF-8 and every offset is in range, ascending
-/// and on a character boundary, so every value is a valid `&str`) and then read in place: no
-/// vector of n slices is built (on Reuters-21578 six such columns were 28 MB of fresh memory).
+/// A string column as the core reads it: Arrow-style offsets (n + 1 little-endian i32, or i64 as
+/// in a `large_string` array, told apart by their length) into UTF-8 data, checked once (the
+/// values' bytes are UTF-8 and every offset is in range, ascending and on a character boundary,
+/// so every value is a valid `&str`) and then read in place: no vector of n slices is built (on
+/// Reuters-21578 six such columns were 28 MB of fresh memory), and pandas' `large_string`
+/// columns need no conversion.
 struct StrColumn<'a> {
     offsets: &'a [u8],
+    /// 8-byte offsets.
+    wide: bool,
     /// The values' bytes, from the first offset on.
     data: &'a str,
     first: usize,
 }
 
+fn offset_at(offsets: &[u8], wide: bool, i: usize) -> Option<usize> {
+    if wide {
+        usize::try_from(i64::from_le_bytes(offsets[8 * i..8 * i + 8].try_into().expect("eight bytes"))).ok()
+    } else {
+        usize::try_from(i32::from_le_bytes(offsets[4 * i..4 * i + 4].try_into().expect("four bytes"))).ok()
+    }
+}
+
 impl<'a> StrColumn<'a> {
     fn new(name: &str, offsets: &'a [u8], data: &'a [u8], n: usize) -> Result<Self, Error> {
-        if offsets.len() != 4 * (n + 1) {
+        let wide = offsets.len() == 8 * (n + 1);
+        if !wide && offsets.len() != 4 * (n + 1) {
             return Err(Error::Value(format!(
-                "{name}: {} offset bytes for {n} values; pass n + 1 four-byte offsets",
+                "{name}: {} offset bytes for {n} values; pass n + 1 four- or eight-byte offsets",
                 offsets.len()
             )));
         }
-        let offset = |i: usize| i32::from_le_bytes(offsets[4 * i..4 * i + 4].try_into().expect("four bytes"));
         // Ascending offsets tile [first, last) with the values: that range is UTF-8 and each
         // offset a character boundary exactly when every value is UTF-8.
         let mut prev = 0usize;
         for i in 0..=n {
-            match usize::try_from(offset(i)).ok().filter(|&a| a <= data.len() && (i == 0 || a >= prev)) {
+            match offset_at(offsets, wide, i).filter(|&a| a <= data.len() && (i == 0 || a >= prev)) {
                 Some(a) => prev = a,
                 None => {
                     return Err(Error::Value(format!(
-                        "{name}: offset {} of value {i} is out of order or out of the data's {} bytes",
-                        offset(i),
+                        "{name}: offset {i} is negative, out of order or out of the data's {} bytes",
                         data.len()
                     )))
                 }
             }
         }
-        let (first, last) = (offset(0) as usize, prev);
+        let first = offset_at(offsets, wide, 0).unwrap_or(0);
         let bad = || Error::Value(format!("{name}: a value is not valid UTF-8"));
-        let text = std::str::from_utf8(&data[first..last]).map_err(|_| bad())?;
-        if !(0..=n).all(|i| text.is_char_boundary(offset(i) as usize - first)) {
+        let text = std::str::from_utf8(&data[first..prev]).map_err(|_| bad())?;
+        if !(0..=n).all(|i| offset_at(offsets, wide, i).is_some_and(|a| text.is_char_boundary(a - first))) {
             return Err(bad());
         }
-        Ok(StrColumn { offsets, data: text, first })
+        Ok(StrColumn { offsets, wide, data: text, first })
     }
 
-    fn offset(&self, i: usize) -> i32 {
-        i32::from_le_bytes(self.offsets[4 * i..4 * i + 4].try_into().expect("four bytes"))
-    }
-
-    /// Value `i` (checked in `new`: in range, on character boundaries).
+    /// Value `i` (checked in `new`: in range, ascending, on character boundaries).
     fn get(&self, i: usize) -> &'a str {
-        // Offsets were checked to be ascending, within the data and on character boundaries.
-        let (a, b) = (self.offset(i) as usize - self.first, self.offset(i + 1) as usize - self.first);
-        &self.data[a..b]
+        let at = |j| offset_at(self.offsets, self.wide, j).unwrap_or(self.first) - self.first;
+        &self.data[at(i)..at(i + 1)]
+    }
+}
+
+/// The entities table's columns as the linker reads them, one mention at a time.
+struct LinkColumns<'a> {
+    strs: [StrColumn<'a>; 6],
+    day: &'a [u8],
+    story: &'a [u8],
+}
+
+fn le4(b: &[u8], i: usize) -> [u8; 4] {
+    b[4 * i..4 * i + 4].try_into().expect("four bytes")
+}
+
+impl<'a> stats::link::MentionTable<'a> for LinkColumns<'a> {
+    fn len(&self) -> usize {
+        self.day.len() / 4
+    }
+    fn mention(&self, i: usize) -> stats::link::Mention<'a> {
+        let [t, c, l, ti, cc, kb] = &self.strs;
+        stats::link::Mention {
+            text: t.get(i),
+            canonical: c.get(i),
+            label: l.get(i),
+            title: ti.get(i),
+            country_code: cc.get(i),
+            kb_id: kb.get(i),
+            day: self.day(i),
+            story: self.story(i),
+        }
+    }
+    fn story(&self, i: usize) -> u32 {
+        u32::from_le_bytes(le4(self.story, i))
+    }
+    fn country_code(&self, i: usize) -> &'a str {
+        self.strs[4].get(i)
+    }
+    fn day(&self, i: usize) -> i32 {
+        i32::from_le_bytes(le4(self.day, i))
     }
 }
 
@@ -248,22 +293,10 @@ fn link<'py>(
         for (name, (offsets, data)) in names.iter().zip(&cols) {
             s.push(StrColumn::new(name, offsets, data, n)?);
         }
-        let (t, c, l, ti, cc, kb) = (&s[0], &s[1], &s[2], &s[3], &s[4], &s[5]);
-        let le = |b: &[u8], i: usize| -> [u8; 4] { b[4 * i..4 * i + 4].try_into().expect("four bytes") };
-        let mentions: Vec<stats::link::Mention> = (0..n)
-            .map(|i| stats::link::Mention {
-                text: t.get(i),
-                canonical: c.get(i),
-                label: l.get(i),
-                title: ti.get(i),
-                country_code: cc.get(i),
-                kb_id: kb.get(i),
-                day: i32::from_le_bytes(le(day, i)),
-                story: u32::from_le_bytes(le(story, i)),
-            })
-            .collect();
+        let strs: [StrColumn; 6] = s.try_into().map_err(|_| Error::Value("six string columns".into()))?;
+        let mentions = LinkColumns { strs, day, story };
         let window = if whole_table { stats::link::Window::All } else { stats::link::Window::Year };
-        let linked = stats::link::link_in(&mentions, window);
+        let linked = stats::link::link_table(&mentions, window);
         Ok((le_u32(&linked.entity), linked.ids, linked.names, linked.codes))
     })?;
     Ok((PyBytes::new(py, &out.0), out.1, out.2, out.3))

@@ -87,6 +87,39 @@ pub struct Linked {
     pub codes: Vec<String>,
 }
 
+/// A table of mentions, read one at a time: a slice of [`Mention`]s, or columns that make each
+/// mention when asked (the binding's Arrow buffers: a vector of all mentions would be a hundred
+/// bytes a mention of fresh memory).
+pub trait MentionTable<'a>: Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Mention `i` (`i < len()`).
+    fn mention(&self, i: usize) -> Mention<'a>;
+    /// Its story (what the per-mention passes read most).
+    fn story(&self, i: usize) -> u32 {
+        self.mention(i).story
+    }
+    /// Its day.
+    fn day(&self, i: usize) -> i32 {
+        self.mention(i).day
+    }
+    /// Its country code.
+    fn country_code(&self, i: usize) -> &'a str {
+        self.mention(i).country_code
+    }
+}
+
+impl<'a> MentionTable<'a> for [Mention<'a>] {
+    fn len(&self) -> usize {
+        <[Mention]>::len(self)
+    }
+    fn mention(&self, i: usize) -> Mention<'a> {
+        self[i]
+    }
+}
+
 /// Labels whose mentions are names (values such as dates and amounts keep their own key and are
 /// never joined to anything else).
 mod keys;
@@ -216,13 +249,16 @@ struct Context {
 impl Context {
     /// Flat arrays rather than a list per story and per node: tens of thousands of small lists
     /// were a tenth of the linking time on Reuters-21578.
-    fn new(mentions: &[Mention], form: &[u32], form_named: &[bool], mention_node: &[NodeId], n_nodes: usize) -> Self {
-        let mut pairs: Vec<(u32, NodeId)> = mentions
-            .iter()
-            .zip(form)
-            .zip(mention_node)
-            .filter(|((m, &f), _)| form_named[f as usize] || !m.country_code.is_empty())
-            .map(|((m, _), &n)| (m.story, n))
+    fn new<'a, M: MentionTable<'a> + ?Sized>(
+        mentions: &M,
+        form: &[u32],
+        form_named: &[bool],
+        mention_node: &[NodeId],
+        n_nodes: usize,
+    ) -> Self {
+        let mut pairs: Vec<(u32, NodeId)> = (0..mentions.len())
+            .filter(|&i| form_named[form[i] as usize] || !mentions.country_code(i).is_empty())
+            .map(|i| (mentions.story(i), mention_node[i]))
             .collect();
         pairs.sort_unstable();
         pairs.dedup();
@@ -293,7 +329,7 @@ pub enum Window {
 
 /// The distinct forms of the mentions (everything [`keyed`] reads): the index of each form's
 /// first mention, and each mention's form.
-fn distinct_forms<'a>(mentions: &[Mention<'a>]) -> (Vec<usize>, Vec<u32>) {
+fn distinct_forms<'a, M: MentionTable<'a> + ?Sized>(mentions: &M) -> (Vec<usize>, Vec<u32>) {
     // The day matters only to a few historical names, through these dates.
     let untils: Vec<i32> = HISTORICAL.iter().filter_map(|h| h.3).collect();
     let era = |day: i32| -> u8 {
@@ -309,11 +345,9 @@ fn distinct_forms<'a>(mentions: &[Mention<'a>]) -> (Vec<usize>, Vec<u32>) {
     let mut by_hash: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(mentions.len() / 2, FxBuildHasher);
     let mut clashing: FxHashMap<(&str, &str, &str, &str, &str, u8), u32> = FxHashMap::default();
     let mut firsts = Vec::new();
-    let form = mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let f = form_of(m);
+    let form = (0..mentions.len())
+        .map(|i| {
+            let f = form_of(&mentions.mention(i));
             let next = firsts.len() as u32;
             match by_hash.entry(FxBuildHasher.hash_one(f)) {
                 Entry::Vacant(e) => {
@@ -321,7 +355,7 @@ fn distinct_forms<'a>(mentions: &[Mention<'a>]) -> (Vec<usize>, Vec<u32>) {
                     firsts.push(i);
                     next
                 }
-                Entry::Occupied(e) if form_of(&mentions[firsts[*e.get() as usize]]) == f => *e.get(),
+                Entry::Occupied(e) if form_of(&mentions.mention(firsts[*e.get() as usize])) == f => *e.get(),
                 Entry::Occupied(_) => *clashing.entry(f).or_insert_with(|| {
                     firsts.push(i);
                     next
@@ -340,18 +374,24 @@ pub fn link(mentions: &[Mention]) -> Linked {
 /// Links the mentions, judging ambiguity per `window`. The result's codes number the entities in
 /// the order of their ids, so the output does not depend on the input's order.
 pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
+    link_table(mentions, window)
+}
+
+/// [`link_in`] over any [`MentionTable`].
+pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window) -> Linked {
     let year_of = |day: i32| if window == Window::All { i32::MIN } else { year_of(day) };
     // A corpus repeats its names: key each distinct form once (a quarter of the mentions in
     // Reuters-21578), then look the mentions up.
     let (firsts, form) = distinct_forms(mentions);
-    let form_keyed: Vec<Keyed> = firsts.par_iter().map(|&i| keyed(&mentions[i])).collect();
+    let form_keyed: Vec<Keyed> = firsts.par_iter().map(|&i| keyed(&mentions.mention(i))).collect();
 
     // Nodes: one per (label, key) of a full form, plus fixed identities.
-    let mut node_of: FxHashMap<(&str, &str), NodeId> = FxHashMap::default();
+    // Sized up front: growing a table a form at a time allocates it about twice over.
+    let mut node_of: FxHashMap<(&str, &str), NodeId> = FxHashMap::with_capacity_and_hasher(firsts.len(), FxBuildHasher);
     let mut node_keys: Vec<(String, String)> = Vec::new();
     let mut form_node: Vec<NodeId> = Vec::with_capacity(firsts.len());
     for (&i, k) in firsts.iter().zip(&form_keyed) {
-        let m = &mentions[i];
+        let m = mentions.mention(i);
         let label = if k.fixed.is_some() && !m.kb_id.is_empty() { "USER" } else { m.label };
         let key_str: &str = match &k.fixed {
             Some((_, id)) if !m.kb_id.is_empty() => id,
@@ -374,10 +414,10 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         .zip(&form_keyed)
         .map(|(&i, k)| {
             let next = query_of.len() as u32;
-            *query_of.entry((mentions[i].label, k.key.as_str(), k.title.as_str())).or_insert(next)
+            *query_of.entry((mentions.mention(i).label, k.key.as_str(), k.title.as_str())).or_insert(next)
         })
         .collect();
-    let form_title: Vec<&str> = firsts.iter().map(|&i| title_word(mentions[i].title)).collect();
+    let form_title: Vec<&str> = firsts.iter().map(|&i| title_word(mentions.mention(i).title)).collect();
     // Per form, whether a pass has anything to do with its mentions: the passes below skip the
     // others on a byte, without reading the form's keys.
     let form_cand: Vec<bool> = firsts
@@ -385,7 +425,7 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         .zip(&form_keyed)
         .map(|(&i, k)| {
             let full = matches!(k.short, Short::No | Short::Partial);
-            k.fixed.is_none() && is_name_label(mentions[i].label) && (full || k.alias_of_text.is_some())
+            k.fixed.is_none() && is_name_label(mentions.mention(i).label) && (full || k.alias_of_text.is_some())
         })
         .collect();
     let form_blocks: Vec<bool> =
@@ -397,10 +437,11 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     let mut windows: FxHashMap<(i32, &str, &str), Candidates> = FxHashMap::default();
     let mut alias_ev: FxHashMap<(i32, &str, &str), Candidates> = FxHashMap::default();
     let mut seen_alias: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
-    for (i, m) in mentions.iter().enumerate() {
+    for i in 0..mentions.len() {
         if !form_cand[form[i] as usize] {
             continue;
         }
+        let m = mentions.mention(i);
         let k = &form_keyed[form[i] as usize];
         let full = matches!(k.short, Short::No | Short::Partial);
         let node = mention_node[i];
@@ -441,16 +482,16 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     let person_queries: FxHashSet<&str> = firsts
         .iter()
         .zip(&form_keyed)
-        .filter(|(&i, k)| mentions[i].label == "PERSON" && k.fixed.is_none() && k.short != Short::No)
+        .filter(|(&i, k)| mentions.mention(i).label == "PERSON" && k.fixed.is_none() && k.short != Short::No)
         .flat_map(|(_, k)| [k.key.as_str(), k.query.as_str()])
         .collect();
     let mut seen_block: FxHashSet<(u32, NodeId)> = FxHashSet::default();
-    for (i, m) in mentions.iter().enumerate() {
-        if !form_blocks[form[i] as usize] || !seen_block.insert((m.story, mention_node[i])) {
+    for i in 0..mentions.len() {
+        if !form_blocks[form[i] as usize] || !seen_block.insert((mentions.story(i), mention_node[i])) {
             continue;
         }
         let k = &form_keyed[form[i] as usize];
-        let year = year_of(m.day);
+        let year = year_of(mentions.day(i));
         let words = [k.blocker.as_deref(), k.initial_blocker.as_deref()];
         for word in words.into_iter().flatten().filter(|w| person_queries.contains(w)) {
             for w in [year, i32::MAX] {
@@ -485,16 +526,17 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     let mut onward: FxHashMap<(i32, NodeId), NodeId> = FxHashMap::default();
     // Queries resolved by what stories say the short form stands for (not by its shape alone).
     let mut by_evidence: FxHashSet<(i32, u32)> = FxHashSet::default();
-    for (i, m) in mentions.iter().enumerate() {
+    for i in 0..mentions.len() {
         if !form_short[form[i] as usize] {
             continue;
         }
         let k = &form_keyed[form[i] as usize];
-        let year = year_of(m.day);
+        let year = year_of(mentions.day(i));
         let q = (year, form_query[form[i] as usize]);
         if target.contains_key(&q) {
             continue;
         }
+        let m = mentions.mention(i);
         let own = mention_node[i];
         let mut found = None;
         let mut candidates = false;
@@ -538,23 +580,24 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         target.insert(q, found);
     }
 
-    let form_named: Vec<bool> =
-        firsts.iter().zip(&form_keyed).map(|(&i, k)| is_name_label(mentions[i].label) && k.fixed.is_none()).collect();
+    let form_named: Vec<bool> = firsts
+        .iter()
+        .zip(&form_keyed)
+        .map(|(&i, k)| is_name_label(mentions.mention(i).label) && k.fixed.is_none())
+        .collect();
     let context = Context::new(mentions, &form, &form_named, &mention_node, node_keys.len());
 
     // Final node per mention; display names from the surfaces of each final node's own mentions.
     // Per (window, form): the node it resolves to, and whether that needs the story's support.
     let mut resolved: FxHashMap<(i32, u32), Option<(NodeId, bool)>> = FxHashMap::default();
-    let final_node: Vec<NodeId> = mentions
-        .iter()
-        .zip(&mention_node)
-        .zip(&form)
-        .map(|((m, &own), &f)| {
+    let final_node: Vec<NodeId> = (0..mentions.len())
+        .map(|i| {
+            let (own, f) = (mention_node[i], form[i]);
             let k = &form_keyed[f as usize];
             if k.fixed.is_some() || k.short == Short::No {
                 return own;
             }
-            let year = year_of(m.day);
+            let year = year_of(mentions.day(i));
             let to = *resolved.entry((year, f)).or_insert_with(|| {
                 let q = (year, form_query[f as usize]);
                 let n = target.get(&q).copied().flatten()?;
@@ -569,11 +612,13 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
                 let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
                 // Initials and a surname in a headline's capitals are as often a company named
                 // after its founder ("J.P. STEVENS AND CO") as the person ("John Paul Stevens").
-                let capitals = k.short == Short::Initialed && !m.text.chars().any(char::is_lowercase);
+                let capitals = k.short == Short::Initialed && !mentions.mention(i).text.chars().any(char::is_lowercase);
                 Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals))
             });
             match to {
-                Some((n, needs_support)) if !needs_support || context.shares(m.story, own, n, &node_keys) => n,
+                Some((n, needs_support)) if !needs_support || context.shares(mentions.story(i), own, n, &node_keys) => {
+                    n
+                }
                 _ => own,
             }
         })
@@ -582,17 +627,18 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     for &f in &form {
         per_form[f as usize] += 1;
     }
-    let mut surfaces: FxHashMap<(NodeId, &str), u64> = FxHashMap::default();
+    let mut surfaces: FxHashMap<(NodeId, &str), u64> = FxHashMap::with_capacity_and_hasher(firsts.len(), FxBuildHasher);
     for (((&i, k), &own), &n) in firsts.iter().zip(&form_keyed).zip(&form_node).zip(&per_form) {
         if let Some((name, _)) = &k.fixed {
-            if !name.is_empty() && mentions[i].kb_id.is_empty() {
+            if !name.is_empty() && mentions.mention(i).kb_id.is_empty() {
                 *surfaces.entry((own, name.as_str())).or_default() += n;
                 continue;
             }
         }
         *surfaces.entry((own, k.surface.as_str())).or_default() += n;
     }
-    let mut best: FxHashMap<NodeId, (bool, u64, &str)> = FxHashMap::default();
+    let mut best: FxHashMap<NodeId, (bool, u64, &str)> =
+        FxHashMap::with_capacity_and_hasher(node_keys.len(), FxBuildHasher);
     for (&(node, s), &n) in &surfaces {
         let rank = (!capitals(s), n, s);
         best.entry(node)
@@ -614,7 +660,7 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         .iter()
         .zip(&form_keyed)
         .map(|(&i, k)| match &k.fixed {
-            Some((_, c)) if mentions[i].kb_id.is_empty() => Some(c.as_str()),
+            Some((_, c)) if mentions.mention(i).kb_id.is_empty() => Some(c.as_str()),
             _ => None,
         })
         .collect();
