@@ -37,24 +37,42 @@ __all__ = ["link"]
 
 
 def _strings(df: pd.DataFrame, column: str) -> pa.Array:
-    """A column as an Arrow ``string`` array with nulls as "" (an all-empty one when absent)."""
+    """A column as an Arrow ``string`` or ``large_string`` array (pandas' own, not converted) whose
+    nulls read as "" (an all-empty one when absent)."""
     from dateline.stats._base import _arrow_strings
 
     if column not in df.columns:
-        return pa.array([""] * len(df), type=pa.string())
+        return _empty_strings(len(df))
     arr = _arrow_strings(df[column])
-    if arr.null_count:
+    if arr.null_count and not _nulls_empty(arr):
         arr = arr.fill_null("")
-    if not pa.types.is_string(arr.type):
-        arr = arr.cast(pa.string())
     return arr
 
 
+def _empty_strings(n: int) -> pa.Array:
+    """n empty strings, made from buffers (no n Python objects)."""
+    return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(np.zeros(n + 1, dtype="<i4")),
+                                                  pa.py_buffer(b"")])
+
+
+def _offsets(arr: pa.Array) -> np.ndarray:
+    width = "<i8" if pa.types.is_large_string(arr.type) else "<i4"
+    return np.frombuffer(arr.buffers()[1], dtype=width)[arr.offset: arr.offset + len(arr) + 1]
+
+
+def _nulls_empty(arr: pa.Array) -> bool:
+    """Whether every null of a string array already spans no bytes (as pyarrow and pandas make
+    them): then it reads as "" without a copy of the column."""
+    offsets = _offsets(arr)
+    nulls = pc.is_null(arr).to_numpy(zero_copy_only=False)
+    return not np.any(offsets[1:][nulls] - offsets[:-1][nulls])
+
+
 def _buffers(arr: pa.Array) -> tuple[bytes, bytes]:
-    """(offsets, data) of an Arrow string array, as the core reads them."""
-    offsets = np.frombuffer(arr.buffers()[1], dtype="<i4")[arr.offset: arr.offset + len(arr) + 1]
+    """(offsets, data) of an Arrow string array, as the core reads them (i32 or, for a
+    ``large_string`` array, i64 offsets)."""
     data = arr.buffers()[2]
-    return offsets.tobytes(), (data.to_pybytes() if data is not None else b"")
+    return _offsets(arr).tobytes(), (data.to_pybytes() if data is not None else b"")
 
 
 def _apply_aliases(aliases: Any, text: pa.Array, canonical: pa.Array, label: pa.Array,
@@ -74,7 +92,7 @@ def _apply_aliases(aliases: Any, text: pa.Array, canonical: pa.Array, label: pa.
         return canonical, label, kb_id
 
     def take(values: list, current: pa.Array) -> pa.Array:
-        got = pa.array(values, type=pa.string()).take(idx)
+        got = pa.array(values, type=current.type).take(idx)
         use = pc.and_(hit, pc.fill_null(pc.not_equal(got, ""), False))
         return pc.if_else(use, got, current)
 
@@ -120,8 +138,8 @@ def _headline_pieces(df: pd.DataFrame, story: np.ndarray, text: pa.Array, canoni
     pos[a[ok]] = np.arange(len(names))
     hit = pa.array(pos >= 0)
     name_of = pa.array(names, type=pa.string()).take(pa.array(np.maximum(pos, 0)))
-    return (pc.if_else(hit, name_of, text), pc.if_else(hit, name_of, canonical),
-            pc.if_else(hit, pa.scalar("ORG"), label))
+    return (pc.if_else(hit, name_of.cast(text.type), text), pc.if_else(hit, name_of.cast(canonical.type), canonical),
+            pc.if_else(hit, pa.scalar("ORG", label.type), label))
 
 
 def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] = "year") -> pd.DataFrame:
@@ -180,7 +198,7 @@ def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] =
     if aliases is not None:
         out["canonical"] = _str_column(out_canonical)
         out["label"] = _str_column(out_label)
-        out["kb_id"] = _str_column(pc.if_else(pc.equal(kb_id, ""), pa.scalar(None, pa.string()), kb_id))
+        out["kb_id"] = _str_column(pc.if_else(pc.equal(kb_id, ""), pa.scalar(None, kb_id.type), kb_id))
     return out
 
 

@@ -50,7 +50,10 @@
 //! in any corpus containing it. The disambiguator is the historical code, or the user's id.
 //! Linear in the number of mentions (hash maps; candidate lists are per word and window).
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::hash_map::Entry;
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::NO_DAY;
 
@@ -82,6 +85,39 @@ pub struct Linked {
     pub ids: Vec<String>,
     pub names: Vec<String>,
     pub codes: Vec<String>,
+}
+
+/// A table of mentions, read one at a time: a slice of [`Mention`]s, or columns that make each
+/// mention when asked (the binding's Arrow buffers: a vector of all mentions would be a hundred
+/// bytes a mention of fresh memory).
+pub trait MentionTable<'a>: Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Mention `i` (`i < len()`).
+    fn mention(&self, i: usize) -> Mention<'a>;
+    /// Its story (what the per-mention passes read most).
+    fn story(&self, i: usize) -> u32 {
+        self.mention(i).story
+    }
+    /// Its day.
+    fn day(&self, i: usize) -> i32 {
+        self.mention(i).day
+    }
+    /// Its country code.
+    fn country_code(&self, i: usize) -> &'a str {
+        self.mention(i).country_code
+    }
+}
+
+impl<'a> MentionTable<'a> for [Mention<'a>] {
+    fn len(&self) -> usize {
+        <[Mention]>::len(self)
+    }
+    fn mention(&self, i: usize) -> Mention<'a> {
+        self[i]
+    }
 }
 
 /// Labels whose mentions are names (values such as dates and amounts keep their own key and are
@@ -199,51 +235,84 @@ pub const PROMINENT: usize = 8;
 /// recogniser took for a person ("Barry Citrus Products", "Lyons, Kan.") or a namesake in
 /// another field.
 struct Context {
-    story_nodes: FxHashMap<u32, Vec<NodeId>>,
-    node_stories: FxHashMap<NodeId, Vec<u32>>,
+    /// (story, node) pairs, distinct and sorted: a story's names are a run of them.
+    pairs: Vec<(u32, NodeId)>,
+    /// Where each story's run starts and ends in `pairs`.
+    story_run: FxHashMap<u32, (u32, u32)>,
+    /// The stories of node n, ascending: `stories[starts[n]..starts[n + 1]]`.
+    starts: Vec<u32>,
+    stories: Vec<u32>,
     /// A name in more stories than this is too common to tie two stories together.
     common: usize,
 }
 
 impl Context {
-    fn new(mentions: &[Mention], keyed: &[&Keyed], mention_node: &[NodeId]) -> Self {
-        let mut pairs: Vec<(u32, NodeId)> = mentions
-            .iter()
-            .zip(keyed)
-            .zip(mention_node)
-            .filter(|((m, k), _)| is_name_label(m.label) && k.fixed.is_none() || !m.country_code.is_empty())
-            .map(|((m, _), &n)| (m.story, n))
+    /// Flat arrays rather than a list per story and per node: tens of thousands of small lists
+    /// were a tenth of the linking time on Reuters-21578.
+    fn new<'a, M: MentionTable<'a> + ?Sized>(
+        mentions: &M,
+        form: &[u32],
+        form_named: &[bool],
+        mention_node: &[NodeId],
+        n_nodes: usize,
+    ) -> Self {
+        let mut pairs: Vec<(u32, NodeId)> = (0..mentions.len())
+            .filter(|&i| form_named[form[i] as usize] || !mentions.country_code(i).is_empty())
+            .map(|i| (mentions.story(i), mention_node[i]))
             .collect();
         pairs.sort_unstable();
         pairs.dedup();
-        let mut story_nodes: FxHashMap<u32, Vec<NodeId>> = FxHashMap::default();
-        let mut node_stories: FxHashMap<NodeId, Vec<u32>> = FxHashMap::default();
-        for &(s, n) in &pairs {
-            story_nodes.entry(s).or_default().push(n);
-            node_stories.entry(n).or_default().push(s);
+        let mut story_run: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        let mut counts = vec![0u32; n_nodes + 1];
+        for (i, &(s, n)) in pairs.iter().enumerate() {
+            story_run.entry(s).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
+            counts[n as usize + 1] += 1;
         }
-        let common = (story_nodes.len() / 50).max(5);
-        Context { story_nodes, node_stories, common }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let starts = counts.clone();
+        let mut stories = vec![0u32; pairs.len()];
+        for &(s, n) in &pairs {
+            stories[counts[n as usize] as usize] = s;
+            counts[n as usize] += 1;
+        }
+        let common = (story_run.len() / 50).max(5);
+        Context { pairs, story_run, starts, stories, common }
+    }
+
+    fn node_stories(&self, n: NodeId) -> &[u32] {
+        match (self.starts.get(n as usize), self.starts.get(n as usize + 1)) {
+            (Some(&a), Some(&b)) => &self.stories[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    fn story_nodes(&self, s: u32) -> Option<impl Iterator<Item = NodeId> + Clone + '_> {
+        let &(a, b) = self.story_run.get(&s)?;
+        Some(self.pairs[a as usize..b as usize].iter().map(|p| p.1))
     }
 
     /// Does the `story` of a short form (node `own`) share an uncommon name, other than the short
     /// form and the full name `full`, with a story of `full`? True for a prominent `full`.
     fn shares(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
-        let Some(theirs) = self.node_stories.get(&full) else { return false };
+        let theirs = self.node_stories(full);
+        if theirs.is_empty() {
+            return false;
+        }
         if theirs.len() >= PROMINENT {
             return true;
         }
-        let Some(mine) = self.story_nodes.get(&story) else { return false };
+        let Some(mine) = self.story_nodes(story) else { return false };
         // the full name is in the story itself, under another label ("Banque Indosuez" ORG)
-        if mine.iter().any(|&n| node_keys[n as usize].1 == node_keys[full as usize].1) {
+        if mine.clone().any(|n| node_keys[n as usize].1 == node_keys[full as usize].1) {
             return true;
         }
-        let uncommon =
-            |n: &NodeId| *n != own && *n != full && self.node_stories.get(n).is_some_and(|s| s.len() <= self.common);
-        theirs.iter().any(|s| {
-            self.story_nodes
-                .get(s)
-                .is_some_and(|other| mine.iter().filter(|n| uncommon(n)).any(|n| other.binary_search(n).is_ok()))
+        let uncommon = |n: NodeId| n != own && n != full && self.node_stories(n).len() <= self.common;
+        theirs.iter().any(|&s| {
+            let Some(&(a, b)) = self.story_run.get(&s) else { return false };
+            let other = &self.pairs[a as usize..b as usize];
+            mine.clone().filter(|&n| uncommon(n)).any(|n| other.binary_search(&(s, n)).is_ok())
         })
     }
 }
@@ -260,25 +329,38 @@ pub enum Window {
 
 /// The distinct forms of the mentions (everything [`keyed`] reads): the index of each form's
 /// first mention, and each mention's form.
-fn distinct_forms(mentions: &[Mention]) -> (Vec<usize>, Vec<u32>) {
+fn distinct_forms<'a, M: MentionTable<'a> + ?Sized>(mentions: &M) -> (Vec<usize>, Vec<u32>) {
     // The day matters only to a few historical names, through these dates.
+    let untils: Vec<i32> = HISTORICAL.iter().filter_map(|h| h.3).collect();
     let era = |day: i32| -> u8 {
         if day == NO_DAY {
             return 4;
         }
-        HISTORICAL.iter().filter_map(|h| h.3).filter(|&u| day <= u).count() as u8
+        untils.iter().filter(|&&u| day <= u).count() as u8
     };
-    let mut index: FxHashMap<(&str, &str, &str, &str, &str, u8), u32> = FxHashMap::default();
+    let form_of = |m: &Mention<'a>| (m.text, m.canonical, m.label, m.title, m.kb_id, era(m.day));
+    // Keyed by the form's 64-bit hash, 16 bytes an entry where the whole form took 96 (the
+    // table is fresh memory, which costs more than the hashing); forms whose hashes clash with
+    // another's, if any, are looked up whole.
+    let mut by_hash: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(mentions.len() / 2, FxBuildHasher);
+    let mut clashing: FxHashMap<(&str, &str, &str, &str, &str, u8), u32> = FxHashMap::default();
     let mut firsts = Vec::new();
-    let form = mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
+    let form = (0..mentions.len())
+        .map(|i| {
+            let f = form_of(&mentions.mention(i));
             let next = firsts.len() as u32;
-            *index.entry((m.text, m.canonical, m.label, m.title, m.kb_id, era(m.day))).or_insert_with(|| {
-                firsts.push(i);
-                next
-            })
+            match by_hash.entry(FxBuildHasher.hash_one(f)) {
+                Entry::Vacant(e) => {
+                    e.insert(next);
+                    firsts.push(i);
+                    next
+                }
+                Entry::Occupied(e) if form_of(&mentions.mention(firsts[*e.get() as usize])) == f => *e.get(),
+                Entry::Occupied(_) => *clashing.entry(f).or_insert_with(|| {
+                    firsts.push(i);
+                    next
+                }),
+            }
         })
         .collect();
     (firsts, form)
@@ -292,19 +374,24 @@ pub fn link(mentions: &[Mention]) -> Linked {
 /// Links the mentions, judging ambiguity per `window`. The result's codes number the entities in
 /// the order of their ids, so the output does not depend on the input's order.
 pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
+    link_table(mentions, window)
+}
+
+/// [`link_in`] over any [`MentionTable`].
+pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window) -> Linked {
     let year_of = |day: i32| if window == Window::All { i32::MIN } else { year_of(day) };
     // A corpus repeats its names: key each distinct form once (a quarter of the mentions in
     // Reuters-21578), then look the mentions up.
     let (firsts, form) = distinct_forms(mentions);
-    let form_keyed: Vec<Keyed> = firsts.par_iter().map(|&i| keyed(&mentions[i])).collect();
-    let keyed: Vec<&Keyed> = form.iter().map(|&f| &form_keyed[f as usize]).collect();
+    let form_keyed: Vec<Keyed> = firsts.par_iter().map(|&i| keyed(&mentions.mention(i))).collect();
 
     // Nodes: one per (label, key) of a full form, plus fixed identities.
-    let mut node_of: FxHashMap<(&str, &str), NodeId> = FxHashMap::default();
+    // Sized up front: growing a table a form at a time allocates it about twice over.
+    let mut node_of: FxHashMap<(&str, &str), NodeId> = FxHashMap::with_capacity_and_hasher(firsts.len(), FxBuildHasher);
     let mut node_keys: Vec<(String, String)> = Vec::new();
     let mut form_node: Vec<NodeId> = Vec::with_capacity(firsts.len());
     for (&i, k) in firsts.iter().zip(&form_keyed) {
-        let m = &mentions[i];
+        let m = mentions.mention(i);
         let label = if k.fixed.is_some() && !m.kb_id.is_empty() { "USER" } else { m.label };
         let key_str: &str = match &k.fixed {
             Some((_, id)) if !m.kb_id.is_empty() => id,
@@ -327,10 +414,22 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         .zip(&form_keyed)
         .map(|(&i, k)| {
             let next = query_of.len() as u32;
-            *query_of.entry((mentions[i].label, k.key.as_str(), k.title.as_str())).or_insert(next)
+            *query_of.entry((mentions.mention(i).label, k.key.as_str(), k.title.as_str())).or_insert(next)
         })
         .collect();
-    let form_title: Vec<&str> = firsts.iter().map(|&i| title_word(mentions[i].title)).collect();
+    let form_title: Vec<&str> = firsts.iter().map(|&i| title_word(mentions.mention(i).title)).collect();
+    // Per form, whether a pass has anything to do with its mentions: the passes below skip the
+    // others on a byte, without reading the form's keys.
+    let form_cand: Vec<bool> = firsts
+        .iter()
+        .zip(&form_keyed)
+        .map(|(&i, k)| {
+            let full = matches!(k.short, Short::No | Short::Partial);
+            k.fixed.is_none() && is_name_label(mentions.mention(i).label) && (full || k.alias_of_text.is_some())
+        })
+        .collect();
+    let form_blocks: Vec<bool> =
+        form_keyed.iter().map(|k| k.fixed.is_none() && (k.blocker.is_some() || k.initial_blocker.is_some())).collect();
 
     // Candidate full names per (window, label, short key), with story counts: distinct (story,
     // node, title) triples first, so that a name repeated in a story counts once.
@@ -338,11 +437,13 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     let mut windows: FxHashMap<(i32, &str, &str), Candidates> = FxHashMap::default();
     let mut alias_ev: FxHashMap<(i32, &str, &str), Candidates> = FxHashMap::default();
     let mut seen_alias: FxHashSet<(u32, NodeId, &str)> = FxHashSet::default();
-    for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
-        let full = matches!(k.short, Short::No | Short::Partial);
-        if k.fixed.is_some() || !is_name_label(m.label) || !full && k.alias_of_text.is_none() {
+    for i in 0..mentions.len() {
+        if !form_cand[form[i] as usize] {
             continue;
         }
+        let m = mentions.mention(i);
+        let k = &form_keyed[form[i] as usize];
+        let full = matches!(k.short, Short::No | Short::Partial);
         let node = mention_node[i];
         let year = year_of(m.day);
         if let Some(t) = &k.alias_of_text {
@@ -376,16 +477,23 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     // Blockers: a company, place or facility named with a word keeps that word, written alone
     // as a person's name, from joining a person of that surname unless the person is much more
     // often in the news ("Crowley Maritime Corp", "Perry Drug Stores", "Marietta").
+    // Only the words that a person's short form looks up matter: the others' entries would never
+    // be read (most words of company and place names are nobody's surname).
+    let person_queries: FxHashSet<&str> = firsts
+        .iter()
+        .zip(&form_keyed)
+        .filter(|(&i, k)| mentions.mention(i).label == "PERSON" && k.fixed.is_none() && k.short != Short::No)
+        .flat_map(|(_, k)| [k.key.as_str(), k.query.as_str()])
+        .collect();
     let mut seen_block: FxHashSet<(u32, NodeId)> = FxHashSet::default();
-    for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
-        if k.fixed.is_some() || k.blocker.is_none() && k.initial_blocker.is_none() {
+    for i in 0..mentions.len() {
+        if !form_blocks[form[i] as usize] || !seen_block.insert((mentions.story(i), mention_node[i])) {
             continue;
         }
-        if !seen_block.insert((m.story, mention_node[i])) {
-            continue;
-        }
-        let year = year_of(m.day);
-        for word in [k.blocker.as_deref(), k.initial_blocker.as_deref()].into_iter().flatten() {
+        let k = &form_keyed[form[i] as usize];
+        let year = year_of(mentions.day(i));
+        let words = [k.blocker.as_deref(), k.initial_blocker.as_deref()];
+        for word in words.into_iter().flatten().filter(|w| person_queries.contains(w)) {
             for w in [year, i32::MAX] {
                 for map in [&mut windows, &mut alias_ev] {
                     let c = map.entry((w, "PERSON", word)).or_default();
@@ -397,7 +505,19 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
 
     // A company's own name (written with a legal suffix somewhere) does not stand for a longer one.
     let suffixed: FxHashSet<NodeId> =
-        keyed.iter().zip(&mention_node).filter(|(k, _)| k.suffixed).map(|(_, &n)| n).collect();
+        form_keyed.iter().zip(&form_node).filter(|(k, _)| k.suffixed).map(|(_, &n)| n).collect();
+    // Forms that are short forms to resolve; a company's own name (written with a legal suffix:
+    // "Texaco Inc", "MCA Inc", "NEC Corp") stands for itself, not for a longer name or what other
+    // stories abbreviate the same way ("Monetary Compensatory Amounts (MCAs)").
+    let form_short: Vec<bool> = form_keyed
+        .iter()
+        .zip(&form_node)
+        .map(|(k, n)| {
+            !(k.fixed.is_some()
+                || k.short == Short::No
+                || matches!(k.short, Short::Company | Short::Acronym) && suffixed.contains(n))
+        })
+        .collect();
 
     // Resolve each distinct short query once.
     let mut target: FxHashMap<(i32, u32), Option<NodeId>> = FxHashMap::default();
@@ -406,21 +526,17 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     let mut onward: FxHashMap<(i32, NodeId), NodeId> = FxHashMap::default();
     // Queries resolved by what stories say the short form stands for (not by its shape alone).
     let mut by_evidence: FxHashSet<(i32, u32)> = FxHashSet::default();
-    for (i, (m, k)) in mentions.iter().zip(&keyed).enumerate() {
-        // A company's own name (written with a legal suffix: "Texaco Inc", "MCA Inc", "NEC Corp")
-        // stands for itself, not for a longer name or what other stories abbreviate the same way
-        // ("Monetary Compensatory Amounts (MCAs)").
-        if k.fixed.is_some()
-            || k.short == Short::No
-            || matches!(k.short, Short::Company | Short::Acronym) && suffixed.contains(&mention_node[i])
-        {
+    for i in 0..mentions.len() {
+        if !form_short[form[i] as usize] {
             continue;
         }
-        let year = year_of(m.day);
+        let k = &form_keyed[form[i] as usize];
+        let year = year_of(mentions.day(i));
         let q = (year, form_query[form[i] as usize]);
         if target.contains_key(&q) {
             continue;
         }
+        let m = mentions.mention(i);
         let own = mention_node[i];
         let mut found = None;
         let mut candidates = false;
@@ -464,21 +580,24 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         target.insert(q, found);
     }
 
-    let context = Context::new(mentions, &keyed, &mention_node);
+    let form_named: Vec<bool> = firsts
+        .iter()
+        .zip(&form_keyed)
+        .map(|(&i, k)| is_name_label(mentions.mention(i).label) && k.fixed.is_none())
+        .collect();
+    let context = Context::new(mentions, &form, &form_named, &mention_node, node_keys.len());
 
     // Final node per mention; display names from the surfaces of each final node's own mentions.
     // Per (window, form): the node it resolves to, and whether that needs the story's support.
     let mut resolved: FxHashMap<(i32, u32), Option<(NodeId, bool)>> = FxHashMap::default();
-    let final_node: Vec<NodeId> = mentions
-        .iter()
-        .zip(&keyed)
-        .zip(&mention_node)
-        .zip(&form)
-        .map(|(((m, k), &own), &f)| {
+    let final_node: Vec<NodeId> = (0..mentions.len())
+        .map(|i| {
+            let (own, f) = (mention_node[i], form[i]);
+            let k = &form_keyed[f as usize];
             if k.fixed.is_some() || k.short == Short::No {
                 return own;
             }
-            let year = year_of(m.day);
+            let year = year_of(mentions.day(i));
             let to = *resolved.entry((year, f)).or_insert_with(|| {
                 let q = (year, form_query[f as usize]);
                 let n = target.get(&q).copied().flatten()?;
@@ -493,11 +612,13 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
                 let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
                 // Initials and a surname in a headline's capitals are as often a company named
                 // after its founder ("J.P. STEVENS AND CO") as the person ("John Paul Stevens").
-                let capitals = k.short == Short::Initialed && !m.text.chars().any(char::is_lowercase);
+                let capitals = k.short == Short::Initialed && !mentions.mention(i).text.chars().any(char::is_lowercase);
                 Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals))
             });
             match to {
-                Some((n, needs_support)) if !needs_support || context.shares(m.story, own, n, &node_keys) => n,
+                Some((n, needs_support)) if !needs_support || context.shares(mentions.story(i), own, n, &node_keys) => {
+                    n
+                }
                 _ => own,
             }
         })
@@ -506,17 +627,18 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     for &f in &form {
         per_form[f as usize] += 1;
     }
-    let mut surfaces: FxHashMap<(NodeId, &str), u64> = FxHashMap::default();
+    let mut surfaces: FxHashMap<(NodeId, &str), u64> = FxHashMap::with_capacity_and_hasher(firsts.len(), FxBuildHasher);
     for (((&i, k), &own), &n) in firsts.iter().zip(&form_keyed).zip(&form_node).zip(&per_form) {
         if let Some((name, _)) = &k.fixed {
-            if !name.is_empty() && mentions[i].kb_id.is_empty() {
+            if !name.is_empty() && mentions.mention(i).kb_id.is_empty() {
                 *surfaces.entry((own, name.as_str())).or_default() += n;
                 continue;
             }
         }
         *surfaces.entry((own, k.surface.as_str())).or_default() += n;
     }
-    let mut best: FxHashMap<NodeId, (bool, u64, &str)> = FxHashMap::default();
+    let mut best: FxHashMap<NodeId, (bool, u64, &str)> =
+        FxHashMap::with_capacity_and_hasher(node_keys.len(), FxBuildHasher);
     for (&(node, s), &n) in &surfaces {
         let rank = (!capitals(s), n, s);
         best.entry(node)
@@ -529,16 +651,22 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
     }
 
     // Entities: the distinct final nodes, numbered in id order.
-    let mut used: Vec<NodeId> = final_node.iter().copied().collect::<FxHashSet<_>>().into_iter().collect();
-    let fixed_code: FxHashMap<NodeId, &str> = mentions
+    let mut is_used = vec![false; node_keys.len()];
+    for &n in &final_node {
+        is_used[n as usize] = true;
+    }
+    let mut used: Vec<NodeId> = (0..node_keys.len() as NodeId).filter(|&n| is_used[n as usize]).collect();
+    let form_fixed: Vec<Option<&str>> = firsts
         .iter()
-        .zip(&keyed)
-        .zip(&mention_node)
-        .filter_map(|((m, k), &n)| match &k.fixed {
-            Some((_, c)) if m.kb_id.is_empty() => Some((n, c.as_str())),
+        .zip(&form_keyed)
+        .map(|(&i, k)| match &k.fixed {
+            Some((_, c)) if mentions.mention(i).kb_id.is_empty() => Some(c.as_str()),
             _ => None,
         })
         .collect();
+    // In mention order, as a node's last fixed mention gives its code.
+    let fixed_code: FxHashMap<NodeId, &str> =
+        form.iter().zip(&mention_node).filter_map(|(&f, &n)| form_fixed[f as usize].map(|c| (n, c))).collect();
     let mut rows: Vec<(String, String, String, NodeId)> = used
         .drain(..)
         .map(|n| {
@@ -555,15 +683,15 @@ pub fn link_in(mentions: &[Mention], window: Window) -> Linked {
         })
         .collect();
     rows.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    let mut code_of: FxHashMap<NodeId, u32> = FxHashMap::default();
+    let mut code_of = vec![0u32; node_keys.len()];
     let mut out = Linked::default();
     for (i, (id, name, code, n)) in rows.into_iter().enumerate() {
-        code_of.insert(n, i as u32);
+        code_of[n as usize] = i as u32;
         out.ids.push(id);
         out.names.push(name);
         out.codes.push(code);
     }
-    out.entity = final_node.iter().map(|n| code_of[n]).collect();
+    out.entity = final_node.iter().map(|&n| code_of[n as usize]).collect();
     out
 }
 
