@@ -159,7 +159,12 @@ impl<'b> Index<'b> {
             let mut by: FxMap<u64, Vec<u32>> = FxMap::default();
             for (i, b) in self.bases.iter().enumerate() {
                 if b.contains(' ') && self.entities.get(i).is_none_or(|e| e.label != Label::Person) {
-                    by.entry(initials_key(acronyms::initial_chars(b).take(17))).or_default().push(i as u32);
+                    let key = if b.is_ascii() {
+                        initials_key(acronyms::ascii_initials(b.as_bytes()).take(17).map(char::from))
+                    } else {
+                        initials_key(acronyms::initial_chars(b).take(17))
+                    };
+                    by.entry(key).or_default().push(i as u32);
                 }
             }
             by
