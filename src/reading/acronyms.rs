@@ -308,6 +308,17 @@ pub(crate) fn initial_chars(name: &str) -> impl Iterator<Item = char> + '_ {
         .map(|c| c.to_ascii_uppercase())
 }
 
+/// `initial_chars` of an ASCII name, read as bytes (the same words, skipped words and initials): the
+/// names stage keys every name of several words by its initials.
+pub(crate) fn ascii_initials(name: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+    name.split(|&c| matches!(c, b'\t'..=b'\r' | b' ' | b'-'))
+        .filter(|w| !is_function_word(w))
+        .filter_map(|w| w.first().copied())
+        .filter(u8::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_uppercase())
+}
+
 /// The acronym's letters, upper-cased, dots dropped ("U.N." -> "UN").
 #[cfg(test)]
 pub(crate) fn letters(short: &str) -> String {
@@ -328,6 +339,23 @@ pub(crate) fn letters_in<'b>(short: &str, buf: &'b mut [u8; 16]) -> &'b [u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn ascii_initials_are_initial_chars() {
+        for name in [
+            "North Atlantic Treaty Organization",
+            "Department of Defense",
+            "Winston-Salem  Journal",
+            "the Bank\tof\nEngland",
+            "People's Liberation Army",
+            "3M Co - 1987",
+            "",
+            " - ",
+        ] {
+            let bytes: String = ascii_initials(name.as_bytes()).map(char::from).collect();
+            assert_eq!(bytes, initial_chars(name).collect::<String>(), "{name:?}");
+        }
+    }
+
     #[test]
     fn long_forms_take_whole_words_first() {
         let text = "Sales under the Export Enhancement Program (EEP) rose. The Department of Defense (DOD) and the \

@@ -127,8 +127,10 @@ struct Index<'b> {
     /// The first entity with each base text.
     first_named: FxMap<&'b str, usize>,
     /// Names of several words by their initials (`acronyms::initial_chars`), each with the entities bearing
-    /// them in order: built when a story first asks for a long form.
-    by_initials: OnceCell<FxMap<String, Vec<u32>>>,
+    /// them in order: built when a story first asks for a long form. Keyed by a hash of the initials
+    /// (`initials_key`), not a string per name: two keys sharing a hash only share a list, which
+    /// `initials_are` then filters exactly, in the same order.
+    by_initials: OnceCell<FxMap<u64, Vec<u32>>>,
     /// The story's entities (a person's name is no acronym's long form: "D.C." is not "Daniel Carter").
     entities: &'b [Entity],
 }
@@ -139,7 +141,8 @@ impl<'b> Index<'b> {
         for (i, d) in defs.iter().enumerate() {
             def_of.entry(d.short.as_str()).or_insert(i);
         }
-        let mut first_named = FxMap::default();
+        // Sized once: grown entry by entry, the table's rehashing showed in profiles.
+        let mut first_named = FxMap::with_capacity_and_hasher(bases.len(), Default::default());
         for (i, b) in bases.iter().enumerate() {
             first_named.entry(b.as_ref()).or_insert(i);
         }
@@ -153,16 +156,20 @@ impl<'b> Index<'b> {
     /// The first name of several words whose initials are `letters` (as `initials_are` tells).
     fn long_form(&self, letters: &[u8]) -> Option<&'b str> {
         let by = self.by_initials.get_or_init(|| {
-            let mut by: FxMap<String, Vec<u32>> = FxMap::default();
+            let mut by: FxMap<u64, Vec<u32>> = FxMap::default();
             for (i, b) in self.bases.iter().enumerate() {
                 if b.contains(' ') && self.entities.get(i).is_none_or(|e| e.label != Label::Person) {
-                    let key: String = acronyms::initial_chars(b).take(17).collect();
+                    let key = if b.is_ascii() {
+                        initials_key(acronyms::ascii_initials(b.as_bytes()).take(17).map(char::from))
+                    } else {
+                        initials_key(acronyms::initial_chars(b).take(17))
+                    };
                     by.entry(key).or_default().push(i as u32);
                 }
             }
             by
         });
-        let key: String = letters.iter().map(|&c| c as char).collect();
+        let key = initials_key(letters.iter().map(|&c| c as char));
         // Names are still checked in full: the index only narrows them down. (Each initial is a word of
         // its own, with a separator before the next: a name shorter than 2n - 1 bytes has no n initials.)
         let min_len = (2 * letters.len()).saturating_sub(1);
@@ -170,6 +177,19 @@ impl<'b> Index<'b> {
             b.len() >= min_len && acronyms::may_start_initials(b, letters) && acronyms::initials_are(b, letters)
         })
     }
+}
+
+/// A hash of a sequence of initials, the same for the same characters however they were read.
+fn initials_key(chars: impl Iterator<Item = char>) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    let mut n = 0u32;
+    for c in chars {
+        h.write_u32(c as u32);
+        n += 1;
+    }
+    h.write_u32(n);
+    h.finish()
 }
 
 /// The first value given for each (text, label) key of a story: an open-addressing table over a

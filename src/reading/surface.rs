@@ -19,8 +19,20 @@ use crate::types::*;
 
 /// All letters capitals, and at least two of them ("LONDON", "EAST PALESTINE", "U.S.").
 pub(crate) fn is_all_caps(s: &str) -> bool {
+    // Asked of every name of every story: the ASCII bytes are read as bytes, the first other
+    // character and the rest as chars (the same answer, without decoding ASCII).
+    let b = s.as_bytes();
+    let ascii = b.iter().position(|c| !c.is_ascii()).unwrap_or(b.len());
     let mut letters = 0;
-    for c in s.chars() {
+    for &c in &b[..ascii] {
+        if c.is_ascii_lowercase() {
+            return false;
+        }
+        if c.is_ascii_uppercase() {
+            letters += 1;
+        }
+    }
+    for c in s[ascii..].chars() {
         if c.is_lowercase() {
             return false;
         }
@@ -256,20 +268,24 @@ fn text_forms<'a>(text: &'a str, names: &[&str]) -> Vec<Option<&'a str>> {
     if names.len() <= SCANS {
         for (k, name) in names.iter().enumerate() {
             let n = name.len();
-            let first = name.as_bytes()[0].to_ascii_lowercase();
+            let first = name.as_bytes()[0];
+            // Candidates are the first byte in either case, found by memchr rather than byte by byte.
+            let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
             let mut i = 0;
             while i + n <= t.len() {
-                if t[i].to_ascii_lowercase() == first
-                    && t[i..i + n].eq_ignore_ascii_case(name.as_bytes())
-                    && whole_word(i, i + n)
-                {
-                    if wanted(&text[i..i + n]) {
-                        out[k] = Some(&text[i..i + n]);
+                let Some(p) = memchr::memchr2(lo, up, &t[i..]) else { break };
+                let i0 = i + p;
+                if i0 + n > t.len() {
+                    break;
+                }
+                if t[i0..i0 + n].eq_ignore_ascii_case(name.as_bytes()) && whole_word(i0, i0 + n) {
+                    if wanted(&text[i0..i0 + n]) {
+                        out[k] = Some(&text[i0..i0 + n]);
                         break;
                     }
-                    i += n;
+                    i = i0 + n;
                 } else {
-                    i += 1;
+                    i = i0 + 1;
                 }
             }
         }

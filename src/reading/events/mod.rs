@@ -152,10 +152,10 @@ pub fn extract(art: &mut Article) {
     let doc = Doc::new(art);
     // Every event starts at a trigger word: a story without one (many wire stories) has no event,
     // and the story-wide facts below need not be gathered.
-    if !(0..doc.len()).any(|v| trigger(doc.low(v)).is_some()) {
+    let Some(first_trigger) = (0..doc.len()).position(|v| trigger(doc.low(v)).is_some()) else {
         art.events.clear();
         return;
-    }
+    };
     let quoted = quoted_tokens(art);
     let (sent_date, sent_places) = sentence_dates_and_places(&doc);
     let countries = person_countries(&doc);
@@ -175,6 +175,7 @@ pub fn extract(art: &mut Article) {
         story_org: story_org(&doc),
         // Counted when a sentence's first event asks: most sentences have none.
         sent_reporting: vec![None; art.sentences.len()],
+        first_trigger,
     };
     for si in 0..art.sentences.len() {
         r.sentence(si);
@@ -347,6 +348,8 @@ struct Reader<'d, 'a> {
     story_org: Option<usize>,
     /// Reporting words ("said", "told") per sentence, once counted.
     sent_reporting: Vec<Option<usize>>,
+    /// The story's first trigger word: the tokens before it are not looked up again.
+    first_trigger: usize,
 }
 
 impl<'d, 'a> Reader<'d, 'a> {
@@ -463,7 +466,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         let s = d.art.sentences[si];
         let (a, b) = (s.token_start, s.token_end.min(d.len()));
         let first_event = self.out.len();
-        for v in a..b {
+        for v in a.max(self.first_trigger)..b {
             let Some((pred, form)) = trigger(d.low(v)) else { continue };
             if d.ent(v).is_some() {
                 continue;

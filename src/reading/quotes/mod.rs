@@ -22,7 +22,7 @@ use words::*;
 
 use marks::{find_quotes, is_name, not_a_quote, quote_marks, Raw};
 use speakers::name;
-use verbs::{attitude_verbs, cue_verbs, verb_shaped, verbs, with_low};
+use verbs::{attitude_verbs, cue_verbs, speech_verbs, verb_shaped, verbs, with_low};
 
 /// Fills `art.quotes` and `art.attributions`.
 pub fn extract(art: &mut Article) {
@@ -183,6 +183,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
     fn is_cue_verb(&self, t: usize) -> bool {
         let v = cue_verbs();
         verb_shaped(v, self.word(t)) && self.low_is(t, |w| v.set.get(w).is_some())
+    }
+
+    /// Token `t`'s `verbs::CUE` and `verbs::ATTITUDE` bits (0: neither), in one look-up.
+    fn speech_class(&self, t: usize) -> u8 {
+        let (v, classes) = speech_verbs();
+        if !verb_shaped(v, self.word(t)) {
+            return 0;
+        }
+        with_low(self.doc.tok(t), |w| classes.get(w).unwrap_or(0))
     }
 
     /// Token `t` lower-cased is a verb of a position held or a noun-like form of a speech verb.

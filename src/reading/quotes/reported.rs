@@ -26,11 +26,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if taken == MAX_CUES || self.quoted[v] {
                 continue;
             }
-            // One look in each set, the cheap shape filter first: this runs on every token of every sentence.
-            let attitude = !self.is_cue_verb(v);
-            if attitude && !self.is_attitude_verb(v) {
+            // One look-up for both sets, the cheap shape filter first: this runs on every token of every
+            // sentence. A word in both lists is a cue verb.
+            let class = self.speech_class(v);
+            if class == 0 {
                 continue;
             }
+            let attitude = class & verbs::CUE == 0;
             let start = art.tokens[v].span.start;
             if attitude && out.last().is_some_and(|&(s, _, c)| s == si && c.start <= start && start < c.end) {
                 // "she said she could not support the deal": a position inside what is said is part of it.

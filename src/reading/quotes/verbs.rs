@@ -477,6 +477,26 @@ pub(super) fn with_low<R>(tok: &str, f: impl FnOnce(&str) -> R) -> R {
 /// Verbs of a position held or an aim (wants, plans, backs, knows, feels) and speech verbs whose forms are
 /// as often nouns ("claims", "support", "attacks", "a plan"): read as reported only after a named
 /// speaker or a personal pronoun, not after any phrase (a noun before them is too often a modifier).
+/// `speech_class` bits: a cue verb, an attitude verb.
+pub(super) const CUE: u8 = 1;
+pub(super) const ATTITUDE: u8 = 2;
+
+/// Cue and attitude verbs in one table (the filter over both lists, each word with its `CUE` /
+/// `ATTITUDE` bits): reported speech asks both questions of every token, and one look-up answers them.
+pub(super) fn speech_verbs() -> &'static (Verbs, story::Lexicon<u8>) {
+    static SET: std::sync::OnceLock<(Verbs, story::Lexicon<u8>)> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut classes: rustc_hash::FxHashMap<&'static str, u8> = Default::default();
+        for (words, bit) in [(CUE_VERBS, CUE), (ATTITUDE_VERBS, ATTITUDE)] {
+            for w in words {
+                *classes.entry(*w).or_default() |= bit;
+            }
+        }
+        let words: Vec<&'static str> = classes.keys().copied().collect();
+        (Verbs::new(&words), story::Lexicon::new(classes))
+    })
+}
+
 pub(super) fn attitude_verbs() -> &'static Verbs {
     static SET: std::sync::OnceLock<Verbs> = std::sync::OnceLock::new();
     SET.get_or_init(|| Verbs::new(ATTITUDE_VERBS))

@@ -1,0 +1,42 @@
+//! Story-by-story passes over the Reuters-21578 stories with a dateline in one mode only (parse +
+//! entities, or with reading), for profilers: bench_reading runs both modes in one process, which
+//! mixes them in a profile. Instruction counts (callgrind) are steady on a shared machine where
+//! times are not:
+//!
+//!     cargo build --release --example prof_reading --features eval
+//!     valgrind --tool=callgrind target/release/examples/prof_reading DIR full 1 1500
+//!     callgrind_annotate --inclusive=yes callgrind.out.* | grep -E 'analyze_owned_using|reading::read '
+//!
+//! reading's share = reading::read / (analyze_owned_using - reading::read).
+//!
+//!     prof_reading DIR ents|full ROUNDS [STORIES]
+use dateline::*;
+use std::path::PathBuf;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() < 4 || !matches!(args[2].as_str(), "ents" | "full") {
+        eprintln!("usage: prof_reading DIR ents|full ROUNDS [STORIES]");
+        std::process::exit(2);
+    }
+    let dir = PathBuf::from(&args[1]);
+    let mode = args[2].clone();
+    let rounds: usize = args[3].parse().unwrap_or(1);
+    let all =
+        dateline::corpus::reuters::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let limit: usize = args.get(4).and_then(|l| l.parse().ok()).unwrap_or(usize::MAX);
+    let texts: Vec<(String, Option<String>)> =
+        all.into_iter().filter(|s| s.dateline.is_some()).map(|s| (s.wire_text(), s.date)).take(limit).collect();
+    let opts: Vec<ParseOptions> = texts.iter().map(|(_, d)| ParseOptions { date: d.clone(), source: None }).collect();
+    let st = if mode == "ents" { Stages { entities: true, reading: false } } else { Stages::default() };
+    let t = std::time::Instant::now();
+    for _ in 0..rounds {
+        for ((text, _), o) in texts.iter().zip(&opts) {
+            drop(analyze(text, o, st).unwrap());
+        }
+    }
+    eprintln!("{mode}: {:.3}s", t.elapsed().as_secs_f64());
+}
