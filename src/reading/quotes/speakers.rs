@@ -252,6 +252,111 @@ impl<'d, 'a> Ctx<'d, 'a> {
         None
     }
 
+    /// The subject of the main clause of sentence `si` before token `end`: who does what a participle
+    /// set off by a comma says ("Trump went after Bush, calling him ...", "His campaign sued the DNC,
+    /// seeking ...": Trump and the campaign, not Bush or the DNC). The first noun phrase a finite verb
+    /// follows, past an opening adjunct ("In an interview with CNN,", "As the race tightened,"). A
+    /// bounded look.
+    pub(super) fn main_subject(&self, si: usize, end: usize) -> Option<Attr> {
+        let (a, _) = self.sentence_tokens(si);
+        let doc = self.doc;
+        let end = end.min(a + 40);
+        let mut start = a;
+        while start < end && self.low_is(start, |w| matches!(w, "but" | "and" | "so" | "yet" | "still" | "now")) {
+            start += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        let opener = self.low_is(start, |w| {
+            matches!(
+                w,
+                "as" | "while"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "because"
+                    | "since"
+                    | "once"
+                    | "until"
+                    | "unlike"
+                    | "like"
+                    | "despite"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "over"
+                    | "under"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "also"
+            )
+        }) || (self.word(start).ends_with(b"ing") && self.word(start)[0].is_ascii_uppercase());
+        if opener {
+            // The adjunct ends at its comma; a place's own commas ("in Salem, New Hampshire,") are
+            // passed by the verb test below.
+            start = (start + 1..end).find(|&t| doc.tok(t) == ",")? + 1;
+        }
+        let finite = |mut t: usize| {
+            while t < end && self.low_is(t, |w| is_aux_or_adverb(w) || is_ly_adverb(w)) {
+                t += 1;
+            }
+            t < end
+                && !self.quoted[t]
+                && (self.low_is(t, |w| is_aux_word(w) || is_irregular_past(w) || matches!(w, "has" | "have" | "had"))
+                    || self.is_cue_verb(t)
+                    || self.is_reporting_verb(t)
+                    || self.verb_like(t))
+        };
+        let mut t = start;
+        while t < end {
+            if self.quoted[t] || story::is_quote_mark(doc.tok(t)) || doc.tok(t) == "," {
+                t += 1;
+                continue;
+            }
+            if let Some(e) = doc.ent_starting(t) {
+                let after = doc.art.entities[e].token_end;
+                if self.speaker_ending(after - 1) == Some(e) && finite(after) {
+                    return Some(self.attr_of_entity(e));
+                }
+                if after < end && matches!(doc.tok(after), "'s" | "’s") {
+                    // "Clinton's campaign said": the owner's noun phrase.
+                    t = after + 1;
+                    continue;
+                }
+                t = after.max(t + 1);
+                continue;
+            }
+            if self.low_is(t, |w| matches!(w, "he" | "she" | "they" | "it")) {
+                if !finite(t + 1) {
+                    return None;
+                }
+                let mention = Some(doc.art.tokens[t].span);
+                let speaker =
+                    if self.is_word(t, "it") { self.last_org(t) } else { self.last_person(si, t) };
+                return Some(Attr { speaker, mention, ..Default::default() });
+            }
+            if finite(t + 1) && self.nounish(t) && !self.word(t).ends_with(b"ing") {
+                if let Some(d) = self.description_ending(start, t) {
+                    return Some(d);
+                }
+                return self.plain_subject(start, t + 1).map(|m| Attr { mention: Some(m), ..Default::default() });
+            }
+            t += 1;
+        }
+        None
+    }
+
     /// The organisation last named before token `t` (a few sentences back at most, a bounded number of
     /// entities): who "the company" or "it" stands for.
     pub(super) fn last_org(&self, t: usize) -> Option<u32> {
@@ -317,8 +422,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Who is the subject of the reporting verb at token `v` in sentence `si`.
     pub(super) fn subject(&self, si: usize, v: usize, depth: u8) -> Attr {
-        let found = self.subject_near(si, v, depth);
         let participle = self.word(v).ends_with(b"ing");
+        if participle && v > 0 && self.doc.tok(v - 1) == "," {
+            // "Trump went after Bush, calling him ...": the main clause's subject, not the object
+            // before the comma.
+            if let Some(f) = self.main_subject(si, v - 1) {
+                return f;
+            }
+        }
+        let found = self.subject_near(si, v, depth);
         if participle && !found.found() && found.mention.is_some() && v > 0 && self.doc.tok(v - 1) != "," {
             // "The senator emailed supporters saying ...": the words before the participle are the
             // object of the verb before it; the clause's subject speaks.
