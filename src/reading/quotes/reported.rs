@@ -95,8 +95,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             let Some(m) = attr.mention else { continue };
             let unnamed = attr.speaker.is_none() && attr.source.is_none();
+            // "Polls show ...", "Some experts believe ...": a noun for people or for a body or document
+            // heading the subject speaks as a name does.
+            let speaking_head = j > a && self.low_is(j - 1, |w| is_person_noun(w) || is_body_noun(w) || is_record_noun(w));
             if attitude
                 && unnamed
+                && !speaking_head
                 && !with_low(art.slice(m), |w| matches!(w, "he" | "she" | "they" | "we" | "i" | "you"))
             {
                 // "wants", "plans", "support": after a name or a pronoun only ("a new round of attacks").
@@ -128,7 +132,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         None => doc.ent(c).map_or(c + 1, |x| art.entities[x].token_end),
                     };
                 }
-                if c < e && self.low_is(c, is_adjunct_word) {
+                // "say this is a rough patch": a demonstrative before a verb opens what is said.
+                let demonstrative = c + 1 < e
+                    && self.is_word(c, "this")
+                    && self.low_is(c + 1, |w| is_aux_word(w) || matches!(w, "has" | "had" | "have"));
+                if c < e && !demonstrative && self.low_is(c, is_adjunct_word) {
                     // "said in a statement that ...", "said on Monday, ...": over the adjunct to what is said.
                     // To its "that" or comma, else to a pronoun opening the clause said ("said in a
                     // statement Thursday they pulled ..."); an adjunct alone says nothing.

@@ -431,3 +431,25 @@ pub(super) fn is_irregular_past(w: &str) -> bool {
             | "pledged"
     )
 }
+
+/// Plural nouns for records and findings that show or suggest ("polls show", "the data suggest").
+pub(super) fn is_record_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "polls"
+            | "surveys"
+            | "studies"
+            | "reports"
+            | "data"
+            | "records"
+            | "figures"
+            | "numbers"
+            | "results"
+            | "documents"
+            | "emails"
+            | "estimates"
+            | "records"
+            | "findings"
+            | "statistics"
+    )
+}
