@@ -424,6 +424,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
     pub(super) fn subject(&self, si: usize, v: usize, depth: u8) -> Attr {
         let participle = self.word(v).ends_with(b"ing");
         if participle && v > 0 && self.doc.tok(v - 1) == "," {
+            // '"...," Kim said, adding that ...', "a Chinese official said, adding ...": the subject of
+            // the verb of speech right before the comma.
+            if depth < 3 {
+                if let Some(t) = self.last_verb_before(si, v - 1).filter(|&t| t + 6 > v && !self.word(t).ends_with(b"ing")) {
+                    let f = self.subject(si, t, depth + 1);
+                    if f.found() || f.mention.is_some() {
+                        return f;
+                    }
+                }
+            }
             // "Trump went after Bush, calling him ...": the main clause's subject, not the object
             // before the comma.
             if let Some(f) = self.main_subject(si, v - 1) {
