@@ -556,8 +556,53 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if let Some(found) = self.inverted_subject(v, b) {
                 return found;
             }
+            if let Some(m) = self.description_after(v, b) {
+                return Attr { mention: Some(m), ..Default::default() };
+            }
+        }
+        if j > a {
+            if let Some(m) = self.opening_description(a, j) {
+                return Attr { mention: Some(m), ..Default::default() };
+            }
         }
         Attr::default()
+    }
+
+    /// '"...," said one former executive who ...', "said a source close to the campaign": a
+    /// description after an inverted verb, opening with an article or a quantifier, to a punctuation
+    /// mark or a clause word ("one of those advisers" passes its "of").
+    pub(super) fn description_after(&self, v: usize, b: usize) -> Option<Span> {
+        let first = v + 1;
+        if first >= b
+            || self.quoted[first]
+            || !self.low_is(first, |x| matches!(x, "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some"))
+        {
+            return None;
+        }
+        let mut last = first;
+        for t in first + 1..b.min(first + 8) {
+            let after_of = self.is_word(t - 1, "of") && self.low_is(t, story::is_determiner);
+            if !(self.nounish(t) || self.is_word(t, "of") || after_of) || self.doc.ent(t).is_some() {
+                break;
+            }
+            last = t;
+        }
+        if last == first || self.is_word(last, "of") {
+            return None;
+        }
+        let toks = &self.doc.art.tokens;
+        Some(Span::new(toks[first].span.start, toks[last].span.end))
+    }
+
+    /// "Another commenter said, ...", "The email said": a plain description opening its clause (at the
+    /// sentence's start or after a quote) with an article or a quantifier, right before the verb at `j`.
+    pub(super) fn opening_description(&self, a: usize, j: usize) -> Option<Span> {
+        let m = self.plain_subject(a, j)?;
+        let toks = &self.doc.art.tokens;
+        let k = toks[a..j].partition_point(|t| t.span.start < m.start) + a;
+        let opens = k == a || story::is_quote_mark(self.doc.tok(k - 1)) || self.doc.tok(k - 1) == ",";
+        let det = self.low_is(k, |x| matches!(x, "a" | "an" | "the" | "another" | "one" | "some" | "many" | "several"));
+        (opens && det && j > k + 1).then_some(m)
     }
 
     /// A run of at most three capitalised words ending at token `l` that follows a closing quote mark
