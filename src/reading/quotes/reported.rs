@@ -153,10 +153,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 let before = art.tokens[a..b].partition_point(|t| t.span.end <= m.start) + a;
                 // "..., [the ministry's spokesman] X said": the clause before the subject's comma.
+                // "..., who spoke on condition of anonymity": a relative's clause before says nothing of it.
+                let relative = with_low(art.slice(m), |w| matches!(w, "who" | "which"));
                 let clause_before = (a.max(before.saturating_sub(8))..before)
                     .rev()
                     .find(|&t| doc.tok(t) == ",")
-                    .filter(|&t| t > a + 1 && !quoted_share(a, t))
+                    .filter(|&t| t > a + 1 && !relative && !quoted_share(a, t))
                     .map(|t| span_of(a, t));
                 // "''...,'' Ms. Hughes said, pointing out ...", "X said of the course": what follows is
                 // no clause said (a participle has its own attribution) when a clause comes before.

@@ -582,7 +582,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut last = first;
         for t in first + 1..b.min(first + 8) {
             let after_of = self.is_word(t - 1, "of") && self.low_is(t, story::is_determiner);
-            if !(self.nounish(t) || self.is_word(t, "of") || after_of) || self.doc.ent(t).is_some() {
+            // "a longtime GOP data expert": a body or place may modify; a person named is the speaker
+            // the caller looked for first.
+            let person = self.doc.ent(t).is_some_and(|e| self.doc.art.entities[e].label == Label::Person);
+            if !(self.nounish(t) || self.is_word(t, "of") || after_of) || person {
                 break;
             }
             last = t;
