@@ -97,7 +97,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let unnamed = attr.speaker.is_none() && attr.source.is_none();
             // "Polls show ...", "Some experts believe ...": a noun for people or for a body or document
             // heading the subject speaks as a name does.
-            let speaking_head = j > a && self.low_is(j - 1, |w| is_person_noun(w) || is_body_noun(w) || is_record_noun(w));
+            let speaking_head =
+                j > a && self.low_is(j - 1, |w| is_person_noun(w) || is_body_noun(w) || is_record_noun(w));
             if attitude
                 && unnamed
                 && !speaking_head

@@ -342,8 +342,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     return None;
                 }
                 let mention = Some(doc.art.tokens[t].span);
-                let speaker =
-                    if self.is_word(t, "it") { self.last_org(t) } else { self.last_person(si, t) };
+                let speaker = if self.is_word(t, "it") { self.last_org(t) } else { self.last_person(si, t) };
                 return Some(Attr { speaker, mention, ..Default::default() });
             }
             if finite(t + 1) && self.nounish(t) && !self.word(t).ends_with(b"ing") {
@@ -427,7 +426,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // '"...," Kim said, adding that ...', "a Chinese official said, adding ...": the subject of
             // the verb of speech right before the comma.
             if depth < 3 {
-                if let Some(t) = self.last_verb_before(si, v - 1).filter(|&t| t + 6 > v && !self.word(t).ends_with(b"ing")) {
+                if let Some(t) =
+                    self.last_verb_before(si, v - 1).filter(|&t| t + 6 > v && !self.word(t).ends_with(b"ing"))
+                {
                     let f = self.subject(si, t, depth + 1);
                     if f.found() || f.mention.is_some() {
                         return f;
@@ -575,7 +576,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let first = v + 1;
         if first >= b
             || self.quoted[first]
-            || !self.low_is(first, |x| matches!(x, "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some"))
+            || !self
+                .low_is(first, |x| matches!(x, "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some"))
         {
             return None;
         }
