@@ -538,7 +538,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 for t in (a.max(l.saturating_sub(12))..l).rev() {
                     if doc.tok(t) == "," {
                         if t > a {
-                            if let Some(e) = self.speaker_ending(t - 1) {
+                            // Not a place: "Trump, speaking in Wilmington, N.C., warned" is said by
+                            // the clause's opening name.
+                            if let Some(e) =
+                                self.speaker_ending(t - 1).filter(|&e| doc.art.entities[e].label != Label::Gpe)
+                            {
                                 return self.attr_of_entity(e);
                             }
                         }
