@@ -107,6 +107,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 // "wants", "plans", "support": after a name or a pronoun only ("a new round of attacks").
                 continue;
             }
+            if unnamed
+                && v + 1 < e
+                && matches!(doc.tok(v + 1), "," | ";")
+                && self.word(v).ends_with(b"s")
+                && !self.low_is(v, |w| matches!(w, "says" | "writes" | "adds" | "asks" | "argues" | "notes"))
+            {
+                // "endless calls, along with meetings", "new shows, but": a plural noun, no verb.
+                continue;
+            }
+            if unnamed
+                && with_low(art.slice(m), |w| {
+                    matches!(w, "very" | "however" | "too" | "so" | "then" | "quite" | "rather" | "more" | "less")
+                })
+            {
+                // "They should be very worried", "..., however, suggests": an adverb is no subject.
+                continue;
+            }
             if unnamed && self.low_is(v, |w| matches!(w, "called" | "calling")) {
                 // "a firm called Cambridge Analytica": naming, not saying.
                 continue;

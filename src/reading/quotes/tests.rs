@@ -604,3 +604,27 @@ fn descriptions_speak_for_quotes() {
     // The relative's clause before "who spoke" is no content of it.
     assert!(reported_of(&art).iter().all(|(m, _, _)| *m != Some("who")), "{:?}", reported_of(&art));
 }
+
+#[test]
+fn a_quotes_description_and_places_in_asides() {
+    // The speaker comes from the quote before; the words for the speaker stay the quote's own.
+    let text = "\"We will win,\" Park Jin said.\n\n\"I never knew what would happen,\" the governor said.";
+    let art = run(text, &[("Park Jin", Label::Person)]);
+    let got: Vec<_> = quotes_of(&art).into_iter().map(|(_, s, m, _)| (s, m)).collect();
+    assert_eq!(got, [(Some("Park Jin"), Some("Park Jin")), (Some("Park Jin"), Some("the governor"))]);
+    // A place set off by commas is where, not who.
+    let names = [("Park Jin", Label::Person), ("Busan", Label::Gpe), ("Korea", Label::Gpe)];
+    let art = run("Park Jin, speaking at a rally in Busan, Korea, warned that taxes would rise.", &names);
+    assert_eq!(reported_of(&art), [(Some("Park Jin"), Some("warned"), "taxes would rise")]);
+}
+
+#[test]
+fn plural_nouns_and_adverbs_are_no_speech() {
+    for text in [
+        "Her days are filled with endless calls, along with meetings and dinners.",
+        "The network had three new shows, but it canceled them.",
+        "They should be very worried about the vote.",
+    ] {
+        assert_eq!(reported_of(&run(text, &[])), [], "{text}");
+    }
+}
