@@ -500,8 +500,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return d;
             }
             if (self.is_word(l, "and") || self.is_word(l, "but")) && depth < 3 {
-                // Coordinated verb: same subject as the reporting verb before it, else the sentence's
+                // Coordinated verb: the main clause's subject ("The spokesman refused to say who X
+                // backs but said ..."), else that of the reporting verb before it, else the sentence's
                 // first person.
+                if let Some(f) = self.main_subject(si, l) {
+                    return f;
+                }
                 if let Some(t) = self.last_verb_before(si, l) {
                     return self.subject(si, t, depth + 1);
                 }

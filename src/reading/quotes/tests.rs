@@ -558,6 +558,13 @@ fn participles_after_a_comma_speak_for_the_main_clause() {
             "calling",
             "him a coward",
         ),
+        // A coordinated verb: the main clause's subject, not that of a verb inside its object.
+        (
+            "The spokesman refused to tell us whom Lee Min said he would back but said no meeting was planned.",
+            "The spokesman",
+            "said",
+            "no meeting was planned",
+        ),
         // After "X said,": X.
         (
             "Lee Min left early. The talks stalled, a senior aide said, adding that Harbor Bank had walked out.",
