@@ -569,11 +569,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return Attr { mention: Some(m), ..Default::default() };
             }
         }
-        if j > a {
-            if let Some(m) = self.opening_description(a, j) {
-                return Attr { mention: Some(m), ..Default::default() };
-            }
-        }
         Attr::default()
     }
 
@@ -689,6 +684,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if let Some(v) = verb_tok {
             attr = self.subject(si, v, 0);
             attr.verb = Some(v as u32);
+            if attr.mention.is_none() {
+                // "Another commenter said, ...": asked here, for quotes only (reported speech looks
+                // for a plain subject of its own).
+                let (a, _) = self.sentence_tokens(si);
+                let mut j = v;
+                while j > a && j + SUBJECT_REACH > v && self.low_is(j - 1, is_aux_or_adverb) {
+                    j -= 1;
+                }
+                attr.mention = self.opening_description(a, j);
+            }
             if self.is_word(v, "told") {
                 // "Kim told Yonhap": the medium told is the source.
                 if let Some(e) = self.doc.ent_starting(v + 1) {
