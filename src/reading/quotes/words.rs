@@ -448,7 +448,6 @@ pub(super) fn is_record_noun(w: &str) -> bool {
             | "documents"
             | "emails"
             | "estimates"
-            | "records"
             | "findings"
             | "statistics"
     )
