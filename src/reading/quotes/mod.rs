@@ -491,7 +491,8 @@ fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
             if let Some(q) = prev.or(before) {
                 attr.speaker = q.speaker;
                 attr.source = q.source;
-                attr.mention = q.mention;
+                // '"...," the governor said': the words that refer to the speaker stay the text's own.
+                attr.mention = attr.mention.or(q.mention);
             } else {
                 let p = para_of(si);
                 let same_para = |s: usize| s < ns && p.is_some() && para_of(s) == p;

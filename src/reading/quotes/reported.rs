@@ -97,11 +97,33 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             let Some(m) = attr.mention else { continue };
             let unnamed = attr.speaker.is_none() && attr.source.is_none();
+            // "Polls show ...", "Some experts believe ...": a noun for people or for a body or document
+            // heading the subject speaks as a name does.
+            let speaking_head =
+                j > a && self.low_is(j - 1, |w| is_person_noun(w) || is_body_noun(w) || is_record_noun(w));
             if attitude
                 && unnamed
+                && !speaking_head
                 && !with_low(art.slice(m), |w| matches!(w, "he" | "she" | "they" | "we" | "i" | "you"))
             {
                 // "wants", "plans", "support": after a name or a pronoun only ("a new round of attacks").
+                continue;
+            }
+            if unnamed
+                && v + 1 < e
+                && matches!(doc.tok(v + 1), "," | ";")
+                && self.word(v).ends_with(b"s")
+                && !self.low_is(v, |w| matches!(w, "says" | "writes" | "adds" | "asks" | "argues" | "notes"))
+            {
+                // "endless calls, along with meetings", "new shows, but": a plural noun, no verb.
+                continue;
+            }
+            if unnamed
+                && with_low(art.slice(m), |w| {
+                    matches!(w, "very" | "however" | "too" | "so" | "then" | "quite" | "rather" | "more" | "less")
+                })
+            {
+                // "They should be very worried", "..., however, suggests": an adverb is no subject.
                 continue;
             }
             if unnamed && self.low_is(v, |w| matches!(w, "called" | "calling")) {
@@ -130,7 +152,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         None => doc.ent(c).map_or(c + 1, |x| art.entities[x].token_end),
                     };
                 }
-                if c < e && self.low_is(c, is_adjunct_word) {
+                // "say this is a rough patch": a demonstrative before a verb opens what is said.
+                let demonstrative = c + 1 < e
+                    && self.is_word(c, "this")
+                    && self.low_is(c + 1, |w| is_aux_word(w) || matches!(w, "has" | "had" | "have"));
+                if c < e && !demonstrative && self.low_is(c, is_adjunct_word) {
                     // "said in a statement that ...", "said on Monday, ...": over the adjunct to what is said.
                     // To its "that" or comma, else to a pronoun opening the clause said ("said in a
                     // statement Thursday they pulled ..."); an adjunct alone says nothing.
@@ -147,10 +173,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 let before = art.tokens[a..b].partition_point(|t| t.span.end <= m.start) + a;
                 // "..., [the ministry's spokesman] X said": the clause before the subject's comma.
+                // "..., who spoke on condition of anonymity": a relative's clause before says nothing of it.
+                let relative = with_low(art.slice(m), |w| matches!(w, "who" | "which"));
                 let clause_before = (a.max(before.saturating_sub(8))..before)
                     .rev()
                     .find(|&t| doc.tok(t) == ",")
-                    .filter(|&t| t > a + 1 && !quoted_share(a, t))
+                    .filter(|&t| t > a + 1 && !relative && !quoted_share(a, t))
                     .map(|t| span_of(a, t));
                 // "''...,'' Ms. Hughes said, pointing out ...", "X said of the course": what follows is
                 // no clause said (a participle has its own attribution) when a clause comes before.

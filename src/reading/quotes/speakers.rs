@@ -252,6 +252,110 @@ impl<'d, 'a> Ctx<'d, 'a> {
         None
     }
 
+    /// The subject of the main clause of sentence `si` before token `end`: who does what a participle
+    /// set off by a comma says ("Trump went after Bush, calling him ...", "His campaign sued the DNC,
+    /// seeking ...": Trump and the campaign, not Bush or the DNC). The first noun phrase a finite verb
+    /// follows, past an opening adjunct ("In an interview with CNN,", "As the race tightened,"). A
+    /// bounded look.
+    pub(super) fn main_subject(&self, si: usize, end: usize) -> Option<Attr> {
+        let (a, _) = self.sentence_tokens(si);
+        let doc = self.doc;
+        let end = end.min(a + 40);
+        let mut start = a;
+        while start < end && self.low_is(start, |w| matches!(w, "but" | "and" | "so" | "yet" | "still" | "now")) {
+            start += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        let opener = self.low_is(start, |w| {
+            matches!(
+                w,
+                "as" | "while"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "because"
+                    | "since"
+                    | "once"
+                    | "until"
+                    | "unlike"
+                    | "like"
+                    | "despite"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "over"
+                    | "under"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "also"
+            )
+        }) || (self.word(start).ends_with(b"ing") && self.word(start)[0].is_ascii_uppercase());
+        if opener {
+            // The adjunct ends at its comma; a place's own commas ("in Salem, New Hampshire,") are
+            // passed by the verb test below.
+            start = (start + 1..end).find(|&t| doc.tok(t) == ",")? + 1;
+        }
+        let finite = |mut t: usize| {
+            while t < end && self.low_is(t, |w| is_aux_or_adverb(w) || is_ly_adverb(w)) {
+                t += 1;
+            }
+            t < end
+                && !self.quoted[t]
+                && (self.low_is(t, |w| is_aux_word(w) || is_irregular_past(w) || matches!(w, "has" | "have" | "had"))
+                    || self.is_cue_verb(t)
+                    || self.is_reporting_verb(t)
+                    || self.verb_like(t))
+        };
+        let mut t = start;
+        while t < end {
+            if self.quoted[t] || story::is_quote_mark(doc.tok(t)) || doc.tok(t) == "," {
+                t += 1;
+                continue;
+            }
+            if let Some(e) = doc.ent_starting(t) {
+                let after = doc.art.entities[e].token_end;
+                if self.speaker_ending(after - 1) == Some(e) && finite(after) {
+                    return Some(self.attr_of_entity(e));
+                }
+                if after < end && matches!(doc.tok(after), "'s" | "’s") {
+                    // "Clinton's campaign said": the owner's noun phrase.
+                    t = after + 1;
+                    continue;
+                }
+                t = after.max(t + 1);
+                continue;
+            }
+            if self.low_is(t, |w| matches!(w, "he" | "she" | "they" | "it")) {
+                if !finite(t + 1) {
+                    return None;
+                }
+                let mention = Some(doc.art.tokens[t].span);
+                let speaker = if self.is_word(t, "it") { self.last_org(t) } else { self.last_person(si, t) };
+                return Some(Attr { speaker, mention, ..Default::default() });
+            }
+            if finite(t + 1) && self.nounish(t) && !self.word(t).ends_with(b"ing") {
+                if let Some(d) = self.description_ending(start, t) {
+                    return Some(d);
+                }
+                return self.plain_subject(start, t + 1).map(|m| Attr { mention: Some(m), ..Default::default() });
+            }
+            t += 1;
+        }
+        None
+    }
+
     /// The organisation last named before token `t` (a few sentences back at most, a bounded number of
     /// entities): who "the company" or "it" stands for.
     pub(super) fn last_org(&self, t: usize) -> Option<u32> {
@@ -317,8 +421,27 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Who is the subject of the reporting verb at token `v` in sentence `si`.
     pub(super) fn subject(&self, si: usize, v: usize, depth: u8) -> Attr {
-        let found = self.subject_near(si, v, depth);
         let participle = self.word(v).ends_with(b"ing");
+        if participle && v > 0 && self.doc.tok(v - 1) == "," {
+            // '"...," Kim said, adding that ...', "a Chinese official said, adding ...": the subject of
+            // the verb of speech right before the comma.
+            if depth < 3 {
+                if let Some(t) =
+                    self.last_verb_before(si, v - 1).filter(|&t| t + 6 > v && !self.word(t).ends_with(b"ing"))
+                {
+                    let f = self.subject(si, t, depth + 1);
+                    if f.found() || f.mention.is_some() {
+                        return f;
+                    }
+                }
+            }
+            // "Trump went after Bush, calling him ...": the main clause's subject, not the object
+            // before the comma.
+            if let Some(f) = self.main_subject(si, v - 1) {
+                return f;
+            }
+        }
+        let found = self.subject_near(si, v, depth);
         if participle && !found.found() && found.mention.is_some() && v > 0 && self.doc.tok(v - 1) != "," {
             // "The senator emailed supporters saying ...": the words before the participle are the
             // object of the verb before it; the clause's subject speaks.
@@ -377,8 +500,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return d;
             }
             if (self.is_word(l, "and") || self.is_word(l, "but")) && depth < 3 {
-                // Coordinated verb: same subject as the reporting verb before it, else the sentence's
+                // Coordinated verb: the main clause's subject ("The spokesman refused to say who X
+                // backs but said ..."), else that of the reporting verb before it, else the sentence's
                 // first person.
+                if let Some(f) = self.main_subject(si, l) {
+                    return f;
+                }
                 if let Some(t) = self.last_verb_before(si, l) {
                     return self.subject(si, t, depth + 1);
                 }
@@ -415,7 +542,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 for t in (a.max(l.saturating_sub(12))..l).rev() {
                     if doc.tok(t) == "," {
                         if t > a {
-                            if let Some(e) = self.speaker_ending(t - 1) {
+                            // Not a place: "Trump, speaking in Wilmington, N.C., warned" is said by
+                            // the clause's opening name.
+                            if let Some(e) =
+                                self.speaker_ending(t - 1).filter(|&e| doc.art.entities[e].label != Label::Gpe)
+                            {
                                 return self.attr_of_entity(e);
                             }
                         }
@@ -434,8 +565,52 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if let Some(found) = self.inverted_subject(v, b) {
                 return found;
             }
+            if let Some(m) = self.description_after(v, b) {
+                return Attr { mention: Some(m), ..Default::default() };
+            }
         }
         Attr::default()
+    }
+
+    /// '"...," said one former executive who ...', "said a source close to the campaign": a
+    /// description after an inverted verb, opening with an article or a quantifier, to a punctuation
+    /// mark or a clause word ("one of those advisers" passes its "of").
+    pub(super) fn description_after(&self, v: usize, b: usize) -> Option<Span> {
+        let first = v + 1;
+        if first >= b
+            || self.quoted[first]
+            || !self
+                .low_is(first, |x| matches!(x, "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some"))
+        {
+            return None;
+        }
+        let mut last = first;
+        for t in first + 1..b.min(first + 8) {
+            let after_of = self.is_word(t - 1, "of") && self.low_is(t, story::is_determiner);
+            // "a longtime GOP data expert": a body or place may modify; a person named is the speaker
+            // the caller looked for first.
+            let person = self.doc.ent(t).is_some_and(|e| self.doc.art.entities[e].label == Label::Person);
+            if !(self.nounish(t) || self.is_word(t, "of") || after_of) || person {
+                break;
+            }
+            last = t;
+        }
+        if last == first || self.is_word(last, "of") {
+            return None;
+        }
+        let toks = &self.doc.art.tokens;
+        Some(Span::new(toks[first].span.start, toks[last].span.end))
+    }
+
+    /// "Another commenter said, ...", "The email said": a plain description opening its clause (at the
+    /// sentence's start or after a quote) with an article or a quantifier, right before the verb at `j`.
+    pub(super) fn opening_description(&self, a: usize, j: usize) -> Option<Span> {
+        let m = self.plain_subject(a, j)?;
+        let toks = &self.doc.art.tokens;
+        let k = toks[a..j].partition_point(|t| t.span.start < m.start) + a;
+        let opens = k == a || story::is_quote_mark(self.doc.tok(k - 1)) || self.doc.tok(k - 1) == ",";
+        let det = self.low_is(k, |x| matches!(x, "a" | "an" | "the" | "another" | "one" | "some" | "many" | "several"));
+        (opens && det && j > k + 1).then_some(m)
     }
 
     /// A run of at most three capitalised words ending at token `l` that follows a closing quote mark
@@ -509,6 +684,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if let Some(v) = verb_tok {
             attr = self.subject(si, v, 0);
             attr.verb = Some(v as u32);
+            if attr.mention.is_none() {
+                // "Another commenter said, ...": asked here, for quotes only (reported speech looks
+                // for a plain subject of its own).
+                let (a, _) = self.sentence_tokens(si);
+                let mut j = v;
+                while j > a && j + SUBJECT_REACH > v && self.low_is(j - 1, is_aux_or_adverb) {
+                    j -= 1;
+                }
+                attr.mention = self.opening_description(a, j);
+            }
             if self.is_word(v, "told") {
                 // "Kim told Yonhap": the medium told is the source.
                 if let Some(e) = self.doc.ent_starting(v + 1) {

@@ -528,3 +528,110 @@ fn statements_named_by_a_noun_and_what_follows_a_quote() {
         assert_eq!(reported_of(&run(text, &people)), [], "{text}");
     }
 }
+
+#[test]
+fn participles_after_a_comma_speak_for_the_main_clause() {
+    let names = [
+        ("Park Jin", Label::Person),
+        ("Lee Min", Label::Person),
+        ("Trade Ministry", Label::Org),
+        ("Harbor Bank", Label::Org),
+    ];
+    for (text, mention, cue, content) in [
+        // The object before the comma does not speak; the subject of the main clause does.
+        (
+            "Park Jin fired his deputy, Lee Min, saying the office needed change.",
+            "Park Jin",
+            "saying",
+            "the office needed change",
+        ),
+        (
+            "The union sued the Trade Ministry, arguing the rules were unlawful.",
+            "The union",
+            "arguing",
+            "the rules were unlawful",
+        ),
+        // Over an opening adjunct with its own commas.
+        (
+            "Speaking at a rally in Busan, South Gyeongsang, Park Jin went after Lee Min, calling him a coward.",
+            "Park Jin",
+            "calling",
+            "him a coward",
+        ),
+        // A coordinated verb: the main clause's subject, not that of a verb inside its object.
+        (
+            "The spokesman refused to tell us whom Lee Min said he would back but said no meeting was planned.",
+            "The spokesman",
+            "said",
+            "no meeting was planned",
+        ),
+        // After "X said,": X.
+        (
+            "Lee Min left early. The talks stalled, a senior aide said, adding that Harbor Bank had walked out.",
+            "a senior aide",
+            "adding",
+            "Harbor Bank had walked out",
+        ),
+    ] {
+        let art = run(text, &names);
+        let got = reported_of(&art);
+        assert!(got.contains(&(Some(mention), Some(cue), content)), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn records_show_and_demonstratives_open_what_is_said() {
+    for (text, mention, cue, content) in [
+        ("Recent polls show the senator has a narrow lead.", "Recent polls", "show", "the senator has a narrow lead"),
+        ("Many experts believe the tax will be repealed.", "Many experts", "believe", "the tax will be repealed"),
+        ("Others say this is just a rough patch.", "Others", "say", "this is just a rough patch"),
+    ] {
+        let art = run(text, &[]);
+        assert_eq!(reported_of(&art), [(Some(mention), Some(cue), content)], "{text}");
+    }
+    // "this week" after the verb is still an adjunct: nothing is said.
+    assert_eq!(reported_of(&run("The mayor spoke this week.", &[])), []);
+}
+
+#[test]
+fn descriptions_speak_for_quotes() {
+    let text = "Nobody expected it.\n\n\"It will be hard to turn around,\" said a longtime Harbor Bank analyst who \
+                worked for a rival.\n\nAnother commenter said, \"We all know how she feels.\"\n\n\"There is no \
+                path,\" said one of those advisers, who spoke on condition of anonymity.";
+    let art = run(text, &[("Harbor Bank", Label::Org)]);
+    let got: Vec<_> = quotes_of(&art).into_iter().map(|(q, _, m, _)| (q, m)).collect();
+    assert_eq!(
+        got,
+        [
+            ("It will be hard to turn around", Some("a longtime Harbor Bank analyst")),
+            ("We all know how she feels.", Some("Another commenter")),
+            ("There is no path", Some("one of those advisers")),
+        ]
+    );
+    // The relative's clause before "who spoke" is no content of it.
+    assert!(reported_of(&art).iter().all(|(m, _, _)| *m != Some("who")), "{:?}", reported_of(&art));
+}
+
+#[test]
+fn a_quotes_description_and_places_in_asides() {
+    // The speaker comes from the quote before; the words for the speaker stay the quote's own.
+    let text = "\"We will win,\" Park Jin said.\n\n\"I never knew what would happen,\" the governor said.";
+    let art = run(text, &[("Park Jin", Label::Person)]);
+    let got: Vec<_> = quotes_of(&art).into_iter().map(|(_, s, m, _)| (s, m)).collect();
+    assert_eq!(got, [(Some("Park Jin"), Some("Park Jin")), (Some("Park Jin"), Some("the governor"))]);
+    // A place set off by commas is where, not who.
+    let names = [("Park Jin", Label::Person), ("Busan", Label::Gpe), ("Korea", Label::Gpe)];
+    let art = run("Park Jin, speaking at a rally in Busan, Korea, warned that taxes would rise.", &names);
+    assert_eq!(reported_of(&art), [(Some("Park Jin"), Some("warned"), "taxes would rise")]);
+}
+
+#[test]
+fn plural_nouns_and_adverbs_are_no_speech() {
+    for text in [
+        "Her days are filled with endless calls, along with meetings and dinners.",
+        "The network had three new shows, but it canceled them.",
+        "They should be very worried about the vote.",
+    ] {
+        assert_eq!(reported_of(&run(text, &[])), [], "{text}");
+    }
+}

@@ -372,3 +372,83 @@ pub(super) fn is_position_noun(w: &str) -> bool {
             | "desire"
     )
 }
+
+/// Common irregular past forms: the finite verb after a clause's subject ("Trump went after Bush").
+pub(super) fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "went"
+            | "made"
+            | "took"
+            | "gave"
+            | "got"
+            | "came"
+            | "said"
+            | "told"
+            | "began"
+            | "sent"
+            | "won"
+            | "ran"
+            | "put"
+            | "set"
+            | "left"
+            | "held"
+            | "kept"
+            | "brought"
+            | "thought"
+            | "saw"
+            | "found"
+            | "met"
+            | "led"
+            | "spoke"
+            | "wrote"
+            | "chose"
+            | "stood"
+            | "rose"
+            | "fell"
+            | "hit"
+            | "sought"
+            | "lost"
+            | "paid"
+            | "struck"
+            | "fought"
+            | "drew"
+            | "threw"
+            | "broke"
+            | "became"
+            | "laid"
+            | "sat"
+            | "cut"
+            | "let"
+            | "bought"
+            | "heard"
+            | "felt"
+            | "knew"
+            | "shot"
+            | "swept"
+            | "spent"
+            | "read"
+            | "pledged"
+    )
+}
+
+/// Plural nouns for records and findings that show or suggest ("polls show", "the data suggest").
+pub(super) fn is_record_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "polls"
+            | "surveys"
+            | "studies"
+            | "reports"
+            | "data"
+            | "records"
+            | "figures"
+            | "numbers"
+            | "results"
+            | "documents"
+            | "emails"
+            | "estimates"
+            | "findings"
+            | "statistics"
+    )
+}
