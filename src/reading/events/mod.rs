@@ -23,6 +23,7 @@ mod facts;
 mod lexicon;
 mod nouns;
 mod objects;
+mod statements;
 use facts::*;
 use lexicon::*;
 
@@ -154,7 +155,16 @@ pub fn extract(art: &mut Article) {
     let doc = Doc::new(art);
     // Every event starts at a trigger word: a story without one (many wire stories) has no event,
     // and the story-wide facts below need not be gathered.
-    if !(0..doc.len()).any(|v| trigger(doc.low(v)).is_some()) {
+    // Statements about a second actor come from the attributions: (sentence, attribution) pairs.
+    let mut stmts: Vec<(usize, usize)> = art
+        .attributions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.speaker.is_some() && a.verb.as_deref().and_then(statements::statement_code).is_some())
+        .map(|(i, a)| (a.sentence, i))
+        .collect();
+    stmts.sort_unstable();
+    if stmts.is_empty() && !(0..doc.len()).any(|v| trigger(doc.low(v)).is_some()) {
         art.events.clear();
         return;
     }
@@ -177,6 +187,7 @@ pub fn extract(art: &mut Article) {
         story_org: story_org(&doc),
         // Counted when a sentence's first event asks: most sentences have none.
         sent_reporting: vec![None; art.sentences.len()],
+        stmts,
     };
     for si in 0..art.sentences.len() {
         r.sentence(si);
@@ -220,6 +231,8 @@ struct Reader<'d, 'a> {
     story_org: Option<usize>,
     /// Reporting words ("said", "told") per sentence, once counted.
     sent_reporting: Vec<Option<usize>>,
+    /// Attributions with a statement verb, as (sentence, index), in sentence order.
+    stmts: Vec<(usize, usize)>,
 }
 
 impl<'d, 'a> Reader<'d, 'a> {
@@ -367,6 +380,12 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
         }
         self.during_meeting(si, a, b, first_event);
+        let from = self.stmts.partition_point(|&(s, _)| s < si);
+        let to = self.stmts.partition_point(|&(s, _)| s <= si);
+        if from < to {
+            let list: Vec<usize> = self.stmts[from..to].iter().map(|&(_, i)| i).collect();
+            self.statements(si, &list, first_event);
+        }
     }
 
     fn verb(&mut self, si: usize, v: usize, pred: Pred, form: Form, a: usize, b: usize) {
