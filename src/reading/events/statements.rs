@@ -169,11 +169,23 @@ impl Reader<'_, '_> {
         let (a, b) = (first_token_at(d, sp.start), first_token_at(d, sp.end));
         // A pronoun speaker stands for a person ("he said") or a body ("it said"), nothing else.
         let pronoun = if b == a + 1 { Some(d.low(a)) } else { None };
-        // "official Radio Pakistan said": a medium named in the speaker's words.
-        if (a..b.min(d.len()))
-            .filter_map(|t| d.ent(t))
-            .any(|e| story::is_medium(&self.name(e)) || is_paper(&self.name(e)))
-        {
+        // "official Radio Pakistan said", "the NBC report said", "the X newspaper quoted him": a medium
+        // in the speaker's words.
+        if (a..b.min(d.len())).any(|t| {
+            d.ent(t).is_some_and(|e| story::is_medium(&self.name(e)) || is_paper(&self.name(e)))
+                || matches!(
+                    d.low(t),
+                    "newspaper"
+                        | "paper"
+                        | "daily"
+                        | "weekly"
+                        | "report"
+                        | "radio"
+                        | "television"
+                        | "agency"
+                        | "quoted"
+                )
+        }) {
             return None;
         }
         let inside = (a..b.min(d.len())).filter_map(|t| d.ent(t)).find(|&e| self.name(e) == name);
@@ -206,6 +218,10 @@ impl Reader<'_, '_> {
             };
         let ent = &d.art.entities[e];
         if !(self.is_actor_entity(e) || self.is_group(e)) && ent.label != Label::Norp {
+            return None;
+        }
+        // "the Venezuelan company said": a state speaks only when named as the speaker itself.
+        if matches!(ent.label, Label::Gpe | Label::Loc | Label::Norp) && !(ent.token_start <= a && ent.token_end >= b) {
             return None;
         }
         match pronoun {
