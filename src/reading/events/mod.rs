@@ -160,11 +160,16 @@ pub fn extract(art: &mut Article) {
         .attributions
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.speaker.is_some() && a.verb.as_deref().and_then(statements::statement_code).is_some())
+        .filter(|(_, a)| {
+            a.speaker.is_some()
+                && a.verb.as_deref().and_then(statements::statement_code).is_some()
+                && statements::may_name_a_subject(&doc, a)
+        })
         .map(|(i, a)| (a.sentence, i))
         .collect();
     stmts.sort_unstable();
-    if stmts.is_empty() && !(0..doc.len()).any(|v| trigger(doc.low(v)).is_some()) {
+    let has_trigger = (0..doc.len()).any(|v| trigger(doc.low(v)).is_some());
+    if stmts.is_empty() && !has_trigger {
         art.events.clear();
         return;
     }
@@ -188,6 +193,7 @@ pub fn extract(art: &mut Article) {
         // Counted when a sentence's first event asks: most sentences have none.
         sent_reporting: vec![None; art.sentences.len()],
         stmts,
+        has_trigger,
     };
     for si in 0..art.sentences.len() {
         r.sentence(si);
@@ -233,6 +239,8 @@ struct Reader<'d, 'a> {
     sent_reporting: Vec<Option<usize>>,
     /// Attributions with a statement verb, as (sentence, index), in sentence order.
     stmts: Vec<(usize, usize)>,
+    /// Whether the story has any trigger word: when not, only its statements are read.
+    has_trigger: bool,
 }
 
 impl<'d, 'a> Reader<'d, 'a> {
@@ -349,7 +357,8 @@ impl<'d, 'a> Reader<'d, 'a> {
         let s = d.art.sentences[si];
         let (a, b) = (s.token_start, s.token_end.min(d.len()));
         let first_event = self.out.len();
-        for v in a..b {
+        let scan = if self.has_trigger { a..b } else { a..a };
+        for v in scan {
             let Some((pred, form)) = trigger(d.low(v)) else { continue };
             if d.ent(v).is_some() {
                 continue;

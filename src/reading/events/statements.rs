@@ -9,8 +9,15 @@ use super::*;
 
 /// The CAMEO 01 code of a reporting verb, for the verbs that make a public statement.
 pub(super) fn statement_code(verb: &str) -> Option<&'static str> {
-    let v = verb.trim().to_ascii_lowercase();
-    let first = v.split(' ').next().unwrap_or("");
+    // Lower-cased on the stack: this runs on every attribution of every story.
+    let word = verb.trim().split(' ').next().unwrap_or("");
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() {
+        return None;
+    }
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    let first = std::str::from_utf8(&buf[..word.len()]).ok()?;
     Some(match first {
         "said" | "says" | "say" | "saying" | "told" | "tells" | "tell" | "telling" | "added" | "adds" | "adding"
         | "stated" | "states" | "stressed" | "stresses" | "insisted" | "insists" | "noted" | "notes" | "argued"
@@ -110,6 +117,15 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// An entity's name without copying it.
+    fn name_ref(&self, e: usize) -> std::borrow::Cow<'_, str> {
+        let ent = &self.doc.art.entities[e];
+        match ent.canonical.as_deref() {
+            Some(c) => std::borrow::Cow::Borrowed(c),
+            None => story::base_text(self.doc.art, ent),
+        }
+    }
+
     /// One body under two names, or a speaker about its own state: "Orion" and "Orion Royal Bank" (one
     /// name's words within the other's), "USDA" and the long form the story gives it, a Brazilian
     /// minister about Brazil (a state is a target only for a speaker known to belong to another).
@@ -154,7 +170,7 @@ impl Reader<'_, '_> {
         (a.saturating_sub(4)..a).any(|t| {
             matches!(d.low(t), "spokesman" | "spokeswoman" | "spokesperson" | "counsel" | "spokesmen")
                 && t > 0
-                && d.ent_ending(t - 1).is_some_and(|e| self.name(e) == o.name)
+                && d.ent_ending(t - 1).is_some_and(|e| self.name_ref(e) == o.name.as_str())
         })
     }
 
@@ -172,23 +188,17 @@ impl Reader<'_, '_> {
         // "official Radio Pakistan said", "the NBC report said", "the X newspaper quoted him": a medium
         // in the speaker's words.
         if (a..b.min(d.len())).any(|t| {
-            d.ent(t).is_some_and(|e| story::is_medium(&self.name(e)) || is_paper(&self.name(e)))
-                || matches!(
-                    d.low(t),
-                    "newspaper"
-                        | "paper"
-                        | "daily"
-                        | "weekly"
-                        | "report"
-                        | "radio"
-                        | "television"
-                        | "agency"
-                        | "quoted"
-                )
+            d.ent_starting(t).is_some_and(|e| {
+                let n = self.name_ref(e);
+                story::is_medium(&n) || is_paper(&n)
+            }) || matches!(
+                d.low(t),
+                "newspaper" | "paper" | "daily" | "weekly" | "report" | "radio" | "television" | "agency" | "quoted"
+            )
         }) {
             return None;
         }
-        let inside = (a..b.min(d.len())).filter_map(|t| d.ent(t)).find(|&e| self.name(e) == name);
+        let inside = (a..b.min(d.len())).filter_map(|t| d.ent(t)).find(|&e| self.name_ref(e) == name);
         let e =
             match inside {
                 // "traders in London said": a place modifying the speaker is not it.
@@ -205,7 +215,7 @@ impl Reader<'_, '_> {
                 // opens with (the resolution is too often wrong otherwise).
                 None if pronoun.is_none() => {
                     let e = self.story_org?;
-                    if self.name(e) != name {
+                    if self.name_ref(e) != name {
                         return None;
                     }
                     e
@@ -376,8 +386,19 @@ impl Reader<'_, '_> {
     }
 }
 
+/// Whether the content of attribution `at` may open with a name (a cheap test before the story-wide
+/// facts are gathered): an entity starts within its first few tokens.
+pub(super) fn may_name_a_subject(d: &Doc, at: &Attribution) -> bool {
+    let k = first_token_at(d, at.span.start);
+    (k..(k + 4).min(d.len())).any(|t| {
+        d.ent_starting(t).is_some_and(|e| {
+            matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc)
+        })
+    })
+}
+
 /// The first token that starts at or after byte `pos`.
-fn first_token_at(d: &Doc, pos: usize) -> usize {
+pub(super) fn first_token_at(d: &Doc, pos: usize) -> usize {
     d.art.tokens.partition_point(|t| t.span.start < pos)
 }
 
