@@ -485,3 +485,31 @@ fn loans_tariffs_and_talks_started() {
     let art = read("Andes Mining and Pampa Steel will negotiate with a third party.", ENTS3);
     assert!(art.events.is_empty(), "{:?}", triples(&art));
 }
+
+#[test]
+fn statements_about_a_named_second_actor_are_cameo_01() {
+    let art = read(
+        "Maria Lopez said Mercosur had failed its members. Brazilian minister Ana Silva warned that Chile would leave the talks. \
+         John Park said he would stay. Lopez criticised Silva, saying Silva had misled voters.",
+        ENTS,
+    );
+    let code = |s: &str, o: &str| art.events.iter().find(|e| e.subject == s && e.object == o).map(|e| e.code);
+    assert_eq!(code("Maria Lopez", "Mercosur"), Some("010"), "{:?}", triples(&art));
+    // A warning is a pessimistic comment; a state is a target for a speaker known to belong to another.
+    assert_eq!(code("Ana Silva", "Chile"), Some("012"), "{:?}", triples(&art));
+    // About the speaker itself: no event.
+    assert!(!triples(&art).iter().any(|t| t.0 == "John Park"), "{:?}", triples(&art));
+    // The pair already has a judging event in the sentence: no statement is added.
+    assert_eq!(art.events.iter().filter(|e| e.subject == "Maria Lopez" && e.object == "Ana Silva").count(), 1);
+    assert_eq!(code("Maria Lopez", "Ana Silva"), Some("111"));
+}
+
+#[test]
+fn statements_need_a_named_speaker_and_a_named_subject() {
+    let art = read(
+        "Officials said Chile had raised tariffs. Maria Lopez said the weather in Santiago was fine. \
+         Traders in Santiago said Mercosur would cut tariffs. The Daily Planet reported that Brazil had signed.",
+        ENTS,
+    );
+    assert!(art.events.iter().all(|e| !e.code.starts_with("01")), "{:?}", triples(&art));
+}

@@ -42,6 +42,8 @@ pub(super) enum Pred {
     Cooperate,
     Expel,
     Fight,
+    /// A public statement about a second actor (CAMEO 01, read from the attributions: statements.rs).
+    Say,
 }
 
 impl Pred {
@@ -83,6 +85,7 @@ impl Pred {
             Pred::Cooperate => "cooperate",
             Pred::Expel => "expel",
             Pred::Fight => "fight",
+            Pred::Say => "say",
         }
     }
 
@@ -110,7 +113,7 @@ impl Pred {
             Pred::Sue => "115",
             Pred::Acquire | Pred::Sell | Pred::Merge => "061",
             Pred::Protest => "140",
-            Pred::Tell => "010",
+            Pred::Tell | Pred::Say => "010",
             Pred::Launch => "150",
             Pred::Demand => "100",
             Pred::Cooperate => "061",

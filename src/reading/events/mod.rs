@@ -19,9 +19,12 @@ use crate::types::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 mod actors;
+mod facts;
 mod lexicon;
 mod nouns;
 mod objects;
+mod statements;
+use facts::*;
 use lexicon::*;
 
 /// Whether token `t` may follow an object name: punctuation, a capitalised word, or a word that starts
@@ -150,12 +153,26 @@ pub fn extract(art: &mut Article) {
         return;
     }
     let doc = Doc::new(art);
-    // Every event starts at a trigger word: a story without one (many wire stories) has no event,
-    // and the story-wide facts below need not be gathered.
-    let Some(first_trigger) = (0..doc.len()).position(|v| trigger(doc.low(v)).is_some()) else {
+    // Every event starts at a trigger word or is a statement about a second actor (read from the
+    // attributions, as (sentence, attribution) pairs): a story with neither (many wire stories)
+    // has no event, and the story-wide facts below need not be gathered.
+    let mut stmts: Vec<(usize, usize)> = art
+        .attributions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            a.speaker.is_some()
+                && a.verb.as_deref().and_then(statements::statement_code).is_some()
+                && statements::may_name_a_subject(&doc, a)
+        })
+        .map(|(i, a)| (a.sentence, i))
+        .collect();
+    stmts.sort_unstable();
+    let first_trigger = (0..doc.len()).position(|v| trigger(doc.low(v)).is_some());
+    if stmts.is_empty() && first_trigger.is_none() {
         art.events.clear();
         return;
-    };
+    }
     let quoted = quoted_tokens(art);
     let (sent_date, sent_places) = sentence_dates_and_places(&doc);
     let countries = person_countries(&doc);
@@ -176,6 +193,7 @@ pub fn extract(art: &mut Article) {
         // Counted when a sentence's first event asks: most sentences have none.
         sent_reporting: vec![None; art.sentences.len()],
         first_trigger,
+        stmts,
     };
     for si in 0..art.sentences.len() {
         r.sentence(si);
@@ -201,135 +219,6 @@ fn quoted_tokens(art: &Article) -> Vec<bool> {
     q
 }
 
-/// A `YYYY-MM-DD` value.
-fn is_day(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
-/// Per sentence: the first day a DATE names, and the places named after "in"/"at" (entity indices).
-fn sentence_dates_and_places(d: &Doc) -> (Vec<Option<String>>, Vec<Vec<usize>>) {
-    let n = d.art.sentences.len();
-    let mut dates: Vec<Option<String>> = vec![None; n];
-    let mut places: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (ei, e) in d.art.entities.iter().enumerate() {
-        if e.sentence >= n {
-            continue;
-        }
-        match e.label {
-            Label::Date if dates[e.sentence].is_none() => {
-                dates[e.sentence] = e.value.as_deref().filter(|v| is_day(v)).map(str::to_string);
-            }
-            Label::Gpe | Label::Loc | Label::Fac => {
-                let t = e.token_start;
-                if t > 0 && matches!(d.low(t - 1), "in" | "at") && places[e.sentence].len() < 3 {
-                    places[e.sentence].push(ei);
-                }
-            }
-            _ => {}
-        }
-    }
-    (dates, places)
-}
-
-/// The state each person or organisation belongs to, read where the story introduces them with a
-/// nationality or country: "North Korean leader Kim Jong-un", "Russia's Sergei Shoigu", "Japanese
-/// Finance Ministry". Keyed by the name events use.
-fn person_countries(d: &Doc) -> FxHashMap<String, &'static str> {
-    let g = gazetteer();
-    let mut out: FxHashMap<String, &'static str> = FxHashMap::default();
-    for e in &d.art.entities {
-        if !matches!(e.label, Label::Person | Label::Org) {
-            continue;
-        }
-        let mut t = e.token_start;
-        let floor = t.saturating_sub(5);
-        // Title words between the nationality and the name ("Defense Minister").
-        while t > floor {
-            let low = d.low(t - 1);
-            let tw = g.title_word(low);
-            if d.ent(t - 1).is_none() && (tw.head || tw.modifier) {
-                t -= 1;
-            } else {
-                break;
-            }
-        }
-        if t == 0 {
-            continue;
-        }
-        let mut k = t - 1;
-        if d.is_possessive(k) && k > 0 {
-            k -= 1;
-        }
-        let Some(o) = d.ent_ending(k) else { continue };
-        let owner = &d.art.entities[o];
-        if matches!(owner.label, Label::Norp | Label::Gpe) {
-            if let Some(code) = owner.country_code {
-                let name = e.canonical.clone().unwrap_or_else(|| story::base_text(d.art, e).into_owned());
-                out.entry(name).or_insert(code);
-            }
-        }
-    }
-    out
-}
-
-/// Titles the story gives one person each ("prime minister" -> Tony Blair), and the story's own country
-/// (the dateline's, else the one its places and nationalities name most).
-fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static str>) {
-    let mut titles: FxHashMap<String, Option<usize>> = FxHashMap::default();
-    let mut codes: FxHashMap<&'static str, usize> = FxHashMap::default();
-    let mut total = 0;
-    for (i, e) in d.art.entities.iter().enumerate() {
-        if e.label == Label::Person {
-            if let Some(t) = &e.title {
-                let key = t.to_lowercase();
-                let name = e.canonical.as_deref();
-                let slot = titles.entry(key).or_insert(Some(i));
-                if let Some(j) = *slot {
-                    if d.art.entities[j].canonical.as_deref() != name {
-                        *slot = None;
-                    }
-                }
-            }
-        }
-        if matches!(e.label, Label::Gpe | Label::Norp) {
-            if let Some(c) = e.country_code {
-                *codes.entry(c).or_default() += 1;
-                total += 1;
-            }
-        }
-    }
-    let titles = titles.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
-    // "SEOUL", "RICHMOND, Va.": the first part names the city (or the country).
-    let from_dateline = d.art.dateline.as_ref().and_then(|dl| {
-        let g = gazetteer();
-        let p = dl.place.split(',').next().unwrap_or("").trim();
-        g.country(p)
-            .map(|c| c.alpha2.as_str())
-            .or_else(|| g.city(p))
-            .or_else(|| dl.place.split(',').nth(1).and_then(|r| g.region(r.trim())))
-    });
-    let own = from_dateline.and_then(|c| gazetteer().country_by_code(c)).map(|c| c.alpha2.as_str()).or_else(|| {
-        let (c, n) = codes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))?;
-        (*n >= 2 && *n * 2 >= total).then_some(*c)
-    });
-    (titles, own)
-}
-
-/// The organisation that opens the first body sentence, the subject of "the company" in wire copy.
-fn story_org(d: &Doc) -> Option<usize> {
-    let s = d.art.sentences.iter().find(|s| matches!(s.section, Section::Body(_)))?;
-    let mut t = s.token_start;
-    if t < s.token_end && (d.tok(t) == "<" || d.low(t) == "the") {
-        t += 1;
-    }
-    let e = d.ent_starting(t)?;
-    (d.art.entities[e].label == Label::Org).then_some(e)
-}
-
 struct Reader<'d, 'a> {
     doc: &'d Doc<'a>,
     quoted: Vec<bool>,
@@ -348,8 +237,11 @@ struct Reader<'d, 'a> {
     story_org: Option<usize>,
     /// Reporting words ("said", "told") per sentence, once counted.
     sent_reporting: Vec<Option<usize>>,
-    /// The story's first trigger word: the tokens before it are not looked up again.
-    first_trigger: usize,
+    /// The story's first trigger word (the tokens before it are not looked up again); None when
+    /// the story has none and only its statements are read.
+    first_trigger: Option<usize>,
+    /// Attributions with a statement verb, as (sentence, index), in sentence order.
+    stmts: Vec<(usize, usize)>,
 }
 
 impl<'d, 'a> Reader<'d, 'a> {
@@ -466,7 +358,8 @@ impl<'d, 'a> Reader<'d, 'a> {
         let s = d.art.sentences[si];
         let (a, b) = (s.token_start, s.token_end.min(d.len()));
         let first_event = self.out.len();
-        for v in a.max(self.first_trigger)..b {
+        // No trigger word in the story: the range is empty and only statements are read.
+        for v in a.max(self.first_trigger.unwrap_or(b))..b {
             let Some((pred, form)) = trigger(d.low(v)) else { continue };
             if d.ent(v).is_some() {
                 continue;
@@ -497,6 +390,12 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
         }
         self.during_meeting(si, a, b, first_event);
+        let from = self.stmts.partition_point(|&(s, _)| s < si);
+        let to = self.stmts.partition_point(|&(s, _)| s <= si);
+        if from < to {
+            let list: Vec<usize> = self.stmts[from..to].iter().map(|&(_, i)| i).collect();
+            self.statements(si, &list, first_event);
+        }
     }
 
     fn verb(&mut self, si: usize, v: usize, pred: Pred, form: Form, a: usize, b: usize) {

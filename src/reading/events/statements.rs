@@ -1,0 +1,418 @@
+//! Public statements about a second actor (CAMEO 01), as PETRARCH and GDELT code them: "X said Y had
+//! failed" is X 010 Y. Read from the attributions the quotes stage already found (speaker, reporting
+//! verb, content), not by scanning again: the target is the named subject of what is said (or that
+//! subject's possessive owner: "said Labour's plans were flawed"). A statement about the speaker itself
+//! ("X said it would ..."), by an unnamed source ("officials said") or by the medium cited ("the
+//! agency reported") is no event; nor is one whose pair already has an event in the sentence ("X
+//! criticised Y, saying Y had failed" stays 111).
+use super::*;
+
+/// The CAMEO 01 code of a reporting verb, for the verbs that make a public statement.
+pub(super) fn statement_code(verb: &str) -> Option<&'static str> {
+    // Lower-cased on the stack: this runs on every attribution of every story.
+    let word = verb.trim().split(' ').next().unwrap_or("");
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() {
+        return None;
+    }
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    let first = std::str::from_utf8(&buf[..word.len()]).ok()?;
+    Some(match first {
+        "said" | "says" | "say" | "saying" | "told" | "tells" | "tell" | "telling" | "added" | "adds" | "adding"
+        | "stated" | "states" | "stressed" | "stresses" | "insisted" | "insists" | "noted" | "notes" | "argued"
+        | "argues" | "explained" | "declared" | "declares" | "maintained" | "maintains" | "asserted" | "reiterated"
+        | "emphasised" | "emphasized" | "commented" | "wrote" | "writes" | "claimed" | "claims" | "announced"
+        | "announces" | "according" => "010",
+        // Pessimistic and optimistic comments.
+        "warned" | "warns" | "warning" | "feared" | "fears" => "012",
+        "hoped" | "hopes" => "013",
+        // Acknowledging, and rejecting an accusation / denying.
+        "admitted" | "admits" | "acknowledged" | "acknowledges" | "conceded" | "concedes" => "015",
+        "denied" | "denies" | "denying" => "016",
+        _ => return None,
+    })
+}
+
+/// A word that can open the predicate of a clause: an auxiliary, a modal, or a past-tense verb.
+fn opens_predicate(d: &Doc, t: usize) -> bool {
+    let low = d.low(t);
+    if !d.tok(t).chars().all(|c| c.is_lowercase() || c == '\'') {
+        return false;
+    }
+    is_be(low)
+        || is_hypothetical(low)
+        || matches!(
+            low,
+            "has"
+                | "had"
+                | "have"
+                | "will"
+                | "did"
+                | "does"
+                | "do"
+                | "'ll"
+                | "'d"
+                | "wants"
+                | "wanted"
+                | "plans"
+                | "needs"
+                | "faces"
+                | "made"
+                | "makes"
+                | "took"
+                | "takes"
+                | "gave"
+                | "gives"
+                | "won"
+                | "lost"
+                | "knows"
+                | "knew"
+                | "thinks"
+                | "thought"
+                | "seems"
+                | "appears"
+                | "remains"
+                | "became"
+        )
+        || (low.len() > 4 && low.ends_with("ed"))
+}
+
+impl Reader<'_, '_> {
+    /// The statements of sentence `si` (its attributions with a statement verb, `list`), after its other
+    /// events (from `first_event` on in `self.out`).
+    pub(super) fn statements(&mut self, si: usize, list: &[usize], first_event: usize) {
+        let d = self.doc;
+        for &ai in list {
+            let at = &d.art.attributions[ai];
+            let (Some(verb), Some(cue), Some(sp)) = (at.verb.as_deref(), at.cue, at.speaker_span) else { continue };
+            let Some(code) = statement_code(verb) else { continue };
+            let Some(spk) = self.speaker_actor(at.speaker.as_deref(), sp) else { continue };
+            let v = first_token_at(d, cue.start);
+            let k = first_token_at(d, at.span.start);
+            let s = &d.art.sentences[si];
+            let b = s.token_end.min(d.len());
+            // The content as far as the sentence goes (a quote may run on past it).
+            let end_tok = first_token_at(d, at.span.end).min(b);
+            let Some(targets) = self.statement_targets(k, end_tok) else { continue };
+            let mood = self.statement_mood(v, s.token_start);
+            for o in &targets {
+                let paired = self.out[first_event..].iter().any(|e| {
+                    (e.subject == spk.name && e.object == o.name) || (e.subject == o.name && e.object == spk.name)
+                });
+                if paired || self.same_body(&spk, o) || self.speaks_for(&spk, o) {
+                    continue;
+                }
+                let from = v.min(k).min(spk.first);
+                let to = o.last.max(v).max(spk.last);
+                let span = self.span(from, to);
+                let before = self.out.len();
+                self.push(&spk, Pred::Say, o, None, si, span, mood, v.min(d.len() - 1));
+                if self.out.len() > before {
+                    if let Some(e) = self.out.last_mut() {
+                        e.code = code;
+                    }
+                }
+            }
+        }
+    }
+
+    /// An entity's name without copying it.
+    fn name_ref(&self, e: usize) -> std::borrow::Cow<'_, str> {
+        let ent = &self.doc.art.entities[e];
+        match ent.canonical.as_deref() {
+            Some(c) => std::borrow::Cow::Borrowed(c),
+            None => story::base_text(self.doc.art, ent),
+        }
+    }
+
+    /// One body under two names, or a speaker about its own state: "Orion" and "Orion Royal Bank" (one
+    /// name's words within the other's), "USDA" and the long form the story gives it, a Brazilian
+    /// minister about Brazil (a state is a target only for a speaker known to belong to another).
+    fn same_body(&self, x: &Actor, y: &Actor) -> bool {
+        let words = |n: &str| -> Vec<String> {
+            n.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .filter(|w| !matches!(w.as_str(), "the" | "of" | "inc" | "corp" | "co" | "ltd" | "plc" | "and"))
+                .collect()
+        };
+        let (wx, wy) = (words(&x.name), words(&y.name));
+        let within = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
+        if within(&wx, &wy) || within(&wy, &wx) {
+            return true;
+        }
+        // "Fed" and "Federal Reserve": a one-word short form opening the other name's first word.
+        let clipped = |a: &[String], b: &[String]| {
+            a.len() == 1 && a[0].len() >= 3 && b.first().is_some_and(|f| f.starts_with(&a[0]))
+        };
+        if clipped(&wx, &wy) || clipped(&wy, &wx) {
+            return true;
+        }
+        let long_of = |short: &str, long: &str| {
+            self.doc.art.acronyms.iter().any(|a| {
+                a.short == short && (a.refers_to.as_deref() == Some(long) || a.long.eq_ignore_ascii_case(long))
+            })
+        };
+        if long_of(&x.name, &y.name) || long_of(&y.name, &x.name) {
+            return true;
+        }
+        // A state as the target: only when the speaker is known to belong to another ("Reagan said the
+        // United States would ..." is the state speaking of itself).
+        y.label == Label::Gpe && (x.country.is_none() || x.country == y.country)
+    }
+
+    /// "FCC spokeswoman Mary Beth Hess said the FCC will ...": a spokesperson or counsel of the target
+    /// body, named as its modifier right before the title.
+    fn speaks_for(&self, spk: &Actor, o: &Actor) -> bool {
+        let d = self.doc;
+        let a = spk.first;
+        (a.saturating_sub(4)..a).any(|t| {
+            matches!(d.low(t), "spokesman" | "spokeswoman" | "spokesperson" | "counsel" | "spokesmen")
+                && t > 0
+                && d.ent_ending(t - 1).is_some_and(|e| self.name_ref(e) == o.name.as_str())
+        })
+    }
+
+    /// The speaker as an actor: a name in the speaker's words ("a BNP spokesperson" is the BNP), else
+    /// the person or body a pronoun or description was resolved to. Not a medium cited.
+    fn speaker_actor(&self, speaker: Option<&str>, sp: Span) -> Option<Actor> {
+        let d = self.doc;
+        let name = speaker?;
+        if story::is_medium(name) || is_paper(name) {
+            return None;
+        }
+        let (a, b) = (first_token_at(d, sp.start), first_token_at(d, sp.end));
+        // A pronoun speaker stands for a person ("he said") or a body ("it said"), nothing else.
+        let pronoun = if b == a + 1 { Some(d.low(a)) } else { None };
+        // "official Radio Pakistan said", "the NBC report said", "the X newspaper quoted him": a medium
+        // in the speaker's words.
+        if (a..b.min(d.len())).any(|t| {
+            d.ent_starting(t).is_some_and(|e| {
+                let n = self.name_ref(e);
+                story::is_medium(&n) || is_paper(&n)
+            }) || matches!(
+                d.low(t),
+                "newspaper" | "paper" | "daily" | "weekly" | "report" | "radio" | "television" | "agency" | "quoted"
+            )
+        }) {
+            return None;
+        }
+        let inside = (a..b.min(d.len())).filter_map(|t| d.ent(t)).find(|&e| self.name_ref(e) == name);
+        let e =
+            match inside {
+                // "traders in London said": a place modifying the speaker is not it.
+                Some(e)
+                    if d.art.entities[e].token_start > 0
+                        && is_preposition(d.low(d.art.entities[e].token_start - 1))
+                        && (d.art.entities[e].token_start > a
+                            || matches!(d.art.entities[e].label, Label::Gpe | Label::Loc | Label::Fac)) =>
+                {
+                    return None
+                }
+                Some(e) => e,
+                // A description ("the company", "a spokesman") resolved elsewhere: only to the body the story
+                // opens with (the resolution is too often wrong otherwise).
+                None if pronoun.is_none() => {
+                    let e = self.story_org?;
+                    if self.name_ref(e) != name {
+                        return None;
+                    }
+                    e
+                }
+                // A pronoun or a description ("he", "the company") resolved to a name: a person or a body,
+                // never a place (a place resolved from a description is too often wrong).
+                None => d.art.entities.iter().position(|e| {
+                    matches!(e.label, Label::Person | Label::Org) && e.canonical.as_deref() == Some(name)
+                })?,
+            };
+        let ent = &d.art.entities[e];
+        if !(self.is_actor_entity(e) || self.is_group(e)) && ent.label != Label::Norp {
+            return None;
+        }
+        // "the Venezuelan company said": a state speaks only when named as the speaker itself.
+        if matches!(ent.label, Label::Gpe | Label::Loc | Label::Norp) && !(ent.token_start <= a && ent.token_end >= b) {
+            return None;
+        }
+        match pronoun {
+            Some("he" | "she") if ent.label != Label::Person => return None,
+            // "it said": the body the story opens with; other resolutions of "it" are too often wrong.
+            Some("it") if self.story_org != Some(e) => return None,
+            _ => {}
+        }
+        // "J.M. said": initials or a cut name are no speaker to name.
+        if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return None;
+        }
+        let mut actor = if ent.label == Label::Norp {
+            self.nation(e, ent.token_end - 1)?
+        } else {
+            self.actor(e, ent.token_end - 1)
+        };
+        actor.first = a.min(d.len() - 1);
+        actor.last = b.saturating_sub(1).max(actor.first);
+        Some(actor)
+    }
+
+    /// The named subject of the clause starting at token `k` (before `b`): "Labour is ...", "the US and
+    /// Britain have ...", "Apple's plan was ...". None unless a predicate follows the name.
+    fn statement_targets(&self, mut k: usize, b: usize) -> Option<Vec<Actor>> {
+        let d = self.doc;
+        while k < b && (story::is_quote_mark(d.tok(k)) || d.low(k) == "that") {
+            k += 1;
+        }
+        if k + 2 < b && d.low(k) == "once" && d.low(k + 1) == "again" {
+            // "Once again Mr Blair has ...": a leading adverbial of repetition.
+            k += 2;
+        }
+        if k < b && d.low(k) == "the" {
+            // "the prime minister has ...", "the prime minister's view was ...": the role's one holder.
+            let mut t = k + 1;
+            while t < b && t < k + 4 && d.ent(t).is_none() && d.tok(t).chars().all(char::is_lowercase) {
+                if let Some(mut a) = self.role_ending(t, k) {
+                    // "the government", "the company": most often the speaker's own state or firm.
+                    if a.label != Label::Person || is_state_organ(d.low(t)) {
+                        return None;
+                    }
+                    let mut n = t + 1;
+                    if n < b && d.is_possessive(n) {
+                        n = self.past_head(n + 1, b)?;
+                        a.owner = true;
+                    }
+                    return self.predicate_at(n, b).then(|| vec![a]);
+                }
+                t += 1;
+            }
+        }
+        let mut out = Vec::new();
+        loop {
+            if k < b && d.low(k) == "the" && d.ent_starting(k + 1).is_some() {
+                k += 1;
+            }
+            let e = d.ent_starting(k.min(b))?;
+            let ent = &d.art.entities[e];
+            let end = ent.token_end;
+            if end >= b {
+                return None;
+            }
+            let mut actor = if ent.label == Label::Norp && !self.is_group(e) {
+                // "Iraqi forces have ...": the state, only through its organ.
+                if !is_actor_noun(d.low(end)) {
+                    return None;
+                }
+                k = end + 1;
+                self.nation(e, end)?
+            } else if self.is_actor_entity(e) || self.is_group(e) {
+                k = end;
+                if matches!(ent.label, Label::Org | Label::Gpe) && is_actor_noun(d.low(end)) {
+                    // "Labour MPs", "US officials": the members stand for the body.
+                    k += 1;
+                }
+                self.actor(e, end - 1)
+            } else {
+                return None;
+            };
+            if k < b && d.is_possessive(k) {
+                // "Labour's plans were ...": up to three lower-case words, then the predicate.
+                k = self.past_head(k + 1, b)?;
+                actor.owner = true;
+            } else if k + 2 < b && d.tok(k) == "," {
+                // "Mr Tyndall, from Brighton, was arrested": a short apposition with no verb of its own.
+                let close = (k + 1..b.min(k + 9)).find(|&t| d.tok(t) == ",")?;
+                if (k + 1..close).any(|t| opens_predicate(d, t) || is_reporting(d.low(t)) || d.tok(t) == "\"") {
+                    return None;
+                }
+                k = close + 1;
+            }
+            if !actor.name.chars().next().is_some_and(char::is_uppercase) {
+                // "CSOs" read as "community support officers": a description, not a name.
+                return None;
+            }
+            out.push(actor);
+            if k + 1 < b && d.low(k) == "and" && !out.last().is_some_and(|a| a.owner) {
+                if matches!(d.low(k + 1), "its" | "their" | "his" | "her") {
+                    // "the Soviet Union and its allies have ...": the named side only.
+                    k = self.past_head(k + 2, b)?;
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        self.predicate_at(k, b).then_some(out)
+    }
+
+    /// Past the lower-case words of a noun phrase's head (up to three, from `t`) to the predicate.
+    fn past_head(&self, t: usize, b: usize) -> Option<usize> {
+        let d = self.doc;
+        let mut k = t;
+        while k < b && k < t + 3 && d.ent(k).is_none() && d.tok(k).chars().all(char::is_lowercase) {
+            if opens_predicate(d, k) {
+                break;
+            }
+            k += 1;
+        }
+        (k > t).then_some(k)
+    }
+
+    /// A predicate opens at `k`, adverbs allowed first ("Labour has also ...").
+    fn predicate_at(&self, mut k: usize, b: usize) -> bool {
+        let d = self.doc;
+        while k < b && is_aux_or_adverb(d.low(k)) && !opens_predicate(d, k) {
+            k += 1;
+        }
+        k < b && opens_predicate(d, k)
+    }
+
+    /// The statement's own mood, from the words right before its verb: "did not say", "would say".
+    fn statement_mood(&self, v: usize, floor: usize) -> &'static str {
+        let d = self.doc;
+        let mut mood = "asserted";
+        for t in (v.saturating_sub(3).max(floor)..v).rev() {
+            let low = d.low(t);
+            if d.ent(t).is_some() || !d.tok(t).chars().all(|c| c.is_lowercase() || c == '\'') {
+                break;
+            }
+            if is_negation(low) {
+                mood = stronger(mood, "negated");
+            } else if is_hypothetical(low) {
+                mood = stronger(mood, "hypothetical");
+            } else if matches!(low, "will" | "'ll") {
+                mood = stronger(mood, "planned");
+            }
+        }
+        mood
+    }
+}
+
+/// Whether the content of attribution `at` may open with a name (a cheap test before the story-wide
+/// facts are gathered): an entity starts within its first few tokens.
+pub(super) fn may_name_a_subject(d: &Doc, at: &Attribution) -> bool {
+    let k = first_token_at(d, at.span.start);
+    (k..(k + 4).min(d.len())).any(|t| {
+        d.ent_starting(t).is_some_and(|e| {
+            matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc)
+        })
+    })
+}
+
+/// The first token that starts at or after byte `pos`.
+pub(super) fn first_token_at(d: &Doc, pos: usize) -> usize {
+    d.art.tokens.partition_point(|t| t.span.start < pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::statement_code;
+
+    #[test]
+    fn reporting_verbs_get_their_cameo_01_codes() {
+        assert_eq!(statement_code("said"), Some("010"));
+        assert_eq!(statement_code("according to"), Some("010"));
+        assert_eq!(statement_code("warned"), Some("012"));
+        assert_eq!(statement_code("denied"), Some("016"));
+        assert_eq!(statement_code("believed"), None);
+        assert_eq!(statement_code("estimates"), None);
+    }
+}
