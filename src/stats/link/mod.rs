@@ -602,6 +602,14 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 let q = (year, form_query[f as usize]);
                 let n = target.get(&q).copied().flatten()?;
                 let n = onward.get(&(year, n)).copied().filter(|&f| f != own).unwrap_or(n);
+                // A one-word company name in many more stories than the longer name it starts
+                // ("Arco" and "Arco Seed Co") is a company known by that name, not a short form
+                // of its unit or namesake.
+                if k.short == Short::Company
+                    && context.node_stories(own).len() >= 2 * context.node_stories(n).len().max(1)
+                {
+                    return None;
+                }
                 // What stories define an acronym as ("FCOJ") is enough; a surname that
                 // other stories resolve to a person needs this story's support.
                 let shape_only = !(by_evidence.contains(&q)

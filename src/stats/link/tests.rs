@@ -340,3 +340,22 @@ fn a_companys_own_acronym_is_not_what_others_abbreviate_that_way() {
     assert_eq!(got[1], got[0]);
     assert_ne!(got[1], got[2]);
 }
+
+#[test]
+fn a_company_known_by_its_short_name_is_not_its_units() {
+    // "Kestrel" alone in four stories, "Kestrel Feed Co" (a unit) in one: the short name is the
+    // company's own, not the unit's.
+    let mut ms: Vec<Mention> = (0..4).map(|s| m(s, "Kestrel", "Kestrel", "ORG")).collect();
+    ms.push(m(4, "Kestrel Feed Co", "Kestrel Feed Co", "ORG"));
+    let l = link(&ms);
+    assert_eq!(l.entity[0], l.entity[3]);
+    assert_ne!(l.entity[0], l.entity[4]);
+    // As often in the news as the longer name, the short name still joins it.
+    let ms = [
+        m(0, "Kestrel", "Kestrel", "ORG"),
+        m(1, "Kestrel Feed Co", "Kestrel Feed Co", "ORG"),
+        m(2, "Kestrel Feed Co", "Kestrel Feed Co", "ORG"),
+    ];
+    let l = link(&ms);
+    assert_eq!(l.entity[0], l.entity[1]);
+}
