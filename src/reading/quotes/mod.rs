@@ -15,6 +15,7 @@ use std::cell::{Cell, OnceCell};
 
 mod marks;
 mod reported;
+mod sources;
 mod speakers;
 mod verbs;
 mod words;
