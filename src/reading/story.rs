@@ -107,6 +107,15 @@ impl<V: Copy + 'static> Lexicon<V> {
     }
 }
 
+/// An entity's name as the reading stages write it out: its canonical name, else its text as a name.
+pub(crate) fn entity_name(art: &Article, e: usize) -> std::borrow::Cow<'_, str> {
+    let ent = &art.entities[e];
+    match ent.canonical.as_deref() {
+        Some(c) => std::borrow::Cow::Borrowed(c),
+        None => base_text(art, ent),
+    }
+}
+
 /// An entity's text as a name: whitespace runs folded, a leading "the " and a trailing possessive dropped.
 /// Borrowed from the text unless whitespace had to be folded (a name across a line break).
 /// The common case is inlined (resolution calls this for every entity); text to check byte by byte

@@ -535,7 +535,7 @@ impl Reader<'_, '_> {
             if let Some(e) = d.ent_starting(k) {
                 if d.art.entities[e].label == Label::Person && !self.quoted[k] {
                     match found {
-                        Some(f) if self.name(f) != self.name(e) => {
+                        Some(f) if story::entity_name(self.doc.art, f) != story::entity_name(self.doc.art, e) => {
                             if !first_is_subject {
                                 return None;
                             }

@@ -253,8 +253,7 @@ impl<'d, 'a> Reader<'d, 'a> {
     }
 
     fn name(&self, e: usize) -> String {
-        let ent = &self.doc.art.entities[e];
-        ent.canonical.clone().unwrap_or_else(|| story::base_text(self.doc.art, ent).into_owned())
+        story::entity_name(self.doc.art, e).into_owned()
     }
 
     /// The actor an entity is.

@@ -397,7 +397,9 @@ impl Reader<'_, '_> {
             if let Some(e) = d.ent_starting(k) {
                 if fits(e) && !self.quoted[k] {
                     match found {
-                        Some(f) if self.name(f) != self.name(e) => return None,
+                        Some(f) if story::entity_name(self.doc.art, f) != story::entity_name(self.doc.art, e) => {
+                            return None
+                        }
                         Some(_) => {}
                         None => found = Some(e),
                     }

@@ -117,15 +117,6 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// An entity's name without copying it.
-    fn name_ref(&self, e: usize) -> std::borrow::Cow<'_, str> {
-        let ent = &self.doc.art.entities[e];
-        match ent.canonical.as_deref() {
-            Some(c) => std::borrow::Cow::Borrowed(c),
-            None => story::base_text(self.doc.art, ent),
-        }
-    }
-
     /// One body under two names, or a speaker about its own state: "Orion" and "Orion Royal Bank" (one
     /// name's words within the other's), "USDA" and the long form the story gives it, a Brazilian
     /// minister about Brazil (a state is a target only for a speaker known to belong to another).
@@ -170,7 +161,7 @@ impl Reader<'_, '_> {
         (a.saturating_sub(4)..a).any(|t| {
             matches!(d.low(t), "spokesman" | "spokeswoman" | "spokesperson" | "counsel" | "spokesmen")
                 && t > 0
-                && d.ent_ending(t - 1).is_some_and(|e| self.name_ref(e) == o.name.as_str())
+                && d.ent_ending(t - 1).is_some_and(|e| story::entity_name(self.doc.art, e) == o.name.as_str())
         })
     }
 
@@ -189,7 +180,7 @@ impl Reader<'_, '_> {
         // in the speaker's words.
         if (a..b.min(d.len())).any(|t| {
             d.ent_starting(t).is_some_and(|e| {
-                let n = self.name_ref(e);
+                let n = story::entity_name(self.doc.art, e);
                 story::is_medium(&n) || is_paper(&n)
             }) || matches!(
                 d.low(t),
@@ -198,7 +189,8 @@ impl Reader<'_, '_> {
         }) {
             return None;
         }
-        let inside = (a..b.min(d.len())).filter_map(|t| d.ent(t)).find(|&e| self.name_ref(e) == name);
+        let inside =
+            (a..b.min(d.len())).filter_map(|t| d.ent(t)).find(|&e| story::entity_name(self.doc.art, e) == name);
         let e =
             match inside {
                 // "traders in London said": a place modifying the speaker is not it.
@@ -215,7 +207,7 @@ impl Reader<'_, '_> {
                 // opens with (the resolution is too often wrong otherwise).
                 None if pronoun.is_none() => {
                     let e = self.story_org?;
-                    if self.name_ref(e) != name {
+                    if story::entity_name(self.doc.art, e) != name {
                         return None;
                     }
                     e

@@ -10,11 +10,7 @@ use crate::types::*;
 
 /// An entity's name as written out: its canonical name, else its text as a name.
 pub(super) fn name<'a>(art: &'a Article, e: usize) -> std::borrow::Cow<'a, str> {
-    let ent = &art.entities[e];
-    let n = match &ent.canonical {
-        Some(c) => std::borrow::Cow::Borrowed(c.as_str()),
-        None => story::base_text(art, ent),
-    };
+    let n = story::entity_name(art, e);
     // A closing quote mark the recogniser took into the name ("” Trump said").
     let marks: &[char] = &['"', '“', '”', '\'', '’', '‘', ' ', ','];
     if n.starts_with(marks) || n.ends_with(marks) {
