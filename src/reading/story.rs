@@ -37,6 +37,7 @@ impl<'a> Doc<'a> {
         self.art.token_text(i)
     }
     /// The token lower-cased (ASCII).
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         let s = self.art.tokens[i].span;
         &self.lower()[s.start..s.end]

@@ -32,228 +32,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if class == 0 {
                 continue;
             }
-            let attitude = class & verbs::CUE == 0;
-            let start = art.tokens[v].span.start;
-            if attitude && out.last().is_some_and(|&(s, _, c)| s == si && c.start <= start && start < c.end) {
-                // "she said she could not support the deal": a position inside what is said is part of it.
-                continue;
-            }
-            // Over auxiliaries, negation and adverbs to the subject ("Kim did not say", "they would argue").
-            let mut j = v;
-            while j > a && j + SUBJECT_REACH > v {
-                if self.low_is(j - 1, |w| is_aux_or_adverb(w) || is_aux_word(w) || is_ly_adverb(w)) {
-                    j -= 1;
-                } else if let Some(d) = doc.ent_ending(j - 1).filter(|&d| is_time(art.entities[d].label)) {
-                    // "Clinton on Tuesday said": over the date and its preposition.
-                    j = art.entities[d].token_start.max(a);
-                    if j > a && self.low_is(j - 1, |w| matches!(w, "on" | "in" | "last" | "this")) {
-                        j -= 1;
-                    }
-                } else {
-                    break;
-                }
-            }
-            if j > a && self.is_word(j - 1, "to") {
-                // "to say": an infinitive, reported by the verb before it if at all.
-                continue;
-            }
-            if let Some((attr, content)) = self.passive(a, j, v, e) {
+            // The rest runs for the few tokens that are speech verbs: out of line, so the loop over
+            // every token stays small in the instruction cache.
+            if self.reported_verb(si, (a, b, e), v, class, cues, out) {
                 taken += 1;
-                out.push((si, attr, content));
-                continue;
-            }
-            let mut attr = self.subject(si, j, 0);
-            let participle = self.word(v).ends_with(b"ing");
-            if participle && attr.speaker.is_none() && attr.source.is_none() && j > a && doc.tok(j - 1) != "," {
-                // "issued a statement describing ...": the clause's subject speaks, not the object.
-                attr = self.first_speaker_before(si, j).unwrap_or_default();
-            }
-            if attr.mention.is_none() && !participle {
-                // Not for a participle: "a statement describing ..." is no one speaking.
-                attr.mention = self.plain_subject(a, j).or_else(|| self.plain_subject_after(v, e));
-                if attr.mention.is_none() && j > a + 1 && doc.tok(j - 1) == "," {
-                    // "Another delegate, Jim Poolman, said", "about two-thirds, 67 percent, say": the
-                    // phrase before the comma.
-                    // "Supporters of abortion rights, on the other hand, argued", "Mrs. Clinton, in response
-                    // to ..., accused": an aside opening with a preposition or "who" after the subject's comma.
-                    let aside = (a.max(j.saturating_sub(30))..j - 2).rev().find(|&t| doc.tok(t) == ",").filter(|&t| {
-                        t > a && !self.quoted[t + 1] && self.low_is(t + 1, |w| is_clause_word(w) || w == "who")
-                    });
-                    let subj = aside.and_then(|t| match self.speaker_ending(t - 1) {
-                        Some(x) => Some(self.attr_of_entity(x)),
-                        None => self.plain_subject(a, t).map(|m| Attr { mention: Some(m), ..Default::default() }),
-                    });
-                    attr = match (subj, self.speaker_ending(j - 2)) {
-                        (Some(s), _) => s,
-                        (None, Some(x)) => self.attr_of_entity(x),
-                        (None, None) => Attr { mention: self.plain_subject(a, j - 1), ..Default::default() },
-                    };
-                }
-            }
-            if attr.mention.is_none() && participle {
-                // "The billionaire businessman began by talking about it, saying ...": the sentence's
-                // opening noun phrase.
-                attr.mention = self.opening_phrase(a, j);
-            }
-            let Some(m) = attr.mention else { continue };
-            let unnamed = attr.speaker.is_none() && attr.source.is_none();
-            // "Polls show ...", "Some experts believe ...": a noun for people or for a body or document
-            // heading the subject speaks as a name does.
-            let speaking_head =
-                j > a && self.low_is(j - 1, |w| is_person_noun(w) || is_body_noun(w) || is_record_noun(w));
-            if attitude
-                && unnamed
-                && !speaking_head
-                && !with_low(art.slice(m), |w| matches!(w, "he" | "she" | "they" | "we" | "i" | "you"))
-            {
-                // "wants", "plans", "support": after a name or a pronoun only ("a new round of attacks").
-                continue;
-            }
-            if unnamed
-                && v + 1 < e
-                && matches!(doc.tok(v + 1), "," | ";")
-                && self.word(v).ends_with(b"s")
-                && !self.low_is(v, |w| matches!(w, "says" | "writes" | "adds" | "asks" | "argues" | "notes"))
-            {
-                // "endless calls, along with meetings", "new shows, but": a plural noun, no verb.
-                continue;
-            }
-            if unnamed
-                && with_low(art.slice(m), |w| {
-                    matches!(w, "very" | "however" | "too" | "so" | "then" | "quite" | "rather" | "more" | "less")
-                })
-            {
-                // "They should be very worried", "..., however, suggests": an adverb is no subject.
-                continue;
-            }
-            if unnamed && self.low_is(v, |w| matches!(w, "called" | "calling")) {
-                // "a firm called Cambridge Analytica": naming, not saying.
-                continue;
-            }
-            if j > a && self.low_is(j - 1, story::is_determiner) {
-                // "the alleged criminals": an adjective.
-                continue;
-            }
-            taken += 1;
-            attr.verb = Some(v as u32);
-            let art_tok = |t: usize| art.tokens[t].span;
-            if m.end <= art_tok(v).start {
-                // Subject before the verb: "X said (that) ..." or "..., X said".
-                let mut c = v + 1;
-                if self.is_word(v, "told") || self.is_word(v, "tells") || self.is_word(v, "telling") {
-                    // "told reporters (that)": over the one told.
-                    let stop = (c..e.min(c + 6)).find(|&t| self.is_word(t, "that") || doc.tok(t) == ",");
-                    if stop.is_none() && (a..v).any(|t| self.quoted[t]) {
-                        // '"...," he told the cheering crowd.': after the quote it reports, only the one told.
-                        continue;
-                    }
-                    c = match stop {
-                        Some(t) => t,
-                        None => doc.ent(c).map_or(c + 1, |x| art.entities[x].token_end),
-                    };
-                }
-                // "say this is a rough patch": a demonstrative before a verb opens what is said.
-                let demonstrative = c + 1 < e
-                    && self.is_word(c, "this")
-                    && self.low_is(c + 1, |w| is_aux_word(w) || matches!(w, "has" | "had" | "have"));
-                if c < e && !demonstrative && self.low_is(c, is_adjunct_word) {
-                    // "said in a statement that ...", "said on Monday, ...": over the adjunct to what is said.
-                    // To its "that" or comma, else to a pronoun opening the clause said ("said in a
-                    // statement Thursday they pulled ..."); an adjunct alone says nothing.
-                    c = (c + 1..e.min(c + 12))
-                        .find(|&t| {
-                            self.is_word(t, "that")
-                                || matches!(doc.tok(t), "," | ":")
-                                || self.low_is(t, |w| matches!(w, "he" | "she" | "they" | "it" | "we"))
-                        })
-                        .unwrap_or(e);
-                }
-                while c < e && (self.is_word(c, "that") || matches!(doc.tok(c), "," | ":")) {
-                    c += 1;
-                }
-                let before = art.tokens[a..b].partition_point(|t| t.span.end <= m.start) + a;
-                // "..., [the ministry's spokesman] X said": the clause before the subject's comma.
-                // "..., who spoke on condition of anonymity": a relative's clause before says nothing of it.
-                let relative = with_low(art.slice(m), |w| matches!(w, "who" | "which"));
-                let clause_before = (a.max(before.saturating_sub(8))..before)
-                    .rev()
-                    .find(|&t| doc.tok(t) == ",")
-                    .filter(|&t| t > a + 1 && !relative && !quoted_share(a, t))
-                    .map(|t| span_of(a, t));
-                // "''...,'' Ms. Hughes said, pointing out ...", "X said of the course": what follows is
-                // no clause said (a participle has its own attribution) when a clause comes before.
-                let nothing_after = c < e
-                    && ((c > v + 1 && doc.tok(c - 1) == "," && self.word(c).ends_with(b"ing"))
-                        || self.is_word(c, "of"));
-                // '"...," she said over breakfast': after the quote it reports, a verb's adjunct is no
-                // clause said.
-                let adjunct_after_quote = c < e
-                    && cues.binary_search(&(v as u32)).is_ok()
-                    && (a..v).any(|t| self.quoted[t])
-                    && self.low_is(c, |w| {
-                        is_ly_adverb(w)
-                            || matches!(
-                                w,
-                                "in" | "at"
-                                    | "over"
-                                    | "during"
-                                    | "to"
-                                    | "after"
-                                    | "before"
-                                    | "on"
-                                    | "about"
-                                    | "with"
-                                    | "when"
-                                    | "while"
-                                    | "as"
-                                    | "twice"
-                                    | "again"
-                                    | "from"
-                                    | "outside"
-                                    | "inside"
-                            )
-                    });
-                if adjunct_after_quote && clause_before.is_none() {
-                    continue;
-                }
-                // What is said may hold a quotation ('said that "..."'); a quote right after the verb is
-                // the quote's own attribution.
-                if let Some(x) = clause_before.filter(|_| nothing_after) {
-                    out.push((si, attr, x));
-                } else if c + 1 < e && !(self.quoted[c] || story::is_quote_mark(doc.tok(c))) {
-                    out.push((si, attr, span_of(c, e)));
-                } else if let Some(x) = clause_before {
-                    out.push((si, attr, x));
-                }
-            } else if v > a + 2 && doc.tok(v - 1) == "," && !quoted_share(a, v - 1) {
-                // "..., said X." when X ends the clause; "Several candidates, including Trump, said the
-                // United States should ..." is a subject with an aside before the verb and a clause after.
-                let after = art.tokens[a..e].partition_point(|t| t.span.start < m.end) + a;
-                let clause_after = after < e
-                    && !matches!(doc.tok(after), "," | ";" | "(" | "-" | "—" | "–")
-                    && !self.low_is(after, |w| {
-                        matches!(w, "who" | "of" | "in" | "on" | "at" | "and" | "about" | "after" | "during" | "when")
-                    });
-                match (a + 1..v - 1).find(|&t| doc.tok(t) == ",").filter(|&k| clause_after && k < a + 10) {
-                    Some(k) => {
-                        let subj = match self.speaker_ending(k - 1) {
-                            Some(x) => self.attr_of_entity(x),
-                            None => Attr { mention: Some(span_of(a, k)), ..Default::default() },
-                        };
-                        let mut c = v + 1;
-                        while c < e && (self.is_word(c, "that") || doc.tok(c) == ",") {
-                            c += 1;
-                        }
-                        if c + 1 < e && subj.mention.is_some() && !quoted_share(c, e) {
-                            out.push((si, Attr { verb: attr.verb, ..subj }, span_of(c, e)));
-                        }
-                    }
-                    None if clause_after => {}
-                    None => out.push((si, attr, span_of(a, v - 1))),
-                }
-            } else if v > a + 3 && doc.tok(v - 1) == "''" && doc.tok(v - 2) == "," && !quoted_share(a, v - 2) {
-                // "``...,'' said X" where the marks were not read as a quote (an opening '' as well).
-                out.push((si, attr, span_of(a, v - 2)));
             }
         }
         // "Trump: 'I'm the Worst Thing ...'" (a headline), "FALLIN: Well, I think ..." (a transcript): a
@@ -290,6 +72,246 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
         }
+    }
+
+    /// Reported speech cued by token `v` of sentence `si` (tokens `a..b`, `e` its end without closing
+    /// punctuation), a verb of speech (`class`: its `verbs::CUE` and `verbs::ATTITUDE` bits): pushes what
+    /// it reports, if anything, and tells whether the verb was taken as a cue.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn reported_verb(
+        &self,
+        si: usize,
+        (a, b, e): (usize, usize, usize),
+        v: usize,
+        class: u8,
+        cues: &[u32],
+        out: &mut Vec<(usize, Attr, Span)>,
+    ) -> bool {
+        let doc = self.doc;
+        let art = doc.art;
+        let span_of = |x: usize, y: usize| Span::new(art.tokens[x].span.start, art.tokens[y - 1].span.end);
+        let quoted_share = |x: usize, y: usize| (x..y).filter(|&t| self.quoted[t]).count() * 2 > y - x;
+        let attitude = class & verbs::CUE == 0;
+        let start = art.tokens[v].span.start;
+        if attitude && out.last().is_some_and(|&(s, _, c)| s == si && c.start <= start && start < c.end) {
+            // "she said she could not support the deal": a position inside what is said is part of it.
+            return false;
+        }
+        // Over auxiliaries, negation and adverbs to the subject ("Kim did not say", "they would argue").
+        let mut j = v;
+        while j > a && j + SUBJECT_REACH > v {
+            if self.low_is(j - 1, |w| is_aux_or_adverb(w) || is_aux_word(w) || is_ly_adverb(w)) {
+                j -= 1;
+            } else if let Some(d) = doc.ent_ending(j - 1).filter(|&d| is_time(art.entities[d].label)) {
+                // "Clinton on Tuesday said": over the date and its preposition.
+                j = art.entities[d].token_start.max(a);
+                if j > a && self.low_is(j - 1, |w| matches!(w, "on" | "in" | "last" | "this")) {
+                    j -= 1;
+                }
+            } else {
+                break;
+            }
+        }
+        if j > a && self.is_word(j - 1, "to") {
+            // "to say": an infinitive, reported by the verb before it if at all.
+            return false;
+        }
+        if let Some((attr, content)) = self.passive(a, j, v, e) {
+            out.push((si, attr, content));
+            return true;
+        }
+        let mut attr = self.subject(si, j, 0);
+        let participle = self.word(v).ends_with(b"ing");
+        if participle && attr.speaker.is_none() && attr.source.is_none() && j > a && doc.tok(j - 1) != "," {
+            // "issued a statement describing ...": the clause's subject speaks, not the object.
+            attr = self.first_speaker_before(si, j).unwrap_or_default();
+        }
+        if attr.mention.is_none() && !participle {
+            // Not for a participle: "a statement describing ..." is no one speaking.
+            attr.mention = self.plain_subject(a, j).or_else(|| self.plain_subject_after(v, e));
+            if attr.mention.is_none() && j > a + 1 && doc.tok(j - 1) == "," {
+                // "Another delegate, Jim Poolman, said", "about two-thirds, 67 percent, say": the
+                // phrase before the comma.
+                // "Supporters of abortion rights, on the other hand, argued", "Mrs. Clinton, in response
+                // to ..., accused": an aside opening with a preposition or "who" after the subject's comma.
+                let aside = (a.max(j.saturating_sub(30))..j - 2).rev().find(|&t| doc.tok(t) == ",").filter(|&t| {
+                    t > a && !self.quoted[t + 1] && self.low_is(t + 1, |w| is_clause_word(w) || w == "who")
+                });
+                let subj = aside.and_then(|t| match self.speaker_ending(t - 1) {
+                    Some(x) => Some(self.attr_of_entity(x)),
+                    None => self.plain_subject(a, t).map(|m| Attr { mention: Some(m), ..Default::default() }),
+                });
+                attr = match (subj, self.speaker_ending(j - 2)) {
+                    (Some(s), _) => s,
+                    (None, Some(x)) => self.attr_of_entity(x),
+                    (None, None) => Attr { mention: self.plain_subject(a, j - 1), ..Default::default() },
+                };
+            }
+        }
+        if attr.mention.is_none() && participle {
+            // "The billionaire businessman began by talking about it, saying ...": the sentence's
+            // opening noun phrase.
+            attr.mention = self.opening_phrase(a, j);
+        }
+        let Some(m) = attr.mention else { return false };
+        let unnamed = attr.speaker.is_none() && attr.source.is_none();
+        // "Polls show ...", "Some experts believe ...": a noun for people or for a body or document
+        // heading the subject speaks as a name does.
+        let speaking_head = j > a && self.low_is(j - 1, |w| is_person_noun(w) || is_body_noun(w) || is_record_noun(w));
+        if attitude
+            && unnamed
+            && !speaking_head
+            && !with_low(art.slice(m), |w| matches!(w, "he" | "she" | "they" | "we" | "i" | "you"))
+        {
+            // "wants", "plans", "support": after a name or a pronoun only ("a new round of attacks").
+            return false;
+        }
+        if unnamed
+            && v + 1 < e
+            && matches!(doc.tok(v + 1), "," | ";")
+            && self.word(v).ends_with(b"s")
+            && !self.low_is(v, |w| matches!(w, "says" | "writes" | "adds" | "asks" | "argues" | "notes"))
+        {
+            // "endless calls, along with meetings", "new shows, but": a plural noun, no verb.
+            return false;
+        }
+        if unnamed
+            && with_low(art.slice(m), |w| {
+                matches!(w, "very" | "however" | "too" | "so" | "then" | "quite" | "rather" | "more" | "less")
+            })
+        {
+            // "They should be very worried", "..., however, suggests": an adverb is no subject.
+            return false;
+        }
+        if unnamed && self.low_is(v, |w| matches!(w, "called" | "calling")) {
+            // "a firm called Cambridge Analytica": naming, not saying.
+            return false;
+        }
+        if j > a && self.low_is(j - 1, story::is_determiner) {
+            // "the alleged criminals": an adjective.
+            return false;
+        }
+        attr.verb = Some(v as u32);
+        let art_tok = |t: usize| art.tokens[t].span;
+        if m.end <= art_tok(v).start {
+            // Subject before the verb: "X said (that) ..." or "..., X said".
+            let mut c = v + 1;
+            if self.is_word(v, "told") || self.is_word(v, "tells") || self.is_word(v, "telling") {
+                // "told reporters (that)": over the one told.
+                let stop = (c..e.min(c + 6)).find(|&t| self.is_word(t, "that") || doc.tok(t) == ",");
+                if stop.is_none() && (a..v).any(|t| self.quoted[t]) {
+                    // '"...," he told the cheering crowd.': after the quote it reports, only the one told.
+                    return true;
+                }
+                c = match stop {
+                    Some(t) => t,
+                    None => doc.ent(c).map_or(c + 1, |x| art.entities[x].token_end),
+                };
+            }
+            // "say this is a rough patch": a demonstrative before a verb opens what is said.
+            let demonstrative = c + 1 < e
+                && self.is_word(c, "this")
+                && self.low_is(c + 1, |w| is_aux_word(w) || matches!(w, "has" | "had" | "have"));
+            if c < e && !demonstrative && self.low_is(c, is_adjunct_word) {
+                // "said in a statement that ...", "said on Monday, ...": over the adjunct to what is said.
+                // To its "that" or comma, else to a pronoun opening the clause said ("said in a
+                // statement Thursday they pulled ..."); an adjunct alone says nothing.
+                c = (c + 1..e.min(c + 12))
+                    .find(|&t| {
+                        self.is_word(t, "that")
+                            || matches!(doc.tok(t), "," | ":")
+                            || self.low_is(t, |w| matches!(w, "he" | "she" | "they" | "it" | "we"))
+                    })
+                    .unwrap_or(e);
+            }
+            while c < e && (self.is_word(c, "that") || matches!(doc.tok(c), "," | ":")) {
+                c += 1;
+            }
+            let before = art.tokens[a..b].partition_point(|t| t.span.end <= m.start) + a;
+            // "..., [the ministry's spokesman] X said": the clause before the subject's comma.
+            // "..., who spoke on condition of anonymity": a relative's clause before says nothing of it.
+            let relative = with_low(art.slice(m), |w| matches!(w, "who" | "which"));
+            let clause_before = (a.max(before.saturating_sub(8))..before)
+                .rev()
+                .find(|&t| doc.tok(t) == ",")
+                .filter(|&t| t > a + 1 && !relative && !quoted_share(a, t))
+                .map(|t| span_of(a, t));
+            // "''...,'' Ms. Hughes said, pointing out ...", "X said of the course": what follows is
+            // no clause said (a participle has its own attribution) when a clause comes before.
+            let nothing_after = c < e
+                && ((c > v + 1 && doc.tok(c - 1) == "," && self.word(c).ends_with(b"ing")) || self.is_word(c, "of"));
+            // '"...," she said over breakfast': after the quote it reports, a verb's adjunct is no
+            // clause said.
+            let adjunct_after_quote = c < e
+                && cues.binary_search(&(v as u32)).is_ok()
+                && (a..v).any(|t| self.quoted[t])
+                && self.low_is(c, |w| {
+                    is_ly_adverb(w)
+                        || matches!(
+                            w,
+                            "in" | "at"
+                                | "over"
+                                | "during"
+                                | "to"
+                                | "after"
+                                | "before"
+                                | "on"
+                                | "about"
+                                | "with"
+                                | "when"
+                                | "while"
+                                | "as"
+                                | "twice"
+                                | "again"
+                                | "from"
+                                | "outside"
+                                | "inside"
+                        )
+                });
+            if adjunct_after_quote && clause_before.is_none() {
+                return true;
+            }
+            // What is said may hold a quotation ('said that "..."'); a quote right after the verb is
+            // the quote's own attribution.
+            if let Some(x) = clause_before.filter(|_| nothing_after) {
+                out.push((si, attr, x));
+            } else if c + 1 < e && !(self.quoted[c] || story::is_quote_mark(doc.tok(c))) {
+                out.push((si, attr, span_of(c, e)));
+            } else if let Some(x) = clause_before {
+                out.push((si, attr, x));
+            }
+        } else if v > a + 2 && doc.tok(v - 1) == "," && !quoted_share(a, v - 1) {
+            // "..., said X." when X ends the clause; "Several candidates, including Trump, said the
+            // United States should ..." is a subject with an aside before the verb and a clause after.
+            let after = art.tokens[a..e].partition_point(|t| t.span.start < m.end) + a;
+            let clause_after = after < e
+                && !matches!(doc.tok(after), "," | ";" | "(" | "-" | "—" | "–")
+                && !self.low_is(after, |w| {
+                    matches!(w, "who" | "of" | "in" | "on" | "at" | "and" | "about" | "after" | "during" | "when")
+                });
+            match (a + 1..v - 1).find(|&t| doc.tok(t) == ",").filter(|&k| clause_after && k < a + 10) {
+                Some(k) => {
+                    let subj = match self.speaker_ending(k - 1) {
+                        Some(x) => self.attr_of_entity(x),
+                        None => Attr { mention: Some(span_of(a, k)), ..Default::default() },
+                    };
+                    let mut c = v + 1;
+                    while c < e && (self.is_word(c, "that") || doc.tok(c) == ",") {
+                        c += 1;
+                    }
+                    if c + 1 < e && subj.mention.is_some() && !quoted_share(c, e) {
+                        out.push((si, Attr { verb: attr.verb, ..subj }, span_of(c, e)));
+                    }
+                }
+                None if clause_after => {}
+                None => out.push((si, attr, span_of(a, v - 1))),
+            }
+        } else if v > a + 3 && doc.tok(v - 1) == "''" && doc.tok(v - 2) == "," && !quoted_share(a, v - 2) {
+            // "``...,'' said X" where the marks were not read as a quote (an opening '' as well).
+            out.push((si, attr, span_of(a, v - 2)));
+        }
+        true
     }
 
     /// A name opening a sentence at token `a` and followed by a colon (before `e`): the colon's token and
