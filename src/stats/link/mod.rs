@@ -31,6 +31,15 @@
 //!   Inc"). Initials alone are not:
 //!   in Reuters "CPL", "CRI" and "LCE" name other companies than the ones they abbreviate.
 //!
+//! Before the corpus is asked, a one-word name looks in its own story (see `keys::Piece`): a
+//! piece of a name the recogniser cut and mislabelled ("SUPER VALU" -> a person "VALU", a place
+//! "Upland" beside "Upland Minerals and Chemicals Corp") joins the story's one name of another
+//! label with that word, and a ticker ("CENTEL <CNT>") the story's one company whose first word
+//! has its letters ("Centel Corp"), not what other stories spell with them. A word that names no
+//! company on its own ("Motors", "Inc"), and a short form with several candidates of similar
+//! standing ("Johnson" in a year of two Johnsons), stay within their story: they name one of
+//! the candidates, not each other.
+//!
 //! Ambiguity is judged per *window*, the calendar year of the story's date (stories without a date
 //! form one window): a short form joins the candidate full name seen in the most stories of its
 //! window when no other candidate comes close (at least [`DOMINANCE`] times as many stories; for a
@@ -122,107 +131,15 @@ impl<'a> MentionTable<'a> for [Mention<'a>] {
 
 /// Labels whose mentions are names (values such as dates and amounts keep their own key and are
 /// never joined to anything else).
+mod candidates;
 mod keys;
+use candidates::*;
 use keys::*;
 
 type NodeId = u32;
 
 /// Marks a blocker among scored candidates (node ids stay far below it).
 const BLOCKER: NodeId = 1 << 31;
-
-/// Candidates of a short form: node -> stories (and stories with each title word).
-#[derive(Default)]
-struct Candidates<'a> {
-    /// Stories a candidate must be named in (in full) to be picked.
-    min_stories: u64,
-    stories: FxHashMap<NodeId, u64>,
-    titled: FxHashMap<(NodeId, &'a str), u64>,
-    /// Other names the short form is part of, never picked but competing with the candidates:
-    /// a company or place named with the surname ("Crowley Maritime" for "Crowley").
-    blockers: FxHashMap<NodeId, u64>,
-}
-
-impl<'a> Candidates<'a> {
-    fn add(&mut self, node: NodeId, title: &'a str) {
-        *self.stories.entry(node).or_default() += 1;
-        if !title.is_empty() {
-            *self.titled.entry((node, title)).or_default() += 1;
-        }
-    }
-
-    /// The dominant candidate for a short form with `title` (see the module doc); ties and close
-    /// seconds give None. Deterministic: scores, then node keys, never input order.
-    fn pick(&self, title: &str, node_keys: &[(String, String)]) -> Option<NodeId> {
-        let score = |n: NodeId| -> u64 {
-            if title.is_empty() {
-                self.stories[&n]
-            } else {
-                self.titled.get(&(n, title)).copied().unwrap_or(0)
-            }
-        };
-        let mut scored: Vec<(u64, NodeId)> = self.stories.keys().map(|&n| (score(n), n)).collect();
-        if title.is_empty() {
-            units_support_parents(&mut scored, node_keys);
-        }
-        if title.is_empty() {
-            // A blocker shows as its node with the top bit set: it can lead (and then nothing is
-            // picked) but is never picked.
-            scored.extend(self.blockers.iter().map(|(&n, &c)| (c, n | BLOCKER)));
-        }
-        if !title.is_empty() && scored.iter().all(|(s, _)| *s == 0) {
-            // Nobody carries that title: plain story counts decide, unless the candidates carry
-            // other titles (a "Senator Harris" is not the corpus's "Governor Harris").
-            if self.titled.is_empty() {
-                return self.pick("", node_keys);
-            }
-            return None;
-        }
-        let nk = |n: NodeId| &node_keys[(n & !BLOCKER) as usize];
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| nk(a.1).cmp(nk(b.1))).then_with(|| a.1.cmp(&b.1)));
-        // A full name the corpus writes in one story only is too thin a ground to name every
-        // story's "Harris" after.
-        let enough = |n: NodeId| n & BLOCKER == 0 && self.stories[&n] >= self.min_stories;
-        match scored.as_slice() {
-            [] => None,
-            [(s, n)] => (*s > 0 && enough(*n)).then_some(*n),
-            [(s1, n), (s2, _), ..] => (*s1 > 0 && *s1 >= DOMINANCE * s2 && enough(*n)).then_some(*n),
-        }
-    }
-}
-
-/// Among an organisation's candidates, a longer name that starts with another candidate's words
-/// is a unit of it ("Toyota Motor Credit", "Toyota Motor Sales" of "Toyota Motor Corp"): its
-/// stories count for that shorter name (the shortest such) instead of competing with it, so that
-/// a short "Toyota" joins the parent and not nothing. People's names are left as they are.
-fn units_support_parents(scored: &mut Vec<(u64, NodeId)>, node_keys: &[(String, String)]) {
-    if scored.len() < 2 || scored.iter().any(|(_, n)| node_keys[*n as usize].0 != "ORG") {
-        return;
-    }
-    let by_key: FxHashMap<&str, usize> =
-        scored.iter().enumerate().map(|(i, (_, n))| (node_keys[*n as usize].1.as_str(), i)).collect();
-    let mut parent: Vec<Option<usize>> = vec![None; scored.len()];
-    for (i, (_, n)) in scored.iter().enumerate() {
-        let key = node_keys[*n as usize].1.as_str();
-        // the shortest candidate that is a word prefix of this one
-        parent[i] = key.match_indices(' ').map(|(j, _)| &key[..j]).find_map(|p| by_key.get(p).copied());
-    }
-    let mut moved = false;
-    for i in 0..scored.len() {
-        if let Some(p) = parent[i] {
-            scored[p].0 += scored[i].0;
-            scored[i].0 = 0;
-            moved = true;
-        }
-    }
-    if moved {
-        let units: Vec<bool> = parent.iter().map(Option::is_some).collect();
-        let mut i = 0;
-        scored.retain(|_| {
-            i += 1;
-            !units[i - 1]
-        });
-    }
-}
 
 /// A full name in at least this many stories is known well enough for a bare surname to name it
 /// without other support.
@@ -291,6 +208,17 @@ impl Context {
     fn story_nodes(&self, s: u32) -> Option<impl Iterator<Item = NodeId> + Clone + '_> {
         let &(a, b) = self.story_run.get(&s)?;
         Some(self.pairs[a as usize..b as usize].iter().map(|p| p.1))
+    }
+
+    /// A number for a story made of the names it mentions (not of its place in the table), so
+    /// that an entity kept to that story has the same id in any run (with the story's day: two
+    /// stories of one day with the same names are taken for one).
+    fn signature(&self, story: u32, node_keys: &[(String, String)]) -> u64 {
+        let Some(nodes) = self.story_nodes(story) else { return 0 };
+        nodes.fold(0u64, |acc, n| {
+            let (label, key) = &node_keys[n as usize];
+            acc.wrapping_add(fnv1a(&[label.as_bytes(), b"\x1f", key.as_bytes()]))
+        })
     }
 
     /// Does the `story` of a short form (node `own`) share an uncommon name, other than the short
@@ -526,6 +454,9 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let mut onward: FxHashMap<(i32, NodeId), NodeId> = FxHashMap::default();
     // Queries resolved by what stories say the short form stands for (not by its shape alone).
     let mut by_evidence: FxHashSet<(i32, u32)> = FxHashSet::default();
+    // Queries with several candidates and none dominant: such a short form names one of them,
+    // but which is for its story to say, so it stays there (see the final pass).
+    let mut ambiguous: FxHashSet<(i32, u32)> = FxHashSet::default();
     for i in 0..mentions.len() {
         if !form_short[form[i] as usize] {
             continue;
@@ -556,6 +487,9 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 if !c.stories.is_empty() && k.title.is_empty() {
                     // Candidates exist but none dominates: ambiguous, stay apart. With a title,
                     // the full names' titles (counted in `shape`) may still tell.
+                    if c.stories.len() + c.blockers.len() >= 2 {
+                        ambiguous.insert(q);
+                    }
                     break;
                 }
             }
@@ -590,47 +524,87 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     // Final node per mention; display names from the surfaces of each final node's own mentions.
     // Per (window, form): the node it resolves to, and whether that needs the story's support.
     let mut resolved: FxHashMap<(i32, u32), Option<(NodeId, bool)>> = FxHashMap::default();
-    let final_node: Vec<NodeId> = (0..mentions.len())
-        .map(|i| {
-            let (own, f) = (mention_node[i], form[i]);
-            let k = &form_keyed[f as usize];
-            if k.fixed.is_some() || k.short == Short::No {
-                return own;
-            }
-            let year = year_of(mentions.day(i));
-            let to = *resolved.entry((year, f)).or_insert_with(|| {
-                let q = (year, form_query[f as usize]);
-                let n = target.get(&q).copied().flatten()?;
-                let n = onward.get(&(year, n)).copied().filter(|&f| f != own).unwrap_or(n);
-                // A one-word company name in many more stories than the longer name it starts
-                // ("Arco" and "Arco Seed Co") is a company known by that name, not a short form
-                // of its unit or namesake.
-                if k.short == Short::Company
-                    && context.node_stories(own).len() >= 2 * context.node_stories(n).len().max(1)
-                {
-                    return None;
-                }
-                // What stories define an acronym as ("FCOJ") is enough; a surname that
-                // other stories resolve to a person needs this story's support.
-                let shape_only = !(by_evidence.contains(&q)
-                    && acronym_shaped(&k.surface)
-                    && spells(&k.key, &node_keys[n as usize].1));
-                // An acronym whose letters are not the name's initials ("CPB" of "Centraal
-                // Planbureau", a Reuters ticker "<CPB>" of Campbell Soup) needs it too.
-                let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
-                // Initials and a surname in a headline's capitals are as often a company named
-                // after its founder ("J.P. STEVENS AND CO") as the person ("John Paul Stevens").
-                let capitals = k.short == Short::Initialed && !mentions.mention(i).text.chars().any(char::is_lowercase);
-                Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals))
+    // Per form, what it looks for in its own story (see `Piece`); per (story, form) what it found.
+    let form_piece: Vec<Option<Piece>> =
+        firsts.iter().zip(&form_keyed).map(|(&i, k)| piece(&mentions.mention(i), k)).collect();
+    let mut in_story: FxHashMap<(u32, u32), Option<NodeId>> = FxHashMap::default();
+    // Nodes with a name written in mixed case (a company's name, not only its ticker).
+    let mut node_mixed = vec![false; node_keys.len()];
+    for (k, &n) in form_keyed.iter().zip(&form_node) {
+        node_mixed[n as usize] |= k.surface.chars().any(char::is_lowercase);
+    }
+    // Mentions that stay within their story: per (story, own node) a node of their own, and per
+    // such node the node it was made from (for its key and display name).
+    let mut local: FxHashMap<(u32, NodeId), NodeId> = FxHashMap::default();
+    let mut local_from: Vec<(NodeId, u32, i32)> = Vec::new();
+    let base = node_keys.len() as NodeId;
+    let mut final_node: Vec<NodeId> = Vec::with_capacity(mentions.len());
+    for i in 0..mentions.len() {
+        let (own, f) = (mention_node[i], form[i]);
+        let story = mentions.story(i);
+        let mut stay_local = |local_from: &mut Vec<(NodeId, u32, i32)>| {
+            let next = base + local_from.len() as NodeId;
+            *local.entry((story, own)).or_insert_with(|| {
+                local_from.push((own, story, mentions.day(i)));
+                next
+            })
+        };
+        if let Some(p) = form_piece[f as usize].as_ref().filter(|_| mentions.country_code(i).is_empty()) {
+            let to = *in_story.entry((story, f)).or_insert_with(|| {
+                // The name under the piece's own label where the corpus has it ("Banque
+                // Indosuez" a PERSON elsewhere too): one label's mentions stay together.
+                let n = p.container(&context, story, own, &node_keys, &node_mixed)?;
+                let key = node_keys[n as usize].1.as_str();
+                Some(node_of.get(&(mentions.mention(i).label, key)).copied().unwrap_or(n))
             });
             match to {
-                Some((n, needs_support)) if !needs_support || context.shares(mentions.story(i), own, n, &node_keys) => {
-                    n
+                Some(n) => {
+                    final_node.push(n);
+                    continue;
                 }
-                _ => own,
+                None if p.generic => {
+                    final_node.push(stay_local(&mut local_from));
+                    continue;
+                }
+                None => {}
             }
-        })
-        .collect();
+        }
+        let k = &form_keyed[f as usize];
+        if k.fixed.is_some() || k.short == Short::No {
+            final_node.push(own);
+            continue;
+        }
+        let year = year_of(mentions.day(i));
+        let to = *resolved.entry((year, f)).or_insert_with(|| {
+            let q = (year, form_query[f as usize]);
+            let n = target.get(&q).copied().flatten()?;
+            let n = onward.get(&(year, n)).copied().filter(|&f| f != own).unwrap_or(n);
+            // A one-word company name in many more stories than the longer name it starts
+            // ("Arco" and "Arco Seed Co") is a company known by that name, not a short form
+            // of its unit or namesake.
+            if k.short == Short::Company && context.node_stories(own).len() >= 2 * context.node_stories(n).len().max(1)
+            {
+                return None;
+            }
+            // What stories define an acronym as ("FCOJ") is enough; a surname that
+            // other stories resolve to a person needs this story's support.
+            let shape_only =
+                !(by_evidence.contains(&q) && acronym_shaped(&k.surface) && spells(&k.key, &node_keys[n as usize].1));
+            // An acronym whose letters are not the name's initials ("CPB" of "Centraal
+            // Planbureau", a Reuters ticker "<CPB>" of Campbell Soup) needs it too.
+            let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
+            // Initials and a surname in a headline's capitals are as often a company named
+            // after its founder ("J.P. STEVENS AND CO") as the person ("John Paul Stevens").
+            let capitals = k.short == Short::Initialed && !mentions.mention(i).text.chars().any(char::is_lowercase);
+            Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals))
+        });
+        let n = match to {
+            Some((n, needs_support)) if !needs_support || context.shares(story, own, n, &node_keys) => n,
+            None if ambiguous.contains(&(year, form_query[f as usize])) => stay_local(&mut local_from),
+            _ => own,
+        };
+        final_node.push(n);
+    }
     let mut per_form = vec![0u64; firsts.len()];
     for &f in &form {
         per_form[f as usize] += 1;
@@ -659,11 +633,12 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     }
 
     // Entities: the distinct final nodes, numbered in id order.
-    let mut is_used = vec![false; node_keys.len()];
+    let n_nodes = node_keys.len() + local_from.len();
+    let mut is_used = vec![false; n_nodes];
     for &n in &final_node {
         is_used[n as usize] = true;
     }
-    let mut used: Vec<NodeId> = (0..node_keys.len() as NodeId).filter(|&n| is_used[n as usize]).collect();
+    let mut used: Vec<NodeId> = (0..n_nodes as NodeId).filter(|&n| is_used[n as usize]).collect();
     let form_fixed: Vec<Option<&str>> = firsts
         .iter()
         .zip(&form_keyed)
@@ -678,20 +653,30 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let mut rows: Vec<(String, String, String, NodeId)> = used
         .drain(..)
         .map(|n| {
-            let (label, key) = &node_keys[n as usize];
+            // A node kept to its story: its id tells it by the names of that story.
+            let (from, story) = match n.checked_sub(base) {
+                Some(j) => {
+                    let (from, story, day) = local_from[j as usize];
+                    (from, Some((story, day)))
+                }
+                None => (n, None),
+            };
+            let (label, key) = &node_keys[from as usize];
             let code = fixed_code.get(&n).map(|c| c.to_string()).unwrap_or_default();
             let id = if label == "USER" {
                 key.clone()
+            } else if let Some((s, day)) = story {
+                entity_id(label, key, &format!("story {day} {:016x}", context.signature(s, &node_keys)))
             } else {
                 let disamb = fixed_code.get(&n).copied().unwrap_or("");
                 entity_id(label, key, disamb)
             };
-            let name = best.get(&n).map(|b| b.2.to_string()).unwrap_or_else(|| key.clone());
+            let name = best.get(&from).map(|b| b.2.to_string()).unwrap_or_else(|| key.clone());
             (id, name, code, n)
         })
         .collect();
     rows.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    let mut code_of = vec![0u32; node_keys.len()];
+    let mut code_of = vec![0u32; n_nodes];
     let mut out = Linked::default();
     for (i, (id, name, code, n)) in rows.into_iter().enumerate() {
         code_of[n as usize] = i as u32;
@@ -714,14 +699,20 @@ fn capitals(s: &str) -> bool {
 /// The id of an entity: 16 hex digits of the 64-bit FNV-1a hash of "label\x1fkey\x1fdisambiguator".
 /// FNV-1a is fixed by its definition (unlike std's hasher), so ids are stable across builds.
 pub fn entity_id(label: &str, key: &str, disambiguator: &str) -> String {
+    let h = fnv1a(&[label.as_bytes(), b"\x1f", key.as_bytes(), b"\x1f", disambiguator.as_bytes()]);
+    format!("{h:016x}")
+}
+
+/// The 64-bit FNV-1a hash of the parts, one after the other.
+fn fnv1a(parts: &[&[u8]]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [label.as_bytes(), b"\x1f", key.as_bytes(), b"\x1f", disambiguator.as_bytes()] {
-        for &b in part {
+    for part in parts {
+        for &b in *part {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
-    format!("{h:016x}")
+    h
 }
 
 #[cfg(test)]

@@ -5,6 +5,16 @@ fn m<'a>(story: u32, text: &'a str, canonical: &'a str, label: &'a str) -> Menti
     // 1987-02-26
 }
 
+/// A mention written as its in-story name.
+fn n<'a>(story: u32, name: &'a str, label: &'a str) -> Mention<'a> {
+    m(story, name, name, label)
+}
+
+/// The same name in each of `stories`.
+fn many<'a>(stories: std::ops::Range<u32>, name: &'a str, label: &'a str) -> Vec<Mention<'a>> {
+    stories.map(|s| n(s, name, label)).collect()
+}
+
 fn ids(ms: &[Mention]) -> Vec<String> {
     let l = link(ms);
     l.entity.iter().map(|&e| l.ids[e as usize].clone()).collect()
@@ -44,15 +54,15 @@ fn keys_drop_what_varies() {
 fn case_suffix_and_surname_variants_join() {
     let ms = [
         m(0, "LONDON", "London", "GPE"),
-        m(1, "London", "London", "GPE"),
-        m(2, "Intel Corp", "Intel Corp", "ORG"),
+        n(1, "London", "GPE"),
+        n(2, "Intel Corp", "ORG"),
         m(3, "INTEL", "Intel", "ORG"),
-        m(4, "Ronald Reagan", "Ronald Reagan", "PERSON"),
-        m(5, "Reagan", "Reagan", "PERSON"),
-        m(6, "Ronald Reagan", "Ronald Reagan", "PERSON"),
+        n(4, "Ronald Reagan", "PERSON"),
+        n(5, "Reagan", "PERSON"),
+        n(6, "Ronald Reagan", "PERSON"),
         // the bare surname's story shares a name with one of the full name's stories
-        m(5, "Yasuhiro Nakasone", "Yasuhiro Nakasone", "PERSON"),
-        m(6, "Yasuhiro Nakasone", "Yasuhiro Nakasone", "PERSON"),
+        n(5, "Yasuhiro Nakasone", "PERSON"),
+        n(6, "Yasuhiro Nakasone", "PERSON"),
     ];
     let l = link(&ms);
     let e = &l.entity;
@@ -69,33 +79,27 @@ fn a_bare_surname_needs_support_to_join_a_little_known_name() {
     // "Kessler" in a story about a company named after him, no first name given; a Kevin
     // Kessler is quoted in two unrelated stories.
     let mut ms = vec![
-        m(0, "Kevin Kessler", "Kevin Kessler", "PERSON"),
-        m(0, "Bank of Ireland", "Bank of Ireland", "ORG"),
-        m(1, "Kevin Kessler", "Kevin Kessler", "PERSON"),
-        m(2, "Kessler", "Kessler", "PERSON"),
-        m(2, "Florida Citrus Mutual", "Florida Citrus Mutual", "ORG"),
+        n(0, "Kevin Kessler", "PERSON"),
+        n(0, "Bank of Ireland", "ORG"),
+        n(1, "Kevin Kessler", "PERSON"),
+        n(2, "Kessler", "PERSON"),
+        n(2, "Florida Citrus Mutual", "ORG"),
         // a story with the surname that does share a name with Kevin Kessler's
-        m(3, "Kessler", "Kessler", "PERSON"),
-        m(3, "Bank of Ireland", "Bank of Ireland", "ORG"),
+        n(3, "Kessler", "PERSON"),
+        n(3, "Bank of Ireland", "ORG"),
     ];
     let e = link(&ms).entity;
     assert_ne!(e[3], e[0]);
     assert_eq!(e[5], e[0]);
     // a full name in many stories needs no support
-    for s in 10..10 + PROMINENT as u32 {
-        ms.push(m(s, "Kevin Kessler", "Kevin Kessler", "PERSON"));
-    }
+    ms.extend(many(10..10 + PROMINENT as u32, "Kevin Kessler", "PERSON"));
     let e = link(&ms).entity;
     assert_eq!(e[3], e[0]);
 }
 
 #[test]
 fn ambiguous_surnames_stay_apart() {
-    let ms = [
-        m(0, "Lyndon Johnson", "Lyndon Johnson", "PERSON"),
-        m(1, "Magic Johnson", "Magic Johnson", "PERSON"),
-        m(2, "Johnson", "Johnson", "PERSON"),
-    ];
+    let ms = [n(0, "Lyndon Johnson", "PERSON"), n(1, "Magic Johnson", "PERSON"), n(2, "Johnson", "PERSON")];
     let e = link(&ms).entity;
     assert_ne!(e[0], e[1]);
     assert_ne!(e[2], e[0]);
@@ -106,13 +110,13 @@ fn ambiguous_surnames_stay_apart() {
 fn titles_tell_namesakes_apart() {
     let mut ms = Vec::new();
     for s in 0..3 {
-        ms.push(Mention { title: "Treasury Secretary", ..m(s, "James Baker", "James Baker", "PERSON") });
+        ms.push(Mention { title: "Treasury Secretary", ..n(s, "James Baker", "PERSON") });
     }
     for s in 10..12 {
-        ms.push(Mention { title: "chief of staff", ..m(s, "Howard Baker", "Howard Baker", "PERSON") });
+        ms.push(Mention { title: "chief of staff", ..n(s, "Howard Baker", "PERSON") });
     }
-    ms.push(Mention { title: "White House chief of staff", ..m(13, "Baker", "Baker", "PERSON") });
-    ms.push(Mention { title: "Secretary", ..m(12, "Baker", "Baker", "PERSON") });
+    ms.push(Mention { title: "White House chief of staff", ..n(13, "Baker", "PERSON") });
+    ms.push(Mention { title: "Secretary", ..n(12, "Baker", "PERSON") });
     let e = link(&ms).entity;
     assert_eq!(e[5], e[3]);
     assert_eq!(e[6], e[0]);
@@ -121,20 +125,20 @@ fn titles_tell_namesakes_apart() {
 #[test]
 fn acronyms_and_story_evidence_join() {
     let ms = [
-        m(0, "International Business Machines Corp", "International Business Machines Corp", "ORG"),
+        n(0, "International Business Machines Corp", "ORG"),
         m(0, "IBM", "International Business Machines Corp", "ORG"),
-        m(1, "IBM", "IBM", "ORG"),
-        m(2, "Intel Corp", "Intel Corp", "ORG"),
+        n(1, "IBM", "ORG"),
+        n(2, "Intel Corp", "ORG"),
         m(2, "INTC", "Intel Corp", "ORG"),
-        m(3, "INTC", "INTC", "ORG"),
+        n(3, "INTC", "ORG"),
         // a ticker is not the name's initials: its story must share a name with Intel's
-        m(2, "Santa Clara", "Santa Clara", "GPE"),
-        m(3, "Santa Clara", "Santa Clara", "GPE"),
+        n(2, "Santa Clara", "GPE"),
+        n(3, "Santa Clara", "GPE"),
         // ... and without that, a ticker stays apart from what another story defines it as
-        m(4, "Centraal Planbureau", "Centraal Planbureau", "ORG"),
+        n(4, "Centraal Planbureau", "ORG"),
         m(4, "CPB", "Centraal Planbureau", "ORG"),
-        m(5, "CPB", "CPB", "ORG"),
-        m(5, "Camden", "Camden", "GPE"),
+        n(5, "CPB", "ORG"),
+        n(5, "Camden", "GPE"),
     ];
     let e = link(&ms).entity;
     assert_eq!(e[0], e[2]);
@@ -147,7 +151,7 @@ fn acronyms_and_story_evidence_join() {
 #[test]
 fn historical_states_by_date() {
     let ussr = Mention { country_code: "RU", ..m(0, "the Soviet Union", "Russia", "GPE") };
-    let russia = Mention { country_code: "RU", ..m(1, "Russia", "Russia", "GPE") };
+    let russia = Mention { country_code: "RU", ..n(1, "Russia", "GPE") };
     let burma87 = Mention { country_code: "MM", ..m(2, "Burma", "Myanmar", "GPE") };
     let burma05 = Mention { country_code: "MM", day: 12_800, ..m(3, "Burma", "Myanmar", "GPE") };
     let l = link(&[ussr, russia, burma87, burma05]);
@@ -163,10 +167,10 @@ fn historical_states_by_date() {
 #[test]
 fn ids_do_not_depend_on_order_or_corpus() {
     let ms = [
-        m(0, "Ronald Reagan", "Ronald Reagan", "PERSON"),
-        m(1, "Reagan", "Reagan", "PERSON"),
-        m(5, "Ronald Reagan", "Ronald Reagan", "PERSON"),
-        m(2, "Tokyo", "Tokyo", "GPE"),
+        n(0, "Ronald Reagan", "PERSON"),
+        n(1, "Reagan", "PERSON"),
+        n(5, "Ronald Reagan", "PERSON"),
+        n(2, "Tokyo", "GPE"),
         m(3, "TOKYO", "Tokyo", "GPE"),
     ];
     let a = ids(&ms);
@@ -177,7 +181,7 @@ fn ids_do_not_depend_on_order_or_corpus() {
     assert_eq!(a, b);
     // A bigger corpus containing the same entities gives them the same ids.
     let mut more = ms.to_vec();
-    more.push(m(4, "Paris", "Paris", "GPE"));
+    more.push(n(4, "Paris", "GPE"));
     assert_eq!(ids(&more)[..5], a[..]);
     assert_eq!(a[0], entity_id("PERSON", "ronald reagan", ""));
 }
@@ -185,13 +189,13 @@ fn ids_do_not_depend_on_order_or_corpus() {
 #[test]
 fn initials_join_the_full_name_with_that_initial() {
     let ms = [
-        m(0, "Geordan Murphy", "Geordan Murphy", "PERSON"),
-        m(1, "G Murphy", "G Murphy", "PERSON"),
-        m(2, "Alan Clements", "Alan Clements", "PERSON"),
-        m(3, "A.W. Clements", "A.W. Clements", "PERSON"),
-        m(4, "Paul Day", "Paul Day", "PERSON"),
-        m(5, "Peter Day", "Peter Day", "PERSON"),
-        m(6, "P Day", "P Day", "PERSON"),
+        n(0, "Geordan Murphy", "PERSON"),
+        n(1, "G Murphy", "PERSON"),
+        n(2, "Alan Clements", "PERSON"),
+        n(3, "A.W. Clements", "PERSON"),
+        n(4, "Paul Day", "PERSON"),
+        n(5, "Peter Day", "PERSON"),
+        n(6, "P Day", "PERSON"),
     ];
     let e = link(&ms).entity;
     assert_eq!(e[0], e[1]);
@@ -206,11 +210,11 @@ fn initials_join_the_full_name_with_that_initial() {
 #[test]
 fn the_end_of_a_longer_name_and_an_acronym_of_another_label_join() {
     let ms = [
-        m(0, "Denis Bra Kanon", "Denis Bra Kanon", "PERSON"),
-        m(1, "Bra Kanon", "Bra Kanon", "PERSON"),
+        n(0, "Denis Bra Kanon", "PERSON"),
+        n(1, "Bra Kanon", "PERSON"),
         m(3, "NYFE", "New York Futures Exchange", "ORG"),
-        m(4, "NYFE", "NYFE", "PERSON"),
-        m(5, "Mary Johnson", "Mary Johnson", "PERSON"),
+        n(4, "NYFE", "PERSON"),
+        n(5, "Mary Johnson", "PERSON"),
     ];
     let e = link(&ms).entity;
     assert_eq!(e[1], e[0]);
@@ -221,14 +225,14 @@ fn the_end_of_a_longer_name_and_an_acronym_of_another_label_join() {
 #[test]
 fn a_company_short_name_joins_its_usual_full_name() {
     let ms = [
-        m(0, "Dow Chemical Co", "Dow Chemical Co", "ORG"),
-        m(1, "Dow Chemical", "Dow Chemical", "ORG"),
-        m(2, "Dow", "Dow", "ORG"),
+        n(0, "Dow Chemical Co", "ORG"),
+        n(1, "Dow Chemical", "ORG"),
+        n(2, "Dow", "ORG"),
         // a company written with a legal suffix is its own name, not short for another
-        m(3, "Texaco Inc", "Texaco Inc", "ORG"),
-        m(4, "Texaco Canada", "Texaco Canada", "ORG"),
-        m(5, "Texaco Canada", "Texaco Canada", "ORG"),
-        m(6, "Texaco", "Texaco", "ORG"),
+        n(3, "Texaco Inc", "ORG"),
+        n(4, "Texaco Canada", "ORG"),
+        n(5, "Texaco Canada", "ORG"),
+        n(6, "Texaco", "ORG"),
     ];
     let e = link(&ms).entity;
     assert_eq!(e[2], e[0]);
@@ -238,20 +242,13 @@ fn a_company_short_name_joins_its_usual_full_name() {
 
 #[test]
 fn a_company_named_like_a_person_keeps_the_surname_apart() {
-    let mut ms = Vec::new();
-    for s in 0..2 {
-        ms.push(m(s, "Brian Crowley", "Brian Crowley", "PERSON"));
-    }
-    for s in 2..4 {
-        ms.push(m(s, "Crowley Maritime Corp", "Crowley Maritime Corp", "ORG"));
-    }
-    ms.push(m(5, "Crowley", "Crowley", "PERSON"));
+    let mut ms = many(0..2, "Brian Crowley", "PERSON");
+    ms.extend(many(2..4, "Crowley Maritime Corp", "ORG"));
+    ms.push(n(5, "Crowley", "PERSON"));
     // an administration named after its leader does not
-    for s in 6..16 {
-        ms.push(m(s, "Ronald Reagan", "Ronald Reagan", "PERSON"));
-    }
-    ms.push(m(16, "Reagan Administration", "Reagan Administration", "ORG"));
-    ms.push(m(17, "Reagan", "Reagan", "PERSON"));
+    ms.extend(many(6..16, "Ronald Reagan", "PERSON"));
+    ms.push(n(16, "Reagan Administration", "ORG"));
+    ms.push(n(17, "Reagan", "PERSON"));
     let e = link(&ms).entity;
     assert_ne!(e[4], e[0]);
     assert_eq!(e[ms.len() - 1], e[5]);
@@ -260,7 +257,7 @@ fn a_company_named_like_a_person_keeps_the_surname_apart() {
 #[test]
 fn user_ids_win() {
     let a = Mention { kb_id: "Q37156", ..m(0, "Big Blue", "IBM", "ORG") };
-    let b = Mention { kb_id: "Q37156", ..m(1, "IBM", "IBM", "ORG") };
+    let b = Mention { kb_id: "Q37156", ..n(1, "IBM", "ORG") };
     let l = link(&[a, b]);
     assert_eq!(l.entity[0], l.entity[1]);
     assert_eq!(l.ids[l.entity[0] as usize], "Q37156");
@@ -275,7 +272,7 @@ fn short_first_names_share_the_key_of_the_name() {
     assert_eq!(key("Chris Lang", "PERSON"), "chris lang");
     // a company is not a person
     assert_eq!(key("Tom Brown Inc", "ORG"), "tom brown");
-    let ms = [m(0, "Ron Pelham", "Ron Pelham", "PERSON"), m(1, "Ronald Pelham", "Ronald Pelham", "PERSON")];
+    let ms = [n(0, "Ron Pelham", "PERSON"), n(1, "Ronald Pelham", "PERSON")];
     let got = ids(&ms);
     assert_eq!(got[0], got[1]);
 }
@@ -283,13 +280,10 @@ fn short_first_names_share_the_key_of_the_name() {
 #[test]
 fn a_company_named_after_initials_keeps_them_from_a_person() {
     // "K.T. Marsh and Co" in three stories: "K.T. MARSH" is not "Kevin Thomas Marsh".
-    let mut ms = vec![];
-    for s in 0..3 {
-        ms.push(m(s, "K.T. Marsh and Co", "K.T. Marsh and Co", "ORG"));
-    }
-    ms.push(m(5, "Kevin Thomas Marsh", "Kevin Thomas Marsh", "PERSON"));
-    ms.push(m(6, "Kevin Thomas Marsh", "Kevin Thomas Marsh", "PERSON"));
-    ms.push(m(7, "K.T. Marsh", "K.T. Marsh", "PERSON"));
+    let mut ms = many(0..3, "K.T. Marsh and Co", "ORG");
+    ms.push(n(5, "Kevin Thomas Marsh", "PERSON"));
+    ms.push(n(6, "Kevin Thomas Marsh", "PERSON"));
+    ms.push(n(7, "K.T. Marsh", "PERSON"));
     let got = ids(&ms);
     assert_ne!(got[5], got[3]);
     // without the company, the initials join the person
@@ -300,9 +294,9 @@ fn a_company_named_after_initials_keeps_them_from_a_person() {
 #[test]
 fn initials_in_a_headlines_capitals_need_the_storys_support() {
     let ms = [
-        m(0, "Kevin Thomas Marsh", "Kevin Thomas Marsh", "PERSON"),
+        n(0, "Kevin Thomas Marsh", "PERSON"),
         m(1, "K.T. MARSH", "K.T. Marsh", "PERSON"),
-        m(2, "K.T. Marsh", "K.T. Marsh", "PERSON"),
+        n(2, "K.T. Marsh", "PERSON"),
     ];
     let got = ids(&ms);
     assert_ne!(got[1], got[0]);
@@ -313,16 +307,13 @@ fn initials_in_a_headlines_capitals_need_the_storys_support() {
 fn units_of_a_company_count_for_it() {
     // "Okaro Motor Corp" in three stories and its units in four, "Okaro Shoji" in one: alone,
     // the parent is not five times as often in the news as the next name; with its units it is.
-    let mut ms = vec![];
-    for s in 0..3 {
-        ms.push(m(s, "Okaro Motor Corp", "Okaro Motor Corp", "ORG"));
-    }
+    let mut ms = many(0..3, "Okaro Motor Corp", "ORG");
     for s in 3..5 {
-        ms.push(m(s, "Okaro Motor Credit Corp", "Okaro Motor Credit Corp", "ORG"));
-        ms.push(m(s + 2, "Okaro Motor Sales", "Okaro Motor Sales", "ORG"));
+        ms.push(n(s, "Okaro Motor Credit Corp", "ORG"));
+        ms.push(n(s + 2, "Okaro Motor Sales", "ORG"));
     }
-    ms.push(m(10, "Okaro Shoji", "Okaro Shoji", "ORG"));
-    ms.push(m(12, "Okaro", "Okaro", "ORG"));
+    ms.push(n(10, "Okaro Shoji", "ORG"));
+    ms.push(n(12, "Okaro", "ORG"));
     let got = ids(&ms);
     assert_eq!(got[ms.len() - 1], got[0]);
     assert_ne!(got[3], got[0]); // a unit keeps its own id
@@ -331,8 +322,8 @@ fn units_of_a_company_count_for_it() {
 #[test]
 fn a_companys_own_acronym_is_not_what_others_abbreviate_that_way() {
     let ms = [
-        m(0, "MQA Inc", "MQA Inc", "ORG"),
-        m(1, "MQA", "MQA", "ORG"),
+        n(0, "MQA Inc", "ORG"),
+        n(1, "MQA", "ORG"),
         m(2, "MQA", "Monetary Quota Amounts", "ORG"),
         m(3, "MQA", "Monetary Quota Amounts", "ORG"),
     ];
@@ -345,17 +336,96 @@ fn a_companys_own_acronym_is_not_what_others_abbreviate_that_way() {
 fn a_company_known_by_its_short_name_is_not_its_units() {
     // "Kestrel" alone in four stories, "Kestrel Feed Co" (a unit) in one: the short name is the
     // company's own, not the unit's.
-    let mut ms: Vec<Mention> = (0..4).map(|s| m(s, "Kestrel", "Kestrel", "ORG")).collect();
-    ms.push(m(4, "Kestrel Feed Co", "Kestrel Feed Co", "ORG"));
+    let mut ms: Vec<Mention> = (0..4).map(|s| n(s, "Kestrel", "ORG")).collect();
+    ms.push(n(4, "Kestrel Feed Co", "ORG"));
     let l = link(&ms);
     assert_eq!(l.entity[0], l.entity[3]);
     assert_ne!(l.entity[0], l.entity[4]);
     // As often in the news as the longer name, the short name still joins it.
-    let ms = [
-        m(0, "Kestrel", "Kestrel", "ORG"),
-        m(1, "Kestrel Feed Co", "Kestrel Feed Co", "ORG"),
-        m(2, "Kestrel Feed Co", "Kestrel Feed Co", "ORG"),
-    ];
+    let ms = [n(0, "Kestrel", "ORG"), n(1, "Kestrel Feed Co", "ORG"), n(2, "Kestrel Feed Co", "ORG")];
     let l = link(&ms);
     assert_eq!(l.entity[0], l.entity[1]);
+}
+
+#[test]
+fn a_piece_of_a_name_joins_the_name_of_its_story() {
+    // "SUPER VANTA" cut into a person "VANTA" in one headline; a ticker "VANTA" of another company
+    // taken for a person in another: one spelling, two companies.
+    let ms = [
+        n(0, "Super Vanta Stores Inc", "ORG"),
+        m(0, "VANTA", "Vanta", "PERSON"),
+        n(1, "VANTA", "PERSON"),
+        // a place name that is the first word of its story's company
+        n(2, "Upwold Minerals Corp", "ORG"),
+        n(2, "Upwold", "LOC"),
+        n(3, "UPWOLD", "LOC"),
+        // a surname in its person's name and a company's: the corpus's to resolve
+        n(4, "Alma Brenner", "PERSON"),
+        n(4, "Brenner", "PERSON"),
+        n(4, "Brenner Foods", "ORG"),
+        n(5, "Brenner Foods", "ORG"),
+        n(5, "Brenner", "PERSON"),
+    ];
+    let e = link(&ms).entity;
+    assert_eq!(e[1], e[0]);
+    assert_ne!(e[2], e[1]);
+    assert_eq!(e[4], e[3]);
+    assert_ne!(e[5], e[4]);
+    assert_ne!(e[7], e[8]);
+    assert_eq!(e[10], e[9]);
+}
+
+#[test]
+fn a_ticker_joins_the_company_of_its_story() {
+    let ms = [
+        n(0, "CENTAX", "ORG"),
+        n(0, "CTX", "ORG"),
+        n(0, "Centax Corp", "ORG"),
+        // another story defines the letters as another name
+        n(1, "Computer Telex Xeno Corp", "ORG"),
+        m(1, "CTX", "Computer Telex Xeno Corp", "ORG"),
+        n(2, "CTX", "ORG"),
+        // an acronym that is the first word of a longer name is not its ticker
+        n(3, "MOBA", "ORG"),
+        n(3, "Moba Awards", "ORG"),
+        // nor is another ticker of the story
+        n(4, "KW", "ORG"),
+        n(4, "KOWG.F>", "ORG"),
+    ];
+    let e = link(&ms).entity;
+    assert_eq!(e[1], e[2]);
+    assert_ne!(e[1], e[3]);
+    assert_eq!(e[5], e[3]);
+    assert_ne!(e[6], e[7]);
+    assert_ne!(e[8], e[9]);
+    // a ticker with its exchange is no in-story name
+    assert_eq!(keyed(&m(5, "KW", "KOWG.F>", "ORG")).key, "kw");
+}
+
+#[test]
+fn generic_words_and_ambiguous_surnames_stay_in_their_story() {
+    let mut ms = vec![n(0, "Kanto Motors Corp", "ORG"), n(0, "Motors", "ORG"), n(1, "Motors", "ORG")];
+    ms.push(n(1, "Motors", "ORG"));
+    // two Johnsons as often in the news: a bare "Johnson" is one of them, not every other one
+    ms.extend(many(10..12, "Lyndon Johnson", "PERSON"));
+    ms.extend(many(12..14, "Magic Johnson", "PERSON"));
+    ms.push(n(20, "Johnson", "PERSON"));
+    ms.push(n(21, "Johnson", "PERSON"));
+    ms.push(n(21, "Johnson", "PERSON"));
+    ms.push(n(21, "Dallas", "GPE"));
+    let got = ids(&ms);
+    let k = ms.len();
+    assert_ne!(got[1], got[2]);
+    assert_eq!(got[2], got[3]);
+    assert_ne!(got[k - 4], got[k - 3]);
+    assert_eq!(got[k - 3], got[k - 2]);
+    assert_ne!(got[k - 4], got[4]);
+    // ids kept to a story do not depend on the order of the table
+    let mut rev = ms.clone();
+    rev.reverse();
+    let mut back = ids(&rev);
+    back.reverse();
+    assert_eq!(back, got);
+    let l = link(&ms);
+    assert_eq!(l.names[l.entity[k - 2] as usize], "Johnson");
 }

@@ -1,0 +1,97 @@
+//! The candidates a short form may join, per window, and how the dominant one is picked.
+
+use super::*;
+
+/// Candidates of a short form: node -> stories (and stories with each title word).
+#[derive(Default)]
+pub(super) struct Candidates<'a> {
+    /// Stories a candidate must be named in (in full) to be picked.
+    pub(super) min_stories: u64,
+    pub(super) stories: FxHashMap<NodeId, u64>,
+    pub(super) titled: FxHashMap<(NodeId, &'a str), u64>,
+    /// Other names the short form is part of, never picked but competing with the candidates:
+    /// a company or place named with the surname ("Crowley Maritime" for "Crowley").
+    pub(super) blockers: FxHashMap<NodeId, u64>,
+}
+
+impl<'a> Candidates<'a> {
+    pub(super) fn add(&mut self, node: NodeId, title: &'a str) {
+        *self.stories.entry(node).or_default() += 1;
+        if !title.is_empty() {
+            *self.titled.entry((node, title)).or_default() += 1;
+        }
+    }
+
+    /// The dominant candidate for a short form with `title` (see the module doc); ties and close
+    /// seconds give None. Deterministic: scores, then node keys, never input order.
+    pub(super) fn pick(&self, title: &str, node_keys: &[(String, String)]) -> Option<NodeId> {
+        let score = |n: NodeId| -> u64 {
+            if title.is_empty() {
+                self.stories[&n]
+            } else {
+                self.titled.get(&(n, title)).copied().unwrap_or(0)
+            }
+        };
+        let mut scored: Vec<(u64, NodeId)> = self.stories.keys().map(|&n| (score(n), n)).collect();
+        if title.is_empty() {
+            units_support_parents(&mut scored, node_keys);
+        }
+        if title.is_empty() {
+            // A blocker shows as its node with the top bit set: it can lead (and then nothing is
+            // picked) but is never picked.
+            scored.extend(self.blockers.iter().map(|(&n, &c)| (c, n | BLOCKER)));
+        }
+        if !title.is_empty() && scored.iter().all(|(s, _)| *s == 0) {
+            // Nobody carries that title: plain story counts decide, unless the candidates carry
+            // other titles (a "Senator Harris" is not the corpus's "Governor Harris").
+            if self.titled.is_empty() {
+                return self.pick("", node_keys);
+            }
+            return None;
+        }
+        let nk = |n: NodeId| &node_keys[(n & !BLOCKER) as usize];
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| nk(a.1).cmp(nk(b.1))).then_with(|| a.1.cmp(&b.1)));
+        // A full name the corpus writes in one story only is too thin a ground to name every
+        // story's "Harris" after.
+        let enough = |n: NodeId| n & BLOCKER == 0 && self.stories[&n] >= self.min_stories;
+        match scored.as_slice() {
+            [] => None,
+            [(s, n)] => (*s > 0 && enough(*n)).then_some(*n),
+            [(s1, n), (s2, _), ..] => (*s1 > 0 && *s1 >= DOMINANCE * s2 && enough(*n)).then_some(*n),
+        }
+    }
+}
+
+/// Among an organisation's candidates, a longer name that starts with another candidate's words
+/// is a unit of it ("Toyota Motor Credit", "Toyota Motor Sales" of "Toyota Motor Corp"): its
+/// stories count for that shorter name (the shortest such) instead of competing with it, so that
+/// a short "Toyota" joins the parent and not nothing. People's names are left as they are.
+fn units_support_parents(scored: &mut Vec<(u64, NodeId)>, node_keys: &[(String, String)]) {
+    if scored.len() < 2 || scored.iter().any(|(_, n)| node_keys[*n as usize].0 != "ORG") {
+        return;
+    }
+    let by_key: FxHashMap<&str, usize> =
+        scored.iter().enumerate().map(|(i, (_, n))| (node_keys[*n as usize].1.as_str(), i)).collect();
+    let mut parent: Vec<Option<usize>> = vec![None; scored.len()];
+    for (i, (_, n)) in scored.iter().enumerate() {
+        let key = node_keys[*n as usize].1.as_str();
+        // the shortest candidate that is a word prefix of this one
+        parent[i] = key.match_indices(' ').map(|(j, _)| &key[..j]).find_map(|p| by_key.get(p).copied());
+    }
+    let mut moved = false;
+    for i in 0..scored.len() {
+        if let Some(p) = parent[i] {
+            scored[p].0 += scored[i].0;
+            scored[i].0 = 0;
+            moved = true;
+        }
+    }
+    if moved {
+        let units: Vec<bool> = parent.iter().map(Option::is_some).collect();
+        let mut i = 0;
+        scored.retain(|_| {
+            i += 1;
+            !units[i - 1]
+        });
+    }
+}
