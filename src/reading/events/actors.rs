@@ -84,10 +84,8 @@ impl Reader<'_, '_> {
         if is_state_organ(d.low(t))
             && (t == floor && t == self.sentence_start(t) || t > floor && matches!(d.low(t - 1), "the" | ","))
         {
-            let code = self.own_country?;
-            let name = g.country_by_code(code)?.name.clone();
             let first = if t > floor && d.low(t - 1) == "the" { t - 1 } else { t };
-            return Some(Actor { name, country: Some(code), first, last: t, label: Label::Gpe, owner: false });
+            return self.own_state(first, t);
         }
         if !d.tok(t).chars().all(|c| c.is_lowercase()) {
             return None;
@@ -120,6 +118,13 @@ impl Reader<'_, '_> {
         let mut a = self.actor(e, t);
         a.first = k - 1;
         Some(a)
+    }
+
+    /// The story's own state as the actor named by tokens `first..=last` ("the government", "ministers").
+    pub(super) fn own_state(&self, first: usize, last: usize) -> Option<Actor> {
+        let code = self.own_country?;
+        let name = gazetteer().country_by_code(code)?.name.clone();
+        Some(Actor { name, country: Some(code), first, last, label: Label::Gpe, owner: false })
     }
 
     /// The role starting at token `k` ("the prime minister"), read forward, and the token after it.
@@ -291,6 +296,15 @@ impl Reader<'_, '_> {
             return (Vec::new(), mood);
         }
         l -= 1;
+        // "Lord Dubs withdrew his bill, but urged the government ...": a second verb of the main
+        // clause has its subject. Not past a reporting verb ("X said Y had failed and urged ..." is
+        // Y's clause).
+        if matches!(d.low(l), "and" | "but") && l > a + 1 && form_is_finite(d.low(v)) {
+            if (a..l).any(|t| is_reporting(d.low(t)) || self.quoted[t]) {
+                return (Vec::new(), mood);
+            }
+            return (self.main_subject(si, l).into_iter().collect(), mood);
+        }
         if let Some(sp) = self.pronoun_speaker(si, l).or_else(|| self.pronoun_antecedent(si, l)) {
             // "A and the <B> said they have signed ...": both.
             let mut subs = vec![sp];
@@ -590,4 +604,12 @@ impl Reader<'_, '_> {
         }
         None
     }
+}
+
+/// A past or present-tense verb form ("urged", "accuses"), not a base form or participle: only these
+/// continue a main clause after "and"/"but".
+fn form_is_finite(low: &str) -> bool {
+    low.ends_with("ed")
+        || low.ends_with('s') && !low.ends_with("ss")
+        || matches!(low, "met" | "sent" | "fought" | "hit")
 }

@@ -42,6 +42,10 @@ pub(super) enum Pred {
     Cooperate,
     Expel,
     Fight,
+    /// A warning to a named addressee: "X warned Y (that / against ...)", a pessimistic comment (012).
+    Warn,
+    /// A promise or offer to a named addressee: "X promised Y ...", "X offered Y help" (030).
+    Promise,
     /// A public statement about a second actor (CAMEO 01, read from the attributions: statements.rs).
     Say,
 }
@@ -85,6 +89,8 @@ impl Pred {
             Pred::Cooperate => "cooperate",
             Pred::Expel => "expel",
             Pred::Fight => "fight",
+            Pred::Warn => "warn",
+            Pred::Promise => "promise",
             Pred::Say => "say",
         }
     }
@@ -119,6 +125,8 @@ impl Pred {
             Pred::Cooperate => "061",
             Pred::Expel => "174",
             Pred::Fight => "190",
+            Pred::Warn => "012",
+            Pred::Promise => "030",
         }
     }
 
@@ -289,6 +297,9 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
         Form::Verb,
     ),
     (&["demanded", "demands", "demand"], Pred::Demand, Form::Verb),
+    // The addressee right after the verb ("warned Tony Blair"); "warned that", "promised to" name none.
+    (&["warned", "warns", "warn"], Pred::Warn, Form::Verb),
+    (&["promised", "promises", "pledged", "assured", "assures", "offered", "offers"], Pred::Promise, Form::Verb),
     (
         &["cooperated", "cooperates", "cooperate", "co-operated", "co-operate", "collaborated", "collaborate"],
         Pred::Cooperate,
@@ -556,7 +567,10 @@ pub(super) fn speaks_for(noun: &str, prep: &str) -> bool {
 /// A state's organs that, named without a nationality, belong to the story's own state: "the police",
 /// "the authorities".
 pub(super) fn is_state_organ(low: &str) -> bool {
-    matches!(low, "government" | "police" | "army" | "military" | "authorities" | "administration" | "cabinet")
+    matches!(
+        low,
+        "government" | "police" | "army" | "military" | "authorities" | "administration" | "cabinet" | "ministers"
+    )
 }
 
 /// Words that deny the event: "did not meet", "refused to sign", "failed to agree".
