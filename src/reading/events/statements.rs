@@ -23,7 +23,8 @@ pub(super) fn statement_code(verb: &str) -> Option<&'static str> {
         | "stated" | "states" | "stressed" | "stresses" | "insisted" | "insists" | "noted" | "notes" | "argued"
         | "argues" | "explained" | "declared" | "declares" | "maintained" | "maintains" | "asserted" | "reiterated"
         | "emphasised" | "emphasized" | "commented" | "wrote" | "writes" | "claimed" | "claims" | "announced"
-        | "announces" | "according" => "010",
+        | "announces" | "according" | "suggested" | "suggests" | "predicted" | "predicts" | "confirmed"
+        | "confirms" | "revealed" | "reveals" | "replied" | "replies" | "responded" | "responds" => "010",
         // Pessimistic and optimistic comments.
         "warned" | "warns" | "warning" | "feared" | "fears" => "012",
         "hoped" | "hopes" => "013",
@@ -189,8 +190,11 @@ impl Reader<'_, '_> {
         }) {
             return None;
         }
-        let inside =
-            (a..b.min(d.len())).filter_map(|t| d.ent(t)).find(|&e| story::entity_name(self.doc.art, e) == name);
+        // "The Tories say ...": the speaker's name may carry the article the entity leaves out.
+        let bare = name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")).unwrap_or(name);
+        let inside = (a..b.min(d.len()))
+            .filter_map(|t| d.ent(t))
+            .find(|&e| matches!(story::entity_name(self.doc.art, e).as_ref(), n if n == name || n == bare));
         let e =
             match inside {
                 // "traders in London said": a place modifying the speaker is not it.
@@ -278,7 +282,11 @@ impl Reader<'_, '_> {
         }
         let mut out = Vec::new();
         loop {
-            if k < b && d.low(k) == "the" && d.ent_starting(k + 1).is_some() {
+            // "the Lib Dems have ...", "Mr Howard has ..." (the honorific outside the name the tagger read).
+            if k < b
+                && (d.low(k) == "the" || gazetteer().title_word(d.low(k)).honorific)
+                && d.ent_starting(k + 1).is_some()
+            {
                 k += 1;
             }
             let e = d.ent_starting(k.min(b))?;
@@ -351,7 +359,14 @@ impl Reader<'_, '_> {
     /// A predicate opens at `k`, adverbs allowed first ("Labour has also ...").
     fn predicate_at(&self, mut k: usize, b: usize) -> bool {
         let d = self.doc;
-        while k < b && is_aux_or_adverb(d.low(k)) && !opens_predicate(d, k) {
+        let from = k;
+        while k < b && k < from + 3 && !opens_predicate(d, k) && {
+            // "Mr Blunkett still had ...", "Labour clearly wants ...".
+            let low = d.low(k);
+            is_aux_or_adverb(low)
+                || matches!(low, "still" | "now" | "just" | "always" | "never" | "simply")
+                || low.len() > 4 && low.ends_with("ly") && d.tok(k).chars().all(char::is_lowercase)
+        } {
             k += 1;
         }
         k < b && opens_predicate(d, k)
