@@ -459,6 +459,12 @@ pub(super) fn is_force(low: &str) -> bool {
     )
 }
 
+/// A company's legal suffix ("Inc", "Corp.", "Ltd", "plc", "LLC"): alone it names nobody, and two names
+/// of one company may differ by it.
+pub(super) fn is_legal_suffix(low: &str) -> bool {
+    matches!(low.trim_end_matches('.'), "inc" | "corp" | "co" | "ltd" | "plc" | "llc")
+}
+
 /// Forms of "be" and "get": before a past participle they make a passive ("was given").
 pub(super) fn is_be(low: &str) -> bool {
     matches!(low, "is" | "was" | "were" | "are" | "be" | "been" | "being" | "get" | "got" | "gets" | "'s")

@@ -126,7 +126,7 @@ impl Reader<'_, '_> {
             n.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
-                .filter(|w| !matches!(w.as_str(), "the" | "of" | "inc" | "corp" | "co" | "ltd" | "plc" | "and"))
+                .filter(|w| !(matches!(w.as_str(), "the" | "of" | "and") || is_legal_suffix(w)))
                 .collect()
         };
         let (wx, wy) = (words(&x.name), words(&y.name));
