@@ -296,15 +296,6 @@ impl Reader<'_, '_> {
             return (Vec::new(), mood);
         }
         l -= 1;
-        // "Lord Dubs withdrew his bill, but urged the government ...": a second verb of the main
-        // clause has its subject. Not past a reporting verb ("X said Y had failed and urged ..." is
-        // Y's clause).
-        if matches!(d.low(l), "and" | "but") && l > a + 1 && form_is_finite(d.low(v)) {
-            if (a..l).any(|t| is_reporting(d.low(t)) || self.quoted[t]) {
-                return (Vec::new(), mood);
-            }
-            return (self.main_subject(si, l).into_iter().collect(), mood);
-        }
         if let Some(sp) = self.pronoun_speaker(si, l).or_else(|| self.pronoun_antecedent(si, l)) {
             // "A and the <B> said they have signed ...": both.
             let mut subs = vec![sp];
@@ -604,12 +595,4 @@ impl Reader<'_, '_> {
         }
         None
     }
-}
-
-/// A past or present-tense verb form ("urged", "accuses"), not a base form or participle: only these
-/// continue a main clause after "and"/"but".
-fn form_is_finite(low: &str) -> bool {
-    low.ends_with("ed")
-        || low.ends_with('s') && !low.ends_with("ss")
-        || matches!(low, "met" | "sent" | "fought" | "hit")
 }
