@@ -202,16 +202,6 @@ impl Reader<'_, '_> {
             if let Some(r) = self.role_at(k, b) {
                 return Some(r);
             }
-            // "praised ministers", "warned ministers that ...": the story's own government, as "the
-            // government" is (`role_ending`); "ministers' plans" stays with the owner rules.
-            if k < b
-                && d.tok(k) == "ministers"
-                && (k + 1 >= b || may_follow_object(d, k + 1) && !d.is_possessive(k + 1))
-            {
-                if let Some(a) = self.own_state(k, k) {
-                    return Some((a, k + 1));
-                }
-            }
         }
         // "urged him to stay": the person the pronoun stands for. "her" before a name ("her Mercosur
         // counterparts") is a possessive, read on as a determiner; "her plans" is no object here.

@@ -88,6 +88,15 @@ impl Reader<'_, '_> {
             let at = &d.art.attributions[ai];
             let (Some(verb), Some(cue), Some(sp)) = (at.verb.as_deref(), at.cue, at.speaker_span) else { continue };
             let Some(code) = statement_code(verb) else { continue };
+            // "Mr Hockney left UKIP saying ...": the participle's subject is the main clause's, not the
+            // name right before it (the object of another verb).
+            let sp0 = first_token_at(d, sp.start);
+            if matches!(verb, "saying" | "adding")
+                && sp0 > 0
+                && d.tok(sp0 - 1).chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            {
+                continue;
+            }
             let Some(spk) = self.speaker_actor(at.speaker.as_deref(), sp) else { continue };
             let v = first_token_at(d, cue.start);
             let k = first_token_at(d, at.span.start);
@@ -156,11 +165,17 @@ impl Reader<'_, '_> {
 
     /// "FCC spokeswoman Mary Beth Hess said the FCC will ...": a spokesperson or counsel of the target
     /// body, named as its modifier right before the title.
+    /// Also any title the body's name modifies: "House Speaker Jim Wright predicted the House would
+    /// ...", "EC Agriculture Commissioner Frans Andriessen" speak for the House and the EC.
     fn speaks_for(&self, spk: &Actor, o: &Actor) -> bool {
         let d = self.doc;
+        let g = gazetteer();
         let a = spk.first;
-        (a.saturating_sub(4)..a).any(|t| {
-            matches!(d.low(t), "spokesman" | "spokeswoman" | "spokesperson" | "counsel" | "spokesmen")
+        (a.saturating_sub(4)..spk.last.min(a + 6)).any(|t| {
+            let tw = g.title_word(d.low(t));
+            (matches!(d.low(t), "spokesman" | "spokeswoman" | "spokesperson" | "counsel" | "spokesmen")
+                || tw.head
+                || tw.modifier && d.is_cap(t))
                 && t > 0
                 && d.ent_ending(t - 1).is_some_and(|e| story::entity_name(self.doc.art, e) == o.name.as_str())
         })
@@ -223,6 +238,31 @@ impl Reader<'_, '_> {
                 })?,
             };
         let ent = &d.art.entities[e];
+        // "an aide to USDA Secretary Richard Lyng said", "a friend of X said": someone close to the name
+        // speaks, not the name.
+        if (a..ent.token_start.min(b)).any(|t| {
+            matches!(
+                d.low(t),
+                "aide"
+                    | "aides"
+                    | "adviser"
+                    | "advisers"
+                    | "advisor"
+                    | "friend"
+                    | "friends"
+                    | "ally"
+                    | "allies"
+                    | "colleague"
+                    | "colleagues"
+                    | "associate"
+                    | "wife"
+                    | "husband"
+                    | "son"
+                    | "daughter"
+            )
+        }) {
+            return None;
+        }
         if !(self.is_actor_entity(e) || self.is_group(e)) && ent.label != Label::Norp {
             return None;
         }
