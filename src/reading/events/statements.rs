@@ -171,6 +171,16 @@ impl Reader<'_, '_> {
         let d = self.doc;
         let g = gazetteer();
         let a = spk.first;
+        // "..., chairman Bernard Fauber predicted": a person with an officer's title and no body named
+        // speaks for the company the story opens with ("lead manager Nomura said" is a bank speaking).
+        if spk.label == Label::Person
+            && self.story_org.is_some_and(|e| story::entity_name(self.doc.art, e) == o.name.as_str())
+            && a > 0
+            && g.title_word(d.low(a - 1)).head
+            && d.tok(a - 1).chars().all(char::is_lowercase)
+        {
+            return true;
+        }
         (a.saturating_sub(4)..spk.last.min(a + 6)).any(|t| {
             let tw = g.title_word(d.low(t));
             (matches!(d.low(t), "spokesman" | "spokeswoman" | "spokesperson" | "counsel" | "spokesmen")
@@ -275,6 +285,15 @@ impl Reader<'_, '_> {
             // "it said": the body the story opens with; other resolutions of "it" are too often wrong.
             Some("it") if self.story_org != Some(e) => return None,
             _ => {}
+        }
+        // "Bankers said ...": a plural common noun opening the sentence, taken for a name, is an unnamed
+        // source.
+        if ent.token_end == ent.token_start + 1
+            && d.low(ent.token_start).ends_with('s')
+            && ent.label != Label::Person
+            && crate::entities::refine::common_word(d.low(ent.token_start))
+        {
+            return None;
         }
         // "J.M. said": initials or a cut name are no speaker to name.
         if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
