@@ -531,18 +531,17 @@ fn warnings_and_promises_to_a_named_addressee() {
 }
 
 #[test]
-fn ministers_as_the_own_government() {
+fn ministers_are_not_a_state_and_officers_speak_for_their_body() {
     let art = read(
         "Chile and Santiago are in the news. Mercosur praised ministers for the deal. \
-         Park warned ministers' advisers. Silva met Chilean ministers.",
+         Mercosur Secretary Ana Silva said Mercosur would cut tariffs. John Park said Mercosur would cut tariffs.",
         ENTS,
     );
-    let code = |s: &str, o: &str| art.events.iter().find(|e| e.subject == s && e.object == o).map(|e| e.code);
-    // Bare "ministers" is the story's own government, as "the government" is.
-    assert_eq!(code("Mercosur", "Chile"), Some("051"), "{:?}", triples(&art));
-    // Not their possessions, and a nationality's ministers are that state's (read as before).
-    assert!(!triples(&art).iter().any(|t| t.0 == "Park"), "{:?}", triples(&art));
-    assert_eq!(code("Silva", "Chile"), Some("040"), "{:?}", triples(&art));
+    // Bare "ministers" may be another body's (EC ministers in a Brussels story): no actor.
+    assert!(!triples(&art).iter().any(|t| t.2 == "Chile"), "{:?}", triples(&art));
+    // A title the body modifies makes the speaker its voice; an outsider's statement stays.
+    assert!(!triples(&art).iter().any(|t| t.0 == "Ana Silva"), "{:?}", triples(&art));
+    assert!(has(&art, "John Park", "say", "Mercosur"), "{:?}", triples(&art));
 }
 
 #[test]
