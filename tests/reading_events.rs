@@ -513,3 +513,48 @@ fn statements_need_a_named_speaker_and_a_named_subject() {
     );
     assert!(art.events.iter().all(|e| !e.code.starts_with("01")), "{:?}", triples(&art));
 }
+
+#[test]
+fn warnings_and_promises_to_a_named_addressee() {
+    let art = read(
+        "Maria Lopez warned John Park that the talks could fail. Park promised Silva a seat at the table. \
+         Silva warned that prices would rise. Lopez promised to visit Brazil.",
+        ENTS,
+    );
+    let code = |s: &str, o: &str| art.events.iter().find(|e| e.subject == s && e.object == o).map(|e| e.code);
+    assert_eq!(code("Maria Lopez", "John Park"), Some("012"), "{:?}", triples(&art));
+    assert_eq!(code("John Park", "Silva"), Some("030"), "{:?}", triples(&art));
+    // "warned that ..." names no addressee; "promised to visit" is a planned visit, not a promise to Brazil.
+    assert!(!triples(&art).iter().any(|t| t.0.ends_with("Silva")), "{:?}", triples(&art));
+    let visit = art.events.iter().find(|e| e.subject == "Maria Lopez" && e.object == "Brazil").expect("visit");
+    assert_eq!((visit.code, visit.mood), ("042", "planned"));
+}
+
+#[test]
+fn ministers_are_not_a_state_and_officers_speak_for_their_body() {
+    let art = read(
+        "Chile and Santiago are in the news. Mercosur praised ministers for the deal. \
+         Mercosur Secretary Ana Silva said Mercosur would cut tariffs. John Park said Mercosur would cut tariffs.",
+        ENTS,
+    );
+    // Bare "ministers" may be another body's (EC ministers in a Brussels story): no actor.
+    assert!(!triples(&art).iter().any(|t| t.2 == "Chile"), "{:?}", triples(&art));
+    // A title the body modifies makes the speaker its voice; an outsider's statement stays.
+    assert!(!triples(&art).iter().any(|t| t.0 == "Ana Silva"), "{:?}", triples(&art));
+    assert!(has(&art, "John Park", "say", "Mercosur"), "{:?}", triples(&art));
+}
+
+#[test]
+fn statements_past_honorifics_and_adverbs_and_speakers_with_their_article() {
+    let ents =
+        &[("Lopez", "PERSON"), ("Maria Lopez", "PERSON"), ("Park", "PERSON"), ("Liberals", "ORG"), ("Greens", "ORG")];
+    let art = read(
+        "Maria Lopez said Mr Park still had much to offer. The Liberals say the Greens have run out of ideas. \
+         Lopez suggested Park would stand down.",
+        ents,
+    );
+    let code = |s: &str, o: &str| art.events.iter().find(|e| e.subject == s && e.object == o).map(|e| e.code);
+    assert_eq!(code("Maria Lopez", "Park"), Some("010"), "{:?}", triples(&art));
+    assert_eq!(code("Liberals", "Greens"), Some("010"), "{:?}", triples(&art));
+    assert_eq!(art.events.iter().filter(|e| e.subject == "Maria Lopez" && e.object == "Park").count(), 2);
+}

@@ -66,6 +66,7 @@ pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
                 .or_else(|| join_possessive_pair(art, l, &e))
                 .or_else(|| join_of_place(art, l, &e))
                 .or_else(|| join_first_name(art, l, &e))
+                .or_else(|| join_honorific(art, l, &e))
         }) {
             out.pop();
             out.push(joined);
@@ -129,6 +130,22 @@ fn join_first_name(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
     let g = gazetteer();
     let first = art.slice(l.span);
     if g.country(first).is_some() || g.region(first).is_some() || g.demonym(first).is_some() {
+        return None;
+    }
+    Some(Entity::new(Span::new(l.span.start, r.span.end), Label::Person, l.sentence, l.token_start, r.token_end))
+}
+
+/// "Mr" + "Blair": the tagger sometimes opens a second name at the surname after an honorific it
+/// tagged alone. An honorific is never a name by itself; with the person right after it, it is
+/// that person's name, as "Mr Blair" is when the tagger reads it whole.
+fn join_honorific(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
+    if l.sentence != r.sentence
+        || l.token_end != r.token_start
+        || l.token_end - l.token_start != 1
+        || l.label != Label::Person
+        || r.label != Label::Person
+        || !matches!(art.slice(l.span).trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Dr" | "Miss")
+    {
         return None;
     }
     Some(Entity::new(Span::new(l.span.start, r.span.end), Label::Person, l.sentence, l.token_start, r.token_end))
@@ -360,5 +377,25 @@ mod tests {
                 ("Vera von Pelt", Label::Person)
             ]
         );
+    }
+
+    #[test]
+    fn a_lone_honorific_joins_the_surname_after_it() {
+        let a = crate::entities::refine::tests::art(&[
+            "Ms", "Halden", "said", "Mr", "Tarlund", "and", "Dr", "Ostrova", "left", ".",
+        ]);
+        let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
+        let mut ents = vec![
+            Entity::new(sp(0, 1), Label::Person, 0, 0, 1),
+            Entity::new(sp(1, 2), Label::Person, 0, 1, 2),
+            Entity::new(sp(3, 4), Label::Person, 0, 3, 4),
+            Entity::new(sp(4, 5), Label::Person, 0, 4, 5),
+            // an honorific with no person after it is left to the other rules
+            Entity::new(sp(6, 7), Label::Person, 0, 6, 7),
+            Entity::new(sp(7, 8), Label::Org, 0, 7, 8),
+        ];
+        join_connected_orgs(&a, &mut ents);
+        let got: Vec<&str> = ents.iter().map(|e| a.slice(e.span)).collect();
+        assert_eq!(got, ["Ms Halden", "Mr Tarlund", "Dr", "Ostrova"]);
     }
 }

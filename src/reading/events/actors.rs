@@ -43,7 +43,7 @@ impl Reader<'_, '_> {
                 }
             }
             // "<Consolidated Norex Resources Ltd>" split by the tagger: a bare company suffix names nobody.
-            if ent.token_start == t && matches!(d.low(t).trim_end_matches('.'), "inc" | "corp" | "co" | "ltd" | "plc") {
+            if ent.token_start == t && is_legal_suffix(d.low(t)) {
                 return None;
             }
             return (self.is_actor_entity(e) || self.is_group(e)).then(|| self.actor(e, t));
@@ -84,10 +84,8 @@ impl Reader<'_, '_> {
         if is_state_organ(d.low(t))
             && (t == floor && t == self.sentence_start(t) || t > floor && matches!(d.low(t - 1), "the" | ","))
         {
-            let code = self.own_country?;
-            let name = g.country_by_code(code)?.name.clone();
             let first = if t > floor && d.low(t - 1) == "the" { t - 1 } else { t };
-            return Some(Actor { name, country: Some(code), first, last: t, label: Label::Gpe, owner: false });
+            return self.own_state(first, t);
         }
         if !d.tok(t).chars().all(|c| c.is_lowercase()) {
             return None;
@@ -120,6 +118,13 @@ impl Reader<'_, '_> {
         let mut a = self.actor(e, t);
         a.first = k - 1;
         Some(a)
+    }
+
+    /// The story's own state as the actor named by tokens `first..=last` ("the government", "ministers").
+    pub(super) fn own_state(&self, first: usize, last: usize) -> Option<Actor> {
+        let code = self.own_country?;
+        let name = gazetteer().country_by_code(code)?.name.clone();
+        Some(Actor { name, country: Some(code), first, last, label: Label::Gpe, owner: false })
     }
 
     /// The role starting at token `k` ("the prime minister"), read forward, and the token after it.

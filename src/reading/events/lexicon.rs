@@ -42,6 +42,10 @@ pub(super) enum Pred {
     Cooperate,
     Expel,
     Fight,
+    /// A warning to a named addressee: "X warned Y (that / against ...)", a pessimistic comment (012).
+    Warn,
+    /// A promise or offer to a named addressee: "X promised Y ...", "X offered Y help" (030).
+    Promise,
     /// A public statement about a second actor (CAMEO 01, read from the attributions: statements.rs).
     Say,
 }
@@ -85,6 +89,8 @@ impl Pred {
             Pred::Cooperate => "cooperate",
             Pred::Expel => "expel",
             Pred::Fight => "fight",
+            Pred::Warn => "warn",
+            Pred::Promise => "promise",
             Pred::Say => "say",
         }
     }
@@ -119,6 +125,8 @@ impl Pred {
             Pred::Cooperate => "061",
             Pred::Expel => "174",
             Pred::Fight => "190",
+            Pred::Warn => "012",
+            Pred::Promise => "030",
         }
     }
 
@@ -289,6 +297,10 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
         Form::Verb,
     ),
     (&["demanded", "demands", "demand"], Pred::Demand, Form::Verb),
+    // The addressee right after the verb ("warned Tony Blair"); "warned that", "promised to" name none.
+    (&["warned", "warns", "warn"], Pred::Warn, Form::Verb),
+    // Not "offered": headlines drop the passive's "was" ("SAYS HE OFFERED SEC POST").
+    (&["promised", "promises", "pledged", "assured", "assures"], Pred::Promise, Form::Verb),
     (
         &["cooperated", "cooperates", "cooperate", "co-operated", "co-operate", "collaborated", "collaborate"],
         Pred::Cooperate,
@@ -446,6 +458,12 @@ pub(super) fn is_force(low: &str) -> bool {
         low,
         "troops" | "forces" | "army" | "navy" | "military" | "warplanes" | "jets" | "gunboats" | "soldiers" | "police"
     )
+}
+
+/// A company's legal suffix ("Inc", "Corp.", "Ltd", "plc", "LLC"): alone it names nobody, and two names
+/// of one company may differ by it.
+pub(super) fn is_legal_suffix(low: &str) -> bool {
+    matches!(low.trim_end_matches('.'), "inc" | "corp" | "co" | "ltd" | "plc" | "llc")
 }
 
 /// Forms of "be" and "get": before a past participle they make a passive ("was given").

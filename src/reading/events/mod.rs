@@ -532,6 +532,17 @@ impl<'d, 'a> Reader<'d, 'a> {
             // "asked X to resign" is a request; "asked X about ..." is not.
             return;
         }
+        if matches!(pred, Pred::Warn | Pred::Promise) {
+            // "pledged Labour would ...", "warned the government would ...": a clause's subject, not the
+            // addressee (a warning about it is read from the attribution as a statement).
+            objs.retain(|o| {
+                let n = o.last + 1;
+                n >= b
+                    || !(is_be(d.low(n))
+                        || is_hypothetical(d.low(n))
+                        || matches!(d.low(n), "will" | "has" | "had" | "have"))
+            });
+        }
         if pred == Pred::Tell {
             // "told the BBC": a medium cited is the source of the story, not the addressee of an act.
             objs.retain(|o| o.label == Label::Person || !(story::is_medium(&o.name) || is_paper(&o.name)));

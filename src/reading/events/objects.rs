@@ -32,23 +32,16 @@ impl Reader<'_, '_> {
                         continue;
                     }
                 }
-                if matches!(ent.label, Label::Cardinal)
-                    && nxt + 3 < stop
-                    && d.low(nxt) == "shares"
-                    && d.tok(nxt + 1) == ","
-                    && d.low(nxt + 2) == "or"
-                {
-                    // "1.2 mln shares, or 12 pct, of X": on to the percentage.
-                    k = nxt + 3;
-                    continue;
-                }
-                if matches!(ent.label, Label::Cardinal)
-                    && nxt + 2 < stop
-                    && d.low(nxt) == "shares"
-                    && d.low(nxt + 1) == "of"
-                {
-                    k = nxt + 2;
-                    continue;
+                if matches!(ent.label, Label::Cardinal) && nxt + 2 < stop && d.low(nxt) == "shares" {
+                    // "375,200 shares of X"; "1.2 mln shares, or 12 pct, of X": on to the percentage.
+                    if d.low(nxt + 1) == "of" {
+                        k = nxt + 2;
+                        continue;
+                    }
+                    if nxt + 3 < stop && d.tok(nxt + 1) == "," && d.low(nxt + 2) == "or" {
+                        k = nxt + 3;
+                        continue;
+                    }
                 }
                 if matches!(ent.label, Label::Cardinal)
                     && nxt + 1 < stop
@@ -296,7 +289,7 @@ impl Reader<'_, '_> {
             .map(|a| (a, end + 1));
         }
         // "<TSS-Seedman's INc>": a company suffix the tagger split off names nobody.
-        if end == k + 1 && matches!(d.low(k).trim_end_matches('.'), "inc" | "corp" | "co" | "ltd" | "plc" | "llc") {
+        if end == k + 1 && is_legal_suffix(d.low(k)) {
             return None;
         }
         let label = if ent.label == Label::Loc && self.is_actor_entity(e) { Label::Gpe } else { ent.label };
