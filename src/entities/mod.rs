@@ -50,12 +50,19 @@ pub fn recognize_using(model: &Model, art: &mut Article) {
 }
 
 fn finish(art: &mut Article, mut names: Vec<Entity>) {
+    // In a sentence that writes capitals, a name with none is no name ("mid-afternoon" read as a
+    // place took the time expression's words); text written all in lower case keeps them.
+    let upper = |s: &str| s.chars().any(char::is_uppercase);
+    names.retain(|e| {
+        upper(art.slice(e.span)) || art.sentences.get(e.sentence).is_none_or(|s| !upper(art.slice(s.span)))
+    });
     refine::apply_patterns(art, &mut names);
     refine::fix_events(art, &mut names);
     refine::join_connected_orgs(art, &mut names);
     refine::fix_known_shapes(art, &mut names);
     refine::named_events(art, &mut names);
     refine::company_names(art, &mut names);
+    refine::headline_names(art, &mut names);
     dateline_places(art, &mut names);
     known_place_prefixes(art, &mut names);
     // A story with no sentence (only a byline, say) has no place for an entity to point to; the

@@ -482,11 +482,13 @@ pub(crate) const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
 
 mod companies;
 mod events;
+mod headlines;
 mod joins;
 mod known;
 mod patterns;
 pub use companies::company_names;
 pub use events::named_events;
+pub use headlines::headline_names;
 pub use joins::{common as common_word, join_connected_orgs};
 pub use known::fix_known_shapes;
 pub use patterns::{apply_patterns, fix_events};

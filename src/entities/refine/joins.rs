@@ -86,6 +86,21 @@ pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
         }
         out.push(e);
     }
+    // "Standard" + "and Poor's" where the tagger left the second word out: the same join, with
+    // that word standing for the right part when no entity holds it or the possessive after it
+    for i in 0..out.len() {
+        let l = &out[i];
+        let t = l.token_end + 1;
+        let n = art.sentences.get(l.sentence).map_or(0, |s| s.token_end);
+        let free = out.get(i + 1).is_none_or(|next| next.token_start > t + 1);
+        if l.label != Label::Org || l.token_end - l.token_start != 1 || t + 1 >= n || !free {
+            continue;
+        }
+        let r = Entity::new(art.tokens[t].span, Label::Org, l.sentence, t, t + 1);
+        if let Some(joined) = join_possessive_pair(art, l, &r) {
+            out[i] = joined;
+        }
+    }
     *ents = out;
 }
 
