@@ -488,7 +488,7 @@ mod known;
 mod patterns;
 pub use companies::company_names;
 pub use events::named_events;
-pub use headlines::headline_names;
+pub use headlines::{company_short_forms, headline_names};
 pub use joins::{common as common_word, join_connected_orgs};
 pub use known::fix_known_shapes;
 pub use patterns::{apply_patterns, fix_events};

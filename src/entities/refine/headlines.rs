@@ -96,6 +96,32 @@ pub fn headline_names(art: &Article, ents: &mut Vec<Entity>) {
     ents.sort_by_key(|e| e.span.start);
 }
 
+/// A one-word MISC name that opens a company name of the same story ("Norvale" beside "Norvale
+/// Systems") is that company's short form: one label per name within a story. Nationalities stay
+/// what they are ("British" beside "British Airways").
+pub fn company_short_forms(art: &Article, ents: &mut [Entity]) {
+    if !ents.iter().any(|e| e.label == Label::Misc && e.token_end - e.token_start == 1 && !e.user) {
+        return;
+    }
+    let opens: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.label == Label::Org && e.token_end - e.token_start >= 2)
+        .map(|e| word(art, e.token_start))
+        .collect();
+    if opens.is_empty() {
+        return;
+    }
+    for e in ents.iter_mut() {
+        if e.label != Label::Misc || e.token_end - e.token_start != 1 || e.user {
+            continue;
+        }
+        let w = word(art, e.token_start);
+        if opens.iter().any(|o| o.eq_ignore_ascii_case(w)) && !super::is_demonym(w) {
+            e.label = Label::Org;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::types::Label;
@@ -112,5 +138,21 @@ mod tests {
              on Monday it would cut 120 jobs. Halvorsen Metal Works makes valves.\n",
         );
         assert!(got.contains(&("HALVORSEN METAL WORKS".to_string(), Label::Org)), "{got:?}");
+    }
+
+    #[test]
+    fn a_company_short_form_takes_the_company_label() {
+        use crate::types::{Entity, Span};
+        let art = super::super::tests::art(&[
+            "Talvik", "joins", "Talvik", "Dynamics", "and", "British", "Airways", "British",
+        ]);
+        let ent = |ts: usize, te: usize, label: Label| {
+            Entity::new(Span::new(art.tokens[ts].span.start, art.tokens[te - 1].span.end), label, 0, ts, te)
+        };
+        let mut ents =
+            vec![ent(0, 1, Label::Misc), ent(2, 4, Label::Org), ent(5, 7, Label::Org), ent(7, 8, Label::Misc)];
+        super::company_short_forms(&art, &mut ents);
+        let labels: Vec<Label> = ents.iter().map(|e| e.label).collect();
+        assert_eq!(labels, [Label::Org, Label::Org, Label::Org, Label::Misc]);
     }
 }
