@@ -686,6 +686,9 @@ pub(super) struct Piece {
 /// The [`Piece`] a form looks for, if any: a one-word name of a person, organisation, place or
 /// facility, or an acronym written as an organisation or a person (a ticker the recogniser took
 /// for one).
+/// Most names of a story a one-word form looks through for its own story's name (see `Piece::container`).
+pub(super) const MOST_NAMES_SCANNED: usize = 256;
+
 pub(super) fn piece(m: &Mention, k: &Keyed) -> Option<Piece> {
     // Written as one word: "News Corp Ltd" and "J.C. Penney" are whole names with one-word keys.
     if k.fixed.is_some()
@@ -718,8 +721,14 @@ impl Piece {
         node_keys: &[(String, String)],
         node_mixed: &[bool],
     ) -> Option<NodeId> {
+        let nodes = context.story_nodes(story)?;
+        // Each one-word form scans its story's names: a story with more names than this (a
+        // table, a directory) skips the look, so no story costs more than linear time.
+        if nodes.clone().nth(MOST_NAMES_SCANNED).is_some() {
+            return None;
+        }
         let mut found = None;
-        for n in context.story_nodes(story)? {
+        for n in nodes {
             let (label, key) = &node_keys[n as usize];
             if n == own || !matches!(label.as_str(), "ORG" | "PERSON" | "PER") {
                 continue;
