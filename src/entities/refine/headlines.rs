@@ -4,7 +4,7 @@
 //! a person + "DIE CORP"). One-word names are left to the second stage's document history.
 use super::word;
 use crate::types::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Longest name, in tokens, looked for in an all-caps line (keeps the search linear).
 const MOST_WORDS: usize = 8;
@@ -103,10 +103,11 @@ pub fn company_short_forms(art: &Article, ents: &mut [Entity]) {
     if !ents.iter().any(|e| e.label == Label::Misc && e.token_end - e.token_start == 1 && !e.user) {
         return;
     }
-    let opens: Vec<&str> = ents
+    // a set, not a list: one look-up per MISC name keeps a story of many names linear
+    let opens: FxHashSet<String> = ents
         .iter()
         .filter(|e| e.label == Label::Org && e.token_end - e.token_start >= 2)
-        .map(|e| word(art, e.token_start))
+        .map(|e| word(art, e.token_start).to_ascii_lowercase())
         .collect();
     if opens.is_empty() {
         return;
@@ -116,7 +117,7 @@ pub fn company_short_forms(art: &Article, ents: &mut [Entity]) {
             continue;
         }
         let w = word(art, e.token_start);
-        if opens.iter().any(|o| o.eq_ignore_ascii_case(w)) && !super::is_demonym(w) {
+        if opens.contains(&w.to_ascii_lowercase()) && !super::is_demonym(w) {
             e.label = Label::Org;
         }
     }
