@@ -190,6 +190,7 @@ pub fn extract(art: &mut Article) {
         titles,
         own_country,
         story_org: story_org(&doc),
+        named: std::cell::OnceCell::new(),
         // Counted when a sentence's first event asks: most sentences have none.
         sent_reporting: vec![None; art.sentences.len()],
         first_trigger,
@@ -235,6 +236,9 @@ struct Reader<'d, 'a> {
     own_country: Option<&'static str>,
     /// The organisation that opens the story's first body sentence ("Texaco Inc said ...").
     story_org: Option<usize>,
+    /// The first person or organisation under each canonical name, gathered the first time a
+    /// pronoun speaker needs it (one look-up per speaker keeps a story of many names linear).
+    named: std::cell::OnceCell<FxHashMap<&'a str, usize>>,
     /// Reporting words ("said", "told") per sentence, once counted.
     sent_reporting: Vec<Option<usize>>,
     /// The story's first trigger word (the tokens before it are not looked up again); None when

@@ -220,33 +220,41 @@ impl Reader<'_, '_> {
         let inside = (a..b.min(d.len()))
             .filter_map(|t| d.ent(t))
             .find(|&e| matches!(story::entity_name(self.doc.art, e).as_ref(), n if n == name || n == bare));
-        let e =
-            match inside {
-                // "traders in London said": a place modifying the speaker is not it.
-                Some(e)
-                    if d.art.entities[e].token_start > 0
-                        && is_preposition(d.low(d.art.entities[e].token_start - 1))
-                        && (d.art.entities[e].token_start > a
-                            || matches!(d.art.entities[e].label, Label::Gpe | Label::Loc | Label::Fac)) =>
-                {
-                    return None
+        let e = match inside {
+            // "traders in London said": a place modifying the speaker is not it.
+            Some(e)
+                if d.art.entities[e].token_start > 0
+                    && is_preposition(d.low(d.art.entities[e].token_start - 1))
+                    && (d.art.entities[e].token_start > a
+                        || matches!(d.art.entities[e].label, Label::Gpe | Label::Loc | Label::Fac)) =>
+            {
+                return None
+            }
+            Some(e) => e,
+            // A description ("the company", "a spokesman") resolved elsewhere: only to the body the story
+            // opens with (the resolution is too often wrong otherwise).
+            None if pronoun.is_none() => {
+                let e = self.story_org?;
+                if story::entity_name(self.doc.art, e) != name {
+                    return None;
                 }
-                Some(e) => e,
-                // A description ("the company", "a spokesman") resolved elsewhere: only to the body the story
-                // opens with (the resolution is too often wrong otherwise).
-                None if pronoun.is_none() => {
-                    let e = self.story_org?;
-                    if story::entity_name(self.doc.art, e) != name {
-                        return None;
+                e
+            }
+            // A pronoun or a description ("he", "the company") resolved to a name: a person or a body,
+            // never a place (a place resolved from a description is too often wrong).
+            None => *self
+                .named
+                .get_or_init(|| {
+                    let mut named = FxHashMap::default();
+                    for (i, e) in d.art.entities.iter().enumerate() {
+                        if let (Label::Person | Label::Org, Some(c)) = (e.label, e.canonical.as_deref()) {
+                            named.entry(c).or_insert(i);
+                        }
                     }
-                    e
-                }
-                // A pronoun or a description ("he", "the company") resolved to a name: a person or a body,
-                // never a place (a place resolved from a description is too often wrong).
-                None => d.art.entities.iter().position(|e| {
-                    matches!(e.label, Label::Person | Label::Org) && e.canonical.as_deref() == Some(name)
-                })?,
-            };
+                    named
+                })
+                .get(name)?,
+        };
         let ent = &d.art.entities[e];
         // "an aide to USDA Secretary Richard Lyng said", "a friend of X said": someone close to the name
         // speaks, not the name.
