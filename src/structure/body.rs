@@ -191,7 +191,8 @@ fn fold_flags(x: u64, y: u64) -> u64 {
     (ctrl_x | (space_x & ws_y)) & HIGH
 }
 
-/// Strips boilerplate from the ends of a paragraph: SGML end markers, a closing "Reuter", "(END)".
+/// Strips boilerplate from the ends of a paragraph: SGML end markers, a closing "Reuter", "Enditem",
+/// "(END)".
 /// Returns the span that is left (possibly empty).
 fn strip_boilerplate(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     loop {
@@ -221,7 +222,8 @@ fn strip_boilerplate(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
                 continue;
             }
         }
-        for word in ["Reuter", "REUTER", "reuter"] {
+        // Reuters-1987's "Reuter" and Xinhua's "Enditem" close the story.
+        for word in ["Reuter", "REUTER", "reuter", "Enditem", "ENDITEM"] {
             if let Some(r) = p.strip_suffix(word) {
                 let before = r.trim_end_matches([' ', '\t', '\r']);
                 // The sign-off stands alone: the whole paragraph, on its own line, or after the
@@ -359,6 +361,21 @@ Follow AP's coverage of Congress at https://apnews.com/hub/congress.";
         assert_eq!(a.credits[0].name, "Lisa Mascaro");
         assert_eq!(a.credits[0].role, CreditRole::Contributing);
         assert_eq!(a.credits[0].line, 1);
+    }
+
+    #[test]
+    fn xinhua_enditem_closes_the_story() {
+        let t = "HANOI, May 2 (Xinhua) -- The two sides signed a port deal.\n\nTrade rose.\n\nEnditem";
+        let a = parse(t);
+        assert_eq!(
+            a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+            ["The two sides signed a port deal.", "Trade rose."]
+        );
+        let t = "HANOI, May 2 (Xinhua) -- Trade rose, the ministry said. Enditem";
+        assert_eq!(parse(t).paragraphs[0].text, "Trade rose, the ministry said.");
+        // A word that only ends in the letters is kept.
+        let t = "HANOI, May 2 (Xinhua) -- He listed the Enditem";
+        assert_eq!(parse(t).paragraphs[0].text, "He listed the Enditem");
     }
 
     #[test]

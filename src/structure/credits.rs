@@ -33,9 +33,11 @@ static REUTERS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// AP and others: "[The] Associated Press writer(s)" before the names of a contributor line.
+/// Or the outlet's possessive, with or without the role: "CNN's X", "NBC News' X", "ABC's
+/// producer X".
 static CONTRIBUTOR_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Bloomberg|Cox\s+News\s+Service|New\s+York\s+Times)\s+)?(?:[Ss]taff\s+)?(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Pp]hotographers?|[Vv]ideo\s*journalists?|[Nn]ews\s+[Rr]esearchers?|[Rr]esearchers?)\s+",
+        r"^(?:(?:(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Bloomberg|Cox\s+News\s+Service|New\s+York\s+Times)\s+)?(?:[Ss]taff\s+)?(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Pp]hotographers?|[Vv]ideo\s*journalists?|[Nn]ews\s+[Rr]esearchers?|[Rr]esearchers?)\s+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['\u{2019}]s?\s+(?:(?:[Ss]taff\s+)?(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Pp]roducers?|[Pp]hotographers?)\s+)?)",
     )
     .unwrap()
 });
@@ -52,6 +54,9 @@ static COPYRIGHT: LazyLock<Regex> =
 /// AFP's closing staff initials: "jm/sst", "bur-jm/sst/bp".
 static SIGNOFF_INITIALS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z]{2,6}(?:-[a-z]{2,6})*(?:/[a-z]{2,6}(?:-[a-z]{2,6})*){1,6}$").unwrap());
+
+/// dpa's closing line: the agency, then the desk and editors' short codes ("dpa ab yyzz n1 fs").
+static DPA_SIGNOFF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^dpa(?:\s+[a-z0-9]{1,5}){1,8}$").unwrap());
 
 /// Agency names that close a story standing alone on the last line.
 const SIGNOFF_AGENCIES: &[&str] =
@@ -224,7 +229,7 @@ fn copyright(text: &str, s: usize, e: usize) -> Option<Found> {
 /// AFP's initials and lone agency names closing a story.
 fn signoff(text: &str, s: usize, e: usize) -> Option<Found> {
     let p = &text[s..e];
-    if SIGNOFF_INITIALS.is_match(p) {
+    if SIGNOFF_INITIALS.is_match(p) || DPA_SIGNOFF.is_match(p) {
         return Some(vec![(CreditRole::Signoff, Span::new(s, e))]);
     }
     let (is, ie) = match p.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
@@ -378,6 +383,14 @@ mod tests {
         assert_eq!(read("bur-jm/sst"), pairs(&[("signoff", "bur-jm/sst")]));
         assert_eq!(read("(AFP)"), pairs(&[("signoff", "AFP")]));
         assert_eq!(read("lmj@yna.co.kr"), pairs(&[("signoff", "lmj@yna.co.kr")]));
+        assert_eq!(read("dpa kp xyz n2 ab"), pairs(&[("signoff", "dpa kp xyz n2 ab")]));
+        assert_eq!(read("dpa said the talks would resume on Monday"), None);
+        assert_eq!(
+            read("CNN's Priya Natarajan and Tom Okafor contributed to this report."),
+            pairs(&[("contributing", "Priya Natarajan"), ("contributing", "Tom Okafor")])
+        );
+        assert_eq!(read("NBC News' Jo Baird contributed."), pairs(&[("contributing", "Jo Baird")]));
+        assert_eq!(read("The company's shareholders contributed."), None);
         assert_eq!(read("___"), Some(vec![]));
         assert_eq!(read("The talks went on (Reporting was slow)."), None);
     }
