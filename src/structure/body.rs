@@ -192,7 +192,7 @@ fn fold_flags(x: u64, y: u64) -> u64 {
 }
 
 /// Strips boilerplate from the ends of a paragraph: SGML end markers, a closing "Reuter", "Enditem",
-/// "(END)".
+/// "-0-", "(END)".
 /// Returns the span that is left (possibly empty).
 fn strip_boilerplate(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     loop {
@@ -222,8 +222,8 @@ fn strip_boilerplate(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
                 continue;
             }
         }
-        // Reuters-1987's "Reuter" and Xinhua's "Enditem" close the story.
-        for word in ["Reuter", "REUTER", "reuter", "Enditem", "ENDITEM"] {
+        // Reuters-1987's "Reuter", Xinhua's "Enditem" and KCNA's "-0-" close the story.
+        for word in ["Reuter", "REUTER", "reuter", "Enditem", "ENDITEM", "-0-"] {
             if let Some(r) = p.strip_suffix(word) {
                 let before = r.trim_end_matches([' ', '\t', '\r']);
                 // The sign-off stands alone: the whole paragraph, on its own line, or after the
@@ -364,7 +364,7 @@ Follow AP's coverage of Congress at https://apnews.com/hub/congress.";
     }
 
     #[test]
-    fn xinhua_enditem_closes_the_story() {
+    fn xinhua_enditem_and_kcna_end_mark_close_the_story() {
         let t = "HANOI, May 2 (Xinhua) -- The two sides signed a port deal.\n\nTrade rose.\n\nEnditem";
         let a = parse(t);
         assert_eq!(
@@ -373,6 +373,8 @@ Follow AP's coverage of Congress at https://apnews.com/hub/congress.";
         );
         let t = "HANOI, May 2 (Xinhua) -- Trade rose, the ministry said. Enditem";
         assert_eq!(parse(t).paragraphs[0].text, "Trade rose, the ministry said.");
+        let t = "Pyongyang, May 2 (KCNA) -- A delegation left.\n\nIt was seen off by officials. -0-";
+        assert_eq!(parse(t).paragraphs[1].text, "It was seen off by officials.");
         // A word that only ends in the letters is kept.
         let t = "HANOI, May 2 (Xinhua) -- He listed the Enditem";
         assert_eq!(parse(t).paragraphs[0].text, "He listed the Enditem");

@@ -14,12 +14,56 @@ pub(super) fn is_caption(p: &str) -> bool {
     if starts_ci(p, "view larger image") {
         return true;
     }
+    if p.len() >= 4000 {
+        return false;
+    }
+    if photo_credit(p).is_some() {
+        return true;
+    }
     // The restriction closes the caption: look only near the end.
-    if p.len() >= 4000 || !p.ends_with(')') {
+    if !p.ends_with(')') {
         return false;
     }
     let tail = bounded_start(p, p.len().saturating_sub(200));
     p[tail..].contains(RESTRICTION_OPEN)
+}
+
+/// The longest photo credit closing a caption we read, in bytes.
+const MAX_PHOTO_CREDIT: usize = 120;
+
+/// Where a photographer's credit closing a caption starts, and where its text lies (without
+/// parentheses), as byte offsets into `p`: Reuters' "... 2025. REUTERS/Jane Doe/File Photo" and
+/// "... 2025. John Roe/Pool via REUTERS", AP's "(AP Photo/Jane Doe, File)", "(Photo by Jane Doe/AFP)",
+/// "(Jane Doe/Getty Images)". A credit closes the paragraph and is short.
+fn photo_credit(p: &str) -> Option<(usize, usize, usize)> {
+    let tail_start = bounded_start(p, p.len().saturating_sub(MAX_PHOTO_CREDIT));
+    let tail = &p[tail_start..];
+    if let Some(inner) = tail.strip_suffix(')') {
+        let open = inner.rfind('(')?;
+        let credit = &inner[open + 1..];
+        let photo = ["AP Photo", "AFP Photo", "AFP PHOTO", "Photo by ", "Photo: ", "Photograph by "]
+            .iter()
+            .any(|w| credit.starts_with(w))
+            || ["/Getty Images", "via Getty Images", "/AFP", "/AP", "/Bloomberg", "/EPA"]
+                .iter()
+                .any(|w| credit.ends_with(w));
+        return (photo && !credit.contains('(')).then(|| (tail_start + open, tail_start + open + 1, p.len() - 1));
+    }
+    let tail = tail.strip_suffix(" TPX IMAGES OF THE DAY").unwrap_or(tail);
+    let end = tail_start + tail.len();
+    let start = if let Some(k) = tail.rfind("REUTERS/").or_else(|| tail.rfind("Reuters/")) {
+        k
+    } else if tail.ends_with(" via REUTERS") || tail.ends_with(" via Reuters") {
+        // "John Roe/Pool via REUTERS": the credit follows the caption's last sentence.
+        tail.rfind(". ").map(|k| k + 2)?
+    } else {
+        return None;
+    };
+    let credit = &tail[start..];
+    // The credit stands after a sentence, is one line, and reads as names and slashes only.
+    let after_sentence = (start == 0 && tail_start == 0) || tail[..start].ends_with(". ");
+    let plain = !credit.contains(['\n', '(', ')', ',', ';', ':']) && !credit.contains(". ");
+    (after_sentence && plain && start < tail.len()).then_some((tail_start + start, tail_start + start, end))
 }
 
 /// The first char boundary at or after `i`.
@@ -48,6 +92,10 @@ fn split_caption(text: &str, span: Span) -> CaptionParts {
     e = ne;
     let mut credit = None;
     let mut restriction = None;
+    if let Some((at, cs, ce)) = photo_credit(&text[s..e]) {
+        credit = Some(Span::new(s + cs, s + ce));
+        e = trim_span(text, s, s + at).1;
+    }
     // Trailing parenthesised groups: "(For Use Only ...) (Yonhap)".
     for _ in 0..2 {
         let p = &text[s..e];

@@ -345,6 +345,33 @@ Service runs daily.\n\n(END)\n";
     }
 
     #[test]
+    fn reuters_ap_and_agency_photo_credits_close_captions() {
+        let t = "OSLO, May 4 (Reuters) - Norway's finance minister presented a budget on Monday.\n\n\
+The finance minister speaks at a news conference in Oslo, Norway, May 4, 2026. REUTERS/Ana Ruiz/File Photo\n\n\
+The two leaders shake hands in Oslo, May 3, 2026. Lars Berg/Pool via REUTERS\n\n\
+Protesters gather outside parliament in Oslo, May 2, 2026. (AP Photo/Pia Holm, File)\n\n\
+A view of the harbour. (Photo by Ole Dahl/AFP)\n\n\
+The budget raises spending on roads (Reuters reported the figures first).\n\n\
+Spending will rise by 2% next year, said analyst Ida Moe of REUTERS/Ipsos";
+        let a = parse(t);
+        let credits: Vec<_> = a.captions.iter().map(|c| (c.text.as_str(), c.credit.as_deref())).collect();
+        assert_eq!(
+            credits,
+            [
+                (
+                    "The finance minister speaks at a news conference in Oslo, Norway, May 4, 2026.",
+                    Some("REUTERS/Ana Ruiz/File Photo")
+                ),
+                ("The two leaders shake hands in Oslo, May 3, 2026.", Some("Lars Berg/Pool via REUTERS")),
+                ("Protesters gather outside parliament in Oslo, May 2, 2026.", Some("AP Photo/Pia Holm, File")),
+                ("A view of the harbour.", Some("Photo by Ole Dahl/AFP")),
+            ]
+        );
+        // Prose that mentions the agency stays in the body.
+        assert_eq!(a.paragraphs.len(), 3);
+    }
+
+    #[test]
     fn reuters_1987_hard_wrapped() {
         let t = "COCOA ZONE GETS RAIN\n    by Jane Doe, Reuters\nSALVADOR, Feb 26 - Showers continued throughout the week in\nthe cocoa zone, officials said.\n    The dry period means the harvest will\nbe late this year.\n    Shr 1.23 vs 1.11\n    Net 5,000 vs 4,000\n Reuter\n&#3;";
         let a = parse_on(t, "1987-02-26");
