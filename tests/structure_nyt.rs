@@ -55,6 +55,9 @@ fn sample_story_parts() {
     assert!(toks.iter().filter(|t| **t == "``").count() >= 4);
     assert!(toks.iter().filter(|t| **t == "''").count() >= 4);
     assert!(a.sentences.iter().any(|s| s.section == Section::Credit(0)));
+    // The copyright line's words are its holder's: "c.2000" is no part of a name to tag.
+    assert!(!toks.contains(&"c.2000"));
+    assert!(toks.contains(&"Cox"));
 }
 
 #[test]

@@ -32,6 +32,9 @@ pub fn annotate(art: &mut Article) {
         parts.push((span, Section::Caption(i)));
     }
     for (i, &span) in art.credit_lines.iter().enumerate() {
+        // A copyright line's words are its holder's: "c.2000" and "Copyright 2023" are not a name's.
+        let holder = art.credits.iter().find(|c| c.line == i && c.role == CreditRole::Copyright);
+        let span = holder.map_or(span, |c| Span::new(c.span.start.max(span.start), span.end));
         parts.push((span, Section::Credit(i)));
     }
     parts.sort_by_key(|(s, _)| s.start);
