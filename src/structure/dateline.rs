@@ -475,7 +475,8 @@ mod tests {
         let a = parse("FORT LAUDERDALE, Fla. - (KRT) - Storms.");
         assert_eq!(dl(&a).2, Some("KRT"));
         let a = parse("(CORRECTED) - ACME NET\nCHICAGO, March 2 - Acme said.");
-        assert_eq!(a.headline_text(), Some("(CORRECTED) - ACME NET"));
+        assert_eq!(a.headline_text(), Some("ACME NET"));
+        assert_eq!(a.advisory, ["CORRECTED"]);
         assert_eq!(dl(&a).0, "CHICAGO");
         let long = "AP - ".repeat(100_000);
         let _ = parse(&long);

@@ -123,6 +123,140 @@ pub(super) fn is_advisory_line(l: &str) -> bool {
         && b[1..b.len() - 1].iter().all(u8::is_ascii_lowercase)
 }
 
+/// Kickers before a headline: agencies' version and section tags, kept as advisories and out of the
+/// headline. Yonhap's "(LEAD)", "(2nd LD)", "(News Focus)"; Reuters' "UPDATE 2-", "RPT-", "EXCLUSIVE-";
+/// labels with a colon ("Analysis:", "Roundup:", "APNewsBreak:"). Returns the headline's start within
+/// `l` and the tags, in order; (0, []) when the line has none or nothing would be left.
+pub(super) fn headline_kicker(l: &str) -> (usize, Vec<String>) {
+    let mut tags = Vec::new();
+    let mut at = 0;
+    loop {
+        let rest = &l[at..];
+        let found = paren_kicker(rest).or_else(|| dash_kicker(rest)).or_else(|| colon_kicker(rest));
+        let Some((len, tag)) = found else { break };
+        let after = rest[len..].len() - rest[len..].trim_start().len();
+        at += len + after;
+        tags.push(tag.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    // A kicker is never the whole headline, and a headline is never its kickers alone.
+    if tags.is_empty() || !l[at..].chars().any(char::is_alphabetic) {
+        return (0, Vec::new());
+    }
+    (at, tags)
+}
+
+/// "(LEAD)" at the start: a short parenthesised tag, no nesting, something after it.
+fn paren_kicker(s: &str) -> Option<(usize, &str)> {
+    let inner = s.strip_prefix('(')?;
+    let close = inner.find([')', '('])?;
+    let tag = inner[..close].trim();
+    let ok = inner[close..].starts_with(')') && tag.len() <= 60 && is_paren_tag(tag);
+    // "(CORRECTED) - ACME NET": a separating dash goes with the kicker.
+    let after = &inner[close + 1..];
+    let trimmed = after.trim_start();
+    let sep = trimmed.len() - trimmed.trim_start_matches(['-', ':']).len();
+    let len = if sep > 0 && trimmed[sep..].starts_with(' ') {
+        close + 2 + (after.len() - trimmed.len()) + sep
+    } else {
+        close + 2
+    };
+    ok.then_some((len, tag))
+}
+
+/// A version tag ("LEAD", "2nd LD, Correction", "CORRECTED") or a mixed-case topic tag ("Olympics",
+/// "News Focus"). Not an all-caps name: 1987 Reuters headlines open with the company in parentheses
+/// ("(CAMBIOR INC) FIVE MTHS NET").
+fn is_paren_tag(tag: &str) -> bool {
+    const VERSIONS: &[&str] =
+        &["LEAD", "URGENT", "CORRECTED", "CORRECTION", "RPT", "REPEAT", "RECAST", "UPDATE", "REFILE", "AMENDED"];
+    let first = tag.split([',', ' ']).next().unwrap_or("");
+    let ordinal_ld = {
+        let digits = first.len() - first.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0
+            && ["st", "nd", "rd", "th"].contains(&&first[digits..])
+            && tag[first.len()..].trim_start().starts_with("LD")
+    };
+    VERSIONS.contains(&first) || ordinal_ld || starts_ci(tag, "EDITORIAL") || tag.chars().any(char::is_lowercase)
+}
+
+/// Reuters' "UPDATE 2-Oil rises", "RPT-...", "CORRECTED-UPDATE 1-...": an all-caps tag glued to the
+/// headline by a hyphen. Only over a mixed-case headline: an all-caps one ("POLL-TAX PROTEST") has
+/// hyphenated words of the same shape.
+fn dash_kicker(s: &str) -> Option<(usize, &str)> {
+    const TAGS: &[&str] = &[
+        "UPDATE",
+        "RPT",
+        "REFILE",
+        "CORRECTED",
+        "CORRECTION",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "FACTBOX",
+        "EXPLAINER",
+        "INSTANT VIEW",
+        "WRAPUP",
+        "BREAKINGVIEWS",
+        "BRIEF",
+        "FOCUS",
+        "INTERVIEW",
+        "COLUMN",
+        "TIMELINE",
+        "GLOBAL MARKETS",
+        "PREVIEW",
+        "SPECIAL REPORT",
+        "INSIGHT",
+        "FEATURE",
+        "GRAPHIC",
+        "POLL",
+        "DIARY",
+    ];
+    let dash = s.char_indices().take(24).find(|&(_, c)| c == '-').map(|(i, _)| i)?;
+    let head = &s[..dash];
+    let word = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let numbered = word.len() < head.len();
+    if !TAGS.contains(&word) || (numbered && !head[word.len()..].starts_with(' ')) {
+        return None;
+    }
+    let next = s[dash + 1..].chars().next()?;
+    let mixed = s[dash + 1..].chars().any(char::is_lowercase);
+    (next.is_alphanumeric() && mixed).then_some((dash + 1, head.trim_end()))
+}
+
+/// "Analysis: ...", "Roundup: ...", "APNewsBreak: ...": a known label and a colon.
+fn colon_kicker(s: &str) -> Option<(usize, &str)> {
+    const LABELS: &[&str] = &[
+        "analysis",
+        "exclusive",
+        "explainer",
+        "factbox",
+        "fact check",
+        "insight",
+        "breakingviews",
+        "news analysis",
+        "roundup",
+        "interview",
+        "feature",
+        "commentary",
+        "spotlight",
+        "xinhua headlines",
+        "china focus",
+        "economic watch",
+        "apnewsbreak",
+        "ap exclusive",
+        "ap explains",
+        "ap fact check",
+        "editorial",
+        "opinion",
+        "live updates",
+        "breaking",
+    ];
+    let colon = s.char_indices().take(20).find(|&(_, c)| c == ':').map(|(i, _)| i)?;
+    let label = &s[..colon];
+    let rest = &s[colon + 1..];
+    let known = LABELS.iter().any(|w| w.eq_ignore_ascii_case(label));
+    (known && rest.starts_with(' ') && label.starts_with(|c: char| c.is_uppercase())).then_some((colon + 1, label))
+}
+
 /// A short first line set apart from the body: followed by a byline or dateline, or by a blank line,
 /// or an all-caps line over a body line.
 pub(super) fn is_headline(text: &str, ts: usize, te: usize, next_pos: usize, memo: &mut Memo) -> bool {
@@ -162,5 +296,33 @@ mod tests {
         let a = parse("One paragraph only, ending with a period.\n\nAnother one.");
         assert_eq!(a.headline, None);
         assert_eq!(a.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn kickers_leave_the_headline_for_the_advisory() {
+        let dl = "\n\nSEOUL, March 3 (Yonhap) -- Text.";
+        let a = parse(&format!("(2nd LD) (News Focus) Parliament passes budget bill{dl}"));
+        assert_eq!(a.headline_text(), Some("Parliament passes budget bill"));
+        assert_eq!(a.advisory, ["2nd LD", "News Focus"]);
+        let a = parse(&format!("RPT-UPDATE 2-Oil prices climb on supply worries{dl}"));
+        assert_eq!(a.headline_text(), Some("Oil prices climb on supply worries"));
+        assert_eq!(a.advisory, ["RPT", "UPDATE 2"]);
+        let a = parse(&format!("Roundup: Floods hit southern provinces{dl}"));
+        assert_eq!(a.headline_text(), Some("Floods hit southern provinces"));
+        // Not kickers: an all-caps headline's hyphenated word, a colon after other words, a tag alone.
+        let a = parse(&format!("(LEAD)(Olympics) Kim wins gold{dl}"));
+        assert_eq!(a.headline_text(), Some("Kim wins gold"));
+        assert_eq!(a.advisory, ["LEAD", "Olympics"]);
+        for h in [
+            "(ACME STEEL LTD) YEAR NET",
+            "POLL-TAX PROTEST SPREADS",
+            "Kim Jong-un: a profile",
+            "(LEAD)",
+            "Gold-mining stocks fall",
+        ] {
+            let a = parse(&format!("{h}{dl}"));
+            assert_eq!(a.headline_text(), Some(h));
+            assert!(a.advisory.is_empty(), "{h}");
+        }
     }
 }

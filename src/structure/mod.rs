@@ -22,7 +22,7 @@ pub(crate) mod tokenize;
 use body::parse_body;
 use byline::{byline_tail, inline_byline_dateline, parse_byline};
 use dateline::{resolve_date, DatelineMatch, Memo};
-use header::{is_advisory_line, is_headline, parse_advisory, parse_header, parse_slug};
+use header::{headline_kicker, is_advisory_line, is_headline, parse_advisory, parse_header, parse_slug};
 
 /// How many non-blank opening lines may hold header, headline and bylines before the body starts.
 const MAX_HEAD_LINES: usize = 8;
@@ -144,6 +144,13 @@ pub fn parse_structure_owned(text: String, opts: &ParseOptions) -> Article {
         }
         body_start = line.start;
         break;
+    }
+
+    // "(LEAD) N. Korea fires ...", "UPDATE 2-Oil rises ...": the kicker is an advisory, not headline.
+    if let Some(h) = headline.as_mut() {
+        let (k, tags) = headline_kicker(&text[h.start..h.end]);
+        h.start += k;
+        advisory.extend(tags);
     }
 
     // Dates: header > dateline > caller; a dateline without a year takes it from header or caller.
