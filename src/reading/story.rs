@@ -73,26 +73,35 @@ pub(crate) fn is_possessive(t: &str) -> bool {
     matches!(t, "'s" | "’s" | "'S" | "'" | "’")
 }
 
-/// A hashed word list with a cheap pre-filter (first byte, last byte, length) that turns most tokens
-/// away before hashing: lexicons are tried on every token of a story.
+/// A hashed word list with a cheap pre-filter that turns most tokens away before hashing: lexicons
+/// are tried on every token of a story. The filter holds, for each word length, the first and last
+/// bytes of the words that long (as bits of a mask), so the three tests narrow each other: tested
+/// apart, a common shape such as a word ending in "s" passes whenever any listed word ends so.
 pub(crate) struct Lexicon<V: 'static> {
-    first: [bool; 256],
-    last: [bool; 256],
-    min: usize,
-    max: usize,
+    /// Per length (longer words share the last slot): the `byte_bit`s of the words' first bytes.
+    first: [u64; LEX_LENS],
+    /// The same for their last bytes.
+    last: [u64; LEX_LENS],
     map: rustc_hash::FxHashMap<&'static str, V>,
+}
+
+const LEX_LENS: usize = 24;
+
+/// A byte as one bit of 64: ASCII letters of one case each get their own bit; other bytes share
+/// bits, which only lets more through to the hash.
+#[inline]
+fn byte_bit(c: u8) -> u64 {
+    1 << (c & 63)
 }
 
 impl<V: Copy + 'static> Lexicon<V> {
     pub fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Lexicon<V> {
-        let mut l =
-            Lexicon { first: [false; 256], last: [false; 256], min: usize::MAX, max: 0, map: Default::default() };
+        let mut l = Lexicon { first: [0; LEX_LENS], last: [0; LEX_LENS], map: Default::default() };
         for (w, v) in words {
             let b = w.as_bytes();
-            l.first[b[0] as usize] = true;
-            l.last[b[b.len() - 1] as usize] = true;
-            l.min = l.min.min(b.len());
-            l.max = l.max.max(b.len());
+            let n = b.len().min(LEX_LENS - 1);
+            l.first[n] |= byte_bit(b[0]);
+            l.last[n] |= byte_bit(b[b.len() - 1]);
             l.map.insert(w, v);
         }
         l
@@ -100,8 +109,9 @@ impl<V: Copy + 'static> Lexicon<V> {
     #[inline]
     pub fn get(&self, w: &str) -> Option<V> {
         let b = w.as_bytes();
-        if b.len() < self.min || b.len() > self.max || !self.first[b[0] as usize] || !self.last[b[b.len() - 1] as usize]
-        {
+        let n = b.len().min(LEX_LENS - 1);
+        // (an empty word has no bits: slot 0 stays 0)
+        if n == 0 || self.first[n] & byte_bit(b[0]) == 0 || self.last[n] & byte_bit(b[b.len() - 1]) == 0 {
             return None;
         }
         self.map.get(w).copied()
