@@ -74,34 +74,34 @@ pub(crate) fn is_possessive(t: &str) -> bool {
 }
 
 /// A hashed word list with a cheap pre-filter that turns most tokens away before hashing: lexicons
-/// are tried on every token of a story. The filter holds, for each word length, the first and last
-/// bytes of the words that long (as bits of a mask), so the three tests narrow each other: tested
-/// apart, a common shape such as a word ending in "s" passes whenever any listed word ends so.
+/// are tried on every token of a story. The filter is a bit table over a word's shape (its length,
+/// first two bytes and last byte, together): tested apart, common shapes such as a word ending in
+/// "s" pass whenever any listed word shares one of them, while together few words share all four.
 pub(crate) struct Lexicon<V: 'static> {
-    /// Per length (longer words share the last slot): the `byte_bit`s of the words' first bytes.
-    first: [u64; LEX_LENS],
-    /// The same for their last bytes.
-    last: [u64; LEX_LENS],
+    shapes: [u64; SHAPE_WORDS],
     map: rustc_hash::FxHashMap<&'static str, V>,
 }
 
-const LEX_LENS: usize = 24;
+/// The shape table's size in 64-bit words (4,096 bits).
+const SHAPE_WORDS: usize = 64;
 
-/// A byte as one bit of 64: ASCII letters of one case each get their own bit; other bytes share
-/// bits, which only lets more through to the hash.
+/// A word's shape bit (a non-empty word): two words of a shape share it, others rarely do.
 #[inline]
-fn byte_bit(c: u8) -> u64 {
-    1 << (c & 63)
+fn shape_bit(b: &[u8]) -> (usize, u64) {
+    let n = b.len();
+    let second = if n > 1 { b[1] } else { 0 };
+    let k = (n.min(31) as u32) | (b[0] as u32) << 5 | (second as u32) << 13 | (b[n - 1] as u32) << 21;
+    // Fibonacci hashing to 12 bits.
+    let h = (k.wrapping_mul(0x9e37_79b9) >> 20) as usize;
+    (h >> 6, 1 << (h & 63))
 }
 
 impl<V: Copy + 'static> Lexicon<V> {
     pub fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Lexicon<V> {
-        let mut l = Lexicon { first: [0; LEX_LENS], last: [0; LEX_LENS], map: Default::default() };
+        let mut l = Lexicon { shapes: [0; SHAPE_WORDS], map: Default::default() };
         for (w, v) in words {
-            let b = w.as_bytes();
-            let n = b.len().min(LEX_LENS - 1);
-            l.first[n] |= byte_bit(b[0]);
-            l.last[n] |= byte_bit(b[b.len() - 1]);
+            let (i, bit) = shape_bit(w.as_bytes());
+            l.shapes[i] |= bit;
             l.map.insert(w, v);
         }
         l
@@ -109,11 +109,18 @@ impl<V: Copy + 'static> Lexicon<V> {
     #[inline]
     pub fn get(&self, w: &str) -> Option<V> {
         let b = w.as_bytes();
-        let n = b.len().min(LEX_LENS - 1);
-        // (an empty word has no bits: slot 0 stays 0)
-        if n == 0 || self.first[n] & byte_bit(b[0]) == 0 || self.last[n] & byte_bit(b[b.len() - 1]) == 0 {
+        if b.is_empty() {
             return None;
         }
+        let (i, bit) = shape_bit(b);
+        if self.shapes[i] & bit == 0 {
+            return None;
+        }
+        self.get_hashed(w)
+    }
+    /// The hash look-up, out of line: most tokens never get here.
+    #[inline(never)]
+    fn get_hashed(&self, w: &str) -> Option<V> {
         self.map.get(w).copied()
     }
 }
@@ -419,5 +426,17 @@ mod tests {
         assert!(is_medium("Yonhap"));
         assert!(!is_medium("Chinese Communist Party"));
         assert!(!is_medium("Sergei Shoigu"));
+    }
+    #[test]
+    fn lexicon_finds_its_words_only() {
+        let words = ["met", "talks", "re-elected", "a", "ab", "Über", "negotiations", "x-y"];
+        let lex = Lexicon::new(words.iter().enumerate().map(|(i, w)| (*w, i)));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(lex.get(w), Some(i), "{w}");
+        }
+        // Same shapes as listed words (length, first two and last bytes), and other words.
+        for w in ["mat", "tasks", "re-enacted", "b", "ac", "Übel", "negotiatiens", "", "the", "said", "x-z"] {
+            assert_eq!(lex.get(w), None, "{w}");
+        }
     }
 }
