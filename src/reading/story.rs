@@ -73,26 +73,35 @@ pub(crate) fn is_possessive(t: &str) -> bool {
     matches!(t, "'s" | "’s" | "'S" | "'" | "’")
 }
 
-/// A hashed word list with a cheap pre-filter (first byte, last byte, length) that turns most tokens
-/// away before hashing: lexicons are tried on every token of a story.
+/// A hashed word list with a cheap pre-filter that turns most tokens away before hashing: lexicons
+/// are tried on every token of a story. The filter is a bit table over a word's shape (its length,
+/// first two bytes and last byte, together): tested apart, common shapes such as a word ending in
+/// "s" pass whenever any listed word shares one of them, while together few words share all four.
 pub(crate) struct Lexicon<V: 'static> {
-    first: [bool; 256],
-    last: [bool; 256],
-    min: usize,
-    max: usize,
+    shapes: [u64; SHAPE_WORDS],
     map: rustc_hash::FxHashMap<&'static str, V>,
+}
+
+/// The shape table's size in 64-bit words (4,096 bits).
+const SHAPE_WORDS: usize = 64;
+
+/// A word's shape bit (a non-empty word): two words of a shape share it, others rarely do.
+#[inline]
+fn shape_bit(b: &[u8]) -> (usize, u64) {
+    let n = b.len();
+    let second = if n > 1 { b[1] } else { 0 };
+    let k = (n.min(31) as u32) | (b[0] as u32) << 5 | (second as u32) << 13 | (b[n - 1] as u32) << 21;
+    // Fibonacci hashing to 12 bits.
+    let h = (k.wrapping_mul(0x9e37_79b9) >> 20) as usize;
+    (h >> 6, 1 << (h & 63))
 }
 
 impl<V: Copy + 'static> Lexicon<V> {
     pub fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Lexicon<V> {
-        let mut l =
-            Lexicon { first: [false; 256], last: [false; 256], min: usize::MAX, max: 0, map: Default::default() };
+        let mut l = Lexicon { shapes: [0; SHAPE_WORDS], map: Default::default() };
         for (w, v) in words {
-            let b = w.as_bytes();
-            l.first[b[0] as usize] = true;
-            l.last[b[b.len() - 1] as usize] = true;
-            l.min = l.min.min(b.len());
-            l.max = l.max.max(b.len());
+            let (i, bit) = shape_bit(w.as_bytes());
+            l.shapes[i] |= bit;
             l.map.insert(w, v);
         }
         l
@@ -100,10 +109,18 @@ impl<V: Copy + 'static> Lexicon<V> {
     #[inline]
     pub fn get(&self, w: &str) -> Option<V> {
         let b = w.as_bytes();
-        if b.len() < self.min || b.len() > self.max || !self.first[b[0] as usize] || !self.last[b[b.len() - 1] as usize]
-        {
+        if b.is_empty() {
             return None;
         }
+        let (i, bit) = shape_bit(b);
+        if self.shapes[i] & bit == 0 {
+            return None;
+        }
+        self.get_hashed(w)
+    }
+    /// The hash look-up, out of line: most tokens never get here.
+    #[inline(never)]
+    fn get_hashed(&self, w: &str) -> Option<V> {
         self.map.get(w).copied()
     }
 }
@@ -409,5 +426,17 @@ mod tests {
         assert!(is_medium("Yonhap"));
         assert!(!is_medium("Chinese Communist Party"));
         assert!(!is_medium("Sergei Shoigu"));
+    }
+    #[test]
+    fn lexicon_finds_its_words_only() {
+        let words = ["met", "talks", "re-elected", "a", "ab", "Über", "negotiations", "x-y"];
+        let lex = Lexicon::new(words.iter().enumerate().map(|(i, w)| (*w, i)));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(lex.get(w), Some(i), "{w}");
+        }
+        // Same shapes as listed words (length, first two and last bytes), and other words.
+        for w in ["mat", "tasks", "re-enacted", "b", "ac", "Übel", "negotiatiens", "", "the", "said", "x-z"] {
+            assert_eq!(lex.get(w), None, "{w}");
+        }
     }
 }

@@ -178,6 +178,7 @@ pub(super) enum Form {
 }
 
 /// The trigger a lower-cased token is, if any; looked up by hash since every token of a sentence is tried.
+#[inline]
 pub(super) fn trigger(low: &str) -> Option<(Pred, Form)> {
     static MAP: std::sync::OnceLock<story::Lexicon<(Pred, Form)>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
