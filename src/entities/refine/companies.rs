@@ -34,7 +34,8 @@ static COMPANY_NOUNS: Words = Words::new(&[
 ]);
 /// Words right after a company's name that no person's name takes ("Pirelli shares").
 static AFTER_COMPANY: Words = Words::new(&["shares", "stock"]);
-static PERSON_TITLES: Words = Words::new(&["mr", "mrs", "ms", "dr", "miss", "sir", "madame", "herr"]);
+/// Honorifics before a person's name (one list for every rule that needs them).
+pub(super) static PERSON_TITLES: Words = Words::new(&["mr", "mrs", "ms", "dr", "miss", "sir", "madame", "herr"]);
 
 /// What the story says of a word: written as a company's, written as a person's.
 #[derive(Default, Clone, Copy)]
