@@ -131,7 +131,8 @@ fn run() -> Result<(), String> {
     if !(10..=24).contains(&cfg.bits) {
         return Err(format!("--bits {} is out of range 10..=24", cfg.bits));
     }
-    let loaded = match (&load, pipeline.is_some() || pipeline_errors.is_some() || story.is_some() || stories.is_some()) {
+    let loaded = match (&load, pipeline.is_some() || pipeline_errors.is_some() || story.is_some() || stories.is_some())
+    {
         (Some(m), true) => {
             let bytes = std::fs::read(m).map_err(|e| format!("{}: {e}", m.display()))?;
             Some(dateline::eval::stages::Model::from_bytes(&bytes, Lexicon::builtin()).map_err(|e| e.to_string())?)
