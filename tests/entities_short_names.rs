@@ -50,3 +50,15 @@ fn a_headline_company_reads_as_the_body_reads_it() {
     let kmb: Vec<Label> = got.iter().filter(|(t, _)| t == "KMB").map(|(_, l)| *l).collect();
     assert!(kmb.len() == 2 && kmb.iter().all(|l| *l == Label::Org), "{got:?}");
 }
+
+#[test]
+fn a_company_short_form_of_two_words_is_the_company_in_body_and_headline() {
+    // the tagger reads "Granville Shamrock" as a person's name; the story's "Granville Shamrock Corp"
+    // says it is the company's
+    let text = "GRANVILLE SHAMROCK NAMES NEW CHIEF\n\nDALLAS, May 2 - Granville Shamrock Corp said it named a new \
+                chief executive. Granville Shamrock shares rose.\n";
+    let got = entities(text);
+    assert!(has(&got, "Granville Shamrock Corp", Label::Org), "{got:?}");
+    assert!(has(&got, "Granville Shamrock", Label::Org) && has(&got, "GRANVILLE SHAMROCK", Label::Org), "{got:?}");
+    assert!(!got.iter().any(|(_, l)| *l == Label::Person), "{got:?}");
+}

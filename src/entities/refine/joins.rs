@@ -38,7 +38,7 @@ fn place_like(w: &str) -> bool {
 /// pattern stage's heads.
 const ORG_WORDS: &str = include_str!("../../../data/ner/hand/orgword.txt");
 
-fn org_head(w: &str) -> bool {
+pub(super) fn org_head(w: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         ORG_WORDS
