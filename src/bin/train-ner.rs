@@ -29,6 +29,7 @@ fn run() -> Result<(), String> {
     let (mut load, mut show_errors, mut clusters) = (None, false, None::<PathBuf>);
     let (mut pipeline, mut pipeline_errors, mut story) = (None::<PathBuf>, None::<PathBuf>, None::<PathBuf>);
     let mut conll_opts = dateline::eval::ner::ConllOptions::default();
+    let mut stories = None::<PathBuf>;
     let mut cfg = train::TrainConfig { verbose: true, ..Default::default() };
     let mut upper_every = 0usize;
     while let Some(a) = args.next() {
@@ -49,6 +50,9 @@ fn run() -> Result<(), String> {
             "--errors" => show_errors = true,
             // entities of one story (parsed whole) by the shipped model or --load MODEL
             "--story" => story = Some(PathBuf::from(val()?)),
+            // entities of many stories, a JSON line {"id", "text"} each, as JSON lines with
+            // code-point offsets (to compare models on stories from another set, such as the link gold's)
+            "--stories" => stories = Some(PathBuf::from(val()?)),
             "--pipeline-errors" => pipeline_errors = Some(PathBuf::from(val()?)),
             "--compare" => {
                 // where the full pipeline and the tagger on gold tokens disagree, with the gold
@@ -127,7 +131,8 @@ fn run() -> Result<(), String> {
     if !(10..=24).contains(&cfg.bits) {
         return Err(format!("--bits {} is out of range 10..=24", cfg.bits));
     }
-    let loaded = match (&load, pipeline.is_some() || pipeline_errors.is_some() || story.is_some()) {
+    let loaded = match (&load, pipeline.is_some() || pipeline_errors.is_some() || story.is_some() || stories.is_some())
+    {
         (Some(m), true) => {
             let bytes = std::fs::read(m).map_err(|e| format!("{}: {e}", m.display()))?;
             Some(dateline::eval::stages::Model::from_bytes(&bytes, Lexicon::builtin()).map_err(|e| e.to_string())?)
@@ -145,6 +150,35 @@ fn run() -> Result<(), String> {
         .map_err(|e| e.to_string())?;
         for e in &art.entities {
             println!("{}\t{}", e.label.as_str(), art.slice(e.span));
+        }
+        return Ok(());
+    }
+    if let Some(p) = &stories {
+        let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let opts = Default::default();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{}: {e}", p.display()))?;
+            let (id, body) = (&v["id"], v["text"].as_str().unwrap_or(""));
+            let art = match model {
+                Some(m) => dateline::parse_with_model(body, &opts, m),
+                None => dateline::parse(body, &opts),
+            }
+            .map_err(|e| e.to_string())?;
+            // byte offset -> code-point offset, once per story
+            let mut cp = vec![0u32; body.len() + 1];
+            let mut n = 0u32;
+            for (b, ch) in body.char_indices() {
+                for k in 0..ch.len_utf8() {
+                    cp[b + k] = n;
+                }
+                n += 1;
+            }
+            cp[body.len()] = n;
+            for e in &art.entities {
+                let row = serde_json::json!({"id": id, "start": cp[e.span.start], "end": cp[e.span.end],
+                    "label": e.label.as_str(), "text": art.slice(e.span)});
+                println!("{row}");
+            }
         }
         return Ok(());
     }

@@ -62,6 +62,7 @@ fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::fix_known_shapes(art, &mut names);
     refine::named_events(art, &mut names);
     refine::company_names(art, &mut names);
+    refine::company_prefixes(art, &mut names);
     refine::headline_names(art, &mut names);
     refine::company_short_forms(art, &mut names);
     dateline_places(art, &mut names);

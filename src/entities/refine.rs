@@ -486,7 +486,7 @@ mod headlines;
 mod joins;
 mod known;
 mod patterns;
-pub use companies::company_names;
+pub use companies::{company_names, company_prefixes};
 pub use events::named_events;
 pub use headlines::{company_short_forms, headline_names};
 pub use joins::{common as common_word, join_connected_orgs};

@@ -1,7 +1,10 @@
 //! Headline-to-body agreement: a name of two or more words that the story's running text tags
 //! ("Hartley Tool and Die Corp") is the same name, with the same label, where an all-caps line
 //! (headline, dateline) writes it in capitals, whatever the tagger made of the capitals ("HARTLEY"
-//! a person + "DIE CORP"). One-word names are left to the second stage's document history.
+//! a person + "DIE CORP"). A one-word name the tagger left untagged in an all-caps line is added
+//! with the body's label when the body gives it one label and the word is no word of the running
+//! language ("CITICORP" as the body's "Citicorp", not "MAY" as "May").
+use super::joins::common;
 use super::word;
 use crate::types::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -30,10 +33,21 @@ pub fn headline_names(art: &Article, ents: &mut Vec<Entity>) {
     }
     // the body's names of 2..=MOST_WORDS words, upper-cased, with the first label the body gives
     let mut body: FxHashMap<String, Label> = FxHashMap::default();
+    // one-word names: the body's one label, or None when it gives the word two
+    let mut single: FxHashMap<String, Option<Label>> = FxHashMap::default();
     let mut key = String::new();
     for e in ents.iter() {
         let n = e.token_end - e.token_start;
-        if !(2..=MOST_WORDS).contains(&n) || caps.get(e.sentence).is_none_or(|&c| c) || e.user {
+        if !(1..=MOST_WORDS).contains(&n) || caps.get(e.sentence).is_none_or(|&c| c) || e.user {
+            continue;
+        }
+        if n == 1 {
+            let w = word(art, e.token_start);
+            // (a lone letter is too often a piece the tokenizer left: the "S" and "P" of "S/P")
+            if w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() && !common(w) {
+                let k: String = w.chars().flat_map(char::to_uppercase).collect();
+                single.entry(k).and_modify(|l| *l = l.filter(|&l| l == e.label)).or_insert(Some(e.label));
+            }
             continue;
         }
         key.clear();
@@ -45,8 +59,15 @@ pub fn headline_names(art: &Article, ents: &mut Vec<Entity>) {
         }
         body.entry(key.clone()).or_insert(e.label);
     }
-    if body.is_empty() {
+    if body.is_empty() && single.values().all(Option::is_none) {
         return;
+    }
+    // A one-word name is only added where the tagger left the word untagged: where it read the word
+    // otherwise its reading stands (relabelling "PENNEY" to the body's ORG breaks its agreement with
+    // the story's other mentions as often as it mends it).
+    let mut tagged = vec![false; art.tokens.len()];
+    for e in ents.iter() {
+        tagged[e.token_start..e.token_end.min(art.tokens.len())].fill(true);
     }
     let mut found: Vec<Entity> = Vec::new();
     for (si, s) in art.sentences.iter().enumerate().filter(|(i, _)| caps[*i]) {
@@ -64,6 +85,11 @@ pub fn headline_names(art: &Article, ents: &mut Vec<Entity>) {
                     if let Some(&l) = body.get(key.as_str()) {
                         best = Some((j + 1, l));
                     }
+                }
+            }
+            if best.is_none() && !tagged[i] {
+                if let Some(&Some(l)) = single.get(word(art, i)) {
+                    best = Some((i + 1, l));
                 }
             }
             match best {
@@ -139,6 +165,40 @@ mod tests {
              on Monday it would cut 120 jobs. Halvorsen Metal Works makes valves.\n",
         );
         assert!(got.contains(&("HALVORSEN METAL WORKS".to_string(), Label::Org)), "{got:?}");
+    }
+
+    #[test]
+    fn a_one_word_headline_name_the_tagger_missed_takes_the_body_label() {
+        use crate::types::{Entity, Section, Sentence, Span};
+        // "VESTRIA" in the headline, untagged; the body's "Vestria" is a company throughout. "MAY" is
+        // a word of the language: the body's "May" (a person) does not make the headline's one.
+        let mut a = super::super::tests::art(&[
+            "VESTRIA", "MAY", "RAISE", "PAYOUT", "Vestria", "said", "May", "agreed", "and", "Vestria", "rose",
+        ]);
+        let sp = |x: usize, y: usize| Span::new(a.tokens[x].span.start, a.tokens[y].span.end);
+        let (head, body) = (sp(0, 3), sp(4, 10));
+        a.sentences = vec![
+            Sentence { span: head, token_start: 0, token_end: 4, section: Section::Headline },
+            Sentence { span: body, token_start: 4, token_end: 11, section: Section::Body(0) },
+        ];
+        let ent = |t: usize, s: usize, label: Label| {
+            Entity::new(Span::new(a.tokens[t].span.start, a.tokens[t].span.end), label, s, t, t + 1)
+        };
+        let mut ents = vec![ent(4, 1, Label::Org), ent(6, 1, Label::Person), ent(9, 1, Label::Org)];
+        super::headline_names(&a, &mut ents);
+        let got: Vec<(&str, Label)> = ents.iter().map(|e| (a.slice(e.span), e.label)).collect();
+        assert_eq!(
+            got,
+            [("VESTRIA", Label::Org), ("Vestria", Label::Org), ("May", Label::Person), ("Vestria", Label::Org)]
+        );
+        // a word the tagger read keeps its reading
+        ents = vec![ent(0, 0, Label::Gpe), ent(4, 1, Label::Org), ent(9, 1, Label::Org)];
+        super::headline_names(&a, &mut ents);
+        assert_eq!((ents.len(), ents[0].label), (3, Label::Gpe));
+        // two labels in the body: nothing is added
+        ents = vec![ent(4, 1, Label::Org), ent(9, 1, Label::Person)];
+        super::headline_names(&a, &mut ents);
+        assert_eq!(ents.len(), 2);
     }
 
     #[test]

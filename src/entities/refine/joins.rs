@@ -2,6 +2,7 @@
 //! connector: "Nippon Telegraph" + "Telephone Corp", "Merrill Lynch" + "Pierce" + "Fenner & Smith
 //! Inc", and the opposite slip, two "&" names run together ("Procter & Gamble and Johnson &
 //! Johnson").
+use super::companies::PERSON_TITLES;
 use super::patterns::ORG_HEADS;
 use super::{lower_in, word, HashSet};
 use crate::entities::lexicon::CLUSTERS_TSV;
@@ -37,7 +38,7 @@ fn place_like(w: &str) -> bool {
 /// pattern stage's heads.
 const ORG_WORDS: &str = include_str!("../../../data/ner/hand/orgword.txt");
 
-fn org_head(w: &str) -> bool {
+pub(super) fn org_head(w: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         ORG_WORDS
@@ -159,7 +160,7 @@ fn join_honorific(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
         || l.token_end - l.token_start != 1
         || l.label != Label::Person
         || r.label != Label::Person
-        || !matches!(art.slice(l.span).trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Dr" | "Miss")
+        || !lower_in(art.slice(l.span), &PERSON_TITLES)
     {
         return None;
     }
@@ -397,7 +398,8 @@ mod tests {
     #[test]
     fn a_lone_honorific_joins_the_surname_after_it() {
         let a = crate::entities::refine::tests::art(&[
-            "Ms", "Halden", "said", "Mr", "Tarlund", "and", "Dr", "Ostrova", "left", ".",
+            "Ms", "Halden", "said", "Mr", "Tarlund", "and", "Dr", "Ostrova", "left", ".", "Sir", "Aldwin", "and", "MR",
+            "KELBY",
         ]);
         let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
         let mut ents = vec![
@@ -408,9 +410,14 @@ mod tests {
             // an honorific with no person after it is left to the other rules
             Entity::new(sp(6, 7), Label::Person, 0, 6, 7),
             Entity::new(sp(7, 8), Label::Org, 0, 7, 8),
+            // the shared honorific list, in any case: "Sir", and "MR" in an all-caps line
+            Entity::new(sp(10, 11), Label::Person, 0, 10, 11),
+            Entity::new(sp(11, 12), Label::Person, 0, 11, 12),
+            Entity::new(sp(13, 14), Label::Person, 0, 13, 14),
+            Entity::new(sp(14, 15), Label::Person, 0, 14, 15),
         ];
         join_connected_orgs(&a, &mut ents);
         let got: Vec<&str> = ents.iter().map(|e| a.slice(e.span)).collect();
-        assert_eq!(got, ["Ms Halden", "Mr Tarlund", "Dr", "Ostrova"]);
+        assert_eq!(got, ["Ms Halden", "Mr Tarlund", "Dr", "Ostrova", "Sir Aldwin", "MR KELBY"]);
     }
 }
