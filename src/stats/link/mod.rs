@@ -31,7 +31,7 @@
 //!   Inc"). Initials alone are not:
 //!   in Reuters "CPL", "CRI" and "LCE" name other companies than the ones they abbreviate.
 //!
-//! Before the corpus is asked, a one-word name looks in its own story (see `keys::Piece`): a
+//! Before the corpus is asked, a one-word name looks in its own story (see `piece::Piece`): a
 //! piece of a name the recogniser cut and mislabelled ("SUPER VALU" -> a person "VALU", a place
 //! "Upland" beside "Upland Minerals and Chemicals Corp") joins the story's one name of another
 //! label with that word, and a ticker ("CENTEL <CNT>") the story's one company whose first word
@@ -133,8 +133,10 @@ impl<'a> MentionTable<'a> for [Mention<'a>] {
 /// never joined to anything else).
 mod candidates;
 mod keys;
+mod piece;
 use candidates::*;
 use keys::*;
+use piece::*;
 
 type NodeId = u32;
 

@@ -434,11 +434,11 @@ fn generic_words_and_ambiguous_surnames_stay_in_their_story() {
 fn a_story_with_very_many_names_skips_the_look_in_its_own_story() {
     // the piece rule of `a_piece_of_a_name_joins_the_name_of_its_story`, in a story too long to scan
     let mut ms = vec![n(0, "Super Vanta Stores Inc", "ORG"), n(0, "VANTA", "PERSON")];
-    let fillers: Vec<String> = (0..super::keys::MOST_NAMES_SCANNED).map(|i| format!("Filler Name{i}")).collect();
+    let fillers: Vec<String> = (0..super::piece::MOST_NAMES_SCANNED).map(|i| format!("Filler Name{i}")).collect();
     ms.extend(fillers.iter().map(|f| n(0, f, "PERSON")));
     let e = link(&ms).entity;
     assert_ne!(e[1], e[0]);
     // and with one name fewer than the bound it still looks
-    let e = link(&ms[..super::keys::MOST_NAMES_SCANNED]).entity;
+    let e = link(&ms[..super::piece::MOST_NAMES_SCANNED]).entity;
     assert_eq!(e[1], e[0]);
 }
