@@ -5,9 +5,11 @@
 //! punctuation, a leading "the", legal suffixes of organisations ("Inc", "Corp", "and Co", "PLC",
 //! "AG", ...), people's courtesy titles, middle initials and "Jr". Mentions of one label with one
 //! key are one entity: this joins case variants ("LONDON", "London") and suffix variants ("Intel",
-//! "Intel Corp"). Long names other than people's also drop linking words ("of", "and", ...) and
-//! plurals, which vary between the spellings stories use ("Trades Union Congress", "Trade Unions
-//! Congress"), and a ticker the recogniser took into the name ("Japan Air Lines Co <JAPN.T>").
+//! "Intel Corp"); a long name labelled MISC, LOC or FAC joins the organisation of that key (the
+//! recogniser's label varies between stories: "PAINE WEBBER" MISC in a headline). Long names
+//! other than people's also drop linking words ("of", "and", ...) and plurals, which vary
+//! between the spellings stories use ("Trades Union Congress", "Trade Unions Congress"), and a
+//! ticker the recogniser took into the name ("Japan Air Lines Co <JAPN.T>").
 //! Short forms then join a full name when the corpus makes it clear which one:
 //! - a one-word person name ("Reagan", "Mr Baker") joins the full name ending in it ("Ronald
 //!   Reagan"), unless companies or places named with that word ("Crowley Maritime Corp",
@@ -15,7 +17,8 @@
 //!   leader does not count);
 //!   A bare surname whose story never gives a first name joins a full name in fewer than
 //!   [`PROMINENT`] stories only when its story shares another uncommon name with one of them
-//!   (see `Context`); so does an acronym whose letters are not the initials of the name it
+//!   (see `Context`), and so does a surname whose full name the corpus writes in one story only;
+//!   so does an acronym whose letters are not the initials of the name it
 //!   would join (a ticker "CPB" and a "Centraal Planbureau (CPB)" of another story);
 //! - initials and a surname ("G Murphy", "A.W. Clements") join the full name with that first
 //!   initial and surname ("Geordan Murphy"), and two words of a person's name the longer name
@@ -36,7 +39,9 @@
 //! "Upland" beside "Upland Minerals and Chemicals Corp") joins the story's one name of another
 //! label with that word, and a ticker ("CENTEL <CNT>") the story's one company whose first word
 //! has its letters ("Centel Corp"), not what other stories spell with them. A word that names no
-//! company on its own ("Motors", "Inc"), and a short form with several candidates of similar
+//! company on its own ("Motors", "Inc"), a company's one-word name in a story that names two
+//! companies starting with it ("Dow" beside "Dow Chemical Co" and "Dow Financial Services
+//! Corp"), and a short form with several candidates of similar
 //! standing ("Johnson" in a year of two Johnsons), stay within their story: they name one of
 //! the candidates, not each other.
 //!
@@ -46,7 +51,9 @@
 //! person, counting only the stories where the candidate carries the same title word when the
 //! short form has one, the head of the title: "Treasury Secretary Baker" and "chief of staff
 //! Baker" are told apart, "finance director of ICI" is a director), and
-//! stays apart otherwise ("Johnson" in a year with two Johnsons of similar standing). With no
+//! stays apart otherwise ("Johnson" in a year with two Johnsons of similar standing), unless its
+//! story shares [`AMBIGUOUS_SHARED`] uncommon names with the stories of exactly one of a few
+//! little-known candidates (a team sheet's "Gough" and the Gough of that team). With no
 //! candidate in its window, the candidates of the whole table count.
 //!
 //! Historical states are their own entities whatever the in-story canonical says: "the Soviet
@@ -147,6 +154,14 @@ const BLOCKER: NodeId = 1 << 31;
 /// without other support.
 pub const PROMINENT: usize = 8;
 
+/// An ambiguous short form looks for the one candidate its story shares names with only among
+/// at most this many candidates, each in at most this many stories (a bound on its cost).
+pub const AMBIGUOUS_LOOKS: usize = 16;
+
+/// The uncommon names a story must share with a candidate's stories to pick it among ambiguous
+/// ones (one or two shared names are often a place or a market both stories mention).
+pub const AMBIGUOUS_SHARED: usize = 3;
+
 /// Which names each story mentions, and in which stories each name is: a bare surname ("Barry",
 /// a story that never gives a first name) joins a little-known full name ("Kevin Barry", in
 /// fewer than [`PROMINENT`] stories) only when its story shares another, uncommon, name with one
@@ -221,6 +236,40 @@ impl Context {
             let (label, key) = &node_keys[n as usize];
             acc.wrapping_add(fnv1a(&[label.as_bytes(), b"\x1f", key.as_bytes()]))
         })
+    }
+
+    /// The one of `candidates` (full names a short form may join, none dominant) whose stories
+    /// share [`AMBIGUOUS_SHARED`] uncommon names with `story`, if exactly one does ("Gough" in a
+    /// team sheet that names the team-mates of one of two Goughs). Nothing when there are more
+    /// than [`AMBIGUOUS_LOOKS`] candidates or one is in more stories than that: the cost per
+    /// story is bounded, and the answer does not depend on which stories would be looked at.
+    fn only_supported(&self, story: u32, own: NodeId, candidates: &[NodeId]) -> Option<NodeId> {
+        if candidates.len() > AMBIGUOUS_LOOKS
+            || candidates.iter().any(|&c| self.node_stories(c).len() > AMBIGUOUS_LOOKS)
+        {
+            return None;
+        }
+        let mine = self.story_nodes(story)?;
+        let mut found = None;
+        for &full in candidates {
+            let uncommon = |n: NodeId| n != own && n != full && self.node_stories(n).len() <= self.common;
+            let theirs = self.node_stories(full);
+            let mut shared: Vec<NodeId> = Vec::new();
+            for &s in theirs.iter().filter(|&&s| s != story) {
+                let Some(&(a, b)) = self.story_run.get(&s) else { continue };
+                let other = &self.pairs[a as usize..b as usize];
+                shared.extend(mine.clone().filter(|&n| uncommon(n) && other.binary_search(&(s, n)).is_ok()));
+            }
+            shared.sort_unstable();
+            shared.dedup();
+            if shared.len() >= AMBIGUOUS_SHARED {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(full);
+            }
+        }
+        found
     }
 
     /// Does the `story` of a short form (node `own`) share an uncommon name, other than the short
@@ -333,6 +382,17 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             next
         });
         form_node.push(id);
+    }
+    // A long name the recogniser labels MISC, LOC or FAC in one story (a headline's capitals,
+    // "PAINE WEBBER"; "New York Futures Exchange" read as a place) and an organisation in others
+    // is that organisation. Places proper (GPE) keep their label: a city is not its team.
+    for (k, n) in form_keyed.iter().zip(form_node.iter_mut()) {
+        let (label, key) = &node_keys[*n as usize];
+        if matches!(label.as_str(), "MISC" | "LOC" | "FAC") && k.fixed.is_none() && key.contains(' ') {
+            if let Some(&org) = node_of.get(&("ORG", key.as_str())) {
+                *n = org;
+            }
+        }
     }
     let mention_node: Vec<NodeId> = form.iter().map(|&f| form_node[f as usize]).collect();
     // What the per-mention passes look up depends on the mention's form: work it out once per
@@ -459,6 +519,11 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     // Queries with several candidates and none dominant: such a short form names one of them,
     // but which is for its story to say, so it stays there (see the final pass).
     let mut ambiguous: FxHashSet<(i32, u32)> = FxHashSet::default();
+    // Queries resolved on thin ground (a full name in fewer stories than its short form needs):
+    // they hold only where their story shares names with the full name's (see `Context`).
+    let mut weak: FxHashSet<(i32, u32)> = FxHashSet::default();
+    // Per ambiguous query, its candidates (when few): its story may single one out.
+    let mut contenders: FxHashMap<(i32, u32), Vec<NodeId>> = FxHashMap::default();
     for i in 0..mentions.len() {
         if !form_short[form[i] as usize] {
             continue;
@@ -479,10 +544,16 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             // What stories resolve this short form to wins; then the names it abbreviates.
             for (c, evidence) in [(story_evidence, true), (shape, false)].into_iter().filter_map(|(c, e)| Some((c?, e)))
             {
-                if let Some(n) = c.pick(&k.title, &node_keys) {
+                // a surname may join a name of one story with its story's support; an acronym or
+                // a company's word may not ("MOBA" is not the "Moba Awards" of its own story)
+                let picked = c.pick_thin(&k.title, &node_keys).filter(|p| !p.1 || k.short == Short::Surname);
+                if let Some((n, thin)) = picked {
                     found = (n != own).then_some(n);
                     if evidence {
                         by_evidence.insert(q);
+                    }
+                    if thin {
+                        weak.insert(q);
                     }
                     break;
                 }
@@ -491,6 +562,11 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                     // the full names' titles (counted in `shape`) may still tell.
                     if c.stories.len() + c.blockers.len() >= 2 {
                         ambiguous.insert(q);
+                        if c.stories.len() <= AMBIGUOUS_LOOKS {
+                            let mut cands: Vec<NodeId> = c.stories.keys().copied().filter(|&n| n != own).collect();
+                            cands.sort_unstable();
+                            contenders.insert(q, cands);
+                        }
                     }
                     break;
                 }
@@ -510,7 +586,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 }
             }
         }
-        if let (Some(n), true) = (found, k.title.is_empty()) {
+        if let (Some(n), true) = (found, k.title.is_empty() && !weak.contains(&q)) {
             onward.insert((year, own), n);
         }
         target.insert(q, found);
@@ -530,6 +606,10 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let form_piece: Vec<Option<Piece>> =
         firsts.iter().zip(&form_keyed).map(|(&i, k)| piece(&mentions.mention(i), k)).collect();
     let mut in_story: FxHashMap<(u32, u32), Option<NodeId>> = FxHashMap::default();
+    // Per (story, form): a company's one-word name between two companies of its story that start
+    // with it (see `Piece::rivals`); an ambiguous short form's candidate its story singles out.
+    let mut rival: FxHashMap<(u32, u32), bool> = FxHashMap::default();
+    let mut chosen_in_story: FxHashMap<(u32, u32, i32), Option<NodeId>> = FxHashMap::default();
     // Nodes with a name written in mixed case (a company's name, not only its ticker).
     let mut node_mixed = vec![false; node_keys.len()];
     for (k, &n) in form_keyed.iter().zip(&form_node) {
@@ -564,7 +644,13 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                     final_node.push(n);
                     continue;
                 }
-                None if p.generic => {
+                None if p.generic
+                    || *rival.entry((story, f)).or_insert_with(|| {
+                        // a company the corpus writes with a legal suffix ("Nynex Corp") is
+                        // named by the word, whatever units of it the story names
+                        !suffixed.contains(&own) && p.rivals(&context, story, own, &node_keys)
+                    }) =>
+                {
                     final_node.push(stay_local(&mut local_from));
                     continue;
                 }
@@ -598,11 +684,23 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             // Initials and a surname in a headline's capitals are as often a company named
             // after its founder ("J.P. STEVENS AND CO") as the person ("John Paul Stevens").
             let capitals = k.short == Short::Initialed && !mentions.mention(i).text.chars().any(char::is_lowercase);
-            Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals))
+            // A full name in fewer stories than the short form needs ("Maloney" and a "Shaun
+            // Maloney" of one story) holds with the story's support.
+            let thin = weak.contains(&q);
+            Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals || thin))
         });
         let n = match to {
             Some((n, needs_support)) if !needs_support || context.shares(story, own, n, &node_keys) => n,
-            None if ambiguous.contains(&(year, form_query[f as usize])) => stay_local(&mut local_from),
+            None if ambiguous.contains(&(year, form_query[f as usize])) => {
+                let q = (year, form_query[f as usize]);
+                let chosen = match contenders.get(&q) {
+                    Some(cands) => *chosen_in_story
+                        .entry((story, f, year))
+                        .or_insert_with(|| context.only_supported(story, own, cands)),
+                    None => None,
+                };
+                chosen.unwrap_or_else(|| stay_local(&mut local_from))
+            }
             _ => own,
         };
         final_node.push(n);

@@ -101,6 +101,35 @@ impl Piece {
     }
 }
 
+impl Piece {
+    /// True when the piece is a company's one-word name and its story names two companies
+    /// starting with that word, neither a unit of the other ("Dow" beside "Dow Chemical Co" and
+    /// "Dow Financial Services Corp"): which one it names is for the story to say, so it is
+    /// neither's short form across the corpus.
+    pub(super) fn rivals(&self, context: &Context, story: u32, own: NodeId, node_keys: &[(String, String)]) -> bool {
+        if self.acronym || self.label != "ORG" {
+            return false;
+        }
+        let Some(nodes) = context.story_nodes(story) else { return false };
+        if nodes.clone().nth(MOST_NAMES_SCANNED).is_some() {
+            return false;
+        }
+        let starts = |key: &str| {
+            let first = key.split(' ').next().unwrap_or("");
+            key.contains(' ') && (first == self.word || first == self.singular)
+        };
+        let mut keys: Vec<&str> = nodes
+            .filter(|&n| n != own && node_keys[n as usize].0 == "ORG" && starts(&node_keys[n as usize].1))
+            .map(|n| node_keys[n as usize].1.as_str())
+            .collect();
+        keys.sort_unstable_by_key(|k| k.len());
+        keys.dedup();
+        // a unit extends its parent's words ("dow chemical", "dow chemical canada")
+        let unit_of = |long: &str, short: &str| long.strip_prefix(short).is_some_and(|r| r.starts_with(' '));
+        keys.iter().enumerate().any(|(i, a)| keys[i + 1..].iter().any(|b| !unit_of(b, a)))
+    }
+}
+
 /// True when the letters of `short` appear in `name` in order, the first at its start ("cnt",
 /// "centel"; "usda", "us agriculture department").
 pub(super) fn letters_in_order(short: &str, name: &str) -> bool {
