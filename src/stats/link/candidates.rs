@@ -25,6 +25,12 @@ impl<'a> Candidates<'a> {
     /// The dominant candidate for a short form with `title` (see the module doc); ties and close
     /// seconds give None. Deterministic: scores, then node keys, never input order.
     pub(super) fn pick(&self, title: &str, node_keys: &[(String, String)]) -> Option<NodeId> {
+        self.pick_thin(title, node_keys).filter(|p| !p.1).map(|p| p.0)
+    }
+
+    /// [`Self::pick`], also giving a dominant candidate named in fewer stories than
+    /// `min_stories`, marked thin (true): too thin a ground alone, enough with its story's support.
+    pub(super) fn pick_thin(&self, title: &str, node_keys: &[(String, String)]) -> Option<(NodeId, bool)> {
         let score = |n: NodeId| -> u64 {
             if title.is_empty() {
                 self.stories[&n]
@@ -45,7 +51,7 @@ impl<'a> Candidates<'a> {
             // Nobody carries that title: plain story counts decide, unless the candidates carry
             // other titles (a "Senator Harris" is not the corpus's "Governor Harris").
             if self.titled.is_empty() {
-                return self.pick("", node_keys);
+                return self.pick_thin("", node_keys);
             }
             return None;
         }
@@ -53,11 +59,11 @@ impl<'a> Candidates<'a> {
         scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| nk(a.1).cmp(nk(b.1))).then_with(|| a.1.cmp(&b.1)));
         // A full name the corpus writes in one story only is too thin a ground to name every
         // story's "Harris" after.
-        let enough = |n: NodeId| n & BLOCKER == 0 && self.stories[&n] >= self.min_stories;
+        let thin = |n: NodeId| self.stories[&n] < self.min_stories;
         match scored.as_slice() {
             [] => None,
-            [(s, n)] => (*s > 0 && enough(*n)).then_some(*n),
-            [(s1, n), (s2, _), ..] => (*s1 > 0 && *s1 >= DOMINANCE * s2 && enough(*n)).then_some(*n),
+            [(s, n)] => (*s > 0 && n & BLOCKER == 0).then(|| (*n, thin(*n))),
+            [(s1, n), (s2, _), ..] => (*s1 > 0 && *s1 >= DOMINANCE * s2 && n & BLOCKER == 0).then(|| (*n, thin(*n))),
         }
     }
 }

@@ -5,9 +5,11 @@
 //! punctuation, a leading "the", legal suffixes of organisations ("Inc", "Corp", "and Co", "PLC",
 //! "AG", ...), people's courtesy titles, middle initials and "Jr". Mentions of one label with one
 //! key are one entity: this joins case variants ("LONDON", "London") and suffix variants ("Intel",
-//! "Intel Corp"). Long names other than people's also drop linking words ("of", "and", ...) and
-//! plurals, which vary between the spellings stories use ("Trades Union Congress", "Trade Unions
-//! Congress"), and a ticker the recogniser took into the name ("Japan Air Lines Co <JAPN.T>").
+//! "Intel Corp"); a long name labelled MISC, LOC or FAC joins the organisation of that key (the
+//! recogniser's label varies between stories: "PAINE WEBBER" MISC in a headline). Long names
+//! other than people's also drop linking words ("of", "and", ...) and plurals, which vary
+//! between the spellings stories use ("Trades Union Congress", "Trade Unions Congress"), and a
+//! ticker the recogniser took into the name ("Japan Air Lines Co <JAPN.T>").
 //! Short forms then join a full name when the corpus makes it clear which one:
 //! - a one-word person name ("Reagan", "Mr Baker") joins the full name ending in it ("Ronald
 //!   Reagan"), unless companies or places named with that word ("Crowley Maritime Corp",
@@ -15,7 +17,8 @@
 //!   leader does not count);
 //!   A bare surname whose story never gives a first name joins a full name in fewer than
 //!   [`PROMINENT`] stories only when its story shares another uncommon name with one of them
-//!   (see `Context`); so does an acronym whose letters are not the initials of the name it
+//!   (see `Context`), and so does a surname whose full name the corpus writes in one story only;
+//!   so does an acronym whose letters are not the initials of the name it
 //!   would join (a ticker "CPB" and a "Centraal Planbureau (CPB)" of another story);
 //! - initials and a surname ("G Murphy", "A.W. Clements") join the full name with that first
 //!   initial and surname ("Geordan Murphy"), and two words of a person's name the longer name
@@ -31,12 +34,14 @@
 //!   Inc"). Initials alone are not:
 //!   in Reuters "CPL", "CRI" and "LCE" name other companies than the ones they abbreviate.
 //!
-//! Before the corpus is asked, a one-word name looks in its own story (see `keys::Piece`): a
+//! Before the corpus is asked, a one-word name looks in its own story (see `piece::Piece`): a
 //! piece of a name the recogniser cut and mislabelled ("SUPER VALU" -> a person "VALU", a place
 //! "Upland" beside "Upland Minerals and Chemicals Corp") joins the story's one name of another
 //! label with that word, and a ticker ("CENTEL <CNT>") the story's one company whose first word
 //! has its letters ("Centel Corp"), not what other stories spell with them. A word that names no
-//! company on its own ("Motors", "Inc"), and a short form with several candidates of similar
+//! company on its own ("Motors", "Inc"), a company's one-word name in a story that names two
+//! companies starting with it ("Dow" beside "Dow Chemical Co" and "Dow Financial Services
+//! Corp"), and a short form with several candidates of similar
 //! standing ("Johnson" in a year of two Johnsons), stay within their story: they name one of
 //! the candidates, not each other.
 //!
@@ -46,7 +51,9 @@
 //! person, counting only the stories where the candidate carries the same title word when the
 //! short form has one, the head of the title: "Treasury Secretary Baker" and "chief of staff
 //! Baker" are told apart, "finance director of ICI" is a director), and
-//! stays apart otherwise ("Johnson" in a year with two Johnsons of similar standing). With no
+//! stays apart otherwise ("Johnson" in a year with two Johnsons of similar standing), unless its
+//! story shares [`AMBIGUOUS_SHARED`] uncommon names with the stories of exactly one of a few
+//! little-known candidates (a team sheet's "Gough" and the Gough of that team). With no
 //! candidate in its window, the candidates of the whole table count.
 //!
 //! Historical states are their own entities whatever the in-story canonical says: "the Soviet
@@ -132,9 +139,13 @@ impl<'a> MentionTable<'a> for [Mention<'a>] {
 /// Labels whose mentions are names (values such as dates and amounts keep their own key and are
 /// never joined to anything else).
 mod candidates;
+mod context;
 mod keys;
+mod piece;
 use candidates::*;
+use context::*;
 use keys::*;
+use piece::*;
 
 type NodeId = u32;
 
@@ -145,105 +156,13 @@ const BLOCKER: NodeId = 1 << 31;
 /// without other support.
 pub const PROMINENT: usize = 8;
 
-/// Which names each story mentions, and in which stories each name is: a bare surname ("Barry",
-/// a story that never gives a first name) joins a little-known full name ("Kevin Barry", in
-/// fewer than [`PROMINENT`] stories) only when its story shares another, uncommon, name with one
-/// of that person's stories. The surname alone is as often a word of a company or place the
-/// recogniser took for a person ("Barry Citrus Products", "Lyons, Kan.") or a namesake in
-/// another field.
-struct Context {
-    /// (story, node) pairs, distinct and sorted: a story's names are a run of them.
-    pairs: Vec<(u32, NodeId)>,
-    /// Where each story's run starts and ends in `pairs`.
-    story_run: FxHashMap<u32, (u32, u32)>,
-    /// The stories of node n, ascending: `stories[starts[n]..starts[n + 1]]`.
-    starts: Vec<u32>,
-    stories: Vec<u32>,
-    /// A name in more stories than this is too common to tie two stories together.
-    common: usize,
-}
+/// An ambiguous short form looks for the one candidate its story shares names with only among
+/// at most this many candidates, each in at most this many stories (a bound on its cost).
+pub const AMBIGUOUS_LOOKS: usize = 16;
 
-impl Context {
-    /// Flat arrays rather than a list per story and per node: tens of thousands of small lists
-    /// were a tenth of the linking time on Reuters-21578.
-    fn new<'a, M: MentionTable<'a> + ?Sized>(
-        mentions: &M,
-        form: &[u32],
-        form_named: &[bool],
-        mention_node: &[NodeId],
-        n_nodes: usize,
-    ) -> Self {
-        let mut pairs: Vec<(u32, NodeId)> = (0..mentions.len())
-            .filter(|&i| form_named[form[i] as usize] || !mentions.country_code(i).is_empty())
-            .map(|i| (mentions.story(i), mention_node[i]))
-            .collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut story_run: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
-        let mut counts = vec![0u32; n_nodes + 1];
-        for (i, &(s, n)) in pairs.iter().enumerate() {
-            story_run.entry(s).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
-            counts[n as usize + 1] += 1;
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let starts = counts.clone();
-        let mut stories = vec![0u32; pairs.len()];
-        for &(s, n) in &pairs {
-            stories[counts[n as usize] as usize] = s;
-            counts[n as usize] += 1;
-        }
-        let common = (story_run.len() / 50).max(5);
-        Context { pairs, story_run, starts, stories, common }
-    }
-
-    fn node_stories(&self, n: NodeId) -> &[u32] {
-        match (self.starts.get(n as usize), self.starts.get(n as usize + 1)) {
-            (Some(&a), Some(&b)) => &self.stories[a as usize..b as usize],
-            _ => &[],
-        }
-    }
-
-    fn story_nodes(&self, s: u32) -> Option<impl Iterator<Item = NodeId> + Clone + '_> {
-        let &(a, b) = self.story_run.get(&s)?;
-        Some(self.pairs[a as usize..b as usize].iter().map(|p| p.1))
-    }
-
-    /// A number for a story made of the names it mentions (not of its place in the table), so
-    /// that an entity kept to that story has the same id in any run (with the story's day: two
-    /// stories of one day with the same names are taken for one).
-    fn signature(&self, story: u32, node_keys: &[(String, String)]) -> u64 {
-        let Some(nodes) = self.story_nodes(story) else { return 0 };
-        nodes.fold(0u64, |acc, n| {
-            let (label, key) = &node_keys[n as usize];
-            acc.wrapping_add(fnv1a(&[label.as_bytes(), b"\x1f", key.as_bytes()]))
-        })
-    }
-
-    /// Does the `story` of a short form (node `own`) share an uncommon name, other than the short
-    /// form and the full name `full`, with a story of `full`? True for a prominent `full`.
-    fn shares(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
-        let theirs = self.node_stories(full);
-        if theirs.is_empty() {
-            return false;
-        }
-        if theirs.len() >= PROMINENT {
-            return true;
-        }
-        let Some(mine) = self.story_nodes(story) else { return false };
-        // the full name is in the story itself, under another label ("Banque Indosuez" ORG)
-        if mine.clone().any(|n| node_keys[n as usize].1 == node_keys[full as usize].1) {
-            return true;
-        }
-        let uncommon = |n: NodeId| n != own && n != full && self.node_stories(n).len() <= self.common;
-        theirs.iter().any(|&s| {
-            let Some(&(a, b)) = self.story_run.get(&s) else { return false };
-            let other = &self.pairs[a as usize..b as usize];
-            mine.clone().filter(|&n| uncommon(n)).any(|n| other.binary_search(&(s, n)).is_ok())
-        })
-    }
-}
+/// The uncommon names a story must share with a candidate's stories to pick it among ambiguous
+/// ones (one or two shared names are often a place or a market both stories mention).
+pub const AMBIGUOUS_SHARED: usize = 3;
 
 /// Where ambiguity is judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -331,6 +250,17 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             next
         });
         form_node.push(id);
+    }
+    // A long name the recogniser labels MISC, LOC or FAC in one story (a headline's capitals,
+    // "PAINE WEBBER"; "New York Futures Exchange" read as a place) and an organisation in others
+    // is that organisation. Places proper (GPE) keep their label: a city is not its team.
+    for (k, n) in form_keyed.iter().zip(form_node.iter_mut()) {
+        let (label, key) = &node_keys[*n as usize];
+        if matches!(label.as_str(), "MISC" | "LOC" | "FAC") && k.fixed.is_none() && key.contains(' ') {
+            if let Some(&org) = node_of.get(&("ORG", key.as_str())) {
+                *n = org;
+            }
+        }
     }
     let mention_node: Vec<NodeId> = form.iter().map(|&f| form_node[f as usize]).collect();
     // What the per-mention passes look up depends on the mention's form: work it out once per
@@ -457,6 +387,11 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     // Queries with several candidates and none dominant: such a short form names one of them,
     // but which is for its story to say, so it stays there (see the final pass).
     let mut ambiguous: FxHashSet<(i32, u32)> = FxHashSet::default();
+    // Queries resolved on thin ground (a full name in fewer stories than its short form needs):
+    // they hold only where their story shares names with the full name's (see `Context`).
+    let mut weak: FxHashSet<(i32, u32)> = FxHashSet::default();
+    // Per ambiguous query, its candidates (when few): its story may single one out.
+    let mut contenders: FxHashMap<(i32, u32), Vec<NodeId>> = FxHashMap::default();
     for i in 0..mentions.len() {
         if !form_short[form[i] as usize] {
             continue;
@@ -477,10 +412,16 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             // What stories resolve this short form to wins; then the names it abbreviates.
             for (c, evidence) in [(story_evidence, true), (shape, false)].into_iter().filter_map(|(c, e)| Some((c?, e)))
             {
-                if let Some(n) = c.pick(&k.title, &node_keys) {
+                // a surname may join a name of one story with its story's support; an acronym or
+                // a company's word may not ("MOBA" is not the "Moba Awards" of its own story)
+                let picked = c.pick_thin(&k.title, &node_keys).filter(|p| !p.1 || k.short == Short::Surname);
+                if let Some((n, thin)) = picked {
                     found = (n != own).then_some(n);
                     if evidence {
                         by_evidence.insert(q);
+                    }
+                    if thin {
+                        weak.insert(q);
                     }
                     break;
                 }
@@ -489,6 +430,11 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                     // the full names' titles (counted in `shape`) may still tell.
                     if c.stories.len() + c.blockers.len() >= 2 {
                         ambiguous.insert(q);
+                        if c.stories.len() <= AMBIGUOUS_LOOKS {
+                            let mut cands: Vec<NodeId> = c.stories.keys().copied().filter(|&n| n != own).collect();
+                            cands.sort_unstable();
+                            contenders.insert(q, cands);
+                        }
                     }
                     break;
                 }
@@ -508,7 +454,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 }
             }
         }
-        if let (Some(n), true) = (found, k.title.is_empty()) {
+        if let (Some(n), true) = (found, k.title.is_empty() && !weak.contains(&q)) {
             onward.insert((year, own), n);
         }
         target.insert(q, found);
@@ -528,6 +474,10 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let form_piece: Vec<Option<Piece>> =
         firsts.iter().zip(&form_keyed).map(|(&i, k)| piece(&mentions.mention(i), k)).collect();
     let mut in_story: FxHashMap<(u32, u32), Option<NodeId>> = FxHashMap::default();
+    // Per (story, form): a company's one-word name between two companies of its story that start
+    // with it (see `Piece::rivals`); an ambiguous short form's candidate its story singles out.
+    let mut rival: FxHashMap<(u32, u32), bool> = FxHashMap::default();
+    let mut chosen_in_story: FxHashMap<(u32, u32, i32), Option<NodeId>> = FxHashMap::default();
     // Nodes with a name written in mixed case (a company's name, not only its ticker).
     let mut node_mixed = vec![false; node_keys.len()];
     for (k, &n) in form_keyed.iter().zip(&form_node) {
@@ -562,7 +512,13 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                     final_node.push(n);
                     continue;
                 }
-                None if p.generic => {
+                None if p.generic
+                    || *rival.entry((story, f)).or_insert_with(|| {
+                        // a company the corpus writes with a legal suffix ("Nynex Corp") is
+                        // named by the word, whatever units of it the story names
+                        !suffixed.contains(&own) && p.rivals(&context, story, own, &node_keys)
+                    }) =>
+                {
                     final_node.push(stay_local(&mut local_from));
                     continue;
                 }
@@ -596,11 +552,23 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             // Initials and a surname in a headline's capitals are as often a company named
             // after its founder ("J.P. STEVENS AND CO") as the person ("John Paul Stevens").
             let capitals = k.short == Short::Initialed && !mentions.mention(i).text.chars().any(char::is_lowercase);
-            Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals))
+            // A full name in fewer stories than the short form needs ("Maloney" and a "Shaun
+            // Maloney" of one story) holds with the story's support.
+            let thin = weak.contains(&q);
+            Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals || thin))
         });
         let n = match to {
             Some((n, needs_support)) if !needs_support || context.shares(story, own, n, &node_keys) => n,
-            None if ambiguous.contains(&(year, form_query[f as usize])) => stay_local(&mut local_from),
+            None if ambiguous.contains(&(year, form_query[f as usize])) => {
+                let q = (year, form_query[f as usize]);
+                let chosen = match contenders.get(&q) {
+                    Some(cands) => *chosen_in_story
+                        .entry((story, f, year))
+                        .or_insert_with(|| context.only_supported(story, own, cands)),
+                    None => None,
+                };
+                chosen.unwrap_or_else(|| stay_local(&mut local_from))
+            }
             _ => own,
         };
         final_node.push(n);

@@ -434,11 +434,112 @@ fn generic_words_and_ambiguous_surnames_stay_in_their_story() {
 fn a_story_with_very_many_names_skips_the_look_in_its_own_story() {
     // the piece rule of `a_piece_of_a_name_joins_the_name_of_its_story`, in a story too long to scan
     let mut ms = vec![n(0, "Super Vanta Stores Inc", "ORG"), n(0, "VANTA", "PERSON")];
-    let fillers: Vec<String> = (0..super::keys::MOST_NAMES_SCANNED).map(|i| format!("Filler Name{i}")).collect();
+    let fillers: Vec<String> = (0..super::piece::MOST_NAMES_SCANNED).map(|i| format!("Filler Name{i}")).collect();
     ms.extend(fillers.iter().map(|f| n(0, f, "PERSON")));
     let e = link(&ms).entity;
     assert_ne!(e[1], e[0]);
     // and with one name fewer than the bound it still looks
-    let e = link(&ms[..super::keys::MOST_NAMES_SCANNED]).entity;
+    let e = link(&ms[..super::piece::MOST_NAMES_SCANNED]).entity;
     assert_eq!(e[1], e[0]);
+}
+
+#[test]
+fn a_companys_word_between_two_companies_of_its_story_stays_there() {
+    let mut ms = many(1..5, "Korvath Chemical Co", "ORG");
+    ms.extend([
+        // two companies of the story start with the word: which one it names is the story's
+        n(0, "Korvath Chemical Co", "ORG"),
+        n(0, "Korvath Finance Corp", "ORG"),
+        n(0, "Korvath", "ORG"),
+        // elsewhere the word is the usual company's
+        n(5, "Korvath", "ORG"),
+        // a unit of the company is no rival of it
+        n(6, "Korvath Chemical Co", "ORG"),
+        n(6, "Korvath Chemical Canada", "ORG"),
+        n(6, "Korvath", "ORG"),
+        // nor are units of a company written with a legal suffix under the word itself
+        n(7, "Nyvex Corp", "ORG"),
+        n(7, "Nyvex Leasing Co", "ORG"),
+        n(7, "Nyvex Data Systems", "ORG"),
+        n(7, "Nyvex", "ORG"),
+    ]);
+    let e = link(&ms).entity;
+    let chem = e[0];
+    assert_ne!(e[6], chem);
+    assert_ne!(e[6], e[5]);
+    assert_eq!(e[7], chem);
+    assert_eq!(e[10], chem);
+    assert_eq!(e[14], e[11]);
+}
+
+#[test]
+fn a_surname_of_a_name_written_in_one_story_joins_with_its_storys_support() {
+    let mut ms = vec![
+        n(0, "Tarquin Mollowby", "PERSON"),
+        n(0, "Fenwick Rovers", "ORG"),
+        // the story shares a little-known name with the full name's
+        n(1, "Mollowby", "PERSON"),
+        n(1, "Fenwick Rovers", "ORG"),
+        // this one does not
+        n(2, "Mollowby", "PERSON"),
+        n(2, "Brask Holdings", "ORG"),
+    ];
+    // other stories, so that the shared name is uncommon
+    ms.extend(many(10..20, "Harlow", "GPE"));
+    let e = link(&ms).entity;
+    assert_eq!(e[2], e[0]);
+    assert_ne!(e[4], e[0]);
+}
+
+#[test]
+fn an_ambiguous_surname_joins_the_candidate_its_story_shares_names_with() {
+    let mut ms = Vec::new();
+    for s in 0..3 {
+        ms.extend([
+            n(s, "Ian Gorrow", "PERSON"),
+            n(s, "Ceri Swale", "PERSON"),
+            n(s, "Kev Morrand", "PERSON"),
+            n(s, "Gethin Yapp", "PERSON"),
+        ]);
+    }
+    // a namesake: three stories to one is no dominance
+    ms.push(n(10, "Richard Gorrow", "PERSON"));
+    ms.extend(many(11..20, "Harlow", "GPE"));
+    let k = ms.len();
+    // a team sheet naming three of Ian Gorrow's team-mates
+    ms.extend([
+        n(20, "Gorrow", "PERSON"),
+        n(20, "Ceri Swale", "PERSON"),
+        n(20, "Kev Morrand", "PERSON"),
+        n(20, "Gethin Yapp", "PERSON"),
+    ]);
+    // two shared names are not enough
+    ms.extend([n(21, "Gorrow", "PERSON"), n(21, "Ceri Swale", "PERSON"), n(21, "Kev Morrand", "PERSON")]);
+    let got = ids(&ms);
+    assert_eq!(got[k], got[0]);
+    assert_ne!(got[k + 4], got[0]);
+    assert_ne!(got[k + 4], got[12]);
+    // the same in any order
+    let mut rev = ms.clone();
+    rev.reverse();
+    let mut back = ids(&rev);
+    back.reverse();
+    assert_eq!(back, got);
+}
+
+#[test]
+fn a_long_name_labelled_misc_or_a_place_joins_the_organisation() {
+    let ms = [
+        n(0, "Pell Hartig and Co", "ORG"),
+        m(1, "PELL HARTIG", "Pell Hartig", "MISC"),
+        n(2, "Ostrava Futures Exchange", "ORG"),
+        n(3, "Ostrava Futures Exchange", "LOC"),
+        // a place proper keeps its label
+        n(4, "Kenton Vale", "GPE"),
+        n(5, "Kenton Vale", "ORG"),
+    ];
+    let e = link(&ms).entity;
+    assert_eq!(e[1], e[0]);
+    assert_eq!(e[3], e[2]);
+    assert_ne!(e[4], e[5]);
 }

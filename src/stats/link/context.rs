@@ -1,0 +1,137 @@
+//! Which names each story mentions and in which stories each name is (see [`Context`]).
+
+use super::*;
+
+/// Which names each story mentions, and in which stories each name is: a bare surname ("Barry",
+/// a story that never gives a first name) joins a little-known full name ("Kevin Barry", in
+/// fewer than [`PROMINENT`] stories) only when its story shares another, uncommon, name with one
+/// of that person's stories. The surname alone is as often a word of a company or place the
+/// recogniser took for a person ("Barry Citrus Products", "Lyons, Kan.") or a namesake in
+/// another field.
+pub(super) struct Context {
+    /// (story, node) pairs, distinct and sorted: a story's names are a run of them.
+    pairs: Vec<(u32, NodeId)>,
+    /// Where each story's run starts and ends in `pairs`.
+    story_run: FxHashMap<u32, (u32, u32)>,
+    /// The stories of node n, ascending: `stories[starts[n]..starts[n + 1]]`.
+    starts: Vec<u32>,
+    stories: Vec<u32>,
+    /// A name in more stories than this is too common to tie two stories together.
+    common: usize,
+}
+
+impl Context {
+    /// Flat arrays rather than a list per story and per node: tens of thousands of small lists
+    /// were a tenth of the linking time on Reuters-21578.
+    pub(super) fn new<'a, M: MentionTable<'a> + ?Sized>(
+        mentions: &M,
+        form: &[u32],
+        form_named: &[bool],
+        mention_node: &[NodeId],
+        n_nodes: usize,
+    ) -> Self {
+        let mut pairs: Vec<(u32, NodeId)> = (0..mentions.len())
+            .filter(|&i| form_named[form[i] as usize] || !mentions.country_code(i).is_empty())
+            .map(|i| (mentions.story(i), mention_node[i]))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut story_run: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        let mut counts = vec![0u32; n_nodes + 1];
+        for (i, &(s, n)) in pairs.iter().enumerate() {
+            story_run.entry(s).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
+            counts[n as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let starts = counts.clone();
+        let mut stories = vec![0u32; pairs.len()];
+        for &(s, n) in &pairs {
+            stories[counts[n as usize] as usize] = s;
+            counts[n as usize] += 1;
+        }
+        let common = (story_run.len() / 50).max(5);
+        Context { pairs, story_run, starts, stories, common }
+    }
+
+    pub(super) fn node_stories(&self, n: NodeId) -> &[u32] {
+        match (self.starts.get(n as usize), self.starts.get(n as usize + 1)) {
+            (Some(&a), Some(&b)) => &self.stories[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    pub(super) fn story_nodes(&self, s: u32) -> Option<impl Iterator<Item = NodeId> + Clone + '_> {
+        let &(a, b) = self.story_run.get(&s)?;
+        Some(self.pairs[a as usize..b as usize].iter().map(|p| p.1))
+    }
+
+    /// A number for a story made of the names it mentions (not of its place in the table), so
+    /// that an entity kept to that story has the same id in any run (with the story's day: two
+    /// stories of one day with the same names are taken for one).
+    pub(super) fn signature(&self, story: u32, node_keys: &[(String, String)]) -> u64 {
+        let Some(nodes) = self.story_nodes(story) else { return 0 };
+        nodes.fold(0u64, |acc, n| {
+            let (label, key) = &node_keys[n as usize];
+            acc.wrapping_add(fnv1a(&[label.as_bytes(), b"\x1f", key.as_bytes()]))
+        })
+    }
+
+    /// The one of `candidates` (full names a short form may join, none dominant) whose stories
+    /// share [`AMBIGUOUS_SHARED`] uncommon names with `story`, if exactly one does ("Gough" in a
+    /// team sheet that names the team-mates of one of two Goughs). Nothing when there are more
+    /// than [`AMBIGUOUS_LOOKS`] candidates or one is in more stories than that: the cost per
+    /// story is bounded, and the answer does not depend on which stories would be looked at.
+    pub(super) fn only_supported(&self, story: u32, own: NodeId, candidates: &[NodeId]) -> Option<NodeId> {
+        if candidates.len() > AMBIGUOUS_LOOKS
+            || candidates.iter().any(|&c| self.node_stories(c).len() > AMBIGUOUS_LOOKS)
+        {
+            return None;
+        }
+        let mine = self.story_nodes(story)?;
+        let mut found = None;
+        for &full in candidates {
+            let uncommon = |n: NodeId| n != own && n != full && self.node_stories(n).len() <= self.common;
+            let theirs = self.node_stories(full);
+            let mut shared: Vec<NodeId> = Vec::new();
+            for &s in theirs.iter().filter(|&&s| s != story) {
+                let Some(&(a, b)) = self.story_run.get(&s) else { continue };
+                let other = &self.pairs[a as usize..b as usize];
+                shared.extend(mine.clone().filter(|&n| uncommon(n) && other.binary_search(&(s, n)).is_ok()));
+            }
+            shared.sort_unstable();
+            shared.dedup();
+            if shared.len() >= AMBIGUOUS_SHARED {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(full);
+            }
+        }
+        found
+    }
+
+    /// Does the `story` of a short form (node `own`) share an uncommon name, other than the short
+    /// form and the full name `full`, with a story of `full`? True for a prominent `full`.
+    pub(super) fn shares(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
+        let theirs = self.node_stories(full);
+        if theirs.is_empty() {
+            return false;
+        }
+        if theirs.len() >= PROMINENT {
+            return true;
+        }
+        let Some(mine) = self.story_nodes(story) else { return false };
+        // the full name is in the story itself, under another label ("Banque Indosuez" ORG)
+        if mine.clone().any(|n| node_keys[n as usize].1 == node_keys[full as usize].1) {
+            return true;
+        }
+        let uncommon = |n: NodeId| n != own && n != full && self.node_stories(n).len() <= self.common;
+        theirs.iter().any(|&s| {
+            let Some(&(a, b)) = self.story_run.get(&s) else { return false };
+            let other = &self.pairs[a as usize..b as usize];
+            mine.clone().filter(|&n| uncommon(n)).any(|n| other.binary_search(&(s, n)).is_ok())
+        })
+    }
+}
