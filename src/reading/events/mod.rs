@@ -162,7 +162,7 @@ pub fn extract(art: &mut Article) {
         .enumerate()
         .filter(|(_, a)| {
             a.speaker.is_some()
-                && a.verb.as_deref().and_then(statements::statement_code).is_some()
+                && (a.verb.as_deref().and_then(statements::statement_code).is_some() || a.verb.is_none() && a.direct)
                 && statements::may_name_a_subject(&doc, a)
         })
         .map(|(i, a)| (a.sentence, i))

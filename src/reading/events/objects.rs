@@ -92,9 +92,10 @@ impl Reader<'_, '_> {
                         }
                         return k;
                     }
-                    // "U.S. Treasury Secretary James Baker": the officer, not the office.
+                    // "U.S. Treasury Secretary James Baker": the officer, not the office. Wire copy writes
+                    // a firm's titles in lower case: "PCIAC chairman Peter M. Towe".
                     let mut t = nxt;
-                    while t < b && t < nxt + 3 && is_title(t) {
+                    while t < b && t < nxt + 3 && (is_title(t) || d.ent(t).is_none() && g.title_word(d.low(t)).head) {
                         t += 1;
                     }
                     if t < b && t > nxt && d.ent_starting(t).is_some_and(|p| d.art.entities[p].label == Label::Person) {
@@ -105,6 +106,17 @@ impl Reader<'_, '_> {
                 return k;
             }
             let low = d.low(k);
+            // "Minister of Energy Hisham al-Khatib": a title's portfolio, when a person's name follows.
+            if low == "of" && k > 0 && is_title(k - 1) {
+                let mut t = k + 1;
+                while t < stop && t < k + 4 && d.ent(t).is_none() && d.is_cap(t) {
+                    t += 1;
+                }
+                if t > k + 1 && d.ent_starting(t).is_some_and(|p| d.art.entities[p].label == Label::Person) {
+                    k = t;
+                    continue;
+                }
+            }
             if is_determiner(low) || story::is_quote_mark(d.tok(k)) || is_title(k) || d.tok(k) == "<" {
                 k += 1;
                 continue;

@@ -86,8 +86,18 @@ impl Reader<'_, '_> {
         let d = self.doc;
         for &ai in list {
             let at = &d.art.attributions[ai];
-            let (Some(verb), Some(cue), Some(sp)) = (at.verb.as_deref(), at.cue, at.speaker_span) else { continue };
-            let Some(code) = statement_code(verb) else { continue };
+            let Some(sp) = at.speaker_span else { continue };
+            let k = first_token_at(d, at.span.start);
+            // A quote paragraph carrying on its speaker's words (no verb of its own: "Mr Letwin said: ..."
+            // before it) is a statement too; its cue is the quote itself.
+            let (verb, code, v) = match (at.verb.as_deref(), at.cue) {
+                (Some(verb), Some(cue)) => match statement_code(verb) {
+                    Some(code) => (verb, code, first_token_at(d, cue.start)),
+                    None => continue,
+                },
+                (None, _) if at.direct => ("", "010", k.min(d.len() - 1)),
+                _ => continue,
+            };
             // "Mr Hockney left UKIP saying ...": the participle's subject is the main clause's, not the
             // name right before it (the object of another verb).
             let sp0 = first_token_at(d, sp.start);
@@ -98,12 +108,12 @@ impl Reader<'_, '_> {
                 continue;
             }
             let Some(spk) = self.speaker_actor(at.speaker.as_deref(), sp) else { continue };
-            let v = first_token_at(d, cue.start);
-            let k = first_token_at(d, at.span.start);
             let s = &d.art.sentences[si];
             let b = s.token_end.min(d.len());
             // The content as far as the sentence goes (a quote may run on past it).
             let end_tok = first_token_at(d, at.span.end).min(b);
+            let k =
+                if matches!(verb, "told" | "tells" | "tell" | "telling") { past_audience(d, k, end_tok) } else { k };
             let Some(targets) = self.statement_targets(k, end_tok) else { continue };
             let mood = self.statement_mood(v, s.token_start);
             for o in &targets {
@@ -113,8 +123,12 @@ impl Reader<'_, '_> {
                 if paired || self.same_body(&spk, o) || self.speaks_for(&spk, o) {
                     continue;
                 }
-                let from = v.min(k).min(spk.first);
-                let to = o.last.max(v).max(spk.last);
+                // A carried-on quote's speaker is named in an earlier sentence: the span is the quote's.
+                let (from, to) = if verb.is_empty() {
+                    (k, o.last.max(k))
+                } else {
+                    (v.min(k).min(spk.first), o.last.max(v).max(spk.last))
+                };
                 let span = self.span(from, to);
                 let before = self.out.len();
                 self.push(&spk, Pred::Say, o, None, si, span, mood, v.min(d.len() - 1));
@@ -160,7 +174,10 @@ impl Reader<'_, '_> {
         }
         // A state as the target: only when the speaker is known to belong to another ("Reagan said the
         // United States would ..." is the state speaking of itself).
-        y.label == Label::Gpe && (x.country.is_none() || x.country == y.country)
+        // A person the story gives no state is taken to be of the story's own (its dateline's, else the
+        // one it names most): "WASHINGTON - ... Reagan said the Soviet Union had ..." is about another.
+        let xc = x.country.or(if x.label == Label::Person { self.own_country } else { None });
+        y.label == Label::Gpe && (xc.is_none() || xc == y.country)
     }
 
     /// "FCC spokeswoman Mary Beth Hess said the FCC will ...": a spokesperson or counsel of the target
@@ -307,9 +324,13 @@ impl Reader<'_, '_> {
         if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             return None;
         }
-        let mut actor = if ent.label == Label::Norp {
+        let mut actor = if ent.label == Label::Norp && (ent.country_code.is_some() || !self.is_group(e)) {
             self.nation(e, ent.token_end - 1)?
+        } else if let Some(state) = self.state_organ_name(e) {
+            // "the French Defence Ministry said": the state speaks through its ministry.
+            state
         } else {
+            // "The Conservatives say ...": a party, not a state.
             self.actor(e, ent.token_end - 1)
         };
         actor.first = a.min(d.len() - 1);
@@ -414,7 +435,12 @@ impl Reader<'_, '_> {
     fn past_head(&self, t: usize, b: usize) -> Option<usize> {
         let d = self.doc;
         let mut k = t;
-        while k < b && k < t + 3 && d.ent(k).is_none() && d.tok(k).chars().all(char::is_lowercase) {
+        // A title counts as the head too: "Mr Blair and his Chancellor have ...".
+        while k < b
+            && k < t + 3
+            && d.ent(k).is_none()
+            && (d.tok(k).chars().all(char::is_lowercase) || gazetteer().title_word(d.low(k)).head)
+        {
             if opens_predicate(d, k) {
                 break;
             }
@@ -469,6 +495,35 @@ pub(super) fn may_name_a_subject(d: &Doc, at: &Attribution) -> bool {
             matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc)
         })
     })
+}
+
+/// Past the audience a "told" names before what it says ("told the annual meeting Thyssen expected
+/// ...", "told reporters Labour had ..."): up to three lower-case words ending in a word for an audience.
+fn past_audience(d: &Doc, k: usize, b: usize) -> usize {
+    let mut t = k;
+    while t < b && t < k + 4 && d.ent(t).is_none() && d.tok(t).chars().all(char::is_lowercase) {
+        if matches!(
+            d.low(t),
+            "meeting"
+                | "reporters"
+                | "journalists"
+                | "conference"
+                | "shareholders"
+                | "stockholders"
+                | "audience"
+                | "delegates"
+                | "parliament"
+                | "hearing"
+                | "rally"
+                | "committee"
+                | "supporters"
+                | "analysts"
+        ) {
+            return t + 1;
+        }
+        t += 1;
+    }
+    k
 }
 
 /// The first token that starts at or after byte `pos`.
