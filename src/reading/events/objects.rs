@@ -304,7 +304,12 @@ impl Reader<'_, '_> {
         if end == k + 1 && is_legal_suffix(d.low(k)) {
             return None;
         }
-        let label = if ent.label == Label::Loc && self.is_actor_entity(e) { Label::Gpe } else { ent.label };
+        let label = match ent.label {
+            Label::Loc if self.is_actor_entity(e) => Label::Gpe,
+            // "the Arab League" read as a miscellaneous name is a body.
+            Label::Misc if self.is_actor_entity(e) => Label::Org,
+            l => l,
+        };
         if !pred.object_ok(label) {
             // "against the Islamists", "on the Kurds": a group is the object of force.
             if !(self.is_group(e) && pred.object_ok(Label::Org)) {

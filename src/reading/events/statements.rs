@@ -75,6 +75,22 @@ fn opens_predicate(d: &Doc, t: usize) -> bool {
                 | "appears"
                 | "remains"
                 | "became"
+                // Irregular past tenses that are no noun: "Labour's success came because ...".
+                | "came"
+                | "went"
+                | "began"
+                | "brought"
+                | "held"
+                | "sought"
+                | "told"
+                | "knew"
+                | "broke"
+                | "chose"
+                | "fell"
+                | "rose"
+                | "saw"
+                | "spent"
+                | "understood"
         )
         || (low.len() > 4 && low.ends_with("ed"))
 }
@@ -316,6 +332,8 @@ impl Reader<'_, '_> {
         if ent.token_end == ent.token_start + 1
             && d.low(ent.token_start).ends_with('s')
             && ent.label != Label::Person
+            // "The Conservatives say": a party named with its article is no unnamed source.
+            && !(self.is_group(e) && ent.token_start > 0 && d.low(ent.token_start - 1) == "the")
             && crate::entities::refine::common_word(d.low(ent.token_start))
         {
             return None;
