@@ -85,7 +85,9 @@ pub(super) fn person_countries(d: &Doc) -> FxHashMap<String, &'static str> {
 
 /// Titles the story gives one person each ("prime minister" -> Tony Blair), and the story's own country
 /// (the dateline's, else the one its places and nationalities name most).
-pub(super) fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static str>) {
+/// Also the country its places and nationalities name most (the story's subject state, whatever its
+/// dateline).
+pub(super) fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static str>, Option<&'static str>) {
     let mut titles: FxHashMap<String, Option<usize>> = FxHashMap::default();
     let mut codes: FxHashMap<&'static str, usize> = FxHashMap::default();
     let mut total = 0;
@@ -135,7 +137,8 @@ pub(super) fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static
         let least = if d.art.dateline.is_none() { 1 } else { 2 };
         (*n >= least && (*n * 2 > total || *n >= 2 && *n * 2 >= total)).then_some(*c)
     });
-    (titles, own)
+    let most = codes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c);
+    (titles, own, most)
 }
 
 /// The organisation that opens the first body sentence, the subject of "the company" in wire copy.

@@ -190,10 +190,21 @@ impl Reader<'_, '_> {
         }
         // A state as the target: only when the speaker is known to belong to another ("Reagan said the
         // United States would ..." is the state speaking of itself).
-        // A person the story gives no state is taken to be of the story's own (its dateline's, else the
-        // one it names most): "WASHINGTON - ... Reagan said the Soviet Union had ..." is about another.
-        let xc = x.country.or(if x.label == Label::Person { self.own_country } else { None });
-        y.label == Label::Gpe && (xc.is_none() || xc == y.country)
+        // A person the story gives no state may be of the dateline's state or of the state the story is
+        // about (its officials speak of it most): a state other than both is another's ("WASHINGTON -
+        // ... Reagan said the Soviet Union had ...").
+        if y.label != Label::Gpe {
+            return false;
+        }
+        match x.country {
+            Some(c) => Some(c) == y.country,
+            None => {
+                x.label != Label::Person
+                    || self.own_country.is_none()
+                    || y.country == self.own_country
+                    || y.country == self.most_named
+            }
+        }
     }
 
     /// "FCC spokeswoman Mary Beth Hess said the FCC will ...": a spokesperson or counsel of the target
@@ -310,6 +321,8 @@ impl Reader<'_, '_> {
                     | "husband"
                     | "son"
                     | "daughter"
+                    // "sources close to X said".
+                    | "close"
             )
         }) {
             return None;
@@ -518,6 +531,20 @@ pub(super) fn may_name_a_subject(d: &Doc, at: &Attribution) -> bool {
 /// Past the audience a "told" names before what it says ("told the annual meeting Thyssen expected
 /// ...", "told reporters Labour had ..."): up to three lower-case words ending in a word for an audience.
 fn past_audience(d: &Doc, k: usize, b: usize) -> usize {
+    // "told Reuters general manager Michael Nelson that ...": a named addressee, then what is said.
+    if let Some(that) = (k + 1..b.min(k + 8)).find(|&t| d.low(t) == "that") {
+        let g = gazetteer();
+        if (k..that).any(|t| d.ent(t).is_some_and(|e| d.art.entities[e].label == Label::Person))
+            && (k..that).all(|t| {
+                d.ent(t).is_some() || {
+                    let tw = g.title_word(d.low(t));
+                    tw.head || tw.modifier
+                }
+            })
+        {
+            return that + 1;
+        }
+    }
     let mut t = k;
     while t < b && t < k + 4 && d.ent(t).is_none() && d.tok(t).chars().all(char::is_lowercase) {
         if matches!(
