@@ -74,10 +74,8 @@ fn officers_named_with_a_firm_title_or_a_portfolio() {
 #[test]
 fn a_body_the_tagger_calls_miscellaneous_is_appealed_to() {
     let ents = &[("Silva", "PERSON"), ("Andean League", "MISC"), ("Harvest Fair", "MISC")];
-    let art = read(
-        "Silva called on the world and the Andean League to act. Silva called on the Harvest Fair to open.",
-        ents,
-    );
+    let art =
+        read("Silva called on the world and the Andean League to act. Silva called on the Harvest Fair to open.", ents);
     assert_eq!(code(&art, "Silva", "Andean League"), Some("020"), "{:?}", triples(&art));
     assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
 }
@@ -85,10 +83,8 @@ fn a_body_the_tagger_calls_miscellaneous_is_appealed_to() {
 #[test]
 fn a_party_with_its_article_and_a_title_after_a_possessive_owner() {
     let ents = &[("Greens", "NORP"), ("Lopez", "PERSON"), ("Park", "PERSON")];
-    let art = read(
-        "The Greens say Mr Lopez and his Chancellor have failed. The Greens say Park's plan came too late.",
-        ents,
-    );
+    let art =
+        read("The Greens say Mr Lopez and his Chancellor have failed. The Greens say Park's plan came too late.", ents);
     assert_eq!(code(&art, "Greens", "Lopez"), Some("010"), "{:?}", triples(&art));
     assert_eq!(code(&art, "Greens", "Park"), Some("010"), "{:?}", triples(&art));
 }

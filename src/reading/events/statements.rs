@@ -83,7 +83,6 @@ fn opens_predicate(d: &Doc, t: usize) -> bool {
                 | "held"
                 | "sought"
                 | "told"
-                | "knew"
                 | "broke"
                 | "chose"
                 | "fell"
@@ -100,6 +99,12 @@ impl Reader<'_, '_> {
     /// events (from `first_event` on in `self.out`).
     pub(super) fn statements(&mut self, si: usize, list: &[usize], first_event: usize) {
         let d = self.doc;
+        // The pairs the sentence's events already name, either way round, hashed once: a statement
+        // adds no 010 to a pair another verb codes ("X criticised Y, saying ...").
+        let mut pairs: FxHashSet<u64> = self.out[first_event..]
+            .iter()
+            .flat_map(|e| [pair_key(&e.subject, &e.object), pair_key(&e.object, &e.subject)])
+            .collect();
         for &ai in list {
             let at = &d.art.attributions[ai];
             let Some(sp) = at.speaker_span else { continue };
@@ -133,9 +138,7 @@ impl Reader<'_, '_> {
             let Some(targets) = self.statement_targets(k, end_tok) else { continue };
             let mood = self.statement_mood(v, s.token_start);
             for o in &targets {
-                let paired = self.out[first_event..].iter().any(|e| {
-                    (e.subject == spk.name && e.object == o.name) || (e.subject == o.name && e.object == spk.name)
-                });
+                let paired = pairs.contains(&pair_key(&spk.name, &o.name));
                 if paired || self.same_body(&spk, o) || self.speaks_for(&spk, o) {
                     continue;
                 }
@@ -152,6 +155,8 @@ impl Reader<'_, '_> {
                     if let Some(e) = self.out.last_mut() {
                         e.code = code;
                     }
+                    pairs.insert(pair_key(&spk.name, &o.name));
+                    pairs.insert(pair_key(&o.name, &spk.name));
                 }
             }
         }
@@ -161,23 +166,32 @@ impl Reader<'_, '_> {
     /// name's words within the other's), "USDA" and the long form the story gives it, a Brazilian
     /// minister about Brazil (a state is a target only for a speaker known to belong to another).
     fn same_body(&self, x: &Actor, y: &Actor) -> bool {
-        let words = |n: &str| -> Vec<String> {
-            n.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .filter(|w| !(matches!(w.as_str(), "the" | "of" | "and") || is_legal_suffix(w)))
-                .collect()
+        // The names' words borrowed, compared case aside (this runs for every statement's target).
+        fn words(n: &str) -> impl Iterator<Item = &str> + Clone {
+            n.split(|c: char| !c.is_alphanumeric()).filter(|w| {
+                !w.is_empty()
+                    && !["the", "of", "and", "inc", "corp", "co", "ltd", "plc", "llc"]
+                        .iter()
+                        .any(|s| w.eq_ignore_ascii_case(s))
+            })
+        }
+        let within = |a: &str, b: &str| {
+            words(a).next().is_some() && words(a).all(|w| words(b).any(|v| v.eq_ignore_ascii_case(w)))
         };
-        let (wx, wy) = (words(&x.name), words(&y.name));
-        let within = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
-        if within(&wx, &wy) || within(&wy, &wx) {
+        if within(&x.name, &y.name) || within(&y.name, &x.name) {
             return true;
         }
         // "Fed" and "Federal Reserve": a one-word short form opening the other name's first word.
-        let clipped = |a: &[String], b: &[String]| {
-            a.len() == 1 && a[0].len() >= 3 && b.first().is_some_and(|f| f.starts_with(&a[0]))
+        let clipped = |a: &str, b: &str| {
+            let mut wa = words(a);
+            match (wa.next(), wa.next(), words(b).next()) {
+                (Some(w), None, Some(f)) => {
+                    w.len() >= 3 && f.len() >= w.len() && f.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                }
+                _ => false,
+            }
         };
-        if clipped(&wx, &wy) || clipped(&wy, &wx) {
+        if clipped(&x.name, &y.name) || clipped(&y.name, &x.name) {
             return true;
         }
         let long_of = |short: &str, long: &str| {
@@ -569,6 +583,15 @@ fn past_audience(d: &Doc, k: usize, b: usize) -> usize {
         t += 1;
     }
     k
+}
+
+/// A hash of an ordered pair of names.
+fn pair_key(a: &str, b: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    a.hash(&mut h);
+    b.hash(&mut h);
+    h.finish()
 }
 
 /// The first token that starts at or after byte `pos`.
