@@ -62,11 +62,51 @@ impl Reader<'_, '_> {
         None
     }
 
+    /// A state's ministry or government named with its nationality ("French Defence Ministry", "Japanese
+    /// Foreign Ministry", "the Soviet government"): the state, as CAMEO codes it.
+    pub(super) fn state_organ_name(&self, e: usize) -> Option<Actor> {
+        let d = self.doc;
+        let ent = &d.art.entities[e];
+        if ent.label != Label::Org || ent.token_end < ent.token_start + 2 {
+            return None;
+        }
+        let last = d.low(ent.token_end - 1);
+        if !matches!(last, "ministry" | "government" | "cabinet" | "embassy") {
+            return None;
+        }
+        let c = gazetteer().demonym(d.tok(ent.token_start))?;
+        let code = c.alpha2.as_str();
+        Some(Actor {
+            name: c.name.clone(),
+            country: Some(code),
+            first: ent.token_start,
+            last: ent.token_end - 1,
+            label: Label::Gpe,
+            owner: false,
+        })
+    }
+
     /// A name that can act: a person, an organisation, a state (also a country the tagger called a location).
     pub(super) fn is_actor_entity(&self, e: usize) -> bool {
         let ent = &self.doc.art.entities[e];
         match ent.label {
             Label::Person | Label::Org | Label::Gpe => true,
+            // "the Arab League" taken for a miscellaneous name: a body by its head word.
+            Label::Misc => {
+                ent.token_end > ent.token_start + 1
+                    && self.doc.is_cap(ent.token_start)
+                    && matches!(
+                        self.doc.low(ent.token_end - 1),
+                        "league"
+                            | "union"
+                            | "council"
+                            | "organisation"
+                            | "organization"
+                            | "party"
+                            | "front"
+                            | "movement"
+                    )
+            }
             Label::Loc => gazetteer().country(&self.name(e)).is_some(),
             _ => false,
         }
@@ -484,7 +524,7 @@ impl Reader<'_, '_> {
                 }
                 // "Air Canada, the state-owned airline, said it ...": past the apposition.
                 if d.tok(e) == "," {
-                    e = (a..e).rev().take(10).find(|&t| d.tok(t) == ",")?.checked_sub(1)?;
+                    e = (a..e).rev().take(14).find(|&t| d.tok(t) == ",")?.checked_sub(1)?;
                 }
                 let mut s = self.actor_ending(e, a)?;
                 // "X, which is owned by Y, said it": Y is not the speaker.

@@ -26,7 +26,12 @@ pub(super) fn sentence_dates_and_places(d: &Doc) -> (Vec<Option<String>>, Vec<Ve
                 dates[e.sentence] = e.value.as_deref().filter(|v| is_day(v)).map(str::to_string);
             }
             Label::Gpe | Label::Loc | Label::Fac => {
-                let t = e.token_start;
+                // "in the Gaza Strip": past the article.
+                let t = if e.token_start > 1 && d.low(e.token_start - 1) == "the" {
+                    e.token_start - 1
+                } else {
+                    e.token_start
+                };
                 if t > 0 && matches!(d.low(t - 1), "in" | "at") && places[e.sentence].len() < 3 {
                     places[e.sentence].push(ei);
                 }
@@ -80,7 +85,9 @@ pub(super) fn person_countries(d: &Doc) -> FxHashMap<String, &'static str> {
 
 /// Titles the story gives one person each ("prime minister" -> Tony Blair), and the story's own country
 /// (the dateline's, else the one its places and nationalities name most).
-pub(super) fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static str>) {
+/// Also the country its places and nationalities name most (the story's subject state, whatever its
+/// dateline).
+pub(super) fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static str>, Option<&'static str>) {
     let mut titles: FxHashMap<String, Option<usize>> = FxHashMap::default();
     let mut codes: FxHashMap<&'static str, usize> = FxHashMap::default();
     let mut total = 0;
@@ -97,11 +104,20 @@ pub(super) fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static
                 }
             }
         }
-        if matches!(e.label, Label::Gpe | Label::Norp) {
-            if let Some(c) = e.country_code {
-                *codes.entry(c).or_default() += 1;
-                total += 1;
+        // A city or region names its country too ("London", "Texas"): stories from home often name
+        // no country at all, only their places.
+        let code = match e.label {
+            Label::Gpe | Label::Norp if e.country_code.is_some() => e.country_code,
+            Label::Gpe | Label::Loc | Label::Fac => {
+                let n = story::base_text(d.art, e);
+                let g = gazetteer();
+                g.city(&n).or_else(|| g.region(&n)).and_then(|c| g.country_by_code(c)).map(|c| c.alpha2.as_str())
             }
+            _ => None,
+        };
+        if let Some(c) = code {
+            *codes.entry(c).or_default() += 1;
+            total += 1;
         }
     }
     let titles = titles.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
@@ -116,9 +132,13 @@ pub(super) fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static
     });
     let own = from_dateline.and_then(|c| gazetteer().country_by_code(c)).map(|c| c.alpha2.as_str()).or_else(|| {
         let (c, n) = codes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))?;
-        (*n >= 2 && *n * 2 >= total).then_some(*c)
+        // With no dateline (a home service's copy, as the BBC's), a country named once is the story's
+        // own when no other is named as often.
+        let least = if d.art.dateline.is_none() { 1 } else { 2 };
+        (*n >= least && (*n * 2 > total || *n >= 2 && *n * 2 >= total)).then_some(*c)
     });
-    (titles, own)
+    let most = codes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c);
+    (titles, own, most)
 }
 
 /// The organisation that opens the first body sentence, the subject of "the company" in wire copy.

@@ -328,7 +328,8 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     ),
     (&["raid", "raids", "offensive", "invasion"], Pred::Attack, Form::Noun),
     (&["bombed", "bombs"], Pred::Bomb, Form::Verb),
-    (&["strikes", "airstrikes", "bombing"], Pred::Bomb, Form::Noun),
+    // A singular "strike" is a bombing only as "air strike", "missile strike" (`super::Reader::noun`).
+    (&["strikes", "airstrikes", "airstrike", "strike", "bombing"], Pred::Bomb, Form::Noun),
     (&["arrested", "detained", "arrests", "arrest", "jailed", "imprisoned"], Pred::Arrest, Form::Verb),
     (&["aid", "assistance"], Pred::Aid, Form::Noun),
     (&["aided"], Pred::Aid, Form::Verb),

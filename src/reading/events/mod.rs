@@ -162,7 +162,7 @@ pub fn extract(art: &mut Article) {
         .enumerate()
         .filter(|(_, a)| {
             a.speaker.is_some()
-                && a.verb.as_deref().and_then(statements::statement_code).is_some()
+                && (a.verb.as_deref().and_then(statements::statement_code).is_some() || a.verb.is_none() && a.direct)
                 && statements::may_name_a_subject(&doc, a)
         })
         .map(|(i, a)| (a.sentence, i))
@@ -176,7 +176,7 @@ pub fn extract(art: &mut Article) {
     let quoted = quoted_tokens(art);
     let (sent_date, sent_places) = sentence_dates_and_places(&doc);
     let countries = person_countries(&doc);
-    let (titles, own_country) = story_roles(&doc);
+    let (titles, own_country, most_named) = story_roles(&doc);
     let seen = (usize::MAX, FxHashSet::default());
     let mut r = Reader {
         doc: &doc,
@@ -189,6 +189,7 @@ pub fn extract(art: &mut Article) {
         countries,
         titles,
         own_country,
+        most_named,
         story_org: story_org(&doc),
         named: std::cell::OnceCell::new(),
         // Counted when a sentence's first event asks: most sentences have none.
@@ -234,6 +235,8 @@ struct Reader<'d, 'a> {
     countries: FxHashMap<String, &'static str>,
     titles: FxHashMap<String, usize>,
     own_country: Option<&'static str>,
+    /// The country the story names most.
+    most_named: Option<&'static str>,
     /// The organisation that opens the story's first body sentence ("Texaco Inc said ...").
     story_org: Option<usize>,
     /// The first person or organisation under each canonical name, gathered the first time a

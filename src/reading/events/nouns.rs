@@ -11,6 +11,10 @@ impl Reader<'_, '_> {
             self.stake(si, k, a, b);
             return;
         }
+        // "a strike" is most often a stoppage of work: a bombing only with what strikes ("air strike").
+        if d.low(k) == "strike" && !(k > a && matches!(d.low(k - 1), "air" | "missile" | "drone" | "rocket")) {
+            return;
+        }
         // Mood from the words before the noun phrase: "no talks", "planned visit", "whether ... talks".
         let mut mood = "asserted";
         for t in (a..k).rev().take(12) {
@@ -112,14 +116,28 @@ impl Reader<'_, '_> {
                         p += 1;
                     }
                 }
-                if let Some(s) = sub.filter(|_| p < b && noun_preposition(pred, d.low(p))) {
+                if let Some(s) = sub.as_ref().filter(|_| p < b && noun_preposition(pred, d.low(p))) {
                     if let Some((o, end)) = self.object_at(pred, p + 1, b) {
                         // "the First Boston offer for X": a bank may make it for a client.
                         if pred != Pred::Acquire {
                             let span = self.span(s.first, end - 1);
-                            self.push(&s, pred, &o, None, si, span, mood, k);
+                            self.push(s, pred, &o, None, si, span, mood, k);
                             return;
                         }
+                    }
+                }
+                // "a car exploded in the Gaza Strip during an Israeli air strike": a state's strike with
+                // no target named hits the place the sentence names (one not of that state).
+                if let Some(s) = sub.filter(|_| matches!(pred, Pred::Attack | Pred::Bomb) && ent.label == Label::Norp) {
+                    let place = self.sent_places.get(si).into_iter().flatten().copied().find(|&pe| {
+                        let pn = &d.art.entities[pe];
+                        pn.country_code.is_none_or(|c| Some(c) != s.country)
+                    });
+                    if let Some(pe) = place {
+                        let o = self.actor(pe, d.art.entities[pe].token_end - 1);
+                        let span = self.span(s.first, k);
+                        self.push(&s, pred, &o, None, si, span, mood, k);
+                        return;
                     }
                 }
             }

@@ -92,9 +92,10 @@ impl Reader<'_, '_> {
                         }
                         return k;
                     }
-                    // "U.S. Treasury Secretary James Baker": the officer, not the office.
+                    // "U.S. Treasury Secretary James Baker": the officer, not the office. Wire copy writes
+                    // a firm's titles in lower case: "PCIAC chairman Peter M. Towe".
                     let mut t = nxt;
-                    while t < b && t < nxt + 3 && is_title(t) {
+                    while t < b && t < nxt + 3 && (is_title(t) || d.ent(t).is_none() && g.title_word(d.low(t)).head) {
                         t += 1;
                     }
                     if t < b && t > nxt && d.ent_starting(t).is_some_and(|p| d.art.entities[p].label == Label::Person) {
@@ -105,6 +106,17 @@ impl Reader<'_, '_> {
                 return k;
             }
             let low = d.low(k);
+            // "Minister of Energy Hisham al-Khatib": a title's portfolio, when a person's name follows.
+            if low == "of" && k > 0 && is_title(k - 1) {
+                let mut t = k + 1;
+                while t < stop && t < k + 4 && d.ent(t).is_none() && d.is_cap(t) {
+                    t += 1;
+                }
+                if t > k + 1 && d.ent_starting(t).is_some_and(|p| d.art.entities[p].label == Label::Person) {
+                    k = t;
+                    continue;
+                }
+            }
             if is_determiner(low) || story::is_quote_mark(d.tok(k)) || is_title(k) || d.tok(k) == "<" {
                 k += 1;
                 continue;
@@ -292,7 +304,12 @@ impl Reader<'_, '_> {
         if end == k + 1 && is_legal_suffix(d.low(k)) {
             return None;
         }
-        let label = if ent.label == Label::Loc && self.is_actor_entity(e) { Label::Gpe } else { ent.label };
+        let label = match ent.label {
+            Label::Loc if self.is_actor_entity(e) => Label::Gpe,
+            // "the Arab League" read as a miscellaneous name is a body.
+            Label::Misc if self.is_actor_entity(e) => Label::Org,
+            l => l,
+        };
         if !pred.object_ok(label) {
             // "against the Islamists", "on the Kurds": a group is the object of force.
             if !(self.is_group(e) && pred.object_ok(Label::Org)) {

@@ -75,6 +75,21 @@ fn opens_predicate(d: &Doc, t: usize) -> bool {
                 | "appears"
                 | "remains"
                 | "became"
+                // Irregular past tenses that are no noun: "Labour's success came because ...".
+                | "came"
+                | "went"
+                | "began"
+                | "brought"
+                | "held"
+                | "sought"
+                | "told"
+                | "broke"
+                | "chose"
+                | "fell"
+                | "rose"
+                | "saw"
+                | "spent"
+                | "understood"
         )
         || (low.len() > 4 && low.ends_with("ed"))
 }
@@ -84,10 +99,26 @@ impl Reader<'_, '_> {
     /// events (from `first_event` on in `self.out`).
     pub(super) fn statements(&mut self, si: usize, list: &[usize], first_event: usize) {
         let d = self.doc;
+        // The pairs the sentence's events already name, either way round, hashed once: a statement
+        // adds no 010 to a pair another verb codes ("X criticised Y, saying ...").
+        let mut pairs: FxHashSet<u64> = self.out[first_event..]
+            .iter()
+            .flat_map(|e| [pair_key(&e.subject, &e.object), pair_key(&e.object, &e.subject)])
+            .collect();
         for &ai in list {
             let at = &d.art.attributions[ai];
-            let (Some(verb), Some(cue), Some(sp)) = (at.verb.as_deref(), at.cue, at.speaker_span) else { continue };
-            let Some(code) = statement_code(verb) else { continue };
+            let Some(sp) = at.speaker_span else { continue };
+            let k = first_token_at(d, at.span.start);
+            // A quote paragraph carrying on its speaker's words (no verb of its own: "Mr Letwin said: ..."
+            // before it) is a statement too; its cue is the quote itself.
+            let (verb, code, v) = match (at.verb.as_deref(), at.cue) {
+                (Some(verb), Some(cue)) => match statement_code(verb) {
+                    Some(code) => (verb, code, first_token_at(d, cue.start)),
+                    None => continue,
+                },
+                (None, _) if at.direct => ("", "010", k.min(d.len() - 1)),
+                _ => continue,
+            };
             // "Mr Hockney left UKIP saying ...": the participle's subject is the main clause's, not the
             // name right before it (the object of another verb).
             let sp0 = first_token_at(d, sp.start);
@@ -98,23 +129,25 @@ impl Reader<'_, '_> {
                 continue;
             }
             let Some(spk) = self.speaker_actor(at.speaker.as_deref(), sp) else { continue };
-            let v = first_token_at(d, cue.start);
-            let k = first_token_at(d, at.span.start);
             let s = &d.art.sentences[si];
             let b = s.token_end.min(d.len());
             // The content as far as the sentence goes (a quote may run on past it).
             let end_tok = first_token_at(d, at.span.end).min(b);
+            let k =
+                if matches!(verb, "told" | "tells" | "tell" | "telling") { past_audience(d, k, end_tok) } else { k };
             let Some(targets) = self.statement_targets(k, end_tok) else { continue };
             let mood = self.statement_mood(v, s.token_start);
             for o in &targets {
-                let paired = self.out[first_event..].iter().any(|e| {
-                    (e.subject == spk.name && e.object == o.name) || (e.subject == o.name && e.object == spk.name)
-                });
+                let paired = pairs.contains(&pair_key(&spk.name, &o.name));
                 if paired || self.same_body(&spk, o) || self.speaks_for(&spk, o) {
                     continue;
                 }
-                let from = v.min(k).min(spk.first);
-                let to = o.last.max(v).max(spk.last);
+                // A carried-on quote's speaker is named in an earlier sentence: the span is the quote's.
+                let (from, to) = if verb.is_empty() {
+                    (k, o.last.max(k))
+                } else {
+                    (v.min(k).min(spk.first), o.last.max(v).max(spk.last))
+                };
                 let span = self.span(from, to);
                 let before = self.out.len();
                 self.push(&spk, Pred::Say, o, None, si, span, mood, v.min(d.len() - 1));
@@ -122,6 +155,8 @@ impl Reader<'_, '_> {
                     if let Some(e) = self.out.last_mut() {
                         e.code = code;
                     }
+                    pairs.insert(pair_key(&spk.name, &o.name));
+                    pairs.insert(pair_key(&o.name, &spk.name));
                 }
             }
         }
@@ -131,23 +166,32 @@ impl Reader<'_, '_> {
     /// name's words within the other's), "USDA" and the long form the story gives it, a Brazilian
     /// minister about Brazil (a state is a target only for a speaker known to belong to another).
     fn same_body(&self, x: &Actor, y: &Actor) -> bool {
-        let words = |n: &str| -> Vec<String> {
-            n.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .filter(|w| !(matches!(w.as_str(), "the" | "of" | "and") || is_legal_suffix(w)))
-                .collect()
+        // The names' words borrowed, compared case aside (this runs for every statement's target).
+        fn words(n: &str) -> impl Iterator<Item = &str> + Clone {
+            n.split(|c: char| !c.is_alphanumeric()).filter(|w| {
+                !w.is_empty()
+                    && !["the", "of", "and", "inc", "corp", "co", "ltd", "plc", "llc"]
+                        .iter()
+                        .any(|s| w.eq_ignore_ascii_case(s))
+            })
+        }
+        let within = |a: &str, b: &str| {
+            words(a).next().is_some() && words(a).all(|w| words(b).any(|v| v.eq_ignore_ascii_case(w)))
         };
-        let (wx, wy) = (words(&x.name), words(&y.name));
-        let within = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
-        if within(&wx, &wy) || within(&wy, &wx) {
+        if within(&x.name, &y.name) || within(&y.name, &x.name) {
             return true;
         }
         // "Fed" and "Federal Reserve": a one-word short form opening the other name's first word.
-        let clipped = |a: &[String], b: &[String]| {
-            a.len() == 1 && a[0].len() >= 3 && b.first().is_some_and(|f| f.starts_with(&a[0]))
+        let clipped = |a: &str, b: &str| {
+            let mut wa = words(a);
+            match (wa.next(), wa.next(), words(b).next()) {
+                (Some(w), None, Some(f)) => {
+                    w.len() >= 3 && f.len() >= w.len() && f.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                }
+                _ => false,
+            }
         };
-        if clipped(&wx, &wy) || clipped(&wy, &wx) {
+        if clipped(&x.name, &y.name) || clipped(&y.name, &x.name) {
             return true;
         }
         let long_of = |short: &str, long: &str| {
@@ -160,7 +204,21 @@ impl Reader<'_, '_> {
         }
         // A state as the target: only when the speaker is known to belong to another ("Reagan said the
         // United States would ..." is the state speaking of itself).
-        y.label == Label::Gpe && (x.country.is_none() || x.country == y.country)
+        // A person the story gives no state may be of the dateline's state or of the state the story is
+        // about (its officials speak of it most): a state other than both is another's ("WASHINGTON -
+        // ... Reagan said the Soviet Union had ...").
+        if y.label != Label::Gpe {
+            return false;
+        }
+        match x.country {
+            Some(c) => Some(c) == y.country,
+            None => {
+                x.label != Label::Person
+                    || self.own_country.is_none()
+                    || y.country == self.own_country
+                    || y.country == self.most_named
+            }
+        }
     }
 
     /// "FCC spokeswoman Mary Beth Hess said the FCC will ...": a spokesperson or counsel of the target
@@ -277,6 +335,8 @@ impl Reader<'_, '_> {
                     | "husband"
                     | "son"
                     | "daughter"
+                    // "sources close to X said".
+                    | "close"
             )
         }) {
             return None;
@@ -299,6 +359,8 @@ impl Reader<'_, '_> {
         if ent.token_end == ent.token_start + 1
             && d.low(ent.token_start).ends_with('s')
             && ent.label != Label::Person
+            // "The Conservatives say": a party named with its article is no unnamed source.
+            && !(self.is_group(e) && ent.token_start > 0 && d.low(ent.token_start - 1) == "the")
             && crate::entities::refine::common_word(d.low(ent.token_start))
         {
             return None;
@@ -307,9 +369,13 @@ impl Reader<'_, '_> {
         if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             return None;
         }
-        let mut actor = if ent.label == Label::Norp {
+        let mut actor = if ent.label == Label::Norp && (ent.country_code.is_some() || !self.is_group(e)) {
             self.nation(e, ent.token_end - 1)?
+        } else if let Some(state) = self.state_organ_name(e) {
+            // "the French Defence Ministry said": the state speaks through its ministry.
+            state
         } else {
+            // "The Conservatives say ...": a party, not a state.
             self.actor(e, ent.token_end - 1)
         };
         actor.first = a.min(d.len() - 1);
@@ -414,7 +480,12 @@ impl Reader<'_, '_> {
     fn past_head(&self, t: usize, b: usize) -> Option<usize> {
         let d = self.doc;
         let mut k = t;
-        while k < b && k < t + 3 && d.ent(k).is_none() && d.tok(k).chars().all(char::is_lowercase) {
+        // A title counts as the head too: "Mr Blair and his Chancellor have ...".
+        while k < b
+            && k < t + 3
+            && d.ent(k).is_none()
+            && (d.tok(k).chars().all(char::is_lowercase) || gazetteer().title_word(d.low(k)).head)
+        {
             if opens_predicate(d, k) {
                 break;
             }
@@ -469,6 +540,58 @@ pub(super) fn may_name_a_subject(d: &Doc, at: &Attribution) -> bool {
             matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc)
         })
     })
+}
+
+/// Past the audience a "told" names before what it says ("told the annual meeting Thyssen expected
+/// ...", "told reporters Labour had ..."): up to three lower-case words ending in a word for an audience.
+fn past_audience(d: &Doc, k: usize, b: usize) -> usize {
+    // "told Reuters general manager Michael Nelson that ...": a named addressee, then what is said.
+    if let Some(that) = (k + 1..b.min(k + 8)).find(|&t| d.low(t) == "that") {
+        let g = gazetteer();
+        if (k..that).any(|t| d.ent(t).is_some_and(|e| d.art.entities[e].label == Label::Person))
+            && (k..that).all(|t| {
+                d.ent(t).is_some() || {
+                    let tw = g.title_word(d.low(t));
+                    tw.head || tw.modifier
+                }
+            })
+        {
+            return that + 1;
+        }
+    }
+    let mut t = k;
+    while t < b && t < k + 4 && d.ent(t).is_none() && d.tok(t).chars().all(char::is_lowercase) {
+        if matches!(
+            d.low(t),
+            "meeting"
+                | "reporters"
+                | "journalists"
+                | "conference"
+                | "shareholders"
+                | "stockholders"
+                | "audience"
+                | "delegates"
+                | "parliament"
+                | "hearing"
+                | "rally"
+                | "committee"
+                | "supporters"
+                | "analysts"
+        ) {
+            return t + 1;
+        }
+        t += 1;
+    }
+    k
+}
+
+/// A hash of an ordered pair of names.
+fn pair_key(a: &str, b: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    a.hash(&mut h);
+    b.hash(&mut h);
+    h.finish()
 }
 
 /// The first token that starts at or after byte `pos`.

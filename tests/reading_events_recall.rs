@@ -1,0 +1,109 @@
+//! Events the recall round added (issue 15, part 2), on invented sentences: each rule with a sentence
+//! that must NOT yield the event.
+mod reading_util;
+use dateline::*;
+use reading_util::read;
+
+fn triples(art: &Article) -> Vec<(String, String, String)> {
+    art.events.iter().map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone())).collect()
+}
+
+fn code(art: &Article, s: &str, o: &str) -> Option<&'static str> {
+    art.events.iter().find(|e| e.subject == s && e.object == o).map(|e| e.code)
+}
+
+#[test]
+fn told_an_audience_then_what_was_said() {
+    let ents = &[("Maria Lopez", "PERSON"), ("Lopez", "PERSON"), ("Andes Mining", "ORG")];
+    let art = read(
+        "Maria Lopez told the annual meeting Andes Mining expected to post a profit. \
+         Lopez told the meeting she expected to post a profit.",
+        ents,
+    );
+    assert_eq!(code(&art, "Maria Lopez", "Andes Mining"), Some("010"), "{:?}", triples(&art));
+    assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
+}
+
+#[test]
+fn an_air_strike_hits_the_place_the_sentence_names() {
+    let ents = &[("Chilean", "NORP"), ("Brazil", "GPE"), ("Santiago", "GPE")];
+    let art = read(
+        "Two people were hurt in Brazil during a Chilean air strike. \
+         A Chilean strike in Brazil closed the mines. Chilean miners went on strike in Santiago.",
+        ents,
+    );
+    let bomb: Vec<_> = art.events.iter().filter(|e| e.code == "195").collect();
+    assert_eq!(bomb.len(), 1, "{:?}", triples(&art));
+    assert_eq!((bomb[0].subject.as_str(), bomb[0].object.as_str(), bomb[0].sentence), ("Chile", "Brazil", 0));
+}
+
+#[test]
+fn a_ministry_named_with_its_nationality_speaks_for_its_state() {
+    let ents = &[("Chilean Foreign Ministry", "ORG"), ("Brazil", "GPE"), ("Chile", "GPE")];
+    let art = read(
+        "The Chilean Foreign Ministry said Brazil had broken the accord. \
+         The Chilean Foreign Ministry said Chile would sign the accord.",
+        ents,
+    );
+    assert_eq!(code(&art, "Chile", "Brazil"), Some("010"), "{:?}", triples(&art));
+    // The state speaking of itself is no event.
+    assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
+}
+
+#[test]
+fn officers_named_with_a_firm_title_or_a_portfolio() {
+    let ents = &[
+        ("Lopez", "PERSON"),
+        ("Mercosur", "ORG"),
+        ("John Park", "PERSON"),
+        ("Brazil", "GPE"),
+        ("Ana Silva", "PERSON"),
+    ];
+    let art = read(
+        "Lopez met Mercosur chairman John Park on Monday. Lopez met Brazil's Minister of Energy Ana Silva. \
+         The accord was signed by Brazil's Minister of Energy Ana Silva and Mercosur chairman John Park.",
+        ents,
+    );
+    assert_eq!(code(&art, "Lopez", "John Park"), Some("040"), "{:?}", triples(&art));
+    assert_eq!(code(&art, "Lopez", "Ana Silva"), Some("040"), "{:?}", triples(&art));
+    assert_eq!(code(&art, "Ana Silva", "John Park").map(|c| &c[..2]), Some("05"), "{:?}", triples(&art));
+    // The office is not met: no event names Mercosur or Brazil.
+    assert!(!triples(&art).iter().any(|t| t.2 == "Mercosur" || t.2 == "Brazil"), "{:?}", triples(&art));
+}
+
+#[test]
+fn a_body_the_tagger_calls_miscellaneous_is_appealed_to() {
+    let ents = &[("Silva", "PERSON"), ("Andean League", "MISC"), ("Harvest Fair", "MISC")];
+    let art =
+        read("Silva called on the world and the Andean League to act. Silva called on the Harvest Fair to open.", ents);
+    assert_eq!(code(&art, "Silva", "Andean League"), Some("020"), "{:?}", triples(&art));
+    assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
+}
+
+#[test]
+fn a_party_with_its_article_and_a_title_after_a_possessive_owner() {
+    let ents = &[("Greens", "NORP"), ("Lopez", "PERSON"), ("Park", "PERSON")];
+    let art =
+        read("The Greens say Mr Lopez and his Chancellor have failed. The Greens say Park's plan came too late.", ents);
+    assert_eq!(code(&art, "Greens", "Lopez"), Some("010"), "{:?}", triples(&art));
+    assert_eq!(code(&art, "Greens", "Park"), Some("010"), "{:?}", triples(&art));
+}
+
+#[test]
+fn a_quote_paragraph_carrying_on_its_speaker_is_a_statement() {
+    let ents = &[("John Park", "PERSON"), ("Mercosur", "ORG")];
+    let art = read("John Park said: \"We will win the vote.\"\n\n\"Mercosur has failed the farmers.\"\n", ents);
+    assert_eq!(code(&art, "John Park", "Mercosur"), Some("010"), "{:?}", triples(&art));
+}
+
+#[test]
+fn a_named_addressee_of_told_is_not_what_is_said() {
+    let ents = &[("Lopez", "PERSON"), ("Daily Planet", "ORG"), ("John Park", "PERSON"), ("Mercosur", "ORG")];
+    let art = read(
+        "Lopez told Daily Planet editor John Park that Mercosur had failed. \
+         Lopez told John Park that she would stay.",
+        ents,
+    );
+    assert_eq!(code(&art, "Lopez", "Mercosur"), Some("010"), "{:?}", triples(&art));
+    assert!(!triples(&art).iter().any(|t| t.1 == "say" && t.2 == "John Park"), "{:?}", triples(&art));
+}
