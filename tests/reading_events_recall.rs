@@ -107,3 +107,15 @@ fn a_named_addressee_of_told_is_not_what_is_said() {
     assert_eq!(code(&art, "Lopez", "Mercosur"), Some("010"), "{:?}", triples(&art));
     assert!(!triples(&art).iter().any(|t| t.1 == "say" && t.2 == "John Park"), "{:?}", triples(&art));
 }
+
+#[test]
+fn a_host_meets_a_visiting_guest() {
+    let ents = &[("Ana Ruiz", "PERSON"), ("Peruvian", "NORP"), ("Tomas Vega", "PERSON")];
+    let art = read(
+        "Ana Ruiz met with visiting Peruvian Foreign Minister Tomas Vega on Friday. \
+         Ana Ruiz met with visiting students on Friday.",
+        ents,
+    );
+    assert_eq!(code(&art, "Ana Ruiz", "Tomas Vega"), Some("040"), "{:?}", triples(&art));
+    assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
+}

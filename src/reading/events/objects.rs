@@ -117,7 +117,9 @@ impl Reader<'_, '_> {
                     continue;
                 }
             }
-            if is_determiner(low) || story::is_quote_mark(d.tok(k)) || is_title(k) || d.tok(k) == "<" {
+            // "met with visiting Japanese Prime Minister X": the guest is the object.
+            let guest = low == "visiting" && k + 1 < stop && (d.ent_starting(k + 1).is_some() || is_title(k + 1));
+            if guest || is_determiner(low) || story::is_quote_mark(d.tok(k)) || is_title(k) || d.tok(k) == "<" {
                 k += 1;
                 continue;
             }
