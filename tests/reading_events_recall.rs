@@ -119,3 +119,15 @@ fn a_host_meets_a_visiting_guest() {
     assert_eq!(code(&art, "Ana Ruiz", "Tomas Vega"), Some("040"), "{:?}", triples(&art));
     assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
 }
+
+#[test]
+fn talks_held_in_a_city_with_a_guest() {
+    let ents = &[("Ana Ruiz", "PERSON"), ("Lima", "GPE"), ("Tomas Vega", "PERSON"), ("Quito", "GPE")];
+    let art = read(
+        "Ana Ruiz held talks in Lima with Tomas Vega on Friday. \
+         Ana Ruiz held talks in Lima on Friday with the unions of Quito.",
+        ents,
+    );
+    assert_eq!(code(&art, "Ana Ruiz", "Tomas Vega").map(|c| &c[..2]), Some("04"), "{:?}", triples(&art));
+    assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
+}

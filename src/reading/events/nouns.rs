@@ -72,9 +72,19 @@ impl Reader<'_, '_> {
                 }
             }
         }
+        // "talks in London with X": past the place the event is held in.
+        let mut p = k + 1;
+        if p + 1 < b && matches!(d.low(p), "in" | "at") {
+            if let Some(e) = d.ent_starting(p + 1) {
+                let ent = &d.art.entities[e];
+                if matches!(ent.label, Label::Gpe | Label::Loc | Label::Fac) {
+                    p = ent.token_end;
+                }
+            }
+        }
         let obj_after = |r: &Self| -> Option<(Actor, usize)> {
-            if k + 1 < b && noun_preposition(pred, d.low(k + 1)) {
-                r.object_at(pred, k + 2, b)
+            if p < b && noun_preposition(pred, d.low(p)) {
+                r.object_at(pred, p + 1, b)
             } else {
                 None
             }
