@@ -209,6 +209,11 @@ impl<'a> StrColumn<'a> {
         Ok(StrColumn { offsets, wide, data: text, first })
     }
 
+    /// Whether value `i` is not empty (its offsets alone).
+    fn spans(&self, i: usize) -> bool {
+        offset_at(self.offsets, self.wide, i) != offset_at(self.offsets, self.wide, i + 1)
+    }
+
     /// Value `i` (checked in `new`: in range, ascending, on character boundaries).
     fn get(&self, i: usize) -> &'a str {
         let at = |j| offset_at(self.offsets, self.wide, j).unwrap_or(self.first) - self.first;
@@ -252,6 +257,9 @@ impl<'a> stats::link::MentionTable<'a> for LinkColumns<'a> {
     }
     fn day(&self, i: usize) -> i32 {
         i32::from_le_bytes(le4(self.day, i))
+    }
+    fn has_country_code(&self, i: usize) -> bool {
+        self.strs[4].spans(i)
     }
 }
 

@@ -31,7 +31,7 @@ impl Context {
         n_nodes: usize,
     ) -> Self {
         let mut pairs: Vec<(u32, NodeId)> = (0..mentions.len())
-            .filter(|&i| form_named[form[i] as usize] || !mentions.country_code(i).is_empty())
+            .filter(|&i| form_named[form[i] as usize] || mentions.has_country_code(i))
             .map(|i| (mentions.story(i), mention_node[i]))
             .collect();
         pairs.sort_unstable();
