@@ -493,8 +493,9 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let context = Context::new(mentions, &form, &form_named, &mention_node, node_keys.len());
 
     // Final node per mention; display names from the surfaces of each final node's own mentions.
-    // Per (window, form): the node it resolves to, and whether that needs the story's support.
-    let mut resolved: FxHashMap<(i32, u32), Option<(NodeId, bool)>> = FxHashMap::default();
+    // Per (window, form): the node it resolves to, and whether that needs the story's support
+    // (an uncommon name shared with the full name's stories; any name for the second flag).
+    let mut resolved: FxHashMap<(i32, u32), Option<(NodeId, bool, bool)>> = FxHashMap::default();
     // Per form, what it looks for in its own story (see `Piece`); per (story, form) what it found.
     let form_piece: Vec<Option<Piece>> = firsts.iter().zip(&form_keyed).map(|(m, k)| piece(m, k)).collect();
     let mut in_story: FxHashMap<(u32, u32), Option<NodeId>> = FxHashMap::default();
@@ -582,10 +583,21 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             // A full name in fewer stories than the short form needs ("Maloney" and a "Shaun
             // Maloney" of one story) holds with the story's support.
             let thin = weak.contains(&q);
-            Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals || thin))
+            // An acronym that another story defines ("National Executive Committee (NEC)")
+            // names that only where its story has something to do with the long form's: one
+            // name in common (one acronym stands for different things: "NEC" the company in a
+            // story about computers), unless the long form is prominent.
+            let defined_elsewhere = k.short == Short::Acronym && by_evidence.contains(&q);
+            let support = k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals || thin;
+            Some((n, support, defined_elsewhere))
         });
         let n = match to {
-            Some((n, needs_support)) if !needs_support || context.shares(story, own, n, &node_keys) => n,
+            Some((n, needs_support, needs_a_name))
+                if (!needs_support || context.shares(story, own, n, &node_keys))
+                    && (!needs_a_name || context.shares_any(story, own, n, &node_keys)) =>
+            {
+                n
+            }
             None if ambiguous.contains(&(year, form_query[f as usize])) => {
                 let q = (year, form_query[f as usize]);
                 let chosen = match contenders.get(&q) {
