@@ -153,6 +153,10 @@ use piece::*;
 
 type NodeId = u32;
 
+/// Where a short form resolves: the node, whether that needs its story's support (an uncommon
+/// name in common with the node's stories) and whether it needs any name in common.
+type Resolution = (NodeId, bool, bool);
+
 /// Marks a blocker among scored candidates (node ids stay far below it).
 const BLOCKER: NodeId = 1 << 31;
 
@@ -495,7 +499,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     // Final node per mention; display names from the surfaces of each final node's own mentions.
     // Per (window, form): the node it resolves to, and whether that needs the story's support
     // (an uncommon name shared with the full name's stories; any name for the second flag).
-    let mut resolved: FxHashMap<(i32, u32), Option<(NodeId, bool, bool)>> = FxHashMap::default();
+    let mut resolved: FxHashMap<(i32, u32), Option<Resolution>> = FxHashMap::default();
     // Per form, what it looks for in its own story (see `Piece`); per (story, form) what it found.
     let form_piece: Vec<Option<Piece>> = firsts.iter().zip(&form_keyed).map(|(m, k)| piece(m, k)).collect();
     let mut in_story: FxHashMap<(u32, u32), Option<NodeId>> = FxHashMap::default();
