@@ -33,6 +33,9 @@
 //!   itself short ("MDR" -> "McDermott") ends where that name does ("McDermott International
 //!   Inc"). Initials alone are not:
 //!   in Reuters "CPL", "CRI" and "LCE" name other companies than the ones they abbreviate.
+//!   An acronym that only other stories define joins a long form in fewer than [`PROMINENT`]
+//!   stories where its story names something one of them names too, or nothing else (one
+//!   acronym stands for different things: "NEC" a party's committee and a computer maker);
 //!
 //! Before the corpus is asked, a one-word name looks in its own story (see `piece::Piece`): a
 //! piece of a name the recogniser cut and mislabelled ("SUPER VALU" -> a person "VALU", a place
