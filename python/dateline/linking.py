@@ -75,6 +75,16 @@ def _buffers(arr: pa.Array) -> tuple[bytes, bytes]:
     return _offsets(arr).tobytes(), (data.to_pybytes() if data is not None else b"")
 
 
+def _from_buffers(column: tuple[bytes, bytes]) -> pa.Array:
+    """An Arrow string array from the core's (offsets, data), made on those buffers (no copy, no
+    Python strings): i32 offsets, or i64 (``large_string``) when the data passes 2 GiB."""
+    offsets, data = column
+    large = len(data) > 2**31 - 1  # as the core chooses the width
+    n = len(offsets) // (8 if large else 4) - 1
+    kind = pa.large_string() if large else pa.string()
+    return pa.Array.from_buffers(kind, n, [None, pa.py_buffer(offsets), pa.py_buffer(data)])
+
+
 def _apply_aliases(aliases: Any, text: pa.Array, canonical: pa.Array, label: pa.Array,
                    kb_id: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     """A user's alias wins: a mention whose text (or in-story name) is an alias takes its name,
@@ -189,9 +199,9 @@ def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] =
         whole_table=window == "all")
     which = pa.array(np.frombuffer(entity, dtype="<u4"))
     out = df.copy(deep=False)
-    out["entity_id"] = _str_column(pa.array(ids, type=pa.string()).take(which))
-    out["name"] = _str_column(pa.array(names, type=pa.string()).take(which))
-    hist = pa.array(codes, type=pa.string()).take(which)
+    out["entity_id"] = _str_column(_from_buffers(ids).take(which))
+    out["name"] = _str_column(_from_buffers(names).take(which))
+    hist = _from_buffers(codes).take(which)
     if pc.any(pc.not_equal(hist, "")).as_py():
         new = pc.if_else(pc.not_equal(hist, ""), hist, _arrow_strings_or_null(df, "country_code"))
         out["country_code"] = _str_column(new)

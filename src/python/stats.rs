@@ -209,6 +209,11 @@ impl<'a> StrColumn<'a> {
         Ok(StrColumn { offsets, wide, data: text, first })
     }
 
+    /// Whether value `i` is not empty (its offsets alone).
+    fn spans(&self, i: usize) -> bool {
+        offset_at(self.offsets, self.wide, i) != offset_at(self.offsets, self.wide, i + 1)
+    }
+
     /// Value `i` (checked in `new`: in range, ascending, on character boundaries).
     fn get(&self, i: usize) -> &'a str {
         let at = |j| offset_at(self.offsets, self.wide, j).unwrap_or(self.first) - self.first;
@@ -253,12 +258,39 @@ impl<'a> stats::link::MentionTable<'a> for LinkColumns<'a> {
     fn day(&self, i: usize) -> i32 {
         i32::from_le_bytes(le4(self.day, i))
     }
+    fn has_country_code(&self, i: usize) -> bool {
+        self.strs[4].spans(i)
+    }
 }
 
 type StrCol<'py> = (Bound<'py, PyBytes>, Bound<'py, PyBytes>);
 
+/// Strings as an Arrow `string` array's buffers: n + 1 little-endian i32 offsets (i64 when the
+/// data passes 2 GiB: `large_string`) and the UTF-8 data. Python makes the column from them
+/// directly: a list of tens of thousands of `str` objects cost more than the linking's last pass.
+fn arrow_strings(values: &[String]) -> (Vec<u8>, Vec<u8>) {
+    let total: usize = values.iter().map(String::len).sum();
+    let wide = i32::try_from(total).is_err();
+    let mut offsets = Vec::with_capacity((values.len() + 1) * if wide { 8 } else { 4 });
+    let mut data = Vec::with_capacity(total);
+    let push = |at: usize, offsets: &mut Vec<u8>| {
+        if wide {
+            offsets.extend_from_slice(&(at as i64).to_le_bytes());
+        } else {
+            offsets.extend_from_slice(&(at as i32).to_le_bytes());
+        }
+    };
+    push(0, &mut offsets);
+    for v in values {
+        data.extend_from_slice(v.as_bytes());
+        push(data.len(), &mut offsets);
+    }
+    (offsets, data)
+}
+
 /// link(text, canonical, label, title, country_code, kb_id: (offsets, data) each, day: i32 bytes,
-/// story: u32 bytes, whole_table) -> (entity u32 bytes, ids, names, codes): see `crate::stats::link`.
+/// story: u32 bytes, whole_table) -> (entity u32 bytes, ids, names, codes), the last three as
+/// (offsets, data) of Arrow strings (see `arrow_strings`): see `crate::stats::link`.
 #[pyfunction]
 #[pyo3(signature = (text, canonical, label, title, country_code, kb_id, day, story, whole_table=false))]
 #[allow(clippy::too_many_arguments, clippy::type_complexity)]
@@ -273,7 +305,7 @@ fn link<'py>(
     day: &Bound<'py, PyBytes>,
     story: &Bound<'py, PyBytes>,
     whole_table: bool,
-) -> PyResult<(Bound<'py, PyBytes>, Vec<String>, Vec<String>, Vec<String>)> {
+) -> PyResult<(Bound<'py, PyBytes>, StrCol<'py>, StrCol<'py>, StrCol<'py>)> {
     let cols: Vec<(&[u8], &[u8])> = [&text, &canonical, &label, &title, &country_code, &kb_id]
         .iter()
         .map(|c| (c.0.as_bytes(), c.1.as_bytes()))
@@ -297,9 +329,15 @@ fn link<'py>(
         let mentions = LinkColumns { strs, day, story };
         let window = if whole_table { stats::link::Window::All } else { stats::link::Window::Year };
         let linked = stats::link::link_table(&mentions, window);
-        Ok((le_u32(&linked.entity), linked.ids, linked.names, linked.codes))
+        Ok((
+            le_u32(&linked.entity),
+            arrow_strings(&linked.ids),
+            arrow_strings(&linked.names),
+            arrow_strings(&linked.codes),
+        ))
     })?;
-    Ok((PyBytes::new(py, &out.0), out.1, out.2, out.3))
+    let col = |c: &(Vec<u8>, Vec<u8>)| (PyBytes::new(py, &c.0), PyBytes::new(py, &c.1));
+    Ok((PyBytes::new(py, &out.0), col(&out.1), col(&out.2), col(&out.3)))
 }
 
 /// Adds the `stats` submodule to the extension module.

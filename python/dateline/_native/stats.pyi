@@ -47,9 +47,10 @@ def link(
     day: bytes,
     story: bytes,
     whole_table: bool = False,
-) -> tuple[bytes, list[str], list[str], list[str]]:
+) -> tuple[bytes, tuple[bytes, bytes], tuple[bytes, bytes], tuple[bytes, bytes]]:
     """Corpus-level identity (:func:`dateline.link`). Each string column is ``(offsets, data)`` as
     Arrow lays out a ``string`` array (n + 1 i32 offsets into UTF-8 data; "" for null); ``day`` i32
     (:data:`NO_DAY` for none), ``story`` u32, one per mention. Returns the entity code of each
     mention (u32) and, per entity code, its id, display name and historical country code ("" for
-    none)."""
+    none), each as ``(offsets, data)`` of an Arrow string array (i64 offsets when the data passes
+    2 GiB)."""

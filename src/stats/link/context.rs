@@ -31,7 +31,7 @@ impl Context {
         n_nodes: usize,
     ) -> Self {
         let mut pairs: Vec<(u32, NodeId)> = (0..mentions.len())
-            .filter(|&i| form_named[form[i] as usize] || !mentions.country_code(i).is_empty())
+            .filter(|&i| form_named[form[i] as usize] || mentions.has_country_code(i))
             .map(|i| (mentions.story(i), mention_node[i]))
             .collect();
         pairs.sort_unstable();
@@ -115,6 +115,24 @@ impl Context {
     /// Does the `story` of a short form (node `own`) share an uncommon name, other than the short
     /// form and the full name `full`, with a story of `full`? True for a prominent `full`.
     pub(super) fn shares(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
+        self.shares_within(story, own, full, node_keys, self.common)
+    }
+
+    /// [`Self::shares`] with any name, however common, as the tie; also true when the story
+    /// names nothing but the short form (nothing in it says otherwise).
+    pub(super) fn shares_any(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
+        let alone = self.story_nodes(story).is_none_or(|mut mine| mine.all(|n| n == own));
+        alone || self.shares_within(story, own, full, node_keys, usize::MAX)
+    }
+
+    fn shares_within(
+        &self,
+        story: u32,
+        own: NodeId,
+        full: NodeId,
+        node_keys: &[(String, String)],
+        common: usize,
+    ) -> bool {
         let theirs = self.node_stories(full);
         if theirs.is_empty() {
             return false;
@@ -127,7 +145,7 @@ impl Context {
         if mine.clone().any(|n| node_keys[n as usize].1 == node_keys[full as usize].1) {
             return true;
         }
-        let uncommon = |n: NodeId| n != own && n != full && self.node_stories(n).len() <= self.common;
+        let uncommon = |n: NodeId| n != own && n != full && self.node_stories(n).len() <= common;
         theirs.iter().any(|&s| {
             let Some(&(a, b)) = self.story_run.get(&s) else { return false };
             let other = &self.pairs[a as usize..b as usize];

@@ -33,6 +33,9 @@
 //!   itself short ("MDR" -> "McDermott") ends where that name does ("McDermott International
 //!   Inc"). Initials alone are not:
 //!   in Reuters "CPL", "CRI" and "LCE" name other companies than the ones they abbreviate.
+//!   An acronym that only other stories define joins a long form in fewer than [`PROMINENT`]
+//!   stories where its story names something one of them names too, or nothing else (one
+//!   acronym stands for different things: "NEC" a party's committee and a computer maker);
 //!
 //! Before the corpus is asked, a one-word name looks in its own story (see `piece::Piece`): a
 //! piece of a name the recogniser cut and mislabelled ("SUPER VALU" -> a person "VALU", a place
@@ -125,6 +128,10 @@ pub trait MentionTable<'a>: Sync {
     fn country_code(&self, i: usize) -> &'a str {
         self.mention(i).country_code
     }
+    /// Whether it has a country code (what the per-mention passes ask).
+    fn has_country_code(&self, i: usize) -> bool {
+        !self.country_code(i).is_empty()
+    }
 }
 
 impl<'a> MentionTable<'a> for [Mention<'a>] {
@@ -148,6 +155,10 @@ use keys::*;
 use piece::*;
 
 type NodeId = u32;
+
+/// Where a short form resolves: the node, whether that needs its story's support (an uncommon
+/// name in common with the node's stories) and whether it needs any name in common.
+type Resolution = (NodeId, bool, bool);
 
 /// Marks a blocker among scored candidates (node ids stay far below it).
 const BLOCKER: NodeId = 1 << 31;
@@ -174,9 +185,9 @@ pub enum Window {
     All,
 }
 
-/// The distinct forms of the mentions (everything [`keyed`] reads): the index of each form's
-/// first mention, and each mention's form.
-fn distinct_forms<'a, M: MentionTable<'a> + ?Sized>(mentions: &M) -> (Vec<usize>, Vec<u32>) {
+/// The distinct forms of the mentions (everything [`keyed`] reads): each form's first mention,
+/// and each mention's form.
+fn distinct_forms<'a, M: MentionTable<'a> + ?Sized>(mentions: &M) -> (Vec<Mention<'a>>, Vec<u32>) {
     // The day matters only to a few historical names, through these dates.
     let untils: Vec<i32> = HISTORICAL.iter().filter_map(|h| h.3).collect();
     let era = |day: i32| -> u8 {
@@ -185,29 +196,52 @@ fn distinct_forms<'a, M: MentionTable<'a> + ?Sized>(mentions: &M) -> (Vec<usize>
         }
         untils.iter().filter(|&&u| day <= u).count() as u8
     };
-    let form_of = |m: &Mention<'a>| (m.text, m.canonical, m.label, m.title, m.kb_id, era(m.day));
-    // Keyed by the form's 64-bit hash, 16 bytes an entry where the whole form took 96 (the
-    // table is fresh memory, which costs more than the hashing); forms whose hashes clash with
-    // another's, if any, are looked up whole.
+    // A form as bytes (each field with its length, then the era), kept once per distinct form in
+    // one arena: a repeated form is checked against those bytes, one place in memory, not against
+    // its first mention's five strings scattered over the columns (the misses were most of the
+    // time of this pass). Keyed by the bytes' 64-bit hash, 16 bytes an entry; forms whose hashes
+    // clash with another's, if any, are looked up whole.
+    let mut buf: Vec<u8> = Vec::with_capacity(256);
+    let encode = |m: &Mention<'a>, buf: &mut Vec<u8>| {
+        buf.clear();
+        for f in [m.text, m.canonical, m.label, m.title, m.kb_id] {
+            buf.extend_from_slice(&(f.len() as u64).to_le_bytes());
+            buf.extend_from_slice(f.as_bytes());
+        }
+        buf.push(era(m.day));
+    };
     let mut by_hash: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(mentions.len() / 2, FxBuildHasher);
-    let mut clashing: FxHashMap<(&str, &str, &str, &str, &str, u8), u32> = FxHashMap::default();
-    let mut firsts = Vec::new();
+    let mut clashing: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
+    let mut arena: Vec<u8> = Vec::new();
+    let mut bounds: Vec<usize> = vec![0];
+    let mut firsts: Vec<Mention<'a>> = Vec::new();
     let form = (0..mentions.len())
         .map(|i| {
-            let f = form_of(&mentions.mention(i));
+            let m = mentions.mention(i);
+            encode(&m, &mut buf);
             let next = firsts.len() as u32;
-            match by_hash.entry(FxBuildHasher.hash_one(f)) {
+            match by_hash.entry(FxBuildHasher.hash_one(&buf[..])) {
                 Entry::Vacant(e) => {
                     e.insert(next);
-                    firsts.push(i);
-                    next
                 }
-                Entry::Occupied(e) if form_of(&mentions.mention(firsts[*e.get() as usize])) == f => *e.get(),
-                Entry::Occupied(_) => *clashing.entry(f).or_insert_with(|| {
-                    firsts.push(i);
-                    next
-                }),
+                Entry::Occupied(e) => {
+                    let f = *e.get() as usize;
+                    if arena[bounds[f]..bounds[f + 1]] == buf[..] {
+                        return f as u32;
+                    }
+                    match clashing.entry(buf.clone()) {
+                        Entry::Occupied(c) => return *c.get(),
+                        Entry::Vacant(c) => {
+                            c.insert(next);
+                        }
+                    }
+                }
             }
+            // a new form
+            firsts.push(m);
+            arena.extend_from_slice(&buf);
+            bounds.push(arena.len());
+            next
         })
         .collect();
     (firsts, form)
@@ -229,16 +263,17 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let year_of = |day: i32| if window == Window::All { i32::MIN } else { year_of(day) };
     // A corpus repeats its names: key each distinct form once (a quarter of the mentions in
     // Reuters-21578), then look the mentions up.
+    // The forms' first mentions are read from a vector of their own: reading them from the table
+    // would miss the cache on each of their columns.
     let (firsts, form) = distinct_forms(mentions);
-    let form_keyed: Vec<Keyed> = firsts.par_iter().map(|&i| keyed(&mentions.mention(i))).collect();
+    let form_keyed: Vec<Keyed> = firsts.par_iter().map(keyed).collect();
 
     // Nodes: one per (label, key) of a full form, plus fixed identities.
     // Sized up front: growing a table a form at a time allocates it about twice over.
     let mut node_of: FxHashMap<(&str, &str), NodeId> = FxHashMap::with_capacity_and_hasher(firsts.len(), FxBuildHasher);
     let mut node_keys: Vec<(String, String)> = Vec::new();
     let mut form_node: Vec<NodeId> = Vec::with_capacity(firsts.len());
-    for (&i, k) in firsts.iter().zip(&form_keyed) {
-        let m = mentions.mention(i);
+    for (m, k) in firsts.iter().zip(&form_keyed) {
         let label = if k.fixed.is_some() && !m.kb_id.is_empty() { "USER" } else { m.label };
         let key_str: &str = match &k.fixed {
             Some((_, id)) if !m.kb_id.is_empty() => id,
@@ -270,20 +305,20 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let form_query: Vec<u32> = firsts
         .iter()
         .zip(&form_keyed)
-        .map(|(&i, k)| {
+        .map(|(m, k)| {
             let next = query_of.len() as u32;
-            *query_of.entry((mentions.mention(i).label, k.key.as_str(), k.title.as_str())).or_insert(next)
+            *query_of.entry((m.label, k.key.as_str(), k.title.as_str())).or_insert(next)
         })
         .collect();
-    let form_title: Vec<&str> = firsts.iter().map(|&i| title_word(mentions.mention(i).title)).collect();
+    let form_title: Vec<&str> = firsts.iter().map(|m| title_word(m.title)).collect();
     // Per form, whether a pass has anything to do with its mentions: the passes below skip the
     // others on a byte, without reading the form's keys.
     let form_cand: Vec<bool> = firsts
         .iter()
         .zip(&form_keyed)
-        .map(|(&i, k)| {
+        .map(|(m, k)| {
             let full = matches!(k.short, Short::No | Short::Partial);
-            k.fixed.is_none() && is_name_label(mentions.mention(i).label) && (full || k.alias_of_text.is_some())
+            k.fixed.is_none() && is_name_label(m.label) && (full || k.alias_of_text.is_some())
         })
         .collect();
     let form_blocks: Vec<bool> =
@@ -299,17 +334,17 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
         if !form_cand[form[i] as usize] {
             continue;
         }
-        let m = mentions.mention(i);
-        let k = &form_keyed[form[i] as usize];
+        let f = form[i] as usize;
+        let (k, label, story) = (&form_keyed[f], firsts[f].label, mentions.story(i));
         let full = matches!(k.short, Short::No | Short::Partial);
         let node = mention_node[i];
-        let year = year_of(m.day);
+        let year = year_of(mentions.day(i));
         if let Some(t) = &k.alias_of_text {
-            if seen_alias.insert((m.story, node, t.as_str())) {
+            if seen_alias.insert((story, node, t.as_str())) {
                 // An acronym's long form is evidence under any label too: the recogniser may
                 // label the short form otherwise ("NYFE" PERSON, "New York Futures Exchange" ORG).
                 for w in [year, i32::MAX] {
-                    for label in [m.label, ""] {
+                    for label in [label, ""] {
                         if label.is_empty() && !k.any_label {
                             continue;
                         }
@@ -320,12 +355,12 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 }
             }
         }
-        if !full || k.shorts.is_empty() || !seen.insert((m.story, node, form_title[form[i] as usize])) {
+        if !full || k.shorts.is_empty() || !seen.insert((story, node, form_title[f])) {
             continue;
         }
         for (short, min_stories) in &k.shorts {
             for w in [year, i32::MAX] {
-                let c = windows.entry((w, m.label, short.as_str())).or_default();
+                let c = windows.entry((w, label, short.as_str())).or_default();
                 c.min_stories = *min_stories;
                 c.add(node, &k.title_head);
             }
@@ -340,7 +375,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let person_queries: FxHashSet<&str> = firsts
         .iter()
         .zip(&form_keyed)
-        .filter(|(&i, k)| mentions.mention(i).label == "PERSON" && k.fixed.is_none() && k.short != Short::No)
+        .filter(|(m, k)| m.label == "PERSON" && k.fixed.is_none() && k.short != Short::No)
         .flat_map(|(_, k)| [k.key.as_str(), k.query.as_str()])
         .collect();
     let mut seen_block: FxHashSet<(u32, NodeId)> = FxHashSet::default();
@@ -402,7 +437,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
         if target.contains_key(&q) {
             continue;
         }
-        let m = mentions.mention(i);
+        let m = &firsts[form[i] as usize];
         let own = mention_node[i];
         let mut found = None;
         let mut candidates = false;
@@ -460,19 +495,16 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
         target.insert(q, found);
     }
 
-    let form_named: Vec<bool> = firsts
-        .iter()
-        .zip(&form_keyed)
-        .map(|(&i, k)| is_name_label(mentions.mention(i).label) && k.fixed.is_none())
-        .collect();
+    let form_named: Vec<bool> =
+        firsts.iter().zip(&form_keyed).map(|(m, k)| is_name_label(m.label) && k.fixed.is_none()).collect();
     let context = Context::new(mentions, &form, &form_named, &mention_node, node_keys.len());
 
     // Final node per mention; display names from the surfaces of each final node's own mentions.
-    // Per (window, form): the node it resolves to, and whether that needs the story's support.
-    let mut resolved: FxHashMap<(i32, u32), Option<(NodeId, bool)>> = FxHashMap::default();
+    // Per (window, form): the node it resolves to, and whether that needs the story's support
+    // (an uncommon name shared with the full name's stories; any name for the second flag).
+    let mut resolved: FxHashMap<(i32, u32), Option<Resolution>> = FxHashMap::default();
     // Per form, what it looks for in its own story (see `Piece`); per (story, form) what it found.
-    let form_piece: Vec<Option<Piece>> =
-        firsts.iter().zip(&form_keyed).map(|(&i, k)| piece(&mentions.mention(i), k)).collect();
+    let form_piece: Vec<Option<Piece>> = firsts.iter().zip(&form_keyed).map(|(m, k)| piece(m, k)).collect();
     let mut in_story: FxHashMap<(u32, u32), Option<NodeId>> = FxHashMap::default();
     // Per (story, form): a company's one-word name between two companies of its story that start
     // with it (see `Piece::rivals`); an ambiguous short form's candidate its story singles out.
@@ -489,6 +521,9 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let mut local_from: Vec<(NodeId, u32, i32)> = Vec::new();
     let base = node_keys.len() as NodeId;
     let mut final_node: Vec<NodeId> = Vec::with_capacity(mentions.len());
+    // Forms that are what they say (fixed identities, full names): a flag per form, so that the
+    // pass does not read their keys.
+    let form_whole: Vec<bool> = form_keyed.iter().map(|k| k.fixed.is_some() || k.short == Short::No).collect();
     for i in 0..mentions.len() {
         let (own, f) = (mention_node[i], form[i]);
         let story = mentions.story(i);
@@ -499,13 +534,13 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 next
             })
         };
-        if let Some(p) = form_piece[f as usize].as_ref().filter(|_| mentions.country_code(i).is_empty()) {
+        if let Some(p) = form_piece[f as usize].as_ref().filter(|_| !mentions.has_country_code(i)) {
             let to = *in_story.entry((story, f)).or_insert_with(|| {
                 // The name under the piece's own label where the corpus has it ("Banque
                 // Indosuez" a PERSON elsewhere too): one label's mentions stay together.
                 let n = p.container(&context, story, own, &node_keys, &node_mixed)?;
                 let key = node_keys[n as usize].1.as_str();
-                Some(node_of.get(&(mentions.mention(i).label, key)).copied().unwrap_or(n))
+                Some(node_of.get(&(firsts[f as usize].label, key)).copied().unwrap_or(n))
             });
             match to {
                 Some(n) => {
@@ -525,11 +560,11 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 None => {}
             }
         }
-        let k = &form_keyed[f as usize];
-        if k.fixed.is_some() || k.short == Short::No {
+        if form_whole[f as usize] {
             final_node.push(own);
             continue;
         }
+        let k = &form_keyed[f as usize];
         let year = year_of(mentions.day(i));
         let to = *resolved.entry((year, f)).or_insert_with(|| {
             let q = (year, form_query[f as usize]);
@@ -551,14 +586,25 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
             // Initials and a surname in a headline's capitals are as often a company named
             // after its founder ("J.P. STEVENS AND CO") as the person ("John Paul Stevens").
-            let capitals = k.short == Short::Initialed && !mentions.mention(i).text.chars().any(char::is_lowercase);
+            let capitals = k.short == Short::Initialed && !firsts[f as usize].text.chars().any(char::is_lowercase);
             // A full name in fewer stories than the short form needs ("Maloney" and a "Shaun
             // Maloney" of one story) holds with the story's support.
             let thin = weak.contains(&q);
-            Some((n, k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals || thin))
+            // An acronym that another story defines ("National Executive Committee (NEC)")
+            // names that only where its story has something to do with the long form's: one
+            // name in common (one acronym stands for different things: "NEC" the company in a
+            // story about computers), unless the long form is prominent.
+            let defined_elsewhere = k.short == Short::Acronym && by_evidence.contains(&q);
+            let support = k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals || thin;
+            Some((n, support, defined_elsewhere))
         });
         let n = match to {
-            Some((n, needs_support)) if !needs_support || context.shares(story, own, n, &node_keys) => n,
+            Some((n, needs_support, needs_a_name))
+                if (!needs_support || context.shares(story, own, n, &node_keys))
+                    && (!needs_a_name || context.shares_any(story, own, n, &node_keys)) =>
+            {
+                n
+            }
             None if ambiguous.contains(&(year, form_query[f as usize])) => {
                 let q = (year, form_query[f as usize]);
                 let chosen = match contenders.get(&q) {
@@ -578,9 +624,9 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
         per_form[f as usize] += 1;
     }
     let mut surfaces: FxHashMap<(NodeId, &str), u64> = FxHashMap::with_capacity_and_hasher(firsts.len(), FxBuildHasher);
-    for (((&i, k), &own), &n) in firsts.iter().zip(&form_keyed).zip(&form_node).zip(&per_form) {
+    for (((m, k), &own), &n) in firsts.iter().zip(&form_keyed).zip(&form_node).zip(&per_form) {
         if let Some((name, _)) = &k.fixed {
-            if !name.is_empty() && mentions.mention(i).kb_id.is_empty() {
+            if !name.is_empty() && m.kb_id.is_empty() {
                 *surfaces.entry((own, name.as_str())).or_default() += n;
                 continue;
             }
@@ -610,8 +656,8 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let form_fixed: Vec<Option<&str>> = firsts
         .iter()
         .zip(&form_keyed)
-        .map(|(&i, k)| match &k.fixed {
-            Some((_, c)) if mentions.mention(i).kb_id.is_empty() => Some(c.as_str()),
+        .map(|(m, k)| match &k.fixed {
+            Some((_, c)) if m.kb_id.is_empty() => Some(c.as_str()),
             _ => None,
         })
         .collect();

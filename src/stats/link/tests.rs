@@ -543,3 +543,26 @@ fn a_long_name_labelled_misc_or_a_place_joins_the_organisation() {
     assert_eq!(e[3], e[2]);
     assert_ne!(e[4], e[5]);
 }
+
+#[test]
+fn an_acronym_defined_elsewhere_needs_a_name_in_common_with_the_long_forms_stories() {
+    let ms = [
+        n(10, "Harbour Safety Board", "ORG"),
+        m(10, "HSB", "Harbour Safety Board", "ORG"),
+        n(10, "Portsmouth", "GPE"),
+        // a story that shares a name with the defining one: the board
+        n(11, "HSB", "ORG"),
+        n(11, "Portsmouth", "GPE"),
+        // a story with nothing in common: another HSB (one acronym, different things)
+        n(12, "HSB", "ORG"),
+        n(12, "Osaka", "GPE"),
+        n(12, "Kenji Tanaka", "PERSON"),
+        // a story that names nothing else: nothing says otherwise
+        n(13, "HSB", "ORG"),
+    ];
+    let e = link(&ms).entity;
+    assert_eq!(e[0], e[1]);
+    assert_eq!(e[3], e[0]);
+    assert_ne!(e[5], e[0]);
+    assert_eq!(e[8], e[0]);
+}
