@@ -129,8 +129,9 @@ struct Index<'b> {
     /// Names of several words by their initials (`acronyms::initial_chars`), each with the entities bearing
     /// them in order: built when a story first asks for a long form. Keyed by a hash of the initials
     /// (`initials_key`), not a string per name: two keys sharing a hash only share a list, which
-    /// `initials_are` then filters exactly, in the same order.
-    by_initials: OnceCell<FxMap<u64, Vec<u32>>>,
+    /// `initials_are` then filters exactly, in the same order. One vector of (key, entity) sorted by
+    /// both, searched by halves: a map of lists cost an allocation per key, in nearly every story.
+    by_initials: OnceCell<Vec<(u64, u32)>>,
     /// The story's entities (a person's name is no acronym's long form: "D.C." is not "Daniel Carter").
     entities: &'b [Entity],
 }
@@ -156,7 +157,7 @@ impl<'b> Index<'b> {
     /// The first name of several words whose initials are `letters` (as `initials_are` tells).
     fn long_form(&self, letters: &[u8]) -> Option<&'b str> {
         let by = self.by_initials.get_or_init(|| {
-            let mut by: FxMap<u64, Vec<u32>> = FxMap::default();
+            let mut by: Vec<(u64, u32)> = Vec::new();
             for (i, b) in self.bases.iter().enumerate() {
                 if b.contains(' ') && self.entities.get(i).is_none_or(|e| e.label != Label::Person) {
                     let key = if b.is_ascii() {
@@ -164,16 +165,19 @@ impl<'b> Index<'b> {
                     } else {
                         initials_key(acronyms::initial_chars(b).take(17))
                     };
-                    by.entry(key).or_default().push(i as u32);
+                    by.push((key, i as u32));
                 }
             }
+            // Pushed in entity order: sorting the pairs keeps each key's entities in that order.
+            by.sort_unstable();
             by
         });
         let key = initials_key(letters.iter().map(|&c| c as char));
         // Names are still checked in full: the index only narrows them down. (Each initial is a word of
         // its own, with a separator before the next: a name shorter than 2n - 1 bytes has no n initials.)
         let min_len = (2 * letters.len()).saturating_sub(1);
-        by.get(&key)?.iter().map(|&i| self.bases[i as usize].as_ref()).find(|b| {
+        let from = by.partition_point(|&(k, _)| k < key);
+        by[from..].iter().take_while(|&&(k, _)| k == key).map(|&(_, i)| self.bases[i as usize].as_ref()).find(|b| {
             b.len() >= min_len && acronyms::may_start_initials(b, letters) && acronyms::initials_are(b, letters)
         })
     }

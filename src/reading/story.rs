@@ -359,53 +359,69 @@ pub(crate) fn is_quote_mark(t: &str) -> bool {
 
 /// Cheap medium test on a canonical name: a news agency, broadcaster or paper is a cited source, not a speaker.
 pub(crate) fn is_medium(name: &str) -> bool {
-    const WORDS: [&str; 22] = [
-        "news",
-        "agency",
-        "television",
-        "tv",
-        "radio",
-        "broadcasting",
-        "broadcast",
-        "press",
-        "times",
-        "post",
-        "journal",
-        "daily",
-        "herald",
-        "gazette",
-        "tribune",
-        "newspaper",
-        "sinmun",
-        "media",
-        "telegraph",
-        "chronicle",
-        "wire",
-        "reuters",
-    ];
-    const NAMES: [&str; 16] = [
-        "kcna",
-        "yonhap",
-        "xinhua",
-        "tass",
-        "ria",
-        "afp",
-        "ap",
-        "cnn",
-        "bbc",
-        "nhk",
-        "kyodo",
-        "bloomberg",
-        "interfax",
-        "aljazeera",
-        "al jazeera",
-        "upi",
-    ];
-    let lower = name.to_ascii_lowercase();
-    if NAMES.contains(&lower.as_str()) {
+    // Each word lower-cased into a buffer on the stack and matched as bytes: the quotes ask this of
+    // many names, and a lower-cased copy of each cost an allocation. No listed word is longer.
+    fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+        let b = w.as_bytes();
+        let out = buf.get_mut(..b.len())?;
+        for (d, s) in out.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        Some(out)
+    }
+    let mut buf = [0u8; 16];
+    if lower(name, &mut buf).is_some_and(|l| {
+        matches!(
+            l,
+            b"kcna"
+                | b"yonhap"
+                | b"xinhua"
+                | b"tass"
+                | b"ria"
+                | b"afp"
+                | b"ap"
+                | b"cnn"
+                | b"bbc"
+                | b"nhk"
+                | b"kyodo"
+                | b"bloomberg"
+                | b"interfax"
+                | b"aljazeera"
+                | b"al jazeera"
+                | b"upi"
+        )
+    }) {
         return true;
     }
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| WORDS.contains(&w))
+    name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        lower(w, &mut buf).is_some_and(|l| {
+            matches!(
+                l,
+                b"news"
+                    | b"agency"
+                    | b"television"
+                    | b"tv"
+                    | b"radio"
+                    | b"broadcasting"
+                    | b"broadcast"
+                    | b"press"
+                    | b"times"
+                    | b"post"
+                    | b"journal"
+                    | b"daily"
+                    | b"herald"
+                    | b"gazette"
+                    | b"tribune"
+                    | b"newspaper"
+                    | b"sinmun"
+                    | b"media"
+                    | b"telegraph"
+                    | b"chronicle"
+                    | b"wire"
+                    | b"reuters"
+            )
+        })
+    })
 }
 
 #[cfg(test)]
@@ -426,6 +442,15 @@ mod tests {
         assert!(is_medium("Yonhap"));
         assert!(!is_medium("Chinese Communist Party"));
         assert!(!is_medium("Sergei Shoigu"));
+        // Any ASCII case, whole names and words only.
+        assert!(is_medium("XINHUA"));
+        assert!(is_medium("Al Jazeera"));
+        assert!(is_medium("the Washington POST"));
+        assert!(!is_medium("Postal Service"));
+        assert!(!is_medium("Apple"));
+        assert!(is_medium("Korean-Broadcasting-System"));
+        assert!(!is_medium("Telecommunications Authority"));
+        assert!(!is_medium(""));
     }
     #[test]
     fn lexicon_finds_its_words_only() {

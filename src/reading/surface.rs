@@ -270,7 +270,12 @@ fn text_forms<'a>(text: &'a str, names: &[&str]) -> Vec<Option<&'a str>> {
             let n = name.len();
             let first = name.as_bytes()[0];
             // Candidates are the first byte in either case, found by memchr rather than byte by byte.
+            // Only a capital starts a form sought, and the lower-case occurrences matter only as spans
+            // to skip: a name of letters and digits alone cannot start inside another whole-word
+            // occurrence of itself, so its capital candidates alone give the same first form (and a
+            // capital is far rarer in the text than its letter in either case).
             let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+            let lo = if name.bytes().all(|b| b.is_ascii_alphanumeric()) { up } else { lo };
             let mut i = 0;
             while i + n <= t.len() {
                 let Some(p) = memchr::memchr2(lo, up, &t[i..]) else { break };

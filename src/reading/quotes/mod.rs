@@ -213,6 +213,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// The verb as written, with "his views on" and the like when they follow.
     fn verb_text(&self, v: usize) -> String {
         let written = self.doc.art.slice(self.verb_span(v));
+        // Most verbs are one word ("said") or ASCII words one space apart: nothing to fold.
+        let b = written.as_bytes();
+        if b.iter().all(|&c| c.is_ascii_graphic() || c == b' ')
+            && b.first() != Some(&b' ')
+            && b.last() != Some(&b' ')
+            && !b.windows(2).any(|w| w == b"  ")
+        {
+            return written.to_string();
+        }
         // Whitespace runs folded to one space.
         let mut s = String::with_capacity(written.len());
         for (i, w) in written.split_whitespace().enumerate() {
