@@ -558,3 +558,47 @@ fn statements_past_honorifics_and_adverbs_and_speakers_with_their_article() {
     assert_eq!(code("Liberals", "Greens"), Some("010"), "{:?}", triples(&art));
     assert_eq!(art.events.iter().filter(|e| e.subject == "Maria Lopez" && e.object == "Park").count(), 2);
 }
+
+#[test]
+fn an_official_does_not_act_on_their_own_state() {
+    // A minister of Chile (by nationality, or by where she speaks) acting on Chile is no event; on
+    // another state it is.
+    let art = read(
+        "Chilean Foreign Minister Maria Lopez criticised Chile. Chilean Foreign Minister Maria Lopez criticised Brazil.",
+        ENTS,
+    );
+    assert!(!has(&art, "Maria Lopez", "criticise", "Chile"), "{:?}", triples(&art));
+    assert!(has(&art, "Maria Lopez", "criticise", "Brazil"), "{:?}", triples(&art));
+    let art = read(
+        "Foreign Minister Ana Silva, speaking in Santiago, criticised Chile. \
+         Foreign Minister Ana Silva, speaking in Santiago, criticised Brazil.",
+        ENTS,
+    );
+    assert!(!has(&art, "Ana Silva", "criticise", "Chile"), "{:?}", triples(&art));
+    assert!(has(&art, "Ana Silva", "criticise", "Brazil"), "{:?}", triples(&art));
+}
+
+#[test]
+fn the_government_is_a_target_of_its_critics_only() {
+    let art = read(
+        "Chilean voters went to the polls in Santiago. Maria Lopez said the government should resign. \
+         John Park said the government will cut taxes. Foreign Minister Ana Silva said the government must act.",
+        ENTS,
+    );
+    // A critic judging the government ("should", "must") speaks of the story's own state.
+    let e = art.events.iter().find(|e| e.subject == "Maria Lopez").expect("Lopez on the government");
+    assert_eq!((e.object.as_str(), e.code, e.object_country), ("Chile", "010", Some("CL")));
+    // Telling what the government will do is its officials' way; a minister on her own government is
+    // no event.
+    assert!(!triples(&art).iter().any(|t| t.0 == "John Park" || t.0 == "Ana Silva"), "{:?}", triples(&art));
+}
+
+#[test]
+fn a_journalists_reading_is_no_statement() {
+    let art = read(
+        "Political correspondent John Park said Mercosur had run out of ideas. Maria Lopez said Mercosur had run out of ideas.",
+        ENTS,
+    );
+    assert!(!triples(&art).iter().any(|t| t.0 == "John Park"), "{:?}", triples(&art));
+    assert!(has(&art, "Maria Lopez", "say", "Mercosur"), "{:?}", triples(&art));
+}

@@ -83,6 +83,7 @@ impl Reader<'_, '_> {
             last: ent.token_end - 1,
             label: Label::Gpe,
             owner: false,
+            gov: false,
         })
     }
 
@@ -164,7 +165,7 @@ impl Reader<'_, '_> {
     pub(super) fn own_state(&self, first: usize, last: usize) -> Option<Actor> {
         let code = self.own_country?;
         let name = gazetteer().country_by_code(code)?.name.clone();
-        Some(Actor { name, country: Some(code), first, last, label: Label::Gpe, owner: false })
+        Some(Actor { name, country: Some(code), first, last, label: Label::Gpe, owner: false, gov: true })
     }
 
     /// The role starting at token `k` ("the prime minister"), read forward, and the token after it.

@@ -87,9 +87,13 @@ pub(super) fn person_countries(d: &Doc) -> FxHashMap<String, &'static str> {
 /// (the dateline's, else the one its places and nationalities name most).
 /// Also the country its places and nationalities name most (the story's subject state, whatever its
 /// dateline).
-pub(super) fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static str>, Option<&'static str>) {
+/// And the state "the government" is: the dateline's, else the story's own when it also names it by
+/// a city, a region or its people ("British"): a story that only names the state itself is as often
+/// about a foreign one (a BBC story on the Iraq war names Iraq most).
+pub(super) fn story_roles(d: &Doc) -> StoryRoles {
     let mut titles: FxHashMap<String, Option<usize>> = FxHashMap::default();
     let mut codes: FxHashMap<&'static str, usize> = FxHashMap::default();
+    let mut places: FxHashSet<&'static str> = FxHashSet::default();
     let mut total = 0;
     for (i, e) in d.art.entities.iter().enumerate() {
         if e.label == Label::Person {
@@ -106,6 +110,16 @@ pub(super) fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static
         }
         // A city or region names its country too ("London", "Texas"): stories from home often name
         // no country at all, only their places.
+        if matches!(e.label, Label::Gpe | Label::Loc | Label::Fac) {
+            let n = story::base_text(d.art, e);
+            let g = gazetteer();
+            if let Some(c) = g.city(&n).or_else(|| g.region(&n)).and_then(|c| g.country_by_code(c)) {
+                places.insert(c.alpha2.as_str());
+            }
+        }
+        if e.label == Label::Norp {
+            places.extend(e.country_code);
+        }
         let code = match e.label {
             Label::Gpe | Label::Norp if e.country_code.is_some() => e.country_code,
             Label::Gpe | Label::Loc | Label::Fac => {
@@ -138,7 +152,19 @@ pub(super) fn story_roles(d: &Doc) -> (FxHashMap<String, usize>, Option<&'static
         (*n >= least && (*n * 2 > total || *n >= 2 && *n * 2 >= total)).then_some(*c)
     });
     let most = codes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c);
-    (titles, own, most)
+    let government = from_dateline
+        .and_then(|c| gazetteer().country_by_code(c))
+        .map(|c| c.alpha2.as_str())
+        .or(own.filter(|c| places.contains(c)));
+    StoryRoles { titles, own, most, government }
+}
+
+/// What `story_roles` gathers.
+pub(super) struct StoryRoles {
+    pub titles: FxHashMap<String, usize>,
+    pub own: Option<&'static str>,
+    pub most: Option<&'static str>,
+    pub government: Option<&'static str>,
 }
 
 /// The organisation that opens the first body sentence, the subject of "the company" in wire copy.
@@ -150,4 +176,136 @@ pub(super) fn story_org(d: &Doc) -> Option<usize> {
     }
     let e = d.ent_starting(t)?;
     (d.art.entities[e].label == Label::Org).then_some(e)
+}
+
+/// Whether a title names an office of government ("Foreign Secretary", "Prime Minister", "French
+/// President", "Secretary of State"): not a party's, a union's or a company's officer ("Lib Dem
+/// leader", "general secretary of Unison"), nor an opposition or a former holder ("shadow home
+/// secretary", "former minister").
+pub(super) fn is_government_title(title: &str) -> bool {
+    let g = gazetteer();
+    let mut office = false;
+    // "president" and "secretary" head companies and unions too: of government only when every other
+    // word is a portfolio, a rank or a state ("Foreign Secretary", "UK Foreign Secretary", "French
+    // President"; not "World Bank President", "Goldman Sachs Corp president").
+    let mut other = false;
+    for w in title.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()) {
+        let w = w.to_ascii_lowercase();
+        match w.as_str() {
+            "shadow" | "former" | "ex" | "opposition" | "general" | "party" => return false,
+            "minister" | "chancellor" | "premier" | "ambassador" | "envoy" | "king" | "queen" => return true,
+            "secretary" | "president" => office = true,
+            "and" | "of" | "for" | "state" => {}
+            w => {
+                let tw = g.title_word(w);
+                other |= !(tw.head || tw.modifier || g.country(w).is_some() || g.demonym(w).is_some())
+            }
+        }
+    }
+    office && !other
+}
+
+/// The persons the story gives a title of government (`is_government_title`), by the name events use;
+/// not one the words before a mention call a shadow, former or opposition holder ("Conservative
+/// shadow foreign secretary X": the title read is "foreign secretary").
+/// Also the persons it gives a journalist's title ("BBC political correspondent").
+pub(super) fn officials(d: &Doc) -> (FxHashSet<String>, FxHashSet<String>) {
+    let mut out = FxHashSet::default();
+    let mut not: FxHashSet<String> = FxHashSet::default();
+    let mut journalists = FxHashSet::default();
+    for e in &d.art.entities {
+        let Some(title) = e.title.as_deref().filter(|_| e.label == Label::Person) else { continue };
+        let name = || e.canonical.clone().unwrap_or_else(|| story::base_text(d.art, e).into_owned());
+        if title.split(' ').any(|w| {
+            ["correspondent", "editor", "reporter", "presenter", "columnist", "commentator"]
+                .iter()
+                .any(|j| w.eq_ignore_ascii_case(j))
+        }) {
+            journalists.insert(name());
+            continue;
+        }
+        if !is_government_title(title) {
+            continue;
+        }
+        let name = name();
+        let outside = (e.token_start.saturating_sub(6)..e.token_start)
+            .any(|t| matches!(d.low(t), "shadow" | "former" | "opposition" | "ex"));
+        if outside {
+            not.insert(name);
+        } else {
+            out.insert(name);
+        }
+    }
+    // One mention as a shadow or former holder settles it.
+    out.retain(|n| !not.contains(n));
+    (out, journalists)
+}
+
+/// Words that name a body of government ("the Treasury", "Downing Street", "the Home Office"; an
+/// office of more words, "the National Audit Office", is a watchdog more often).
+fn is_government_body(name: &str) -> bool {
+    let words = || name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words().any(|w| {
+        ["ministry", "department", "treasury", "downing", "cabinet", "executive", "government", "whitehall"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+            || w.eq_ignore_ascii_case("office") && words().count() == 2
+    })
+}
+
+impl Reader<'_, '_> {
+    /// Where an actor is at home: its own state, else, for a person, the place the sentence has them
+    /// speak in ("said in Lagos"). Not the dateline's state: officials travel.
+    pub(super) fn home(&self, x: &Actor, si: usize) -> Option<&'static str> {
+        if x.country.is_some() || x.label != Label::Person {
+            return x.country;
+        }
+        let d = self.doc;
+        let g = gazetteer();
+        let spoke = self.sent_places.get(si).into_iter().flatten().find_map(|&e| {
+            let ent = &d.art.entities[e];
+            let mut t = ent.token_start;
+            if t > 0 && d.low(t - 1) == "the" {
+                t -= 1;
+            }
+            // "said in Lagos", "speaking at Lagos airport", "told reporters in Lagos".
+            let before = t.checked_sub(2)?;
+            let w = d.low(before);
+            if !(is_reporting(w) || matches!(w, "speaking" | "spoke" | "reporters" | "journalists")) {
+                return None;
+            }
+            let n = story::entity_name(d.art, e);
+            ent.country_code.or_else(|| g.city(&n).or_else(|| g.region(&n)))
+        });
+        spoke
+    }
+
+    /// An official acting on their own state, or the government on itself: "a Nigerian minister
+    /// criticised Nigeria", "the Foreign Secretary said the government ..." (no event). A state is the
+    /// object only as itself (a visit home to a city is no such act).
+    pub(super) fn acts_on_own_state(&self, subj: &Actor, obj: &Actor, pred: Pred, si: usize) -> bool {
+        if pred == Pred::Visit || obj.label != Label::Gpe || obj.country.is_none() {
+            return false;
+        }
+        let is_state =
+            obj.gov || gazetteer().country(&obj.name).is_some_and(|c| Some(c.alpha2.as_str()) == obj.country);
+        if !is_state {
+            return false;
+        }
+        let official = match subj.label {
+            Label::Person => self.officials.contains(&subj.name),
+            // "the Home Office", "a spokeswoman for the Department for X".
+            Label::Org => is_government_body(&subj.name),
+            Label::Gpe => true,
+            _ => false,
+        };
+        if !official {
+            return false;
+        }
+        match self.home(subj, si) {
+            Some(h) => Some(h) == obj.country,
+            // "the government" is the story's own: an official of no known state is taken for one of it.
+            None => obj.gov,
+        }
+    }
 }

@@ -115,6 +115,9 @@ struct Actor {
     /// Named as the owner or modifier of what the verb is about ("criticised Blair's plans", "attacked
     /// UK policy"): the event is about words, not force.
     owner: bool,
+    /// The story's own government named by a description ("the government", "ministers"), not the
+    /// state by its name: a target for those outside it only.
+    gov: bool,
 }
 
 /// The mood of an event, from the words before its verb; the strongest wins.
@@ -176,7 +179,8 @@ pub fn extract(art: &mut Article) {
     let quoted = quoted_tokens(art);
     let (sent_date, sent_places) = sentence_dates_and_places(&doc);
     let countries = person_countries(&doc);
-    let (titles, own_country, most_named) = story_roles(&doc);
+    let StoryRoles { titles, own: own_country, most: most_named, government } = story_roles(&doc);
+    let (officials, journalists) = officials(&doc);
     let seen = (usize::MAX, FxHashSet::default());
     let mut r = Reader {
         doc: &doc,
@@ -188,6 +192,9 @@ pub fn extract(art: &mut Article) {
         sent_places,
         countries,
         titles,
+        officials,
+        journalists,
+        government,
         own_country,
         most_named,
         story_org: story_org(&doc),
@@ -234,6 +241,13 @@ struct Reader<'d, 'a> {
     sent_places: Vec<Vec<usize>>,
     countries: FxHashMap<String, &'static str>,
     titles: FxHashMap<String, usize>,
+    /// The persons the story gives a title of government.
+    officials: FxHashSet<String>,
+    /// The persons the story calls a correspondent, editor, reporter, ...: their reading of events is
+    /// no statement.
+    journalists: FxHashSet<String>,
+    /// The state "the government" and "ministers" stand for in what is said (`story_roles`).
+    government: Option<&'static str>,
     own_country: Option<&'static str>,
     /// The country the story names most.
     most_named: Option<&'static str>,
@@ -268,7 +282,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         let ent = &self.doc.art.entities[e];
         let name = self.name(e);
         let country = ent.country_code.or_else(|| self.countries.get(&name).copied());
-        Actor { name, country, first: ent.token_start, last, label: ent.label, owner: false }
+        Actor { name, country, first: ent.token_start, last, label: ent.label, owner: false, gov: false }
     }
 
     /// A nationality standing for its state ("Iraqi forces" -> Iraq).
@@ -276,7 +290,15 @@ impl<'d, 'a> Reader<'d, 'a> {
         let ent = &self.doc.art.entities[e];
         let code = ent.country_code?;
         let name = gazetteer().country_by_code(code).map(|c| c.name.clone()).unwrap_or_else(|| self.name(e));
-        Some(Actor { name, country: Some(code), first: ent.token_start, last, label: Label::Gpe, owner: false })
+        Some(Actor {
+            name,
+            country: Some(code),
+            first: ent.token_start,
+            last,
+            label: Label::Gpe,
+            owner: false,
+            gov: false,
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -291,7 +313,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         mood: &'static str,
         v: usize,
     ) {
-        if subj.name == obj.name {
+        if subj.name == obj.name || self.acts_on_own_state(subj, obj, pred, si) {
             return;
         }
         // Sentences are read in order: the events of sentence `si` so far are the ones in `seen`.

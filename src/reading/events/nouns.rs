@@ -338,7 +338,7 @@ impl Reader<'_, '_> {
                 let code = ac.country.as_deref().and_then(|c| g.country_by_code(c)).map(|c| c.alpha2.as_str());
                 (ac.long.clone(), code, if code.is_some() { Label::Gpe } else { Label::Org })
             };
-            Some(Actor { name, country, first: t, last: t, label, owner: false })
+            Some(Actor { name, country, first: t, last: t, label, owner: false, gov: false })
         };
         Some((side(x)?, side(y)?))
     }
@@ -370,6 +370,7 @@ impl Reader<'_, '_> {
                     last: at,
                     label: Label::Person,
                     owner: false,
+                    gov: false,
                 };
                 (mk(&e.subject, e.subject_country), mk(&e.object, e.object_country))
             })

@@ -286,7 +286,15 @@ impl Reader<'_, '_> {
             let mut a = if ent.country_code.is_some() {
                 self.nation(e, end - 1)?
             } else {
-                Actor { name: self.name(e), country: None, first: k, last: end - 1, label: Label::Org, owner: false }
+                Actor {
+                    name: self.name(e),
+                    country: None,
+                    first: k,
+                    last: end - 1,
+                    label: Label::Org,
+                    owner: false,
+                    gov: false,
+                }
             };
             a.owner = true;
             return Some((a, end + 1));
@@ -319,7 +327,15 @@ impl Reader<'_, '_> {
             }
             let name = self.name(e);
             return Some((
-                Actor { name, country: ent.country_code, first: k, last: end - 1, label: ent.label, owner: false },
+                Actor {
+                    name,
+                    country: ent.country_code,
+                    first: k,
+                    last: end - 1,
+                    label: ent.label,
+                    owner: false,
+                    gov: false,
+                },
                 end,
             ));
         }

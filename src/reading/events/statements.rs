@@ -99,12 +99,13 @@ impl Reader<'_, '_> {
     /// events (from `first_event` on in `self.out`).
     pub(super) fn statements(&mut self, si: usize, list: &[usize], first_event: usize) {
         let d = self.doc;
-        // The pairs the sentence's events already name, either way round, hashed once: a statement
-        // adds no 010 to a pair another verb codes ("X criticised Y, saying ...").
-        let mut pairs: FxHashSet<u64> = self.out[first_event..]
-            .iter()
-            .flat_map(|e| [pair_key(&e.subject, &e.object), pair_key(&e.object, &e.subject)])
-            .collect();
+        // The pairs the sentence's events already name, either way round: a statement adds no 010 to a
+        // pair another verb codes ("X criticised Y, saying ..."). Keyed by the names themselves (each
+        // name to the names it is paired with), so no two pairs can be taken for one.
+        let mut pairs: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
+        for e in &self.out[first_event..] {
+            add_pair(&mut pairs, &e.subject, &e.object);
+        }
         for &ai in list {
             let at = &d.art.attributions[ai];
             let Some(sp) = at.speaker_span else { continue };
@@ -138,7 +139,7 @@ impl Reader<'_, '_> {
             let Some(targets) = self.statement_targets(k, end_tok) else { continue };
             let mood = self.statement_mood(v, s.token_start);
             for o in &targets {
-                let paired = pairs.contains(&pair_key(&spk.name, &o.name));
+                let paired = names_pair(&pairs, &spk.name, &o.name);
                 if paired || self.same_body(&spk, o) || self.speaks_for(&spk, o) {
                     continue;
                 }
@@ -155,8 +156,7 @@ impl Reader<'_, '_> {
                     if let Some(e) = self.out.last_mut() {
                         e.code = code;
                     }
-                    pairs.insert(pair_key(&spk.name, &o.name));
-                    pairs.insert(pair_key(&o.name, &spk.name));
+                    add_pair(&mut pairs, &spk.name, &o.name);
                 }
             }
         }
@@ -204,7 +204,7 @@ impl Reader<'_, '_> {
         // A person the story gives no state may be of the dateline's state or of the state the story is
         // about (its officials speak of it most): a state other than both is another's ("WASHINGTON -
         // ... Reagan said the Soviet Union had ...").
-        if y.label != Label::Gpe {
+        if y.label != Label::Gpe || y.gov {
             return false;
         }
         match x.country {
@@ -341,6 +341,10 @@ impl Reader<'_, '_> {
         if !(self.is_actor_entity(e) || self.is_group(e)) && ent.label != Label::Norp {
             return None;
         }
+        // "BBC political correspondent X said ministers may ...": a journalist's reading is no act.
+        if self.journalists.contains(story::entity_name(d.art, e).as_ref()) {
+            return None;
+        }
         // "the Venezuelan company said": a state speaks only when named as the speaker itself.
         if matches!(ent.label, Label::Gpe | Label::Loc | Label::Norp) && !(ent.token_start <= a && ent.token_end >= b) {
             return None;
@@ -396,8 +400,12 @@ impl Reader<'_, '_> {
             let mut t = k + 1;
             while t < b && t < k + 4 && d.ent(t).is_none() && d.tok(t).chars().all(char::is_lowercase) {
                 if let Some(mut a) = self.role_ending(t, k) {
-                    // "the government", "the company": most often the speaker's own state or firm.
-                    if a.label != Label::Person || is_state_organ(d.low(t)) {
+                    // "the company", "the police": most often the speaker's own firm or state. "The
+                    // government" is the story's own government, a target for those outside it
+                    // (`acts_on_own_state` leaves out its members).
+                    if !(a.label == Label::Person && !is_state_organ(d.low(t))
+                        || a.gov && d.low(t) == "government" && a.country == self.government && self.judges(t + 1, b))
+                    {
                         return None;
                     }
                     let mut n = t + 1;
@@ -409,6 +417,11 @@ impl Reader<'_, '_> {
                 }
                 t += 1;
             }
+        }
+        // "ministers have ...": the story's own government (not "EU ministers", read as a name below).
+        if k + 1 < b && d.low(k) == "ministers" && d.tok(k) == "ministers" {
+            let a = self.own_state(k, k).filter(|a| a.country == self.government)?;
+            return (self.predicate_at(k + 1, b) && self.judges(k + 1, b)).then(|| vec![a]);
         }
         let mut out = Vec::new();
         loop {
@@ -473,6 +486,22 @@ impl Reader<'_, '_> {
         self.predicate_at(k, b).then_some(out)
     }
 
+    /// Whether what is said of the government from token `k` judges it ("should act", "must act",
+    /// "had failed"), as its critics speak of it, rather than tells what it does or will do, as its own
+    /// officials do ("the government will issue bonds", "is planning cuts"): a speaker of no known
+    /// office is read as a critic only then.
+    fn judges(&self, k: usize, b: usize) -> bool {
+        let d = self.doc;
+        // "the government's policy was": past the possessive's head.
+        let k = if k < b && d.is_possessive(k) { self.past_head(k + 1, b).unwrap_or(b) } else { k };
+        (k..b.min(k + 4)).any(|t| {
+            matches!(
+                d.low(t),
+                "should" | "must" | "ought" | "failed" | "fails" | "needs" | "needed" | "refused" | "ignored"
+            )
+        })
+    }
+
     /// Past the lower-case words of a noun phrase's head (up to three, from `t`) to the predicate.
     fn past_head(&self, t: usize, b: usize) -> Option<usize> {
         let d = self.doc;
@@ -535,7 +564,7 @@ pub(super) fn may_name_a_subject(d: &Doc, at: &Attribution) -> bool {
     (k..(k + 4).min(d.len())).any(|t| {
         d.ent_starting(t).is_some_and(|e| {
             matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc)
-        })
+        }) || matches!(d.low(t), "government" | "ministers")
     })
 }
 
@@ -582,13 +611,15 @@ fn past_audience(d: &Doc, k: usize, b: usize) -> usize {
     k
 }
 
-/// A hash of an ordered pair of names.
-fn pair_key(a: &str, b: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    a.hash(&mut h);
-    b.hash(&mut h);
-    h.finish()
+/// Records the pair of names both ways round.
+fn add_pair(pairs: &mut FxHashMap<String, FxHashSet<String>>, a: &str, b: &str) {
+    pairs.entry(a.to_string()).or_default().insert(b.to_string());
+    pairs.entry(b.to_string()).or_default().insert(a.to_string());
+}
+
+/// Whether the two names are paired (`add_pair` recorded both ways round).
+fn names_pair(pairs: &FxHashMap<String, FxHashSet<String>>, a: &str, b: &str) -> bool {
+    pairs.get(a).is_some_and(|s| s.contains(b))
 }
 
 /// The first token that starts at or after byte `pos`.
@@ -598,7 +629,19 @@ pub(super) fn first_token_at(d: &Doc, pos: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::statement_code;
+    use super::{add_pair, names_pair, statement_code};
+    use rustc_hash::FxHashMap;
+
+    #[test]
+    fn pairs_are_the_names_either_way_round() {
+        let mut pairs = FxHashMap::default();
+        add_pair(&mut pairs, "Labour", "Tony Blair");
+        assert!(names_pair(&pairs, "Labour", "Tony Blair"));
+        assert!(names_pair(&pairs, "Tony Blair", "Labour"));
+        // A name paired with another is not paired with a third.
+        assert!(!names_pair(&pairs, "Labour", "Michael Howard"));
+        assert!(!names_pair(&pairs, "Tony", "Blair Labour"));
+    }
 
     #[test]
     fn reporting_verbs_get_their_cameo_01_codes() {
