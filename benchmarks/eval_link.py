@@ -75,6 +75,18 @@ class Ids:
                 best, overlap = eid, o
         return best
 
+    def found(self, m: dict) -> bool:
+        """Does the recogniser find this mention with exactly its offsets?"""
+        spans = self.spans.get(m["id"], [])
+        j = bisect.bisect_left(spans, (m["start"], -1, ""))
+        return j < len(spans) and spans[j][:2] == (m["start"], m["end"])
+
+
+def found_both(gold: list[dict], linked: dict[str, object]) -> list[tuple[bool, bool]]:
+    """Per judged pair: is each of its two mentions found with exactly its offsets?"""
+    lookup = {name: Ids(t) for name, t in linked.items()}
+    return [(lookup[g["set"]].found(g["a"]), lookup[g["set"]].found(g["b"])) for g in gold]
+
 
 def merged(gold: list[dict], linked: dict[str, object]) -> list[bool]:
     """Per judged pair: do both mentions get one entity_id?"""
@@ -101,20 +113,33 @@ def link_all(gold: list[dict]) -> dict[str, object]:
             for name in SETS if any(g["set"] == name for g in gold)}
 
 
-def report(gold: list[dict], found: list[bool]) -> dict[str, tuple]:
+def report(gold: list[dict], found: list[bool], seen: list[tuple[bool, bool]] | None = None) -> dict[str, tuple]:
+    """P/R per split and corpus. With ``seen`` (per pair, is each mention found with exactly its
+    offsets), also how many of the pairs' mentions the recogniser finds and P/R over the pairs both of
+    whose mentions it finds: the linker's own score, apart from recognition, which is what a
+    retrained model can be compared on even where the gold's mentions were drawn from another model."""
     out = {}
+    seen = seen if seen is not None else [None] * len(gold)
     for split in (*SPLITS, None):
         for name in (*SETS, None):
-            part = [(g, f) for g, f in zip(gold, found)
+            part = [(g, f, s) for g, f, s in zip(gold, found, seen)
                     if (split is None or g["split"] == split) and (name is None or g["set"] == name)]
             if not part:
                 continue
-            gs, fs = zip(*part)
+            gs, fs, ss = zip(*part)
             p, r, tp, fp, fn = score(list(gs), list(fs))
             out[(split, name)] = (p, r)
-            print(f"  {split or 'all':8s} {name or 'both':12s} {len(part):4d} pairs "
-                  f"({sum(g['same'] for g in gs):3d} same): merge precision {p:.3f}  recall {r:.3f}  "
-                  f"(tp {tp}, fp {fp}, fn {fn})")
+            line = (f"  {split or 'all':10s} {name or 'both':12s} {len(part):4d} pairs "
+                    f"({sum(g['same'] for g in gs):3d} same): merge precision {p:.3f}  recall {r:.3f}  "
+                    f"(tp {tp}, fp {fp}, fn {fn})")
+            if ss[0] is not None:
+                mentions = sum(a + b for a, b in ss)
+                both = [(g, f) for g, f, s in zip(gs, fs, ss) if all(s)]
+                cp, cr, *_ = score([g for g, _ in both], [f for _, f in both]) if both else (0, 0)
+                out[(split, name, "found")] = (mentions / (2 * len(part)), cp, cr)
+                line += (f"; found {mentions}/{2 * len(part)} mentions, {len(both)} pairs both found: "
+                         f"P {cp:.3f} R {cr:.3f}")
+            print(line)
     return out
 
 
@@ -133,7 +158,7 @@ def main() -> None:
         f"{name} {len(t):,} mentions, {t['entity_id'].nunique():,} entities" for name, t in linked.items()))
     found = merged(gold, linked)
     print(f"gold: {len(gold)} judged pairs, {sum(g['same'] for g in gold)} the same entity")
-    report(gold, found)
+    report(gold, found, found_both(gold, linked))
     if args.misses:
         for g, f in zip(gold, found):
             # The second held-out part's errors stay unread unless asked for by name.
