@@ -38,8 +38,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import os
+import random
 import re
 import subprocess
 import sys
