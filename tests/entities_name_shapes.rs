@@ -72,4 +72,7 @@ fn initials_before_a_surname_and_a_generic_company_tail_join_their_names() {
         "Elian Gonzalez",
         Label::Person,
     );
+    // an abbreviated adjective before a country is no initial
+    let got = entities("S. Korea and N. Korea held talks at the border village on Monday.");
+    assert!(!got.iter().any(|(_, l)| *l == Label::Person), "{got:?}");
 }

@@ -208,13 +208,12 @@ fn join_company_tail(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
 }
 
 /// Initials written together ("JD", "J.D.", "J.") before a surname: "JD" (PERSON) + "Vance"
-/// (ORG) is one person, the initials saying that a surname follows.
+/// (ORG) is one person, the initials saying that a surname follows; a place's name is no surname.
 fn join_initials(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
     if l.sentence != r.sentence
         || l.token_end != r.token_start
         || l.label != Label::Person
-        || r.label == Label::Person
-        || !matches!(r.label, Label::Org | Label::Misc | Label::Gpe | Label::Loc)
+        || !matches!(r.label, Label::Org | Label::Misc)
         || r.token_end - r.token_start != 1
         || l.token_end - l.token_start > 2
         || !art.text[l.span.end..r.span.start].chars().all(|c| c == ' ')
@@ -231,7 +230,8 @@ fn join_initials(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
     // a surname is written in mixed case ("Vance"), not as an acronym or in a headline's capitals
     let mixed =
         surname.chars().next().is_some_and(char::is_uppercase) && surname.chars().skip(1).any(char::is_lowercase);
-    if !(l.token_start..l.token_end).all(|t| initials(word(art, t))) || !mixed {
+    // ("N. Korea" in a headline is a country after its abbreviated adjective)
+    if !(l.token_start..l.token_end).all(|t| initials(word(art, t))) || !mixed || place_like(surname) {
         return None;
     }
     Some(Entity::new(Span::new(l.span.start, r.span.end), Label::Person, l.sentence, l.token_start, r.token_end))
