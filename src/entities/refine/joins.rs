@@ -59,6 +59,7 @@ fn capitalised(w: &str) -> bool {
 /// stays so; each entity is looked at a fixed number of times (linear in the story).
 pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
     split_double_ampersand(art, ents);
+    split_legal_of_place(art, ents);
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for e in ents.drain(..) {
         if let Some(joined) = out.last().and_then(|l| {
@@ -393,6 +394,41 @@ fn join_possessive_pair(art: &Article, l: &Entity, r: &Entity) -> Option<Entity>
 }
 
 /// "Procter & Gamble and Johnson & Johnson": one ORG holding "&" on both sides of an "and" is two.
+/// A company's legal suffix ends its name (see `join_of_place`): one ORG the tagger ran on over
+/// "of" and a country ("Kia Motor Corp of South Korea") is the company and the place.
+fn split_legal_of_place(art: &Article, ents: &mut Vec<Entity>) {
+    let g = gazetteer();
+    let mut add = Vec::new();
+    for e in ents.iter_mut().filter(|e| e.label == Label::Org && e.token_end - e.token_start >= 4) {
+        let Some(k) = (e.token_start + 1..e.token_end - 2).find(|&k| {
+            let w = word(art, k).to_ascii_lowercase();
+            matches!(w.trim_end_matches('.'), "corp" | "inc" | "ltd" | "co" | "corporation" | "company")
+                && word(art, k + 1) == "of"
+        }) else {
+            continue;
+        };
+        let p = if word(art, k + 2) == "the" { k + 3 } else { k + 2 };
+        if p >= e.token_end {
+            continue;
+        }
+        let place = &art.text[art.tokens[p].span.start..e.span.end];
+        if g.country(place).is_none() && g.region(place).is_none() {
+            continue;
+        }
+        let mut right =
+            Entity::new(Span::new(art.tokens[p].span.start, e.span.end), Label::Gpe, e.sentence, p, e.token_end);
+        right.canonical = None;
+        e.span = Span::new(e.span.start, art.tokens[k].span.end);
+        e.token_end = k + 1;
+        e.canonical = None;
+        add.push(right);
+    }
+    if !add.is_empty() {
+        ents.extend(add);
+        ents.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+}
+
 fn split_double_ampersand(art: &Article, ents: &mut Vec<Entity>) {
     // a name never opens with "&": "... and Johnson" + "& Johnson" is one run, split below
     let mut glued: Vec<Entity> = Vec::with_capacity(ents.len());
