@@ -57,3 +57,22 @@ fn buildings_and_places_are_no_people() {
     assert!(got.iter().any(|(t, l)| t == "Yasukuni Shrine" && *l == Label::Fac), "{got:?}");
     assert!(!got.iter().any(|(_, l)| *l == Label::Person), "{got:?}");
 }
+
+#[test]
+fn initials_before_a_surname_and_a_generic_company_tail_join_their_names() {
+    // sentences written for this test; "JD" + "Vance" and "Dow" + "Chemical Co" were cut in two
+    assert_has("Senator JD Vance voted against the farm bill on Thursday.", "JD Vance", Label::Person);
+    assert_has(
+        "BRUSSELS - Ruth Abena said Dow Chemical Co would open a plant near Ghent.",
+        "Dow Chemical Co",
+        Label::Org,
+    );
+    assert_has(
+        "Elian Gonzalez told a rally in Cardenas that he would run for office.",
+        "Elian Gonzalez",
+        Label::Person,
+    );
+    // an abbreviated adjective before a country is no initial
+    let got = entities("S. Korea and N. Korea held talks at the border village on Monday.");
+    assert!(!got.iter().any(|(_, l)| *l == Label::Person), "{got:?}");
+}

@@ -25,13 +25,23 @@ Each pair is printed with a window of both stories' text around the mentions for
 ``FRESH``, from the stories no pair of the gold uses yet (so none of it was read while tuning):
 
     python tools/link_gold_candidates.py --out /tmp/fresh.jsonl --show /tmp/fresh.txt --width 110 --fresh --seed 2026
+
+``--union`` draws the model-independent part (``union``): the same rounds at the counts of
+``UNION``, from stories no pair of the gold uses yet, over the union of the mentions of several
+entity models (the shipped one and retrained ones, each run in its own process with
+``DATELINE_NER_MODEL``), so no one model's mentions are favoured:
+
+    python tools/link_gold_candidates.py --out /tmp/union.jsonl --show /tmp/union.txt --width 110 \
+        --union /tmp/s1.bin,/tmp/s2.bin,/tmp/e7.bin --seed 2027
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
+import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -64,6 +74,15 @@ FRESH = {"reuters21578": ({"surname": 24, "namesake": 10, "org_short": 18, "acro
                   "historical": 0, "shared_word": 5},
                  {"surname": 8, "namesake": 0, "org_short": 0, "acronym": 3, "case": 0,
                   "historical": 0, "shared_word": 0})}
+# ``--union``: (first-round counts, extra-round counts) per corpus, about 100 pairs in all.
+UNION = {"reuters21578": ({"surname": 16, "namesake": 6, "org_short": 12, "acronym": 8, "case": 6,
+                           "historical": 2, "shared_word": 8},
+                          {"surname": 8, "namesake": 0, "org_short": 0, "acronym": 5, "case": 0,
+                           "historical": 0, "shared_word": 0}),
+         "bbc": ({"surname": 6, "namesake": 3, "org_short": 4, "acronym": 3, "case": 2,
+                  "historical": 0, "shared_word": 3},
+                 {"surname": 5, "namesake": 0, "org_short": 0, "acronym": 2, "case": 0,
+                  "historical": 0, "shared_word": 0})}
 GOLD = REPO / "tests" / "gold" / "link_pairs.jsonl"
 PERSON, ORG = "PERSON", "ORG"
 NAMES = (PERSON, ORG, "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -83,6 +102,20 @@ def mentions(records: list[dict]):
         rows.append({"id": str(r.id), "start": int(r.start), "end": int(r.end), "text": r.text,
                      "name": name, "label": r.label, "year": str(r.date)[:4] if isinstance(r.date, str) else ""})
     return rows
+
+
+def union_mentions(name: str, records: list[dict], models: list[str]) -> list[dict]:
+    """The union of the mentions of the shipped model and of each of ``models`` (a model file per
+    process: the model is loaded once per process), one row per (story, offsets, label)."""
+    rows = {(r["id"], r["start"], r["end"], r["label"]): r for r in mentions(records)}
+    for model in models:
+        out = subprocess.run([sys.executable, __file__, "--mentions-of", name],
+                             env={**os.environ, "DATELINE_NER_MODEL": model},
+                             capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines():
+            r = json.loads(line)
+            rows.setdefault((r["id"], r["start"], r["end"], r["label"]), r)
+    return [rows[k] for k in sorted(rows)]
 
 
 def norm_words(name: str) -> list[str]:
@@ -224,17 +257,25 @@ def window(text: str, s: int, e: int, width: int) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", required=True, help="candidate pairs (JSONL: set, kind, a, b)")
-    ap.add_argument("--show", required=True, help="the pairs with their contexts, for reading")
+    ap.add_argument("--out", help="candidate pairs (JSONL: set, kind, a, b)")
+    ap.add_argument("--show", help="the pairs with their contexts, for reading")
     ap.add_argument("--width", type=int, default=160)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--extra", action="store_true", help="the second round (see EXTRA); use --seed 15")
     ap.add_argument("--fresh", action="store_true",
                     help="both rounds (see FRESH) from stories the gold does not use yet; use --seed 2026")
+    ap.add_argument("--union", help="model files, comma-separated: draw the union part (see UNION); use --seed 2027")
+    ap.add_argument("--mentions-of", choices=("reuters21578", "bbc"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.mentions_of:  # one model's mentions, for --union's subprocesses
+        records = reuters_records() if args.mentions_of == "reuters21578" else bbc_records()
+        sys.stdout.write("".join(json.dumps(r) + "\n" for r in mentions(records)))
+        return
+    if not (args.out and args.show):
+        ap.error("--out and --show are required")
     rng = random.Random(args.seed)
     used = set()
-    if args.fresh:
+    if args.fresh or args.union:
         for line in GOLD.read_text().splitlines():
             g = json.loads(line)
             used |= {(g["set"], g["a"]["id"]), (g["set"], g["b"]["id"])}
@@ -243,8 +284,10 @@ def main() -> None:
     for name, records in (("reuters21578", reuters_records()), ("bbc", bbc_records())):
         texts = {r["id"]: r["text"] for r in records}
         heads = {r["id"]: r["text"].strip().split("\n")[0][:90] for r in records}
-        rows = [r for r in mentions(records) if (name, r["id"]) not in used]
+        found = union_mentions(name, records, args.union.split(",")) if args.union else mentions(records)
+        rows = [r for r in found if (name, r["id"]) not in used]
         rounds = ([(FRESH[name][0], False), (FRESH[name][1], True)] if args.fresh
+                  else [(UNION[name][0], False), (UNION[name][1], True)] if args.union
                   else [((EXTRA if args.extra else COUNTS)[name], args.extra)])
         drawn = [p for counts, extra in rounds for p in sample(rows, counts, rng, extra)]
         for p in drawn:

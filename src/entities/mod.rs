@@ -27,10 +27,27 @@ pub fn embedded_files() -> [(&'static str, &'static [u8]); 2] {
 pub fn shipped_model() -> Result<&'static Model, &'static crate::Error> {
     static M: OnceLock<Result<Model, crate::Error>> = OnceLock::new();
     M.get_or_init(|| {
+        let bytes = candidate_model_bytes();
+        let bytes = bytes.as_deref().unwrap_or(MODEL_BYTES);
         // the tagging tables are made here, with the model, not inside the first story's call
-        Model::from_bytes(MODEL_BYTES, lexicon::Lexicon::builtin()).inspect(|m| m.prepare())
+        Model::from_bytes(bytes, lexicon::Lexicon::builtin()).inspect(|m| m.prepare())
     })
     .as_ref()
+}
+
+/// Evaluation hook (`eval` feature): `DATELINE_NER_MODEL=FILE` replaces the compiled-in weights
+/// for the whole process, so a candidate model trained by `train-ner` can be scored through the
+/// Python pipeline (link, events, PolNeAR) without rebuilding the extension. An unreadable file is
+/// an error of the model, as a broken shipped model would be.
+#[cfg(feature = "eval")]
+fn candidate_model_bytes() -> Option<Vec<u8>> {
+    let path = std::env::var_os("DATELINE_NER_MODEL").filter(|p| !p.is_empty())?;
+    Some(std::fs::read(path).unwrap_or_default())
+}
+
+#[cfg(not(feature = "eval"))]
+fn candidate_model_bytes() -> Option<Vec<u8>> {
+    None
 }
 
 /// Fills `art.entities` (sorted by start) from the tagger and `rules::find`.

@@ -4,7 +4,7 @@
 //! Johnson").
 use super::companies::PERSON_TITLES;
 use super::patterns::ORG_HEADS;
-use super::{lower_in, word, HashSet};
+use super::{lower_in, word, HashSet, Words};
 use crate::entities::lexicon::CLUSTERS_TSV;
 use crate::gazetteer::gazetteer;
 use crate::types::*;
@@ -59,6 +59,7 @@ fn capitalised(w: &str) -> bool {
 /// stays so; each entity is looked at a fixed number of times (linear in the story).
 pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
     split_double_ampersand(art, ents);
+    split_legal_of_place(art, ents);
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for e in ents.drain(..) {
         if let Some(joined) = out.last().and_then(|l| {
@@ -68,6 +69,8 @@ pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
                 .or_else(|| join_of_place(art, l, &e))
                 .or_else(|| join_first_name(art, l, &e))
                 .or_else(|| join_honorific(art, l, &e))
+                .or_else(|| join_company_tail(art, l, &e))
+                .or_else(|| join_initials(art, l, &e))
         }) {
             out.pop();
             out.push(joined);
@@ -162,6 +165,74 @@ fn join_honorific(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
         || r.label != Label::Person
         || !lower_in(art.slice(l.span), &PERSON_TITLES)
     {
+        return None;
+    }
+    Some(Entity::new(Span::new(l.span.start, r.span.end), Label::Person, l.sentence, l.token_start, r.token_end))
+}
+
+/// Legal-form words that end a company's name (the reading stage keeps its own fuller list).
+static LEGAL_FORMS: Words =
+    Words::new(&["co", "corp", "corporation", "inc", "incorporated", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh"]);
+
+/// "Dow" (MISC) + "Chemical Co" (ORG): a company name of generic words and a legal form, right
+/// after a name with nothing between them, is that name's company; "Chemical Co" alone names no
+/// company. A place on the left stays apart ("U.S." + "Commerce Department" is how CoNLL has it),
+/// as does a name that is already complete ("Lear Corp" + "Holdings Inc").
+fn join_company_tail(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
+    if l.sentence != r.sentence
+        || l.token_end != r.token_start
+        || !matches!(l.label, Label::Misc | Label::Person | Label::Org)
+        || r.label != Label::Org
+        || r.token_end - r.token_start < 2
+        || l.token_end - l.token_start > 3
+        || !art.text[l.span.end..r.span.start].chars().all(|c| c == ' ')
+    {
+        return None;
+    }
+    let last = word(art, l.token_end - 1);
+    // ("Minneapolis-based" + "First Bank System Inc." is a description and a company)
+    if !capitalised(last)
+        || last.contains('-')
+        || org_head(last)
+        || !lower_in(word(art, r.token_end - 1).trim_end_matches('.'), &LEGAL_FORMS)
+    {
+        return None;
+    }
+    let generic = (r.token_start..r.token_end - 1).all(|t| {
+        let w = word(art, t);
+        capitalised(w) && (common(w) || org_head(w)) && !place_like(w)
+    });
+    if !generic {
+        return None;
+    }
+    Some(Entity::new(Span::new(l.span.start, r.span.end), Label::Org, l.sentence, l.token_start, r.token_end))
+}
+
+/// Initials written together ("JD", "J.D.", "J.") before a surname: "JD" (PERSON) + "Vance"
+/// (ORG) is one person, the initials saying that a surname follows; a place's name is no surname.
+fn join_initials(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
+    if l.sentence != r.sentence
+        || l.token_end != r.token_start
+        || l.label != Label::Person
+        || !matches!(r.label, Label::Org | Label::Misc)
+        || r.token_end - r.token_start != 1
+        || l.token_end - l.token_start > 2
+        || !art.text[l.span.end..r.span.start].chars().all(|c| c == ' ')
+    {
+        return None;
+    }
+    let initials = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+        (1..=3).contains(&letters.len())
+            && letters.iter().all(|c| c.is_ascii_uppercase())
+            && (letters.len() > 1 || w.ends_with('.'))
+    };
+    let surname = word(art, r.token_start);
+    // a surname is written in mixed case ("Vance"), not as an acronym or in a headline's capitals
+    let mixed =
+        surname.chars().next().is_some_and(char::is_uppercase) && surname.chars().skip(1).any(char::is_lowercase);
+    // ("N. Korea" in a headline is a country after its abbreviated adjective)
+    if !(l.token_start..l.token_end).all(|t| initials(word(art, t))) || !mixed || place_like(surname) {
         return None;
     }
     Some(Entity::new(Span::new(l.span.start, r.span.end), Label::Person, l.sentence, l.token_start, r.token_end))
@@ -323,6 +394,41 @@ fn join_possessive_pair(art: &Article, l: &Entity, r: &Entity) -> Option<Entity>
 }
 
 /// "Procter & Gamble and Johnson & Johnson": one ORG holding "&" on both sides of an "and" is two.
+/// A company's legal suffix ends its name (see `join_of_place`): one ORG the tagger ran on over
+/// "of" and a country ("Kia Motor Corp of South Korea") is the company and the place.
+fn split_legal_of_place(art: &Article, ents: &mut Vec<Entity>) {
+    let g = gazetteer();
+    let mut add = Vec::new();
+    for e in ents.iter_mut().filter(|e| e.label == Label::Org && e.token_end - e.token_start >= 4) {
+        let Some(k) = (e.token_start + 1..e.token_end - 2).find(|&k| {
+            let w = word(art, k).to_ascii_lowercase();
+            matches!(w.trim_end_matches('.'), "corp" | "inc" | "ltd" | "co" | "corporation" | "company")
+                && word(art, k + 1) == "of"
+        }) else {
+            continue;
+        };
+        let p = if word(art, k + 2) == "the" { k + 3 } else { k + 2 };
+        if p >= e.token_end {
+            continue;
+        }
+        let place = &art.text[art.tokens[p].span.start..e.span.end];
+        if g.country(place).is_none() && g.region(place).is_none() {
+            continue;
+        }
+        let mut right =
+            Entity::new(Span::new(art.tokens[p].span.start, e.span.end), Label::Gpe, e.sentence, p, e.token_end);
+        right.canonical = None;
+        e.span = Span::new(e.span.start, art.tokens[k].span.end);
+        e.token_end = k + 1;
+        e.canonical = None;
+        add.push(right);
+    }
+    if !add.is_empty() {
+        ents.extend(add);
+        ents.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+}
+
 fn split_double_ampersand(art: &Article, ents: &mut Vec<Entity>) {
     // a name never opens with "&": "... and Johnson" + "& Johnson" is one run, split below
     let mut glued: Vec<Entity> = Vec::with_capacity(ents.len());
@@ -366,6 +472,41 @@ fn split_double_ampersand(art: &Article, ents: &mut Vec<Entity>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_generic_company_tail_joins_the_name_before_it_and_initials_join_the_surname() {
+        let a = crate::entities::refine::tests::art(&[
+            "Brennick", "Chemical", "Co", "hired", "KT", "Ostrova", "from", "Vale", "Holdings", "Inc", "in", "Norway",
+            "Steel", "Corp", "and", "Lear", "Corp", "Holdings", "Inc", ".",
+        ]);
+        let sp = |s: usize, e: usize| Span::new(a.tokens[s].span.start, a.tokens[e - 1].span.end);
+        let mut ents = vec![
+            Entity::new(sp(0, 1), Label::Misc, 0, 0, 1),
+            Entity::new(sp(1, 3), Label::Org, 0, 1, 3),
+            Entity::new(sp(4, 5), Label::Person, 0, 4, 5),
+            Entity::new(sp(5, 6), Label::Org, 0, 5, 6),
+            Entity::new(sp(7, 10), Label::Org, 0, 7, 10),
+            // a place stays apart, and so does a complete company name
+            Entity::new(sp(11, 12), Label::Gpe, 0, 11, 12),
+            Entity::new(sp(12, 14), Label::Org, 0, 12, 14),
+            Entity::new(sp(15, 17), Label::Org, 0, 15, 17),
+            Entity::new(sp(17, 19), Label::Org, 0, 17, 19),
+        ];
+        join_connected_orgs(&a, &mut ents);
+        let got: Vec<(&str, Label)> = ents.iter().map(|e| (a.slice(e.span), e.label)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Brennick Chemical Co", Label::Org),
+                ("KT Ostrova", Label::Person),
+                ("Vale Holdings Inc", Label::Org),
+                ("Norway", Label::Gpe),
+                ("Steel Corp", Label::Org),
+                ("Lear Corp", Label::Org),
+                ("Holdings Inc", Label::Org),
+            ]
+        );
+    }
 
     #[test]
     fn a_first_name_taken_for_a_place_joins_the_person() {
