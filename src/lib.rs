@@ -95,6 +95,10 @@ fn analyze_owned_using(
         return Err(too_long(&text));
     }
     let opts = &opts.validated()?;
+    // A model that does not load is the caller's to hear about, not a story without names.
+    if stages.entities && model.is_none() {
+        entities::shipped_model().map_err(Clone::clone)?;
+    }
     let mut art = structure::parse_structure_owned(text, opts);
     structure::tokenize::annotate(&mut art);
     // Inside a cancelled corpus run the story is thrown away: the later stages are skipped.

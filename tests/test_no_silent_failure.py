@@ -296,3 +296,35 @@ def test_demo_story_errors_are_fixed():
     headline = {e.text: e.label for e in art.entities if e.end <= len(art.headline or "")}
     assert "Autumn" not in headline and "Harvest" not in headline, headline
     assert headline.get("DPRK") == "GPE"
+
+
+# ---------------------------------------------------------------- a candidate model that does not load
+
+
+@pytest.mark.parametrize("content", [None, b"not a model"])
+def test_a_broken_candidate_model_is_an_error_not_a_story_without_names(tmp_path: Path, content):
+    """DATELINE_NER_MODEL (the evaluation hook) naming a missing or broken file fails every parse
+    with a ModelError naming the variable; without the variable the shipped model is used."""
+    import os
+    import subprocess
+    import sys
+
+    model = tmp_path / "candidate.bin"
+    if content is not None:
+        model.write_bytes(content)
+    code = (
+        "import dateline\n"
+        "try:\n"
+        f"    dateline.parse({STORY!r})\n"
+        "except dateline.ModelError as e:\n"
+        "    print('ModelError', e)\n"
+        "else:\n"
+        "    print('parsed')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DATELINE_NER_MODEL"}
+    broken = subprocess.run([sys.executable, "-c", code], env={**env, "DATELINE_NER_MODEL": str(model)},
+                            capture_output=True, text=True, timeout=120)
+    assert broken.stdout.startswith("ModelError"), broken.stdout + broken.stderr
+    assert "DATELINE_NER_MODEL=" in broken.stdout and str(model) in broken.stdout
+    shipped = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert shipped.stdout.strip() == "parsed", shipped.stdout + shipped.stderr

@@ -27,26 +27,32 @@ pub fn embedded_files() -> [(&'static str, &'static [u8]); 2] {
 pub fn shipped_model() -> Result<&'static Model, &'static crate::Error> {
     static M: OnceLock<Result<Model, crate::Error>> = OnceLock::new();
     M.get_or_init(|| {
-        let bytes = candidate_model_bytes();
-        let bytes = bytes.as_deref().unwrap_or(MODEL_BYTES);
-        // the tagging tables are made here, with the model, not inside the first story's call
-        Model::from_bytes(bytes, lexicon::Lexicon::builtin()).inspect(|m| m.prepare())
+        let loaded = match candidate_model() {
+            // the tagging tables are made here, with the model, not inside the first story's call
+            None => Model::from_bytes(MODEL_BYTES, lexicon::Lexicon::builtin()),
+            Some((path, bytes)) => bytes
+                .and_then(|b| Model::from_bytes(&b, lexicon::Lexicon::builtin()))
+                .map_err(|e| crate::Error::Model(format!("DATELINE_NER_MODEL={}: {e}", path.to_string_lossy()))),
+        };
+        loaded.inspect(|m| m.prepare())
     })
     .as_ref()
 }
 
 /// Evaluation hook (`eval` feature): `DATELINE_NER_MODEL=FILE` replaces the compiled-in weights
 /// for the whole process, so a candidate model trained by `train-ner` can be scored through the
-/// Python pipeline (link, events, PolNeAR) without rebuilding the extension. An unreadable file is
-/// an error of the model, as a broken shipped model would be.
+/// Python pipeline (link, events, PolNeAR) without rebuilding the extension. A file that cannot
+/// be read or is no model makes every parse fail with an error naming the variable: a silent
+/// fall-back would give tables without names.
 #[cfg(feature = "eval")]
-fn candidate_model_bytes() -> Option<Vec<u8>> {
+fn candidate_model() -> Option<(std::ffi::OsString, crate::Result<Vec<u8>>)> {
     let path = std::env::var_os("DATELINE_NER_MODEL").filter(|p| !p.is_empty())?;
-    Some(std::fs::read(path).unwrap_or_default())
+    let bytes = std::fs::read(&path).map_err(|e| crate::Error::io(std::path::Path::new(&path), &e));
+    Some((path, bytes))
 }
 
 #[cfg(not(feature = "eval"))]
-fn candidate_model_bytes() -> Option<Vec<u8>> {
+fn candidate_model() -> Option<(std::ffi::OsString, crate::Result<Vec<u8>>)> {
     None
 }
 
