@@ -393,7 +393,6 @@ fn join_possessive_pair(art: &Article, l: &Entity, r: &Entity) -> Option<Entity>
     Some(e)
 }
 
-/// "Procter & Gamble and Johnson & Johnson": one ORG holding "&" on both sides of an "and" is two.
 /// A company's legal suffix ends its name (see `join_of_place`): one ORG the tagger ran on over
 /// "of" and a country ("Kia Motor Corp of South Korea") is the company and the place.
 fn split_legal_of_place(art: &Article, ents: &mut Vec<Entity>) {
@@ -429,6 +428,7 @@ fn split_legal_of_place(art: &Article, ents: &mut Vec<Entity>) {
     }
 }
 
+/// "Procter & Gamble and Johnson & Johnson": one ORG holding "&" on both sides of an "and" is two.
 fn split_double_ampersand(art: &Article, ents: &mut Vec<Entity>) {
     // a name never opens with "&": "... and Johnson" + "& Johnson" is one run, split below
     let mut glued: Vec<Entity> = Vec::with_capacity(ents.len());
