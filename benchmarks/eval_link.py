@@ -69,13 +69,20 @@ class Ids:
         for v in self.spans.values():
             v.sort()
 
-    def __call__(self, m: dict) -> str | None:
+    def exact(self, m: dict) -> tuple[bool, str | None]:
+        """(found with exactly its offsets, that mention's entity_id)."""
         spans = self.spans.get(m["id"], [])
         j = bisect.bisect_left(spans, (m["start"], -1, ""))
         if j < len(spans) and spans[j][:2] == (m["start"], m["end"]):
-            return spans[j][2]
+            return True, spans[j][2]
+        return False, None
+
+    def __call__(self, m: dict) -> str | None:
+        found, eid = self.exact(m)
+        if found:
+            return eid
         best, overlap = None, 0
-        for s, e, eid in spans:
+        for s, e, eid in self.spans.get(m["id"], []):
             o = min(e, m["end"]) - max(s, m["start"])
             if o > overlap:
                 best, overlap = eid, o
@@ -83,20 +90,23 @@ class Ids:
 
     def found(self, m: dict) -> bool:
         """Does the recogniser find this mention with exactly its offsets?"""
-        spans = self.spans.get(m["id"], [])
-        j = bisect.bisect_left(spans, (m["start"], -1, ""))
-        return j < len(spans) and spans[j][:2] == (m["start"], m["end"])
+        return self.exact(m)[0]
+
+
+def lookups(linked: dict[str, object]) -> dict[str, Ids]:
+    """One `Ids` per corpus (tables given as `Ids` already are kept: built once, used twice)."""
+    return {name: t if isinstance(t, Ids) else Ids(t) for name, t in linked.items()}
 
 
 def found_both(gold: list[dict], linked: dict[str, object]) -> list[tuple[bool, bool]]:
     """Per judged pair: is each of its two mentions found with exactly its offsets?"""
-    lookup = {name: Ids(t) for name, t in linked.items()}
+    lookup = lookups(linked)
     return [(lookup[g["set"]].found(g["a"]), lookup[g["set"]].found(g["b"])) for g in gold]
 
 
 def merged(gold: list[dict], linked: dict[str, object]) -> list[bool]:
     """Per judged pair: do both mentions get one entity_id?"""
-    lookup = {name: Ids(t) for name, t in linked.items()}
+    lookup = lookups(linked)
     out = []
     for g in gold:
         ids = lookup[g["set"]]
@@ -162,9 +172,10 @@ def main() -> None:
     linked = link_all(gold)
     print(f"parsed and linked in {time.perf_counter() - t0:.0f} s: " + "; ".join(
         f"{name} {len(t):,} mentions, {t['entity_id'].nunique():,} entities" for name, t in linked.items()))
-    found = merged(gold, linked)
+    ids = lookups(linked)
+    found = merged(gold, ids)
     print(f"gold: {len(gold)} judged pairs, {sum(g['same'] for g in gold)} the same entity")
-    report(gold, found, found_both(gold, linked))
+    report(gold, found, found_both(gold, ids))
     if args.misses:
         for g, f in zip(gold, found):
             # The second held-out part's and the union part's errors stay unread unless asked for by name.

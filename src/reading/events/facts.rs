@@ -110,23 +110,20 @@ pub(super) fn story_roles(d: &Doc) -> StoryRoles {
         }
         // A city or region names its country too ("London", "Texas"): stories from home often name
         // no country at all, only their places.
-        if matches!(e.label, Label::Gpe | Label::Loc | Label::Fac) {
+        let place = if matches!(e.label, Label::Gpe | Label::Loc | Label::Fac) {
             let n = story::base_text(d.art, e);
             let g = gazetteer();
-            if let Some(c) = g.city(&n).or_else(|| g.region(&n)).and_then(|c| g.country_by_code(c)) {
-                places.insert(c.alpha2.as_str());
-            }
-        }
+            g.city(&n).or_else(|| g.region(&n)).and_then(|c| g.country_by_code(c)).map(|c| c.alpha2.as_str())
+        } else {
+            None
+        };
+        places.extend(place);
         if e.label == Label::Norp {
             places.extend(e.country_code);
         }
         let code = match e.label {
             Label::Gpe | Label::Norp if e.country_code.is_some() => e.country_code,
-            Label::Gpe | Label::Loc | Label::Fac => {
-                let n = story::base_text(d.art, e);
-                let g = gazetteer();
-                g.city(&n).or_else(|| g.region(&n)).and_then(|c| g.country_by_code(c)).map(|c| c.alpha2.as_str())
-            }
+            Label::Gpe | Label::Loc | Label::Fac => place,
             _ => None,
         };
         if let Some(c) = code {
@@ -144,7 +141,8 @@ pub(super) fn story_roles(d: &Doc) -> StoryRoles {
             .or_else(|| g.city(p))
             .or_else(|| dl.place.split(',').nth(1).and_then(|r| g.region(r.trim())))
     });
-    let own = from_dateline.and_then(|c| gazetteer().country_by_code(c)).map(|c| c.alpha2.as_str()).or_else(|| {
+    let dateline_state = from_dateline.and_then(|c| gazetteer().country_by_code(c)).map(|c| c.alpha2.as_str());
+    let own = dateline_state.or_else(|| {
         let (c, n) = codes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))?;
         // With no dateline (a home service's copy, as the BBC's), a country named once is the story's
         // own when no other is named as often.
@@ -152,10 +150,7 @@ pub(super) fn story_roles(d: &Doc) -> StoryRoles {
         (*n >= least && (*n * 2 > total || *n >= 2 && *n * 2 >= total)).then_some(*c)
     });
     let most = codes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c);
-    let government = from_dateline
-        .and_then(|c| gazetteer().country_by_code(c))
-        .map(|c| c.alpha2.as_str())
-        .or(own.filter(|c| places.contains(c)));
+    let government = dateline_state.or(own.filter(|c| places.contains(c)));
     StoryRoles { titles, own, most, government }
 }
 
@@ -262,7 +257,7 @@ impl Reader<'_, '_> {
         }
         let d = self.doc;
         let g = gazetteer();
-        let spoke = self.sent_places.get(si).into_iter().flatten().find_map(|&e| {
+        self.sent_places.get(si).into_iter().flatten().find_map(|&e| {
             let ent = &d.art.entities[e];
             let mut t = ent.token_start;
             if t > 0 && d.low(t - 1) == "the" {
@@ -276,8 +271,7 @@ impl Reader<'_, '_> {
             }
             let n = story::entity_name(d.art, e);
             ent.country_code.or_else(|| g.city(&n).or_else(|| g.region(&n)))
-        });
-        spoke
+        })
     }
 
     /// An official acting on their own state, or the government on itself: "a Nigerian minister
