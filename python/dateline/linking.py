@@ -75,14 +75,14 @@ def _buffers(arr: pa.Array) -> tuple[bytes, bytes]:
     return _offsets(arr).tobytes(), (data.to_pybytes() if data is not None else b"")
 
 
-def _from_buffers(column: tuple[bytes, bytes]) -> pa.Array:
-    """An Arrow string array from the core's (offsets, data), made on those buffers (no copy, no
-    Python strings): i32 offsets, or i64 (``large_string``) when the data passes 2 GiB."""
+def _from_core(column: tuple[Any, Any]) -> pa.Array:
+    """An Arrow ``large_string`` array on the core's lent (offsets, data) buffers, as the corpus
+    tables are made (no copy, no Python strings)."""
+    from dateline.corpus import _lent
+
     offsets, data = column
-    large = len(data) > 2**31 - 1  # as the core chooses the width
-    n = len(offsets) // (8 if large else 4) - 1
-    kind = pa.large_string() if large else pa.string()
-    return pa.Array.from_buffers(kind, n, [None, pa.py_buffer(offsets), pa.py_buffer(data)])
+    n = offsets.size // 8 - 1
+    return pa.Array.from_buffers(pa.large_string(), n, [None, _lent(offsets), _lent(data)])
 
 
 def _apply_aliases(aliases: Any, text: pa.Array, canonical: pa.Array, label: pa.Array,
@@ -199,9 +199,9 @@ def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] =
         whole_table=window == "all")
     which = pa.array(np.frombuffer(entity, dtype="<u4"))
     out = df.copy(deep=False)
-    out["entity_id"] = _str_column(_from_buffers(ids).take(which))
-    out["name"] = _str_column(_from_buffers(names).take(which))
-    hist = _from_buffers(codes).take(which)
+    out["entity_id"] = _str_column(_from_core(ids).take(which))
+    out["name"] = _str_column(_from_core(names).take(which))
+    hist = _from_core(codes).take(which)
     if pc.any(pc.not_equal(hist, "")).as_py():
         new = pc.if_else(pc.not_equal(hist, ""), hist, _arrow_strings_or_null(df, "country_code"))
         out["country_code"] = _str_column(new)

@@ -297,6 +297,15 @@ fn lend<'py>(py: Python<'py>, owned: Owned) -> PyResult<Bound<'py, PyAny>> {
     Ok(Bound::new(py, PyArrowBuffer { owned })?.into_any())
 }
 
+/// A string column's offsets (i64) and data, lent to Python without a copy: other bindings return
+/// strings the way the corpus tables do (`large_string` on the Python side).
+pub(super) fn lend_strings<'py>(
+    py: Python<'py>,
+    c: corpus::StrColumn,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    Ok((lend(py, Owned::Ints(c.offsets))?, lend(py, Owned::Bytes(c.data))?))
+}
+
 fn validity_of<'py>(py: Python<'py>, v: &corpus::Validity) -> PyResult<Bound<'py, PyAny>> {
     match v.bitmap() {
         Some(b) => lend(py, Owned::Bytes(b.to_vec())),

@@ -6,6 +6,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
+use super::corpus::lend_strings;
 use super::errors::guarded;
 use crate::error::Error;
 use crate::stats::{self, CountMode};
@@ -210,7 +211,7 @@ impl<'a> StrColumn<'a> {
     }
 
     /// Whether value `i` is not empty (its offsets alone).
-    fn spans(&self, i: usize) -> bool {
+    fn non_empty(&self, i: usize) -> bool {
         offset_at(self.offsets, self.wide, i) != offset_at(self.offsets, self.wide, i + 1)
     }
 
@@ -259,38 +260,25 @@ impl<'a> stats::link::MentionTable<'a> for LinkColumns<'a> {
         i32::from_le_bytes(le4(self.day, i))
     }
     fn has_country_code(&self, i: usize) -> bool {
-        self.strs[4].spans(i)
+        self.strs[4].non_empty(i)
     }
 }
 
 type StrCol<'py> = (Bound<'py, PyBytes>, Bound<'py, PyBytes>);
+type LentStrings<'py> = (Bound<'py, PyAny>, Bound<'py, PyAny>);
 
-/// Strings as an Arrow `string` array's buffers: n + 1 little-endian i32 offsets (i64 when the
-/// data passes 2 GiB: `large_string`) and the UTF-8 data. Python makes the column from them
-/// directly: a list of tens of thousands of `str` objects cost more than the linking's last pass.
-fn arrow_strings(values: &[String]) -> (Vec<u8>, Vec<u8>) {
-    let total: usize = values.iter().map(String::len).sum();
-    let wide = i32::try_from(total).is_err();
-    let mut offsets = Vec::with_capacity((values.len() + 1) * if wide { 8 } else { 4 });
-    let mut data = Vec::with_capacity(total);
-    let push = |at: usize, offsets: &mut Vec<u8>| {
-        if wide {
-            offsets.extend_from_slice(&(at as i64).to_le_bytes());
-        } else {
-            offsets.extend_from_slice(&(at as i32).to_le_bytes());
-        }
-    };
-    push(0, &mut offsets);
+/// Strings as a corpus string column (no nulls), lent to Python as the corpus tables' columns are.
+fn str_column(values: &[String]) -> crate::corpus::StrColumn {
+    let mut c = crate::corpus::StrColumn::default();
     for v in values {
-        data.extend_from_slice(v.as_bytes());
-        push(data.len(), &mut offsets);
+        c.push(Some(v));
     }
-    (offsets, data)
+    c
 }
 
 /// link(text, canonical, label, title, country_code, kb_id: (offsets, data) each, day: i32 bytes,
 /// story: u32 bytes, whole_table) -> (entity u32 bytes, ids, names, codes), the last three as
-/// (offsets, data) of Arrow strings (see `arrow_strings`): see `crate::stats::link`.
+/// lent (offsets, data) buffers of Arrow `large_string` arrays: see `crate::stats::link`.
 #[pyfunction]
 #[pyo3(signature = (text, canonical, label, title, country_code, kb_id, day, story, whole_table=false))]
 #[allow(clippy::too_many_arguments, clippy::type_complexity)]
@@ -305,7 +293,7 @@ fn link<'py>(
     day: &Bound<'py, PyBytes>,
     story: &Bound<'py, PyBytes>,
     whole_table: bool,
-) -> PyResult<(Bound<'py, PyBytes>, StrCol<'py>, StrCol<'py>, StrCol<'py>)> {
+) -> PyResult<(Bound<'py, PyBytes>, LentStrings<'py>, LentStrings<'py>, LentStrings<'py>)> {
     let cols: Vec<(&[u8], &[u8])> = [&text, &canonical, &label, &title, &country_code, &kb_id]
         .iter()
         .map(|c| (c.0.as_bytes(), c.1.as_bytes()))
@@ -329,15 +317,10 @@ fn link<'py>(
         let mentions = LinkColumns { strs, day, story };
         let window = if whole_table { stats::link::Window::All } else { stats::link::Window::Year };
         let linked = stats::link::link_table(&mentions, window);
-        Ok((
-            le_u32(&linked.entity),
-            arrow_strings(&linked.ids),
-            arrow_strings(&linked.names),
-            arrow_strings(&linked.codes),
-        ))
+        Ok((le_u32(&linked.entity), str_column(&linked.ids), str_column(&linked.names), str_column(&linked.codes)))
     })?;
-    let col = |c: &(Vec<u8>, Vec<u8>)| (PyBytes::new(py, &c.0), PyBytes::new(py, &c.1));
-    Ok((PyBytes::new(py, &out.0), col(&out.1), col(&out.2), col(&out.3)))
+    let (entity, ids, names, codes) = out;
+    Ok((PyBytes::new(py, &entity), lend_strings(py, ids)?, lend_strings(py, names)?, lend_strings(py, codes)?))
 }
 
 /// Adds the `stats` submodule to the extension module.

@@ -10,6 +10,8 @@ as u64, codes as u32, days as i32 and scores as f64.
 
 from typing import Final
 
+from dateline._native import ArrowBuffer
+
 __all__ = ["frequency", "cooccurrence", "timeline", "keyness", "link", "NO_DAY"]
 
 #: The day number of "no date" (i32 minimum).
@@ -47,10 +49,10 @@ def link(
     day: bytes,
     story: bytes,
     whole_table: bool = False,
-) -> tuple[bytes, tuple[bytes, bytes], tuple[bytes, bytes], tuple[bytes, bytes]]:
+) -> tuple[bytes, tuple[ArrowBuffer, ArrowBuffer], tuple[ArrowBuffer, ArrowBuffer], tuple[ArrowBuffer, ArrowBuffer]]:
     """Corpus-level identity (:func:`dateline.link`). Each string column is ``(offsets, data)`` as
     Arrow lays out a ``string`` array (n + 1 i32 offsets into UTF-8 data; "" for null); ``day`` i32
     (:data:`NO_DAY` for none), ``story`` u32, one per mention. Returns the entity code of each
     mention (u32) and, per entity code, its id, display name and historical country code ("" for
-    none), each as ``(offsets, data)`` of an Arrow string array (i64 offsets when the data passes
-    2 GiB)."""
+    none), each as lent ``(offsets, data)`` buffers of an Arrow ``large_string`` array (i64 offsets),
+    as the corpus tables' string columns are."""
