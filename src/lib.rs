@@ -91,38 +91,6 @@ fn analyze_owned_using(
     model: Option<&entities::Model>,
     names: Option<&UserNames>,
 ) -> Result<Article> {
-    analyze_first(text, opts, stages, model, names).and_then(Unread::read)
-}
-
-/// A story through structure and entities, its reading (if asked) still to run: the corpus engine
-/// runs a chunk of stories through the first stages, then reads them, so that each stage's code and
-/// tables stay in the cache across the chunk instead of evicting each other at every story.
-pub(crate) struct Unread {
-    art: Article,
-    reading: bool,
-}
-
-impl Unread {
-    /// The reading stages (when asked and the run is not cancelled), then the span check.
-    pub(crate) fn read(self) -> Result<Article> {
-        let mut art = self.art;
-        if self.reading && !util::cancel::requested() {
-            reading::read(&mut art);
-        }
-        // Callers slice and convert every span: a bad one is reported here, not as a panic later.
-        art.check_spans()?;
-        Ok(art)
-    }
-}
-
-/// Structure, tokens and sentences, then entities and the user's names when asked (see `Unread`).
-pub(crate) fn analyze_first(
-    text: String,
-    opts: &ParseOptions,
-    stages: Stages,
-    model: Option<&entities::Model>,
-    names: Option<&UserNames>,
-) -> Result<Unread> {
     if text.len() > MAX_STORY_BYTES {
         return Err(too_long(&text));
     }
@@ -134,7 +102,6 @@ pub(crate) fn analyze_first(
     let mut art = structure::parse_structure_owned(text, opts);
     structure::tokenize::annotate(&mut art);
     // Inside a cancelled corpus run the story is thrown away: the later stages are skipped.
-    let mut reading = false;
     if stages.entities && !util::cancel::requested() {
         match model {
             Some(m) => entities::recognize_using(m, &mut art),
@@ -143,9 +110,13 @@ pub(crate) fn analyze_first(
         if let Some(names) = names.filter(|n| !n.is_empty()) {
             names.apply(&mut art);
         }
-        reading = stages.reading;
+        if stages.reading && !util::cancel::requested() {
+            reading::read(&mut art);
+        }
     }
-    Ok(Unread { art, reading })
+    // Callers slice and convert every span: a bad one is reported here, not as a panic later.
+    art.check_spans()?;
+    Ok(art)
 }
 
 fn too_long(text: &str) -> Error {

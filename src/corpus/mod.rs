@@ -193,9 +193,9 @@ impl Tables {
     }
 }
 
-/// Documents handled by one rayon task, stage by stage: small enough to balance load and bound the
-/// articles held, large enough that the per-task tables are not mostly allocation and each stage
-/// runs warm over several stories (16 against 4: the corpus path about 10% faster, one thread).
+/// Documents handled by one rayon task: small enough to balance load, large enough that the
+/// per-task tables are not mostly allocation (16 against 4: the corpus path about 10% faster on one
+/// thread; running a task's stories stage by stage instead of story by story gained nothing).
 const GROUP: usize = 16;
 
 /// Analyses `docs` on the pool for `opts.threads` (see [`pool::pool`]).
@@ -217,26 +217,11 @@ pub fn run_here(docs: Vec<Document>, opts: &Options, cancel: &CancelFlag) -> std
             // The stages see the flag too, so a long story stops midway (its rows are dropped).
             let _scope = Scope::enter(cancel);
             let mut rows = TaskRows::new(opts.want, opts.signatures);
-            // Stage by stage over the group: every story through structure and entities, then the
-            // reading of each, then their rows. Story by story, the tagger's and the reading's code
-            // and tables evict each other from the caches at every story; the group's articles are
-            // all that is held meanwhile.
-            let mut unread = Vec::with_capacity(group.len());
             for doc in group {
                 if cancel.is_cancelled() {
                     return None;
                 }
-                unread.push(TaskRows::first_stages(doc, opts));
-            }
-            let mut read = Vec::with_capacity(group.len());
-            for (meta, outcome) in unread {
-                if cancel.is_cancelled() {
-                    return None;
-                }
-                read.push((meta, outcome.and_then(|u| catch(|| u.read()))));
-            }
-            for (doc, (meta, outcome)) in group.iter().zip(read) {
-                rows.add(doc, meta, outcome);
+                rows.add(doc, opts);
             }
             if cancel.is_cancelled() {
                 return None;
@@ -286,8 +271,7 @@ impl TaskRows {
         }
     }
 
-    /// The story's metadata and its article through the stages before reading (or why it failed).
-    fn first_stages(doc: &Document, opts: &Options) -> (Meta, Result<crate::Unread, String>) {
+    fn add(&mut self, doc: &Document, opts: &Options) {
         let mut meta = Meta {
             id: doc.id.clone(),
             date: doc.date.clone(),
@@ -298,10 +282,6 @@ impl TaskRows {
         if meta.id.is_none() {
             meta.id = fallback_id(doc);
         }
-        (meta, outcome)
-    }
-
-    fn add(&mut self, doc: &Document, meta: Meta, outcome: Result<Article, String>) {
         match outcome {
             Ok(art) => self.add_article(&art, &meta, doc),
             Err(msg) => {
@@ -526,14 +506,12 @@ fn json_kind(v: &serde_json::Value) -> &'static str {
 
 /// `analyze` with a panic turned into an error message, so one bad story cannot end a run. The
 /// message is the one `parse` raises for the same input (its date checked the same way).
-fn analyze_guarded(text: &str, meta: &Meta, opts: &Options) -> Result<crate::Unread, String> {
+fn analyze_guarded(text: &str, meta: &Meta, opts: &Options) -> Result<Article, String> {
     let popts = ParseOptions { date: meta.date.clone(), source: meta.source.clone() };
-    catch(|| crate::analyze_first(text.to_string(), &popts, opts.stages, None, opts.names.as_deref()))
-}
-
-/// A stage's result, its error or panic as the error row's message.
-fn catch<T>(f: impl FnOnce() -> crate::Result<T>) -> Result<T, String> {
-    crate::error::catch_panic(f).map_err(|e| e.to_string())
+    crate::error::catch_panic(|| {
+        crate::analyze_with_names(text.to_string(), &popts, opts.stages, opts.names.as_deref())
+    })
+    .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
