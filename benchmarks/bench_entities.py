@@ -1,7 +1,9 @@
 """Entity recognition speed, one thread, over the shared Reuters-21578 stories with a dateline:
 words/s for parse + entities, for the full reading (canonical names, titles, time values, quotes,
-events) and, when spaCy and en_core_web_sm are installed (pip install -e ".[bench]"), for spaCy's
-full en_core_web_sm pipeline on the same stories (a fixed subset, scaled by words), with the ratio.
+attributions, events), both story by story (`dateline.parse`) and on the corpus path
+(`dateline.Corpus`, one worker thread, every table as Arrow), and, when spaCy and en_core_web_sm
+are installed (pip install -e ".[bench]"), for spaCy's full en_core_web_sm pipeline on the same
+stories (a fixed subset, scaled by words), with the ratio.
 
     python benchmarks/bench_entities.py [--spacy-stories 1000] [--no-spacy] [--limit N]
 """
@@ -16,6 +18,18 @@ def dateline_pass(stories, reading: bool) -> float:
     def once():
         for s in stories:
             dateline.parse(s["text"], date=s["date"], reading=reading)
+
+    return timed(once)[1]
+
+
+def corpus_pass(stories, reading: bool) -> float:
+    """CPU time of one `Corpus` run (one worker thread) over the stories, every table as Arrow."""
+    corpus = dateline.Corpus.from_records([{"text": s["text"], "date": s["date"]} for s in stories])
+    tables = ("entities", "quotes", "events", "attributions")
+
+    def once():
+        for _ in corpus.iter_tables(tables, threads=1, progress=False, reading=reading):
+            pass
 
     return timed(once)[1]
 
@@ -35,7 +49,10 @@ def main() -> None:
     ents_secs = min(dateline_pass(stories, False) for _ in range(args.repeat))
     full_secs = min(dateline_pass(stories, True) for _ in range(args.repeat))
     n_ents = sum(len(dateline.parse(s["text"], date=s["date"]).entities) for s in stories[:500])
-    rss = peak_rss_mb()
+    rss = peak_rss_mb()  # before the corpus runs, which hold a batch's tables
+    corpus_pass(stories[:200], True)  # warm-up
+    c_ents_secs = min(corpus_pass(stories, False) for _ in range(args.repeat))
+    c_full_secs = min(corpus_pass(stories, True) for _ in range(args.repeat))
     ents_wps = n_words / ents_secs
     full_wps = n_words / full_secs
     print(f"dateline {dateline.__version__}, one thread, CPU time, {len(stories):,} Reuters-21578 stories, "
@@ -43,6 +60,9 @@ def main() -> None:
     print(f"  parse + entities          : {ents_secs:7.3f} s  {ents_wps:12,.0f} words/s")
     print(f"  parse + entities + reading: {full_secs:7.3f} s  {full_wps:12,.0f} words/s"
           f"  (reading costs {100 * (full_secs - ents_secs) / ents_secs:.1f}% of parse + entities)")
+    print(f"  corpus, parse + entities  : {c_ents_secs:7.3f} s  {n_words / c_ents_secs:12,.0f} words/s")
+    print(f"  corpus, with reading      : {c_full_secs:7.3f} s  {n_words / c_full_secs:12,.0f} words/s"
+          f"  (reading costs {100 * (c_full_secs - c_ents_secs) / c_ents_secs:.1f}% of parse + entities)")
     print(f"  entities in the first 500 stories: {n_ents:,}")
     print(f"  peak RSS (dateline only)  : {rss:.0f} MB")
 

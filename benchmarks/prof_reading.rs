@@ -9,7 +9,10 @@
 //!
 //! reading's share = reading::read / (analyze_owned_using - reading::read).
 //!
-//!     prof_reading DIR ents|full ROUNDS [STORIES]
+//!     prof_reading DIR ents|full|corpus-ents|corpus-full ROUNDS [STORIES]
+//!
+//! The corpus modes run the same stories through the corpus engine (`corpus::run`, one thread, every
+//! table), which takes each group of stories through the stages one stage at a time.
 use dateline::*;
 use std::path::PathBuf;
 
@@ -35,8 +38,8 @@ static GLOBAL: Counting = Counting;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() < 4 || !matches!(args[2].as_str(), "ents" | "full") {
-        eprintln!("usage: prof_reading DIR ents|full ROUNDS [STORIES]");
+    if args.len() < 4 || !matches!(args[2].as_str(), "ents" | "full" | "corpus-ents" | "corpus-full") {
+        eprintln!("usage: prof_reading DIR ents|full|corpus-ents|corpus-full ROUNDS [STORIES]");
         std::process::exit(2);
     }
     let dir = PathBuf::from(&args[1]);
@@ -48,18 +51,40 @@ fn main() {
     let texts: Vec<(String, Option<String>)> =
         all.into_iter().filter(|s| s.dateline.is_some()).map(|s| (s.wire_text(), s.date)).take(limit).collect();
     let opts: Vec<ParseOptions> = texts.iter().map(|(_, d)| ParseOptions { date: d.clone(), source: None }).collect();
-    let st = if mode == "ents" { Stages { entities: true, reading: false } } else { Stages::default() };
-    let t = std::time::Instant::now();
+    let st = if mode.ends_with("ents") { Stages { entities: true, reading: false } } else { Stages::default() };
     let a0 = ALLOCS.load(std::sync::atomic::Ordering::Relaxed);
-    for _ in 0..rounds {
-        for ((text, _), o) in texts.iter().zip(&opts) {
-            drop(analyze(text, o, st).unwrap());
+    let elapsed = if mode.starts_with("corpus") {
+        let copts = corpus::Options { threads: 1, stages: st, ..corpus::Options::default() };
+        let cancel = dateline::corpus::CancelFlag::default();
+        let mut spent = std::time::Duration::ZERO;
+        for _ in 0..rounds {
+            // The documents are built outside the timing, as a caller's input is.
+            let docs: Vec<corpus::Document> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, (text, date))| corpus::Document {
+                    date: date.clone(),
+                    ..corpus::Document::text(i.to_string(), text)
+                })
+                .collect();
+            let t0 = std::time::Instant::now();
+            drop(corpus::run(docs, &copts, &cancel).unwrap().unwrap());
+            spent += t0.elapsed();
         }
-    }
+        spent
+    } else {
+        let t = std::time::Instant::now();
+        for _ in 0..rounds {
+            for ((text, _), o) in texts.iter().zip(&opts) {
+                drop(analyze(text, o, st).unwrap());
+            }
+        }
+        t.elapsed()
+    };
     let allocs = ALLOCS.load(std::sync::atomic::Ordering::Relaxed) - a0;
     eprintln!(
         "{mode}: {:.3}s, {:.0} allocations a story",
-        t.elapsed().as_secs_f64(),
+        elapsed.as_secs_f64(),
         allocs as f64 / (rounds * texts.len()) as f64
     );
 }
