@@ -575,6 +575,40 @@ pub(super) fn speaks_for(noun: &str, prep: &str) -> bool {
         && matches!(prep, "for" | "of")
 }
 
+/// The title of a body's officer who speaks or acts for it: "the Tory leader", "the union's spokesman".
+pub(super) fn is_officer_word(low: &str) -> bool {
+    matches!(low, "leader" | "spokesman" | "spokeswoman" | "spokesperson" | "chairman" | "chairwoman")
+}
+
+/// A body of British politics by its name, and whether the name is Britain's alone: a story with no
+/// dateline that names one such (or two of the others: "Labour" and "Conservatives" are parties of
+/// other states too) is about Britain, whose government "the government" and "ministers" are
+/// (BBC politics copy names parties and Whitehall, seldom the state itself).
+pub(super) fn british_body(name: &str) -> Option<bool> {
+    let n = name.strip_prefix("the ").unwrap_or(name);
+    Some(match n {
+        "Tories"
+        | "Tory"
+        | "Lib Dems"
+        | "Lib Dem"
+        | "Liberal Democrats"
+        | "House of Commons"
+        | "Commons"
+        | "Downing Street"
+        | "Whitehall"
+        | "Westminster"
+        | "Plaid Cymru"
+        | "UKIP"
+        | "Scottish National Party"
+        | "SNP"
+        | "Home Office"
+        | "Foreign Office" => true,
+        "Labour" | "Labour Party" | "Conservatives" | "Conservative Party" | "Conservative" | "House of Lords"
+        | "Treasury" | "Cabinet Office" => false,
+        _ => return None,
+    })
+}
+
 /// A state's organs that, named without a nationality, belong to the story's own state: "the police",
 /// "the authorities".
 pub(super) fn is_state_organ(low: &str) -> bool {
