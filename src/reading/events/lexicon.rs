@@ -200,6 +200,8 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["talks", "negotiations"], Pred::Negotiate, Form::Noun),
     (&["visited", "visits", "visit"], Pred::Visit, Form::Verb),
     (&["visiting", "touring"], Pred::Visit, Form::Participle),
+    // "Mr Brown's trip to Africa", "made a trip to Kenya": a visit, read from the noun only.
+    (&["trip"], Pred::Visit, Form::Noun),
     // Travel read as a visit only with its preposition and a place after it ("arrived in Beijing", "flew to
     // Moscow"): see `super::Reader::verb`.
     (&["toured", "tours", "arrived", "arrives", "flew", "travelled", "traveled"], Pred::Visit, Form::Verb),
@@ -380,6 +382,13 @@ pub(super) fn light_fits(light: &str, p: Pred) -> bool {
         // "approved a 150 mln dlr loan for Indonesia", "granted credits to Poland".
         "approved" | "granted" | "grants" | "extended" | "extends" | "lent" | "arranged" if p == Pred::Aid => true,
         // "will start accession talks with Croatia", "entered into talks with X".
+        // "began a visit to Kenya", "paid a visit to Paris".
+        "began" | "begin" | "begins" | "started" | "starts" | "opened" | "ended" | "concluded" | "paid" | "pays"
+        | "made" | "makes"
+            if p == Pred::Visit =>
+        {
+            true
+        }
         "start" | "starts" | "started" | "open" | "opens" | "entered" | "enter" | "joined" | "join" | "continued"
         | "continue"
             if matches!(p, Pred::Meet | Pred::Negotiate) =>

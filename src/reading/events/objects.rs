@@ -359,6 +359,10 @@ impl Reader<'_, '_> {
             // "bought 65,000 Oglebay shares": the company whose shares are bought.
             return Some((self.actor(e, end - 1), end + 1));
         }
+        if d.is_possessive(end) && pred == Pred::Visit && label == Label::Gpe {
+            // "visited Kenya's biggest shantytown": a place in the state is a visit to it.
+            return Some((self.actor(e, end - 1), end + 1));
+        }
         if d.is_possessive(end) {
             // "met Putin's envoy": the owner is not the object, unless the verb judges ("criticised Blair's plan").
             return pred.owner_is_object().then(|| {

@@ -533,7 +533,9 @@ impl Reader<'_, '_> {
             && d.ent(k).is_none()
             && (d.tok(k).chars().all(char::is_lowercase) || gazetteer().title_word(d.low(k)).head)
         {
-            if opens_predicate(d, k) {
+            // The word after a possessive is its head noun, even one that may be a verb ("Labour's plans
+            // would ..."), unless it is an auxiliary ("Labour's been ...").
+            if opens_predicate(d, k) && (k > t || is_be(d.low(k)) || matches!(d.low(k), "had" | "got")) {
                 break;
             }
             k += 1;
