@@ -175,3 +175,27 @@ fn an_officer_on_the_own_company_is_no_statement() {
     assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
     assert_eq!(art.events[0].object, "Globex", "{:?}", triples(&art));
 }
+
+#[test]
+fn visits_from_light_verbs_trips_and_places_in_a_state() {
+    let ents = &[("Ana Ruiz", "PERSON"), ("Chile", "GPE"), ("Peru", "GPE"), ("Bolivia", "GPE")];
+    let art = read(
+        "Ana Ruiz paid a visit to Chile on Monday. Ana Ruiz's trip to Peru ended early. \
+         Ana Ruiz visited Bolivia's largest port. Ana Ruiz paid tribute to Chile.",
+        ents,
+    );
+    let visits: Vec<_> = art.events.iter().filter(|e| e.code == "042").map(|e| e.object.as_str()).collect();
+    assert_eq!(visits, ["Chile", "Peru", "Bolivia"], "{:?}", triples(&art));
+    assert_eq!(art.events.len(), 3, "{:?}", triples(&art));
+}
+
+#[test]
+fn a_possessive_head_that_may_be_a_verb() {
+    let ents = &[("Greens", "NORP"), ("Mercosur", "ORG")];
+    // "plans" after the possessive is the head noun, not the predicate.
+    let art = read("The Greens say Mercosur's plans would fail.", ents);
+    assert_eq!(code(&art, "Greens", "Mercosur"), Some("010"), "{:?}", triples(&art));
+    // No predicate after the head: nothing is said of Mercosur.
+    let art = read("The Greens say Mercosur's plans.", ents);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+}
