@@ -131,3 +131,71 @@ fn talks_held_in_a_city_with_a_guest() {
     assert_eq!(code(&art, "Ana Ruiz", "Tomas Vega").map(|c| &c[..2]), Some("04"), "{:?}", triples(&art));
     assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
 }
+
+#[test]
+fn british_political_copy_has_the_government_of_britain() {
+    // A story naming Britain's parties: "the government" and bare "ministers" are Britain's.
+    let ents = &[("Tory", "MISC"), ("Jane Hollis", "PERSON"), ("Lib Dems", "ORG")];
+    let art = read(
+        "Tory MP Jane Hollis accused ministers of wasting money. \
+         Jane Hollis urged the government to act. The Lib Dems agreed.",
+        ents,
+    );
+    assert_eq!(code(&art, "Jane Hollis", "United Kingdom"), Some("112"), "{:?}", triples(&art));
+    assert_eq!(art.events.iter().filter(|e| e.object_country == Some("GB")).count(), 2, "{:?}", triples(&art));
+    // No British body named: whose ministers they are is not known.
+    let art = read("Jane Hollis accused ministers of wasting money. Jane Hollis urged the government to act.", ents);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+}
+
+#[test]
+fn a_party_officer_named_by_the_title_and_a_member_on_the_own_party() {
+    let ents = &[("Lib Dem", "ORG"), ("Lib Dems", "ORG"), ("Tom Fenwick", "PERSON"), ("Tories", "MISC")];
+    let art = read(
+        "Lib Dem leader Tom Fenwick spoke on Monday. The Lib Dem leader said the Tories had failed. \
+         Tom Fenwick said the Lib Dems would win.",
+        ents,
+    );
+    // The leader the story introduces speaks; of his own party he makes no statement about another.
+    assert_eq!(code(&art, "Tom Fenwick", "Tories"), Some("010"), "{:?}", triples(&art));
+    assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
+    // A party the tagger reads as a miscellaneous name is a statement's target.
+    let art = read("The Lib Dems say the Tories have failed.", ents);
+    assert_eq!(code(&art, "Lib Dems", "Tories"), Some("010"), "{:?}", triples(&art));
+}
+
+#[test]
+fn an_officer_on_the_own_company_is_no_statement() {
+    let ents = &[("Acme Corp", "ORG"), ("Tom Reed", "PERSON"), ("Reed", "PERSON"), ("Globex", "ORG")];
+    let art = read(
+        "Acme Corp chairman Tom Reed spoke on Monday. Reed said Acme Corp would expand. \
+         Reed said Globex had failed.",
+        ents,
+    );
+    assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
+    assert_eq!(art.events[0].object, "Globex", "{:?}", triples(&art));
+}
+
+#[test]
+fn visits_from_light_verbs_trips_and_places_in_a_state() {
+    let ents = &[("Ana Ruiz", "PERSON"), ("Chile", "GPE"), ("Peru", "GPE"), ("Bolivia", "GPE")];
+    let art = read(
+        "Ana Ruiz paid a visit to Chile on Monday. Ana Ruiz's trip to Peru ended early. \
+         Ana Ruiz visited Bolivia's largest port. Ana Ruiz paid tribute to Chile.",
+        ents,
+    );
+    let visits: Vec<_> = art.events.iter().filter(|e| e.code == "042").map(|e| e.object.as_str()).collect();
+    assert_eq!(visits, ["Chile", "Peru", "Bolivia"], "{:?}", triples(&art));
+    assert_eq!(art.events.len(), 3, "{:?}", triples(&art));
+}
+
+#[test]
+fn a_possessive_head_that_may_be_a_verb() {
+    let ents = &[("Greens", "NORP"), ("Mercosur", "ORG")];
+    // "plans" after the possessive is the head noun, not the predicate.
+    let art = read("The Greens say Mercosur's plans would fail.", ents);
+    assert_eq!(code(&art, "Greens", "Mercosur"), Some("010"), "{:?}", triples(&art));
+    // No predicate after the head: nothing is said of Mercosur.
+    let art = read("The Greens say Mercosur's plans.", ents);
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+}

@@ -51,6 +51,9 @@ impl Reader<'_, '_> {
         if let Some(r) = self.role_ending(t, floor) {
             return Some(r);
         }
+        if let Some(r) = self.officer_ending(t, floor) {
+            return Some(r);
+        }
         if t > floor && is_actor_noun(d.low(t)) {
             let e = d.ent_ending(t - 1)?;
             return match d.art.entities[e].label {
@@ -158,6 +161,56 @@ impl Reader<'_, '_> {
         let &e = self.titles.get(&key)?;
         let mut a = self.actor(e, t);
         a.first = k - 1;
+        Some(a)
+    }
+
+    /// "the Tory leader", "the Lib Dem spokesman" (`t` the title word): the person the story introduces
+    /// with that body and title ("Tory leader Michael Howard"), else the body, for whom its officer speaks
+    /// and acts. Not a state's officer ("the French president": states speak through `role_ending`).
+    pub(super) fn officer_ending(&self, t: usize, floor: usize) -> Option<Actor> {
+        let d = self.doc;
+        if t < floor + 2 || !is_officer_word(d.low(t)) || d.tok(t) != d.low(t) {
+            return None;
+        }
+        let e = d.ent_ending(t - 1)?;
+        let ent = &d.art.entities[e];
+        if ent.country_code.is_some()
+            || !matches!(ent.label, Label::Org | Label::Misc | Label::Norp)
+            || ent.token_start <= floor
+            || d.low(ent.token_start - 1) != "the"
+        {
+            return None;
+        }
+        let body = story::base_text(d.art, ent);
+        let holders = self.holders.get_or_init(|| {
+            let mut m: FxHashMap<(String, String), Option<usize>> = FxHashMap::default();
+            for (i, p) in d.art.entities.iter().enumerate() {
+                if p.label != Label::Person || p.token_start < 2 || !is_officer_word(d.low(p.token_start - 1)) {
+                    continue;
+                }
+                let Some(o) = d.ent_ending(p.token_start - 2) else { continue };
+                let key =
+                    (story::base_text(d.art, &d.art.entities[o]).into_owned(), d.low(p.token_start - 1).to_string());
+                let name = p.canonical.as_deref();
+                // Two persons under one title: neither is "the" holder.
+                let slot = m.entry(key).or_insert(Some(i));
+                if slot.is_some_and(|j| d.art.entities[j].canonical.as_deref() != name) {
+                    *slot = None;
+                }
+            }
+            m
+        });
+        let mut a = match holders.get(&(body.into_owned(), d.low(t).to_string())) {
+            Some(&Some(p)) => self.actor(p, t),
+            Some(None) => return None,
+            None => {
+                let mut a = self.actor(e, t);
+                a.label = Label::Org;
+                a
+            }
+        };
+        a.first = ent.token_start - 1;
+        a.last = t;
         Some(a)
     }
 

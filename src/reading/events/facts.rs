@@ -150,8 +150,82 @@ pub(super) fn story_roles(d: &Doc) -> StoryRoles {
         (*n >= least && (*n * 2 > total || *n >= 2 && *n * 2 >= total)).then_some(*c)
     });
     let most = codes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c);
-    let government = dateline_state.or(own.filter(|c| places.contains(c)));
-    StoryRoles { titles, own, most, government }
+    // A home service's copy naming Britain's parties or Whitehall: its government is Britain's.
+    let british = d.art.dateline.is_none() && matches!(own, None | Some("GB")) && names_british_bodies(d);
+    let own = own.or_else(|| british.then(|| gazetteer().country_by_code("GB").map(|c| c.alpha2.as_str())).flatten());
+    let government = dateline_state.or(own.filter(|c| places.contains(c) || british));
+    StoryRoles { titles, own, most, government, british }
+}
+
+/// The party or body each person is introduced with ("Tory shadow home secretary David Davis", "Lib Dem
+/// Norman Baker"), as a key `party_key` makes: a person speaking of their own party is no statement
+/// about another actor.
+pub(super) fn person_parties(d: &Doc) -> FxHashMap<String, String> {
+    let g = gazetteer();
+    let mut out: FxHashMap<String, String> = FxHashMap::default();
+    for e in d.art.entities.iter().filter(|e| e.label == Label::Person) {
+        let mut t = e.token_start;
+        let floor = t.saturating_sub(5);
+        while t > floor && d.ent(t - 1).is_none() && {
+            let tw = g.title_word(d.low(t - 1));
+            tw.head || tw.modifier || d.low(t - 1) == "shadow"
+        } {
+            t -= 1;
+        }
+        let Some(k) = t.checked_sub(1) else { continue };
+        let party = match d.ent_ending(k) {
+            Some(o) => {
+                let owner = &d.art.entities[o];
+                (owner.country_code.is_none() && matches!(owner.label, Label::Org | Label::Misc | Label::Norp))
+                    .then(|| story::base_text(d.art, owner))
+            }
+            // "Tory leader Michael Howard" with the party word left out of the names.
+            None => british_body(d.tok(k)).map(|_| std::borrow::Cow::Borrowed(d.tok(k))),
+        };
+        if let Some(p) = party {
+            let name = e.canonical.clone().unwrap_or_else(|| story::base_text(d.art, e).into_owned());
+            out.entry(name).or_insert_with(|| party_key(&p));
+        }
+    }
+    out
+}
+
+/// One key for a party's names: "Tory" and "Tories", "Lib Dem" and "Lib Dems", "Labour" and "Labour
+/// Party", "Conservative" and "Conservatives".
+pub(super) fn party_key(name: &str) -> String {
+    let n = name.strip_prefix("the ").unwrap_or(name).to_lowercase();
+    let n = n.strip_suffix(" party").unwrap_or(&n);
+    match n {
+        "tories" | "tory" | "conservative" | "conservatives" => "conservative".to_string(),
+        "lib dem" | "lib dems" | "liberal democrat" | "liberal democrats" => "liberal democrat".to_string(),
+        _ => n.trim_end_matches('s').to_string(),
+    }
+}
+
+/// Whether the story names one body of British politics that is Britain's alone, or two others
+/// (`british_body`).
+fn names_british_bodies(d: &Doc) -> bool {
+    let mut weak: Option<String> = None;
+    for e in &d.art.entities {
+        if !matches!(e.label, Label::Org | Label::Norp | Label::Misc | Label::Gpe | Label::Fac) {
+            continue;
+        }
+        let n = story::base_text(d.art, e);
+        match british_body(&n) {
+            Some(true) => return true,
+            Some(false) => {
+                // "Labour" and "Labour Party", "Conservative" and "Conservatives" are one body.
+                let key = n.split(' ').next().unwrap_or("").trim_end_matches('s').to_string();
+                match &weak {
+                    Some(w) if *w != key => return true,
+                    Some(_) => {}
+                    None => weak = Some(key),
+                }
+            }
+            None => {}
+        }
+    }
+    false
 }
 
 /// What `story_roles` gathers.
@@ -160,6 +234,8 @@ pub(super) struct StoryRoles {
     pub own: Option<&'static str>,
     pub most: Option<&'static str>,
     pub government: Option<&'static str>,
+    /// A home service's copy about British politics (`names_british_bodies`).
+    pub british: bool,
 }
 
 /// The organisation that opens the first body sentence, the subject of "the company" in wire copy.

@@ -200,6 +200,8 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["talks", "negotiations"], Pred::Negotiate, Form::Noun),
     (&["visited", "visits", "visit"], Pred::Visit, Form::Verb),
     (&["visiting", "touring"], Pred::Visit, Form::Participle),
+    // "Mr Brown's trip to Africa", "made a trip to Kenya": a visit, read from the noun only.
+    (&["trip"], Pred::Visit, Form::Noun),
     // Travel read as a visit only with its preposition and a place after it ("arrived in Beijing", "flew to
     // Moscow"): see `super::Reader::verb`.
     (&["toured", "tours", "arrived", "arrives", "flew", "travelled", "traveled"], Pred::Visit, Form::Verb),
@@ -380,6 +382,13 @@ pub(super) fn light_fits(light: &str, p: Pred) -> bool {
         // "approved a 150 mln dlr loan for Indonesia", "granted credits to Poland".
         "approved" | "granted" | "grants" | "extended" | "extends" | "lent" | "arranged" if p == Pred::Aid => true,
         // "will start accession talks with Croatia", "entered into talks with X".
+        // "began a visit to Kenya", "paid a visit to Paris".
+        "began" | "begin" | "begins" | "started" | "starts" | "opened" | "ended" | "concluded" | "paid" | "pays"
+        | "made" | "makes"
+            if p == Pred::Visit =>
+        {
+            true
+        }
         "start" | "starts" | "started" | "open" | "opens" | "entered" | "enter" | "joined" | "join" | "continued"
         | "continue"
             if matches!(p, Pred::Meet | Pred::Negotiate) =>
@@ -573,6 +582,40 @@ pub(super) fn is_plan_word(low: &str) -> bool {
 pub(super) fn speaks_for(noun: &str, prep: &str) -> bool {
     matches!(noun, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen")
         && matches!(prep, "for" | "of")
+}
+
+/// The title of a body's officer who speaks or acts for it: "the Tory leader", "the union's spokesman".
+pub(super) fn is_officer_word(low: &str) -> bool {
+    matches!(low, "leader" | "spokesman" | "spokeswoman" | "spokesperson" | "chairman" | "chairwoman")
+}
+
+/// A body of British politics by its name, and whether the name is Britain's alone: a story with no
+/// dateline that names one such (or two of the others: "Labour" and "Conservatives" are parties of
+/// other states too) is about Britain, whose government "the government" and "ministers" are
+/// (BBC politics copy names parties and Whitehall, seldom the state itself).
+pub(super) fn british_body(name: &str) -> Option<bool> {
+    let n = name.strip_prefix("the ").unwrap_or(name);
+    Some(match n {
+        "Tories"
+        | "Tory"
+        | "Lib Dems"
+        | "Lib Dem"
+        | "Liberal Democrats"
+        | "House of Commons"
+        | "Commons"
+        | "Downing Street"
+        | "Whitehall"
+        | "Westminster"
+        | "Plaid Cymru"
+        | "UKIP"
+        | "Scottish National Party"
+        | "SNP"
+        | "Home Office"
+        | "Foreign Office" => true,
+        "Labour" | "Labour Party" | "Conservatives" | "Conservative Party" | "Conservative" | "House of Lords"
+        | "Treasury" | "Cabinet Office" => false,
+        _ => return None,
+    })
 }
 
 /// A state's organs that, named without a nationality, belong to the story's own state: "the police",

@@ -179,7 +179,7 @@ pub fn extract(art: &mut Article) {
     let quoted = quoted_tokens(art);
     let (sent_date, sent_places) = sentence_dates_and_places(&doc);
     let countries = person_countries(&doc);
-    let StoryRoles { titles, own: own_country, most: most_named, government } = story_roles(&doc);
+    let StoryRoles { titles, own: own_country, most: most_named, government, british } = story_roles(&doc);
     let (officials, journalists) = officials(&doc);
     let seen = (usize::MAX, FxHashSet::default());
     let mut r = Reader {
@@ -199,6 +199,9 @@ pub fn extract(art: &mut Article) {
         most_named,
         story_org: story_org(&doc),
         named: std::cell::OnceCell::new(),
+        holders: std::cell::OnceCell::new(),
+        parties: std::cell::OnceCell::new(),
+        british,
         // Counted when a sentence's first event asks: most sentences have none.
         sent_reporting: vec![None; art.sentences.len()],
         first_trigger,
@@ -256,6 +259,13 @@ struct Reader<'d, 'a> {
     /// The first person or organisation under each canonical name, gathered the first time a
     /// pronoun speaker needs it (one look-up per speaker keeps a story of many names linear).
     named: std::cell::OnceCell<FxHashMap<&'a str, usize>>,
+    /// The person the story introduces as a body's officer ("Tory leader Michael Howard"), keyed by the
+    /// body's name and the title word; gathered the first time "the Tory leader" needs it.
+    holders: std::cell::OnceCell<FxHashMap<(String, String), Option<usize>>>,
+    /// Each person's party (`person_parties`), gathered the first time a statement needs it.
+    parties: std::cell::OnceCell<FxHashMap<String, String>>,
+    /// A home service's copy about British politics: bare "ministers" are Britain's government.
+    british: bool,
     /// Reporting words ("said", "told") per sentence, once counted.
     sent_reporting: Vec<Option<usize>>,
     /// The story's first trigger word (the tokens before it are not looked up again); None when

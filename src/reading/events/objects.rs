@@ -237,6 +237,16 @@ impl Reader<'_, '_> {
             }
             return self.object_it(k).map(|a| (a, k + 1));
         }
+        // "accused ministers of ...", "praised ministers for ...": the story's own government.
+        // Only in British political copy: in wire copy from abroad "ministers" are as often a council's
+        // ("warned ministers" in Brussels is the EC's farm ministers).
+        let judges = self.british && (pred.owner_is_object() || matches!(pred, Pred::Urge | Pred::Warn));
+        if k + 1 < b && d.tok(k) == "ministers" && judges && !may_follow_object(d, k + 1) {
+            return None;
+        }
+        if k < b && d.tok(k) == "ministers" && judges {
+            return self.own_state(k, k).filter(|a| a.country == self.government).map(|a| (a, k + 1));
+        }
         let k = self.skip_to_name(k, b);
         if k >= b {
             return None;
@@ -347,6 +357,10 @@ impl Reader<'_, '_> {
         }
         if pred == Pred::Acquire && end < b && matches!(d.low(end), "shares" | "stock" | "common") {
             // "bought 65,000 Oglebay shares": the company whose shares are bought.
+            return Some((self.actor(e, end - 1), end + 1));
+        }
+        if d.is_possessive(end) && pred == Pred::Visit && label == Label::Gpe {
+            // "visited Kenya's biggest shantytown": a place in the state is a visit to it.
             return Some((self.actor(e, end - 1), end + 1));
         }
         if d.is_possessive(end) {

@@ -204,6 +204,13 @@ impl Reader<'_, '_> {
         // A person the story gives no state may be of the dateline's state or of the state the story is
         // about (its officials speak of it most): a state other than both is another's ("WASHINGTON -
         // ... Reagan said the Soviet Union had ...").
+        // "Tory shadow home secretary David Davis said the Tories would ...": a member on their party.
+        if x.label == Label::Person && y.label != Label::Person {
+            let parties = self.parties.get_or_init(|| person_parties(self.doc));
+            if parties.get(&x.name).is_some_and(|p| *p == party_key(&y.name)) {
+                return true;
+            }
+        }
         if y.label != Label::Gpe || y.gov {
             return false;
         }
@@ -288,6 +295,16 @@ impl Reader<'_, '_> {
             Some(e) => e,
             // A description ("the company", "a spokesman") resolved elsewhere: only to the body the story
             // opens with (the resolution is too often wrong otherwise).
+            // "The Lib Dem leader said": the leader the story names, else the party.
+            None if b > a + 2 && d.low(a) == "the" && self.officer_ending(b - 1, a).is_some() => {
+                let mut actor = self.officer_ending(b - 1, a)?;
+                if self.journalists.contains(&actor.name) {
+                    return None;
+                }
+                actor.first = a;
+                actor.last = b - 1;
+                return Some(actor);
+            }
             None if pronoun.is_none() => {
                 let e = self.story_org?;
                 if story::entity_name(self.doc.art, e) != name {
@@ -438,6 +455,10 @@ impl Reader<'_, '_> {
             if end >= b {
                 return None;
             }
+            // "Citizens should ...": a capitalised plural common noun opening the content names nobody.
+            if end == k + 1 && ent.label == Label::Misc && crate::entities::refine::common_word(d.low(k)) {
+                return None;
+            }
             let mut actor = if ent.label == Label::Norp && !self.is_group(e) {
                 // "Iraqi forces have ...": the state, only through its organ.
                 if !is_actor_noun(d.low(end)) {
@@ -512,7 +533,9 @@ impl Reader<'_, '_> {
             && d.ent(k).is_none()
             && (d.tok(k).chars().all(char::is_lowercase) || gazetteer().title_word(d.low(k)).head)
         {
-            if opens_predicate(d, k) {
+            // The word after a possessive is its head noun, even one that may be a verb ("Labour's plans
+            // would ..."), unless it is an auxiliary ("Labour's been ...").
+            if opens_predicate(d, k) && (k > t || is_be(d.low(k)) || matches!(d.low(k), "had" | "got")) {
                 break;
             }
             k += 1;
@@ -563,7 +586,11 @@ pub(super) fn may_name_a_subject(d: &Doc, at: &Attribution) -> bool {
     let k = first_token_at(d, at.span.start);
     (k..(k + 4).min(d.len())).any(|t| {
         d.ent_starting(t).is_some_and(|e| {
-            matches!(d.art.entities[e].label, Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc)
+            // "the Tories have ...": a party the tagger reads as a miscellaneous name.
+            matches!(
+                d.art.entities[e].label,
+                Label::Person | Label::Org | Label::Gpe | Label::Norp | Label::Loc | Label::Misc
+            )
         }) || matches!(d.low(t), "government" | "ministers")
     })
 }
