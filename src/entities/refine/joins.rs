@@ -110,7 +110,7 @@ pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
 
 /// Lower-case particles inside personal names: "Osama bin Laden", "Daniel arap Moi", "Ludwig van
 /// Beethoven", "Charles de Gaulle".
-const NAME_PARTICLES: [&str; 14] =
+pub(super) const NAME_PARTICLES: [&str; 14] =
     ["bin", "ibn", "bint", "al", "arap", "van", "von", "de", "da", "del", "der", "di", "dos", "du"];
 
 /// Two names with only a name particle between them, one of them a person: one PERSON.

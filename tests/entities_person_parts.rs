@@ -1,0 +1,28 @@
+//! Personal names the tagger cuts in two come out whole (issue 16, item 3): romanised Korean
+//! given names written with a hyphen, and a first name before a surname that opens with a
+//! particle. Sentences written for this test.
+use dateline::*;
+
+fn entities(text: &str) -> Vec<(String, Label)> {
+    let art = dateline::parse(text, &Default::default()).expect("parses");
+    art.entities.iter().map(|e| (art.slice(e.span).to_string(), e.label)).collect()
+}
+
+fn assert_has(text: &str, name: &str, label: Label) {
+    let got = entities(text);
+    assert!(got.iter().any(|(t, l)| t == name && *l == label), "{name:?} as {label:?} not in {got:?}");
+}
+
+#[test]
+fn hyphenated_korean_given_names_stay_with_the_surname() {
+    let text = "Defence officials said Park Sung-hoon and Kang Young-hoon met in Seoul on Tuesday.";
+    assert_has(text, "Park Sung-hoon", Label::Person);
+    assert_has(text, "Kang Young-hoon", Label::Person);
+}
+
+#[test]
+fn a_first_name_before_a_particle_surname_is_the_same_person() {
+    let text = "Coach Joaquin del Olmo said the side would play on Sunday, and Lex van Drooge agreed.";
+    assert_has(text, "Joaquin del Olmo", Label::Person);
+    assert_has(text, "Lex van Drooge", Label::Person);
+}
