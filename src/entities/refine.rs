@@ -480,20 +480,20 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
 }
 pub(crate) const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
 
+mod adjacent;
 mod companies;
 mod events;
 mod headlines;
 mod joins;
 mod known;
 mod patterns;
-mod persons;
+pub use adjacent::{join_adjacent_names, place_modifiers};
 pub use companies::{company_names, company_prefixes};
 pub use events::named_events;
 pub use headlines::{company_short_forms, headline_names};
 pub use joins::{common as common_word, join_connected_orgs};
 pub use known::fix_known_shapes;
 pub use patterns::{apply_patterns, fix_events};
-pub use persons::join_person_parts;
 
 #[cfg(test)]
 mod tests {

@@ -29,7 +29,7 @@ pub fn common(w: &str) -> bool {
 }
 
 /// A place or a people's name stands on its own ("Chase Manhattan and Chemical Bank" is two banks).
-fn place_like(w: &str) -> bool {
+pub(super) fn place_like(w: &str) -> bool {
     let g = gazetteer();
     g.city(w).is_some() || g.country(w).is_some() || g.region(w).is_some() || g.demonym(w).is_some()
 }
