@@ -16,6 +16,27 @@ use crate::types::*;
 pub fn join_adjacent_names(art: &Article, ents: &mut Vec<Entity>) {
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for mut e in ents.drain(..) {
+        if let Some(k) = stray_bracket(art, &e) {
+            // "( Olympic champion Lindsay ) Davenport": a name never holds a bracket it does not
+            // open; the words on each side of it are names of their own
+            if k > e.token_start {
+                let left = Span::new(e.span.start, art.tokens[k - 1].span.end);
+                out.push(Entity::new(left, Label::Person, e.sentence, e.token_start, k));
+            }
+            if k + 1 >= e.token_end {
+                continue;
+            }
+            e = person(art, art.tokens[k + 1].span.start, e.span.end, e.sentence, k + 1, e.token_end);
+        }
+        if let Some(start) = quoted_nickname_start(art, &out, &e) {
+            // "Roberto " Hands of Stone " Duran": the nickname's words, and whatever the tagger
+            // made of them, are inside the person's name
+            while out.last().is_some_and(|l| l.token_start >= start) {
+                out.pop();
+            }
+            let s = art.tokens[start].span.start;
+            e = person(art, s, e.span.end, e.sentence, start, e.token_end);
+        }
         if let Some(open) = nickname_start(art, &e) {
             // "( Tom ) Seaver": the bracket opens the nickname inside the name; the name before
             // it, if any, is the same person's ("James Leander ( Leo ) Nichols")
@@ -48,7 +69,81 @@ pub fn join_adjacent_names(art: &Article, ents: &mut Vec<Entity>) {
             out.push(e);
         }
     }
+    regnal_numbers(art, &mut out);
     *ents = out;
+}
+
+/// Regnal numbers after a monarch's or pope's name: "Baudouin" + "I", "Leopold" + "III".
+const ROMAN: [&str; 22] = [
+    "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII",
+    "XIX", "XX", "XXI", "XXII", "XXIII",
+];
+static MONARCHS: Words = Words::new(&["king", "queen", "emperor", "empress", "pope", "tsar", "czar", "sultan", "shah"]);
+
+/// A person's name right before a Roman number (and no other name) takes it in: "Charles VI";
+/// "I" only after a monarch's title ("King Baudouin I"), where it cannot be the pronoun.
+fn regnal_numbers(art: &Article, out: &mut [Entity]) {
+    for i in 0..out.len() {
+        let (e, t) = (&out[i], out[i].token_end);
+        let sentence_end = art.sentences.get(e.sentence).map_or(0, |s| s.token_end);
+        if e.label != Label::Person || t >= sentence_end || out.get(i + 1).is_some_and(|n| n.token_start <= t) {
+            continue;
+        }
+        let gap = &art.text[e.span.end..art.tokens[t].span.start];
+        let n = word(art, t);
+        let titled = || {
+            let first = word(art, e.token_start);
+            lower_in(first, &MONARCHS) || e.token_start > 0 && lower_in(word(art, e.token_start - 1), &MONARCHS)
+        };
+        if gap == " " && (ROMAN.contains(&n) || n == "I" && titled()) {
+            let end = art.tokens[t].span.end;
+            out[i] = person(art, out[i].span.start, end, out[i].sentence, out[i].token_start, t + 1);
+        }
+    }
+}
+
+/// The token of a ")" a person's name holds without the "(" that opens it, unless a "(" right
+/// before the name opens it (`nickname_start`).
+fn stray_bracket(art: &Article, e: &Entity) -> Option<usize> {
+    if e.label != Label::Person || e.user || nickname_start(art, e).is_some() {
+        return None;
+    }
+    let text = art.slice(e.span);
+    if text.matches(')').count() <= text.matches('(').count() {
+        return None;
+    }
+    (e.token_start..e.token_end).find(|&k| word(art, k) == ")")
+}
+
+/// "Roberto " Hands of Stone " Duran": a person's name right after a quoted run of one to four
+/// capitalised words that itself follows a person's name, all with single spaces between. The
+/// token where that first name starts.
+fn quoted_nickname_start(art: &Article, out: &[Entity], e: &Entity) -> Option<usize> {
+    let quote = |t: usize| matches!(word(art, t), "\"" | "\u{201c}" | "\u{201d}");
+    let sentence_start = art.sentences.get(e.sentence)?.token_start;
+    if e.label != Label::Person || e.user || e.token_end - e.token_start > 2 || e.token_start < sentence_start + 4 {
+        return None;
+    }
+    let close = e.token_start - 1;
+    if !quote(close) {
+        return None;
+    }
+    let open = (close.saturating_sub(5).max(sentence_start)..close - 1).rev().find(|&t| quote(t))?;
+    let words = open + 1..close;
+    if words.is_empty() || !words.clone().all(|t| word(art, t).starts_with(char::is_uppercase) || word(art, t) == "of")
+    {
+        return None;
+    }
+    // the first name: the last entity before the quotes' contents, a person's, touching them
+    let first = out.iter().rev().find(|l| l.token_end <= open + 1)?;
+    let spaced = |a: usize, b: usize| &art.text[art.tokens[a].span.end..art.tokens[b].span.start] == " ";
+    let all_spaced = (first.token_end - 1..e.token_start).all(|t| spaced(t, t + 1));
+    (first.label == Label::Person
+        && first.token_end == open
+        && first.token_end - first.token_start <= 3
+        && first.sentence == e.sentence
+        && all_spaced)
+        .then_some(first.token_start)
 }
 
 /// What a place or a people does to what the word names: "London-based", "Moscow-backed",
@@ -234,6 +329,35 @@ mod tests {
         let mut none = Vec::new();
         place_modifiers(&b, &mut none);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_quoted_nickname_stays_inside_the_name() {
+        let words = ["champion", "Carlos", "\"", "Iron", "Fist", "\"", "Mendoza", "won"];
+        let got = joined(&words, &[(1, 2, Label::Person), (3, 5, Label::Misc), (6, 7, Label::Person)]);
+        assert_eq!(got, vec![("Carlos \" Iron Fist \" Mendoza".to_string(), Label::Person)]);
+        // a quoted title between two names is not a nickname when a word is in lower case
+        let words = ["Carlos", "\"", "the", "Fist", "\"", "Mendoza"];
+        assert_eq!(joined(&words, &[(0, 1, Label::Person), (5, 6, Label::Person)]).len(), 2);
+    }
+
+    #[test]
+    fn a_stray_bracket_splits_a_name() {
+        let words = ["(", "champion", "Ana", ")", "Silva", "and", "Rosa"];
+        let got = joined(&words, &[(2, 5, Label::Person), (6, 7, Label::Person)]);
+        let names: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(names, vec!["Ana", "Silva", "Rosa"]);
+    }
+
+    #[test]
+    fn regnal_numbers_belong_to_the_name() {
+        let got = joined(&["King", "Olaf", "I", "died"], &[(1, 2, Label::Person)]);
+        assert_eq!(got, vec![("Olaf I".to_string(), Label::Person)]);
+        let got = joined(&["Henrik", "IV", "ruled"], &[(0, 1, Label::Person)]);
+        assert_eq!(got, vec![("Henrik IV".to_string(), Label::Person)]);
+        // "I" after a name without a monarch's title is the pronoun
+        let got = joined(&["Olsen", "I", "think"], &[(0, 1, Label::Person)]);
+        assert_eq!(got, vec![("Olsen".to_string(), Label::Person)]);
     }
 
     #[test]
