@@ -89,8 +89,11 @@ fn regnal_numbers(art: &Article, out: &mut [Entity]) {
         if e.label != Label::Person || t >= sentence_end || out.get(i + 1).is_some_and(|n| n.token_start <= t) {
             continue;
         }
-        let gap = &art.text[e.span.end..art.tokens[t].span.start];
         let n = word(art, t);
+        if !n.starts_with(['I', 'V', 'X']) {
+            continue;
+        }
+        let gap = &art.text[e.span.end..art.tokens[t].span.start];
         let titled = || {
             let first = word(art, e.token_start);
             lower_in(first, &MONARCHS) || e.token_start > 0 && lower_in(word(art, e.token_start - 1), &MONARCHS)
@@ -108,8 +111,7 @@ fn stray_bracket(art: &Article, e: &Entity) -> Option<usize> {
     if e.label != Label::Person || e.user || nickname_start(art, e).is_some() {
         return None;
     }
-    let text = art.slice(e.span);
-    if text.matches(')').count() <= text.matches('(').count() {
+    if !unbalanced(art.slice(e.span)) {
         return None;
     }
     (e.token_start..e.token_end).find(|&k| word(art, k) == ")")
@@ -171,6 +173,10 @@ pub fn place_modifiers(art: &Article, ents: &mut Vec<Entity>) {
     for (si, s) in art.sentences.iter().enumerate() {
         for t in s.token_start..s.token_end {
             let w = word(art, t);
+            // every tail ends in "d" or "n": most words are passed over on their last byte
+            if !matches!(w.as_bytes().last(), Some(b'd' | b'D' | b'n' | b'N')) {
+                continue;
+            }
             let Some((head, tail)) = w.rsplit_once('-') else { continue };
             if head.is_empty() || !lower_in(tail, &MODIFIER_TAILS) || !(place_like(head) || is_demonym(head)) {
                 continue;
@@ -212,10 +218,14 @@ fn nickname_start(art: &Article, e: &Entity) -> Option<usize> {
     if e.label != Label::Person || e.token_start == 0 || e.user {
         return None;
     }
-    let text = art.slice(e.span);
     let open = e.token_start - 1;
     let in_sentence = art.sentences.get(e.sentence).is_some_and(|s| s.token_start <= open);
-    (text.matches(')').count() > text.matches('(').count() && in_sentence && word(art, open) == "(").then_some(open)
+    (in_sentence && word(art, open) == "(" && unbalanced(art.slice(e.span))).then_some(open)
+}
+
+/// More ")" than "(" in `text`; one byte search when there is none (most names).
+fn unbalanced(text: &str) -> bool {
+    text.as_bytes().contains(&b')') && text.matches(')').count() > text.matches('(').count()
 }
 
 /// "Kang" (PERSON) + "Young-hoon" (any label): a romanised two-syllable given name written with a
