@@ -480,12 +480,14 @@ pub fn trim_time_words(art: &Article, ts: usize, mut te: usize) -> Option<(usize
 }
 pub(crate) const AGENCIES: &str = include_str!("../../data/ner/agencies.txt");
 
+mod adjacent;
 mod companies;
 mod events;
 mod headlines;
 mod joins;
 mod known;
 mod patterns;
+pub use adjacent::{join_adjacent_names, place_modifiers};
 pub use companies::{company_names, company_prefixes};
 pub use events::named_events;
 pub use headlines::{company_short_forms, headline_names};

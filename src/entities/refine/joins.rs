@@ -29,7 +29,7 @@ pub fn common(w: &str) -> bool {
 }
 
 /// A place or a people's name stands on its own ("Chase Manhattan and Chemical Bank" is two banks).
-fn place_like(w: &str) -> bool {
+pub(super) fn place_like(w: &str) -> bool {
     let g = gazetteer();
     g.city(w).is_some() || g.country(w).is_some() || g.region(w).is_some() || g.demonym(w).is_some()
 }
@@ -110,7 +110,7 @@ pub fn join_connected_orgs(art: &Article, ents: &mut Vec<Entity>) {
 
 /// Lower-case particles inside personal names: "Osama bin Laden", "Daniel arap Moi", "Ludwig van
 /// Beethoven", "Charles de Gaulle".
-const NAME_PARTICLES: [&str; 14] =
+pub(super) const NAME_PARTICLES: [&str; 14] =
     ["bin", "ibn", "bint", "al", "arap", "van", "von", "de", "da", "del", "der", "di", "dos", "du"];
 
 /// Two names with only a name particle between them, one of them a person: one PERSON.
