@@ -43,7 +43,7 @@ SETS = ("reuters21578", "bbc")
 # scored before any rule was changed after it (the first held-out part's errors had been read).
 # ``union``: drawn from the union of several entity models' mentions (tests/gold/README.md), so it
 # compares entity models without favouring the one the other parts' mentions came from.
-# ``union_tune``/``union_held_out``: a second union draw (other stories, another seed), halved by a
+# ``union_tune``/``union_held_out``: two more union draws (other stories, other seeds), halved by a
 # hash of the pair before the linker's answers on it were looked at; rules are read on the first half.
 SPLITS = ("tune", "held_out", "held_out_2", "union", "union_tune", "union_held_out")
 
