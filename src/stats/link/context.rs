@@ -79,16 +79,17 @@ impl Context {
     }
 
     /// The one of `candidates` (full names a short form may join, none dominant) that `story`
-    /// itself names, if it names exactly one and none of `blockers` ("Oak" in a story that
-    /// writes "Oak Industries Inc" is that company, whatever other Oaks the year has; "Johnson"
-    /// beside "Mary Johnson" is Mary Johnson). The story's own names are the closest context a
-    /// short form has; a story naming two candidates (or a candidate and a company named with
-    /// the word) leaves it ambiguous.
+    /// itself names, if it names exactly one and none of `blockers`, and that one is among `named`
+    /// (those a story may pick so: "Oak" in a story that writes "Oak Industries Inc" is that
+    /// company, whatever other Oaks the year has; "Johnson" beside "Mary Johnson" is Mary
+    /// Johnson). The story's own names are the closest context a short form has; a story naming
+    /// two candidates (or a candidate and a company named with the word) leaves it ambiguous.
     pub(super) fn named_in(
         &self,
         story: u32,
         own: NodeId,
         candidates: &[NodeId],
+        named: &[NodeId],
         blockers: &[NodeId],
     ) -> Option<NodeId> {
         let nodes = self.story_nodes(story)?;
@@ -108,7 +109,7 @@ impl Context {
                 found = Some(n);
             }
         }
-        found
+        found.filter(|n| named.binary_search(n).is_ok())
     }
 
     /// The one of `candidates` (full names a short form may join, none dominant) whose stories

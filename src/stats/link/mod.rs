@@ -446,7 +446,8 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     // they hold only where their story shares names with the full name's (see `Context`).
     let mut weak: FxHashSet<(i32, u32)> = FxHashSet::default();
     // Per ambiguous query, its candidates (when few): its story may single one out.
-    let mut contenders: FxHashMap<(i32, u32), (Vec<NodeId>, Vec<NodeId>)> = FxHashMap::default();
+    #[allow(clippy::type_complexity)]
+    let mut contenders: FxHashMap<(i32, u32), (Vec<NodeId>, Vec<NodeId>, Vec<NodeId>, bool)> = FxHashMap::default();
     for i in 0..mentions.len() {
         if !form_short[form[i] as usize] {
             continue;
@@ -492,7 +493,14 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                         cands.sort_unstable();
                         let mut blocks: Vec<NodeId> = c.blockers.keys().copied().collect();
                         blocks.sort_unstable();
-                        contenders.insert(q, (cands, blocks));
+                        // of a company's word, only the full names of companies (written with a
+                        // legal suffix somewhere: "Oak Industries Inc"), not its products or units
+                        // ("Apple" beside "Apple Powerbook" is Apple)
+                        let named: Vec<NodeId> =
+                            cands.iter().copied().filter(|n| m.label != "ORG" || suffixed.contains(n)).collect();
+                        // the candidates its story's other names may single out: a few only
+                        let looks = c.stories.len() <= AMBIGUOUS_LOOKS;
+                        contenders.insert(q, (cands, named, blocks, looks));
                     }
                     break;
                 }
@@ -642,11 +650,13 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             None if ambiguous.contains(&(year, form_query[f as usize])) => {
                 let q = (year, form_query[f as usize]);
                 let chosen = match contenders.get(&q) {
-                    Some((cands, blocks)) => *chosen_in_story.entry((story, f, year)).or_insert_with(|| {
-                        context
-                            .named_in(story, own, cands, blocks)
-                            .or_else(|| context.only_supported(story, own, cands))
-                    }),
+                    Some((cands, named, blocks, looks)) => {
+                        *chosen_in_story.entry((story, f, year)).or_insert_with(|| {
+                            context
+                                .named_in(story, own, cands, named, blocks)
+                                .or_else(|| context.only_supported(story, own, cands).filter(|_| *looks))
+                        })
+                    }
                     None => None,
                 };
                 chosen.unwrap_or_else(|| stay_local(&mut local_from))

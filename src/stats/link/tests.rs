@@ -603,6 +603,13 @@ fn an_ambiguous_short_form_joins_the_one_candidate_its_story_names() {
     assert_eq!(got[j], got[j - 1]);
     assert_ne!(got[j + 2], got[j]);
     assert_ne!(got[j + 2], got[k + 7]);
+    // a company's word beside a name that is no company's full name (a product, a unit) is not it
+    let mut ms2 = many(0..3, "Brockwell Industries Inc", "ORG");
+    ms2.extend(many(3..6, "Brockwell Savings Bank", "ORG"));
+    ms2.extend(many(6..9, "Brockwell Glider", "ORG"));
+    ms2.extend([n(10, "Brockwell Glider", "ORG"), n(10, "Brockwell", "ORG")]);
+    let got2 = ids(&ms2);
+    assert_ne!(got2[10], got2[9]);
     // the same in any order
     let mut rev = ms.clone();
     rev.reverse();
