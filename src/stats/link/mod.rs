@@ -57,7 +57,12 @@
 //! stays apart otherwise ("Johnson" in a year with two Johnsons of similar standing), unless its
 //! story shares [`AMBIGUOUS_SHARED`] uncommon names with the stories of exactly one of a few
 //! little-known candidates (a team sheet's "Gough" and the Gough of that team). With no
-//! candidate in its window, the candidates of the whole table count.
+//! candidate in its window, the candidates of the whole table count. Before that, an ambiguous
+//! short form joins the one candidate its own story names (for a company's word, a company's
+//! full name: "Oak" beside "Oak Industries Inc"; see `Context::named_in`). One person's two
+//! first names ("Steve"/"Steven", "Danial"/"Daniel") are one name (see `variants`), and a
+//! company's own acronym ("EMS Corp") stands for what stories define it as where that is in
+//! [`DOMINANCE`] times as many stories, except in the company's own stories.
 //!
 //! Historical states are their own entities whatever the in-story canonical says: "the Soviet
 //! Union" (code SU), "West Germany", "East Germany" (DD), "Czechoslovakia" (CS), "Yugoslavia"
