@@ -657,9 +657,16 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 let chosen = match contenders.get(&q) {
                     Some((cands, named, blocks, looks)) => {
                         *chosen_in_story.entry((story, f, year)).or_insert_with(|| {
-                            context
-                                .named_in(story, own, cands, named, blocks)
-                                .or_else(|| context.only_supported(story, own, cands).filter(|_| *looks))
+                            context.named_in(story, own, cands, named, blocks).or_else(|| {
+                                // a company known by the word (its stories twice the
+                                // candidate's: "Liverpool", the "Liverpool Echo") is not
+                                // picked for shared names alone, as in the corpus-wide pick
+                                let known = |c: NodeId| {
+                                    k.short == Short::Company
+                                        && context.node_stories(own).len() >= 2 * context.node_stories(c).len()
+                                };
+                                context.only_supported(story, own, cands).filter(|&c| *looks && !known(c))
+                            })
                         })
                     }
                     None => None,

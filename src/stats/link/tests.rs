@@ -670,3 +670,27 @@ fn a_companys_acronym_far_less_in_the_news_than_what_stories_define_it_as_is_tha
     assert_eq!(got[1], got[0]);
     assert_ne!(got[1], got[3]);
 }
+
+#[test]
+fn a_company_known_by_its_word_is_not_picked_for_shared_names_alone() {
+    // a paper's one story with three names, and a namesake club of one story
+    let mut ms = vec![
+        n(0, "Harborough Echo", "ORG"),
+        n(0, "Ulla Brandt", "PERSON"),
+        n(0, "Kees Vorm", "PERSON"),
+        n(0, "Tibor Lasz", "PERSON"),
+        n(1, "Harborough Rovers", "ORG"),
+    ];
+    // a team known by the word in many stories
+    ms.extend(many(10..20, "Harborough", "ORG"));
+    let k = ms.len();
+    // a match report naming the same three people: still the team, not the paper
+    ms.extend([
+        n(30, "Harborough", "ORG"),
+        n(30, "Ulla Brandt", "PERSON"),
+        n(30, "Kees Vorm", "PERSON"),
+        n(30, "Tibor Lasz", "PERSON"),
+    ]);
+    let got = ids(&ms);
+    assert_ne!(got[k], got[0]);
+}
