@@ -157,7 +157,7 @@ def test_gold_file_holds_ids_offsets_and_judgements_only():
     assert all(set(r["a"]) == set(r["b"]) == {"id", "start", "end"} for r in rows)
     assert all(len(r.get("note", "")) < 60 for r in rows)
     assert sum(not r["same"] for r in rows) >= len(rows) // 4  # hard negatives
-    assert {r["split"] for r in rows} == {"tune", "held_out", "held_out_2", "union"}
+    assert {r["split"] for r in rows} == {"tune", "held_out", "held_out_2", "union", "union_tune", "union_held_out"}
     assert {r["set"] for r in rows} == {"reuters21578", "bbc"}
 
 

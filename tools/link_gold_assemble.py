@@ -11,6 +11,11 @@ one more candidate file to the gold as they are, all in part SPLIT (the second h
 drawn with ``link_gold_candidates.py --fresh``), leaving the pairs already there as they are:
 
     python tools/link_gold_assemble.py --append held_out_2 /tmp/fresh.jsonl /tmp/fresh_judgements.txt
+
+``--halves PREFIX`` appends the same way, each pair to ``PREFIX_tune`` or ``PREFIX_held_out`` by a
+hash of the pair (half each, fixed before the linker's answers on them are looked at):
+
+    python tools/link_gold_assemble.py --halves union /tmp/union2.jsonl /tmp/union2_judgements.txt
 """
 from __future__ import annotations
 
@@ -28,12 +33,19 @@ def split_of(p: dict) -> str:
     return "held_out" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 3 == 0 else "tune"
 
 
+def half_of(p: dict, prefix: str) -> str:
+    key = f"{p['set']}|{p['a']['id']}|{p['a']['start']}|{p['b']['id']}|{p['b']['start']}"
+    return f"{prefix}_held_out" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 0 else f"{prefix}_tune"
+
+
 def main() -> None:
     rows: list[dict] = []
     seen: set = set()
     args = sys.argv[1:]
-    if args[:1] == ["--append"]:
+    if args[:1] in (["--append"], ["--halves"]):
         split, cand_file, judge_file = args[1:4]
+        if args[0] == "--halves":
+            split = f"halves:{split}"
         rows = [json.loads(line) for line in OUT.read_text().splitlines() if line.strip()]
         seen = {(r["set"], *sorted([tuple(r["a"].values()), tuple(r["b"].values())])) for r in rows}
         add(rows, seen, cand_file, judge_file, split)
@@ -61,7 +73,7 @@ def add(rows: list[dict], seen: set, cand_file: str, judge_file: str, split: str
             continue
         seen.add(key)
         row = {"set": p["set"], "kind": p["kind"], "a": p["a"], "b": p["b"], "same": verdict == "s",
-               "split": split or split_of(p)}
+               "split": half_of(p, split[7:]) if split and split.startswith("halves:") else split or split_of(p)}
         if len(parts) > 2:
             row["note"] = parts[2][:59]
         rows.append(row)

@@ -78,6 +78,40 @@ impl Context {
         })
     }
 
+    /// The one of `candidates` (full names a short form may join, none dominant) that `story`
+    /// itself names, if it names exactly one and none of `blockers`, and that one is among `named`
+    /// (those a story may pick so: "Oak" in a story that writes "Oak Industries Inc" is that
+    /// company, whatever other Oaks the year has; "Johnson" beside "Mary Johnson" is Mary
+    /// Johnson). The story's own names are the closest context a short form has; a story naming
+    /// two candidates (or a candidate and a company named with the word) leaves it ambiguous.
+    pub(super) fn named_in(
+        &self,
+        story: u32,
+        own: NodeId,
+        candidates: &[NodeId],
+        named: &[NodeId],
+        blockers: &[NodeId],
+    ) -> Option<NodeId> {
+        let nodes = self.story_nodes(story)?;
+        // a table or directory naming hundreds of names is no context (and the scan stays linear)
+        if nodes.clone().nth(MOST_NAMES_SCANNED).is_some() {
+            return None;
+        }
+        let mut found = None;
+        for n in nodes.filter(|&n| n != own) {
+            if blockers.binary_search(&n).is_ok() {
+                return None;
+            }
+            if candidates.binary_search(&n).is_ok() {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(n);
+            }
+        }
+        found.filter(|n| named.binary_search(n).is_ok())
+    }
+
     /// The one of `candidates` (full names a short form may join, none dominant) whose stories
     /// share [`AMBIGUOUS_SHARED`] uncommon names with `story`, if exactly one does ("Gough" in a
     /// team sheet that names the team-mates of one of two Goughs). Nothing when there are more

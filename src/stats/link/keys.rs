@@ -379,7 +379,19 @@ pub(super) fn spelling_free(w: &mut Vec<String>) {
     if kept.len() < 2 {
         return;
     }
-    *w = kept.iter().map(|x| singular(x)).collect();
+    *w = kept.iter().map(|x| american(singular(x))).collect();
+}
+
+/// A word of a long name in its American spelling where British and American spellings differ
+/// in a regular way ("Organisation", "Organization"; "Programme"; "Centre"): wire stories and the
+/// BBC write one body's name both ways. "Labour" stays: the Labour and Labor parties are two.
+pub(super) fn american(x: String) -> String {
+    match x.strip_suffix("isation") {
+        Some(stem) if !stem.is_empty() => format!("{stem}ization"),
+        _ if x == "programme" => "program".to_string(),
+        _ if x == "centre" => "center".to_string(),
+        _ => x,
+    }
 }
 
 /// A word's singular, roughly ("industries" -> "industry", "airlines" -> "airline"; "class",

@@ -57,7 +57,12 @@
 //! stays apart otherwise ("Johnson" in a year with two Johnsons of similar standing), unless its
 //! story shares [`AMBIGUOUS_SHARED`] uncommon names with the stories of exactly one of a few
 //! little-known candidates (a team sheet's "Gough" and the Gough of that team). With no
-//! candidate in its window, the candidates of the whole table count.
+//! candidate in its window, the candidates of the whole table count. Before that, an ambiguous
+//! short form joins the one candidate its own story names (for a company's word, a company's
+//! full name: "Oak" beside "Oak Industries Inc"; see `Context::named_in`). One person's two
+//! first names ("Steve"/"Steven", "Danial"/"Daniel") are one name (see `variants`), and a
+//! company's own acronym ("EMS Corp") stands for what stories define it as where that is in
+//! [`DOMINANCE`] times as many stories, except in the company's own stories.
 //!
 //! Historical states are their own entities whatever the in-story canonical says: "the Soviet
 //! Union" (code SU), "West Germany", "East Germany" (DD), "Czechoslovakia" (CS), "Yugoslavia"
@@ -149,10 +154,12 @@ mod candidates;
 mod context;
 mod keys;
 mod piece;
+mod variants;
 use candidates::*;
 use context::*;
 use keys::*;
 use piece::*;
+use variants::*;
 
 type NodeId = u32;
 
@@ -297,7 +304,14 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             }
         }
     }
-    let mention_node: Vec<NodeId> = form.iter().map(|&f| form_node[f as usize]).collect();
+    let mut mention_node: Vec<NodeId> = form.iter().map(|&f| form_node[f as usize]).collect();
+    // One person written with two first names ("Steve Gerrard", "Steven Gerrard") is one node.
+    let merged = first_name_merges(&node_keys, &mention_node, mentions);
+    if !merged.is_empty() {
+        for n in form_node.iter_mut().chain(mention_node.iter_mut()) {
+            *n = merged.get(n).copied().unwrap_or(*n);
+        }
+    }
     // What the per-mention passes look up depends on the mention's form: work it out once per
     // form (a quarter of the mentions), so the passes hash integers, not tuples of strings.
     // A short query (label, key, title) as a number: forms with equal queries share it.
@@ -405,12 +419,23 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let form_short: Vec<bool> = form_keyed
         .iter()
         .zip(&form_node)
-        .map(|(k, n)| {
-            !(k.fixed.is_some()
-                || k.short == Short::No
-                || matches!(k.short, Short::Company | Short::Acronym) && suffixed.contains(n))
-        })
+        .map(|(k, n)| !(k.fixed.is_some() || k.short == Short::No || k.short == Short::Company && suffixed.contains(n)))
         .collect();
+    // An acronym that is also a company's own name ("EMS Corp" of one story) still stands for what
+    // stories define it as ("European Monetary System (EMS)") where that is far more often in the
+    // news than the company, except in the company's own stories: per (story, node) the stories
+    // that write the company's name with its suffix, and per node how many they are.
+    let form_own_acronym: Vec<bool> =
+        form_keyed.iter().zip(&form_node).map(|(k, n)| k.short == Short::Acronym && suffixed.contains(n)).collect();
+    let form_suffixed: Vec<bool> = form_keyed.iter().map(|k| k.suffixed).collect();
+    let suffixed_in: FxHashSet<(u32, NodeId)> = (0..mentions.len())
+        .filter(|&i| form_suffixed[form[i] as usize])
+        .map(|i| (mentions.story(i), mention_node[i]))
+        .collect();
+    let mut suffixed_stories: FxHashMap<NodeId, u64> = FxHashMap::default();
+    for &(_, n) in &suffixed_in {
+        *suffixed_stories.entry(n).or_default() += 1;
+    }
 
     // Resolve each distinct short query once.
     let mut target: FxHashMap<(i32, u32), Option<NodeId>> = FxHashMap::default();
@@ -426,7 +451,8 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     // they hold only where their story shares names with the full name's (see `Context`).
     let mut weak: FxHashSet<(i32, u32)> = FxHashSet::default();
     // Per ambiguous query, its candidates (when few): its story may single one out.
-    let mut contenders: FxHashMap<(i32, u32), Vec<NodeId>> = FxHashMap::default();
+    #[allow(clippy::type_complexity)]
+    let mut contenders: FxHashMap<(i32, u32), (Vec<NodeId>, Vec<NodeId>, Vec<NodeId>, bool)> = FxHashMap::default();
     for i in 0..mentions.len() {
         if !form_short[form[i] as usize] {
             continue;
@@ -443,7 +469,9 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
         let mut candidates = false;
         for w in [year, i32::MAX] {
             let story_evidence = alias_ev.get(&(w, m.label, k.key.as_str()));
-            let shape = windows.get(&(w, m.label, k.query.as_str()));
+            // a company's own acronym: only what stories define it as
+            let own_name = form_own_acronym[form[i] as usize];
+            let shape = windows.get(&(w, m.label, k.query.as_str())).filter(|_| !own_name);
             // What stories resolve this short form to wins; then the names it abbreviates.
             for (c, evidence) in [(story_evidence, true), (shape, false)].into_iter().filter_map(|(c, e)| Some((c?, e)))
             {
@@ -463,13 +491,21 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 if !c.stories.is_empty() && k.title.is_empty() {
                     // Candidates exist but none dominates: ambiguous, stay apart. With a title,
                     // the full names' titles (counted in `shape`) may still tell.
-                    if c.stories.len() + c.blockers.len() >= 2 {
+                    if c.stories.len() + c.blockers.len() >= 2 && !own_name {
                         ambiguous.insert(q);
-                        if c.stories.len() <= AMBIGUOUS_LOOKS {
-                            let mut cands: Vec<NodeId> = c.stories.keys().copied().filter(|&n| n != own).collect();
-                            cands.sort_unstable();
-                            contenders.insert(q, cands);
-                        }
+                        // all of them: its own story may name one (`Context::named_in`)
+                        let mut cands: Vec<NodeId> = c.stories.keys().copied().filter(|&n| n != own).collect();
+                        cands.sort_unstable();
+                        let mut blocks: Vec<NodeId> = c.blockers.keys().copied().collect();
+                        blocks.sort_unstable();
+                        // of a company's word, only the full names of companies (written with a
+                        // legal suffix somewhere: "Oak Industries Inc"), not its products or units
+                        // ("Apple" beside "Apple Powerbook" is Apple)
+                        let named: Vec<NodeId> =
+                            cands.iter().copied().filter(|n| m.label != "ORG" || suffixed.contains(n)).collect();
+                        // the candidates its story's other names may single out: a few only
+                        let looks = c.stories.len() <= AMBIGUOUS_LOOKS;
+                        contenders.insert(q, (cands, named, blocks, looks));
                     }
                     break;
                 }
@@ -479,7 +515,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 break;
             }
         }
-        if !candidates && acronym_shaped(&k.surface) {
+        if !candidates && acronym_shaped(&k.surface) && !form_own_acronym[form[i] as usize] {
             // Nothing under its own label: what stories define it as, under any label.
             for w in [year, i32::MAX] {
                 if let Some(c) = alias_ev.get(&(w, "", k.key.as_str())) {
@@ -523,7 +559,9 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let mut final_node: Vec<NodeId> = Vec::with_capacity(mentions.len());
     // Forms that are what they say (fixed identities, full names): a flag per form, so that the
     // pass does not read their keys.
-    let form_whole: Vec<bool> = form_keyed.iter().map(|k| k.fixed.is_some() || k.short == Short::No).collect();
+    // A company's own name written with its suffix ("EMQ Corp") is one too: what its acronym
+    // resolves to is not.
+    let form_whole: Vec<bool> = form_short.iter().map(|short| !short).collect();
     for i in 0..mentions.len() {
         let (own, f) = (mention_node[i], form[i]);
         let story = mentions.story(i);
@@ -566,10 +604,19 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
         }
         let k = &form_keyed[f as usize];
         let year = year_of(mentions.day(i));
+        if form_own_acronym[f as usize] && suffixed_in.contains(&(story, own)) {
+            final_node.push(own);
+            continue;
+        }
         let to = *resolved.entry((year, f)).or_insert_with(|| {
             let q = (year, form_query[f as usize]);
             let n = target.get(&q).copied().flatten()?;
             let n = onward.get(&(year, n)).copied().filter(|&f| f != own).unwrap_or(n);
+            if form_own_acronym[f as usize]
+                && (context.node_stories(n).len() as u64) < DOMINANCE * suffixed_stories.get(&own).copied().unwrap_or(0)
+            {
+                return None;
+            }
             // A one-word company name in many more stories than the longer name it starts
             // ("Arco" and "Arco Seed Co") is a company known by that name, not a short form
             // of its unit or namesake.
@@ -608,9 +655,20 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             None if ambiguous.contains(&(year, form_query[f as usize])) => {
                 let q = (year, form_query[f as usize]);
                 let chosen = match contenders.get(&q) {
-                    Some(cands) => *chosen_in_story
-                        .entry((story, f, year))
-                        .or_insert_with(|| context.only_supported(story, own, cands)),
+                    Some((cands, named, blocks, looks)) => {
+                        *chosen_in_story.entry((story, f, year)).or_insert_with(|| {
+                            context.named_in(story, own, cands, named, blocks).or_else(|| {
+                                // a company known by the word (its stories twice the
+                                // candidate's: "Liverpool", the "Liverpool Echo") is not
+                                // picked for shared names alone, as in the corpus-wide pick
+                                let known = |c: NodeId| {
+                                    k.short == Short::Company
+                                        && context.node_stories(own).len() >= 2 * context.node_stories(c).len()
+                                };
+                                context.only_supported(story, own, cands).filter(|&c| *looks && !known(c))
+                            })
+                        })
+                    }
                     None => None,
                 };
                 chosen.unwrap_or_else(|| stay_local(&mut local_from))
