@@ -76,3 +76,10 @@ fn initials_before_a_surname_and_a_generic_company_tail_join_their_names() {
     let got = entities("S. Korea and N. Korea held talks at the border village on Monday.");
     assert!(!got.iter().any(|(_, l)| *l == Label::Person), "{got:?}");
 }
+
+#[test]
+fn an_institution_acting_on_a_bill_is_the_organisation() {
+    let text = "The Senate-passed measure would raise the tax on imported oil, lawmakers said.";
+    assert_has(text, "Senate", Label::Org);
+    assert!(!entities(text).iter().any(|(t, _)| t.contains("passed")), "{:?}", entities(text));
+}

@@ -90,6 +90,7 @@ fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::company_short_forms(art, &mut names);
     refine::join_adjacent_names(art, &mut names);
     refine::place_modifiers(art, &mut names);
+    refine::institution_acts(art, &mut names);
     dateline_places(art, &mut names);
     known_place_prefixes(art, &mut names);
     // A story with no sentence (only a byline, say) has no place for an entity to point to; the

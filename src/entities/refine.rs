@@ -487,7 +487,7 @@ mod headlines;
 mod joins;
 mod known;
 mod patterns;
-pub use adjacent::{join_adjacent_names, place_modifiers};
+pub use adjacent::{institution_acts, join_adjacent_names, place_modifiers};
 pub use companies::{company_names, company_prefixes};
 pub use events::named_events;
 pub use headlines::{company_short_forms, headline_names};
