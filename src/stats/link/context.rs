@@ -20,6 +20,18 @@ pub(super) struct Context {
     common: usize,
 }
 
+/// An ambiguous short form's candidates, kept for its story to single one out.
+pub(super) struct Contenders {
+    /// The full names it may join, none dominant (sorted).
+    pub cands: Vec<NodeId>,
+    /// Those its story may pick by naming them (sorted; of a company's word, companies only).
+    pub named: Vec<NodeId>,
+    /// Names whose presence in the story leaves it ambiguous (sorted).
+    pub blockers: Vec<NodeId>,
+    /// Few enough candidates that the story's other names may single one out (`only_supported`).
+    pub looks: bool,
+}
+
 impl Context {
     /// Flat arrays rather than a list per story and per node: tens of thousands of small lists
     /// were a tenth of the linking time on Reuters-21578.
@@ -84,14 +96,8 @@ impl Context {
     /// company, whatever other Oaks the year has; "Johnson" beside "Mary Johnson" is Mary
     /// Johnson). The story's own names are the closest context a short form has; a story naming
     /// two candidates (or a candidate and a company named with the word) leaves it ambiguous.
-    pub(super) fn named_in(
-        &self,
-        story: u32,
-        own: NodeId,
-        candidates: &[NodeId],
-        named: &[NodeId],
-        blockers: &[NodeId],
-    ) -> Option<NodeId> {
+    pub(super) fn named_in(&self, story: u32, own: NodeId, c: &Contenders) -> Option<NodeId> {
+        let (candidates, named, blockers) = (&c.cands, &c.named, &c.blockers);
         let nodes = self.story_nodes(story)?;
         // a table or directory naming hundreds of names is no context (and the scan stays linear)
         if nodes.clone().nth(MOST_NAMES_SCANNED).is_some() {

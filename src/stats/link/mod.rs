@@ -163,9 +163,15 @@ use variants::*;
 
 type NodeId = u32;
 
-/// Where a short form resolves: the node, whether that needs its story's support (an uncommon
-/// name in common with the node's stories) and whether it needs any name in common.
-type Resolution = (NodeId, bool, bool);
+/// Where a short form resolves, and on what condition its story may take it.
+#[derive(Clone, Copy)]
+struct Resolution {
+    node: NodeId,
+    /// An uncommon name in common with the node's stories.
+    needs_support: bool,
+    /// Any name in common with the node's stories.
+    needs_a_name: bool,
+}
 
 /// Marks a blocker among scored candidates (node ids stay far below it).
 const BLOCKER: NodeId = 1 << 31;
@@ -451,8 +457,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     // they hold only where their story shares names with the full name's (see `Context`).
     let mut weak: FxHashSet<(i32, u32)> = FxHashSet::default();
     // Per ambiguous query, its candidates (when few): its story may single one out.
-    #[allow(clippy::type_complexity)]
-    let mut contenders: FxHashMap<(i32, u32), (Vec<NodeId>, Vec<NodeId>, Vec<NodeId>, bool)> = FxHashMap::default();
+    let mut contenders: FxHashMap<(i32, u32), Contenders> = FxHashMap::default();
     for i in 0..mentions.len() {
         if !form_short[form[i] as usize] {
             continue;
@@ -505,7 +510,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                             cands.iter().copied().filter(|n| m.label != "ORG" || suffixed.contains(n)).collect();
                         // the candidates its story's other names may single out: a few only
                         let looks = c.stories.len() <= AMBIGUOUS_LOOKS;
-                        contenders.insert(q, (cands, named, blocks, looks));
+                        contenders.insert(q, Contenders { cands, named, blockers: blocks, looks });
                     }
                     break;
                 }
@@ -643,10 +648,10 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             // story about computers), unless the long form is prominent.
             let defined_elsewhere = k.short == Short::Acronym && by_evidence.contains(&q);
             let support = k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals || thin;
-            Some((n, support, defined_elsewhere))
+            Some(Resolution { node: n, needs_support: support, needs_a_name: defined_elsewhere })
         });
         let n = match to {
-            Some((n, needs_support, needs_a_name))
+            Some(Resolution { node: n, needs_support, needs_a_name })
                 if (!needs_support || context.shares(story, own, n, &node_keys))
                     && (!needs_a_name || context.shares_any(story, own, n, &node_keys)) =>
             {
@@ -655,17 +660,17 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             None if ambiguous.contains(&(year, form_query[f as usize])) => {
                 let q = (year, form_query[f as usize]);
                 let chosen = match contenders.get(&q) {
-                    Some((cands, named, blocks, looks)) => {
+                    Some(c) => {
                         *chosen_in_story.entry((story, f, year)).or_insert_with(|| {
-                            context.named_in(story, own, cands, named, blocks).or_else(|| {
+                            context.named_in(story, own, c).or_else(|| {
                                 // a company known by the word (its stories twice the
                                 // candidate's: "Liverpool", the "Liverpool Echo") is not
                                 // picked for shared names alone, as in the corpus-wide pick
-                                let known = |c: NodeId| {
+                                let known = |n: NodeId| {
                                     k.short == Short::Company
-                                        && context.node_stories(own).len() >= 2 * context.node_stories(c).len()
+                                        && context.node_stories(own).len() >= 2 * context.node_stories(n).len()
                                 };
-                                context.only_supported(story, own, cands).filter(|&c| *looks && !known(c))
+                                context.only_supported(story, own, &c.cands).filter(|&n| c.looks && !known(n))
                             })
                         })
                     }
