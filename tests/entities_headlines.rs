@@ -1,12 +1,9 @@
 //! Headline-style (all-caps) names and title-case words from issue 16's list, in stories written
 //! for this test: a headline name reads as the story's body reads it, a firm's name stays whole in
 //! capitals, and words that only look like names in title case are no names.
+mod common;
+use common::entities;
 use dateline::*;
-
-fn entities(text: &str) -> Vec<(String, Label)> {
-    let art = dateline::parse(text, &Default::default()).expect("parses");
-    art.entities.iter().map(|e| (art.slice(e.span).to_string(), e.label)).collect()
-}
 
 #[test]
 fn headline_surnames_are_the_people_the_body_names() {

@@ -1,17 +1,9 @@
 //! The entity cases issue 16 lists, each in a sentence written for this test: companies with
 //! initials and family names, institutions with names of their own, names from the seed's world,
 //! places with particles, buildings, and common nouns in title case.
+mod common;
+use common::{assert_has, entities};
 use dateline::*;
-
-fn entities(text: &str) -> Vec<(String, Label)> {
-    let art = dateline::parse(text, &Default::default()).expect("parses");
-    art.entities.iter().map(|e| (art.slice(e.span).to_string(), e.label)).collect()
-}
-
-fn assert_has(text: &str, name: &str, label: Label) {
-    let got = entities(text);
-    assert!(got.iter().any(|(t, l)| t == name && *l == label), "{name:?} as {label:?} not in {got:?}");
-}
 
 #[test]
 fn companies_come_out_whole_as_organisations() {

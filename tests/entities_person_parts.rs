@@ -2,17 +2,9 @@
 //! given names written with a hyphen, a first name before a surname that opens with a particle,
 //! quoted nicknames and regnal numbers; and place modifiers ("VIENNA-BASED") in all-caps text.
 //! Sentences written for this test.
+mod common;
+use common::assert_has;
 use dateline::*;
-
-fn entities(text: &str) -> Vec<(String, Label)> {
-    let art = dateline::parse(text, &Default::default()).expect("parses");
-    art.entities.iter().map(|e| (art.slice(e.span).to_string(), e.label)).collect()
-}
-
-fn assert_has(text: &str, name: &str, label: Label) {
-    let got = entities(text);
-    assert!(got.iter().any(|(t, l)| t == name && *l == label), "{name:?} as {label:?} not in {got:?}");
-}
 
 #[test]
 fn hyphenated_korean_given_names_stay_with_the_surname() {

@@ -2,12 +2,9 @@
 //! stories written for this test. A model trained on more upper-cased copies (one story in three)
 //! stopped reading an all-caps word inside a mixed-case sentence as a name ("ADSL"); these hold the
 //! shipped model to reading them, and a headline's company as the body reads it.
+mod common;
+use common::entities;
 use dateline::*;
-
-fn entities(text: &str) -> Vec<(String, Label)> {
-    let art = dateline::parse(text, &Default::default()).expect("parses");
-    art.entities.iter().map(|e| (art.slice(e.span).to_string(), e.label)).collect()
-}
 
 fn has(got: &[(String, Label)], name: &str, label: Label) -> bool {
     got.iter().any(|(t, l)| t == name && *l == label)

@@ -23,3 +23,15 @@ pub fn shared_path(sub: &str) -> Option<PathBuf> {
 pub fn norm(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
+
+/// The entities `dateline::parse` finds in `text` (no date), as (text, label).
+pub fn entities(text: &str) -> Vec<(String, dateline::Label)> {
+    let art = dateline::parse(text, &Default::default()).expect("parses");
+    art.entities.iter().map(|e| (art.slice(e.span).to_string(), e.label)).collect()
+}
+
+/// Fails, naming what was found, unless `text` gives the entity `name` with `label`.
+pub fn assert_has(text: &str, name: &str, label: dateline::Label) {
+    let got = entities(text);
+    assert!(got.iter().any(|(t, l)| t == name && *l == label), "{name:?} as {label:?} not in {got:?}");
+}
