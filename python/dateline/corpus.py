@@ -33,6 +33,7 @@ import pyarrow as pa
 from dateline import _native
 from dateline import dedupe as _dedupe
 from dateline import readers as _readers
+from dateline._arrow import lent as _lent
 from dateline._output import (  # noqa: F401  (MANIFEST, PARTIAL, model_hashes, partial_path: public here)
     _COUNTS,
     _TMP_SUFFIX,
@@ -75,12 +76,6 @@ if hasattr(os, "register_at_fork"):
 def default_threads() -> int:
     """Threads used when ``threads=None``: ``$DATELINE_NUM_THREADS``, else every core."""
     return _native.corpus_default_threads()
-
-
-def _lent(buf: Any) -> pa.Buffer:
-    """An Arrow buffer over memory the core owns (an ``_native.ArrowBuffer``): no copy; the Arrow
-    buffer keeps the core's buffer alive."""
-    return pa.foreign_buffer(buf.address, buf.size, base=buf)
 
 
 def _arrow_table(cols: list[tuple]) -> pa.Table:

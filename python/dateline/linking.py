@@ -31,6 +31,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dateline._arrow import lent
 from dateline.errors import InputError
 
 __all__ = ["link"]
@@ -78,11 +79,9 @@ def _buffers(arr: pa.Array) -> tuple[bytes, bytes]:
 def _from_core(column: tuple[Any, Any]) -> pa.Array:
     """An Arrow ``large_string`` array on the core's lent (offsets, data) buffers, as the corpus
     tables are made (no copy, no Python strings)."""
-    from dateline.corpus import _lent
-
     offsets, data = column
     n = offsets.size // 8 - 1
-    return pa.Array.from_buffers(pa.large_string(), n, [None, _lent(offsets), _lent(data)])
+    return pa.Array.from_buffers(pa.large_string(), n, [None, lent(offsets), lent(data)])
 
 
 def _apply_aliases(aliases: Any, text: pa.Array, canonical: pa.Array, label: pa.Array,
