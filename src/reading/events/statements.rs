@@ -282,6 +282,8 @@ impl Reader<'_, '_> {
         let inside = (a..b.min(d.len()))
             .filter_map(|t| d.ent(t))
             .find(|&e| matches!(story::entity_name(self.doc.art, e).as_ref(), n if n == name || n == bare));
+        let officer =
+            if inside.is_none() && b > a + 2 && d.low(a) == "the" { self.officer_ending(b - 1, a) } else { None };
         let e = match inside {
             // "traders in London said": a place modifying the speaker is not it.
             Some(e)
@@ -293,11 +295,9 @@ impl Reader<'_, '_> {
                 return None
             }
             Some(e) => e,
-            // A description ("the company", "a spokesman") resolved elsewhere: only to the body the story
-            // opens with (the resolution is too often wrong otherwise).
             // "The Lib Dem leader said": the leader the story names, else the party.
-            None if b > a + 2 && d.low(a) == "the" && self.officer_ending(b - 1, a).is_some() => {
-                let mut actor = self.officer_ending(b - 1, a)?;
+            None if officer.is_some() => {
+                let mut actor = officer?;
                 if self.journalists.contains(&actor.name) {
                     return None;
                 }
@@ -305,6 +305,8 @@ impl Reader<'_, '_> {
                 actor.last = b - 1;
                 return Some(actor);
             }
+            // A description ("the company", "a spokesman") resolved elsewhere: only to the body the story
+            // opens with (the resolution is too often wrong otherwise).
             None if pronoun.is_none() => {
                 let e = self.story_org?;
                 if story::entity_name(self.doc.art, e) != name {
