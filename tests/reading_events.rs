@@ -602,3 +602,20 @@ fn a_journalists_reading_is_no_statement() {
     assert!(!triples(&art).iter().any(|t| t.0 == "John Park"), "{:?}", triples(&art));
     assert!(has(&art, "Maria Lopez", "say", "Mercosur"), "{:?}", triples(&art));
 }
+
+#[test]
+fn a_legal_form_alone_names_nobody_but_an_acronym_that_spells_one_does() {
+    let ents = [
+        ("Dalton Holdings", "ORG"),
+        ("L.P.", "ORG"),
+        ("Zentrix Inc", "ORG"),
+        ("Richard Lyng", "PERSON"),
+        ("ASA", "ORG"),
+    ];
+    // The tagger split "Dalton Holdings L.P.": its legal form is no buyer.
+    let art = read("Dalton Holdings L.P. bought Zentrix Inc for 40 mln dlrs.", &ents);
+    assert!(triples(&art).iter().all(|t| t.0 != "L.P."), "{:?}", triples(&art));
+    // "ASA" is a Norwegian legal form, and here an association's acronym: it names a body.
+    let art = read("Agriculture Secretary Richard Lyng met ASA on Monday.", &ents);
+    assert!(has(&art, "Richard Lyng", "meet", "ASA"), "{:?}", triples(&art));
+}

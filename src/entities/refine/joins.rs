@@ -4,10 +4,11 @@
 //! Johnson").
 use super::companies::PERSON_TITLES;
 use super::patterns::ORG_HEADS;
-use super::{lower_in, word, HashSet, Words};
+use super::{lower_in, word, HashSet};
 use crate::entities::lexicon::CLUSTERS_TSV;
 use crate::gazetteer::gazetteer;
 use crate::types::*;
+use crate::util::legal_forms::is_legal_form;
 use std::sync::OnceLock;
 
 /// Words the unlabelled news text uses in lower case ("telephone", "savings", "tool"): inside a
@@ -170,10 +171,6 @@ fn join_honorific(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
     Some(Entity::new(Span::new(l.span.start, r.span.end), Label::Person, l.sentence, l.token_start, r.token_end))
 }
 
-/// Legal-form words that end a company's name (the reading stage keeps its own fuller list).
-static LEGAL_FORMS: Words =
-    Words::new(&["co", "corp", "corporation", "inc", "incorporated", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh"]);
-
 /// "Dow" (MISC) + "Chemical Co" (ORG): a company name of generic words and a legal form, right
 /// after a name with nothing between them, is that name's company; "Chemical Co" alone names no
 /// company. A place on the left stays apart ("U.S." + "Commerce Department" is how CoNLL has it),
@@ -191,11 +188,7 @@ fn join_company_tail(art: &Article, l: &Entity, r: &Entity) -> Option<Entity> {
     }
     let last = word(art, l.token_end - 1);
     // ("Minneapolis-based" + "First Bank System Inc." is a description and a company)
-    if !capitalised(last)
-        || last.contains('-')
-        || org_head(last)
-        || !lower_in(word(art, r.token_end - 1).trim_end_matches('.'), &LEGAL_FORMS)
-    {
+    if !capitalised(last) || last.contains('-') || org_head(last) || !is_legal_form(word(art, r.token_end - 1)) {
         return None;
     }
     let generic = (r.token_start..r.token_end - 1).all(|t| {
@@ -399,11 +392,9 @@ fn split_legal_of_place(art: &Article, ents: &mut Vec<Entity>) {
     let g = gazetteer();
     let mut add = Vec::new();
     for e in ents.iter_mut().filter(|e| e.label == Label::Org && e.token_end - e.token_start >= 4) {
-        let Some(k) = (e.token_start + 1..e.token_end - 2).find(|&k| {
-            let w = word(art, k).to_ascii_lowercase();
-            matches!(w.trim_end_matches('.'), "corp" | "inc" | "ltd" | "co" | "corporation" | "company")
-                && word(art, k + 1) == "of"
-        }) else {
+        let Some(k) =
+            (e.token_start + 1..e.token_end - 2).find(|&k| is_legal_form(word(art, k)) && word(art, k + 1) == "of")
+        else {
             continue;
         };
         let p = if word(art, k + 2) == "the" { k + 3 } else { k + 2 };

@@ -4,6 +4,7 @@ use super::{
     code_like, lower_in, trim_end, word, HashSet, Words, AGENCIES, CALENDAR_AND_ORDINALS, EVENT_HEADS, PRODUCT_NOUNS,
 };
 use crate::types::*;
+use crate::util::legal_forms::is_legal_form;
 use std::sync::OnceLock;
 
 /// Last words of organisation names.
@@ -286,23 +287,7 @@ fn of_tail(art: &Article, ents: &[Entity], sent_end: usize, j: usize) -> Option<
         return None;
     }
     // "Kia Motor Corp of South Korea": a legal suffix ends the name; what follows describes it
-    let head = word(art, j - 1).trim_end_matches('.').to_ascii_lowercase();
-    if matches!(
-        head.as_str(),
-        "corp"
-            | "inc"
-            | "ltd"
-            | "co"
-            | "corporation"
-            | "company"
-            | "plc"
-            | "b.v"
-            | "n.v"
-            | "ag"
-            | "sa"
-            | "llc"
-            | "gmbh"
-    ) {
+    if is_legal_form(word(art, j - 1)) {
         return None;
     }
     let mut k = j + 1;

@@ -43,7 +43,7 @@ impl Reader<'_, '_> {
                 }
             }
             // "<Consolidated Norex Resources Ltd>" split by the tagger: a bare company suffix names nobody.
-            if ent.token_start == t && is_legal_suffix(d.low(t)) {
+            if ent.token_start == t && is_bare_legal_form(d.low(t)) {
                 return None;
             }
             return (self.is_actor_entity(e) || self.is_group(e)).then(|| self.actor(e, t));

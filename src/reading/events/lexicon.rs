@@ -471,14 +471,6 @@ pub(super) fn is_force(low: &str) -> bool {
     )
 }
 
-/// A company's legal suffix ("Inc", "Corp.", "Ltd", "plc", "LLC"): alone it names nobody, and two names
-/// of one company may differ by it.
-/// A company's legal suffix ("Inc", "corp.", "LTD"), case aside.
-pub(super) fn is_legal_suffix(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    ["inc", "corp", "co", "ltd", "plc", "llc"].iter().any(|s| w.eq_ignore_ascii_case(s))
-}
-
 /// Forms of "be" and "get": before a past participle they make a passive ("was given").
 pub(super) fn is_be(low: &str) -> bool {
     matches!(low, "is" | "was" | "were" | "are" | "be" | "been" | "being" | "get" | "got" | "gets" | "'s")

@@ -16,6 +16,7 @@
 use crate::gazetteer::gazetteer;
 use crate::reading::story::{self, is_aux_or_adverb, is_determiner, Doc};
 use crate::types::*;
+use crate::util::legal_forms::{is_bare_legal_form, is_legal_form};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 mod actors;

@@ -321,7 +321,7 @@ impl Reader<'_, '_> {
             .map(|a| (a, end + 1));
         }
         // "<TSS-Seedman's INc>": a company suffix the tagger split off names nobody.
-        if end == k + 1 && is_legal_suffix(d.low(k)) {
+        if end == k + 1 && is_bare_legal_form(d.low(k)) {
             return None;
         }
         let label = match ent.label {

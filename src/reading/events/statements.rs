@@ -169,7 +169,7 @@ impl Reader<'_, '_> {
         // The names' words borrowed, compared case aside (this runs for every statement's target).
         fn words(n: &str) -> impl Iterator<Item = &str> + Clone {
             n.split(|c: char| !c.is_alphanumeric()).filter(|w| {
-                !w.is_empty() && !["the", "of", "and"].iter().any(|s| w.eq_ignore_ascii_case(s)) && !is_legal_suffix(w)
+                !w.is_empty() && !["the", "of", "and"].iter().any(|s| w.eq_ignore_ascii_case(s)) && !is_legal_form(w)
             })
         }
         let within = |a: &str, b: &str| {

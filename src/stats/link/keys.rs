@@ -7,47 +7,6 @@ pub(super) fn is_name_label(label: &str) -> bool {
     !matches!(label, "DATE" | "TIME" | "DURATION" | "SET" | "MONEY" | "PERCENT" | "QUANTITY" | "ORDINAL" | "CARDINAL")
 }
 
-pub(super) const ORG_SUFFIXES: &[&str] = &[
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "cos",
-    "company",
-    "ltd",
-    "limited",
-    "plc",
-    "ag",
-    "sa",
-    "nv",
-    "bv",
-    "gmbh",
-    "spa",
-    "srl",
-    "lp",
-    "llc",
-    "llp",
-    "pty",
-    "kk",
-    "ab",
-    "asa",
-    "oy",
-    "oyj",
-    "bhd",
-    "berhad",
-    "sdn",
-    "cie",
-    "sarl",
-    "sca",
-    "se",
-    "pt",
-    "tbk",
-    "lda",
-    "ltda",
-    "de cv",
-];
-
 /// Words that name no company on their own: a legal suffix after one of them is kept in the key.
 pub(super) const GENERIC_ORG_WORDS: &[&str] = &[
     "credit",
@@ -251,7 +210,7 @@ pub(super) fn key_words(name: &str, label: &str) -> Vec<String> {
                 if n == 2 && GENERIC_ORG_WORDS.contains(&w[0].as_str()) {
                     break;
                 }
-                if n > 1 && ORG_SUFFIXES.contains(&w[n - 1].as_str()) {
+                if n > 1 && is_legal_form(&w[n - 1]) {
                     w.pop();
                 } else if n > 2 && w[n - 2] == "de" && w[n - 1] == "cv" {
                     w.truncate(n - 2);

@@ -80,6 +80,7 @@ use std::hash::BuildHasher;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::NO_DAY;
+use crate::util::legal_forms::is_legal_form;
 
 /// A short form joins the leading candidate when it has at least this many times the stories of
 /// the next one.

@@ -43,7 +43,7 @@ pub(super) fn piece(m: &Mention, k: &Keyed) -> Option<Piece> {
         return None;
     }
     let w = k.key.as_str();
-    let generic = !acronym && (GENERIC_ORG_WORDS.contains(&w) || ORG_SUFFIXES.contains(&w));
+    let generic = !acronym && (GENERIC_ORG_WORDS.contains(&w) || is_legal_form(w));
     Some(Piece { word: k.key.clone(), singular: singular(w), label: m.label.to_string(), acronym, generic })
 }
 
