@@ -20,6 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 mod actors;
 mod facts;
+mod generic;
 mod lexicon;
 mod nouns;
 mod objects;
