@@ -70,3 +70,15 @@ fn a_role_has_no_state_where_the_story_names_none() {
     let e = event(&art, "Alan Pike", "MPs").expect("told MPs");
     assert_eq!(e.object_country, None);
 }
+
+#[test]
+fn a_role_speaks_of_a_named_actor_but_what_is_said_of_a_role_is_none() {
+    let ents = &[("Tories", "MISC"), ("Lib Dems", "ORG"), ("Audit Office", "ORG"), ("Alan Pike", "PERSON")];
+    let art = read(
+        "The Tories and the Lib Dems met. The committee said the Audit Office should investigate. \
+         Alan Pike said the committee had failed. Officials said the Audit Office had erred.",
+        ents,
+    );
+    assert_eq!(event(&art, "committee", "Audit Office").map(|e| e.code), Some("010"), "{:?}", triples(&art));
+    assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
+}

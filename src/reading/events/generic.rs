@@ -2,8 +2,8 @@
 //! coded by country and role as PETRARCH and GDELT code them ("MPs criticised the government" is
 //! GBRLEG 111 GBRGOV). The actor's name is the phrase as written (its article left out), its state
 //! the story's own (`StoryRoles::government`) in British political copy or a story with a dateline,
-//! else none. Read only as the subject or object of a verb read here; statements
-//! by or about them stay unread, as unnamed sources do.
+//! else none. Read as the subject or object of a verb read here and as the speaker of a statement
+//! about a named actor; a statement about a role stays unread (most are about the speaker's own body).
 use super::*;
 
 /// The CAMEO sector of a role noun that names its holders without a name (the sectors of the CAMEO
@@ -145,5 +145,17 @@ impl Reader<'_, '_> {
             return None;
         }
         Some((a, n))
+    }
+
+    /// The role the speaker's words `a..b` end in ("MPs", "the committee", "some backbench MPs"), for a
+    /// statement it makes about a named actor. Not a role that only modifies the speaker ("a union
+    /// spokesman" is read elsewhere).
+    pub(super) fn generic_speaker(&self, a: usize, b: usize) -> Option<Actor> {
+        let d = self.doc;
+        let last = b.min(d.len()).checked_sub(1)?;
+        if last < a {
+            return None;
+        }
+        self.generic_ending(last, a)
     }
 }
