@@ -462,7 +462,9 @@ impl Reader<'_, '_> {
                 }
             }
         }
-        let Some(first) = self.actor_ending(l, a).or_else(|| self.coordinated_subject(si, l)) else {
+        let Some(first) =
+            self.actor_ending(l, a).or_else(|| self.generic_ending(l, a)).or_else(|| self.coordinated_subject(si, l))
+        else {
             return (Vec::new(), mood);
         };
         let mut subs = vec![first];

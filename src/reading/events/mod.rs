@@ -1,7 +1,7 @@
 //! Who did what to whom, coded the way political scientists code news (CAMEO, as GDELT and PETRARCH do).
 //!
 //! Precision first: an event is read only when the sentence states it in a shape read here with
-//! certainty, with a named actor on both sides:
+//! certainty, with a named actor (or a role named without a name, "MPs": generic.rs) on both sides:
 //! - verbal: the subject is a name right before the verb (auxiliaries, adverbs, modals, negation and
 //!   "agreed to" / "plans to" / "is expected to" allowed, "A and B" coordinated, "X said it ..." read as
 //!   X), the object a whole name right after it (determiners, titles, nationalities and a possessive owner
@@ -21,6 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 mod actors;
 mod facts;
+mod generic;
 mod lexicon;
 mod nouns;
 mod objects;

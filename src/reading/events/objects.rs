@@ -247,6 +247,10 @@ impl Reader<'_, '_> {
         if k < b && d.tok(k) == "ministers" && judges {
             return self.own_state(k, k).filter(|a| a.country == self.government).map(|a| (a, k + 1));
         }
+        // "told MPs", "urged campaigners": a role named without a name (generic.rs).
+        if let Some(r) = self.generic_at(pred, k, b) {
+            return Some(r);
+        }
         let k = self.skip_to_name(k, b);
         if k >= b {
             return None;

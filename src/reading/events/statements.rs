@@ -284,6 +284,14 @@ impl Reader<'_, '_> {
             .find(|&e| matches!(story::entity_name(self.doc.art, e).as_ref(), n if n == name || n == bare));
         let officer =
             if inside.is_none() && b > a + 2 && d.low(a) == "the" { self.officer_ending(b - 1, a) } else { None };
+        if inside.is_none() && officer.is_none() && b > a {
+            // "MPs said", "the committee said": a role speaks for itself (generic.rs).
+            if let Some(mut g) = self.generic_speaker(a, b) {
+                g.first = a;
+                g.last = b - 1;
+                return Some(g);
+            }
+        }
         let e = match inside {
             // "traders in London said": a place modifying the speaker is not it.
             Some(e)
