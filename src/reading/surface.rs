@@ -22,15 +22,17 @@ pub(crate) fn is_all_caps(s: &str) -> bool {
     // Asked of every name of every story: the ASCII bytes are read as bytes, the first other
     // character and the rest as chars (the same answer, without decoding ASCII).
     let b = s.as_bytes();
-    let ascii = b.iter().position(|c| !c.is_ascii()).unwrap_or(b.len());
     let mut letters = 0;
-    for &c in &b[..ascii] {
+    let mut ascii = b.len();
+    for (i, &c) in b.iter().enumerate() {
+        if !c.is_ascii() {
+            ascii = i;
+            break;
+        }
         if c.is_ascii_lowercase() {
             return false;
         }
-        if c.is_ascii_uppercase() {
-            letters += 1;
-        }
+        letters += usize::from(c.is_ascii_uppercase());
     }
     for c in s[ascii..].chars() {
         if c.is_lowercase() {
@@ -188,8 +190,8 @@ pub fn normalize(art: &mut Article) {
 /// said ..." for a headline's "WOOLWORTH").
 fn mixed_case_forms<'a>(art: &'a Article, names: &[&str]) -> Vec<Option<&'a str>> {
     // Each distinct name once, found by the hash of its lower case.
-    let mut distinct: Vec<&str> = Vec::new();
-    let mut by_hash: FastMap<u64, usize> = FastMap::default();
+    let mut distinct: Vec<&str> = Vec::with_capacity(names.len());
+    let mut by_hash: FastMap<u64, usize> = FastMap::with_capacity_and_hasher(names.len(), Default::default());
     let slots: Vec<usize> = names
         .iter()
         .map(|&name| {
@@ -208,11 +210,17 @@ fn mixed_case_forms<'a>(art: &'a Article, names: &[&str]) -> Vec<Option<&'a str>
         .collect();
     // The entities' forms of each name, with counts, in order of first mention.
     let mut forms: Vec<Vec<(&str, usize)>> = vec![Vec::new(); distinct.len()];
+    // An ASCII name matches only a form of its length: when all are ASCII, a bit per length (63 for
+    // any longer) turns most names away before hashing.
+    let lengths = distinct.iter().all(|n| n.is_ascii()).then(|| length_bits(&distinct));
     for o in &art.entities {
         if !is_name(o.label) {
             continue;
         }
         let f = art.canonical(o);
+        if lengths.is_some_and(|l| l & length_bit(f) == 0) {
+            continue;
+        }
         let Some(&k) = by_hash.get(&lower_hash(f)) else { continue };
         let name = distinct[k];
         // An ASCII name matches only a form of its length (no other script's letters).
@@ -237,6 +245,16 @@ fn mixed_case_forms<'a>(art: &'a Article, names: &[&str]) -> Vec<Option<&'a str>
         }
     }
     slots.into_iter().map(|k| found.get(k).copied().flatten()).collect()
+}
+
+/// A name's bit in `length_bits`: its length in bytes, 63 for any longer.
+fn length_bit(s: &str) -> u64 {
+    1 << s.len().min(63)
+}
+
+/// The lengths of `names` as bits (`length_bit`).
+fn length_bits(names: &[&str]) -> u64 {
+    names.iter().fold(0, |m, n| m | length_bit(n))
 }
 
 /// A hash of a name's lower case, without building the lower-case string.

@@ -139,7 +139,7 @@ impl Reader<'_, '_> {
             && d.low(t - 1) == "the"
         {
             // Wire style: "Texaco Inc said ... The company said it ...": the organisation the story opens with.
-            let e = self.story_org?;
+            let e = self.story_org()?;
             let mut a = self.actor(e, t);
             a.first = t - 1;
             return Some(a);
@@ -158,7 +158,7 @@ impl Reader<'_, '_> {
             return None;
         }
         let key = (k..=t).map(|i| d.low(i)).collect::<Vec<_>>().join(" ");
-        let &e = self.titles.get(&key)?;
+        let &e = self.roles().titles.get(&key)?;
         let mut a = self.actor(e, t);
         a.first = k - 1;
         Some(a)
@@ -216,7 +216,7 @@ impl Reader<'_, '_> {
 
     /// The story's own state as the actor named by tokens `first..=last` ("the government", "ministers").
     pub(super) fn own_state(&self, first: usize, last: usize) -> Option<Actor> {
-        let code = self.own_country?;
+        let code = self.roles().own?;
         let name = gazetteer().country_by_code(code)?.name.clone();
         Some(Actor { name, country: Some(code), first, last, label: Label::Gpe, owner: false, gov: true })
     }

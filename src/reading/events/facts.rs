@@ -13,7 +13,10 @@ pub(super) fn is_day(v: &str) -> bool {
 }
 
 /// Per sentence: the first day a DATE names, and the places named after "in"/"at" (entity indices).
-pub(super) fn sentence_dates_and_places(d: &Doc) -> (Vec<Option<String>>, Vec<Vec<usize>>) {
+pub(super) type DatesAndPlaces = (Vec<Option<String>>, Vec<Vec<usize>>);
+
+/// Gathers `DatesAndPlaces`.
+pub(super) fn sentence_dates_and_places(d: &Doc) -> DatesAndPlaces {
     let n = d.art.sentences.len();
     let mut dates: Vec<Option<String>> = vec![None; n];
     let mut places: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -333,7 +336,7 @@ impl Reader<'_, '_> {
         }
         let d = self.doc;
         let g = gazetteer();
-        self.sent_places.get(si).into_iter().flatten().find_map(|&e| {
+        self.sent_places(si).iter().find_map(|&e| {
             let ent = &d.art.entities[e];
             let mut t = ent.token_start;
             if t > 0 && d.low(t - 1) == "the" {
@@ -363,7 +366,7 @@ impl Reader<'_, '_> {
             return false;
         }
         let official = match subj.label {
-            Label::Person => self.officials.contains(&subj.name),
+            Label::Person => self.officials().contains(&subj.name),
             // "the Home Office", "a spokeswoman for the Department for X".
             Label::Org => is_government_body(&subj.name),
             Label::Gpe => true,

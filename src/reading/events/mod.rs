@@ -18,6 +18,7 @@ use crate::reading::story::{self, is_aux_or_adverb, is_determiner, Doc};
 use crate::types::*;
 use crate::util::legal_forms::{is_bare_legal_form, is_legal_form};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::OnceCell;
 
 mod actors;
 mod facts;
@@ -179,10 +180,6 @@ pub fn extract(art: &mut Article) {
         return;
     }
     let quoted = quoted_tokens(art);
-    let (sent_date, sent_places) = sentence_dates_and_places(&doc);
-    let countries = person_countries(&doc);
-    let StoryRoles { titles, own: own_country, most: most_named, government, british } = story_roles(&doc);
-    let (officials, journalists) = officials(&doc);
     let seen = (usize::MAX, FxHashSet::default());
     let mut r = Reader {
         doc: &doc,
@@ -190,20 +187,14 @@ pub fn extract(art: &mut Article) {
         out: Vec::new(),
         last_host: None,
         seen,
-        sent_date,
-        sent_places,
-        countries,
-        titles,
-        officials,
-        journalists,
-        government,
-        own_country,
-        most_named,
-        story_org: story_org(&doc),
+        places: OnceCell::new(),
+        countries: OnceCell::new(),
+        roles: OnceCell::new(),
+        officials: OnceCell::new(),
+        story_org: OnceCell::new(),
         named: std::cell::OnceCell::new(),
         holders: std::cell::OnceCell::new(),
         parties: std::cell::OnceCell::new(),
-        british,
         // Counted when a sentence's first event asks: most sentences have none.
         sent_reporting: vec![None; art.sentences.len()],
         first_trigger,
@@ -219,6 +210,10 @@ pub fn extract(art: &mut Article) {
 /// Tokens inside the article's quotes.
 fn quoted_tokens(art: &Article) -> Vec<bool> {
     let mut q = vec![false; art.tokens.len()];
+    // Most stories quote no one: no token to visit.
+    if art.quotes.is_empty() {
+        return q;
+    }
     let mut spans: Vec<Span> = art.quotes.iter().map(|q| q.span).collect();
     spans.sort_by_key(|s| s.start);
     let mut k = 0;
@@ -242,22 +237,19 @@ struct Reader<'d, 'a> {
     seen: (usize, FxHashSet<(&'static str, String, String)>),
     /// Who hosted the last meeting named ("Kim met separately with the Chinese guests"), and where.
     last_host: Option<(String, usize)>,
-    sent_date: Vec<Option<String>>,
-    sent_places: Vec<Vec<usize>>,
-    countries: FxHashMap<String, &'static str>,
-    titles: FxHashMap<String, usize>,
-    /// The persons the story gives a title of government.
-    officials: FxHashSet<String>,
-    /// The persons the story calls a correspondent, editor, reporter, ...: their reading of events is
-    /// no statement.
-    journalists: FxHashSet<String>,
-    /// The state "the government" and "ministers" stand for in what is said (`story_roles`).
-    government: Option<&'static str>,
-    own_country: Option<&'static str>,
-    /// The country the story names most.
-    most_named: Option<&'static str>,
+    // The story-wide facts below are gathered the first time an event asks for them (most stories
+    // with a trigger word have no event, and many events need only some of them).
+    /// Each sentence's date and places (`sentence_dates_and_places`).
+    places: OnceCell<DatesAndPlaces>,
+    /// The state each person or body belongs to (`person_countries`).
+    countries: OnceCell<FxHashMap<String, &'static str>>,
+    /// Titles, the story's own and most named country, its government, British copy (`story_roles`).
+    roles: OnceCell<StoryRoles>,
+    /// The persons the story gives a title of government, and those it calls a correspondent,
+    /// editor, reporter, ... (their reading of events is no statement) (`officials`).
+    officials: OnceCell<(FxHashSet<String>, FxHashSet<String>)>,
     /// The organisation that opens the story's first body sentence ("Texaco Inc said ...").
-    story_org: Option<usize>,
+    story_org: OnceCell<Option<usize>>,
     /// The first person or organisation under each canonical name, gathered the first time a
     /// pronoun speaker needs it (one look-up per speaker keeps a story of many names linear).
     named: std::cell::OnceCell<FxHashMap<&'a str, usize>>,
@@ -266,8 +258,6 @@ struct Reader<'d, 'a> {
     holders: std::cell::OnceCell<FxHashMap<(String, String), Option<usize>>>,
     /// Each person's party (`person_parties`), gathered the first time a statement needs it.
     parties: std::cell::OnceCell<FxHashMap<String, String>>,
-    /// A home service's copy about British politics: bare "ministers" are Britain's government.
-    british: bool,
     /// Reporting words ("said", "told") per sentence, once counted.
     sent_reporting: Vec<Option<usize>>,
     /// The story's first trigger word (the tokens before it are not looked up again); None when
@@ -278,6 +268,28 @@ struct Reader<'d, 'a> {
 }
 
 impl<'d, 'a> Reader<'d, 'a> {
+    fn sent_date(&self, si: usize) -> Option<&String> {
+        self.places.get_or_init(|| sentence_dates_and_places(self.doc)).0.get(si).and_then(Option::as_ref)
+    }
+    /// The places named in sentence `si` after "in"/"at" (entity indices).
+    fn sent_places(&self, si: usize) -> &[usize] {
+        self.places.get_or_init(|| sentence_dates_and_places(self.doc)).1.get(si).map_or(&[], Vec::as_slice)
+    }
+    fn countries(&self) -> &FxHashMap<String, &'static str> {
+        self.countries.get_or_init(|| person_countries(self.doc))
+    }
+    fn roles(&self) -> &StoryRoles {
+        self.roles.get_or_init(|| story_roles(self.doc))
+    }
+    fn officials(&self) -> &FxHashSet<String> {
+        &self.officials.get_or_init(|| officials(self.doc)).0
+    }
+    fn journalists(&self) -> &FxHashSet<String> {
+        &self.officials.get_or_init(|| officials(self.doc)).1
+    }
+    fn story_org(&self) -> Option<usize> {
+        *self.story_org.get_or_init(|| story_org(self.doc))
+    }
     /// The first token of the sentence token `t` is in.
     fn sentence_start(&self, t: usize) -> usize {
         let ss = &self.doc.art.sentences;
@@ -293,7 +305,7 @@ impl<'d, 'a> Reader<'d, 'a> {
     fn actor(&self, e: usize, last: usize) -> Actor {
         let ent = &self.doc.art.entities[e];
         let name = self.name(e);
-        let country = ent.country_code.or_else(|| self.countries.get(&name).copied());
+        let country = ent.country_code.or_else(|| self.countries().get(&name).copied());
         Actor { name, country, first: ent.token_start, last, label: ent.label, owner: false, gov: false }
     }
 
@@ -354,12 +366,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         let place = if pred == Pred::Visit && matches!(obj.label, Label::Gpe | Label::Loc | Label::Fac) {
             Some(obj.name.clone())
         } else {
-            self.sent_places
-                .get(si)
-                .into_iter()
-                .flatten()
-                .map(|&e| self.name(e))
-                .find(|n| *n != subj.name && *n != obj.name)
+            self.sent_places(si).iter().map(|&e| self.name(e)).find(|n| *n != subj.name && *n != obj.name)
         };
         // Counted once per sentence: a long sentence with many events stays linear.
         let in_sentence = *self.sent_reporting[si].get_or_insert_with(|| {
@@ -368,7 +375,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         });
         let reporting = in_sentence.saturating_sub(usize::from(is_reporting(d.low(v))));
         let reported = self.quoted[v] || reporting > 0;
-        let date = self.sent_date.get(si).cloned().flatten().or_else(|| d.art.date.clone());
+        let date = self.sent_date(si).cloned().or_else(|| d.art.date.clone());
         self.out.push(Event {
             subject: subj.name.clone(),
             predicate: pred.base().to_string(),

@@ -139,7 +139,7 @@ impl Reader<'_, '_> {
                 // "a car exploded in the Gaza Strip during an Israeli air strike": a state's strike with
                 // no target named hits the place the sentence names (one not of that state).
                 if let Some(s) = sub.filter(|_| matches!(pred, Pred::Attack | Pred::Bomb) && ent.label == Label::Norp) {
-                    let place = self.sent_places.get(si).into_iter().flatten().copied().find(|&pe| {
+                    let place = self.sent_places(si).iter().copied().find(|&pe| {
                         let pn = &d.art.entities[pe];
                         pn.country_code.is_none_or(|c| Some(c) != s.country)
                     });

@@ -240,12 +240,12 @@ impl Reader<'_, '_> {
         // "accused ministers of ...", "praised ministers for ...": the story's own government.
         // Only in British political copy: in wire copy from abroad "ministers" are as often a council's
         // ("warned ministers" in Brussels is the EC's farm ministers).
-        let judges = self.british && (pred.owner_is_object() || matches!(pred, Pred::Urge | Pred::Warn));
+        let judges = self.roles().british && (pred.owner_is_object() || matches!(pred, Pred::Urge | Pred::Warn));
         if k + 1 < b && d.tok(k) == "ministers" && judges && !may_follow_object(d, k + 1) {
             return None;
         }
         if k < b && d.tok(k) == "ministers" && judges {
-            return self.own_state(k, k).filter(|a| a.country == self.government).map(|a| (a, k + 1));
+            return self.own_state(k, k).filter(|a| a.country == self.roles().government).map(|a| (a, k + 1));
         }
         // "told MPs", "urged campaigners": a role named without a name (generic.rs).
         if let Some(r) = self.generic_at(pred, k, b) {

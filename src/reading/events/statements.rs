@@ -218,9 +218,9 @@ impl Reader<'_, '_> {
             Some(c) => Some(c) == y.country,
             None => {
                 x.label != Label::Person
-                    || self.own_country.is_none()
-                    || y.country == self.own_country
-                    || y.country == self.most_named
+                    || self.roles().own.is_none()
+                    || y.country == self.roles().own
+                    || y.country == self.roles().most
             }
         }
     }
@@ -236,7 +236,7 @@ impl Reader<'_, '_> {
         // "..., chairman Bernard Fauber predicted": a person with an officer's title and no body named
         // speaks for the company the story opens with ("lead manager Nomura said" is a bank speaking).
         if spk.label == Label::Person
-            && self.story_org.is_some_and(|e| story::entity_name(self.doc.art, e) == o.name.as_str())
+            && self.story_org().is_some_and(|e| story::entity_name(self.doc.art, e) == o.name.as_str())
             && a > 0
             && g.title_word(d.low(a - 1)).head
             && d.tok(a - 1).chars().all(char::is_lowercase)
@@ -306,7 +306,7 @@ impl Reader<'_, '_> {
             // "The Lib Dem leader said": the leader the story names, else the party.
             None if officer.is_some() => {
                 let mut actor = officer?;
-                if self.journalists.contains(&actor.name) {
+                if self.journalists().contains(&actor.name) {
                     return None;
                 }
                 actor.first = a;
@@ -316,7 +316,7 @@ impl Reader<'_, '_> {
             // A description ("the company", "a spokesman") resolved elsewhere: only to the body the story
             // opens with (the resolution is too often wrong otherwise).
             None if pronoun.is_none() => {
-                let e = self.story_org?;
+                let e = self.story_org()?;
                 if story::entity_name(self.doc.art, e) != name {
                     return None;
                 }
@@ -369,7 +369,7 @@ impl Reader<'_, '_> {
             return None;
         }
         // "BBC political correspondent X said ministers may ...": a journalist's reading is no act.
-        if self.journalists.contains(story::entity_name(d.art, e).as_ref()) {
+        if self.journalists().contains(story::entity_name(d.art, e).as_ref()) {
             return None;
         }
         // "the Venezuelan company said": a state speaks only when named as the speaker itself.
@@ -379,7 +379,7 @@ impl Reader<'_, '_> {
         match pronoun {
             Some("he" | "she") if ent.label != Label::Person => return None,
             // "it said": the body the story opens with; other resolutions of "it" are too often wrong.
-            Some("it") if self.story_org != Some(e) => return None,
+            Some("it") if self.story_org() != Some(e) => return None,
             _ => {}
         }
         // "Bankers said ...": a plural common noun opening the sentence, taken for a name, is an unnamed
@@ -431,7 +431,10 @@ impl Reader<'_, '_> {
                     // government" is the story's own government, a target for those outside it
                     // (`acts_on_own_state` leaves out its members).
                     if !(a.label == Label::Person && !is_state_organ(d.low(t))
-                        || a.gov && d.low(t) == "government" && a.country == self.government && self.judges(t + 1, b))
+                        || a.gov
+                            && d.low(t) == "government"
+                            && a.country == self.roles().government
+                            && self.judges(t + 1, b))
                     {
                         return None;
                     }
@@ -447,7 +450,7 @@ impl Reader<'_, '_> {
         }
         // "ministers have ...": the story's own government (not "EU ministers", read as a name below).
         if k + 1 < b && d.low(k) == "ministers" && d.tok(k) == "ministers" {
-            let a = self.own_state(k, k).filter(|a| a.country == self.government)?;
+            let a = self.own_state(k, k).filter(|a| a.country == self.roles().government)?;
             return (self.predicate_at(k + 1, b) && self.judges(k + 1, b)).then(|| vec![a]);
         }
         let mut out = Vec::new();
