@@ -94,7 +94,7 @@ impl Reader<'_, '_> {
         // British political copy, or a story from a dateline: the story's own state. A story with neither
         // names its state only by counting, too loose for a role ("activists in Blackburn" in a story
         // that names Iraq most).
-        let country = self.government.filter(|_| self.british || d.art.dateline.is_some());
+        let country = self.roles().government.filter(|_| self.roles().british || d.art.dateline.is_some());
         Some(Actor { name, country, first, last: t, label: Label::Org, owner: false, gov: false })
     }
 
