@@ -65,8 +65,8 @@ def _nulls_empty(arr: pa.Array) -> bool:
     """Whether every null of a string array already spans no bytes (as pyarrow and pandas make
     them): then it reads as "" without a copy of the column."""
     offsets = _offsets(arr)
-    nulls = pc.is_null(arr).to_numpy(zero_copy_only=False)
-    return not np.any(offsets[1:][nulls] - offsets[:-1][nulls])
+    # the values' bytes are the span of the offsets exactly when the nulls hold none
+    return int(offsets[-1] - offsets[0]) == (pc.sum(pc.binary_length(arr)).as_py() or 0)
 
 
 def _buffers(arr: pa.Array) -> tuple[bytes, bytes]:
@@ -143,12 +143,32 @@ def _headline_pieces(df: pd.DataFrame, story: np.ndarray, text: pa.Array, canoni
         return text, canonical, label
     names = [f"{x} {' '.join(y.split())}" for x, y in zip(first.filter(pa.array(ok)).to_pylist(),
                                                          rest.filter(pa.array(ok)).to_pylist())]
-    pos = np.full(len(df), -1, dtype=np.int64)
-    pos[a[ok]] = np.arange(len(names))
-    hit = pa.array(pos >= 0)
-    name_of = pa.array(names, type=pa.string()).take(pa.array(np.maximum(pos, 0)))
-    return (pc.if_else(hit, name_of.cast(text.type), text), pc.if_else(hit, name_of.cast(canonical.type), canonical),
-            pc.if_else(hit, pa.scalar("ORG", label.type), label))
+    rows = a[ok]
+    return (_replaced(text, rows, names), _replaced(canonical, rows, names),
+            _replaced(label, rows, ["ORG"] * len(rows)))
+
+
+def _replaced(arr: pa.Array, rows: np.ndarray, values: list[str]) -> pa.Array:
+    """A string array with the values at ``rows`` (distinct) replaced, nulls read as "" (as the
+    core reads them): spliced from the array's own buffers around the few rows, where an
+    ``if_else`` over the whole column builds every value again (the pieces are a few dozen rows
+    of a table of hundreds of thousands)."""
+    order = np.argsort(rows, kind="stable")
+    rows = rows[order]
+    encoded = [values[i].encode() for i in order]
+    offsets = _offsets(arr)
+    data = arr.buffers()[2]
+    raw = memoryview(data) if data is not None else memoryview(b"")
+    lengths = np.diff(offsets)
+    lengths[rows] = [len(v) for v in encoded]
+    pieces, at = [], int(offsets[0])
+    for r, v in zip(rows.tolist(), encoded):
+        pieces += [raw[at:int(offsets[r])], v]
+        at = int(offsets[r + 1])
+    pieces.append(raw[at:int(offsets[-1])])
+    new_offsets = np.zeros(len(arr) + 1, dtype=offsets.dtype)
+    np.cumsum(lengths, out=new_offsets[1:])
+    return pa.Array.from_buffers(arr.type, len(arr), [None, pa.py_buffer(new_offsets), pa.py_buffer(b"".join(pieces))])
 
 
 def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] = "year") -> pd.DataFrame:

@@ -32,6 +32,19 @@ pub(super) struct Contenders {
     pub looks: bool,
 }
 
+/// Sorts (story, node) pairs. A table comes a story at a time (a corpus run writes each story's
+/// rows together): then each story's run is sorted on its own, a few names each, rather than the
+/// whole table (110M instructions, a fourteenth of the linking on Reuters-21578, callgrind).
+fn sort_by_story(pairs: &mut [(u32, NodeId)]) {
+    if pairs.windows(2).all(|w| w[0].0 <= w[1].0) {
+        for run in pairs.chunk_by_mut(|a, b| a.0 == b.0) {
+            run.sort_unstable();
+        }
+    } else {
+        pairs.sort_unstable();
+    }
+}
+
 impl Context {
     /// Flat arrays rather than a list per story and per node: tens of thousands of small lists
     /// were a tenth of the linking time on Reuters-21578.
@@ -46,12 +59,17 @@ impl Context {
             .filter(|&i| form_named[form[i] as usize] || mentions.has_country_code(i))
             .map(|i| (mentions.story(i), mention_node[i]))
             .collect();
-        pairs.sort_unstable();
+        sort_by_story(&mut pairs);
         pairs.dedup();
+        // sorted: a story's pairs are one run, looked up once
         let mut story_run: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        let mut at = 0u32;
+        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+            story_run.insert(run[0].0, (at, at + run.len() as u32));
+            at += run.len() as u32;
+        }
         let mut counts = vec![0u32; n_nodes + 1];
-        for (i, &(s, n)) in pairs.iter().enumerate() {
-            story_run.entry(s).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
+        for &(_, n) in &pairs {
             counts[n as usize + 1] += 1;
         }
         for i in 1..counts.len() {

@@ -145,6 +145,7 @@ pub(super) fn words(name: &str) -> Vec<String> {
                     out.push("and".to_string());
                 }
                 '\u{2019}' => w.push('\''),
+                _ if c.is_ascii() => w.push(c.to_ascii_lowercase()),
                 _ => w.extend(c.to_lowercase()),
             }
         }
@@ -171,17 +172,15 @@ pub(super) fn dotted_initials(word: &str) -> bool {
 /// The key of a name of `label`: its words joined by spaces, without what varies between the
 /// mentions of one entity (see the module doc).
 pub fn key(name: &str, label: &str) -> String {
-    let mut w = key_words(name, label);
+    key_of_words(key_words(name, label), label)
+}
+
+/// The key of a name of `label` from its [`key_words`].
+pub(super) fn key_of_words(mut w: Vec<String>, label: &str) -> String {
     if w.len() > 1 && is_name_label(label) && !matches!(label, "PERSON" | "PER") {
         spelling_free(&mut w);
     }
     w.join(" ")
-}
-
-/// The first word of a name's key as written, before linking words and plurals are dropped
-/// ("Miles Laboratories" -> "miles"): what a one-word form of the name looks like.
-pub(super) fn head_word(name: &str, label: &str) -> String {
-    key_words(name, label).into_iter().next().unwrap_or_default()
 }
 
 /// The key's words (see [`key`]) before [`spelling_free`].
@@ -223,8 +222,10 @@ pub(super) fn key_words(name: &str, label: &str) -> Vec<String> {
         }
         "PERSON" | "PER" => {
             while w.len() > 1 {
-                let two = if w.len() > 2 { Some(format!("{} {}", w[0], w[1])) } else { None };
-                if two.as_deref().is_some_and(|t| PERSON_PREFIXES.contains(&t)) {
+                // a two-word prefix ("prime minister"), compared word by word: no joined copy
+                let two = w.len() > 2
+                    && PERSON_PREFIXES.iter().any(|p| p.split_once(' ').is_some_and(|(a, b)| a == w[0] && b == w[1]));
+                if two {
                     w.drain(..2);
                 } else if PERSON_PREFIXES.contains(&w[0].as_str()) {
                     w.remove(0);
@@ -334,11 +335,15 @@ pub(super) const LINK_WORDS: &[&str] = &["of", "the", "for", "and", "de", "del",
 /// spellings stories use for one name share a key ("Trades Union Congress", "Trade Unions
 /// Congress"; "Scandinavian Airline Systems", "Scandinavian Airlines System"). Word order stays.
 pub(super) fn spelling_free(w: &mut Vec<String>) {
-    let kept: Vec<String> = w.iter().filter(|x| !LINK_WORDS.contains(&x.as_str())).cloned().collect();
-    if kept.len() < 2 {
+    let linking = |x: &String| LINK_WORDS.contains(&x.as_str());
+    if w.iter().filter(|x| !linking(x)).count() < 2 {
         return;
     }
-    *w = kept.iter().map(|x| american(singular(x))).collect();
+    // in place: no copy of the kept words
+    w.retain(|x| !linking(x));
+    for x in w.iter_mut() {
+        *x = american(singular(x));
+    }
 }
 
 /// A word of a long name in its American spelling where British and American spellings differ
@@ -530,11 +535,23 @@ pub(super) fn initialed(surface: &str) -> Option<(char, &str)> {
     ok.then_some((first, *last))
 }
 
+/// Whether a name is already its words joined by single spaces (printable ASCII, no space at
+/// either end or doubled), as nearly every name is: it is then its own surface, with no words
+/// collected and joined again.
+pub(super) fn single_spaced(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| (b' '..0x80).contains(&c))
+        && !b.windows(2).any(|w| w == b"  ")
+}
+
 pub(super) fn keyed(m: &Mention) -> Keyed {
     // A ticker with its exchange taken for the in-story name ("VW" -> "VOWG.F>") is no name.
     let ticker = |c: &str| c.ends_with('>') && !c.contains(char::is_lowercase) && !c.contains(' ');
     let name = if m.canonical.trim().is_empty() || ticker(m.canonical) { m.text } else { m.canonical };
-    let surface = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let surface =
+        if single_spaced(name) { name.to_string() } else { name.split_whitespace().collect::<Vec<_>>().join(" ") };
     if !m.kb_id.is_empty() {
         return Keyed {
             key: key(&surface, m.label),
@@ -546,7 +563,13 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
     if !is_name_label(m.label) {
         return Keyed { key: surface.to_lowercase(), surface, ..Keyed::default() };
     }
-    let k = key(&surface, m.label);
+    // The first word of the name's key as written, before linking words and plurals are dropped
+    // ("Miles Laboratories" -> "miles"): what a one-word form of the name looks like, for the
+    // shorts and blockers of organisations and places below (from this one keying of its words).
+    let name_words = key_words(&surface, m.label);
+    let head = if matches!(m.label, "ORG" | "GPE" | "LOC" | "FAC") { name_words.first().cloned() } else { None };
+    let head = head.unwrap_or_default();
+    let k = key_of_words(name_words, m.label);
     if is_place_label(m.label) {
         let text_key = words(m.text).join(" ");
         let text_key = text_key.strip_prefix("the ").unwrap_or(&text_key);
@@ -595,9 +618,6 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
         let text_key = key(m.text, m.label);
         (text_key != k && !text_key.is_empty()).then_some(text_key)
     };
-    // The first word of the name as written, keyed once for the shorts and blockers below.
-    let head = std::cell::OnceCell::new();
-    let head_word = |surface: &str, label: &str| head.get_or_init(|| head_word(surface, label)).clone();
     let title_head = title_word(m.title).to_lowercase();
     let title = if matches!(short, Short::Surname | Short::Initialed) { title_head.clone() } else { String::new() };
     let kw: Vec<&str> = k.split(' ').collect();
@@ -616,13 +636,13 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
             }
         } else if m.label == "ORG" && kw.len() > 1 {
             // "Dow Chemical" for "Dow"
-            shorts.push((head_word(&surface, m.label), 2));
+            shorts.push((head.clone(), 2));
         }
     }
     let blocker = if matches!(m.label, "ORG" | "GPE" | "LOC" | "FAC") && short != Short::Acronym {
         match kw.as_slice() {
             [one] if m.label != "ORG" => Some(one.to_string()),
-            [_, .., last] if !LEADER_NAMED.contains(last) => Some(head_word(&surface, m.label)),
+            [_, .., last] if !LEADER_NAMED.contains(last) => Some(head.clone()),
             _ => None,
         }
         .filter(|w| w.chars().count() >= 3)
@@ -631,7 +651,6 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
     };
     let initial_blocker = match surface.split_whitespace().next() {
         Some(first) if m.label == "ORG" && dotted_initials(first) => {
-            let head = head_word(&surface, m.label);
             let initial = first.chars().next().map(|c| c.to_ascii_lowercase());
             initial.filter(|_| head.chars().count() >= 3).map(|c| format!("{c} {head}"))
         }

@@ -778,7 +778,18 @@ fn capitals(s: &str) -> bool {
 /// FNV-1a is fixed by its definition (unlike std's hasher), so ids are stable across builds.
 pub fn entity_id(label: &str, key: &str, disambiguator: &str) -> String {
     let h = fnv1a(&[label.as_bytes(), b"\x1f", key.as_bytes(), b"\x1f", disambiguator.as_bytes()]);
-    format!("{h:016x}")
+    hex16(h)
+}
+
+/// `format!("{h:016x}")`, written digit by digit (the formatter's machinery was most of the cost
+/// of an id, one per entity).
+fn hex16(h: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut b = [0u8; 16];
+    for (i, d) in b.iter_mut().enumerate() {
+        *d = DIGITS[(h >> (60 - 4 * i)) as usize & 15];
+    }
+    String::from_utf8(b.to_vec()).expect("hex digits are ASCII")
 }
 
 /// The 64-bit FNV-1a hash of the parts, one after the other.
