@@ -488,6 +488,7 @@ mod joins;
 mod known;
 mod patterns;
 mod tickers;
+mod titled;
 pub use adjacent::{institution_acts, join_adjacent_names, place_modifiers};
 pub use companies::{company_names, company_prefixes};
 pub use events::named_events;
@@ -496,6 +497,7 @@ pub use joins::{common as common_word, join_connected_orgs};
 pub use known::fix_known_shapes;
 pub use patterns::{apply_patterns, fix_events};
 pub use tickers::ticker_company_names;
+pub use titled::names_after_offices;
 
 #[cfg(test)]
 mod tests {
