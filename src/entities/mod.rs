@@ -87,6 +87,8 @@ fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::company_names(art, &mut names);
     refine::company_prefixes(art, &mut names);
     refine::headline_names(art, &mut names);
+    refine::ticker_company_names(art, &mut names);
+    refine::names_after_offices(art, &mut names);
     refine::company_short_forms(art, &mut names);
     refine::join_adjacent_names(art, &mut names);
     refine::place_modifiers(art, &mut names);

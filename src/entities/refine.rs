@@ -487,6 +487,8 @@ mod headlines;
 mod joins;
 mod known;
 mod patterns;
+mod tickers;
+mod titled;
 pub use adjacent::{institution_acts, join_adjacent_names, place_modifiers};
 pub use companies::{company_names, company_prefixes};
 pub use events::named_events;
@@ -494,6 +496,8 @@ pub use headlines::{company_short_forms, headline_names};
 pub use joins::{common as common_word, join_connected_orgs};
 pub use known::fix_known_shapes;
 pub use patterns::{apply_patterns, fix_events};
+pub use tickers::ticker_company_names;
+pub use titled::names_after_offices;
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// Longest name, in tokens, looked for in an all-caps line (keeps the search linear).
 const MOST_WORDS: usize = 8;
 
-fn all_caps(art: &Article, s: &Sentence) -> bool {
+pub(super) fn all_caps(art: &Article, s: &Sentence) -> bool {
     let mut letters = false;
     for k in s.token_start..s.token_end {
         for c in word(art, k).chars() {
