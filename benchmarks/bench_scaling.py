@@ -44,6 +44,9 @@ def family_text(name: str, size: int) -> str:
     if name == "deep_brackets":
         half = size // 4
         return "(" * half + "x " * half + ")" * half
+    if name == "ticker_headlines":
+        # Capitals lines of companies and tickers, as Reuters headlines run (entities/refine/tickers.rs).
+        return _repeat("ACME WIDGET CORP <ACW> AND BETA LTD <BT> SET PACT. HARTLEY TOOL LTD SAYS\n\n", size)
     if name == "reuters_joined":
         return reuters_text(size)
     raise SystemExit(f"unknown family {name}")
@@ -59,6 +62,7 @@ FAMILIES = [
     "no_spaces_line",
     "long_tokens",
     "deep_brackets",
+    "ticker_headlines",
     "reuters_joined",
 ]
 

@@ -79,11 +79,18 @@ fn name_before(art: &Article, si: usize, start: usize, t: usize, tagged: &dyn Fn
 /// overlaps, and stays so.
 pub fn ticker_company_names(art: &Article, ents: &mut Vec<Entity>) {
     let mut found: Vec<Entity> = Vec::new();
-    let tagged = |k: usize| ents.iter().any(|e| e.token_start <= k && k < e.token_end && name_label(e.label));
+    // The entity over each token (its index + 1, 0 for none), made at the first capitals line:
+    // every look-up below is then one read, so a long story of capitals lines stays linear.
+    let mut cover: Vec<u32> = Vec::new();
     for (si, s) in art.sentences.iter().enumerate() {
         if !all_caps(art, s) {
             continue;
         }
+        if cover.is_empty() {
+            cover = token_cover(art, ents);
+        }
+        let named = |k: usize| (cover[k] != 0).then(|| &ents[cover[k] as usize - 1]).filter(|e| name_label(e.label));
+        let tagged = |k: usize| named(k).is_some();
         let (start, end) = (s.token_start, s.token_end);
         let mut any_ticker = false;
         for t in (start + 1..end).filter(|&t| ticker_at(art, t, end)) {
@@ -98,7 +105,7 @@ pub fn ticker_company_names(art: &Article, ents: &mut Vec<Entity>) {
         // names side by side from the line's start, the last ending in a legal form
         let mut k = start;
         let mut pieces = 0;
-        while let Some(e) = ents.iter().find(|e| e.token_start == k && name_label(e.label)) {
+        while let Some(e) = (k < end).then(|| named(k)).flatten().filter(|e| e.token_start == k) {
             k = e.token_end;
             pieces += 1;
             if pieces >= 2 && is_legal_form(word(art, k - 1)) {
@@ -114,22 +121,39 @@ pub fn ticker_company_names(art: &Article, ents: &mut Vec<Entity>) {
         }
     }
     // A found name replaces the tagger's name entities inside it; where an entity runs across its
-    // edge, or a value (a date, a figure) is inside it, the tagger's reading stands.
+    // edge, or a value (a date, a figure) is inside it, the tagger's reading stands. Found names do
+    // not overlap (a name stops at a ticker's bracket), so this reads each token at most once.
     found.retain(|f| {
-        !ents.iter().any(|e| {
-            e.token_start < f.token_end
-                && f.token_start < e.token_end
-                && (e.token_start < f.token_start || e.token_end > f.token_end || e.user || !name_label(e.label))
-        }) && !ents
-            .iter()
-            .any(|e| e.token_start == f.token_start && e.token_end == f.token_end && e.label == Label::Org)
+        let same = |i: u32| {
+            let e = &ents[i as usize - 1];
+            e.token_start == f.token_start && e.token_end == f.token_end && e.label == Label::Org
+        };
+        !(f.token_start..f.token_end).any(|k| {
+            cover[k] != 0 && {
+                let e = &ents[cover[k] as usize - 1];
+                e.token_start < f.token_start || e.token_end > f.token_end || e.user || !name_label(e.label)
+            }
+        }) && !(cover[f.token_start] != 0 && same(cover[f.token_start]))
     });
     if found.is_empty() {
         return;
     }
-    ents.retain(|e| !found.iter().any(|f| e.token_start < f.token_end && f.token_start < e.token_end));
+    let mut inside = vec![false; art.tokens.len()];
+    for f in &found {
+        inside[f.token_start..f.token_end].fill(true);
+    }
+    ents.retain(|e| !inside[e.token_start..e.token_end].iter().any(|&b| b));
     ents.extend(found);
     ents.sort_by_key(|e| e.span.start);
+}
+
+/// Per token, the index + 1 of the entity over it (0 for none); `ents` is free of overlaps.
+fn token_cover(art: &Article, ents: &[Entity]) -> Vec<u32> {
+    let mut cover = vec![0u32; art.tokens.len()];
+    for (i, e) in ents.iter().enumerate() {
+        cover[e.token_start..e.token_end].fill(i as u32 + 1);
+    }
+    cover
 }
 
 #[cfg(test)]

@@ -67,14 +67,12 @@ pub fn names_after_offices(art: &Article, ents: &mut Vec<Entity>) {
                 last,
                 r.token_end,
             );
-            let r_start = r.token_start;
             let office = &mut ents[i];
             office.token_end = last;
             office.span = Span::new(office.span.start, art.tokens[last - 1].span.end);
             office.canonical = None;
-            if let Some(r) = ents.iter_mut().find(|x| x.token_start == r_start) {
-                *r = person;
-            }
+            // the person is the next entity (`next`): replaced in place, no search
+            ents[i + 1] = person;
             continue;
         }
         let e = &ents[i];
