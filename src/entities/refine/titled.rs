@@ -1,25 +1,20 @@
 //! A person's name after an office the tagger took for an organisation: "Chancellor of the
 //! Exchequer Anna Grey" read as "Exchequer Anna" (ORG) + "Grey" (PERSON), or "Council of Economic
 //! Advisers Anna Grey" read whole as one organisation. The first name belongs to the person: the
-//! organisation ends before it. A first name is one the gazetteer lists as such; for a name read
+//! organisation ends before it. A first name is one the tagger's lexicon lists as such; for a name read
 //! whole, the story must also write the surname alone as a person's.
 use super::word;
-use crate::entities::lexicon::LEXICON_TSV;
+use crate::entities::lexicon::category_bit;
+use crate::entities::shipped_model;
 use crate::types::*;
+use crate::util::hash::hash_str;
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
-/// The gazetteer's first names, lower-cased.
-fn first_names() -> &'static HashSet<&'static str> {
-    static W: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    W.get_or_init(|| {
-        LEXICON_TSV
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .filter(|(_, c)| c.trim() == "firstname")
-            .map(|(w, _)| w)
-            .collect()
-    })
+/// Whether the tagger's lexicon (data/ner/lexicon.tsv, loaded with the model) lists `lower` as a
+/// first name.
+fn listed_first_name(lower: &str) -> bool {
+    let bit = category_bit("firstname").unwrap_or(0);
+    shipped_model().is_ok_and(|m| m.lex.phrase_categories(hash_str(lower)) & bit != 0)
 }
 
 fn first_name(w: &str) -> bool {
@@ -27,7 +22,7 @@ fn first_name(w: &str) -> bool {
     c.next().is_some_and(char::is_uppercase)
         && c.any(char::is_lowercase)
         && w.len() <= 32
-        && first_names().contains(w.to_lowercase().as_str())
+        && listed_first_name(&w.to_lowercase())
 }
 
 fn office_label(l: Label) -> bool {
