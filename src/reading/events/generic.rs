@@ -6,26 +6,29 @@
 //! about a named actor; a statement about a role stays unread (most are about the speaker's own body).
 use super::*;
 
-/// The CAMEO sector of a role noun that names its holders without a name (the sectors of the CAMEO
-/// actor codes: legislators LEG, civil society CVL, labour LAB, education EDU, health HLH,
-/// agriculture AGR, business BUS, judiciary JUD, refugees REF, media MED). Not words that name no
-/// role ("critics", "officials", "sources", "analysts", "people"): those are unnamed sources, not
-/// actors.
-fn generic_role(low: &str) -> Option<&'static str> {
-    Some(match low {
+/// A role noun that names its holders without a name, by the sectors of the CAMEO actor codes:
+/// legislators (LEG), civil society (CVL), labour (LAB), education (EDU), health (HLH), agriculture
+/// (AGR), business (BUS), judiciary (JUD), refugees (REF), media (MED). The sector is not an output
+/// (an event's side is the phrase and its state). Not words that name no role ("critics",
+/// "officials", "sources", "analysts", "people"): those are unnamed sources, not actors.
+fn is_generic_role(low: &str) -> bool {
+    matches!(
+        low,
+        // LEG
         "mps" | "msps" | "meps" | "peers" | "backbenchers" | "lawmakers" | "legislators" | "senators"
-        | "congressmen" | "parliamentarians" => "LEG",
-        "campaigners" | "activists" | "protesters" | "protestors" | "demonstrators" | "pensioners" => "CVL",
-        "unions" | "workers" | "strikers" => "LAB",
-        "students" | "teachers" | "headteachers" => "EDU",
-        "doctors" | "nurses" => "HLH",
-        "farmers" => "AGR",
-        "employers" => "BUS",
-        "judges" => "JUD",
-        "refugees" => "REF",
-        "broadcasters" => "MED",
-        _ => return None,
-    })
+        | "congressmen" | "parliamentarians"
+        // CVL
+        | "campaigners" | "activists" | "protesters" | "protestors" | "demonstrators" | "pensioners"
+        // LAB, EDU, HLH, AGR, BUS, JUD, REF, MED
+        | "unions" | "workers" | "strikers"
+        | "students" | "teachers" | "headteachers"
+        | "doctors" | "nurses"
+        | "farmers"
+        | "employers"
+        | "judges"
+        | "refugees"
+        | "broadcasters"
+    )
 }
 
 /// Lower-case words that may stand before a role noun and belong to the phrase ("senior
@@ -68,7 +71,7 @@ impl Reader<'_, '_> {
         let the_body = matches!(low, "opposition" | "committee") && d.tok(t) == low;
         // "MPs" is written with its capitals; other role nouns in lower case (a capitalised
         // "Campaigners" opening a sentence is the same word).
-        let role = generic_role(low).is_some()
+        let role = is_generic_role(low)
             && (low == "mps" || low == "msps" || low == "meps" || d.tok(t) == low || t == self.sentence_start(t));
         if !(the_body || role) {
             return None;
