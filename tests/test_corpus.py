@@ -6,10 +6,12 @@ import argparse
 import gzip
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import pandas as pd
@@ -390,15 +392,18 @@ def test_ctrl_c_stops_a_long_run_quickly(tmp_path):
         """
     )
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Lines are read on a thread so that a run which never stops fails the test instead of hanging it.
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line.strip()) for line in proc.stdout], daemon=True).start()
     try:
-        assert proc.stdout.readline().strip() == "started"
+        assert lines.get(timeout=120) == "started"
         time.sleep(1.5)  # well into the run
         assert proc.poll() is None
         t0 = time.monotonic()
         proc.send_signal(signal.SIGINT)
         # Stopping is the run raising KeyboardInterrupt; the interpreter's exit after it is not timed
         # (on a loaded machine tearing down pandas and pyarrow alone can take a second).
-        assert proc.stdout.readline().strip() == "interrupted"
+        assert lines.get(timeout=60) == "interrupted"
         elapsed = time.monotonic() - t0
         proc.wait(timeout=30)
     finally:
