@@ -416,7 +416,13 @@ impl<'d, 'a> Reader<'d, 'a> {
                 Form::Noun if pred == Pred::Meet && v > a && matches!(d.low(v - 1), "after" | "before" | "while") => {
                     self.verb(si, v, pred, Form::Participle, a, b)
                 }
+                // "will support X", "to praise Y": the noun's word as a verb after a modal.
+                Form::Noun if matches!(pred, Pred::Back | Pred::Praise) && after_modal(d, v, a) => {
+                    self.verb(si, v, pred, Form::Verb, a, b)
+                }
                 Form::Noun => self.noun(si, v, pred, a, b),
+                Form::Base if after_modal(d, v, a) => self.verb(si, v, pred, Form::Verb, a, b),
+                Form::Base => {}
                 Form::Verb | Form::Participle => {
                     // A capitalised "Meet" or "Visit" mid-sentence is a name or a title, not the verb.
                     if v > a && s.section != Section::Headline && d.is_cap(v) {
