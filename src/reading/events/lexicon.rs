@@ -526,8 +526,21 @@ pub(super) fn after_modal(d: &Doc, v: usize, a: usize) -> bool {
     }
     matches!(
         d.low(t),
-        "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "shall" | "'ll" | "'d" | "to" | "did"
-            | "does" | "do"
+        "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "shall"
+            | "'ll"
+            | "'d"
+            | "to"
+            | "did"
+            | "does"
+            | "do"
     )
 }
 
