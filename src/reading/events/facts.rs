@@ -86,6 +86,32 @@ pub(super) fn person_countries(d: &Doc) -> FxHashMap<String, &'static str> {
     out
 }
 
+/// Whether the title `t` is written beside the mention `e` ("Chancellor Gordon Brown", "Gordon Brown,
+/// the chancellor,") and is the person's own now: not "shadow chancellor", "ex-Conservative chancellor",
+/// "former prime minister", nor a title carried over from another mention. A bounded look: the title's
+/// words right before the name or, closed by punctuation, within a few words after it.
+fn title_held(d: &Doc, e: &Entity, t: &str) -> bool {
+    let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
+    let n = words.len();
+    if n == 0 {
+        return false;
+    }
+    let matches_at = |k: usize| k + n <= d.len() && (0..n).all(|i| d.low(k + i) == words[i]);
+    let own = |k: usize| {
+        k == 0 || {
+            let w = d.low(k - 1);
+            !(matches!(w, "shadow" | "former" | "deputy" | "vice" | "acting" | "then" | "late" | "ex")
+                || w.starts_with("ex-"))
+        }
+    };
+    let before = e.token_start.checked_sub(n).filter(|&k| matches_at(k) && own(k));
+    // After the name only as an apposition closed by punctuation ("Gordon Brown, the chancellor, said"):
+    // "Echoing Condoleezza Rice, the prime minister said" gives the title to the next subject.
+    let closed = |k: usize| k + n >= d.len() || matches!(d.tok(k + n), "," | "." | ")" | ";");
+    let after = (e.token_end..(e.token_end + 4).min(d.len())).find(|&k| matches_at(k) && own(k) && closed(k));
+    before.is_some() || after.is_some()
+}
+
 /// Titles the story gives one person each ("prime minister" -> Tony Blair), and the story's own country
 /// (the dateline's, else the one its places and nationalities name most).
 /// Also the country its places and nationalities name most (the story's subject state, whatever its
@@ -100,7 +126,7 @@ pub(super) fn story_roles(d: &Doc) -> StoryRoles {
     let mut total = 0;
     for (i, e) in d.art.entities.iter().enumerate() {
         if e.label == Label::Person {
-            if let Some(t) = &e.title {
+            if let Some(t) = e.title.as_ref().filter(|t| title_held(d, e, t)) {
                 let key = t.to_lowercase();
                 let name = e.canonical.as_deref();
                 let slot = titles.entry(key).or_insert(Some(i));

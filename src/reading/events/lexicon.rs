@@ -1,7 +1,7 @@
 //! The event lexicon: the CAMEO predicates with their codes, the trigger words (verbs, participles,
 //! nouns) that name them, and the word classes the reader tests around a trigger (actor nouns,
 //! prepositions, negation, reporting and plan words). Words only; reading a sentence is `super`'s.
-use crate::reading::story;
+use crate::reading::story::{self, Doc};
 use crate::types::*;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -175,6 +175,9 @@ pub(super) enum Form {
     Participle,
     /// A noun: "talks", "visit", "sanctions".
     Noun,
+    /// A verb's base form, read only after a modal, "to" or "do" (`after_modal`): "will back X", "to tell
+    /// MPs"; elsewhere "back" and "welcome" are mostly other words.
+    Base,
 }
 
 /// The trigger a lower-cased token is, if any; looked up by hash since every token of a sentence is tried.
@@ -344,7 +347,12 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["sold", "sells", "sell"], Pred::Sell, Form::Verb),
     (&["merger"], Pred::Merge, Form::Noun),
     (&["protested", "demonstrated"], Pred::Protest, Form::Verb),
-    (&["told", "tells", "wrote", "briefed", "briefs"], Pred::Tell, Form::Verb),
+    // "has written to X": the perfect's participle too, with "to" as "wrote" (`super::Reader::verb`).
+    (&["told", "tells", "wrote", "writes", "written", "briefed", "briefs"], Pred::Tell, Form::Verb),
+    (&["back", "defend"], Pred::Back, Form::Base),
+    (&["tell"], Pred::Tell, Form::Base),
+    (&["thank", "congratulate"], Pred::Praise, Form::Base),
+    (&["blame"], Pred::Accuse, Form::Base),
     (&["launched", "launches"], Pred::Launch, Form::Verb),
     (&["launching"], Pred::Launch, Form::Participle),
     (&["fired", "fires"], Pred::Fire, Form::Verb),
@@ -500,6 +508,39 @@ pub(super) fn is_preposition(low: &str) -> bool {
             | "over"
             | "after"
             | "before"
+    )
+}
+
+/// Whether the word at `v` is a verb's base form after a modal, "to" or "do", past up to two adverbs
+/// ("will back", "would not back", "is to tell", "did not publicly defend"), in lower case.
+pub(super) fn after_modal(d: &Doc, v: usize, a: usize) -> bool {
+    if v == a || !d.tok(v).chars().all(|c| c.is_lowercase()) {
+        return false;
+    }
+    let mut t = v - 1;
+    while t > a
+        && v - t <= 2
+        && matches!(d.low(t), "not" | "n't" | "never" | "also" | "still" | "publicly" | "strongly" | "fully" | "now")
+    {
+        t -= 1;
+    }
+    matches!(
+        d.low(t),
+        "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "shall"
+            | "'ll"
+            | "'d"
+            | "to"
+            | "did"
+            | "does"
+            | "do"
     )
 }
 

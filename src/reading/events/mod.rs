@@ -104,6 +104,25 @@ fn may_follow_object(d: &Doc, t: usize) -> bool {
                 | "because"
                 | "if"
         )
+        // "wrote to Mr X asking for ...", "criticised Y saying ...": a participle of speech opens a clause.
+        || matches!(
+            low,
+            "asking"
+                | "saying"
+                | "urging"
+                | "demanding"
+                | "warning"
+                | "claiming"
+                | "insisting"
+                | "arguing"
+                | "seeking"
+                | "telling"
+                | "outlining"
+                | "expressing"
+                | "complaining"
+                | "pleading"
+                | "requesting"
+        )
 }
 
 /// One side of an event: a name, the state it is or belongs to, and where it stands in the text.
@@ -416,7 +435,13 @@ impl<'d, 'a> Reader<'d, 'a> {
                 Form::Noun if pred == Pred::Meet && v > a && matches!(d.low(v - 1), "after" | "before" | "while") => {
                     self.verb(si, v, pred, Form::Participle, a, b)
                 }
+                // "will support X", "to praise Y": the noun's word as a verb after a modal.
+                Form::Noun if matches!(pred, Pred::Back | Pred::Praise) && after_modal(d, v, a) => {
+                    self.verb(si, v, pred, Form::Verb, a, b)
+                }
                 Form::Noun => self.noun(si, v, pred, a, b),
+                Form::Base if after_modal(d, v, a) => self.verb(si, v, pred, Form::Verb, a, b),
+                Form::Base => {}
                 Form::Verb | Form::Participle => {
                     // A capitalised "Meet" or "Visit" mid-sentence is a name or a title, not the verb.
                     if v > a && s.section != Section::Headline && d.is_cap(v) {
@@ -559,7 +584,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             // "arrived yesterday", "flew the plane": travel is a visit only "to"/"in" a place.
             return;
         }
-        if pred == Pred::Tell && d.low(v) == "wrote" && k == v + 1 {
+        if pred == Pred::Tell && matches!(d.low(v), "wrote" | "writes" | "written") && k == v + 1 {
             return;
         }
         let (mut objs, mut end) = self.objects(pred, k, b);

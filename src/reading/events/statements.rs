@@ -313,6 +313,21 @@ impl Reader<'_, '_> {
                 actor.last = b - 1;
                 return Some(actor);
             }
+            // "the chancellor said": the one person the story gives that title ("Chancellor Gordon
+            // Brown"), as a verb's subject is read (`role_ending`); not "the government" or "police".
+            None if pronoun.is_none()
+                && b > a + 1
+                && d.low(a) == "the"
+                && self.role_ending(b - 1, a).is_some_and(|r| r.label == Label::Person) =>
+            {
+                let mut actor = self.role_ending(b - 1, a)?;
+                if self.journalists().contains(&actor.name) {
+                    return None;
+                }
+                actor.first = a;
+                actor.last = b - 1;
+                return Some(actor);
+            }
             // A description ("the company", "a spokesman") resolved elsewhere: only to the body the story
             // opens with (the resolution is too often wrong otherwise).
             None if pronoun.is_none() => {

@@ -1,0 +1,71 @@
+//! Verbs' base forms after a modal, "to" or "do" (issue 15, eventsbbc): "will back X", "is to tell MPs",
+//! "would not defend Y", "to support Z", read as the other forms of the verb are, with their mood; the
+//! same words elsewhere ("back to", "came back", "his support") are no such verb. Invented sentences.
+mod reading_util;
+use dateline::*;
+use reading_util::read;
+
+fn triples(art: &Article) -> Vec<(String, String, String)> {
+    art.events.iter().map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone())).collect()
+}
+
+fn event<'a>(art: &'a Article, s: &str, o: &str) -> Option<&'a Event> {
+    art.events.iter().find(|e| e.subject == s && e.object == o)
+}
+
+const ENTS: &[(&str, &str)] = &[
+    ("Alan Pike", "PERSON"),
+    ("Pike", "PERSON"),
+    ("Jane Hollis", "PERSON"),
+    ("Hollis", "PERSON"),
+    ("Norland", "GPE"),
+    ("Sudria", "GPE"),
+    ("Kestrel Corp", "ORG"),
+];
+
+#[test]
+fn a_base_form_after_a_modal_or_to_is_the_verb_with_its_mood() {
+    let art = read(
+        "Alan Pike will back Jane Hollis in the vote. Norland would not defend Sudria. \
+         Kestrel Corp is expected to tell Hollis about the plan. Sudria should support Norland.",
+        ENTS,
+    );
+    let e = event(&art, "Alan Pike", "Jane Hollis").expect("will back");
+    assert_eq!((e.code, e.mood), ("051", "planned"), "{:?}", triples(&art));
+    let e = event(&art, "Norland", "Sudria").expect("would not defend");
+    assert_eq!((e.code, e.mood), ("051", "negated"), "{:?}", triples(&art));
+    let e = event(&art, "Kestrel Corp", "Jane Hollis").expect("to tell");
+    assert_eq!(e.code, "010", "{:?}", triples(&art));
+    let e = event(&art, "Sudria", "Norland").expect("should support");
+    assert_eq!((e.code, e.mood), ("051", "hypothetical"), "{:?}", triples(&art));
+    assert_eq!(art.events.len(), 4, "{:?}", triples(&art));
+}
+
+#[test]
+fn the_same_words_elsewhere_are_no_verb() {
+    let art = read(
+        "Alan Pike came back Jane Hollis said. Norland's support Sudria noted. \
+         Pike went back to Norland. Hollis will back pay claims. Sudria did welcome Norland.",
+        ENTS,
+    );
+    // "came back", "back to", a noun "support" after a possessive: no verb; "back pay claims" names no actor;
+    // "welcome" is not read as backing (welcoming voters or guests is no endorsement).
+    assert!(art.events.iter().all(|e| e.predicate != "back"), "{:?}", triples(&art));
+}
+
+#[test]
+fn the_perfect_of_writing_to_and_a_participle_of_speech_after_the_object() {
+    let art = read(
+        "Jane Hollis has written to Alan Pike asking for an answer. Norland criticised Sudria saying the talks \
+         had failed. A written statement came from Kestrel Corp. Hollis has written a book about Norland. \
+         Kestrel Corp met Hollis farming experts.",
+        ENTS,
+    );
+    let e = event(&art, "Jane Hollis", "Alan Pike").expect("has written to ... asking");
+    assert_eq!(e.code, "010", "{:?}", triples(&art));
+    let e = event(&art, "Norland", "Sudria").expect("criticised ... saying");
+    assert_eq!(e.code, "111", "{:?}", triples(&art));
+    // "written" without "to" names no addressee; a participle that is no verb of speech ("Hollis
+    // farming experts") leaves the name a modifier, as before.
+    assert_eq!(art.events.len(), 2, "{:?}", triples(&art));
+}
