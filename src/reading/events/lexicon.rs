@@ -347,8 +347,7 @@ pub(super) const TRIGGERS: &[(&[&str], Pred, Form)] = &[
     (&["sold", "sells", "sell"], Pred::Sell, Form::Verb),
     (&["merger"], Pred::Merge, Form::Noun),
     (&["protested", "demonstrated"], Pred::Protest, Form::Verb),
-    // "has written to X": the perfect's participle too, with "to" as "wrote" (`super::Reader::verb`).
-    (&["told", "tells", "wrote", "writes", "written", "briefed", "briefs"], Pred::Tell, Form::Verb),
+    (&["told", "tells", "wrote", "briefed", "briefs"], Pred::Tell, Form::Verb),
     (&["back", "defend"], Pred::Back, Form::Base),
     (&["tell"], Pred::Tell, Form::Base),
     (&["thank", "congratulate"], Pred::Praise, Form::Base),

@@ -104,25 +104,6 @@ fn may_follow_object(d: &Doc, t: usize) -> bool {
                 | "because"
                 | "if"
         )
-        // "wrote to Mr X asking for ...", "criticised Y saying ...": a participle of speech opens a clause.
-        || matches!(
-            low,
-            "asking"
-                | "saying"
-                | "urging"
-                | "demanding"
-                | "warning"
-                | "claiming"
-                | "insisting"
-                | "arguing"
-                | "seeking"
-                | "telling"
-                | "outlining"
-                | "expressing"
-                | "complaining"
-                | "pleading"
-                | "requesting"
-        )
 }
 
 /// One side of an event: a name, the state it is or belongs to, and where it stands in the text.
@@ -584,7 +565,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             // "arrived yesterday", "flew the plane": travel is a visit only "to"/"in" a place.
             return;
         }
-        if pred == Pred::Tell && matches!(d.low(v), "wrote" | "writes" | "written") && k == v + 1 {
+        if pred == Pred::Tell && d.low(v) == "wrote" && k == v + 1 {
             return;
         }
         let (mut objs, mut end) = self.objects(pred, k, b);
