@@ -30,6 +30,17 @@ impl<'a> Doc<'a> {
         }
         Doc { art, lower, ent_of_tok }
     }
+    /// A view of `art` from what an earlier stage's view of the same article worked out. Valid
+    /// while the text, tokens and entities' spans are those that view saw.
+    pub fn with_parts(art: &'a Article, parts: DocParts) -> Doc<'a> {
+        debug_assert_eq!(parts.ent_of_tok.len(), art.tokens.len());
+        Doc { art, lower: parts.lower, ent_of_tok: parts.ent_of_tok }
+    }
+    /// What this view worked out (the token -> entity map, the lower-cased text if built), for the
+    /// next stage's view: quotes and events each read the whole story through one.
+    pub fn into_parts(self) -> DocParts {
+        DocParts { lower: self.lower, ent_of_tok: self.ent_of_tok }
+    }
     pub fn len(&self) -> usize {
         self.art.tokens.len()
     }
@@ -67,6 +78,12 @@ impl<'a> Doc<'a> {
     pub fn is_cap(&self, i: usize) -> bool {
         self.tok(i).chars().next().is_some_and(char::is_uppercase)
     }
+}
+
+/// A `Doc` without its article: see `Doc::into_parts`.
+pub(crate) struct DocParts {
+    lower: std::cell::OnceCell<String>,
+    ent_of_tok: Vec<u32>,
 }
 
 pub(crate) fn is_possessive(t: &str) -> bool {

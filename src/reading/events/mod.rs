@@ -14,7 +14,7 @@
 //! (`reported`: a "said" in the sentence, or a quotation). Every look is a bounded window around a
 //! trigger word: linear in the story.
 use crate::gazetteer::gazetteer;
-use crate::reading::story::{self, is_aux_or_adverb, is_determiner, Doc};
+use crate::reading::story::{self, is_aux_or_adverb, is_determiner, Doc, DocParts};
 use crate::types::*;
 use crate::util::legal_forms::{is_bare_legal_form, is_legal_form};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -154,11 +154,20 @@ pub(crate) fn quad_class(code: &str) -> u8 {
 
 /// Fills `art.events`.
 pub fn extract(art: &mut Article) {
+    extract_using(art, None);
+}
+
+/// `extract` reading the story through the view the quotes built (`quotes::extract_keeping`), when
+/// given: the text, tokens and entities are the ones that view saw.
+pub(crate) fn extract_using(art: &mut Article, parts: Option<DocParts>) {
     if art.sentences.is_empty() || art.entities.is_empty() {
         art.events.clear();
         return;
     }
-    let doc = Doc::new(art);
+    let doc = match parts {
+        Some(p) => Doc::with_parts(art, p),
+        None => Doc::new(art),
+    };
     // Every event starts at a trigger word or is a statement about a second actor (read from the
     // attributions, as (sentence, attribution) pairs): a story with neither (many wire stories)
     // has no event, and the story-wide facts below need not be gathered.

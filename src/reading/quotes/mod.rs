@@ -27,18 +27,26 @@ use verbs::{attitude_verbs, cue_verbs, speech_verbs, verb_shaped, verbs, with_lo
 
 /// Fills `art.quotes` and `art.attributions`.
 pub fn extract(art: &mut Article) {
+    extract_keeping(art);
+}
+
+/// `extract`, giving back what its view of the story worked out (the lower-cased text, the token ->
+/// entity map) for the events, which read the same story: built once, not twice.
+pub(crate) fn extract_keeping(art: &mut Article) -> Option<story::DocParts> {
     art.attributions.clear();
     art.quotes.clear();
     if art.text.is_empty() || art.sentences.is_empty() {
-        return;
+        return None;
     }
     // One vectorised scan of the text for quote marks: most stories have none (four in five Reuters
     // stories), and then only reported speech is looked for.
     let raw = quote_marks(&art.text).map(|m| find_quotes(art, &m)).unwrap_or_default();
     if crate::util::cancel::requested() {
-        return;
+        return None;
     }
-    let (quotes, indirect) = attribute(art, &raw);
+    let doc = Doc::new(art);
+    let (quotes, indirect) = attribute(&doc, &raw);
+    let parts = doc.into_parts();
     // A quote whose speaker is not found is no attribution (it stays in `quotes`).
     let mut all: Vec<Attribution> = quotes
         .iter()
@@ -57,6 +65,7 @@ pub fn extract(art: &mut Article) {
     all.sort_by_key(|a| (a.span.start, a.span.end));
     art.quotes = quotes;
     art.attributions = all;
+    Some(parts)
 }
 
 /// only for the quotes kept, not for every sentence looked at.
@@ -370,9 +379,9 @@ fn quoted_tokens(art: &Article, raws: &[Raw]) -> Vec<bool> {
     quoted
 }
 
-fn attribute(art: &Article, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
+fn attribute(doc: &Doc, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
+    let art = doc.art;
     let kept: Vec<Raw> = raws.iter().filter(|r| !is_name(art, r.span) && !not_a_quote(art, r)).copied().collect();
-    let doc = &Doc::new(art);
     // Mark tokens inside any quoted span (names included: they are no subjects either).
     let quoted = quoted_tokens(art, raws);
     let ns = art.sentences.len();
