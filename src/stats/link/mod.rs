@@ -645,10 +645,10 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             // What stories define an acronym as ("FCOJ") is enough; a surname that
             // other stories resolve to a person needs this story's support.
             let shape_only =
-                !(by_evidence.contains(&q) && acronym_shaped(&k.surface) && spells(&k.key, &node_keys[n as usize].1));
+                !(by_evidence.contains(&q) && acronym_shaped(&k.surface) && spells(&k.key, node_keys[n as usize].1));
             // An acronym whose letters are not the name's initials ("CPB" of "Centraal
             // Planbureau", a Reuters ticker "<CPB>" of Campbell Soup) needs it too.
-            let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
+            let loose = k.short == Short::Acronym && !spells(&k.key, node_keys[n as usize].1);
             // Initials and a surname in a headline's capitals are as often a company named
             // after its founder ("J.P. STEVENS AND CO") as the person ("John Paul Stevens").
             let capitals = k.short == Short::Initialed && !firsts[f as usize].text.chars().any(char::is_lowercase);

@@ -119,7 +119,7 @@ impl Piece {
             key.contains(' ') && (first == self.word || first == self.singular)
         };
         let mut keys: Vec<&str> = nodes
-            .filter(|&n| n != own && node_keys[n as usize].0 == "ORG" && starts(&node_keys[n as usize].1))
+            .filter(|&n| n != own && node_keys[n as usize].0 == "ORG" && starts(node_keys[n as usize].1))
             .map(|n| node_keys[n as usize].1)
             .collect();
         keys.sort_unstable_by_key(|k| k.len());
