@@ -24,13 +24,13 @@ impl<'a> Candidates<'a> {
 
     /// The dominant candidate for a short form with `title` (see the module doc); ties and close
     /// seconds give None. Deterministic: scores, then node keys, never input order.
-    pub(super) fn pick(&self, title: &str, node_keys: &[(String, String)]) -> Option<NodeId> {
+    pub(super) fn pick(&self, title: &str, node_keys: &[NodeKey]) -> Option<NodeId> {
         self.pick_thin(title, node_keys).filter(|p| !p.1).map(|p| p.0)
     }
 
     /// [`Self::pick`], also giving a dominant candidate named in fewer stories than
     /// `min_stories`, marked thin (true): too thin a ground alone, enough with its story's support.
-    pub(super) fn pick_thin(&self, title: &str, node_keys: &[(String, String)]) -> Option<(NodeId, bool)> {
+    pub(super) fn pick_thin(&self, title: &str, node_keys: &[NodeKey]) -> Option<(NodeId, bool)> {
         let score = |n: NodeId| -> u64 {
             if title.is_empty() {
                 self.stories[&n]
@@ -72,15 +72,15 @@ impl<'a> Candidates<'a> {
 /// is a unit of it ("Toyota Motor Credit", "Toyota Motor Sales" of "Toyota Motor Corp"): its
 /// stories count for that shorter name (the shortest such) instead of competing with it, so that
 /// a short "Toyota" joins the parent and not nothing. People's names are left as they are.
-fn units_support_parents(scored: &mut Vec<(u64, NodeId)>, node_keys: &[(String, String)]) {
+fn units_support_parents(scored: &mut Vec<(u64, NodeId)>, node_keys: &[NodeKey]) {
     if scored.len() < 2 || scored.iter().any(|(_, n)| node_keys[*n as usize].0 != "ORG") {
         return;
     }
     let by_key: FxHashMap<&str, usize> =
-        scored.iter().enumerate().map(|(i, (_, n))| (node_keys[*n as usize].1.as_str(), i)).collect();
+        scored.iter().enumerate().map(|(i, (_, n))| (node_keys[*n as usize].1, i)).collect();
     let mut parent: Vec<Option<usize>> = vec![None; scored.len()];
     for (i, (_, n)) in scored.iter().enumerate() {
-        let key = node_keys[*n as usize].1.as_str();
+        let key = node_keys[*n as usize].1;
         // the shortest candidate that is a word prefix of this one
         parent[i] = key.match_indices(' ').map(|(j, _)| &key[..j]).find_map(|p| by_key.get(p).copied());
     }

@@ -100,7 +100,7 @@ impl Context {
     /// A number for a story made of the names it mentions (not of its place in the table), so
     /// that an entity kept to that story has the same id in any run (with the story's day: two
     /// stories of one day with the same names are taken for one).
-    pub(super) fn signature(&self, story: u32, node_keys: &[(String, String)]) -> u64 {
+    pub(super) fn signature(&self, story: u32, node_keys: &[NodeKey]) -> u64 {
         let Some(nodes) = self.story_nodes(story) else { return 0 };
         nodes.fold(0u64, |acc, n| {
             let (label, key) = &node_keys[n as usize];
@@ -172,25 +172,18 @@ impl Context {
 
     /// Does the `story` of a short form (node `own`) share an uncommon name, other than the short
     /// form and the full name `full`, with a story of `full`? True for a prominent `full`.
-    pub(super) fn shares(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
+    pub(super) fn shares(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[NodeKey]) -> bool {
         self.shares_within(story, own, full, node_keys, self.common)
     }
 
     /// [`Self::shares`] with any name, however common, as the tie; also true when the story
     /// names nothing but the short form (nothing in it says otherwise).
-    pub(super) fn shares_any(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
+    pub(super) fn shares_any(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[NodeKey]) -> bool {
         let alone = self.story_nodes(story).is_none_or(|mut mine| mine.all(|n| n == own));
         alone || self.shares_within(story, own, full, node_keys, usize::MAX)
     }
 
-    fn shares_within(
-        &self,
-        story: u32,
-        own: NodeId,
-        full: NodeId,
-        node_keys: &[(String, String)],
-        common: usize,
-    ) -> bool {
+    fn shares_within(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[NodeKey], common: usize) -> bool {
         let theirs = self.node_stories(full);
         if theirs.is_empty() {
             return false;

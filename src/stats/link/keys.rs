@@ -477,8 +477,9 @@ pub(super) struct Keyed {
     /// Short forms that may join a full name: a one-word person name, initials and a surname, a
     /// one-word company name, or an acronym.
     pub(super) short: Short,
-    /// What a short form looks up: its key, or for initials and a surname "g murphy".
-    pub(super) query: String,
+    /// What a short form looks up when it is not its key: for initials and a surname "g murphy"
+    /// (see [`Keyed::query`]; most forms look up their key, which is not copied).
+    pub(super) other_query: Option<String>,
     /// An organisation name written with a legal suffix somewhere ("Texaco Inc"): a company's
     /// own name, which does not stand for a longer one.
     pub(super) suffixed: bool,
@@ -495,6 +496,13 @@ pub(super) struct Keyed {
     pub(super) initial_blocker: Option<String>,
     /// An acronym's long form: evidence under any label.
     pub(super) any_label: bool,
+}
+
+impl Keyed {
+    /// What a short form looks up: its key, or for initials and a surname "g murphy".
+    pub(super) fn query(&self) -> &str {
+        self.other_query.as_deref().unwrap_or(&self.key)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -591,18 +599,18 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
     }
     let nwords = k.split(' ').count();
     let person = matches!(m.label, "PERSON" | "PER");
-    let mut query = k.clone();
+    let mut other_query = None;
     let short = if person && nwords == 1 && surname_shaped(&surface) {
         Short::Surname
     } else if let Some((initial, last)) = initialed(&surface).filter(|_| person) {
-        query = format!("{initial} {}", words(last).join(" "));
+        other_query = Some(format!("{initial} {}", words(last).join(" ")));
         Short::Initialed
     } else if acronym_shaped(&surface) {
         Short::Acronym
     } else if m.label == "ORG" && nwords == 1 && surface.chars().next().is_some_and(char::is_uppercase) {
         Short::Company
     } else if person && nwords == 2 {
-        query = format!("+{k}");
+        other_query = Some(format!("+{k}"));
         Short::Partial
     } else {
         Short::No
@@ -663,7 +671,7 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
         fixed: None,
         alias_of_text,
         short,
-        query,
+        other_query,
         suffixed,
         title,
         title_head,

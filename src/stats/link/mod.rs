@@ -167,6 +167,11 @@ use variants::*;
 
 type NodeId = u32;
 
+/// A node's (label, key), borrowed from its first form's mention and keys: a node is named by
+/// them, not given copies of its own (two strings a node were about 120,000 allocations on
+/// Reuters-21578).
+type NodeKey<'k> = (&'k str, &'k str);
+
 /// Where a short form resolves, and on what condition its story may take it.
 #[derive(Clone, Copy)]
 struct Resolution {
@@ -230,8 +235,12 @@ fn distinct_forms<'a, M: MentionTable<'a> + ?Sized>(mentions: &M) -> (Vec<Mentio
     let mut by_hash: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(mentions.len() / 2, FxBuildHasher);
     let mut clashing: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
     let mut arena: Vec<u8> = Vec::new();
-    let mut bounds: Vec<usize> = vec![0];
-    let mut firsts: Vec<Mention<'a>> = Vec::new();
+    // Room for every mention being a form of its own: capacity never written is never touched
+    // (no memory faulted in), where growing by doubling copies the forms into fresh memory at
+    // each step (about twice the final size touched).
+    let mut bounds: Vec<usize> = Vec::with_capacity(mentions.len() + 1);
+    bounds.push(0);
+    let mut firsts: Vec<Mention<'a>> = Vec::with_capacity(mentions.len());
     let form = (0..mentions.len())
         .map(|i| {
             let m = mentions.mention(i);
@@ -288,7 +297,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     // Nodes: one per (label, key) of a full form, plus fixed identities.
     // Sized up front: growing a table a form at a time allocates it about twice over.
     let mut node_of: FxHashMap<(&str, &str), NodeId> = FxHashMap::with_capacity_and_hasher(firsts.len(), FxBuildHasher);
-    let mut node_keys: Vec<(String, String)> = Vec::new();
+    let mut node_keys: Vec<NodeKey> = Vec::with_capacity(firsts.len());
     let mut form_node: Vec<NodeId> = Vec::with_capacity(firsts.len());
     for (m, k) in firsts.iter().zip(&form_keyed) {
         let label = if k.fixed.is_some() && !m.kb_id.is_empty() { "USER" } else { m.label };
@@ -298,7 +307,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
         };
         let next = node_keys.len() as NodeId;
         let id = *node_of.entry((label, key_str)).or_insert_with(|| {
-            node_keys.push((label.to_string(), key_str.to_string()));
+            node_keys.push((label, key_str));
             next
         });
         form_node.push(id);
@@ -307,9 +316,9 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     // "PAINE WEBBER"; "New York Futures Exchange" read as a place) and an organisation in others
     // is that organisation. Places proper (GPE) keep their label: a city is not its team.
     for (k, n) in form_keyed.iter().zip(form_node.iter_mut()) {
-        let (label, key) = &node_keys[*n as usize];
-        if matches!(label.as_str(), "MISC" | "LOC" | "FAC") && k.fixed.is_none() && key.contains(' ') {
-            if let Some(&org) = node_of.get(&("ORG", key.as_str())) {
+        let (label, key) = node_keys[*n as usize];
+        if matches!(label, "MISC" | "LOC" | "FAC") && k.fixed.is_none() && key.contains(' ') {
+            if let Some(&org) = node_of.get(&("ORG", key)) {
                 *n = org;
             }
         }
@@ -400,7 +409,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
         .iter()
         .zip(&form_keyed)
         .filter(|(m, k)| m.label == "PERSON" && k.fixed.is_none() && k.short != Short::No)
-        .flat_map(|(_, k)| [k.key.as_str(), k.query.as_str()])
+        .flat_map(|(_, k)| [k.key.as_str(), k.query()])
         .collect();
     let mut seen_block: FxHashSet<(u32, NodeId)> = FxHashSet::default();
     for i in 0..mentions.len() {
@@ -480,7 +489,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             let story_evidence = alias_ev.get(&(w, m.label, k.key.as_str()));
             // a company's own acronym: only what stories define it as
             let own_name = form_own_acronym[form[i] as usize];
-            let shape = windows.get(&(w, m.label, k.query.as_str())).filter(|_| !own_name);
+            let shape = windows.get(&(w, m.label, k.query())).filter(|_| !own_name);
             // What stories resolve this short form to wins; then the names it abbreviates.
             for (c, evidence) in [(story_evidence, true), (shape, false)].into_iter().filter_map(|(c, e)| Some((c?, e)))
             {
@@ -586,7 +595,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 // The name under the piece's own label where the corpus has it ("Banque
                 // Indosuez" a PERSON elsewhere too): one label's mentions stay together.
                 let n = p.container(&context, story, own, &node_keys, &node_mixed)?;
-                let key = node_keys[n as usize].1.as_str();
+                let key = node_keys[n as usize].1;
                 Some(node_of.get(&(firsts[f as usize].label, key)).copied().unwrap_or(n))
             });
             match to {
@@ -636,10 +645,10 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             // What stories define an acronym as ("FCOJ") is enough; a surname that
             // other stories resolve to a person needs this story's support.
             let shape_only =
-                !(by_evidence.contains(&q) && acronym_shaped(&k.surface) && spells(&k.key, &node_keys[n as usize].1));
+                !(by_evidence.contains(&q) && acronym_shaped(&k.surface) && spells(&k.key, node_keys[n as usize].1));
             // An acronym whose letters are not the name's initials ("CPB" of "Centraal
             // Planbureau", a Reuters ticker "<CPB>" of Campbell Soup) needs it too.
-            let loose = k.short == Short::Acronym && !spells(&k.key, &node_keys[n as usize].1);
+            let loose = k.short == Short::Acronym && !spells(&k.key, node_keys[n as usize].1);
             // Initials and a surname in a headline's capitals are as often a company named
             // after its founder ("J.P. STEVENS AND CO") as the person ("John Paul Stevens").
             let capitals = k.short == Short::Initialed && !firsts[f as usize].text.chars().any(char::is_lowercase);
@@ -742,17 +751,17 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 }
                 None => (n, None),
             };
-            let (label, key) = &node_keys[from as usize];
+            let (label, key) = node_keys[from as usize];
             let code = fixed_code.get(&n).map(|c| c.to_string()).unwrap_or_default();
             let id = if label == "USER" {
-                key.clone()
+                key.to_string()
             } else if let Some((s, day)) = story {
                 entity_id(label, key, &format!("story {day} {:016x}", context.signature(s, &node_keys)))
             } else {
                 let disamb = fixed_code.get(&n).copied().unwrap_or("");
                 entity_id(label, key, disamb)
             };
-            let name = best.get(&from).map(|b| b.2.to_string()).unwrap_or_else(|| key.clone());
+            let name = best.get(&from).map(|b| b.2.to_string()).unwrap_or_else(|| key.to_string());
             (id, name, code, n)
         })
         .collect();

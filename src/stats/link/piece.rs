@@ -57,7 +57,7 @@ impl Piece {
         context: &Context,
         story: u32,
         own: NodeId,
-        node_keys: &[(String, String)],
+        node_keys: &[NodeKey],
         node_mixed: &[bool],
     ) -> Option<NodeId> {
         let nodes = context.story_nodes(story)?;
@@ -68,8 +68,8 @@ impl Piece {
         }
         let mut found = None;
         for n in nodes {
-            let (label, key) = &node_keys[n as usize];
-            if n == own || !matches!(label.as_str(), "ORG" | "PERSON" | "PER") {
+            let (label, key) = node_keys[n as usize];
+            if n == own || !matches!(label, "ORG" | "PERSON" | "PER") {
                 continue;
             }
             let fits = if self.acronym {
@@ -106,7 +106,7 @@ impl Piece {
     /// starting with that word, neither a unit of the other ("Dow" beside "Dow Chemical Co" and
     /// "Dow Financial Services Corp"): which one it names is for the story to say, so it is
     /// neither's short form across the corpus.
-    pub(super) fn rivals(&self, context: &Context, story: u32, own: NodeId, node_keys: &[(String, String)]) -> bool {
+    pub(super) fn rivals(&self, context: &Context, story: u32, own: NodeId, node_keys: &[NodeKey]) -> bool {
         if self.acronym || self.label != "ORG" {
             return false;
         }
@@ -119,8 +119,8 @@ impl Piece {
             key.contains(' ') && (first == self.word || first == self.singular)
         };
         let mut keys: Vec<&str> = nodes
-            .filter(|&n| n != own && node_keys[n as usize].0 == "ORG" && starts(&node_keys[n as usize].1))
-            .map(|n| node_keys[n as usize].1.as_str())
+            .filter(|&n| n != own && node_keys[n as usize].0 == "ORG" && starts(node_keys[n as usize].1))
+            .map(|n| node_keys[n as usize].1)
             .collect();
         keys.sort_unstable_by_key(|k| k.len());
         keys.dedup();

@@ -39,14 +39,14 @@ pub(super) fn first_name_variants(a: &str, b: &str) -> bool {
 /// people). Each merged node maps to the one whose key comes first in a fixed order (the longer
 /// first name, else the smaller key), so the merged entity's id does not depend on the corpus.
 pub(super) fn first_name_merges<'a, M: MentionTable<'a> + ?Sized>(
-    node_keys: &[(String, String)],
+    node_keys: &[NodeKey],
     mention_node: &[NodeId],
     mentions: &M,
 ) -> FxHashMap<NodeId, NodeId> {
     // full names of people by the words after the first name
     let mut by_rest: FxHashMap<&str, Vec<NodeId>> = FxHashMap::default();
     for (n, (label, key)) in node_keys.iter().enumerate() {
-        if matches!(label.as_str(), "PERSON" | "PER") {
+        if matches!(*label, "PERSON" | "PER") {
             if let Some((_, rest)) = key.split_once(' ') {
                 by_rest.entry(rest).or_default().push(n as NodeId);
             }
