@@ -775,3 +775,16 @@ fn an_acronym_no_story_defines_joins_the_name_it_spells_with_support() {
     assert!(e[i - 10] != e[14] && e[i - 10] != e[15]);
     assert_ne!(e[i - 2], e[i - 8]);
 }
+
+#[test]
+fn a_slip_of_a_first_name_in_a_prominent_persons_story_joins() {
+    // "Steve Marbeck" once, in one of the ten stories of "Steven Marbeck": a slip of that story
+    let mut ms = many(0..10, "Steven Marbeck", "PERSON");
+    ms.push(n(3, "Steve Marbeck", "PERSON"));
+    // two stories each: two people, as before
+    ms.extend(many(20..22, "Dominic Tellwright", "PERSON"));
+    ms.push(n(20, "Dominick Tellwright", "PERSON"));
+    let e = link(&ms).entity;
+    assert_eq!(e[10], e[0]);
+    assert_ne!(e[13], e[11]);
+}
