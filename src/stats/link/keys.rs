@@ -215,6 +215,10 @@ pub(super) fn key_words(name: &str, label: &str) -> Vec<String> {
                     w.truncate(n - 2);
                 } else if n > 1 && w[n - 1] == "and" {
                     w.pop();
+                } else if n > 2 && w[n - 1] == "union" && w[n - 2].ends_with("ers") {
+                    // a union named by its members, with or without the word ("United Auto
+                    // Workers Union", "United Auto Workers")
+                    w.pop();
                 } else {
                     break;
                 }

@@ -45,6 +45,9 @@ fn keys_drop_what_varies() {
     assert_ne!(key("Labour Party", "ORG"), key("Labor Party", "ORG"));
     assert_ne!(key("Bank of America", "ORG"), key("America Bank", "ORG"));
     assert_eq!(key_words("Miles Laboratories Inc", "ORG")[0], "miles");
+    assert_eq!(key("Northern Dock Workers Union", "ORG"), key("Northern Dock Workers", "ORG"));
+    assert_ne!(key("Dock Union", "ORG"), key("Dock", "ORG"));
+    assert_ne!(key("Transport Workers Union", "ORG"), key("Transport Workers", "ORG") + " union");
     assert_eq!(title_word("finance director of ICI"), "director");
     assert_eq!(title_word("analyst with Shearson, New York"), "analyst");
     assert!(spells("fcoj", "frozen concentrated orange juice"));
