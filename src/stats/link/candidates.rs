@@ -41,6 +41,7 @@ impl<'a> Candidates<'a> {
         let mut scored: Vec<(u64, NodeId)> = self.stories.keys().map(|&n| (score(n), n)).collect();
         if title.is_empty() {
             units_support_parents(&mut scored, node_keys);
+            ends_support_full_names(&mut scored, node_keys);
         }
         if title.is_empty() {
             // A blocker shows as its node with the top bit set: it can lead (and then nothing is
@@ -100,4 +101,47 @@ fn units_support_parents(scored: &mut Vec<(u64, NodeId)>, node_keys: &[NodeKey])
             !units[i - 1]
         });
     }
+}
+
+/// Among a person's candidates, a shorter name that is the end of exactly one longer candidate's
+/// ("Bra Kanon" of "Denis Bra Kanon": the first name dropped, as later paragraphs do) is that
+/// person: its stories count for the longer name instead of competing with it, so that a bare
+/// "Kanon" joins the person and does not stay apart. A shorter name that ends two longer ones
+/// ("Lee Smith" of "Alan Lee Smith" and "Mary Lee Smith") is left competing.
+fn ends_support_full_names(scored: &mut Vec<(u64, NodeId)>, node_keys: &[(String, String)]) {
+    if scored.len() < 2 || scored.iter().any(|(_, n)| !matches!(node_keys[*n as usize].0.as_str(), "PERSON" | "PER")) {
+        return;
+    }
+    // per key of two words or more that ends a candidate's longer key: the candidates it ends
+    let mut ends: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
+    for (i, (_, n)) in scored.iter().enumerate() {
+        let key = node_keys[*n as usize].1.as_str();
+        // the word-suffixes of two words or more, shorter than the key
+        let spaces: Vec<usize> = key.match_indices(' ').map(|(j, _)| j).collect();
+        for &j in spaces.iter().rev().skip(1) {
+            let e = ends.entry(&key[j + 1..]).or_insert((i, 0));
+            e.1 += 1;
+        }
+    }
+    let longer: Vec<Option<usize>> = scored
+        .iter()
+        .map(|(_, n)| match ends.get(node_keys[*n as usize].1.as_str()) {
+            Some(&(i, 1)) => Some(i),
+            _ => None,
+        })
+        .collect();
+    if longer.iter().all(Option::is_none) {
+        return;
+    }
+    for (i, l) in longer.iter().enumerate() {
+        if let Some(l) = *l {
+            scored[l].0 += scored[i].0;
+            scored[i].0 = 0;
+        }
+    }
+    let mut i = 0;
+    scored.retain(|_| {
+        i += 1;
+        longer[i - 1].is_none()
+    });
 }

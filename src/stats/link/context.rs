@@ -170,6 +170,30 @@ impl Context {
         found
     }
 
+    /// Does the `story` of a short form (node `own`) share an uncommon name of a person or an
+    /// organisation with a story of `full`? Places and peoples do not count: the stories of a
+    /// region share them ("Iran" and "Iranian" in a story of Iraq's agency and one of Iran's).
+    /// Asked of a prominent `full` too ("DS" is not "Downing Street" in a story of Nintendo's
+    /// console), but only of one in at most [`SPELLED_LOOKS`] stories (a bound on the cost).
+    pub(super) fn shares_names(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
+        let theirs = self.node_stories(full);
+        if theirs.len() > SPELLED_LOOKS {
+            return false;
+        }
+        let Some(mine) = self.story_nodes(story) else { return false };
+        let named = |n: NodeId| {
+            n != own
+                && n != full
+                && !matches!(node_keys[n as usize].0.as_str(), "GPE" | "LOC" | "NORP")
+                && self.node_stories(n).len() <= self.common
+        };
+        theirs.iter().filter(|&&s| s != story).any(|&s| {
+            let Some(&(a, b)) = self.story_run.get(&s) else { return false };
+            let other = &self.pairs[a as usize..b as usize];
+            mine.clone().filter(|&n| named(n)).any(|n| other.binary_search(&(s, n)).is_ok())
+        })
+    }
+
     /// Does the `story` of a short form (node `own`) share an uncommon name, other than the short
     /// form and the full name `full`, with a story of `full`? True for a prominent `full`.
     pub(super) fn shares(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[NodeKey]) -> bool {

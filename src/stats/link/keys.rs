@@ -215,6 +215,10 @@ pub(super) fn key_words(name: &str, label: &str) -> Vec<String> {
                     w.truncate(n - 2);
                 } else if n > 1 && w[n - 1] == "and" {
                     w.pop();
+                } else if n > 2 && w[n - 1] == "union" && w[n - 2].ends_with("ers") {
+                    // a union named by its members, with or without the word ("United Auto
+                    // Workers Union", "United Auto Workers")
+                    w.pop();
                 } else {
                     break;
                 }
@@ -496,6 +500,9 @@ pub(super) struct Keyed {
     pub(super) initial_blocker: Option<String>,
     /// An acronym's long form: evidence under any label.
     pub(super) any_label: bool,
+    /// The initials of a long name other than a person's ("hk" for "Hong Kong"; "faao" and
+    /// "fao" for "Food and Agriculture Organisation"), with and without its linking words.
+    pub(super) initials: Vec<String>,
 }
 
 impl Keyed {
@@ -577,6 +584,11 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
     let name_words = key_words(&surface, m.label);
     let head = if matches!(m.label, "ORG" | "GPE" | "LOC" | "FAC") { name_words.first().cloned() } else { None };
     let head = head.unwrap_or_default();
+    let initials = if matches!(m.label, "ORG" | "GPE" | "LOC" | "FAC" | "MISC" | "NORP") {
+        initials_of(&name_words)
+    } else {
+        Vec::new()
+    };
     let k = key_of_words(name_words, m.label);
     if is_place_label(m.label) {
         let text_key = words(m.text).join(" ");
@@ -679,5 +691,22 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
         blocker,
         initial_blocker,
         any_label,
+        initials,
     }
+}
+
+/// The initials of a name of two to eight words, each starting with a letter or digit: all
+/// words', and, if the name has linking words ("of", "and"), the other words' only.
+pub(super) fn initials_of(words: &[String]) -> Vec<String> {
+    if !(2..=8).contains(&words.len()) {
+        return Vec::new();
+    }
+    let first = |w: &String| w.chars().next().filter(char::is_ascii_alphanumeric);
+    let Some(all) = words.iter().map(first).collect::<Option<String>>() else { return Vec::new() };
+    let content: String = words.iter().filter(|w| !LINK_WORDS.contains(&w.as_str())).filter_map(first).collect();
+    let mut out = vec![all];
+    if content.len() >= 2 && content != out[0] {
+        out.push(content);
+    }
+    out
 }

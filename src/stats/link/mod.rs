@@ -36,6 +36,8 @@
 //!   An acronym that only other stories define joins a long form in fewer than [`PROMINENT`]
 //!   stories where its story names something one of them names too, or nothing else (one
 //!   acronym stands for different things: "NEC" a party's committee and a computer maker);
+//!   one that no story defines joins the long name, not a company's, whose initials it is
+//!   ("SRU"), where its story shares a person or organisation with the name's (see `spelled`);
 //!
 //! Before the corpus is asked, a one-word name looks in its own story (see `piece::Piece`): a
 //! piece of a name the recogniser cut and mislabelled ("SUPER VALU" -> a person "VALU", a place
@@ -156,6 +158,7 @@ mod context;
 mod ids;
 mod keys;
 mod piece;
+mod spelled;
 mod variants;
 use candidates::*;
 use context::*;
@@ -163,6 +166,7 @@ pub use ids::entity_id;
 use ids::*;
 use keys::*;
 use piece::*;
+use spelled::*;
 use variants::*;
 
 type NodeId = u32;
@@ -180,6 +184,8 @@ struct Resolution {
     needs_support: bool,
     /// Any name in common with the node's stories.
     needs_a_name: bool,
+    /// An uncommon person or organisation in common with the node's stories.
+    needs_names: bool,
 }
 
 /// Marks a blocker among scored candidates (node ids stay far below it).
@@ -354,6 +360,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             k.fixed.is_none() && is_name_label(m.label) && (full || k.alias_of_text.is_some())
         })
         .collect();
+    let spelled = spelled_candidates(mentions, &form, &form_keyed, &form_cand, &mention_node, year_of);
     let form_blocks: Vec<bool> =
         form_keyed.iter().map(|k| k.fixed.is_none() && (k.blocker.is_some() || k.initial_blocker.is_some())).collect();
 
@@ -463,6 +470,8 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     let mut onward: FxHashMap<(i32, NodeId), NodeId> = FxHashMap::default();
     // Queries resolved by what stories say the short form stands for (not by its shape alone).
     let mut by_evidence: FxHashSet<(i32, u32)> = FxHashSet::default();
+    // Queries resolved by the initials of a long name alone (no story defines the acronym).
+    let mut by_initials: FxHashSet<(i32, u32)> = FxHashSet::default();
     // Queries with several candidates and none dominant: such a short form names one of them,
     // but which is for its story to say, so it stays there (see the final pass).
     let mut ambiguous: FxHashSet<(i32, u32)> = FxHashSet::default();
@@ -541,6 +550,10 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                     by_evidence.insert(q);
                     break;
                 }
+            }
+            if !by_evidence.contains(&q) && !matches!(m.label, "PERSON" | "PER") {
+                found = spelled_pick(&spelled, year, &k.key, own, &node_keys);
+                by_initials.insert(q);
             }
         }
         if let (Some(n), true) = (found, k.title.is_empty() && !weak.contains(&q)) {
@@ -661,12 +674,14 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
             // story about computers), unless the long form is prominent.
             let defined_elsewhere = k.short == Short::Acronym && by_evidence.contains(&q);
             let support = k.short == Short::Surname && k.title.is_empty() && shape_only || loose || capitals || thin;
-            Some(Resolution { node: n, needs_support: support, needs_a_name: defined_elsewhere })
+            let needs_names = by_initials.contains(&q);
+            Some(Resolution { node: n, needs_support: support, needs_a_name: defined_elsewhere, needs_names })
         });
         let n = match to {
-            Some(Resolution { node: n, needs_support, needs_a_name })
+            Some(Resolution { node: n, needs_support, needs_a_name, needs_names })
                 if (!needs_support || context.shares(story, own, n, &node_keys))
-                    && (!needs_a_name || context.shares_any(story, own, n, &node_keys)) =>
+                    && (!needs_a_name || context.shares_any(story, own, n, &node_keys))
+                    && (!needs_names || context.shares_names(story, own, n, &node_keys)) =>
             {
                 n
             }

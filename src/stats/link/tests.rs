@@ -45,6 +45,9 @@ fn keys_drop_what_varies() {
     assert_ne!(key("Labour Party", "ORG"), key("Labor Party", "ORG"));
     assert_ne!(key("Bank of America", "ORG"), key("America Bank", "ORG"));
     assert_eq!(key_words("Miles Laboratories Inc", "ORG")[0], "miles");
+    assert_eq!(key("Northern Dock Workers Union", "ORG"), key("Northern Dock Workers", "ORG"));
+    assert_ne!(key("Dock Union", "ORG"), key("Dock", "ORG"));
+    assert_ne!(key("Transport Workers Union", "ORG"), key("Transport Workers", "ORG") + " union");
     assert_eq!(title_word("finance director of ICI"), "director");
     assert_eq!(title_word("analyst with Shearson, New York"), "analyst");
     assert!(spells("fcoj", "frozen concentrated orange juice"));
@@ -711,4 +714,80 @@ fn a_single_spaced_name_is_its_own_surface() {
         assert!(!single_spaced(name) || joined == name, "{name:?}");
     }
     assert!(single_spaced("Intel Corp") && !single_spaced("Intel  Corp") && !single_spaced(" Intel"));
+}
+
+#[test]
+fn a_surname_joins_a_full_name_whose_shorter_form_competes() {
+    // "Ala Mensah" is the end of "Pierre Ala Mensah" (the later paragraphs' form): its stories
+    // count for the full name, and a bare "Mensah" joins it.
+    let mut ms = many(0..10, "Pierre Ala Mensah", "PERSON");
+    ms.extend(many(10..15, "Ala Mensah", "PERSON"));
+    ms.push(n(20, "Mensah", "PERSON"));
+    // a shorter name ending two longer ones is no one's in particular
+    ms.extend(many(30..38, "Anna Lee Hart", "PERSON"));
+    ms.extend(many(40..48, "Paul Lee Hart", "PERSON"));
+    ms.extend(many(50..53, "Lee Hart", "PERSON"));
+    ms.push(n(60, "Hart", "PERSON"));
+    let e = link(&ms).entity;
+    assert_eq!(e[10], e[0]);
+    assert_eq!(e[15], e[0]);
+    let hart = e[e.len() - 1];
+    assert!(e[16..e.len() - 1].iter().all(|&x| x != hart));
+}
+
+#[test]
+fn an_acronym_no_story_defines_joins_the_name_it_spells_with_support() {
+    let mut ms = Vec::new();
+    // the long name, with a coach named beside it
+    for s in 0..3 {
+        ms.push(n(s, "Northern Curling Union", "ORG"));
+        ms.push(n(s, "Gregor Tansley", "PERSON"));
+    }
+    ms.push(n(0, "Ferne Lakes", "LOC"));
+    // a story that writes only the acronym, and names the coach: the union
+    ms.push(n(10, "NCU", "ORG"));
+    ms.push(n(10, "Gregor Tansley", "PERSON"));
+    ms.push(n(10, "Ferne Lakes", "LOC"));
+    // a place in common is not enough
+    ms.push(n(12, "NCU", "ORG"));
+    ms.push(n(12, "Ferne Lakes", "LOC"));
+    // the same letters in a story with nothing in common: not joined
+    ms.push(n(11, "NCU", "ORG"));
+    ms.push(n(11, "Marlow Foods Inc", "ORG"));
+    // two long names with one set of initials, neither dominant: not joined
+    for s in 20..23 {
+        ms.push(n(s, "Eastern Ferry Lines", "ORG"));
+        ms.push(n(s + 10, "Essex Fire League", "ORG"));
+    }
+    // (its story shares a name with one of them)
+    ms.push(n(20, "Ivo Brandt", "PERSON"));
+    ms.push(n(40, "EFL", "MISC"));
+    ms.push(n(40, "Ivo Brandt", "PERSON"));
+    // a company written with a legal suffix: its letters are as often a ticker
+    for s in 50..53 {
+        ms.push(n(s, "Harrow Valve Corp", "ORG"));
+        ms.push(n(s, "Nadia Quell", "PERSON"));
+    }
+    ms.push(n(60, "HV", "ORG"));
+    ms.push(n(60, "Nadia Quell", "PERSON"));
+    let e = link(&ms).entity;
+    let i = ms.len();
+    assert_eq!(e[7], e[0]);
+    assert_ne!(e[10], e[0]);
+    assert_ne!(e[12], e[0]);
+    assert!(e[i - 10] != e[14] && e[i - 10] != e[15]);
+    assert_ne!(e[i - 2], e[i - 8]);
+}
+
+#[test]
+fn a_slip_of_a_first_name_in_a_prominent_persons_story_joins() {
+    // "Steve Marbeck" once, in one of the ten stories of "Steven Marbeck": a slip of that story
+    let mut ms = many(0..10, "Steven Marbeck", "PERSON");
+    ms.push(n(3, "Steve Marbeck", "PERSON"));
+    // two stories each: two people, as before
+    ms.extend(many(20..22, "Dominic Tellwright", "PERSON"));
+    ms.push(n(20, "Dominick Tellwright", "PERSON"));
+    let e = link(&ms).entity;
+    assert_eq!(e[10], e[0]);
+    assert_ne!(e[13], e[11]);
 }

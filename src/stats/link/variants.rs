@@ -36,7 +36,7 @@ pub(super) fn first_name_variants(a: &str, b: &str) -> bool {
 /// Person nodes to merge: two full names with the same words after the first name, the only two
 /// full names of the table with them, whose first names are variants of each other
 /// ([`first_name_variants`]) and that no story names both (a story naming both is about two
-/// people). Each merged node maps to the one whose key comes first in a fixed order (the longer
+/// people), unless one is in a single story and the other prominent (a slip of that story). Each merged node maps to the one whose key comes first in a fixed order (the longer
 /// first name, else the smaller key), so the merged entity's id does not depend on the corpus.
 pub(super) fn first_name_merges<'a, M: MentionTable<'a> + ?Sized>(
     node_keys: &[NodeKey],
@@ -78,7 +78,12 @@ pub(super) fn first_name_merges<'a, M: MentionTable<'a> + ?Sized>(
     let mut out = FxHashMap::default();
     for (a, b) in pairs {
         let sa: FxHashSet<u32> = per_node.get(&a).map(|v| v.iter().copied().collect()).unwrap_or_default();
-        if per_node.get(&b).is_some_and(|v| v.iter().any(|s| sa.contains(s))) {
+        let nb = per_node.get(&b).map_or(0, Vec::len);
+        // A well-known name written once with the other first name, in one of its own stories
+        // ("Steve Gerrard" in a story of "Steven Gerrard"), is a slip of that story, not a
+        // second person: two people so named would each be in the news on their own.
+        let slip = sa.len().min(nb) == 1 && sa.len().max(nb) >= PROMINENT;
+        if !slip && per_node.get(&b).is_some_and(|v| v.iter().any(|s| sa.contains(s))) {
             continue;
         }
         let order = |n: NodeId| (std::cmp::Reverse(first(n).len()), &node_keys[n as usize].1);
