@@ -108,14 +108,14 @@ fn units_support_parents(scored: &mut Vec<(u64, NodeId)>, node_keys: &[NodeKey])
 /// person: its stories count for the longer name instead of competing with it, so that a bare
 /// "Kanon" joins the person and does not stay apart. A shorter name that ends two longer ones
 /// ("Lee Smith" of "Alan Lee Smith" and "Mary Lee Smith") is left competing.
-fn ends_support_full_names(scored: &mut Vec<(u64, NodeId)>, node_keys: &[(String, String)]) {
-    if scored.len() < 2 || scored.iter().any(|(_, n)| !matches!(node_keys[*n as usize].0.as_str(), "PERSON" | "PER")) {
+fn ends_support_full_names(scored: &mut Vec<(u64, NodeId)>, node_keys: &[NodeKey]) {
+    if scored.len() < 2 || scored.iter().any(|(_, n)| !matches!(node_keys[*n as usize].0, "PERSON" | "PER")) {
         return;
     }
     // per key of two words or more that ends a candidate's longer key: the candidates it ends
     let mut ends: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
     for (i, (_, n)) in scored.iter().enumerate() {
-        let key = node_keys[*n as usize].1.as_str();
+        let key = node_keys[*n as usize].1;
         // the word-suffixes of two words or more, shorter than the key
         let spaces: Vec<usize> = key.match_indices(' ').map(|(j, _)| j).collect();
         for &j in spaces.iter().rev().skip(1) {
@@ -125,7 +125,7 @@ fn ends_support_full_names(scored: &mut Vec<(u64, NodeId)>, node_keys: &[(String
     }
     let longer: Vec<Option<usize>> = scored
         .iter()
-        .map(|(_, n)| match ends.get(node_keys[*n as usize].1.as_str()) {
+        .map(|(_, n)| match ends.get(node_keys[*n as usize].1) {
             Some(&(i, 1)) => Some(i),
             _ => None,
         })

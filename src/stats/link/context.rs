@@ -175,7 +175,7 @@ impl Context {
     /// region share them ("Iran" and "Iranian" in a story of Iraq's agency and one of Iran's).
     /// Asked of a prominent `full` too ("DS" is not "Downing Street" in a story of Nintendo's
     /// console), but only of one in at most [`SPELLED_LOOKS`] stories (a bound on the cost).
-    pub(super) fn shares_names(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[(String, String)]) -> bool {
+    pub(super) fn shares_names(&self, story: u32, own: NodeId, full: NodeId, node_keys: &[NodeKey]) -> bool {
         let theirs = self.node_stories(full);
         if theirs.len() > SPELLED_LOOKS {
             return false;
@@ -184,7 +184,7 @@ impl Context {
         let named = |n: NodeId| {
             n != own
                 && n != full
-                && !matches!(node_keys[n as usize].0.as_str(), "GPE" | "LOC" | "NORP")
+                && !matches!(node_keys[n as usize].0, "GPE" | "LOC" | "NORP")
                 && self.node_stories(n).len() <= self.common
         };
         theirs.iter().filter(|&&s| s != story).any(|&s| {

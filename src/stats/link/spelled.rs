@@ -66,7 +66,7 @@ pub(super) fn spelled_pick(
     year: i32,
     key: &str,
     own: NodeId,
-    node_keys: &[(String, String)],
+    node_keys: &[NodeKey],
 ) -> Option<NodeId> {
     for w in [year, i32::MAX] {
         if let Some(c) = spelled.by_initials.get(&(w, key)) {
