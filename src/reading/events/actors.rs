@@ -286,6 +286,13 @@ impl Reader<'_, '_> {
                 steps += 1;
                 continue;
             }
+            // "has since criticised": "since" right after "has" and before the verb is an adverb of time,
+            // not the preposition it is elsewhere.
+            if low == "since" && j == v && j >= a + 2 && matches!(d.low(j - 2), "has" | "have" | "had") {
+                j -= 1;
+                steps += 1;
+                continue;
+            }
             // "was given" is passive; "was due to meet", "is to visit" are not.
             if is_be(low) && j == v && !participle {
                 return (Vec::new(), mood);

@@ -118,7 +118,9 @@ fn title_held(d: &Doc, e: &Entity, t: &str) -> bool {
 /// dateline).
 /// And the state "the government" is: the dateline's, else the story's own when it also names it by
 /// a city, a region or its people ("British"): a story that only names the state itself is as often
-/// about a foreign one (a BBC story on the Iraq war names Iraq most).
+/// about a foreign one (a BBC story on the Iraq war names Iraq most). Undated copy naming Britain's
+/// political bodies, or Britain by its nations or cities beside a state named only by its name, is
+/// Britain's own.
 pub(super) fn story_roles(d: &Doc) -> StoryRoles {
     let mut titles: FxHashMap<String, Option<usize>> = FxHashMap::default();
     let mut codes: FxHashMap<&'static str, usize> = FxHashMap::default();
@@ -142,7 +144,9 @@ pub(super) fn story_roles(d: &Doc) -> StoryRoles {
         let place = if matches!(e.label, Label::Gpe | Label::Loc | Label::Fac) {
             let n = story::base_text(d.art, e);
             let g = gazetteer();
-            g.city(&n).or_else(|| g.region(&n)).and_then(|c| g.country_by_code(c)).map(|c| c.alpha2.as_str())
+            // Britain's nations are no regions in the gazetteer but name it as a city does.
+            let nation = matches!(n.as_ref(), "England" | "Scotland" | "Wales" | "Northern Ireland").then_some("GB");
+            g.city(&n).or_else(|| g.region(&n)).or(nation).and_then(|c| g.country_by_code(c)).map(|c| c.alpha2.as_str())
         } else {
             None
         };
@@ -179,9 +183,16 @@ pub(super) fn story_roles(d: &Doc) -> StoryRoles {
         (*n >= least && (*n * 2 > total || *n >= 2 && *n * 2 >= total)).then_some(*c)
     });
     let most = codes.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c);
-    // A home service's copy naming Britain's parties or Whitehall: its government is Britain's.
-    let british = d.art.dateline.is_none() && matches!(own, None | Some("GB")) && names_british_bodies(d);
-    let own = own.or_else(|| british.then(|| gazetteer().country_by_code("GB").map(|c| c.alpha2.as_str())).flatten());
+    // A home service's copy naming Britain's parties or Whitehall: its government is Britain's, also
+    // when another state is named more but only by its name (no city, region or people of it), as a
+    // war or a visit is ("the war in Iraq"): such a state is a subject, not the story's home.
+    let abroad = own.is_some_and(|c| !places.contains(c));
+    let british = d.art.dateline.is_none() && (matches!(own, None | Some("GB")) || abroad) && names_british_bodies(d);
+    let gb = || gazetteer().country_by_code("GB").map(|c| c.alpha2.as_str());
+    // Undated (home service) copy naming a state only by its name ("the war in Iraq") and Britain by
+    // its nations, cities or people ("England and Wales"): Britain is home.
+    let home = d.art.dateline.is_none() && abroad && places.contains("GB");
+    let own = if british || home { gb() } else { own };
     let government = dateline_state.or(own.filter(|c| places.contains(c) || british));
     StoryRoles { titles, own, most, government, british }
 }
