@@ -145,3 +145,15 @@ fn ends_support_full_names(scored: &mut Vec<(u64, NodeId)>, node_keys: &[NodeKey
         longer[i - 1].is_none()
     });
 }
+
+/// Where a short form resolves, and on what condition its story may take it.
+#[derive(Clone, Copy)]
+pub(super) struct Resolution {
+    pub node: NodeId,
+    /// An uncommon name in common with the node's stories.
+    pub needs_support: bool,
+    /// Any name in common with the node's stories.
+    pub needs_a_name: bool,
+    /// An uncommon person or organisation in common with the node's stories.
+    pub needs_names: bool,
+}

@@ -710,3 +710,11 @@ pub(super) fn initials_of(words: &[String]) -> Vec<String> {
     }
     out
 }
+
+/// Written in capitals, the way of datelines and headlines; a single word of up to five letters
+/// (an acronym's way) is not counted as such.
+pub(super) fn capitals(s: &str) -> bool {
+    let has_lower = s.chars().any(char::is_lowercase);
+    let has_upper = s.chars().any(char::is_uppercase);
+    has_upper && !has_lower && (s.contains(' ') || s.chars().count() > 5)
+}

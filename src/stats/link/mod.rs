@@ -39,6 +39,8 @@
 //!   one that no story defines joins the long name, not a company's, whose initials it is
 //!   ("SRU"), where its story shares a person or organisation with the name's (see `spelled`);
 //!
+//! A one-word person or organisation name with no candidate of its own label joins one of the
+//! other label where most of its stories share a person or organisation with it (see `labels`).
 //! Before the corpus is asked, a one-word name looks in its own story (see `piece::Piece`): a
 //! piece of a name the recogniser cut and mislabelled ("SUPER VALU" -> a person "VALU", a place
 //! "Upland" beside "Upland Minerals and Chemicals Corp") joins the story's one name of another
@@ -157,6 +159,7 @@ mod candidates;
 mod context;
 mod ids;
 mod keys;
+mod labels;
 mod piece;
 mod spelled;
 mod variants;
@@ -165,6 +168,7 @@ use context::*;
 pub use ids::entity_id;
 use ids::*;
 use keys::*;
+use labels::*;
 use piece::*;
 use spelled::*;
 use variants::*;
@@ -175,18 +179,6 @@ type NodeId = u32;
 /// them, not given copies of its own (two strings a node were about 120,000 allocations on
 /// Reuters-21578).
 type NodeKey<'k> = (&'k str, &'k str);
-
-/// Where a short form resolves, and on what condition its story may take it.
-#[derive(Clone, Copy)]
-struct Resolution {
-    node: NodeId,
-    /// An uncommon name in common with the node's stories.
-    needs_support: bool,
-    /// Any name in common with the node's stories.
-    needs_a_name: bool,
-    /// An uncommon person or organisation in common with the node's stories.
-    needs_names: bool,
-}
 
 /// Marks a blocker among scored candidates (node ids stay far below it).
 const BLOCKER: NodeId = 1 << 31;
@@ -577,6 +569,7 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     // with it (see `Piece::rivals`); an ambiguous short form's candidate its story singles out.
     let mut rival: FxHashMap<(u32, u32), bool> = FxHashMap::default();
     let mut chosen_in_story: FxHashMap<(u32, u32, i32), Option<NodeId>> = FxHashMap::default();
+    let mut across: FxHashMap<(i32, u32), Option<NodeId>> = FxHashMap::default();
     // Nodes with a name written in mixed case (a company's name, not only its ticker).
     let mut node_mixed = vec![false; node_keys.len()];
     for (k, &n) in form_keyed.iter().zip(&form_node) {
@@ -706,6 +699,15 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
                 };
                 chosen.unwrap_or_else(|| stay_local(&mut local_from))
             }
+            // no name of its own label to join: one of another label, with its stories' support
+            None => across
+                .entry((year, f))
+                .or_insert_with(|| {
+                    let (label, k) = (firsts[f as usize].label, &form_keyed[f as usize]);
+                    let l = (label, k.key.as_str(), k.query());
+                    across_labels(l, own, year, &node_of, &windows, &context, &node_keys)
+                })
+                .unwrap_or(own),
             _ => own,
         };
         final_node.push(n);
@@ -791,14 +793,6 @@ pub fn link_table<'a, M: MentionTable<'a> + ?Sized>(mentions: &M, window: Window
     }
     out.entity = final_node.iter().map(|&n| code_of[n as usize]).collect();
     out
-}
-
-/// Written in capitals, the way of datelines and headlines; a single word of up to five letters
-/// (an acronym's way) is not counted as such.
-fn capitals(s: &str) -> bool {
-    let has_lower = s.chars().any(char::is_lowercase);
-    let has_upper = s.chars().any(char::is_uppercase);
-    has_upper && !has_lower && (s.contains(' ') || s.chars().count() > 5)
 }
 
 #[cfg(test)]
