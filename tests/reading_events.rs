@@ -1,7 +1,7 @@
 //! Events on invented wire copy: each verb family, with the sentences that must NOT yield a triple.
 mod reading_util;
 use dateline::*;
-use reading_util::read;
+use reading_util::{read, triples};
 
 const ENTS: &[(&str, &str)] = &[
     ("Maria Lopez", "PERSON"),
@@ -21,10 +21,6 @@ const ENTS: &[(&str, &str)] = &[
     ("Harvest Fair", "EVENT"),
     ("Daily Planet", "ORG"),
 ];
-
-fn triples(art: &Article) -> Vec<(String, String, String)> {
-    art.events.iter().map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone())).collect()
-}
 
 fn has(art: &Article, s: &str, p: &str, o: &str) -> bool {
     triples(art).iter().any(|t| t.0 == s && t.1 == p && t.2 == o)

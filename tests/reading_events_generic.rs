@@ -2,16 +2,7 @@
 //! committee"), coded by country and role as GDELT codes them, on invented sentences; each shape with
 //! sentences that must NOT yield an event.
 mod reading_util;
-use dateline::*;
-use reading_util::read;
-
-fn triples(art: &Article) -> Vec<(String, String, String)> {
-    art.events.iter().map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone())).collect()
-}
-
-fn event<'a>(art: &'a Article, s: &str, o: &str) -> Option<&'a Event> {
-    art.events.iter().find(|e| e.subject == s && e.object == o)
-}
+use reading_util::{event, read, triples};
 
 /// A story naming Britain's parties: British political copy, whose roles are Britain's.
 const ENTS: &[(&str, &str)] = &[

@@ -3,11 +3,7 @@
 //! criticised" reads past "since". Invented sentences, each shape with one that must keep the old reading.
 mod reading_util;
 use dateline::*;
-use reading_util::read;
-
-fn triples(art: &Article) -> Vec<(String, String, String)> {
-    art.events.iter().map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone())).collect()
-}
+use reading_util::{read, triples};
 
 fn event<'a>(art: &'a Article, s: &str) -> Option<&'a Event> {
     art.events.iter().find(|e| e.subject == s)

@@ -2,16 +2,7 @@
 //! "would not defend Y", "to support Z", read as the other forms of the verb are, with their mood; the
 //! same words elsewhere ("back to", "came back", "his support") are no such verb. Invented sentences.
 mod reading_util;
-use dateline::*;
-use reading_util::read;
-
-fn triples(art: &Article) -> Vec<(String, String, String)> {
-    art.events.iter().map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone())).collect()
-}
-
-fn event<'a>(art: &'a Article, s: &str, o: &str) -> Option<&'a Event> {
-    art.events.iter().find(|e| e.subject == s && e.object == o)
-}
+use reading_util::{event, read, triples};
 
 const ENTS: &[(&str, &str)] = &[
     ("Alan Pike", "PERSON"),

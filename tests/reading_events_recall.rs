@@ -2,11 +2,7 @@
 //! that must NOT yield the event.
 mod reading_util;
 use dateline::*;
-use reading_util::read;
-
-fn triples(art: &Article) -> Vec<(String, String, String)> {
-    art.events.iter().map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone())).collect()
-}
+use reading_util::{read, triples};
 
 fn code(art: &Article, s: &str, o: &str) -> Option<&'static str> {
     art.events.iter().find(|e| e.subject == s && e.object == o).map(|e| e.code)

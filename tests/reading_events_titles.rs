@@ -3,16 +3,7 @@
 //! Hollis", "Jane Hollis, the chancellor,"), not one who holds it no longer or only in the opposition
 //! ("former chancellor", "shadow chancellor"). Invented sentences.
 mod reading_util;
-use dateline::*;
-use reading_util::read;
-
-fn triples(art: &Article) -> Vec<(String, String, String)> {
-    art.events.iter().map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone())).collect()
-}
-
-fn event<'a>(art: &'a Article, s: &str, o: &str) -> Option<&'a Event> {
-    art.events.iter().find(|e| e.subject == s && e.object == o)
-}
+use reading_util::{event, read, triples};
 
 const ENTS: &[(&str, &str)] = &[
     ("Alan Pike", "PERSON"),

@@ -157,3 +157,13 @@ pub fn mentions<'a>(art: &'a Article, mention: &str) -> Vec<&'a Entity> {
 pub fn canonical(art: &Article, mention: &str) -> Option<String> {
     mentions(art, mention).first().and_then(|e| e.canonical.clone())
 }
+
+/// The (subject, predicate, object) of each event of the story.
+pub fn triples(art: &Article) -> Vec<(String, String, String)> {
+    art.events.iter().map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone())).collect()
+}
+
+/// The story's event between `s` and `o`, if any.
+pub fn event<'a>(art: &'a Article, s: &str, o: &str) -> Option<&'a Event> {
+    art.events.iter().find(|e| e.subject == s && e.object == o)
+}

@@ -153,6 +153,9 @@ pub(crate) fn quad_class(code: &str) -> u8 {
 }
 
 /// Fills `art.events`.
+/// (The pipeline calls the stage through `reading::read`; this entry is for the evaluation tools
+/// and tests, which run one stage alone.)
+#[cfg(any(test, feature = "eval"))]
 pub fn extract(art: &mut Article) {
     extract_using(art, None);
 }

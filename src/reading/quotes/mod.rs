@@ -26,6 +26,9 @@ use speakers::name;
 use verbs::{attitude_verbs, cue_verbs, speech_verbs, verb_shaped, verbs, with_low};
 
 /// Fills `art.quotes` and `art.attributions`.
+/// (The pipeline calls the stage through `reading::read`; this entry is for the evaluation tools
+/// and tests, which run one stage alone.)
+#[cfg(any(test, feature = "eval"))]
 pub fn extract(art: &mut Article) {
     extract_keeping(art);
 }
