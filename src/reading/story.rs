@@ -329,35 +329,30 @@ pub(crate) fn is_aux_or_adverb(low: &str) -> bool {
     )
 }
 
+/// Modal auxiliaries ("will back", "could say"), contracted ones included.
+pub(crate) fn is_modal(low: &str) -> bool {
+    matches!(low, "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "shall" | "'ll" | "'d")
+}
+
 /// Words that make a statement not a fact that happened (negation, modality, futurity).
 pub(crate) fn is_irrealis(low: &str) -> bool {
-    matches!(
-        low,
-        "not"
-            | "n't"
-            | "never"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "shall"
-            | "to"
-            | "wo"
-            | "ca"
-            | "cannot"
-            | "did"
-            | "does"
-            | "do"
-            | "if"
-            | "unless"
-            | "whether"
-            | "'ll"
-            | "'d"
-    )
+    is_modal(low)
+        || matches!(
+            low,
+            "not"
+                | "n't"
+                | "never"
+                | "to"
+                | "wo"
+                | "ca"
+                | "cannot"
+                | "did"
+                | "does"
+                | "do"
+                | "if"
+                | "unless"
+                | "whether"
+        )
 }
 
 /// Personal pronouns that can stand for a person as a subject.

@@ -523,24 +523,7 @@ pub(super) fn after_modal(d: &Doc, v: usize, a: usize) -> bool {
     {
         t -= 1;
     }
-    matches!(
-        d.low(t),
-        "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "can"
-            | "shall"
-            | "'ll"
-            | "'d"
-            | "to"
-            | "did"
-            | "does"
-            | "do"
-    )
+    story::is_modal(d.low(t)) || matches!(d.low(t), "to" | "did" | "does" | "do")
 }
 
 /// Words between a subject and its verb that say the event is planned: "X agreed to buy", "X is to visit".

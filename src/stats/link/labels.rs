@@ -48,19 +48,10 @@ pub(super) fn across_labels(
     (n != own && 2 * backed > mine.len()).then_some(n)
 }
 
-// Here rather than in tests.rs, which is at the length limit of a file.
+// Here rather than in tests.rs, which is at the length limit of a file; its helpers are shared.
 #[cfg(test)]
 mod tests {
-    use super::super::*;
-
-    fn n<'a>(story: u32, name: &'a str, label: &'a str) -> Mention<'a> {
-        Mention { text: name, canonical: name, label, day: 6264, story, ..Mention::default() }
-    }
-
-    fn ids(ms: &[Mention]) -> Vec<String> {
-        let l = link(ms);
-        l.entity.iter().map(|&e| l.ids[e as usize].clone()).collect()
-    }
+    use super::super::tests::{ids, n};
 
     #[test]
     fn one_word_names_join_across_labels_with_shared_names() {

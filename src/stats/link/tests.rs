@@ -6,7 +6,7 @@ fn m<'a>(story: u32, text: &'a str, canonical: &'a str, label: &'a str) -> Menti
 }
 
 /// A mention written as its in-story name.
-fn n<'a>(story: u32, name: &'a str, label: &'a str) -> Mention<'a> {
+pub(super) fn n<'a>(story: u32, name: &'a str, label: &'a str) -> Mention<'a> {
     m(story, name, name, label)
 }
 
@@ -15,7 +15,7 @@ fn many<'a>(stories: std::ops::Range<u32>, name: &'a str, label: &'a str) -> Vec
     stories.map(|s| n(s, name, label)).collect()
 }
 
-fn ids(ms: &[Mention]) -> Vec<String> {
+pub(super) fn ids(ms: &[Mention]) -> Vec<String> {
     let l = link(ms);
     l.entity.iter().map(|&e| l.ids[e as usize].clone()).collect()
 }
