@@ -139,6 +139,8 @@ struct Ctx<'d, 'a> {
     quoted: Vec<bool>,
     /// Per sentence.
     sents: Vec<SentFacts>,
+    /// The story's text lower-cased (ASCII), same byte offsets: the doc's, shared with the events.
+    lower: &'d str,
     /// Media being worked out one inside another.
     depth: Cell<u32>,
     /// Every medium before this sentence is worked out (after a long chain of "it said").
@@ -156,7 +158,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Token `t` lower-cased passes `f`.
     fn low_is(&self, t: usize, f: impl FnOnce(&str) -> bool) -> bool {
-        with_low(self.doc.tok(t), f)
+        f(self.low(t))
+    }
+
+    /// Token `t` lower-cased (ASCII), a slice of the story's lower-cased text: no scan for capitals
+    /// and no copy per question (the same as `with_low`, which lower-cases ASCII letters only).
+    #[inline]
+    fn low(&self, t: usize) -> &'d str {
+        let s = self.doc.art.tokens[t].span;
+        &self.lower[s.start..s.end]
     }
 
     /// The bytes of token `t`: byte tests need no char-boundary checks.
@@ -165,9 +175,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         &self.doc.art.text.as_bytes()[s.start..s.end]
     }
 
-    /// Token `t` is `word` (lower-case) in any ASCII case.
+    /// Token `t` is `word` (lower-case) in any ASCII case: one comparison of the lower-cased token,
+    /// not a byte-by-byte case-folding loop.
     fn is_word(&self, t: usize, word: &str) -> bool {
-        self.word(t).eq_ignore_ascii_case(word.as_bytes())
+        self.low(t) == word
     }
 
     /// Is token `t`, lower-cased, a reporting verb? Byte tests first: the token as str only for the few
@@ -176,7 +187,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         #[cfg(test)]
         tests::VERB_TESTS.with(|c| c.set(c.get() + 1));
         let v = verbs();
-        verb_shaped(v, self.word(t)) && with_low(self.doc.tok(t), |w| v.set.get(w).is_some())
+        let w = self.low(t);
+        verb_shaped(v, w.as_bytes()) && v.set.get(w).is_some()
     }
 
     /// The reporting verbs of sentence `si` outside quotes.
@@ -201,10 +213,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Token `t`'s `verbs::CUE` and `verbs::ATTITUDE` bits (0: neither), in one look-up.
     fn speech_class(&self, t: usize) -> u8 {
         let (v, classes) = speech_verbs();
-        if !verb_shaped(v, self.word(t)) {
+        let w = self.low(t);
+        if !verb_shaped(v, w.as_bytes()) {
             return 0;
         }
-        with_low(self.doc.tok(t), |w| classes.get(w).unwrap_or(0))
+        classes.get(w).unwrap_or(0)
     }
 
     /// Token `t` lower-cased is a verb of a position held or a noun-like form of a speech verb.
@@ -390,7 +403,7 @@ fn attribute(doc: &Doc, raws: &[Raw]) -> (Vec<Quote>, Vec<Attribution>) {
     let ns = art.sentences.len();
     let media = vec![Cell::new(0); art.entities.len()];
     let sents = std::iter::repeat_with(SentFacts::default).take(ns).collect();
-    let mut ctx = Ctx { doc, quoted, sents, depth: Cell::new(0), settled: Cell::new(0), media };
+    let mut ctx = Ctx { doc, quoted, sents, lower: doc.lower(), depth: Cell::new(0), settled: Cell::new(0), media };
     ctx.mark_needed(&kept);
     let para_of = |si: usize| match art.sentences[si].section {
         Section::Body(p) => Some(p),

@@ -382,7 +382,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let n = t;
             t += 1;
             let w = self.word(n);
-            if self.quoted[n] || w.len() < 4 || !w[0].is_ascii_lowercase() || !self.low_is(n, is_position_noun) {
+            // The cheap tests together, without early exits (their outcomes vary word by word).
+            let lower_first = w.first().copied().unwrap_or(b'A').is_ascii_lowercase();
+            if !(!self.quoted[n] & (w.len() >= 4) & lower_first) || !self.low_is(n, is_position_noun) {
                 continue;
             }
             // "her long support for": one modifier between the owner and the noun.

@@ -8,10 +8,11 @@ use crate::reading::story;
 /// nearly all away before they are lower-cased and hashed.
 pub(super) struct Verbs {
     pub(super) set: story::Lexicon<()>,
-    /// Per length: the `letter_bit`s of the first letters of the verbs that long.
-    first: [u32; VERB_MAX + 1],
+    /// Per length: the `letter_bit`s of the first letters of the verbs that long (none for an empty
+    /// word, at 0, nor for one longer than any verb, at `VERB_MAX + 1`).
+    first: [u32; VERB_MAX + 2],
     /// Per length: the same for the last letters.
-    last: [u32; VERB_MAX + 1],
+    last: [u32; VERB_MAX + 2],
 }
 
 /// Longest verb ("acknowledging").
@@ -28,8 +29,8 @@ impl Verbs {
     fn new(words: &[&'static str]) -> Verbs {
         let mut v = Verbs {
             set: story::Lexicon::new(words.iter().map(|w| (*w, ()))),
-            first: [0; VERB_MAX + 1],
-            last: [0; VERB_MAX + 1],
+            first: [0; VERB_MAX + 2],
+            last: [0; VERB_MAX + 2],
         };
         for w in words {
             let b = w.as_bytes();
@@ -49,8 +50,12 @@ pub(super) fn verbs() -> &'static Verbs {
 /// Could the token be a reporting verb, by its length and end letters?
 #[inline]
 pub(super) fn verb_shaped(v: &Verbs, b: &[u8]) -> bool {
-    let n = b.len();
-    n <= VERB_MAX && n > 0 && v.first[n] & letter_bit(b[0]) != 0 && v.last[n] & letter_bit(b[n - 1]) != 0
+    // The tests combined without early exits: this runs on every token, and their outcomes vary token
+    // by token, so that each exit was a branch mispredicted about as often as not.
+    let k = b.len().min(VERB_MAX + 1);
+    let first = b.first().copied().unwrap_or(0);
+    let last = b.last().copied().unwrap_or(0);
+    (v.first[k] >> (first & 31)) & (v.last[k] >> (last & 31)) & 1 != 0
 }
 
 const REPORTING_VERBS: &[&str] = &[
