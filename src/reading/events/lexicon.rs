@@ -593,6 +593,41 @@ pub(super) fn is_plan_word(low: &str) -> bool {
     )
 }
 
+/// A word for a stance or a record of an actor's, whose owner a judging verb is about ("criticised the
+/// Tory plans", "attacked the government's record", "welcomed the decision of X"), as PETRARCH codes it.
+pub(super) fn is_stance_noun(low: &str) -> bool {
+    matches!(
+        low,
+        "plan"
+            | "plans"
+            | "policy"
+            | "policies"
+            | "idea"
+            | "ideas"
+            | "proposal"
+            | "proposals"
+            | "offer"
+            | "record"
+            | "remarks"
+            | "comments"
+            | "claim"
+            | "claims"
+            | "stance"
+            | "position"
+            | "strategy"
+            | "approach"
+            | "demands"
+            | "demand"
+            | "bill"
+            | "reforms"
+            | "decision"
+            | "handling"
+            | "budget"
+            | "call"
+            | "theory"
+    )
+}
+
 /// "a spokesman for X", "a spokeswoman for X": the one who speaks for X acts as X.
 pub(super) fn speaks_for(noun: &str, prep: &str) -> bool {
     matches!(noun, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen")
