@@ -94,3 +94,13 @@ fn a_rejection_in_the_passive_needs_a_stance() {
     assert!(event(&art, "Berrow", "Tom Berrow").is_none(), "{:?}", triples(&art));
     assert!(event(&art, "Tom Berrow", "Tom Berrow").is_none(), "{:?}", triples(&art));
 }
+
+#[test]
+fn support_announced_for_government_plans() {
+    // "announced their support for X": a stance made known backs X; an announced sale stays a sale.
+    let art = story("The Tories announced their support for the government plans on Monday.");
+    let e = event(&art, "Tories", "United Kingdom").unwrap_or_else(|| panic!("{:?}", triples(&art)));
+    assert_eq!(e.code, "051");
+    let art = story("The Tories announced their plans for Jane Hollis.");
+    assert!(art.events.is_empty(), "{:?}", triples(&art));
+}

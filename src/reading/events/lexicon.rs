@@ -411,7 +411,10 @@ pub(super) fn light_fits(light: &str, p: Pred) -> bool {
         }
         "imposed" | "impose" | "imposes" => p == Pred::Sanction,
         "filed" | "file" => p == Pred::Sue,
-        "completed" | "complete" | "announced" | "proposed" => matches!(p, Pred::Acquire | Pred::Merge | Pred::Agree),
+        "completed" | "complete" | "proposed" => matches!(p, Pred::Acquire | Pred::Merge | Pred::Agree),
+        // "announced its support for X", "reiterated their backing for X": a stance made known.
+        "announced" => matches!(p, Pred::Acquire | Pred::Merge | Pred::Agree | Pred::Back),
+        "reiterated" | "restated" => p == Pred::Back,
         "make" | "makes" | "raised" | "increased" | "submitted" | "sweetened" => p == Pred::Acquire,
         "agreed" => matches!(p, Pred::Merge | Pred::Acquire),
         "pledged" | "promised" | "offered" | "provided" | "pledges" | "promises" | "offers" | "provides" => {
