@@ -242,6 +242,65 @@ impl Reader<'_, '_> {
         None
     }
 
+    /// "the government's plans", "the prime minister's handling of ..." starting at token `k`: the role
+    /// (`role_ending`) whose stance or record the phrase names, as an owner, and the token after its
+    /// possessive. Only before a stance noun (`is_stance_noun`), a few lower-case words on at most.
+    pub(super) fn role_owner_at(&self, k: usize, b: usize) -> Option<(Actor, usize)> {
+        let d = self.doc;
+        // British political copy only, as for bare "ministers" (objects.rs): elsewhere the story's own state
+        // is read by counting, too loose for the owner of "the administration's record".
+        if k >= b || d.low(k) != "the" || !self.roles().british {
+            return None;
+        }
+        let lower = |t: usize| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-');
+        let t = (k + 1..b.min(k + 4)).take_while(|&t| lower(t)).find(|&t| t + 1 < b && d.is_possessive(t + 1))?;
+        let after = t + 2;
+        (after..b.min(after + 4)).take_while(|&n| lower(n)).find(|&n| is_stance_noun(d.low(n)))?;
+        let mut a = self.role_ending(t, k)?;
+        a.owner = true;
+        Some((a, after))
+    }
+
+    /// "Mr X's claims" or "the Tory plans" ending at the stance noun `t` (`is_stance_noun`), the subject
+    /// of a judging verb in the passive ("Mr X's claims were rejected by Y"): the owner, a name before a
+    /// possessive or a party or nation modifying the noun, a lower-case word or two between.
+    pub(super) fn stance_owner_ending(&self, pred: Pred, t: usize, floor: usize) -> Option<Actor> {
+        let d = self.doc;
+        if !pred.owner_is_object() || !is_stance_noun(d.low(t)) || d.ent(t).is_some() {
+            return None;
+        }
+        let mut k = t;
+        while k > floor && t - k < 2 && d.ent(k - 1).is_none() && d.tok(k - 1).chars().all(|c| c.is_lowercase()) {
+            k -= 1;
+        }
+        if k <= floor {
+            return None;
+        }
+        let mut a = if d.is_possessive(k - 1) && k >= floor + 2 {
+            let e = d.ent_ending(k - 2)?;
+            if !self.is_actor_entity(e) && !self.is_group(e) {
+                return None;
+            }
+            self.actor(e, k - 2)
+        } else {
+            let e = d.ent_ending(k - 1)?;
+            let ent = &d.art.entities[e];
+            if !matches!(ent.label, Label::Norp | Label::Misc) || self.is_group(e) || d.tok(k - 1).contains('-') {
+                return None;
+            }
+            match ent.country_code {
+                Some(_) => self.nation(e, k - 1)?,
+                None => {
+                    let mut a = self.actor(e, k - 1);
+                    a.label = Label::Org;
+                    a
+                }
+            }
+        };
+        a.owner = true;
+        Some(a)
+    }
+
     /// A named group: "the Tories", "Democrats", "Palestinians" (a capitalised plural the tagger calls a
     /// nationality or a miscellaneous name).
     pub(super) fn is_group(&self, e: usize) -> bool {

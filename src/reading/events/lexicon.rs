@@ -411,7 +411,10 @@ pub(super) fn light_fits(light: &str, p: Pred) -> bool {
         }
         "imposed" | "impose" | "imposes" => p == Pred::Sanction,
         "filed" | "file" => p == Pred::Sue,
-        "completed" | "complete" | "announced" | "proposed" => matches!(p, Pred::Acquire | Pred::Merge | Pred::Agree),
+        "completed" | "complete" | "proposed" => matches!(p, Pred::Acquire | Pred::Merge | Pred::Agree),
+        // "announced its support for X", "reiterated their backing for X": a stance made known.
+        "announced" => matches!(p, Pred::Acquire | Pred::Merge | Pred::Agree | Pred::Back),
+        "reiterated" | "restated" => p == Pred::Back,
         "make" | "makes" | "raised" | "increased" | "submitted" | "sweetened" => p == Pred::Acquire,
         "agreed" => matches!(p, Pred::Merge | Pred::Acquire),
         "pledged" | "promised" | "offered" | "provided" | "pledges" | "promises" | "offers" | "provides" => {
@@ -590,6 +593,41 @@ pub(super) fn is_plan_word(low: &str) -> bool {
             | "will"
             | "'ll"
             | "shall"
+    )
+}
+
+/// A word for a stance or a record of an actor's, whose owner a judging verb is about ("criticised the
+/// Tory plans", "attacked the government's record", "welcomed the decision of X"), as PETRARCH codes it.
+pub(super) fn is_stance_noun(low: &str) -> bool {
+    matches!(
+        low,
+        "plan"
+            | "plans"
+            | "policy"
+            | "policies"
+            | "idea"
+            | "ideas"
+            | "proposal"
+            | "proposals"
+            | "offer"
+            | "record"
+            | "remarks"
+            | "comments"
+            | "claim"
+            | "claims"
+            | "stance"
+            | "position"
+            | "strategy"
+            | "approach"
+            | "demands"
+            | "demand"
+            | "bill"
+            | "reforms"
+            | "decision"
+            | "handling"
+            | "budget"
+            | "call"
+            | "theory"
     )
 }
 

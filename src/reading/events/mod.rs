@@ -696,6 +696,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                 | Pred::Host
                 | Pred::Visit
                 | Pred::Sign
+                | Pred::Reject
         ) {
             return;
         }
@@ -724,8 +725,12 @@ impl<'d, 'a> Reader<'d, 'a> {
             return;
         }
         // "X said it will be acquired by Y": the pronoun is the speaker.
-        let Some(obj) = self
-            .actor_ending(j - 1, a)
+        // "X was rejected by Y" is as often a bid or offer of X's, named before it, that Y turned down:
+        // a rejection in the passive is read only on a stance ("X's claims were rejected by Y").
+        let Some(obj) = (pred != Pred::Reject)
+            .then(|| self.actor_ending(j - 1, a))
+            .flatten()
+            .or_else(|| self.stance_owner_ending(pred, j - 1, a))
             .or_else(|| self.pronoun_speaker(si, j - 1))
             .or_else(|| self.pronoun_antecedent(si, j - 1))
         else {

@@ -217,6 +217,17 @@ impl Reader<'_, '_> {
                 return Some(r);
             }
         }
+        // "praised his handling of the economy", "attacked her plans": after a verb that judges, the person
+        // whose stance or record it is (the pronoun's person: `object_pronoun`).
+        if k + 1 < b && pred.owner_is_object() && matches!(d.low(k), "his" | "her") {
+            let lower = |t: usize| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-');
+            if (k + 1..b.min(k + 4)).take_while(|&t| lower(t)).any(|t| is_stance_noun(d.low(t))) {
+                return self.object_pronoun(k).map(|mut a| {
+                    a.owner = true;
+                    (a, k + 1)
+                });
+            }
+        }
         // "urged him to stay": the person the pronoun stands for. "her" before a name ("her Mercosur
         // counterparts") is a possessive, read on as a determiner; "her plans" is no object here.
         if k < b
@@ -247,6 +258,51 @@ impl Reader<'_, '_> {
         if k < b && d.tok(k) == "ministers" && judges {
             return self.own_state(k, k).filter(|a| a.country == self.roles().government).map(|a| (a, k + 1));
         }
+        // "criticised the government's plans", "attacked the prime minister's record": the role whose
+        // stance it is, as for a name's ("criticised Blair's plans").
+        if pred.owner_is_object() {
+            if let Some(r) = self.role_owner_at(k, b) {
+                return Some(r);
+            }
+            // "backed controversial Labour plans", "attacked the new government plans": past a lower-case
+            // word or two to the name (or, in British copy, "government") whose plans they are.
+            let mut t = if d.low(k) == "the" { k + 1 } else { k };
+            let from = t;
+            while t < b
+                && t < from + 2
+                && d.ent(t).is_none()
+                && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-')
+                && !is_determiner(d.low(t))
+                && !is_preposition(d.low(t))
+                && !matches!(d.low(t), "and" | "or" | "but" | "that" | "government")
+                && !is_stance_noun(d.low(t))
+            {
+                t += 1;
+            }
+            if t + 1 < b {
+                if d.low(t) == "government" && is_stance_noun(d.low(t + 1)) && self.roles().british {
+                    return self.own_state(t, t).map(|mut a| {
+                        a.owner = true;
+                        (a, t + 2)
+                    });
+                }
+                if let Some(e) = d.ent_starting(t).filter(|_| t > from) {
+                    // The stance noun written in lower case and heading its phrase ("Labour plans to ...",
+                    // not "EU budget proposals", whose owner is named elsewhere).
+                    let end = d.art.entities[e].token_end;
+                    if end < b && is_stance_noun(d.tok(end)) && (end + 1 >= b || may_follow_object(d, end + 1)) {
+                        return self.object_at(pred, t, b);
+                    }
+                }
+            }
+            // "criticised the plans of X", "welcomed the decision of the government": the owner.
+            if k + 3 < b && d.low(k) == "the" && is_stance_noun(d.low(k + 1)) && d.low(k + 2) == "of" {
+                return self.object_at(pred, k + 3, b).map(|(mut a, end)| {
+                    a.owner = true;
+                    (a, end)
+                });
+            }
+        }
         // "told MPs", "urged campaigners": a role named without a name (generic.rs).
         if let Some(r) = self.generic_at(pred, k, b) {
             return Some(r);
@@ -262,33 +318,7 @@ impl Reader<'_, '_> {
         // whose plans they are.
         // Only for words and plans ("the Tory idea", "a Conservative compromise offer"), not things ("the
         // Saudi supertanker"), and not "US-led" coalitions.
-        let stance = |t: usize| {
-            t < b
-                && matches!(
-                    d.low(t),
-                    "plan"
-                        | "plans"
-                        | "policy"
-                        | "policies"
-                        | "idea"
-                        | "ideas"
-                        | "proposal"
-                        | "proposals"
-                        | "offer"
-                        | "record"
-                        | "remarks"
-                        | "comments"
-                        | "claims"
-                        | "stance"
-                        | "position"
-                        | "strategy"
-                        | "approach"
-                        | "demands"
-                        | "demand"
-                        | "bill"
-                        | "reforms"
-                )
-        };
+        let stance = |t: usize| t < b && is_stance_noun(d.low(t));
         if matches!(ent.label, Label::Norp | Label::Misc)
             && !self.is_group(e)
             && pred.owner_is_object()
