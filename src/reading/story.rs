@@ -417,6 +417,9 @@ pub(crate) fn is_medium(name: &str) -> bool {
                     | b"broadcasting"
                     | b"broadcast"
                     | b"press"
+                    // French agencies' names: "Agence France-Presse" is the AFP a story expands.
+                    | b"presse"
+                    | b"agence"
                     | b"times"
                     | b"post"
                     | b"journal"
