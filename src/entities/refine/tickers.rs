@@ -22,6 +22,11 @@ static NOT_IN_NAMES: Words = Words::new(&[
     "it", "not", "no", "vs", "than", "as", "say",
 ]);
 
+/// A word no company's name holds (see `NOT_IN_NAMES`).
+pub(super) fn not_in_names(w: &str) -> bool {
+    lower_in(w, &NOT_IN_NAMES)
+}
+
 fn name_label(l: Label) -> bool {
     matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Loc | Label::Fac | Label::Norp | Label::Misc)
 }
