@@ -72,7 +72,12 @@ pub fn bare_legal_forms(art: &Article, ents: &mut Vec<Entity>) {
             if cover[t] != 0 {
                 // a name the tagger found right before: the company's first words
                 let other = &ents[cover[t] as usize - 1];
-                if other.user || !name_label(other.label) || other.token_start < start {
+                // (a company of its own ends the walk: "Multi Solutions Inc's Multi Soft Inc")
+                if other.user
+                    || !name_label(other.label)
+                    || other.token_start < start
+                    || is_legal_form(word(art, other.token_end - 1))
+                {
                     break;
                 }
                 k = other.token_start;
@@ -82,6 +87,10 @@ pub fn bare_legal_forms(art: &Article, ents: &mut Vec<Entity>) {
                 break;
             }
             k -= 1;
+        }
+        // a name starts with a word, not with a possessive's "'s" or an "&"
+        while k < name_end && matches!(word(art, k), "'s" | "'S" | "&") {
+            k += 1;
         }
         if k == name_end || e.token_end - k > MOST_WORDS {
             continue;
@@ -153,5 +162,8 @@ mod tests {
         // a sentence's opener is no part of the name
         let got = run(&["The", "Vantor", "Corp", "said"], &[(2, 3, Label::Org)]);
         assert_eq!(got, [("Vantor Corp".to_string(), Label::Org)]);
+        // a company of its own before the name is not part of it
+        let got = run(&["Ostra", "Inc", "'s", "Ostra", "Soft", "Inc"], &[(0, 2, Label::Org), (5, 6, Label::Org)]);
+        assert_eq!(got, [("Ostra Inc".to_string(), Label::Org), ("Ostra Soft Inc".to_string(), Label::Org)]);
     }
 }
