@@ -254,3 +254,14 @@ return. The Federal Housing Administration (FHA) and the FHA's chief agreed.",
     assert_eq!(canonical(&art, "Carter").as_deref(), Some("Daniel Carter"));
     assert_eq!(canonical(&art, "FHA").as_deref(), Some("Federal Housing Administration"));
 }
+
+#[test]
+fn a_companys_initials_leave_its_legal_form_out() {
+    let art = read(
+        "Korvan Steel and Co Inc said on Monday it sold a mill. KSC shares rose. TPX stock fell.",
+        &[("Korvan Steel and Co Inc", "ORG"), ("KSC", "ORG"), ("TPX", "ORG")],
+    );
+    assert_eq!(canonical(&art, "KSC").as_deref(), Some("Korvan Steel and Co Inc"));
+    // the letters must still be the initials of the rest
+    assert_eq!(canonical(&art, "TPX").as_deref(), Some("TPX"));
+}

@@ -86,6 +86,7 @@ fn finish(art: &mut Article, mut names: Vec<Entity>) {
     refine::named_events(art, &mut names);
     refine::company_names(art, &mut names);
     refine::company_prefixes(art, &mut names);
+    refine::bare_legal_forms(art, &mut names);
     refine::headline_names(art, &mut names);
     refine::ticker_company_names(art, &mut names);
     refine::names_after_offices(art, &mut names);

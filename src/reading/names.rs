@@ -154,18 +154,23 @@ impl<'b> Index<'b> {
         self.def_of.get(short).map(|&i| &self.defs[i])
     }
 
-    /// The first name of several words whose initials are `letters` (as `initials_are` tells).
-    fn long_form(&self, letters: &[u8]) -> Option<&'b str> {
+    /// The first name of several words whose initials are `letters` (as `initials_are` tells); for a
+    /// company's letters (`company`), a name's initials may leave its legal form out.
+    fn long_form(&self, letters: &[u8], company: bool) -> Option<&'b str> {
         let by = self.by_initials.get_or_init(|| {
             let mut by: Vec<(u64, u32)> = Vec::new();
             for (i, b) in self.bases.iter().enumerate() {
                 if b.contains(' ') && self.entities.get(i).is_none_or(|e| e.label != Label::Person) {
-                    let key = if b.is_ascii() {
-                        initials_key(acronyms::ascii_initials(b.as_bytes()).take(17).map(char::from))
-                    } else {
-                        initials_key(acronyms::initial_chars(b).take(17))
-                    };
-                    by.push((key, i as u32));
+                    // a company's initials leave its legal form out as often as not ("BSC", "Bear
+                    // Stearns and Co Inc"): the name is found by both
+                    for name in [Some(b.as_ref()), without_legal_form(b)].into_iter().flatten() {
+                        let key = if name.is_ascii() {
+                            initials_key(acronyms::ascii_initials(name.as_bytes()).take(17).map(char::from))
+                        } else {
+                            initials_key(acronyms::initial_chars(name).take(17))
+                        };
+                        by.push((key, i as u32));
+                    }
                 }
             }
             // Pushed in entity order: sorting the pairs keeps each key's entities in that order.
@@ -177,10 +182,23 @@ impl<'b> Index<'b> {
         // its own, with a separator before the next: a name shorter than 2n - 1 bytes has no n initials.)
         let min_len = (2 * letters.len()).saturating_sub(1);
         let from = by.partition_point(|&(k, _)| k < key);
-        by[from..].iter().take_while(|&&(k, _)| k == key).map(|&(_, i)| self.bases[i as usize].as_ref()).find(|b| {
+        let spells = |b: &str| {
             b.len() >= min_len && acronyms::may_start_initials(b, letters) && acronyms::initials_are(b, letters)
-        })
+        };
+        by[from..]
+            .iter()
+            .take_while(|&&(k, _)| k == key)
+            .map(|&(_, i)| self.bases[i as usize].as_ref())
+            .find(|b| spells(b) || company && without_legal_form(b).is_some_and(spells))
     }
+}
+
+/// A name without the legal form that ends it ("Bear Stearns and Co Inc" -> "Bear Stearns and Co"),
+/// if it ends in one and more than one word is left.
+fn without_legal_form(name: &str) -> Option<&str> {
+    let (head, last) = name.trim_end().rsplit_once(' ')?;
+    let head = head.trim_end_matches(',').trim_end();
+    (crate::util::legal_forms::is_legal_form(last) && head.contains(' ')).then_some(head)
 }
 
 /// A hash of a sequence of initials, the same for the same characters however they were read.
@@ -334,7 +352,10 @@ fn place_or_name<'b>(
         // Long form and acronym both in the story: initials match.
         let mut buf = [0u8; 16];
         let letters = acronyms::letters_in(base, &mut buf);
-        if let Some(long) = index.long_form(letters) {
+        // a company's letters, not a place's ("S.C." beside "Stone Container Corp"), and three or
+        // more: two letters stand for too much else ("PC" beside "Purolator Courier Corp")
+        let company = label == Label::Org && !base.contains('.') && letters.len() >= 3;
+        if let Some(long) = index.long_form(letters, company) {
             if let Some(c) = country(long) {
                 return c;
             }

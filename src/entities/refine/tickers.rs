@@ -22,6 +22,11 @@ static NOT_IN_NAMES: Words = Words::new(&[
     "it", "not", "no", "vs", "than", "as", "say",
 ]);
 
+/// A word no company's name holds (see `NOT_IN_NAMES`).
+pub(super) fn not_in_names(w: &str) -> bool {
+    lower_in(w, &NOT_IN_NAMES)
+}
+
 fn name_label(l: Label) -> bool {
     matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Loc | Label::Fac | Label::Norp | Label::Misc)
 }
@@ -63,9 +68,16 @@ fn name_before(art: &Article, si: usize, start: usize, t: usize, tagged: &dyn Fn
     // A headline's verb before the name ("REVIVE ACME MOTORS"): the name starts where the tagger
     // saw one, unless it is one word right after the line's start or a punctuation mark ("ACME
     // <ACM>", "ACME <ACM>, WIDGET <WDG> SET PACT").
+    // A name ending in a legal form that runs back to the line's start is the whole company
+    // ("GRANDE FOODS INC <GFI>": the tagger's "FOODS INC" dropped the first word), less an
+    // opening article.
     let mut first = j;
     let opens = j == start || !word(art, j - 1).chars().any(char::is_alphanumeric);
-    if !(opens && t - j == 1) {
+    if legal && j == start {
+        if word(art, first).eq_ignore_ascii_case("the") && first + 1 < t - 1 {
+            first += 1;
+        }
+    } else if !(opens && t - j == 1) {
         while first < t && !tagged(first) {
             first += 1;
         }
@@ -199,6 +211,18 @@ mod tests {
         let tagged = |k: usize| k != 1;
         let e = super::name_before(&art, 0, 0, 3, &tagged).expect("a name");
         assert_eq!(art.slice(e.span), "ACME INSTRUMENTS CORP");
+        // the tagger missed the first word: a legal form back to the line's start is the name,
+        // less an opening article
+        let art = crate::parse("GRANDE FOODS INC <GFI> YEAR LOSS\n", &Default::default()).expect("parses");
+        let e = super::name_before(&art, 0, 0, 3, &|k: usize| k != 0).expect("a name");
+        assert_eq!(art.slice(e.span), "GRANDE FOODS INC");
+        let art = crate::parse("THE GRANDE FOODS INC <GFI> YEAR LOSS\n", &Default::default()).expect("parses");
+        let e = super::name_before(&art, 0, 0, 4, &|k: usize| k >= 2).expect("a name");
+        assert_eq!(art.slice(e.span), "GRANDE FOODS INC");
+        // without a legal form, the name still starts where the tagger saw one
+        let art = crate::parse("REVIVE GRANDE FOODS <GFI> PLAN\n", &Default::default()).expect("parses");
+        let e = super::name_before(&art, 0, 0, 3, &|k: usize| k != 0).expect("a name");
+        assert_eq!(art.slice(e.span), "GRANDE FOODS");
     }
 
     #[test]

@@ -527,6 +527,38 @@ pub(super) enum Short {
     Acronym,
 }
 
+/// Head words of the names of plans, laws, agreements and prizes ("Marshall Plan", "Finance Act",
+/// "Nobel Prize"), which the recogniser sometimes reads as people: never a surname.
+const NOT_SURNAMES: &[&str] = &[
+    "plan",
+    "act",
+    "accord",
+    "accords",
+    "pact",
+    "treaty",
+    "doctrine",
+    "agreement",
+    "charter",
+    "protocol",
+    "amendment",
+    "directive",
+    "prize",
+    "award",
+    "awards",
+    "trophy",
+    "programme",
+    "program",
+];
+
+pub(super) fn not_a_surname(word: &str) -> bool {
+    NOT_SURNAMES.contains(&word)
+}
+
+/// The last word of a key.
+fn kw_last(key: &str) -> Option<&str> {
+    key.rsplit(' ').next().filter(|w| !w.is_empty())
+}
+
 /// Words that end a name of a government or party named after its leader ("Reagan
 /// Administration"): such names do not make the leader's surname ambiguous.
 pub(super) const LEADER_NAMED: &[&str] =
@@ -612,7 +644,10 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
     let nwords = k.split(' ').count();
     let person = matches!(m.label, "PERSON" | "PER");
     let mut other_query = None;
-    let short = if person && nwords == 1 && surname_shaped(&surface) {
+    // A "person" named with a programme's, law's or prize's head word ("Marshall Plan", a
+    // "Justice Plan" read as "Plan") is no person: that word is nobody's surname to join by.
+    let not_a_person = person && kw_last(&k).is_some_and(not_a_surname);
+    let short = if person && nwords == 1 && surname_shaped(&surface) && !not_a_person {
         Short::Surname
     } else if let Some((initial, last)) = initialed(&surface).filter(|_| person) {
         other_query = Some(format!("{initial} {}", words(last).join(" ")));
@@ -643,7 +678,7 @@ pub(super) fn keyed(m: &Mention) -> Keyed {
     let kw: Vec<&str> = k.split(' ').collect();
     let mut shorts = Vec::new();
     if matches!(short, Short::No | Short::Partial) {
-        if person && kw.len() > 1 {
+        if person && kw.len() > 1 && !not_a_person {
             let last = kw[kw.len() - 1];
             shorts.push((last.to_string(), 2));
             // "Geordan Murphy" for "G Murphy"
@@ -717,4 +752,27 @@ pub(super) fn capitals(s: &str) -> bool {
     let has_lower = s.chars().any(char::is_lowercase);
     let has_upper = s.chars().any(char::is_uppercase);
     has_upper && !has_lower && (s.contains(' ') || s.chars().count() > 5)
+}
+
+// Here rather than in tests.rs, which is at the length limit of a file; its helpers are shared.
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{ids, n};
+    use super::super::Mention;
+
+    #[test]
+    fn a_plans_head_word_is_no_surname() {
+        // "Halvard Plan" read as a person in ten stories, and a story's "Plan" (its "Justice
+        // Plan" cut to the head word); a real surname of as many stories for contrast
+        let mut ms: Vec<Mention> = (0..10).map(|s| n(s, "Halvard Plan", "PERSON")).collect();
+        let cut =
+            Mention { text: "Justice Plan", canonical: "Plan", label: "PERSON", day: 6264, story: 20, ..n(20, "", "") };
+        ms.push(cut);
+        ms.extend((0..10).map(|s| n(s, "Halvard Brenn", "PERSON")));
+        ms.push(n(21, "Brenn", "PERSON"));
+        let id = ids(&ms);
+        assert_ne!(id[10], id[0], "{id:?}");
+        assert_eq!(id[21], id[11]);
+        assert!(super::not_a_surname("act") && !super::not_a_surname("law"));
+    }
 }
