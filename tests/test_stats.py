@@ -430,3 +430,15 @@ def test_sparse_sentence_numbers(ents):
     # Sentence indices far apart take the hashing path for unit codes; counts are the same.
     far = ents.assign(sentence=ents["sentence"] * 10_000_000)
     pd.testing.assert_frame_equal(stats.cooccurrence(far), stats.cooccurrence(ents))
+
+
+def test_days_of_dates_missing_and_unparsable():
+    # Day numbers as written (no time-zone shift); a missing or unparsable date is NO_DAY, and
+    # the result is int32 whatever mix of values comes in.
+    from dateline.stats._base import NO_DAY, _days
+
+    got = _days(pd.Series([DATES["s3"], None, "not a date", "1970-01-02", DATES["s3"], None]))
+    assert got.dtype == "int32"
+    assert got.tolist() == [19794, NO_DAY, NO_DAY, 1, 19794, NO_DAY]
+    assert _days(pd.Series([None, None])).tolist() == [NO_DAY, NO_DAY]
+    assert _days(pd.Series([], dtype=object)).tolist() == []

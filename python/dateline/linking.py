@@ -113,34 +113,39 @@ _SUFFIX_END = r"(?:INC|CORP|CO|COS|LTD|PLC|AG|SA|NV|LP|CORPORATION|COMPANY|INCOR
 
 
 def _headline_pieces(df: pd.DataFrame, story: np.ndarray, text: pa.Array, canonical: pa.Array,
-                     label: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+                     label: pa.Array) -> tuple[tuple[bytes, bytes], ...]:
     """A company name in a headline's capitals that the recogniser cut in two ("DOW" + "CHEMICAL
     CO", "GULF" + "TECHNOLOGIES INC"): the one-word piece is keyed as the whole name (an ORG), not
     as the word, which other stories use for other companies ("Dow Financial", another "Gulf").
     The pieces are a one-word mention in capitals and the next mention of the same headline, an
     organisation in capitals ending in a legal suffix, at most three characters after it. The
     piece's text is keyed as the whole name too, so that it is no evidence that the word alone
-    stands for the whole name elsewhere."""
+    stands for the whole name elsewhere.
+
+    Returns the three columns as the core reads them (see :func:`_buffers`)."""
+    def same() -> tuple[tuple[bytes, bytes], ...]:
+        return _buffers(text), _buffers(canonical), _buffers(label)
+
     if not {"section", "start", "end"} <= set(df.columns) or len(df) < 2:
-        return text, canonical, label
+        return same()
     head = np.flatnonzero(pc.fill_null(pc.equal(_strings(df, "section"), "headline"), False).to_numpy(
         zero_copy_only=False))
     if len(head) < 2:
-        return text, canonical, label
+        return same()
     starts, ends = df["start"].to_numpy(), df["end"].to_numpy()
     rows = head[np.lexsort((starts[head], story[head]))]
     a, b = rows[:-1], rows[1:]
     near = (story[a] == story[b]) & (starts[b] - ends[a] >= 0) & (starts[b] - ends[a] <= 3)
     a, b = a[near], b[near]
     if not len(a):
-        return text, canonical, label
+        return same()
     first = text.take(pa.array(a))
     rest = text.take(pa.array(b))
     ok = pc.and_(pc.and_(pc.match_substring_regex(first, r"^[A-Z][A-Z&'\-]+$"),
                          pc.match_substring_regex(rest, r"^[A-Z][A-Z0-9&.'\- ]*\s" + _SUFFIX_END + "$")),
                  pc.equal(label.take(pa.array(b)), "ORG")).to_numpy(zero_copy_only=False)
     if not ok.any():
-        return text, canonical, label
+        return same()
     names = [f"{x} {' '.join(y.split())}" for x, y in zip(first.filter(pa.array(ok)).to_pylist(),
                                                          rest.filter(pa.array(ok)).to_pylist())]
     rows = a[ok]
@@ -148,11 +153,12 @@ def _headline_pieces(df: pd.DataFrame, story: np.ndarray, text: pa.Array, canoni
             _replaced(label, rows, ["ORG"] * len(rows)))
 
 
-def _replaced(arr: pa.Array, rows: np.ndarray, values: list[str]) -> pa.Array:
-    """A string array with the values at ``rows`` (distinct) replaced, nulls read as "" (as the
-    core reads them): spliced from the array's own buffers around the few rows, where an
-    ``if_else`` over the whole column builds every value again (the pieces are a few dozen rows
-    of a table of hundreds of thousands)."""
+def _replaced(arr: pa.Array, rows: np.ndarray, values: list[str]) -> tuple[bytes, bytes]:
+    """A string array's (offsets, data) as the core reads them (see :func:`_buffers`), with the
+    values at ``rows`` (distinct) replaced, nulls read as "": spliced from the array's own
+    buffers around the few rows, where an ``if_else`` over the whole column builds every value
+    again (the pieces are a few dozen rows of a table of hundreds of thousands). The joined bytes
+    go to the core as they are, not through an Arrow array copied again."""
     order = np.argsort(rows, kind="stable")
     rows = rows[order]
     encoded = [values[i].encode() for i in order]
@@ -168,7 +174,7 @@ def _replaced(arr: pa.Array, rows: np.ndarray, values: list[str]) -> pa.Array:
     pieces.append(raw[at:int(offsets[-1])])
     new_offsets = np.zeros(len(arr) + 1, dtype=offsets.dtype)
     np.cumsum(lengths, out=new_offsets[1:])
-    return pa.Array.from_buffers(arr.type, len(arr), [None, pa.py_buffer(new_offsets), pa.py_buffer(b"".join(pieces))])
+    return new_offsets.tobytes(), b"".join(pieces)
 
 
 def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] = "year") -> pd.DataFrame:
@@ -211,9 +217,9 @@ def link(entities: Any, *, aliases: Any = None, window: Literal["year", "all"] =
     days = _days(df["date"]) if "date" in df.columns else np.full(len(df), NO_DAY, dtype=np.int32)
     story, _ = pd.factorize(df["id"], use_na_sentinel=False)
     out_canonical, out_label = canonical, label  # what the table shows; the core keys the pieces
-    text, canonical, label = _headline_pieces(df, story, text, canonical, label)
+    keyed = _headline_pieces(df, story, text, canonical, label)
     entity, ids, names, codes = _core.link(
-        _buffers(text), _buffers(canonical), _buffers(label), _buffers(title), _buffers(code), _buffers(kb_id),
+        *keyed, _buffers(title), _buffers(code), _buffers(kb_id),
         np.ascontiguousarray(days, dtype="<i4").tobytes(), np.ascontiguousarray(story, dtype="<u4").tobytes(),
         whole_table=window == "all")
     which = pa.array(np.frombuffer(entity, dtype="<u4"))
