@@ -162,8 +162,11 @@ impl<'b> Index<'b> {
             for (i, b) in self.bases.iter().enumerate() {
                 if b.contains(' ') && self.entities.get(i).is_none_or(|e| e.label != Label::Person) {
                     // a company's initials leave its legal form out as often as not ("BSC", "Bear
-                    // Stearns and Co Inc"): the name is found by both
-                    for name in [Some(b.as_ref()), without_legal_form(b)].into_iter().flatten() {
+                    // Stearns and Co Inc"): the name is found by both. Asked of companies only: the
+                    // legal-form test on every long name was 4% of the reading's instructions.
+                    let company = self.entities.get(i).is_some_and(|e| e.label == Label::Org);
+                    let short = if company { without_legal_form(b) } else { None };
+                    for name in [Some(b.as_ref()), short].into_iter().flatten() {
                         let key = if name.is_ascii() {
                             initials_key(acronyms::ascii_initials(name.as_bytes()).take(17).map(char::from))
                         } else {
