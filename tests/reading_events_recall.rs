@@ -195,3 +195,15 @@ fn a_possessive_head_that_may_be_a_verb() {
     let art = read("The Greens say Mercosur's plans.", ents);
     assert!(art.events.is_empty(), "{:?}", triples(&art));
 }
+
+#[test]
+fn a_name_that_is_also_a_modal_is_the_speaker() {
+    // "May" after "Theresa" ends her name; it is no "may" between a subject and its verb.
+    let ents = &[("Theresa May", "PERSON"), ("Labour", "ORG")];
+    let art = read("Theresa May said Labour had failed voters on the railways.", ents);
+    assert_eq!(code(&art, "Theresa May", "Labour"), Some("010"), "{:?}", triples(&art));
+    assert_eq!(art.events.len(), 1, "{:?}", triples(&art));
+    // The modal in lower case still stands between the subject and its verb: no statement by "may".
+    let art = read("Theresa May may say Labour had failed voters.", ents);
+    assert!(art.events.iter().all(|e| e.subject == "Theresa May"), "{:?}", triples(&art));
+}

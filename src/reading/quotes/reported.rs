@@ -101,7 +101,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // Over auxiliaries, negation and adverbs to the subject ("Kim did not say", "they would argue").
         let mut j = v;
         while j > a && j + SUBJECT_REACH > v {
-            if self.low_is(j - 1, |w| is_aux_or_adverb(w) || is_aux_word(w) || is_ly_adverb(w)) {
+            // A capital inside the sentence is a name, not an auxiliary: "Theresa May said".
+            let name = j - 1 > a && doc.is_cap(j - 1);
+            if self.low_is(j - 1, |w| is_aux_or_adverb(w) || (!name && is_aux_word(w)) || is_ly_adverb(w)) {
                 j -= 1;
             } else if let Some(d) = doc.ent_ending(j - 1).filter(|&d| is_time(art.entities[d].label)) {
                 // "Clinton on Tuesday said": over the date and its preposition.
