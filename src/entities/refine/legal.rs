@@ -7,7 +7,7 @@
 use super::tickers::not_in_names;
 use super::{lower_in, word, Words};
 use crate::types::*;
-use crate::util::legal_forms::is_legal_form;
+use crate::util::legal_forms::{is_bare_legal_form, is_legal_form};
 
 /// Longest name, in tokens, taken before a legal form (keeps the walk bounded).
 const MOST_WORDS: usize = 8;
@@ -30,8 +30,15 @@ fn name_word(w: &str) -> bool {
 
 /// See the module doc. `ents` is sorted and free of overlaps, and stays so.
 pub fn bare_legal_forms(art: &Article, ents: &mut Vec<Entity>) {
+    // one of its words a form and nothing else ("Co", "Inc"), or written with periods ("S.A.", "N.V."):
+    // "ASA" alone after "the American Soybean Association," is the association's acronym, "SA" after
+    // "Banque ... du Luxembourg" the end of a name the walk would cut at "du"
+    let sure = |w: &str| is_bare_legal_form(w) || w.contains('.') && is_legal_form(w);
     let bare = |e: &Entity| {
-        e.label == Label::Org && !e.user && (e.token_start..e.token_end).all(|k| is_legal_form(word(art, k)))
+        e.label == Label::Org
+            && !e.user
+            && (e.token_start..e.token_end).all(|k| is_legal_form(word(art, k)))
+            && (e.token_start..e.token_end).any(|k| sure(word(art, k)))
     };
     if !ents.iter().any(bare) {
         return;
@@ -165,5 +172,18 @@ mod tests {
         // a company of its own before the name is not part of it
         let got = run(&["Ostra", "Inc", "'s", "Ostra", "Soft", "Inc"], &[(0, 2, Label::Org), (5, 6, Label::Org)]);
         assert_eq!(got, [("Ostra Inc".to_string(), Label::Org), ("Ostra Soft Inc".to_string(), Label::Org)]);
+    }
+
+    #[test]
+    fn a_form_that_is_as_often_an_acronym_stays_alone() {
+        // "ASA" after a name and a comma is the name's acronym, not its legal form
+        let got = run(
+            &["the", "Mardale", "Growers", "Association", ",", "ASA", ",", "said"],
+            &[(1, 4, Label::Org), (5, 6, Label::Org)],
+        );
+        assert_eq!(got, [("Mardale Growers Association".to_string(), Label::Org), ("ASA".to_string(), Label::Org)]);
+        // with periods it is the form
+        let got = run(&["Kelvar", "Werke", "A.G.", "said"], &[(2, 3, Label::Org)]);
+        assert_eq!(got, [("Kelvar Werke A.G.".to_string(), Label::Org)]);
     }
 }
