@@ -4,7 +4,7 @@
 //! are one company with it; an "and" before the form ("Blair and Co") and a bracketed qualifier
 //! ("(Far East)") are part of the name. Words of the running text stop the name ("said", "of",
 //! "the"), and so, in a capitals line, do the words no company name holds ("TO", "FROM").
-use super::tickers::not_in_names;
+use super::tickers::{name_label, not_in_names, token_cover};
 use super::{lower_in, word, Words};
 use crate::types::*;
 use crate::util::legal_forms::{is_bare_legal_form, is_legal_form};
@@ -17,10 +17,6 @@ static OPENERS: Words = Words::new(&[
     "the", "a", "an", "in", "on", "at", "for", "by", "of", "and", "but", "this", "that", "with", "from", "to", "as",
     "its", "his", "her", "their", "said", "says", "mr", "mrs", "ms",
 ]);
-
-fn name_label(l: Label) -> bool {
-    matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Loc | Label::Fac | Label::Norp | Label::Misc)
-}
 
 /// A word that may be part of a company's name: capitalised or a number-led word ("3Com"), or a
 /// possessive's "'s" ("Lowe's").
@@ -44,10 +40,7 @@ pub fn bare_legal_forms(art: &Article, ents: &mut Vec<Entity>) {
         return;
     }
     // the entity over each token (index + 1, 0 for none): each look-up below is one read
-    let mut cover = vec![0u32; art.tokens.len()];
-    for (i, e) in ents.iter().enumerate() {
-        cover[e.token_start..e.token_end.min(art.tokens.len())].fill(i as u32 + 1);
-    }
+    let cover = token_cover(art, ents);
     let mut found: Vec<Entity> = Vec::new();
     for e in ents.iter().filter(|e| bare(e)) {
         let Some(s) = art.sentences.get(e.sentence) else { continue };

@@ -27,7 +27,7 @@ pub(super) fn not_in_names(w: &str) -> bool {
     lower_in(w, &NOT_IN_NAMES)
 }
 
-fn name_label(l: Label) -> bool {
+pub(super) fn name_label(l: Label) -> bool {
     matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Loc | Label::Fac | Label::Norp | Label::Misc)
 }
 
@@ -160,7 +160,7 @@ pub fn ticker_company_names(art: &Article, ents: &mut Vec<Entity>) {
 }
 
 /// Per token, the index + 1 of the entity over it (0 for none); `ents` is free of overlaps.
-fn token_cover(art: &Article, ents: &[Entity]) -> Vec<u32> {
+pub(super) fn token_cover(art: &Article, ents: &[Entity]) -> Vec<u32> {
     let mut cover = vec![0u32; art.tokens.len()];
     for (i, e) in ents.iter().enumerate() {
         cover[e.token_start..e.token_end].fill(i as u32 + 1);

@@ -252,13 +252,21 @@ impl Reader<'_, '_> {
         if k >= b || d.low(k) != "the" || !self.roles().british {
             return None;
         }
-        let lower = |t: usize| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-');
-        let t = (k + 1..b.min(k + 4)).take_while(|&t| lower(t)).find(|&t| t + 1 < b && d.is_possessive(t + 1))?;
+        let t = (k + 1..b.min(k + 4))
+            .take_while(|&t| self.plain_lower(t))
+            .find(|&t| t + 1 < b && d.is_possessive(t + 1))?;
         let after = t + 2;
-        (after..b.min(after + 4)).take_while(|&n| lower(n)).find(|&n| is_stance_noun(d.low(n)))?;
+        (after..b.min(after + 4)).take_while(|&n| self.plain_lower(n)).find(|&n| is_stance_noun(d.low(n)))?;
         let mut a = self.role_ending(t, k)?;
         a.owner = true;
         Some((a, after))
+    }
+
+    /// Token `t` is a lower-case word outside any name, hyphens allowed ("so-called"): a modifier
+    /// between a judging verb, a stance noun and its owner.
+    pub(super) fn plain_lower(&self, t: usize) -> bool {
+        let d = self.doc;
+        d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-')
     }
 
     /// "Mr X's claims" or "the Tory plans" ending at the stance noun `t` (`is_stance_noun`), the subject

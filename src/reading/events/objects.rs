@@ -219,14 +219,15 @@ impl Reader<'_, '_> {
         }
         // "praised his handling of the economy", "attacked her plans": after a verb that judges, the person
         // whose stance or record it is (the pronoun's person: `object_pronoun`).
-        if k + 1 < b && pred.owner_is_object() && matches!(d.low(k), "his" | "her") {
-            let lower = |t: usize| d.ent(t).is_none() && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-');
-            if (k + 1..b.min(k + 4)).take_while(|&t| lower(t)).any(|t| is_stance_noun(d.low(t))) {
-                return self.object_pronoun(k).map(|mut a| {
-                    a.owner = true;
-                    (a, k + 1)
-                });
-            }
+        if k + 1 < b
+            && pred.owner_is_object()
+            && matches!(d.low(k), "his" | "her")
+            && (k + 1..b.min(k + 4)).take_while(|&t| self.plain_lower(t)).any(|t| is_stance_noun(d.low(t)))
+        {
+            return self.object_pronoun(k).map(|mut a| {
+                a.owner = true;
+                (a, k + 1)
+            });
         }
         // "urged him to stay": the person the pronoun stands for. "her" before a name ("her Mercosur
         // counterparts") is a possessive, read on as a determiner; "her plans" is no object here.
@@ -270,8 +271,7 @@ impl Reader<'_, '_> {
             let from = t;
             while t < b
                 && t < from + 2
-                && d.ent(t).is_none()
-                && d.tok(t).chars().all(|c| c.is_lowercase() || c == '-')
+                && self.plain_lower(t)
                 && !is_determiner(d.low(t))
                 && !is_preposition(d.low(t))
                 && !matches!(d.low(t), "and" | "or" | "but" | "that" | "government")

@@ -116,9 +116,8 @@ fn ends_support_full_names(scored: &mut Vec<(u64, NodeId)>, node_keys: &[NodeKey
     let mut ends: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
     for (i, (_, n)) in scored.iter().enumerate() {
         let key = node_keys[*n as usize].1;
-        // the word-suffixes of two words or more, shorter than the key
-        let spaces: Vec<usize> = key.match_indices(' ').map(|(j, _)| j).collect();
-        for &j in spaces.iter().rev().skip(1) {
+        // the word-suffixes of two words or more, shorter than the key (the last space gives one word)
+        for (j, _) in key.rmatch_indices(' ').skip(1) {
             let e = ends.entry(&key[j + 1..]).or_insert((i, 0));
             e.1 += 1;
         }

@@ -36,8 +36,9 @@ pub(super) fn first_name_variants(a: &str, b: &str) -> bool {
 /// Person nodes to merge: two full names with the same words after the first name, the only two
 /// full names of the table with them, whose first names are variants of each other
 /// ([`first_name_variants`]) and that no story names both (a story naming both is about two
-/// people), unless one is in a single story and the other prominent (a slip of that story). Each merged node maps to the one whose key comes first in a fixed order (the longer
-/// first name, else the smaller key), so the merged entity's id does not depend on the corpus.
+/// people), unless one is in a single story and the other prominent (a slip of that story). Each
+/// merged node maps to the one whose key comes first in a fixed order (the longer first name, else
+/// the smaller key), so the merged entity's id does not depend on the corpus.
 pub(super) fn first_name_merges<'a, M: MentionTable<'a> + ?Sized>(
     node_keys: &[NodeKey],
     mention_node: &[NodeId],
